@@ -1,0 +1,30 @@
+/**
+ * A problem the user can fix (bad file, not root, lab already up, missing package).
+ * Printed as one sentence with a hint; exit code 2.
+ */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'UserError';
+  }
+}
+
+/** Something went wrong while building or running a lab. Keeps the cause; exit code 1. */
+export class LabError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'LabError';
+  }
+}
+
+/** The user interrupted (Ctrl-C, SIGTERM); exit code 130. */
+export class InterruptedError extends Error {
+  constructor(readonly signal: string) {
+    super(`interrupted by ${signal}`);
+    this.name = 'InterruptedError';
+  }
+}

@@ -1,0 +1,60 @@
+import { $ } from 'zx';
+
+/** What one finished command gave back. Also the error thrown when a command fails. */
+export class ExecResult extends Error {
+  constructor(
+    readonly argv: readonly string[],
+    readonly exitCode: number,
+    readonly stdout: string,
+    readonly stderr: string,
+    readonly durationMs: number,
+  ) {
+    super(`command failed (exit ${exitCode}): ${argv.join(' ')}${stderr.trim() ? `\n${stderr.trim()}` : ''}`);
+    this.name = 'ExecResult';
+  }
+
+  get ok(): boolean {
+    return this.exitCode === 0;
+  }
+}
+
+export interface ExecOptions {
+  /** Return a failed result instead of throwing (for probes). */
+  nothrow?: boolean;
+  /** Text written to the command's standard input. */
+  input?: string;
+  /** Extra environment variables. */
+  env?: Record<string, string>;
+  /** Kill the command when this signal aborts. */
+  signal?: AbortSignal;
+  /** Kill the command after this many milliseconds. */
+  timeoutMs?: number;
+}
+
+/** Called before each command runs; the reporter shows it with --verbose. */
+export type CommandListener = (argv: readonly string[]) => void;
+
+/** Runs argv (never a pasted string) and returns an {@link ExecResult}. */
+export type Exec = (argv: readonly string[], opts?: ExecOptions) => Promise<ExecResult>;
+
+/** The one way this tool starts a process: argv arrays quoted by zx, results as ExecResult. */
+export function createExec(onCommand?: CommandListener): Exec {
+  return async (argv, opts = {}) => {
+    if (argv.length === 0) throw new Error('exec: empty argv');
+    onCommand?.(argv);
+    const started = performance.now();
+    const out = await $({
+      nothrow: true,
+      quiet: true,
+      verbose: false,
+      input: opts.input,
+      signal: opts.signal,
+      timeout: opts.timeoutMs,
+      env: { ...process.env, ...opts.env },
+    })`${argv}`;
+    const code = out.exitCode ?? (out.signal ? 128 : 1);
+    const result = new ExecResult(argv, code, out.stdout, out.stderr, performance.now() - started);
+    if (!result.ok && !opts.nothrow) throw result;
+    return result;
+  };
+}

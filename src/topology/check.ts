@@ -1,0 +1,125 @@
+import { CENTRAL, UNDERLAY, nameProblem } from './names.js';
+import { inCidr, isMulticastMac, isNetworkOrBroadcast, parseCidr, parseIpv4, type Cidr } from './net.js';
+import type { SchemaProblem } from './schema-issues.js';
+import type { RawTopology } from './schema.js';
+import { defaultMac, dhcpServer } from './resolve.js';
+
+/**
+ * Relations the schema cannot see: names unique and safe for iproute2, references that exist,
+ * addresses inside their subnets and not taken twice. Runs before anything is created.
+ */
+export function checkTopology(t: RawTopology): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  const at = (path: PropertyKey[], message: string, atKey = false) => problems.push({ path, atKey, message });
+
+  checkNodeNames(t, at);
+
+  const underlay = parseCidr(t.underlay.subnet);
+  if (!underlay) at(['underlay', 'subnet'], `'${t.underlay.subnet}' is not a subnet (network address/prefix, like 192.168.100.0/24)`);
+  else checkUnderlay(t, underlay, at);
+
+  const subnets = new Map<string, Cidr>();
+  for (const [name, sw] of Object.entries(t.switches)) {
+    const cidr = parseCidr(sw.subnet);
+    if (!cidr) {
+      at(['switches', name, 'subnet'], `'${sw.subnet}' is not a subnet: write the network address and prefix, like 172.16.255.128/26`);
+      continue;
+    }
+    subnets.set(name, cidr);
+    for (const key of ['server_id', 'router', 'dns_server'] as const) {
+      const value = sw.dhcp?.[key];
+      if (value === undefined) continue;
+      const ip = parseIpv4(value);
+      if (ip === undefined) at(['switches', name, 'dhcp', key], `'${value}' is not an IPv4 address`);
+      else if (key !== 'dns_server' && !inCidr(ip, cidr)) at(['switches', name, 'dhcp', key], `${value} is outside the switch subnet ${cidr.text}`);
+    }
+  }
+
+  checkVms(t, subnets, at);
+  return problems;
+}
+
+type At = (path: PropertyKey[], message: string, atKey?: boolean) => void;
+
+function checkNodeNames(t: RawTopology, at: At): void {
+  if (Object.keys(t.chassis).length === 0) at(['chassis'], 'a lab needs at least one chassis');
+  const seen = new Map<string, string>([[CENTRAL, 'the central node'], [UNDERLAY, 'the underlay']]);
+  const groups: [string, string[]][] = [
+    ['chassis', Object.keys(t.chassis)],
+    ['vms', Object.keys(t.vms)],
+  ];
+  for (const [group, names] of groups) {
+    for (const name of names) {
+      const problem = nameProblem(name);
+      if (problem) at([group, name], problem, true);
+      const other = seen.get(name.toLowerCase());
+      if (other) at([group, name], `the name '${name}' is already used by ${other}; node names must be unique`, true);
+      seen.set(name.toLowerCase(), `${group}.${name}`);
+    }
+  }
+}
+
+function checkUnderlay(t: RawTopology, subnet: Cidr, at: At): void {
+  const wanted = Object.keys(t.chassis).length + 1;
+  if (2 ** (32 - subnet.prefix) - 2 < wanted) {
+    at(['underlay', 'subnet'], `${subnet.text} has too few addresses for ${wanted} nodes; use a larger subnet`);
+    return;
+  }
+  const taken = new Map<string, string>();
+  const claim = (path: PropertyKey[], ip: string) => {
+    const n = parseIpv4(ip);
+    if (n === undefined) return at(path, `'${ip}' is not an IPv4 address`);
+    if (!inCidr(n, subnet) || isNetworkOrBroadcast(n, subnet)) return at(path, `${ip} is not a host address of the underlay subnet ${subnet.text}`);
+    const other = taken.get(ip);
+    if (other) return at(path, `${ip} is already the underlay address of ${other}`);
+    taken.set(ip, path.slice(0, 2).join('.'));
+  };
+  if (t.central.ip) claim(['central', 'ip'], t.central.ip);
+  for (const [name, c] of Object.entries(t.chassis)) if (c?.ip) claim(['chassis', name, 'ip'], c.ip);
+}
+
+function checkVms(t: RawTopology, subnets: Map<string, Cidr>, at: At): void {
+  const ips = new Map<string, string>();
+  const macs = new Map<string, string>();
+  const ports = new Map<string, string>();
+  for (const [name, sw] of Object.entries(t.switches)) {
+    const subnet = subnets.get(name);
+    if (!sw.dhcp || !subnet) continue;
+    const server = dhcpServer(sw, subnet);
+    macs.set(server.mac, `the DHCP server of switch '${name}'`);
+    ips.set(`${name}/${server.ip}`, `the DHCP server of switch '${name}'`);
+    if (sw.dhcp.router) ips.set(`${name}/${sw.dhcp.router}`, `the router of switch '${name}'`);
+  }
+  for (const [name, vm] of Object.entries(t.vms)) {
+    const path = ['vms', name];
+    if (!(vm.chassis in t.chassis)) {
+      at([...path, 'chassis'], `unknown chassis '${vm.chassis}' (chassis in this file: ${Object.keys(t.chassis).join(', ') || 'none'})`);
+    }
+    const sw = t.switches[vm.switch];
+    if (!sw) {
+      at([...path, 'switch'], `unknown switch '${vm.switch}' (switches in this file: ${Object.keys(t.switches).join(', ') || 'none'})`);
+    } else if (vm.dhcp && !sw.dhcp) {
+      at([...path, 'dhcp'], `switch '${vm.switch}' has no dhcp section; add one or set dhcp: false`);
+    }
+    const ip = parseIpv4(vm.ip);
+    const subnet = subnets.get(vm.switch);
+    if (ip === undefined) at([...path, 'ip'], `'${vm.ip}' is not an IPv4 address`);
+    else if (subnet && !inCidr(ip, subnet)) at([...path, 'ip'], `${vm.ip} is outside the subnet ${subnet.text} of switch '${vm.switch}'`);
+    else if (subnet && isNetworkOrBroadcast(ip, subnet)) at([...path, 'ip'], `${vm.ip} is the network or broadcast address of ${subnet.text}`);
+    else {
+      const key = `${vm.switch}/${vm.ip}`;
+      const other = ips.get(key);
+      if (other) at([...path, 'ip'], `${vm.ip} is already used by ${other}`);
+      ips.set(key, `vms.${name}.ip`);
+    }
+    const mac = (vm.mac ?? (ip !== undefined ? defaultMac(ip) : '')).toLowerCase();
+    if (mac && isMulticastMac(mac)) at([...path, 'mac'], `${mac} is a multicast MAC; the first byte must be even (like 02:…)`);
+    const otherMac = mac ? macs.get(mac) : undefined;
+    if (otherMac) at([...path, vm.mac ? 'mac' : 'ip'], `MAC ${mac} is already used by ${otherMac}`);
+    if (mac) macs.set(mac, `vms.${name}.mac`);
+    const port = vm.port ?? `${vm.switch}-${name}`;
+    const otherPort = ports.get(port);
+    if (otherPort) at([...path, 'port'], `logical port '${port}' is already used by ${otherPort}`);
+    ports.set(port, `vms.${name}`);
+  }
+}

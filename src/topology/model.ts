@@ -1,0 +1,70 @@
+import type { Cidr } from './net.js';
+
+/** A lab resolved from its topology file: every default filled in, every address decided. */
+export interface Lab {
+  name: string;
+  runtime: 'netns' | 'docker';
+  datapath: 'auto' | 'netdev' | 'system';
+  /** Absolute path of the file it came from, when it came from one. */
+  file?: string;
+  underlay: Underlay;
+  central: Central;
+  chassis: Chassis[];
+  switches: LogicalSwitch[];
+  vms: Vm[];
+}
+
+export interface Underlay {
+  subnet: Cidr;
+}
+
+export interface Central {
+  name: string;
+  /** Underlay address; NB listens on :6641, SB on :6642. */
+  ip: string;
+}
+
+export interface Chassis {
+  name: string;
+  /** Tunnel endpoint (ovn-encap-ip), set on br-phy. */
+  ip: string;
+  /** Pinned MAC of br-phy, so peers can seed their tunnel neighbour tables. */
+  mac: string;
+}
+
+export interface LogicalSwitch {
+  name: string;
+  subnet: Cidr;
+  dhcp?: DhcpOptions;
+}
+
+export interface DhcpOptions {
+  /** OVN DHCP_Options:options, as ovn-nbctl expects them (strings). */
+  options: Record<string, string>;
+}
+
+export interface Vm {
+  name: string;
+  chassis: string;
+  switch: string;
+  /** Logical switch port name; also the iface-id on br-int. */
+  port: string;
+  mac: string;
+  ip: string;
+  prefix: number;
+  dhcp: boolean;
+  mtu: number;
+  /** Default gateway for a static VM (the switch's DHCP router, when there is one). */
+  gateway?: string;
+}
+
+export type NodeKind = 'central' | 'chassis' | 'vm';
+
+/** Every node of a lab with its kind, in bring-up order. */
+export function nodesOf(lab: Lab): { name: string; kind: NodeKind }[] {
+  return [
+    { name: lab.central.name, kind: 'central' },
+    ...lab.chassis.map((c) => ({ name: c.name, kind: 'chassis' as const })),
+    ...lab.vms.map((v) => ({ name: v.name, kind: 'vm' as const })),
+  ];
+}

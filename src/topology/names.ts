@@ -1,0 +1,29 @@
+/**
+ * iproute2 reads a bare word as a keyword when it is a prefix of one (`br` is `broadcast`),
+ * so names that could be mistaken for a keyword are refused even though `lab` always
+ * passes names after `name`/`dev`: users copy the commands `lab` prints.
+ */
+const IPROUTE_KEYWORDS = [
+  'add', 'address', 'alias', 'all', 'allmulticast', 'arp', 'broadcast', 'brd', 'change', 'default',
+  'del', 'delete', 'dev', 'down', 'dynamic', 'group', 'help', 'index', 'link', 'list', 'lst',
+  'master', 'mtu', 'multicast', 'name', 'netns', 'nomaster', 'peer', 'promisc', 'protodown',
+  'qlen', 'replace', 'set', 'show', 'trailers', 'txqlen', 'txqueuelen', 'type', 'up', 'vf',
+];
+
+/** Interface names `lab` itself uses inside a chassis; a VM may not take one. */
+export const RESERVED_PORT_NAMES = ['lo', 'eth0', 'br-int', 'br-phy', 'br-ex', 'ovs-netdev', 'ovs-system', 'genev_sys_6081'];
+
+/** The node name every lab gives its central node. */
+export const CENTRAL = 'central';
+
+/** Names the underlay of a lab uses for itself. */
+export const UNDERLAY = 'underlay';
+
+/** Why a name cannot be used for a node or interface, or undefined when it can. */
+export function nameProblem(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  const keyword = IPROUTE_KEYWORDS.find((k) => k.startsWith(lower));
+  if (keyword) return `'${name}' would be read by iproute2 as the keyword '${keyword}'; choose another name`;
+  if (RESERVED_PORT_NAMES.includes(lower)) return `'${name}' is an interface name lab uses inside nodes; choose another name`;
+  return undefined;
+}

@@ -1,0 +1,69 @@
+/** Small IPv4 / MAC helpers: parsing, subnets, the addresses a lab hands out. */
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
+
+export function parseIpv4(text: string): number | undefined {
+  const m = IPV4.exec(text);
+  if (!m) return undefined;
+  const parts = m.slice(1).map(Number);
+  if (parts.some((p) => p > 255)) return undefined;
+  return ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
+}
+
+export function formatIpv4(n: number): string {
+  return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
+}
+
+export interface Cidr {
+  /** Network address as a number. */
+  network: number;
+  prefix: number;
+  /** The text as written, normalised (network/prefix). */
+  text: string;
+}
+
+export function parseCidr(text: string): Cidr | undefined {
+  const [addr, len, ...rest] = text.split('/');
+  if (rest.length || addr === undefined || len === undefined || !/^\d{1,2}$/.test(len)) return undefined;
+  const ip = parseIpv4(addr);
+  const prefix = Number(len);
+  if (ip === undefined || prefix > 32) return undefined;
+  const network = (ip & maskOf(prefix)) >>> 0;
+  if (network !== ip) return undefined;
+  return { network, prefix, text: `${formatIpv4(network)}/${prefix}` };
+}
+
+export function maskOf(prefix: number): number {
+  return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+}
+
+export function inCidr(ip: number, cidr: Cidr): boolean {
+  return ((ip & maskOf(cidr.prefix)) >>> 0) === cidr.network;
+}
+
+/** True for the network and broadcast addresses of a subnet (not usable by a host). */
+export function isNetworkOrBroadcast(ip: number, cidr: Cidr): boolean {
+  if (cidr.prefix >= 31) return false;
+  const broadcast = (cidr.network | ~maskOf(cidr.prefix)) >>> 0;
+  return ip === cidr.network || ip === broadcast;
+}
+
+/** The n-th address of a subnet (1 = first host). */
+export function nthAddress(cidr: Cidr, n: number): number {
+  return (cidr.network + n) >>> 0;
+}
+
+export function isMac(text: string): boolean {
+  return MAC.test(text);
+}
+
+/** A unicast, locally administered MAC built from a prefix byte and four bytes of an address. */
+export function macFromIpv4(firstByte: number, ip: number): string {
+  const bytes = [firstByte, 0, ...[24, 16, 8, 0].map((s) => (ip >>> s) & 255)];
+  return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');
+}
+
+export function isMulticastMac(mac: string): boolean {
+  return (parseInt(mac.slice(0, 2), 16) & 1) === 1;
+}

@@ -1,0 +1,86 @@
+import { CENTRAL } from './names.js';
+import { formatIpv4, macFromIpv4, nthAddress, parseCidr, parseIpv4, type Cidr } from './net.js';
+import type { Chassis, Lab, LogicalSwitch, Vm } from './model.js';
+import type { RawSwitch, RawTopology } from './schema.js';
+
+/** A VM's MAC when the file gives none: 02:00 and its four address bytes. */
+export function defaultMac(ip: number): string {
+  return macFromIpv4(0x02, ip);
+}
+
+/** The DHCP server address and MAC of a switch: as written, else the router, else the first host. */
+export function dhcpServer(sw: RawSwitch, subnet: Cidr): { ip: string; mac: string } {
+  const ip = sw.dhcp?.server_id ?? sw.dhcp?.router ?? formatIpv4(nthAddress(subnet, 1));
+  return { ip, mac: (sw.dhcp?.server_mac ?? macFromIpv4(0x02, parseIpv4(ip) ?? 0)).toLowerCase() };
+}
+
+/** Underlay addresses: those written, then the free host addresses in order (central first). */
+export function underlayAddresses(t: RawTopology, subnet: Cidr): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<string>([t.central.ip, ...Object.values(t.chassis).map((c) => c?.ip)].filter((x): x is string => !!x));
+  let next = 1;
+  const take = () => {
+    for (;;) {
+      const ip = formatIpv4(nthAddress(subnet, next++));
+      if (!taken.has(ip)) return taken.add(ip), ip;
+    }
+  };
+  out.set(CENTRAL, t.central.ip ?? take());
+  for (const [name, c] of Object.entries(t.chassis)) out.set(name, c?.ip ?? take());
+  return out;
+}
+
+/** Turns a checked raw topology into a {@link Lab}. Call checkTopology first. */
+export function resolveTopology(t: RawTopology, file?: string): Lab {
+  const underlay = parseCidr(t.underlay.subnet)!;
+  const addresses = underlayAddresses(t, underlay);
+  const chassis: Chassis[] = Object.keys(t.chassis).map((name) => {
+    const ip = addresses.get(name)!;
+    return { name, ip, mac: macFromIpv4(0x0a, parseIpv4(ip)!) };
+  });
+  const switches: LogicalSwitch[] = Object.entries(t.switches).map(([name, sw]) => resolveSwitch(name, sw));
+  const vms: Vm[] = Object.entries(t.vms).map(([name, vm]) => {
+    const sw = t.switches[vm.switch]!;
+    const subnet = parseCidr(sw.subnet)!;
+    const dhcp = vm.dhcp ?? sw.dhcp !== undefined;
+    return {
+      name,
+      chassis: vm.chassis,
+      switch: vm.switch,
+      port: vm.port ?? `${vm.switch}-${name}`,
+      mac: (vm.mac ?? defaultMac(parseIpv4(vm.ip)!)).toLowerCase(),
+      ip: vm.ip,
+      prefix: subnet.prefix,
+      dhcp,
+      mtu: vm.mtu,
+      ...(sw.dhcp?.router && !dhcp ? { gateway: sw.dhcp.router } : {}),
+    };
+  });
+  return {
+    name: t.name,
+    runtime: t.runtime,
+    datapath: t.datapath,
+    ...(file ? { file } : {}),
+    underlay: { subnet: underlay },
+    central: { name: CENTRAL, ip: addresses.get(CENTRAL)! },
+    chassis,
+    switches,
+    vms,
+  };
+}
+
+function resolveSwitch(name: string, sw: RawSwitch): LogicalSwitch {
+  const subnet = parseCidr(sw.subnet)!;
+  if (!sw.dhcp) return { name, subnet };
+  const server = dhcpServer(sw, subnet);
+  const options: Record<string, string> = {
+    server_id: server.ip,
+    server_mac: server.mac,
+    lease_time: String(sw.dhcp.lease_time),
+  };
+  if (sw.dhcp.router) options.router = sw.dhcp.router;
+  if (sw.dhcp.mtu) options.mtu = String(sw.dhcp.mtu);
+  if (sw.dhcp.dns_server) options.dns_server = `{${sw.dhcp.dns_server}}`;
+  for (const [k, v] of Object.entries(sw.dhcp.options ?? {})) options[k] = String(v);
+  return { name, subnet, dhcp: { options } };
+}

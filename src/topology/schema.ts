@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/**
+ * The topology file as written (raw types). Strict: unknown keys are errors.
+ * Syntax of names, addresses and MACs is checked here; relations between objects
+ * (unknown chassis, duplicate addresses, addresses outside subnets) in validate.ts.
+ */
+
+const NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+export const nodeName = z
+  .string()
+  .regex(NAME, 'a name starts with a letter and has only letters, digits, "-" and "_"')
+  .max(15, 'at most 15 characters (Linux interface names are derived from it)');
+
+const labName = z
+  .string()
+  .regex(NAME, 'a lab name starts with a letter and has only letters, digits, "-" and "_"')
+  .max(20, 'a lab name has at most 20 characters');
+
+const ipv4 = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address like 172.16.255.130');
+const cidr = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'a subnet like 172.16.255.128/26');
+const mac = z
+  .string()
+  .regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'a MAC address like 02:ac:10:ff:01:30');
+
+export const dhcpSchema = z
+  .strictObject({
+    server_id: ipv4.optional().describe('DHCP server address (default: the router, else the first address of the subnet)'),
+    server_mac: mac.optional().describe('MAC the DHCP replies come from (default: derived from server_id)'),
+    router: ipv4.optional().describe('default gateway handed to clients'),
+    lease_time: z.number().int().positive().default(3600).describe('lease time in seconds'),
+    mtu: z.number().int().min(576).max(9000).optional().describe('interface MTU handed to clients'),
+    dns_server: ipv4.optional().describe('DNS server handed to clients'),
+    options: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .optional()
+      .describe('any other OVN DHCPv4 option, passed through as written'),
+  })
+  .describe('OVN native DHCP (DHCP_Options) for this logical switch');
+
+export const switchSchema = z
+  .strictObject({
+    subnet: cidr.describe('IPv4 subnet of the logical switch'),
+    dhcp: dhcpSchema.optional(),
+  })
+  .describe('an OVN logical switch');
+
+export const chassisSchema = z
+  .strictObject({
+    ip: ipv4.optional().describe('underlay (tunnel endpoint) address; default: assigned from the underlay subnet'),
+  })
+  .describe('a hypervisor running ovs-vswitchd and ovn-controller');
+
+export const centralSchema = z
+  .strictObject({
+    ip: ipv4.optional().describe('underlay address of the central node; default: the first of the underlay subnet'),
+  })
+  .describe('the node running the NB/SB databases and ovn-northd');
+
+export const vmSchema = z
+  .strictObject({
+    chassis: nodeName.describe('the chassis this VM runs on'),
+    switch: nodeName.describe('the logical switch its port is on'),
+    ip: ipv4.describe('its address (offered by DHCP, or set statically)'),
+    mac: mac.optional().describe('its MAC; default: derived from the address'),
+    dhcp: z.boolean().optional().describe('get the address by DHCP (default: when the switch has dhcp)'),
+    port: z.string().min(1).optional().describe('logical switch port name (default: <switch>-<vm>)'),
+    mtu: z.number().int().min(576).max(9000).default(1400).describe('eth0 MTU (Geneve adds 58 bytes)'),
+  })
+  .describe('a network namespace with eth0 on br-int, bound to a logical switch port');
+
+export const underlaySchema = z
+  .strictObject({
+    subnet: cidr.default('192.168.100.0/24').describe('addresses of central and chassis on the underlay'),
+  })
+  .describe('the network between central and chassis that carries Geneve');
+
+export const topologySchema = z
+  .strictObject({
+    name: labName.describe('lab name: prefixes everything the lab creates'),
+    runtime: z.enum(['netns', 'docker']).default('netns').describe('where nodes run'),
+    datapath: z
+      .enum(['auto', 'netdev', 'system'])
+      .default('auto')
+      .describe('OVS datapath: netdev (userspace), system (kernel module), auto (system when the host has the modules)'),
+    underlay: underlaySchema.default({ subnet: '192.168.100.0/24' }),
+    central: centralSchema.default({}),
+    chassis: z.record(nodeName, chassisSchema.nullable()).describe('chassis by name'),
+    switches: z.record(nodeName, switchSchema).default({}).describe('logical switches by name'),
+    vms: z.record(nodeName, vmSchema).default({}).describe('VMs by name'),
+  })
+  .describe('an OVN lab topology');
+
+export type RawTopology = z.infer<typeof topologySchema>;
+export type RawVm = z.infer<typeof vmSchema>;
+export type RawSwitch = z.infer<typeof switchSchema>;
+export type RawDhcp = z.infer<typeof dhcpSchema>;
