@@ -31,6 +31,11 @@ export interface ExecOptions {
   timeoutMs?: number;
 }
 
+/** PATH with the sbin directories, where OVS, OVN and iproute2 live, even when the caller's PATH lacks them. */
+export const SEARCH_PATH = [...new Set([...(process.env.PATH ?? '').split(':'), '/usr/local/sbin', '/usr/sbin', '/sbin', '/usr/local/bin', '/usr/bin', '/bin'])]
+  .filter(Boolean)
+  .join(':');
+
 /** Called before each command runs; the reporter shows it with --verbose. */
 export type CommandListener = (argv: readonly string[]) => void;
 
@@ -50,7 +55,7 @@ export function createExec(onCommand?: CommandListener): Exec {
       input: opts.input,
       signal: opts.signal,
       timeout: opts.timeoutMs,
-      env: { ...process.env, ...opts.env },
+      env: { ...process.env, PATH: SEARCH_PATH, ...opts.env },
     })`${argv}`;
     const code = out.exitCode ?? (out.signal ? 128 : 1);
     const result = new ExecResult(argv, code, out.stdout, out.stderr, performance.now() - started);

@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { findProgram, isRoot, NETNS_REQUIREMENTS } from '../../core/preflight.js';
+import { kernelDatapathAvailable } from '../../ovn/datapath.js';
+import { out } from '../context.js';
+
+export function registerDoctor(program: Command): void {
+  program
+    .command('doctor')
+    .description('check that this host can run labs')
+    .action(() => {
+      let ok = true;
+      const line = (good: boolean, text: string, fix?: string) => {
+        if (!good) ok = false;
+        out(`${good ? 'ok  ' : 'FAIL'} ${text}${!good && fix ? `\n     fix: ${fix}` : ''}`);
+      };
+      line(isRoot(), 'running as root', "run 'sudo lab …'");
+      const [major, minor] = process.versions.node.split('.').map(Number);
+      line(major! > 20 || (major === 20 && minor! >= 19), `Node.js ${process.versions.node} (needs 20.19 or newer)`, 'install a newer Node.js');
+      for (const r of NETNS_REQUIREMENTS) {
+        const path = findProgram(r.program);
+        line(!!path, `${r.program}${path ? ` (${path})` : ''}`, `apt-get install ${r.pkg}`);
+      }
+      out(`info datapath: ${kernelDatapathAvailable() ? 'kernel (openvswitch and geneve modules loaded)' : 'userspace (netdev); the openvswitch kernel module is not loaded'}`);
+      if (!ok) process.exitCode = 2;
+    });
+}

@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { requirePrograms, requireRoot } from '../../core/preflight.js';
+import { upLab } from '../../core/up.js';
+import { loadTopology } from '../../topology/load.js';
+import { seconds } from '../../report/format.js';
+import { cliContext, out } from '../context.js';
+import { onInterrupt } from '../interrupt.js';
+
+export function registerUp(program: Command): void {
+  program
+    .command('up')
+    .description('bring a lab up from its topology file')
+    .argument('<file>', 'topology YAML file')
+    .option('--runtime <name>', 'netns or docker (default: the file\'s runtime)')
+    .option('--keep-on-failure', 'leave what was made when a step fails, for debugging')
+    .option('-v, --verbose', 'print every command run')
+    .action(async (file: string, opts: { runtime?: string; keepOnFailure?: boolean; verbose?: boolean }) => {
+      const lab = await loadTopology(file);
+      requireRoot('up');
+      requirePrograms();
+      const ctx = cliContext(opts);
+      const controller = new AbortController();
+      const release = onInterrupt((signal) => controller.abort(signal));
+      try {
+        const result = await upLab(lab, ctx, { runtime: opts.runtime, keepOnFailure: opts.keepOnFailure, signal: controller.signal });
+        await ctx.reporter.flush();
+        out(`lab ${lab.name} is up (${seconds(result.durationMs)})`);
+        for (const a of result.addresses) out(`  ${a.vm.padEnd(12)} ${a.address}`);
+        out(`next: 'lab status ${lab.name}', 'lab exec ${lab.vms[0]?.name ?? lab.chassis[0]?.name} -- ip addr', 'lab down ${lab.name}'`);
+      } finally {
+        await ctx.reporter.flush();
+        release();
+      }
+    });
+}

@@ -1,0 +1,36 @@
+import { createExec, type Exec } from '../exec/exec.js';
+import type { Reporter } from '../core/events.js';
+import { chooseReporter } from '../report/choose.js';
+import { UserError } from '../core/errors.js';
+import { listLabs } from '../core/lab-store.js';
+
+/** What every command gets: a reporter for progress and an exec that reports each command. */
+export interface CliContext {
+  reporter: Reporter;
+  exec: Exec;
+}
+
+export function cliContext(opts: { verbose?: boolean }): CliContext {
+  const reporter = chooseReporter(opts);
+  const exec = createExec((argv) => reporter.notify({ type: 'command', argv }));
+  return { reporter, exec };
+}
+
+/** The lab a command is about: the one named, or the only one that is up. */
+export async function pickLab(name: string | undefined): Promise<string> {
+  const labs = await listLabs();
+  if (name) {
+    if (!labs.includes(name)) {
+      throw new UserError(`no lab named '${name}' is up`, labs.length ? `labs that are up: ${labs.join(', ')}` : "start one with 'lab up FILE'");
+    }
+    return name;
+  }
+  if (labs.length === 1) return labs[0]!;
+  if (!labs.length) throw new UserError('no lab is up', "start one with 'lab up FILE'");
+  throw new UserError(`several labs are up (${labs.join(', ')})`, 'say which one with --lab NAME');
+}
+
+/** Prints to stdout (results), as opposed to the reporter's progress on stderr. */
+export function out(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { InterruptedError, LabError, UserError } from '../core/errors.js';
+import { registerDoctor } from './commands/doctor.js';
+import { registerDown } from './commands/down.js';
+import { registerExec } from './commands/exec.js';
+import { registerSchema } from './commands/schema.js';
+import { registerStatus } from './commands/status.js';
+import { registerUp } from './commands/up.js';
+import { registerValidate } from './commands/validate.js';
+
+/** Exit codes: 0 ok, 1 a lab failed, 2 bad input or host, 130 interrupted. */
+function report(error: unknown): number {
+  const print = (text: string) => process.stderr.write(`${text}\n`);
+  if (error instanceof UserError) {
+    print(`error: ${error.message}`);
+    if (error.hint) print(`hint: ${error.hint}`);
+    return 2;
+  }
+  if (error instanceof InterruptedError) {
+    print(`lab: ${error.message}`);
+    return 130;
+  }
+  if (error instanceof LabError) {
+    print(`error: ${error.message.split('\n')[0]}`);
+    const cause = error.cause as { stderr?: string; argv?: string[] } | undefined;
+    if (cause?.stderr?.trim()) print(cause.stderr.trim().split('\n').map((l) => `  ${l}`).join('\n'));
+    print('hint: run again with --verbose to see every command, or --keep-on-failure to look inside');
+    return 1;
+  }
+  print(`internal error: ${(error as Error)?.stack ?? String(error)}`);
+  return 1;
+}
+
+const program = new Command('lab')
+  .description('turn one YAML file into a running OVN network lab')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride();
+for (const register of [registerUp, registerDown, registerStatus, registerExec, registerValidate, registerSchema, registerDoctor]) {
+  register(program);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exitCode = error.exitCode === 0 ? 0 : 2;
+  else process.exitCode = report(error);
+}

@@ -1,0 +1,28 @@
+import type { Exec } from '../exec/exec.js';
+import { nodeShell, type NodeShell } from '../ovn/node-shell.js';
+import type { Runtime } from '../runtime/runtime.js';
+import type { Lab, NodeKind } from '../topology/model.js';
+
+/** A lab together with the runtime it lives on: how the core reaches any node. */
+export class LabContext {
+  constructor(
+    readonly lab: Lab,
+    readonly runtime: Runtime,
+    readonly exec: Exec,
+  ) {}
+
+  node(name: string): NodeShell {
+    return nodeShell(this.runtime, this.lab, name, this.kindOf(name));
+  }
+
+  central(): NodeShell {
+    return this.node(this.lab.central.name);
+  }
+
+  kindOf(name: string): NodeKind {
+    if (name === this.lab.central.name) return 'central';
+    if (this.lab.chassis.some((c) => c.name === name)) return 'chassis';
+    if (this.lab.vms.some((v) => v.name === name)) return 'vm';
+    throw new Error(`no node '${name}' in lab '${this.lab.name}'`);
+  }
+}

@@ -1,0 +1,130 @@
+import type { Exec } from '../exec/exec.js';
+import { startCentral } from '../ovn/central.js';
+import { startChassis } from '../ovn/chassis.js';
+import { chooseDatapath } from '../ovn/datapath.js';
+import { logicalNetworkArgv } from '../ovn/logical-network.js';
+import { createRuntime } from '../runtime/registry.js';
+import type { Lab } from '../topology/model.js';
+import { plugVm, requestLease, setStaticAddress } from '../vm/vm.js';
+import { vmAddress } from '../vm/address.js';
+import { destroyLab } from './down.js';
+import { InterruptedError, LabError } from './errors.js';
+import { runStep, type Reporter, type StepInfo } from './events.js';
+import { LabContext } from './lab-context.js';
+import { claimLab } from './lab-store.js';
+
+export interface UpOptions {
+  /** Overrides the runtime named in the file. */
+  runtime?: string;
+  /** Leave what was made in place when a step fails (for debugging); `lab down` removes it. */
+  keepOnFailure?: boolean;
+  /** Aborts the bring-up (Ctrl-C); what was made is torn down. */
+  signal?: AbortSignal;
+}
+
+export interface UpDeps {
+  exec: Exec;
+  reporter: Reporter;
+}
+
+export interface UpResult {
+  lab: Lab;
+  durationMs: number;
+  addresses: { vm: string; address: string }[];
+}
+
+function planSteps(lab: Lab): StepInfo[] {
+  const switches = lab.switches.length;
+  return [
+    { id: 'underlay', title: `underlay ${lab.underlay.subnet.text}` },
+    { id: 'nodes', title: `nodes: ${[lab.central.name, ...lab.chassis.map((c) => c.name)].join(', ')}` },
+    { id: 'central', title: `central ${lab.central.ip}: NB and SB databases, ovn-northd` },
+    ...lab.chassis.map((c) => ({ id: `chassis:${c.name}`, group: 'chassis', title: `chassis ${c.name} ${c.ip}: ovs-vswitchd, br-phy, ovn-controller` })),
+    { id: 'registered', title: 'chassis registered in the SB database' },
+    { id: 'logical', title: `logical network: ${switches} switch${switches === 1 ? '' : 'es'}, ${lab.vms.length} port${lab.vms.length === 1 ? '' : 's'} (one transaction)` },
+    { id: 'vms', title: `VMs: ${lab.vms.map((v) => `${v.name} on ${v.chassis}`).join(', ') || 'none'}` },
+    { id: 'bound', title: 'ports bound and flows installed (ovn-nbctl --wait=hv sync)' },
+    ...lab.vms.map((v) => ({ id: `address:${v.name}`, group: 'addresses', title: `${v.name}: ${v.dhcp ? 'DHCP lease' : 'static address'}` })),
+  ];
+}
+
+/**
+ * Brings a lab up: underlay, nodes, OVN daemons, logical network, VMs, addresses.
+ * The lab is recorded before anything is made; on failure or interrupt it is torn down again
+ * (unless keepOnFailure) and the original error is rethrown with its cause.
+ */
+export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promise<UpResult> {
+  const started = performance.now();
+  const signal = opts.signal;
+  const exec: Exec = (argv, o) => deps.exec(argv, { signal, ...o });
+  const runtimeName = opts.runtime ?? lab.runtime;
+  const runtime = createRuntime(runtimeName, lab.name, exec);
+  const datapath = chooseDatapath(lab.datapath);
+  const ctx = new LabContext(lab, runtime, exec);
+  const r = deps.reporter;
+
+  deps.reporter.notify({ type: 'plan', lab: lab.name, action: 'up', steps: planSteps(lab) });
+  await claimLab({ lab, runtime: runtimeName, datapath, createdAt: new Date().toISOString(), pid: process.pid });
+
+  const step = <T>(id: string, fn: () => Promise<T>, detail?: (x: T) => string | undefined) => {
+    if (signal?.aborted) throw new InterruptedError(String(signal.reason ?? 'SIGINT'));
+    return runStep(r, id, fn, detail);
+  };
+  try {
+    await step('underlay', () => runtime.createUnderlay());
+    await step('nodes', async () => {
+      const prefix = lab.underlay.subnet.prefix;
+      await runtime.createNode({ name: lab.central.name, ip: lab.central.ip, prefix });
+      for (const c of lab.chassis) await runtime.createNode({ name: c.name, ip: c.ip, prefix });
+    });
+    await step('central', () => startCentral(ctx.central(), lab.central.ip));
+    await Promise.all(lab.chassis.map((c) => step(`chassis:${c.name}`, () => startChassis(ctx.node(c.name), lab, c, datapath), () => datapath)));
+    await step('registered', async () => {
+      for (const c of lab.chassis) await ctx.central().run(['ovn-sbctl', '--timeout=30', 'wait-until', 'Chassis', c.name]);
+    });
+    await step('logical', async () => {
+      const argv = logicalNetworkArgv(lab);
+      if (argv.length) await ctx.central().run(argv);
+    });
+    await step('vms', async () => {
+      for (const vm of lab.vms) {
+        await runtime.createVm(vm);
+        await plugVm(ctx.node(vm.chassis), vm);
+      }
+    });
+    await step('bound', async () => {
+      const central = ctx.central();
+      for (const vm of lab.vms) {
+        await central.run(['ovn-nbctl', '--timeout=30', 'wait-until', 'Logical_Switch_Port', vm.port, 'up=true']);
+      }
+      await central.run(['ovn-nbctl', '--timeout=30', '--wait=hv', 'sync']);
+    });
+    const addresses = await Promise.all(
+      lab.vms.map((vm) =>
+        step(
+          `address:${vm.name}`,
+          async () => {
+            const node = ctx.node(vm.name);
+            if (vm.dhcp) await requestLease(runtime, node);
+            else await setStaticAddress(node, vm);
+            return { vm: vm.name, address: (await vmAddress(node)) ?? '' };
+          },
+          (a) => a.address,
+        ),
+      ),
+    );
+    return { lab, durationMs: performance.now() - started, addresses };
+  } catch (error) {
+    const interrupted = signal?.aborted ?? false;
+    if (opts.keepOnFailure && !interrupted) {
+      r.notify({ type: 'warn', message: `lab '${lab.name}' kept for debugging; remove it with 'lab down ${lab.name}'` });
+    } else {
+      r.notify({ type: 'info', message: `tearing down what was made of lab '${lab.name}'` });
+      await destroyLab(lab.name, { exec: deps.exec, reporter: r }).catch((e: Error) =>
+        r.notify({ type: 'warn', message: `teardown failed too: ${e.message}; run 'lab down ${lab.name}'` }),
+      );
+    }
+    if (interrupted) throw new InterruptedError(String(signal?.reason ?? 'SIGINT'));
+    throw new LabError(`lab '${lab.name}' did not come up: ${(error as Error).message}`, { cause: error });
+  }
+}

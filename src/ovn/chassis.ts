@@ -1,0 +1,49 @@
+import type { Chassis, Lab } from '../topology/model.js';
+import { daemonArgs, SB_PORT, type NodeShell } from './node-shell.js';
+
+export type Datapath = 'netdev' | 'system';
+
+const VSWITCH_SCHEMA = '/usr/share/openvswitch/vswitch.ovsschema';
+
+/**
+ * Starts one chassis: its own ovsdb-server and ovs-vswitchd, the underlay on br-phy,
+ * then ovn-controller, which creates br-int and registers the chassis in the SB db.
+ *
+ * The tunnel address sits on br-phy, not on eth0: the userspace datapath only tunnels when
+ * the route to the remote endpoint leaves through an OVS bridge ("br-phy pattern").
+ */
+export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, datapath: Datapath): Promise<void> {
+  const r = node.runDir;
+  await node.run(['ovsdb-tool', 'create', `${r}/conf.db`, VSWITCH_SCHEMA]);
+  await node.run(['ovsdb-server', `${r}/conf.db`, `--remote=punix:${r}/db.sock`, ...daemonArgs(r, 'ovsdb-server')]);
+  await node.run(['ovs-vsctl', '--no-wait', 'init']);
+  await node.run([
+    'ovs-vswitchd', `unix:${r}/db.sock`,
+    ...(datapath === 'netdev' ? ['--disable-system'] : []),
+    ...daemonArgs(r, 'ovs-vswitchd'),
+  ]);
+  const prefix = lab.underlay.subnet.prefix;
+  await node.run([
+    'ovs-vsctl', '--timeout=30',
+    '--', 'add-br', 'br-phy',
+    '--', 'set', 'Bridge', 'br-phy', `datapath_type=${datapath}`, `other_config:hwaddr="${chassis.mac}"`,
+    '--', 'add-port', 'br-phy', 'eth0',
+    '--', 'set', 'Open_vSwitch', '.',
+    `external_ids:system-id=${chassis.name}`,
+    `external_ids:hostname=${chassis.name}`,
+    `external_ids:ovn-remote=tcp:${lab.central.ip}:${SB_PORT}`,
+    'external_ids:ovn-encap-type=geneve',
+    `external_ids:ovn-encap-ip=${chassis.ip}`,
+    `external_ids:ovn-bridge-datapath-type=${datapath}`,
+  ]);
+  await node.run(['ip', 'addr', 'flush', 'dev', 'eth0']);
+  await node.run(['ip', 'addr', 'add', `${chassis.ip}/${prefix}`, 'dev', 'br-phy']);
+  await node.run(['ip', 'link', 'set', 'dev', 'br-phy', 'up']);
+  // The userspace datapath drops the first packet to a tunnel endpoint whose MAC it has not
+  // resolved yet; br-phy MACs are pinned, so every peer is known in advance.
+  for (const peer of lab.chassis) {
+    if (peer.name === chassis.name) continue;
+    await node.run(['ovs-appctl', 'tnl/neigh/set', 'br-phy', peer.ip, peer.mac]);
+  }
+  await node.run(['ovn-controller', `unix:${r}/db.sock`, ...daemonArgs(r, 'ovn-controller')]);
+}

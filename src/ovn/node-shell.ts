@@ -1,0 +1,45 @@
+import type { ExecOptions, ExecResult } from '../exec/exec.js';
+import type { Runtime } from '../runtime/runtime.js';
+import type { Lab, NodeKind } from '../topology/model.js';
+
+/** NB and SB ports on the central node. */
+export const NB_PORT = 6641;
+export const SB_PORT = 6642;
+
+/** One node as the OVN set-up sees it: where its files go, the environment its tools need. */
+export interface NodeShell {
+  name: string;
+  kind: NodeKind;
+  runDir: string;
+  /** Makes plain `ovs-vsctl`, `ovs-appctl`, `ovn-nbctl`… find this node's daemons. */
+  env: Record<string, string>;
+  run(argv: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
+}
+
+export function nodeEnv(lab: Lab, kind: NodeKind, runDir: string): Record<string, string> {
+  if (kind === 'vm') return {};
+  const dirs = Object.fromEntries(
+    ['OVS_RUNDIR', 'OVS_DBDIR', 'OVS_LOGDIR', 'OVN_RUNDIR', 'OVN_DBDIR', 'OVN_LOGDIR'].map((k) => [k, runDir]),
+  );
+  if (kind === 'central') {
+    return { ...dirs, OVN_NB_DB: `unix:${runDir}/ovnnb_db.sock`, OVN_SB_DB: `unix:${runDir}/ovnsb_db.sock` };
+  }
+  return { ...dirs, OVN_NB_DB: `tcp:${lab.central.ip}:${NB_PORT}`, OVN_SB_DB: `tcp:${lab.central.ip}:${SB_PORT}` };
+}
+
+export function nodeShell(runtime: Runtime, lab: Lab, name: string, kind: NodeKind): NodeShell {
+  const runDir = runtime.runDir(name);
+  const env = nodeEnv(lab, kind, runDir);
+  return {
+    name,
+    kind,
+    runDir,
+    env,
+    run: (argv, opts = {}) => runtime.exec(name, argv, { ...opts, env: { ...env, ...opts.env } }),
+  };
+}
+
+/** Options every detached OVS/OVN daemon gets: pid file and log in the node's run directory. */
+export function daemonArgs(runDir: string, program: string): string[] {
+  return [`--pidfile=${runDir}/${program}.pid`, `--log-file=${runDir}/${program}.log`, '--detach', '--no-chdir'];
+}

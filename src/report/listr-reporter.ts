@@ -1,0 +1,98 @@
+import { Listr, type ListrTask } from 'listr2';
+import type { LabEvent, Reporter, StepInfo } from '../core/events.js';
+import { errorLine, seconds } from './format.js';
+
+type Outcome = { ok: true; detail?: string; ms: number } | { ok: false; error: Error } | { skipped: true };
+
+class Deferred<T> {
+  resolve!: (v: T) => void;
+  readonly promise = new Promise<T>((r) => (this.resolve = r));
+}
+
+/** A live task list on a terminal. Steps announced in the plan become listr2 tasks that end with the core's events. */
+export class ListrReporter implements Reporter {
+  private started = new Map<string, Deferred<void>>();
+  private ended = new Map<string, Deferred<Outcome>>();
+  private running?: Promise<unknown>;
+  private notes: string[] = [];
+
+  constructor(private readonly write: (line: string) => void) {}
+
+  notify(e: LabEvent): void {
+    switch (e.type) {
+      case 'plan':
+        this.running = this.render(e.steps).catch(() => undefined);
+        break;
+      case 'step-start':
+        this.started.get(e.id)?.resolve();
+        break;
+      case 'step-done':
+        this.ended.get(e.id)?.resolve({ ok: true, detail: e.detail, ms: e.durationMs });
+        break;
+      case 'step-fail':
+        this.ended.get(e.id)?.resolve({ ok: false, error: e.error });
+        break;
+      case 'info':
+      case 'warn':
+        if (this.running) this.notes.push(e.type === 'warn' ? `warning: ${e.message}` : e.message);
+        else this.write(e.message);
+        break;
+      case 'command':
+        break;
+    }
+  }
+
+  async flush(): Promise<void> {
+    for (const [id, d] of this.ended) {
+      this.started.get(id)?.resolve();
+      d.resolve({ skipped: true });
+    }
+    await this.running;
+    this.running = undefined;
+    for (const n of this.notes.splice(0)) this.write(n);
+  }
+
+  private task(step: StepInfo): ListrTask {
+    this.started.set(step.id, new Deferred());
+    this.ended.set(step.id, new Deferred());
+    return {
+      title: step.title,
+      task: async (_ctx, task) => {
+        await this.started.get(step.id)!.promise;
+        const outcome = await this.ended.get(step.id)!.promise;
+        if ('skipped' in outcome) return task.skip(`${step.title} (not run)`);
+        if (!outcome.ok) throw new Error(`${step.title}: ${errorLine(outcome.error)}`);
+        task.title = `${step.title}${outcome.detail ? `: ${outcome.detail}` : ''} (${seconds(outcome.ms)})`;
+      },
+    };
+  }
+
+  private render(steps: StepInfo[]): Promise<unknown> {
+    const tasks: ListrTask[] = [];
+    for (const step of steps) {
+      if (!step.group) {
+        tasks.push(this.task(step));
+        continue;
+      }
+      const last = tasks.at(-1) as (ListrTask & { group?: string; members?: ListrTask[] }) | undefined;
+      if (last?.group === step.group) {
+        last.members!.push(this.task(step));
+        continue;
+      }
+      const members = [this.task(step)];
+      tasks.push(Object.assign(
+        {
+          title: step.group,
+          task: (_: unknown, t: { newListr: (ts: ListrTask[], o: object) => unknown }) =>
+            t.newListr(members, { concurrent: true, exitOnError: false }),
+        } as ListrTask,
+        { group: step.group, members },
+      ));
+    }
+    return new Listr(tasks, {
+      exitOnError: false,
+      rendererOptions: { collapseSubtasks: false, collapseErrors: false },
+    })
+      .run();
+  }
+}

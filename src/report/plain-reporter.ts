@@ -1,0 +1,47 @@
+import type { LabEvent, Reporter, StepInfo } from '../core/events.js';
+import { errorLine, seconds, shellLine } from './format.js';
+
+/** One plain line per step: for CI logs, pipes and --verbose (which adds every command run). */
+export class PlainReporter implements Reporter {
+  private steps = new Map<string, StepInfo>();
+  private lab = '';
+
+  constructor(
+    private readonly write: (line: string) => void,
+    private readonly verbose = false,
+  ) {}
+
+  notify(e: LabEvent): void {
+    switch (e.type) {
+      case 'plan':
+        this.lab = e.lab;
+        for (const s of e.steps) this.steps.set(s.id, s);
+        this.write(`[${e.lab}] ${e.action}: ${e.steps.length} steps`);
+        break;
+      case 'step-start':
+        if (this.verbose) this.write(`[${this.lab}] ... ${this.title(e.id)}`);
+        break;
+      case 'step-done':
+        this.write(`[${this.lab}] ok   ${this.title(e.id)}${e.detail ? `: ${e.detail}` : ''} (${seconds(e.durationMs)})`);
+        break;
+      case 'step-fail':
+        this.write(`[${this.lab}] FAIL ${this.title(e.id)} (${seconds(e.durationMs)}): ${errorLine(e.error)}`);
+        break;
+      case 'command':
+        if (this.verbose) this.write(`  $ ${shellLine(e.argv)}`);
+        break;
+      case 'info':
+        this.write(`[${this.lab || 'lab'}] ${e.message}`);
+        break;
+      case 'warn':
+        this.write(`[${this.lab || 'lab'}] warning: ${e.message}`);
+        break;
+    }
+  }
+
+  async flush(): Promise<void> {}
+
+  private title(id: string): string {
+    return this.steps.get(id)?.title ?? id;
+  }
+}

@@ -1,0 +1,127 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Exec, ExecOptions, ExecResult } from '../../exec/exec.js';
+import { UNDERLAY } from '../../topology/names.js';
+import type { Vm } from '../../topology/model.js';
+import type { NodeSpec, Runtime } from '../runtime.js';
+import { endProcesses } from './processes.js';
+
+/** Prefix of every namespace a lab makes: `lab.<lab>.<node>`. Dots cannot occur in lab or node names. */
+export function namespacePrefix(lab: string): string {
+  return `lab.${lab}.`;
+}
+
+/**
+ * Each node is a network namespace of the host; daemons are host processes inside it, each
+ * node with its own run directory. The underlay is a Linux bridge in a namespace of its own,
+ * so nothing is added to the host's root namespace: veths are created directly between lab
+ * namespaces (`ip -n A link add … peer … netns B`).
+ */
+export class NetnsRuntime implements Runtime {
+  readonly name = 'netns';
+
+  constructor(
+    private readonly lab: string,
+    private readonly labDir: string,
+    private readonly exec_: Exec,
+  ) {}
+
+  ns(node: string): string {
+    return `${namespacePrefix(this.lab)}${node}`;
+  }
+
+  runDir(node: string): string {
+    return join(this.labDir, 'nodes', node);
+  }
+
+  async createUnderlay(): Promise<void> {
+    const ns = await this.addNamespace(UNDERLAY);
+    await this.ip(ns, ['link', 'add', 'name', UNDERLAY, 'type', 'bridge']);
+    await this.ip(ns, ['link', 'set', 'dev', UNDERLAY, 'up']);
+  }
+
+  async createNode(spec: NodeSpec): Promise<void> {
+    const ns = await this.addNamespace(spec.name);
+    const underlay = this.ns(UNDERLAY);
+    await this.veth(underlay, spec.name, ns, 'eth0');
+    await this.ip(underlay, ['link', 'set', 'dev', spec.name, 'master', UNDERLAY]);
+    await this.ip(ns, ['addr', 'add', `${spec.ip}/${spec.prefix}`, 'dev', 'eth0']);
+  }
+
+  async createVm(vm: Vm): Promise<void> {
+    const ns = await this.addNamespace(vm.name);
+    const chassis = this.ns(vm.chassis);
+    await this.veth(chassis, vm.name, ns, 'eth0', vm.mac);
+    await this.ip(chassis, ['link', 'set', 'dev', vm.name, 'mtu', String(vm.mtu)]);
+    await this.ip(ns, ['link', 'set', 'dev', 'eth0', 'mtu', String(vm.mtu)]);
+  }
+
+  exec(node: string, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult> {
+    return this.exec_(['ip', 'netns', 'exec', this.ns(node), ...argv], opts);
+  }
+
+  attachArgv(node: string, argv: readonly string[], env: Record<string, string>): string[] {
+    const vars = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+    return ['ip', 'netns', 'exec', this.ns(node), 'env', ...vars, ...argv];
+  }
+
+  async writeFile(_node: string, path: string, content: string, mode = 0o644): Promise<void> {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content, { mode });
+  }
+
+  async present(nodes: readonly string[]): Promise<Set<string>> {
+    const existing = new Set(await this.namespaces());
+    return new Set(nodes.filter((n) => existing.has(this.ns(n))));
+  }
+
+  /** Ends every process in the lab's namespaces (all were started by the lab), then deletes them. */
+  async destroy(): Promise<number> {
+    const namespaces = await this.namespaces();
+    const pids: number[] = [];
+    for (const ns of namespaces) {
+      const out = await this.exec_(['ip', 'netns', 'pids', ns], { nothrow: true });
+      pids.push(...out.stdout.split(/\s+/).filter(Boolean).map(Number));
+    }
+    await endProcesses(pids);
+    for (const ns of namespaces) await this.exec_(['ip', 'netns', 'del', ns], { nothrow: true });
+    await rm(join(this.labDir, 'nodes'), { recursive: true, force: true });
+    return namespaces.length;
+  }
+
+  /** The lab's namespaces as the system lists them. */
+  private async namespaces(): Promise<string[]> {
+    const out = await this.exec_(['ip', 'netns', 'list'], { nothrow: true });
+    const prefix = namespacePrefix(this.lab);
+    return out.stdout
+      .split('\n')
+      .map((l) => l.split(' ')[0] ?? '')
+      .filter((n) => n.startsWith(prefix));
+  }
+
+  private async addNamespace(node: string): Promise<string> {
+    const ns = this.ns(node);
+    await this.exec_(['ip', 'netns', 'add', ns]);
+    await this.ip(ns, ['link', 'set', 'dev', 'lo', 'up']);
+    await mkdir(this.runDir(node), { recursive: true });
+    return ns;
+  }
+
+  /**
+   * A veth pair between two lab namespaces, both ends up, with TX checksum offload off:
+   * packets that enter the userspace datapath via AF_PACKET otherwise carry partial checksums
+   * and TCP (ovn-controller to the SB db) silently fails.
+   */
+  private async veth(nsA: string, nameA: string, nsB: string, nameB: string, macB?: string): Promise<void> {
+    const peer = ['peer', 'name', nameB, 'netns', nsB, ...(macB ? ['address', macB] : [])];
+    await this.ip(nsA, ['link', 'add', 'name', nameA, 'type', 'veth', ...peer]);
+    for (const [ns, dev] of [[nsA, nameA], [nsB, nameB]] as const) {
+      await this.exec_(['ip', 'netns', 'exec', ns, 'ethtool', '-K', dev, 'tx', 'off']);
+      await this.ip(ns, ['link', 'set', 'dev', dev, 'up']);
+    }
+  }
+
+  private ip(ns: string, args: string[]): Promise<ExecResult> {
+    return this.exec_(['ip', '-n', ns, ...args]);
+  }
+}

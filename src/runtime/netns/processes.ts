@@ -1,0 +1,33 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Ends the given processes by PID: SIGTERM, then SIGKILL for those still alive after `graceMs`. */
+export async function endProcesses(pids: readonly number[], graceMs = 2000): Promise<void> {
+  const live = pids.filter(alive);
+  for (const pid of live) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+  const deadline = Date.now() + graceMs;
+  while (live.some(alive) && Date.now() < deadline) await sleep(20);
+  for (const pid of live.filter(alive)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+export { alive as processAlive };

@@ -1,0 +1,39 @@
+import type { ExecOptions, ExecResult } from '../exec/exec.js';
+import type { Vm } from '../topology/model.js';
+
+/** A central or chassis node as the runtime creates it: eth0 on the underlay holding `ip`. */
+export interface NodeSpec {
+  name: string;
+  ip: string;
+  prefix: number;
+}
+
+/**
+ * Where a lab's nodes live. One instance serves one lab; everything it creates carries
+ * the lab's mark so {@link Runtime.destroy} finds it from the system alone.
+ * OVS/OVN set-up is not here: it is the same on every runtime and runs through {@link Runtime.exec}.
+ */
+export interface Runtime {
+  readonly name: string;
+  /** Creates the network that joins central and chassis (it carries Geneve and the SB connection). */
+  createUnderlay(): Promise<void>;
+  /** Creates a central or chassis node attached to the underlay, eth0 up with spec.ip. */
+  createNode(spec: NodeSpec): Promise<void>;
+  /**
+   * Creates a VM: a network namespace whose eth0 (vm.mac, vm.mtu) is a veth whose peer, named
+   * vm.name, sits in the chassis node ready to be added to br-int.
+   */
+  createVm(vm: Vm): Promise<void>;
+  /** Runs argv inside a node (central, chassis or VM). */
+  exec(node: string, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
+  /** argv that runs a command inside a node with the terminal attached (for `lab exec`). */
+  attachArgv(node: string, argv: readonly string[], env: Record<string, string>): string[];
+  /** Writes a file a node can read at `path`. */
+  writeFile(node: string, path: string, content: string, mode?: number): Promise<void>;
+  /** The directory inside a node for its sockets, pid files, databases and logs. */
+  runDir(node: string): string;
+  /** Which of the given nodes exist right now. */
+  present(nodes: readonly string[]): Promise<Set<string>>;
+  /** Removes everything of the lab; safe to run twice and after a crash. Returns how many resources it removed. */
+  destroy(): Promise<number>;
+}

@@ -1,0 +1,13 @@
+import type { NodeShell } from '../ovn/node-shell.js';
+
+/** The IPv4 address/prefix on a VM's eth0, or undefined when it has none. */
+export async function vmAddress(vm: NodeShell): Promise<string | undefined> {
+  const out = await vm.run(['ip', '-4', '-o', 'addr', 'show', 'dev', 'eth0'], { nothrow: true });
+  return /inet (\S+)/.exec(out.stdout)?.[1];
+}
+
+/** The default gateway of a VM, or undefined. */
+export async function vmGateway(vm: NodeShell): Promise<string | undefined> {
+  const out = await vm.run(['ip', '-4', 'route', 'show', 'default'], { nothrow: true });
+  return /default via (\S+)/.exec(out.stdout)?.[1];
+}
