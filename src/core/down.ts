@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import type { Exec } from '../exec/exec.js';
-import { createRuntime } from '../runtime/registry.js';
-import type { Reporter } from './events.js';
+import { createRuntime, type RuntimeFactory } from '../runtime/registry.js';
 import { readRecord, releaseLab } from './lab-store.js';
 import { labDir } from './paths.js';
 
 export interface DownDeps {
   exec: Exec;
-  reporter: Reporter;
+  /** Default: the registry of real runtimes. */
+  runtimes?: RuntimeFactory;
 }
 
 /**
@@ -17,7 +17,7 @@ export interface DownDeps {
  */
 export async function destroyLab(name: string, deps: DownDeps): Promise<boolean> {
   const record = await readRecord(name).catch(() => undefined);
-  const runtime = createRuntime(record?.runtime ?? 'netns', name, deps.exec);
+  const runtime = (deps.runtimes ?? createRuntime)(record?.runtime ?? 'netns', name, deps.exec);
   const removed = await runtime.destroy();
   const hadState = existsSync(labDir(name));
   await releaseLab(name);

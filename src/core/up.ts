@@ -3,7 +3,7 @@ import { startCentral } from '../ovn/central.js';
 import { startChassis } from '../ovn/chassis.js';
 import { chooseDatapath } from '../ovn/datapath.js';
 import { logicalNetworkArgv } from '../ovn/logical-network.js';
-import { createRuntime } from '../runtime/registry.js';
+import { createRuntime, type RuntimeFactory } from '../runtime/registry.js';
 import type { Lab } from '../topology/model.js';
 import { plugVm, requestLease, setStaticAddress } from '../vm/vm.js';
 import { vmAddress } from '../vm/address.js';
@@ -25,6 +25,8 @@ export interface UpOptions {
 export interface UpDeps {
   exec: Exec;
   reporter: Reporter;
+  /** Default: the registry of real runtimes. */
+  runtimes?: RuntimeFactory;
 }
 
 export interface UpResult {
@@ -58,7 +60,7 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
   const signal = opts.signal;
   const exec: Exec = (argv, o) => deps.exec(argv, { signal, ...o });
   const runtimeName = opts.runtime ?? lab.runtime;
-  const runtime = createRuntime(runtimeName, lab.name, exec);
+  const runtime = (deps.runtimes ?? createRuntime)(runtimeName, lab.name, exec);
   const datapath = chooseDatapath(lab.datapath);
   const ctx = new LabContext(lab, runtime, exec);
   const r = deps.reporter;
@@ -78,7 +80,7 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
       for (const c of lab.chassis) await runtime.createNode({ name: c.name, ip: c.ip, prefix });
     });
     await step('central', () => startCentral(ctx.central(), lab.central.ip));
-    await Promise.all(lab.chassis.map((c) => step(`chassis:${c.name}`, () => startChassis(ctx.node(c.name), lab, c, datapath), () => datapath)));
+    await Promise.all(lab.chassis.map((c) => step(`chassis:${c.name}`, () => startChassis(ctx.node(c.name), lab, c, datapath), () => `${datapath} datapath`)));
     await step('registered', async () => {
       for (const c of lab.chassis) await ctx.central().run(['ovn-sbctl', '--timeout=30', 'wait-until', 'Chassis', c.name]);
     });
@@ -120,7 +122,7 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
       r.notify({ type: 'warn', message: `lab '${lab.name}' kept for debugging; remove it with 'lab down ${lab.name}'` });
     } else {
       r.notify({ type: 'info', message: `tearing down what was made of lab '${lab.name}'` });
-      await destroyLab(lab.name, { exec: deps.exec, reporter: r }).catch((e: Error) =>
+      await destroyLab(lab.name, deps).catch((e: Error) =>
         r.notify({ type: 'warn', message: `teardown failed too: ${e.message}; run 'lab down ${lab.name}'` }),
       );
     }

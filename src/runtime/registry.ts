@@ -4,10 +4,11 @@ import { labDir } from '../core/paths.js';
 import { NetnsRuntime } from './netns/netns-runtime.js';
 import type { Runtime } from './runtime.js';
 
-type RuntimeFactory = (lab: string, exec: Exec) => Runtime;
+/** Makes the runtime of one lab; passed in so unit tests can use a fake. */
+export type RuntimeFactory = (name: string, lab: string, exec: Exec) => Runtime;
 
 /** Every runtime `lab` knows, by the name used in topology files and --runtime. */
-const RUNTIMES: Record<string, RuntimeFactory> = {
+const RUNTIMES: Record<string, (lab: string, exec: Exec) => Runtime> = {
   netns: (lab, exec) => new NetnsRuntime(lab, labDir(lab), exec),
 };
 
@@ -15,10 +16,10 @@ export function runtimeNames(): string[] {
   return Object.keys(RUNTIMES);
 }
 
-export function createRuntime(name: string, lab: string, exec: Exec): Runtime {
+export const createRuntime: RuntimeFactory = (name, lab, exec) => {
   const factory = RUNTIMES[name];
   if (!factory) {
     throw new UserError(`runtime '${name}' is not available`, `use one of: ${runtimeNames().join(', ')}`);
   }
   return factory(lab, exec);
-}
+};

@@ -29,7 +29,7 @@ export function parseTopology(text: string, file: string, absPath?: string): Lab
   if (doc.errors.length) {
     throw new TopologyError(
       doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+        const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
         return { file, line: pos.line, column: pos.col, message: `YAML: ${e.message.split('\n')[0]}` };
       }),
     );

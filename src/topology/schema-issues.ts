@@ -31,7 +31,7 @@ export function describeSchemaIssues(
       const key = String(issue.path.at(-1));
       out.push({
         path: issue.path.slice(0, -1),
-        atKey: false,
+        atKey: issue.path.length > 1,
         message: `missing key '${key}' in ${issue.path.length > 1 ? issue.path.slice(0, -1).join('.') : 'the top level'}`,
       });
     } else if (issue.code === 'invalid_key') {
