@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeE2E, lab, labFile, labProcesses, leftovers, rootNamespaceSnapshot } from './helpers.js';
+
+const NAME = 'e2e-dmz';
+
+describeE2E('labs/dmz.yaml on the netns runtime', () => {
+  let file: string;
+  let rootBefore: string;
+
+  beforeAll(async () => {
+    await lab(['down', NAME]);
+    rootBefore = await rootNamespaceSnapshot();
+    file = labFile('dmz', NAME);
+    const up = await lab(['up', file]);
+    expect(up.stderr + up.stdout).toContain(`lab ${NAME} is up`);
+    expect(up.code).toBe(0);
+  });
+
+  afterAll(async () => {
+    await lab(['down', NAME]);
+  });
+
+  it('gives vm1 the notes\' lease: 172.16.255.130/26, default route via 172.16.255.129, MTU 1400', async () => {
+    const addr = await lab(['exec', '--lab', NAME, 'vm1', '--', 'ip', '-4', '-o', 'addr', 'show', 'dev', 'eth0']);
+    expect(addr.stdout).toMatch(/inet 172\.16\.255\.130\/26 /);
+    const route = await lab(['exec', '--lab', NAME, 'vm1', '--', 'ip', 'route', 'show', 'default']);
+    expect(route.stdout).toMatch(/^default via 172\.16\.255\.129 dev eth0/);
+    const link = await lab(['exec', '--lab', NAME, 'vm1', '--', 'ip', '-o', 'link', 'show', 'dev', 'eth0']);
+    expect(link.stdout).toMatch(/mtu 1400 /);
+  });
+
+  it('gives vm2 172.16.255.131/26 by DHCP', async () => {
+    const addr = await lab(['exec', '--lab', NAME, 'vm2', '--', 'ip', '-4', '-o', 'addr', 'show', 'dev', 'eth0']);
+    expect(addr.stdout).toMatch(/inet 172\.16\.255\.131\/26 /);
+  });
+
+  it('vm1 pings vm2 across the Geneve tunnel, every reply back', async () => {
+    const ping = await lab(['exec', '--lab', NAME, 'vm1', '--', 'ping', '-c', '3', '-i', '0.2', '-W', '2', '172.16.255.131']);
+    expect(ping.stdout).toMatch(/3 packets transmitted, 3 received/);
+    expect(ping.code).toBe(0);
+    const tunnel = await lab(['exec', '--lab', NAME, 'hv1', '--', 'ovs-vsctl', '--bare', '--columns=options', 'find', 'Interface', 'type=geneve']);
+    expect(tunnel.stdout).toContain('remote_ip=192.168.100.3');
+  });
+
+  it('passes exit codes and stderr of exec through', async () => {
+    const r = await lab(['exec', '--lab', NAME, 'hv1', '--', 'sh', '-c', 'echo oops >&2; exit 7']);
+    expect(r.code).toBe(7);
+    expect(r.stderr).toContain('oops');
+  });
+
+  it('status --json shows every daemon running, both chassis registered, both addresses', async () => {
+    const r = await lab(['status', NAME, '--json']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.healthy).toBe(true);
+    expect(s.nodes.filter((n: { kind: string; registered: boolean }) => n.kind === 'chassis' && n.registered)).toHaveLength(2);
+    const vms = Object.fromEntries(s.nodes.filter((n: { kind: string }) => n.kind === 'vm').map((n: { name: string; address: string }) => [n.name, n.address]));
+    expect(vms).toEqual({ vm1: '172.16.255.130/26', vm2: '172.16.255.131/26' });
+  });
+
+  it('refuses a second up of the same lab, and says what to do', async () => {
+    const r = await lab(['up', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`lab '${NAME}' is already up`);
+    expect(r.stderr).toContain(`lab down ${NAME}`);
+  });
+
+  it('down removes every namespace, process and file of the lab and leaves the root namespace as it was', async () => {
+    const pids = labProcesses(NAME);
+    expect(pids.length).toBeGreaterThanOrEqual(8); // 3 central + 2×3 chassis daemons + dhclients
+    const down = await lab(['down', NAME]);
+    expect(down.code).toBe(0);
+    expect(await leftovers(NAME)).toEqual([]);
+    for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
+    expect(await rootNamespaceSnapshot()).toBe(rootBefore);
+    const again = await lab(['down', NAME]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('not up');
+  });
+});

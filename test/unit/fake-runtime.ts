@@ -1,0 +1,47 @@
+import { ExecResult, type Exec, type ExecOptions } from '../../src/exec/exec.js';
+import type { NodeSpec, Runtime } from '../../src/runtime/runtime.js';
+import type { Vm } from '../../src/topology/model.js';
+
+/** A runtime that records what it was asked to do; `failOn` makes one node's command fail. */
+export class FakeRuntime implements Runtime {
+  readonly name = 'fake';
+  calls: string[] = [];
+  destroyed = 0;
+  failOn?: (node: string, argv: readonly string[]) => boolean;
+
+  async createUnderlay() {
+    this.calls.push('underlay');
+  }
+  async createNode(spec: NodeSpec) {
+    this.calls.push(`node ${spec.name} ${spec.ip}/${spec.prefix}`);
+  }
+  async createVm(vm: Vm) {
+    this.calls.push(`vm ${vm.name} on ${vm.chassis}`);
+  }
+  async exec(node: string, argv: readonly string[], _opts?: ExecOptions) {
+    this.calls.push(`${node}: ${argv.join(' ')}`);
+    const fail = this.failOn?.(node, argv) ?? false;
+    const stdout = argv[0] === 'ip' && argv.includes('addr') ? `2: eth0    inet 172.16.255.13${node.slice(-1)}/26 brd x` : '';
+    const result = new ExecResult(argv, fail ? 1 : 0, stdout, fail ? 'boom' : '', 1);
+    if (fail && !_opts?.nothrow) throw result;
+    return result;
+  }
+  attachArgv(node: string, argv: readonly string[]) {
+    return [node, ...argv];
+  }
+  async writeFile(node: string, path: string) {
+    this.calls.push(`${node}: write ${path}`);
+  }
+  runDir(node: string) {
+    return `/fake/${node}`;
+  }
+  async present(nodes: readonly string[]) {
+    return new Set(nodes);
+  }
+  async destroy() {
+    this.destroyed += 1;
+    return 1;
+  }
+}
+
+export const noExec: Exec = async (argv) => new ExecResult(argv, 0, '', '', 0);

@@ -1,0 +1,81 @@
+import { mkdtempSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { InterruptedError, LabError, UserError } from '../../src/core/errors.js';
+import type { LabEvent } from '../../src/core/events.js';
+import { upLab } from '../../src/core/up.js';
+import { parseTopology } from '../../src/topology/load.js';
+import { FakeRuntime, noExec } from './fake-runtime.js';
+
+const lab = parseTopology(readFileSync('labs/dmz.yaml', 'utf8'), 'labs/dmz.yaml');
+
+function setup() {
+  const runtime = new FakeRuntime();
+  const events: LabEvent[] = [];
+  const deps = { exec: noExec, reporter: { notify: (e: LabEvent) => events.push(e), flush: async () => {} }, runtimes: () => runtime };
+  return { runtime, events, deps };
+}
+
+beforeEach(() => {
+  process.env.LAB_STATE_DIR = mkdtempSync(join(tmpdir(), 'lab-state-'));
+});
+
+describe('upLab with a fake runtime', () => {
+  it('builds underlay, nodes, daemons, logical network, VMs, then leases, in that order', async () => {
+    const { runtime, deps } = setup();
+    const result = await upLab({ ...lab, datapath: 'netdev' }, deps);
+    expect(result.addresses).toEqual([
+      { vm: 'vm1', address: '172.16.255.131/26' },
+      { vm: 'vm2', address: '172.16.255.132/26' },
+    ]);
+    const order = ['underlay', 'node central', 'central: ovn-northd', 'hv1: ovn-controller', 'central: ovn-nbctl --timeout=30 -- ls-add dmz', 'vm vm1 on hv1', 'hv1: ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1', '--wait=hv sync', 'vm1: timeout 40 dhclient'];
+    const positions = order.map((o) => runtime.calls.findIndex((c) => c.includes(o)));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(runtime.destroyed).toBe(0);
+  });
+
+  it('records the lab before creating anything and refuses a second up of the same name', async () => {
+    const { deps } = setup();
+    await upLab({ ...lab, datapath: 'netdev' }, deps);
+    expect(existsSync(join(process.env.LAB_STATE_DIR!, 'dmz', 'lab.json'))).toBe(true);
+    const again = setup();
+    await expect(upLab({ ...lab, datapath: 'netdev' }, again.deps)).rejects.toThrow(UserError);
+    expect(again.runtime.calls).toEqual([]);
+  });
+
+  it('tears down and rethrows with the cause when a step fails', async () => {
+    const { runtime, deps, events } = setup();
+    runtime.failOn = (node, argv) => node === 'hv2' && argv[0] === 'ovn-controller';
+    const err = await upLab({ ...lab, datapath: 'netdev' }, deps).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(LabError);
+    expect((err as LabError).message).toContain('ovn-controller');
+    expect((err as LabError).cause).toMatchObject({ exitCode: 1, stderr: 'boom' });
+    expect(runtime.destroyed).toBe(1);
+    expect(existsSync(join(process.env.LAB_STATE_DIR!, 'dmz'))).toBe(false);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'step-fail', id: 'chassis:hv2' }));
+  });
+
+  it('keeps what was made with keepOnFailure', async () => {
+    const { runtime, deps } = setup();
+    runtime.failOn = (_node, argv) => argv[0] === 'dhclient' || argv[2] === 'dhclient';
+    await expect(upLab({ ...lab, datapath: 'netdev' }, deps, { keepOnFailure: true })).rejects.toThrow(LabError);
+    expect(runtime.destroyed).toBe(0);
+    expect(existsSync(join(process.env.LAB_STATE_DIR!, 'dmz', 'lab.json'))).toBe(true);
+  });
+
+  it('an abort stops before the next step, tears down even with keepOnFailure, and says it was interrupted', async () => {
+    const { runtime, deps } = setup();
+    const controller = new AbortController();
+    runtime.failOn = (node, argv) => {
+      if (node === 'central' && argv[0] === 'ovn-northd') controller.abort('SIGINT');
+      return false;
+    };
+    const err = await upLab({ ...lab, datapath: 'netdev' }, deps, { signal: controller.signal, keepOnFailure: true }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(InterruptedError);
+    expect(runtime.calls.some((c) => c.startsWith('hv1:'))).toBe(false);
+    expect(runtime.destroyed).toBe(1);
+  });
+});
