@@ -2,7 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { missingRequirements } from '../../src/core/preflight.js';
 
 export const CLI = resolve('dist/cli/main.js');
@@ -118,4 +118,13 @@ export async function until(fn: () => boolean | Promise<boolean>, timeoutMs = 20
     await new Promise((r) => setTimeout(r, 20));
   }
   return false;
+}
+
+/** Takes the named test labs down before the tests (a crashed earlier run) and after them. */
+export function usesLabs(...names: string[]): void {
+  const downAll = async () => {
+    for (const name of names) await lab(['down', name]);
+  };
+  beforeAll(downAll);
+  afterAll(downAll);
 }

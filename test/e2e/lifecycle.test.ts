@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeE2E, lab, labFile, labNamespaces, labProcess, labProcesses, leftovers, until } from './helpers.js';
+import { expect, it } from 'vitest';
+import { usesLabs, describeE2E, lab, labFile, labNamespaces, labProcess, labProcesses, leftovers, until } from './helpers.js';
 
 const KILLED = 'e2e-kill';
 const INTERRUPTED = 'e2e-int';
 
 describeE2E('a lab interrupted during up', () => {
-  beforeAll(async () => {
-    await lab(['down', KILLED]);
-    await lab(['down', INTERRUPTED]);
-  });
-  afterAll(async () => {
-    await lab(['down', KILLED]);
-    await lab(['down', INTERRUPTED]);
-  });
+  usesLabs(KILLED, INTERRUPTED);
 
   it('kill -9 in the middle of up: lab down still removes everything', async () => {
     const child = labProcess(['up', labFile('dmz', KILLED)]);

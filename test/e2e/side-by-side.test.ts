@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeE2E, lab, labFile, leftovers } from './helpers.js';
+import { expect, it } from 'vitest';
+import { usesLabs, describeE2E, lab, labFile, leftovers } from './helpers.js';
 
 const A = 'e2e-left';
 const B = 'e2e-right';
 
 describeE2E('two labs side by side', () => {
-  beforeAll(async () => {
-    await lab(['down', A]);
-    await lab(['down', B]);
-  });
-  afterAll(async () => {
-    await lab(['down', A]);
-    await lab(['down', B]);
-  });
+  usesLabs(A, B);
 
   it('run at once with the same addresses, each in its own namespaces, and go down one at a time', async () => {
     const [a, b] = await Promise.all([lab(['up', labFile('dmz', A)]), lab(['up', labFile('dmz', B)])]);
