@@ -32,6 +32,12 @@ function report(error: unknown): number {
   return 1;
 }
 
+// `lab status | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 const program = new Command('lab')
   .description('turn one YAML file into a running OVN network lab')
   .version('0.1.0')
