@@ -6,6 +6,7 @@ import { registerDown } from './commands/down.js';
 import { registerExec } from './commands/exec.js';
 import { registerSchema } from './commands/schema.js';
 import { registerStatus } from './commands/status.js';
+import { registerTest } from './commands/test.js';
 import { registerUp } from './commands/up.js';
 import { registerValidate } from './commands/validate.js';
 
@@ -43,7 +44,7 @@ const program = new Command('lab')
   .version('0.1.0')
   .showHelpAfterError()
   .exitOverride();
-for (const register of [registerUp, registerDown, registerStatus, registerExec, registerValidate, registerSchema, registerDoctor]) {
+for (const register of [registerUp, registerDown, registerStatus, registerExec, registerTest, registerValidate, registerSchema, registerDoctor]) {
   register(program);
 }
 

@@ -1,4 +1,4 @@
-/** A step of a lab operation as announced before it runs. `group` steps run in parallel. */
+/** A step of a lab operation (or a check of `lab test`) as announced before it runs. `group` steps run in parallel. */
 export interface StepInfo {
   id: string;
   title: string;
@@ -9,6 +9,7 @@ export interface StepInfo {
 export type LabEvent =
   | { type: 'plan'; lab: string; action: string; steps: StepInfo[] }
   | { type: 'step-start'; id: string }
+  | { type: 'step-progress'; id: string; message: string }
   | { type: 'step-done'; id: string; detail?: string; durationMs: number }
   | { type: 'step-fail'; id: string; error: Error; durationMs: number }
   | { type: 'command'; argv: readonly string[] }

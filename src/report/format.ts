@@ -12,3 +12,8 @@ export function shellLine(argv: readonly string[]): string {
 export function errorLine(error: Error): string {
   return error.message.split('\n')[0] ?? String(error);
 }
+
+/** Text cut to `max` characters with an ellipsis, for one-line reports. */
+export function clip(text: string, max = 160): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -15,13 +15,24 @@ export class ListrReporter implements Reporter {
   private ended = new Map<string, Deferred<Outcome>>();
   private running?: Promise<unknown>;
   private notes: string[] = [];
+  private outputs = new Map<string, (message: string) => void>();
+  private testing = false;
 
   constructor(private readonly write: (line: string) => void) {}
 
   notify(e: LabEvent): void {
     switch (e.type) {
       case 'plan':
-        this.running = this.render(e.steps).catch(() => undefined);
+        this.skipPending();
+        this.testing = e.action === 'test';
+        {
+          // Tasks (and their deferreds) exist now, so events that arrive before listr renders are not lost.
+          const list = this.build(e.steps);
+          this.running = (this.running ?? Promise.resolve()).then(() => list.run()).catch(() => undefined);
+        }
+        break;
+      case 'step-progress':
+        this.outputs.get(e.id)?.(e.message);
         break;
       case 'step-start':
         this.started.get(e.id)?.resolve();
@@ -42,32 +53,44 @@ export class ListrReporter implements Reporter {
     }
   }
 
-  async flush(): Promise<void> {
+  /** Steps of the previous plan that will never run (a failure stopped it) end as skipped. */
+  private skipPending(): void {
     for (const [id, d] of this.ended) {
       this.started.get(id)?.resolve();
       d.resolve({ skipped: true });
     }
+    this.started.clear();
+    this.ended.clear();
+    this.outputs.clear();
+  }
+
+  async flush(): Promise<void> {
+    this.skipPending();
     await this.running;
     this.running = undefined;
     for (const n of this.notes.splice(0)) this.write(n);
   }
 
   private task(step: StepInfo): ListrTask {
-    this.started.set(step.id, new Deferred());
-    this.ended.set(step.id, new Deferred());
+    const started = new Deferred<void>();
+    const ended = new Deferred<Outcome>();
+    this.started.set(step.id, started);
+    this.ended.set(step.id, ended);
+    const testing = this.testing;
     return {
       title: step.title,
       task: async (_ctx, task) => {
-        await this.started.get(step.id)!.promise;
-        const outcome = await this.ended.get(step.id)!.promise;
+        this.outputs.set(step.id, (message) => (task.output = message));
+        await started.promise;
+        const outcome = await ended.promise;
         if ('skipped' in outcome) return task.skip(`${step.title} (not run)`);
-        if (!outcome.ok) throw new Error(`${step.title}: ${errorLine(outcome.error)}`);
-        task.title = `${step.title}${outcome.detail ? `: ${outcome.detail}` : ''} (${seconds(outcome.ms)})`;
+        if (!outcome.ok) throw new Error(`${testing ? '[FAIL] ' : ''}${step.title}: ${errorLine(outcome.error)}`);
+        task.title = `${testing ? '[PASS] ' : ''}${step.title}${outcome.detail ? `: ${outcome.detail}` : ''} (${seconds(outcome.ms)})`;
       },
     };
   }
 
-  private render(steps: StepInfo[]): Promise<unknown> {
+  private build(steps: StepInfo[]): Listr {
     const tasks: ListrTask[] = [];
     for (const step of steps) {
       if (!step.group) {
@@ -92,7 +115,6 @@ export class ListrReporter implements Reporter {
     return new Listr(tasks, {
       exitOnError: false,
       rendererOptions: { collapseSubtasks: false, collapseErrors: false },
-    })
-      .run();
+    });
   }
 }

@@ -5,6 +5,8 @@ import { errorLine, seconds, shellLine } from './format.js';
 export class PlainReporter implements Reporter {
   private steps = new Map<string, StepInfo>();
   private lab = '';
+  /** 'test' plans are checks: [PASS]/[FAIL] lines, like a test runner. */
+  private testing = false;
 
   constructor(
     private readonly write: (line: string) => void,
@@ -15,17 +17,21 @@ export class PlainReporter implements Reporter {
     switch (e.type) {
       case 'plan':
         this.lab = e.lab;
+        this.testing = e.action === 'test';
         for (const s of e.steps) this.steps.set(s.id, s);
-        this.write(`[${e.lab}] ${e.action}: ${e.steps.length} steps`);
+        this.write(`[${e.lab}] ${e.action}: ${e.steps.length} ${this.testing ? 'checks' : 'steps'}`);
+        break;
+      case 'step-progress':
+        if (this.verbose) this.write(`[${this.lab}] ${this.title(e.id)}: ${e.message}`);
         break;
       case 'step-start':
         if (this.verbose) this.write(`[${this.lab}] ... ${this.title(e.id)}`);
         break;
       case 'step-done':
-        this.write(`[${this.lab}] ok   ${this.title(e.id)}${e.detail ? `: ${e.detail}` : ''} (${seconds(e.durationMs)})`);
+        this.write(`[${this.lab}] ${this.testing ? '[PASS]' : 'ok  '} ${this.title(e.id)}${e.detail ? `: ${e.detail}` : ''} (${seconds(e.durationMs)})`);
         break;
       case 'step-fail':
-        this.write(`[${this.lab}] FAIL ${this.title(e.id)} (${seconds(e.durationMs)}): ${errorLine(e.error)}`);
+        this.write(`[${this.lab}] ${this.testing ? '[FAIL]' : 'FAIL'} ${this.title(e.id)} (${seconds(e.durationMs)}): ${errorLine(e.error)}`);
         break;
       case 'command':
         if (this.verbose) this.write(`  $ ${shellLine(e.argv)}`);

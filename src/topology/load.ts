@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { UserError } from '../core/errors.js';
+import { validateChecks } from '../checks/validate.js';
 import { checkTopology } from './check.js';
 import type { Lab } from './model.js';
 import { Positions } from './positions.js';
@@ -42,7 +43,10 @@ export function parseTopology(text: string, file: string, absPath?: string): Lab
   if (!parsed.success) throw new TopologyError(sortIssues(describeSchemaIssues(parsed.error.issues, topologySchema, data).map(place)));
   const problems = checkTopology(parsed.data);
   if (problems.length) throw new TopologyError(sortIssues(problems.map(place)));
-  return resolveTopology(parsed.data, absPath);
+  const lab = resolveTopology(parsed.data, absPath);
+  const checkProblems = validateChecks(lab);
+  if (checkProblems.length) throw new TopologyError(sortIssues(checkProblems.map(place)));
+  return lab;
 }
 
 function sortIssues(issues: TopologyIssue[]): TopologyIssue[] {

@@ -1,3 +1,4 @@
+import type { CheckSpec } from '../checks/registry.js';
 import type { Cidr } from './net.js';
 
 /** A lab resolved from its topology file: every default filled in, every address decided. */
@@ -12,6 +13,8 @@ export interface Lab {
   chassis: Chassis[];
   switches: LogicalSwitch[];
   vms: Vm[];
+  /** Checks as written (defaults filled in), run in this order by `lab test`. */
+  checks: CheckSpec[];
 }
 
 export interface Underlay {

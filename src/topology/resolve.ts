@@ -66,6 +66,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     chassis,
     switches,
     vms,
+    checks: t.checks as Lab['checks'],
   };
 }
 

@@ -19,7 +19,7 @@ export function describeSchemaIssues(
   for (const issue of issues) {
     const where = issue.path.length ? issue.path.join('.') : 'the top level';
     if (issue.code === 'unrecognized_keys') {
-      const allowed = keysAt(root, issue.path);
+      const allowed = keysAt(root, issue.path, data);
       for (const key of issue.keys) {
         out.push({
           path: [...issue.path, key],
@@ -33,6 +33,16 @@ export function describeSchemaIssues(
         path: issue.path.slice(0, -1),
         atKey: issue.path.length > 1,
         message: `missing key '${key}' in ${issue.path.length > 1 ? issue.path.slice(0, -1).join('.') : 'the top level'}`,
+      });
+    } else if (issue.code === 'invalid_union' && 'discriminator' in issue) {
+      const options = (issue as unknown as { options: string[] }).options;
+      const value = valueAt(data, issue.path);
+      out.push({
+        path: issue.path,
+        atKey: false,
+        message: value === undefined
+          ? `missing key '${String(issue.path.at(-1))}' (one of: ${options.join(', ')})`
+          : `unknown ${String(issue.path.at(-1))} '${String(value)}' (expected one of: ${options.join(', ')})`,
       });
     } else if (issue.code === 'invalid_key') {
       out.push({ path: issue.path, atKey: true, message: `${where}: bad name: ${issue.issues.map((i) => i.message).join('; ')}` });
@@ -52,22 +62,29 @@ function valueAt(data: unknown, path: Path): unknown {
   return v;
 }
 
-/** The keys an object schema at path accepts (unwrapping optional, default, nullable, record). */
-function keysAt(schema: z.ZodType, path: Path): string[] {
+/** The keys an object schema at path accepts (unwrapping optional, default, nullable, record, array, union by kind). */
+function keysAt(schema: z.ZodType, path: Path, data: unknown): string[] {
+  type Def = { type?: string; innerType?: unknown; shape?: Record<string, unknown>; valueType?: unknown; element?: unknown; options?: unknown[]; discriminator?: string };
   let s: unknown = schema;
-  const unwrap = () => {
+  const defOf = (x: unknown) => (x as { _zod?: { def?: Def } })._zod?.def;
+  const unwrap = (at: Path): Def | undefined => {
     for (;;) {
-      const def = (s as { _zod?: { def?: { type?: string; innerType?: unknown } } })._zod?.def;
+      const def = defOf(s);
       if (def && ['optional', 'default', 'nullable', 'prefault'].includes(def.type ?? '')) s = def.innerType;
-      else return def;
+      else if (def?.type === 'union' && def.discriminator) {
+        const value = (valueAt(data, at) as Record<string, unknown> | undefined)?.[def.discriminator];
+        s = def.options?.find((o) => (defOf(o)?.shape?.[def.discriminator!] as { _zod?: { def?: { values?: unknown[] } } })?._zod?.def?.values?.includes(value));
+        if (!s) return undefined;
+      } else return def;
     }
   };
-  for (const seg of path) {
-    const def = unwrap() as { type?: string; shape?: Record<string, unknown>; valueType?: unknown } | undefined;
+  for (const [i, seg] of path.entries()) {
+    const def = unwrap(path.slice(0, i));
     if (def?.type === 'object') s = def.shape?.[String(seg)];
     else if (def?.type === 'record') s = def.valueType;
+    else if (def?.type === 'array') s = def.element;
     else return [];
   }
-  const def = unwrap() as { type?: string; shape?: Record<string, unknown> } | undefined;
+  const def = unwrap(path);
   return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkSchema } from '../checks/registry.js';
 
 /**
  * The topology file as written (raw types). Strict: unknown keys are errors.
@@ -89,6 +90,7 @@ export const topologySchema = z
     chassis: z.record(nodeName, chassisSchema.nullable()).describe('chassis by name'),
     switches: z.record(nodeName, switchSchema).default({}).describe('logical switches by name'),
     vms: z.record(nodeName, vmSchema).default({}).describe('VMs by name'),
+    checks: z.array(checkSchema).default([]).describe('checks run by `lab test`, in this order'),
   })
   .describe('an OVN lab topology');
 

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { vmAddress, vmGateway } from '../../vm/address.js';
+import { dhclientPaths } from '../../vm/vm.js';
+import type { CheckKind } from '../check.js';
+import { checkFields, ipv4Field, unknownName } from '../fields.js';
+import { parseLastLease, prefixOfNetmask } from '../lease.js';
+
+const schema = z.strictObject({
+  ...checkFields('dhcp'),
+  vm: z.string().describe('the VM whose lease is checked'),
+  address: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/, 'an address, optionally with /prefix').optional()
+    .describe("leased address (default: the VM's ip and its switch's prefix)"),
+  router: ipv4Field.optional().describe('router option in the lease'),
+  lease_time: z.number().int().positive().optional().describe('lease time in seconds'),
+  mtu: z.number().int().positive().optional().describe('interface-mtu option in the lease'),
+  server: ipv4Field.optional().describe('DHCP server identifier in the lease'),
+  default_route: ipv4Field.optional().describe("gateway of the VM's default route"),
+});
+type DhcpCheck = z.infer<typeof schema>;
+
+function wanted(spec: DhcpCheck, lab: Parameters<CheckKind['expected']>[1]) {
+  const vm = lab.vms.find((v) => v.name === spec.vm);
+  const address = spec.address ?? (vm ? `${vm.ip}/${vm.prefix}` : '?');
+  return { ...spec, address: address.includes('/') ? address : `${address}/${vm?.prefix ?? 32}` };
+}
+
+export const dhcpCheck: CheckKind<DhcpCheck> = {
+  kind: 'dhcp',
+  summary: 'a VM obtained a DHCP lease with the expected address, router, lease time, MTU',
+  schema,
+  validate(spec, lab) {
+    const problem = unknownName('VM', spec.vm, lab.vms.map((v) => v.name));
+    if (problem) return [{ field: 'vm', message: problem }];
+    if (!lab.vms.find((v) => v.name === spec.vm)!.dhcp) return [{ field: 'vm', message: `VM '${spec.vm}' does not use DHCP (dhcp: false)` }];
+    return [];
+  },
+  negative: () => false,
+  expected(spec, lab) {
+    const w = wanted(spec, lab);
+    return [
+      `lease ${w.address}`,
+      w.router && `router ${w.router}`,
+      w.lease_time && `lease_time ${w.lease_time}`,
+      w.mtu && `mtu ${w.mtu}`,
+      w.server && `server ${w.server}`,
+      w.default_route && `default via ${w.default_route}`,
+    ].filter(Boolean).join(', ');
+  },
+  async attempt(spec, ctx) {
+    const w = wanted(spec, ctx.lab);
+    const vm = ctx.node(spec.vm);
+    const file = await vm.run(['cat', dhclientPaths(vm.runDir).leases], { nothrow: true });
+    const lease = parseLastLease(file.stdout);
+    const [onLink, gateway] = await Promise.all([vmAddress(vm), vmGateway(vm)]);
+    if (!lease?.address) return { ok: false, seen: `no lease yet (eth0 ${onLink ?? 'has no address'})` };
+    const leased = `${lease.address}/${lease.netmask ? prefixOfNetmask(lease.netmask) : '?'}`;
+    const seen = [
+      `lease ${leased}`,
+      `router ${lease.routers ?? 'none'}`,
+      `lease_time ${lease.leaseTime ?? 'none'}`,
+      `mtu ${lease.mtu ?? 'none'}`,
+      `server ${lease.server ?? 'none'}`,
+      `eth0 ${onLink ?? 'no address'}`,
+      `default via ${gateway ?? 'none'}`,
+    ].join(', ');
+    const ok =
+      leased === w.address &&
+      onLink === w.address &&
+      (w.router === undefined || lease.routers === w.router) &&
+      (w.lease_time === undefined || lease.leaseTime === w.lease_time) &&
+      (w.mtu === undefined || lease.mtu === w.mtu) &&
+      (w.server === undefined || lease.server === w.server) &&
+      (w.default_route === undefined || gateway === w.default_route);
+    return { ok, seen };
+  },
+};

@@ -1,0 +1,18 @@
+import type { Lab } from '../topology/model.js';
+import type { SchemaProblem } from '../topology/schema-issues.js';
+import { checkKind } from './registry.js';
+
+/** Semantic problems of a lab's checks: duplicate names, references to nodes that do not exist. */
+export function validateChecks(lab: Lab): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  const names = new Map<string, number>();
+  lab.checks.forEach((check, i) => {
+    const first = names.get(check.name);
+    if (first !== undefined) problems.push({ path: ['checks', i, 'name'], atKey: false, message: `check name '${check.name}' is already used by checks.${first}` });
+    names.set(check.name, i);
+    for (const p of checkKind(check.kind).validate(check, lab)) {
+      problems.push({ path: ['checks', i, ...p.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s))], atKey: false, message: `check '${check.name}': ${p.message}` });
+    }
+  });
+  return problems;
+}

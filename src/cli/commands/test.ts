@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { checkKind } from '../../checks/registry.js';
+import { readRecord } from '../../core/lab-store.js';
+import { requirePrograms, requireRoot } from '../../core/preflight.js';
+import { selectChecks, testLab, type LabTestReport } from '../../core/test.js';
+import { junitXml } from '../../report/junit.js';
+import { summaryLines, totals } from '../../report/summary.js';
+import { loadTopology } from '../../topology/load.js';
+import type { Lab } from '../../topology/model.js';
+import { cliContext, out, pickLab } from '../context.js';
+import { onInterrupt } from '../interrupt.js';
+
+interface TestFlags {
+  keep?: boolean;
+  only?: string[];
+  list?: boolean;
+  junit?: string;
+  json?: string;
+  runtime?: string;
+  bundleDir: string;
+  verbose?: boolean;
+}
+
+const isFile = (arg: string) => /\.ya?ml$/.test(arg) || existsSync(arg);
+
+/** Each argument as a lab: a file is loaded (and will be brought up), a name is a lab already up. */
+async function targets(args: string[]): Promise<{ lab: Lab; running: boolean }[]> {
+  const out: { lab: Lab; running: boolean }[] = [];
+  for (const arg of args) {
+    if (isFile(arg)) out.push({ lab: await loadTopology(arg), running: false });
+    else out.push({ lab: (await readRecord(await pickLab(arg))).lab, running: true });
+  }
+  return out;
+}
+
+async function writeReport(path: string, text: string): Promise<void> {
+  await mkdir(dirname(resolve(path)), { recursive: true });
+  await writeFile(path, text);
+}
+
+export function registerTest(program: Command): void {
+  program
+    .command('test')
+    .description("bring labs up, run their checks, take them down (a lab NAME that is up is only checked)")
+    .argument('<labs...>', 'topology files, or names of labs that are up')
+    .option('--keep', 'leave the labs up after their checks')
+    .option('--only <check>', 'run only this check (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--list', 'list the checks without running anything')
+    .option('--junit <path>', 'write a JUnit XML report')
+    .option('--json <path>', 'write a JSON report')
+    .option('--runtime <name>', "netns or docker (default: each file's runtime)")
+    .option('--bundle-dir <dir>', 'where failure bundles are saved', 'lab-failures')
+    .option('-v, --verbose', 'print every command run and every retry')
+    .action(async (args: string[], opts: TestFlags) => {
+      const labs = await targets(args);
+      for (const t of labs) selectChecks(t.lab, opts.only); // unknown --only names fail before anything starts
+      if (opts.list) {
+        for (const { lab } of labs) {
+          out(`lab ${lab.name}${lab.file ? ` (${lab.file})` : ''}: ${lab.checks.length} checks`);
+          for (const c of selectChecks(lab, opts.only)) out(`  ${c.name}  [${c.kind}] ${checkKind(c.kind).expected(c, lab)}`);
+        }
+        return;
+      }
+      requireRoot('test');
+      requirePrograms();
+      const ctx = cliContext(opts);
+      const controller = new AbortController();
+      const release = onInterrupt((signal) => controller.abort(signal));
+      const reports: LabTestReport[] = [];
+      try {
+        for (const t of labs) {
+          reports.push(await testLab(t.lab, t.running, ctx, { keep: opts.keep, only: opts.only, runtime: opts.runtime, bundleRoot: opts.bundleDir, signal: controller.signal }));
+          await ctx.reporter.flush();
+        }
+      } finally {
+        await ctx.reporter.flush();
+        release();
+      }
+      if (opts.junit) await writeReport(opts.junit, junitXml(reports));
+      if (opts.json) await writeReport(opts.json, `${JSON.stringify({ ...totals(reports), labs: reports }, null, 2)}\n`);
+      for (const line of summaryLines(reports)) out(line);
+      const t = totals(reports);
+      process.exitCode = t.errors ? 2 : t.failed ? 1 : 0;
+    });
+}

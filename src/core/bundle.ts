@@ -1,0 +1,37 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LabContext } from './lab-context.js';
+
+/** Lists a node's run directory and prints every log and lease in it, inside the node. */
+const DUMP_FILES = 'for f in "$1"/*.log "$1"/*.leases; do [ -f "$f" ] && printf "===== %s\\n" "$f" && cat "$f"; done; true';
+
+/**
+ * Saves what is needed to understand a failed lab: NB/SB contents, logical flows, br-int flows
+ * and OVS config per chassis, daemon logs, dhclient output and leases. Returns the directory.
+ */
+export async function saveFailureBundle(ctx: LabContext, dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const save = async (file: string, node: string, argv: string[]) => {
+    const out = await ctx.node(node).run(argv, { nothrow: true, timeoutMs: 20_000 }).catch((e: Error) => ({ stdout: '', stderr: e.message }));
+    await writeFile(join(dir, file), `${out.stdout}${out.stderr ? `\n# stderr:\n${out.stderr}` : ''}`);
+  };
+  const central = ctx.lab.central.name;
+  const jobs = [
+    save('nbctl-show.txt', central, ['ovn-nbctl', '--timeout=10', 'show']),
+    save('sbctl-show.txt', central, ['ovn-sbctl', '--timeout=10', 'show']),
+    save('lflow-list.txt', central, ['ovn-sbctl', '--timeout=10', '--uuid', 'lflow-list']),
+    save('nb-dump.txt', central, ['ovn-nbctl', '--timeout=10', 'list', 'Logical_Switch_Port']),
+  ];
+  for (const c of ctx.lab.chassis) {
+    jobs.push(
+      save(`${c.name}-vsctl-show.txt`, c.name, ['ovs-vsctl', '--timeout=10', 'show']),
+      save(`${c.name}-br-int-flows.txt`, c.name, ['ovs-ofctl', 'dump-flows', 'br-int']),
+    );
+  }
+  for (const node of [central, ...ctx.lab.chassis.map((c) => c.name), ...ctx.lab.vms.map((v) => v.name)]) {
+    jobs.push(save(`${node}-logs.txt`, node, ['sh', '-c', DUMP_FILES, 'dump', ctx.node(node).runDir]));
+  }
+  for (const vm of ctx.lab.vms) jobs.push(save(`${vm.name}-ip.txt`, vm.name, ['sh', '-c', 'ip addr; ip route']));
+  await Promise.all(jobs);
+  return dir;
+}

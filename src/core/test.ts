@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import type { CheckResult, Clock } from '../checks/check.js';
+import { runChecks } from '../checks/run-checks.js';
+import type { CheckSpec } from '../checks/registry.js';
+import type { Exec } from '../exec/exec.js';
+import { createRuntime, type RuntimeFactory } from '../runtime/registry.js';
+import type { Lab } from '../topology/model.js';
+import { saveFailureBundle } from './bundle.js';
+import { destroyLab } from './down.js';
+import { InterruptedError, UserError } from './errors.js';
+import type { Reporter } from './events.js';
+import { LabContext } from './lab-context.js';
+import { readRecord } from './lab-store.js';
+import { upLab } from './up.js';
+
+export interface TestDeps {
+  exec: Exec;
+  reporter: Reporter;
+  runtimes?: RuntimeFactory;
+  clock?: Clock;
+}
+
+export interface TestOptions {
+  /** Leave the lab up after its checks. */
+  keep?: boolean;
+  /** Run only the checks with these names. */
+  only?: string[];
+  runtime?: string;
+  /** Where failure bundles go (a directory per failed lab is made inside). */
+  bundleRoot: string;
+  signal?: AbortSignal;
+}
+
+/** What `lab test` found for one lab. `error` means it could not be brought up or checked. */
+export interface LabTestReport {
+  lab: string;
+  file?: string;
+  status: 'passed' | 'failed' | 'error';
+  error?: string;
+  checks: CheckResult[];
+  bundle?: string;
+  durationsMs: { up: number; checks: number; down: number; total: number };
+}
+
+/** The checks to run: all, or those named with --only (an unknown name is a user error). */
+export function selectChecks(lab: Lab, only?: string[]): CheckSpec[] {
+  if (!only?.length) return lab.checks;
+  const unknown = only.filter((n) => !lab.checks.some((c) => c.name === n));
+  if (unknown.length) {
+    throw new UserError(`lab '${lab.name}' has no check named ${unknown.map((u) => `'${u}'`).join(', ')}`, `its checks: ${lab.checks.map((c) => `'${c.name}'`).join(', ')} (see 'lab test --list')`);
+  }
+  return lab.checks.filter((c) => only.includes(c.name));
+}
+
+function stamp(): string {
+  return new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+/**
+ * Brings a lab up (unless `running`), runs its checks, saves a failure bundle when one fails,
+ * and takes the lab down again unless asked to keep it. A lab that is already running is
+ * only checked.
+ */
+export async function testLab(lab: Lab, running: boolean, deps: TestDeps, opts: TestOptions): Promise<LabTestReport> {
+  const started = performance.now();
+  const checks = selectChecks(lab, opts.only);
+  const report: LabTestReport = { lab: lab.name, ...(lab.file ? { file: lab.file } : {}), status: 'passed', checks: [], durationsMs: { up: 0, checks: 0, down: 0, total: 0 } };
+  let runtimeName = opts.runtime ?? lab.runtime;
+  const tookUp = !running;
+  if (running) {
+    runtimeName = (await readRecord(lab.name)).runtime;
+  } else {
+    try {
+      await upLab(lab, deps, { runtime: runtimeName, keepOnFailure: true, signal: opts.signal });
+    } catch (error) {
+      if (error instanceof InterruptedError || error instanceof UserError) throw error;
+      report.status = 'error';
+      report.error = (error as Error).message;
+    }
+    report.durationsMs.up = performance.now() - started;
+  }
+  const ctx = new LabContext(lab, (deps.runtimes ?? createRuntime)(runtimeName, lab.name, deps.exec), deps.exec);
+
+  if (report.status !== 'error') {
+    const t = performance.now();
+    report.checks = await runChecks(ctx, checks, deps.reporter, deps.clock);
+    report.durationsMs.checks = performance.now() - t;
+    if (report.checks.some((c) => !c.passed)) report.status = 'failed';
+  }
+  if (report.status !== 'passed') {
+    report.bundle = await saveFailureBundle(ctx, join(opts.bundleRoot, `${lab.name}-${stamp()}`)).catch(() => undefined);
+  }
+  if (tookUp && !opts.keep) {
+    const t = performance.now();
+    await destroyLab(lab.name, deps);
+    report.durationsMs.down = performance.now() - t;
+  }
+  report.durationsMs.total = performance.now() - started;
+  return report;
+}

@@ -1,0 +1,46 @@
+import { XMLBuilder } from 'fast-xml-parser';
+import type { LabTestReport } from '../core/test.js';
+
+const secs = (ms: number) => (ms / 1000).toFixed(3);
+
+/** JUnit XML: a testsuite per lab, a testcase per check; a lab that did not come up is an error case. */
+export function junitXml(reports: LabTestReport[]): string {
+  const suites = reports.map((r) => {
+    const failures = r.checks.filter((c) => !c.passed).length;
+    const cases: object[] = r.checks.map((c) => ({
+      '@_name': c.name,
+      '@_classname': `${r.lab}.${c.kind}`,
+      '@_time': secs(c.durationMs),
+      ...(c.passed
+        ? { 'system-out': `seen: ${c.seen}` }
+        : { failure: { '@_message': `expected ${c.expected}; saw ${c.seen}`, '@_type': c.kind, '#text': `expected: ${c.expected}\nseen: ${c.seen}\nattempts: ${c.attempts}` } }),
+    }));
+    if (r.status === 'error') {
+      cases.unshift({ '@_name': 'lab up', '@_classname': `${r.lab}.lab`, '@_time': secs(r.durationsMs.up), error: { '@_message': r.error ?? 'lab did not come up', '#text': r.error ?? '' } });
+    }
+    return {
+      '@_name': r.lab,
+      '@_tests': cases.length,
+      '@_failures': failures,
+      '@_errors': r.status === 'error' ? 1 : 0,
+      '@_skipped': 0,
+      '@_time': secs(r.durationsMs.total),
+      ...(r.file ? { '@_file': r.file } : {}),
+      testcase: cases,
+      ...(r.bundle ? { 'system-out': `failure bundle: ${r.bundle}` } : {}),
+    };
+  });
+  const total = (f: (r: LabTestReport) => number) => reports.reduce((n, r) => n + f(r), 0);
+  const doc = {
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    testsuites: {
+      '@_name': 'lab test',
+      '@_tests': total((r) => r.checks.length + (r.status === 'error' ? 1 : 0)),
+      '@_failures': total((r) => r.checks.filter((c) => !c.passed).length),
+      '@_errors': total((r) => (r.status === 'error' ? 1 : 0)),
+      '@_time': secs(total((r) => r.durationsMs.total)),
+      testsuite: suites,
+    },
+  };
+  return new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true }).build(doc);
+}
