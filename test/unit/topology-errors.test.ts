@@ -139,3 +139,27 @@ describe('topology errors name file, line, column and what was expected', () => 
     expect(issuesFor('name: t\nchassis: {}\n')).toEqual(['2:10 a lab needs at least one chassis']);
   });
 });
+
+describe('checks are validated with positions too', () => {
+  const withChecks = (checks: string) => `${GOOD}checks:\n${checks}`;
+
+  it('unknown kind lists the kinds', () => {
+    expect(issuesFor(withChecks('  - name: a\n    kind: pong\n'))).toEqual([
+      "18:11 unknown kind 'pong' (expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, exec)",
+    ]);
+  });
+
+  it('unknown key of a kind lists that kind\'s keys', () => {
+    expect(issuesFor(withChecks('  - name: a\n    kind: ping\n    from: vm1\n    to: vm1\n    cnt: 3\n'))).toEqual([
+      "21:5 unknown key 'cnt' in checks.0 (expected one of: name, kind, timeout, from, to, count, expect)",
+    ]);
+  });
+
+  it('references to nodes that do not exist, and duplicate names', () => {
+    expect(issuesFor(withChecks('  - { name: a, kind: dhcp, vm: vm9 }\n  - { name: a, kind: ping, from: vm1, to: web }\n'))).toEqual([
+      "17:32 check 'a': unknown VM 'vm9' (VMs in this lab: vm1)",
+      "18:13 check name 'a' is already used by checks.0",
+      "18:43 check 'a': 'web' is neither a VM of this lab (vm1) nor an IPv4 address",
+    ]);
+  });
+});
