@@ -4,6 +4,7 @@ import { InterruptedError, LabError, UserError } from '../core/errors.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerDown } from './commands/down.js';
 import { registerExec } from './commands/exec.js';
+import { registerImages } from './commands/images.js';
 import { registerSchema } from './commands/schema.js';
 import { registerStatus } from './commands/status.js';
 import { registerTest } from './commands/test.js';
@@ -44,7 +45,7 @@ const program = new Command('lab')
   .version('0.1.0')
   .showHelpAfterError()
   .exitOverride();
-for (const register of [registerUp, registerDown, registerStatus, registerExec, registerTest, registerValidate, registerSchema, registerDoctor]) {
+for (const register of [registerUp, registerDown, registerStatus, registerExec, registerTest, registerValidate, registerSchema, registerDoctor, registerImages]) {
   register(program);
 }
 

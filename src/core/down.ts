@@ -17,7 +17,7 @@ export interface DownDeps {
  */
 export async function destroyLab(name: string, deps: DownDeps): Promise<boolean> {
   const record = await readRecord(name).catch(() => undefined);
-  const runtime = (deps.runtimes ?? createRuntime)(record?.runtime ?? 'netns', name, deps.exec);
+  const runtime = (deps.runtimes ?? createRuntime)(record?.runtime ?? 'netns', name, deps.exec, record?.lab);
   const removed = await runtime.destroy();
   const hadState = existsSync(labDir(name));
   await releaseLab(name);

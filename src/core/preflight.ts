@@ -50,7 +50,7 @@ export function isRoot(): boolean {
 /** Refuses to go on without root: namespaces, veths and OVS daemons need it. */
 export function requireRoot(verb: string): void {
   if (!isRoot()) {
-    throw new UserError(`'lab ${verb}' needs root to create network namespaces and run OVS`, `run it as root, e.g. 'sudo lab ${verb} …'`);
+    throw new UserError(`'lab ${verb}' needs root: labs are network namespaces and OVS daemons`, `run it as root, e.g. 'sudo lab ${verb} …'`);
   }
 }
 

@@ -49,7 +49,7 @@ const ALIVE_SCRIPT = 'for f in "$@"; do if [ -f "$f" ] && kill -0 "$(cat "$f")" 
 export async function labStatus(name: string, exec: Exec): Promise<LabStatus> {
   const record: LabRecord = await readRecord(name);
   const lab = record.lab;
-  const runtime = createRuntime(record.runtime, name, exec);
+  const runtime = createRuntime(record.runtime, name, exec, record.lab);
   const ctx = new LabContext(lab, runtime, exec);
   const all = [lab.central.name, ...lab.chassis.map((c) => c.name), ...lab.vms.map((v) => v.name)];
   const present = await runtime.present(all);

@@ -79,7 +79,7 @@ export async function testLab(lab: Lab, running: boolean, deps: TestDeps, opts: 
     }
     report.durationsMs.up = performance.now() - started;
   }
-  const ctx = new LabContext(lab, (deps.runtimes ?? createRuntime)(runtimeName, lab.name, deps.exec), deps.exec);
+  const ctx = new LabContext(lab, (deps.runtimes ?? createRuntime)(runtimeName, lab.name, deps.exec, lab), deps.exec);
 
   if (report.status !== 'error') {
     const t = performance.now();

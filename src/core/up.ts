@@ -1,4 +1,4 @@
-import type { Exec } from '../exec/exec.js';
+import { withSignal, type Exec } from '../exec/exec.js';
 import { startCentral } from '../ovn/central.js';
 import { startChassis } from '../ovn/chassis.js';
 import { chooseDatapath } from '../ovn/datapath.js';
@@ -58,13 +58,14 @@ function planSteps(lab: Lab): StepInfo[] {
 export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promise<UpResult> {
   const started = performance.now();
   const signal = opts.signal;
-  const exec: Exec = (argv, o) => deps.exec(argv, { signal, ...o });
+  const exec = withSignal(deps.exec, signal);
   const runtimeName = opts.runtime ?? lab.runtime;
-  const runtime = (deps.runtimes ?? createRuntime)(runtimeName, lab.name, exec);
+  const runtime = (deps.runtimes ?? createRuntime)(runtimeName, lab.name, exec, lab);
   const datapath = chooseDatapath(lab.datapath);
   const ctx = new LabContext(lab, runtime, exec);
   const r = deps.reporter;
 
+  await runtime.preflight();
   deps.reporter.notify({ type: 'plan', lab: lab.name, action: 'up', steps: planSteps(lab) });
   await claimLab({ lab, runtime: runtimeName, datapath, createdAt: new Date().toISOString(), pid: process.pid });
 
@@ -73,7 +74,7 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
     return runStep(r, id, fn, detail);
   };
   try {
-    await step('underlay', () => runtime.createUnderlay());
+    await step('underlay', () => runtime.createUnderlay(lab.underlay.subnet.text));
     await step('nodes', async () => {
       const prefix = lab.underlay.subnet.prefix;
       await runtime.createNode({ name: lab.central.name, ip: lab.central.ip, prefix });

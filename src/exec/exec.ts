@@ -39,12 +39,15 @@ export const SEARCH_PATH = [...new Set([...(process.env.PATH ?? '').split(':'), 
 /** Called before each command runs; the reporter shows it with --verbose. */
 export type CommandListener = (argv: readonly string[]) => void;
 
-/** Runs argv (never a pasted string) and returns an {@link ExecResult}. */
-export type Exec = (argv: readonly string[], opts?: ExecOptions) => Promise<ExecResult>;
+/**
+ * Runs argv (never a pasted string) and returns an {@link ExecResult}. `onCommand` lets code that
+ * runs commands another way (the Docker API) report them like the ones run here.
+ */
+export type Exec = ((argv: readonly string[], opts?: ExecOptions) => Promise<ExecResult>) & { onCommand?: CommandListener };
 
 /** The one way this tool starts a process: argv arrays quoted by zx, results as ExecResult. */
 export function createExec(onCommand?: CommandListener): Exec {
-  return async (argv, opts = {}) => {
+  const exec: Exec = async (argv, opts = {}) => {
     if (argv.length === 0) throw new Error('exec: empty argv');
     onCommand?.(argv);
     const started = performance.now();
@@ -62,4 +65,11 @@ export function createExec(onCommand?: CommandListener): Exec {
     if (!result.ok && !opts.nothrow) throw result;
     return result;
   };
+  exec.onCommand = onCommand;
+  return exec;
+}
+
+/** The same exec, killed by `signal` (Ctrl-C), still reporting its commands. */
+export function withSignal(exec: Exec, signal: AbortSignal | undefined): Exec {
+  return Object.assign((argv: readonly string[], o?: ExecOptions) => exec(argv, { signal, ...o }), { onCommand: exec.onCommand });
 }

@@ -15,8 +15,10 @@ export interface NodeSpec {
  */
 export interface Runtime {
   readonly name: string;
+  /** Refuses, with a user error saying what to do, when this host cannot run the lab (not root, a program or image missing, no daemon). */
+  preflight(): Promise<void>;
   /** Creates the network that joins central and chassis (it carries Geneve and the SB connection). */
-  createUnderlay(): Promise<void>;
+  createUnderlay(subnet: string): Promise<void>;
   /** Creates a central or chassis node attached to the underlay, eth0 up with spec.ip. */
   createNode(spec: NodeSpec): Promise<void>;
   /**
@@ -26,8 +28,8 @@ export interface Runtime {
   createVm(vm: Vm): Promise<void>;
   /** Runs argv inside a node (central, chassis or VM). */
   exec(node: string, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
-  /** argv that runs a command inside a node with the terminal attached (for `lab exec`). */
-  attachArgv(node: string, argv: readonly string[], env: Record<string, string>): string[];
+  /** Runs a command inside a node with this process' stdin, stdout and stderr (for `lab exec`); returns its exit code. */
+  attach(node: string, argv: readonly string[], env: Record<string, string>): Promise<number>;
   /** Writes a file a node can read at `path`. */
   writeFile(node: string, path: string, content: string, mode?: number): Promise<void>;
   /** The directory inside a node for its sockets, pid files, databases and logs. */

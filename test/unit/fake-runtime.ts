@@ -9,6 +9,7 @@ export class FakeRuntime implements Runtime {
   destroyed = 0;
   failOn?: (node: string, argv: readonly string[]) => boolean;
 
+  async preflight() {}
   async createUnderlay() {
     this.calls.push('underlay');
   }
@@ -26,8 +27,8 @@ export class FakeRuntime implements Runtime {
     if (fail && !_opts?.nothrow) throw result;
     return result;
   }
-  attachArgv(node: string, argv: readonly string[]) {
-    return [node, ...argv];
+  async attach() {
+    return 0;
   }
   async writeFile(node: string, path: string) {
     this.calls.push(`${node}: write ${path}`);

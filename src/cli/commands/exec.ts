@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import { LabContext } from '../../core/lab-context.js';
 import { readRecord } from '../../core/lab-store.js';
 import { requireRoot } from '../../core/preflight.js';
-import { SEARCH_PATH } from '../../exec/exec.js';
 import { createRuntime } from '../../runtime/registry.js';
 import { cliContext, pickLab } from '../context.js';
 
@@ -20,7 +18,7 @@ export function registerExec(program: Command): void {
       const name = await pickLab(opts.lab);
       const record = await readRecord(name);
       const { exec } = cliContext({});
-      const ctx = new LabContext(record.lab, createRuntime(record.runtime, name, exec), exec);
+      const ctx = new LabContext(record.lab, createRuntime(record.runtime, name, exec, record.lab), exec);
       let env: Record<string, string>;
       try {
         env = ctx.node(node).env;
@@ -28,11 +26,6 @@ export function registerExec(program: Command): void {
         const nodes = [record.lab.central.name, ...record.lab.chassis.map((c) => c.name), ...record.lab.vms.map((v) => v.name)];
         throw new UserError(`lab '${name}' has no node '${node}'`, `nodes: ${nodes.join(', ')}`);
       }
-      const argv = ctx.runtime.attachArgv(node, command, env);
-      const child = spawn(argv[0]!, argv.slice(1), { stdio: 'inherit', env: { ...process.env, PATH: SEARCH_PATH } });
-      process.exitCode = await new Promise<number>((resolve) => {
-        child.on('error', () => resolve(127));
-        child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-      });
+      process.exitCode = await ctx.runtime.attach(node, command, env);
     });
 }

@@ -4,7 +4,6 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { checkKind } from '../../checks/registry.js';
 import { readRecord } from '../../core/lab-store.js';
-import { requirePrograms, requireRoot } from '../../core/preflight.js';
 import { selectChecks, testLab, type LabTestReport } from '../../core/test.js';
 import { junitXml } from '../../report/junit.js';
 import { summaryLines, totals } from '../../report/summary.js';
@@ -64,8 +63,6 @@ export function registerTest(program: Command): void {
         }
         return;
       }
-      requireRoot('test');
-      requirePrograms();
       const ctx = cliContext(opts);
       const controller = new AbortController();
       const release = onInterrupt((signal) => controller.abort(signal));

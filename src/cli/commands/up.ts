@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { requirePrograms, requireRoot } from '../../core/preflight.js';
 import { upLab } from '../../core/up.js';
 import { loadTopology } from '../../topology/load.js';
 import { seconds } from '../../report/format.js';
@@ -16,8 +15,6 @@ export function registerUp(program: Command): void {
     .option('-v, --verbose', 'print every command run')
     .action(async (file: string, opts: { runtime?: string; keepOnFailure?: boolean; verbose?: boolean }) => {
       const lab = await loadTopology(file);
-      requireRoot('up');
-      requirePrograms();
       const ctx = cliContext(opts);
       const controller = new AbortController();
       const release = onInterrupt((signal) => controller.abort(signal));

@@ -1,9 +1,11 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Exec, ExecOptions, ExecResult } from '../../exec/exec.js';
+import { spawn } from 'node:child_process';
+import { SEARCH_PATH, type Exec, type ExecOptions, type ExecResult } from '../../exec/exec.js';
 import { UNDERLAY } from '../../topology/names.js';
 import type { Vm } from '../../topology/model.js';
 import type { NodeSpec, Runtime } from '../runtime.js';
+import { requirePrograms, requireRoot } from '../../core/preflight.js';
 import { endProcesses } from './processes.js';
 
 /** Prefix of every namespace a lab makes: `lab.<lab>.<node>`. Dots cannot occur in lab or node names. */
@@ -26,6 +28,11 @@ export class NetnsRuntime implements Runtime {
     private readonly exec_: Exec,
   ) {}
 
+  async preflight(): Promise<void> {
+    requireRoot('up');
+    requirePrograms();
+  }
+
   ns(node: string): string {
     return `${namespacePrefix(this.lab)}${node}`;
   }
@@ -34,7 +41,7 @@ export class NetnsRuntime implements Runtime {
     return join(this.labDir, 'nodes', node);
   }
 
-  async createUnderlay(): Promise<void> {
+  async createUnderlay(_subnet: string): Promise<void> {
     const ns = await this.addNamespace(UNDERLAY);
     await this.ip(ns, ['link', 'add', 'name', UNDERLAY, 'type', 'bridge']);
     await this.ip(ns, ['link', 'set', 'dev', UNDERLAY, 'up']);
@@ -60,9 +67,12 @@ export class NetnsRuntime implements Runtime {
     return this.exec_(['ip', 'netns', 'exec', this.ns(node), ...argv], opts);
   }
 
-  attachArgv(node: string, argv: readonly string[], env: Record<string, string>): string[] {
-    const vars = Object.entries(env).map(([k, v]) => `${k}=${v}`);
-    return ['ip', 'netns', 'exec', this.ns(node), 'env', ...vars, ...argv];
+  attach(node: string, argv: readonly string[], env: Record<string, string>): Promise<number> {
+    const child = spawn('ip', ['netns', 'exec', this.ns(node), ...argv], { stdio: 'inherit', env: { ...process.env, PATH: SEARCH_PATH, ...env } });
+    return new Promise((resolve) => {
+      child.on('error', () => resolve(127));
+      child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    });
   }
 
   async writeFile(_node: string, path: string, content: string, mode = 0o644): Promise<void> {

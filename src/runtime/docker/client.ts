@@ -1,0 +1,28 @@
+import Docker from 'dockerode';
+import { UserError } from '../../core/errors.js';
+
+/** Labels every container and network of a docker lab carries, so `down` finds them from Docker alone. */
+export const LABEL_LAB = 'ovn-lab.lab';
+export const LABEL_NODE = 'ovn-lab.node';
+
+export function containerName(lab: string, node: string): string {
+  return `lab-${lab}-${node}`;
+}
+
+export function networkName(lab: string): string {
+  return `lab-${lab}-underlay`;
+}
+
+/** A dockerode client that has answered a ping; a clear error says how to start dockerd otherwise. */
+export async function connectDocker(docker: Docker = new Docker()): Promise<Docker> {
+  try {
+    await docker.ping();
+    return docker;
+  } catch (err) {
+    throw new UserError(
+      `the docker runtime needs a running Docker daemon, and none answered (${(err as Error).message})`,
+      "start it (e.g. 'systemctl start docker', or 'dockerd &'), or use --runtime netns",
+      { cause: err },
+    );
+  }
+}

@@ -1,0 +1,192 @@
+import type Docker from 'dockerode';
+import type { Exec, ExecOptions, ExecResult } from '../../exec/exec.js';
+import type { Vm } from '../../topology/model.js';
+import type { NodeSpec, Runtime } from '../runtime.js';
+import { attachExec } from './docker-attach.js';
+import { dockerExec } from './docker-exec.js';
+import { connectDocker, containerName, LABEL_LAB, LABEL_NODE, networkName } from './client.js';
+import { imageExists, nodeImage } from './images.js';
+import { UserError } from '../../core/errors.js';
+import { formatIpv4, parseCidr, maskOf } from '../../topology/net.js';
+
+/**
+ * Least privilege instead of --privileged (which fails where the bounding set lacks a
+ * capability): NET_ADMIN for links, addresses and OVS; NET_RAW for AF_PACKET and ping;
+ * SYS_ADMIN for `ip netns` (VMs are namespaces inside chassis containers); /dev/net/tun for
+ * the userspace datapath's taps.
+ */
+export const CAPABILITIES = ['NET_ADMIN', 'NET_RAW', 'SYS_ADMIN'];
+
+/** Where a container keeps the run directories of its node (and, in a chassis, of its VMs). */
+const RUN_ROOT = '/run/lab';
+
+/**
+ * Each node is a container (labelled with the lab and node, named lab-<lab>-<node>) on a
+ * lab-owned Docker network that is the underlay. VMs are network namespaces inside their
+ * chassis container. Everything goes through the Docker API (dockerode).
+ */
+export class DockerRuntime implements Runtime {
+  readonly name = 'docker';
+  private client?: Promise<Docker>;
+  /** VM name → chassis: from the lab (record) and from VMs created here. */
+  private readonly vmChassis = new Map<string, string>();
+
+  constructor(
+    private readonly lab: string,
+    private readonly exec_: Exec,
+    private readonly makeClient: () => Docker,
+    vms: readonly Pick<Vm, 'name' | 'chassis'>[] = [],
+  ) {
+    for (const vm of vms) this.vmChassis.set(vm.name, vm.chassis);
+  }
+
+
+  private docker(): Promise<Docker> {
+    this.client ??= connectDocker(this.makeClient());
+    return this.client;
+  }
+
+  private labels(node?: string): Record<string, string> {
+    return { [LABEL_LAB]: this.lab, ...(node ? { [LABEL_NODE]: node } : {}) };
+  }
+
+  /** The container a node's commands run in: its own, or its chassis' for a VM. */
+  private containerOf(node: string): { container: string; prefix: string[] } {
+    const chassis = this.vmChassis.get(node);
+    if (chassis) return { container: containerName(this.lab, chassis), prefix: ['ip', 'netns', 'exec', node] };
+    return { container: containerName(this.lab, node), prefix: [] };
+  }
+
+  async preflight(): Promise<void> {
+    const docker = await this.docker();
+    if (!(await imageExists(docker, nodeImage()))) {
+      throw new UserError(`the node image ${nodeImage()} is not built`, "run 'lab images build' (once; it is reused by every lab)");
+    }
+  }
+
+  runDir(node: string): string {
+    return `${RUN_ROOT}/${node}`;
+  }
+
+  /** A Docker network on the underlay subnet; its gateway (on the host) takes the last address, so nodes keep theirs. */
+  async createUnderlay(subnet: string): Promise<void> {
+    const cidr = parseCidr(subnet)!;
+    const broadcast = (cidr.network | ~maskOf(cidr.prefix)) >>> 0;
+    const docker = await this.docker();
+    this.exec_.onCommand?.(['docker', 'network', 'create', '--internal', '--subnet', subnet, networkName(this.lab)]);
+    await docker.createNetwork({
+      Name: networkName(this.lab),
+      Driver: 'bridge',
+      Internal: true,
+      CheckDuplicate: true,
+      Labels: this.labels(),
+      IPAM: { Driver: 'default', Config: [{ Subnet: subnet, Gateway: formatIpv4(broadcast - 1) }] },
+    });
+  }
+
+  async createNode(spec: NodeSpec): Promise<void> {
+    const docker = await this.docker();
+    const name = containerName(this.lab, spec.name);
+    this.exec_.onCommand?.(['docker', 'run', '-d', '--name', name, '--network', networkName(this.lab), '--ip', spec.ip, ...CAPABILITIES.flatMap((c) => ['--cap-add', c]), '--device', '/dev/net/tun', nodeImage()]);
+    const container = await docker.createContainer({
+      name,
+      Image: nodeImage(),
+      Hostname: spec.name,
+      Labels: this.labels(spec.name),
+      HostConfig: {
+        Init: true,
+        CapAdd: CAPABILITIES,
+        Devices: [{ PathOnHost: '/dev/net/tun', PathInContainer: '/dev/net/tun', CgroupPermissions: 'rwm' }],
+        SecurityOpt: ['apparmor=unconfined'],
+        // /proc/sys is read-only inside: set at creation. Only br-phy answers ARP for the tunnel address.
+        Sysctls: { 'net.ipv4.conf.all.arp_ignore': '1' },
+        NetworkMode: networkName(this.lab),
+      },
+      NetworkingConfig: { EndpointsConfig: { [networkName(this.lab)]: { IPAMConfig: { IPv4Address: spec.ip } } } },
+    });
+    await container.start();
+    await this.run(spec.name, ['mkdir', '-p', this.runDir(spec.name)]);
+    // The same checksum offload trap as with veths on the host.
+    await this.run(spec.name, ['ethtool', '-K', 'eth0', 'tx', 'off']);
+  }
+
+  async createVm(vm: Vm): Promise<void> {
+    this.vmChassis.set(vm.name, vm.chassis);
+    const chassis = vm.chassis;
+    await this.run(chassis, ['mkdir', '-p', this.runDir(vm.name)]);
+    await this.run(chassis, ['ip', 'netns', 'add', vm.name]);
+    await this.run(chassis, ['ip', '-n', vm.name, 'link', 'set', 'dev', 'lo', 'up']);
+    await this.run(chassis, ['ip', 'link', 'add', 'name', vm.name, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', vm.name, 'address', vm.mac]);
+    await this.run(chassis, ['ethtool', '-K', vm.name, 'tx', 'off']);
+    await this.run(chassis, ['ip', 'netns', 'exec', vm.name, 'ethtool', '-K', 'eth0', 'tx', 'off']);
+    await this.run(chassis, ['ip', 'link', 'set', 'dev', vm.name, 'mtu', String(vm.mtu), 'up']);
+    await this.run(chassis, ['ip', '-n', vm.name, 'link', 'set', 'dev', 'eth0', 'mtu', String(vm.mtu), 'up']);
+  }
+
+  exec(node: string, argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
+    return this.run(node, argv, opts);
+  }
+
+  private async run(node: string, argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
+    if (opts.input !== undefined) throw new Error('docker runtime: exec with input is not supported; use writeFile');
+    const { container, prefix } = this.containerOf(node);
+    const full = [...prefix, ...argv];
+    this.exec_.onCommand?.(['docker', 'exec', container, ...full]);
+    const docker = await this.docker();
+    const result = await dockerExec(docker.getContainer(container), full, opts.env, opts.timeoutMs);
+    if (!result.ok && !opts.nothrow) throw result;
+    return result;
+  }
+
+  async attach(node: string, argv: readonly string[], env: Record<string, string>): Promise<number> {
+    const { container, prefix } = this.containerOf(node);
+    return attachExec((await this.docker()).getContainer(container), [...prefix, ...argv], env);
+  }
+
+  /** Files travel base64-encoded in argv: the Docker API's exec has no reliable stdin half-close on older daemons. */
+  async writeFile(node: string, path: string, content: string, mode = 0o644): Promise<void> {
+    const { container } = this.containerOf(node);
+    const script = 'mkdir -p "$(dirname "$2")" && printf %s "$1" | base64 -d > "$2" && chmod "$3" "$2"';
+    const argv = ['sh', '-c', script, 'write', Buffer.from(content).toString('base64'), path, mode.toString(8)];
+    this.exec_.onCommand?.(['docker', 'exec', container, 'sh', '-c', `cat > ${path}`]);
+    const result = await dockerExec((await this.docker()).getContainer(container), argv);
+    if (!result.ok) throw result;
+  }
+
+  async present(nodes: readonly string[]): Promise<Set<string>> {
+    const docker = await this.docker();
+    const running = await docker.listContainers({ filters: { label: [`${LABEL_LAB}=${this.lab}`], status: ['running'] } });
+    const up = new Set(running.map((c) => c.Labels[LABEL_NODE]).filter((n): n is string => !!n));
+    const out = new Set<string>();
+    for (const node of nodes) {
+      const chassis = this.vmChassis.get(node);
+      if (!chassis) {
+        if (up.has(node)) out.add(node);
+        continue;
+      }
+      if (!up.has(chassis)) continue;
+      const list = await this.run(chassis, ['ip', 'netns', 'list'], { nothrow: true });
+      if (list.stdout.split('\n').some((l) => l.split(' ')[0] === node)) out.add(node);
+    }
+    return out;
+  }
+
+  /** Removes the lab's containers and network, found by label; nothing else. */
+  async destroy(): Promise<number> {
+    const docker = await this.docker();
+    const filters = { label: [`${LABEL_LAB}=${this.lab}`] };
+    const containers = await docker.listContainers({ all: true, filters });
+    await Promise.all(
+      containers.map((c) => {
+        this.exec_.onCommand?.(['docker', 'rm', '-f', c.Names[0]?.replace(/^\//, '') ?? c.Id]);
+        return docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+      }),
+    );
+    const networks = await docker.listNetworks({ filters });
+    for (const n of networks) {
+      this.exec_.onCommand?.(['docker', 'network', 'rm', n.Name]);
+      await docker.getNetwork(n.Id).remove().catch(() => undefined);
+    }
+    return containers.length + networks.length;
+  }
+}
