@@ -20,8 +20,8 @@ export function missingPrerequisites(): string[] {
  * A describe block for tests against real OVS/OVN. Without its prerequisites it fails in CI,
  * saying what is missing, and is skipped loudly elsewhere: never skipped silently.
  */
-export function describeE2E(name: string, body: () => void): void {
-  const missing = missingPrerequisites();
+export function describeE2E(name: string, body: () => void, extra: string[] = []): void {
+  const missing = [...missingPrerequisites(), ...extra];
   if (!missing.length) return describe(name, body);
   if (process.env.CI) {
     return describe(name, () => {
@@ -127,4 +127,32 @@ export function usesLabs(...names: string[]): void {
   };
   beforeAll(downAll);
   afterAll(downAll);
+}
+
+/** What the docker end-to-end tests need besides root: a Docker daemon that answers, and the node image. */
+export async function dockerPrerequisites(): Promise<string[]> {
+  const { default: Docker } = await import('dockerode');
+  const { nodeImage } = await import('../../src/runtime/docker/images.js');
+  const docker = new Docker();
+  try {
+    await docker.ping();
+  } catch {
+    return ['a running Docker daemon (dockerd)'];
+  }
+  try {
+    await docker.getImage(nodeImage()).inspect();
+    return [];
+  } catch {
+    return [`the node image ${nodeImage()} (lab images build)`];
+  }
+}
+
+/** Containers and networks of a lab, as Docker lists them by the lab's label. */
+export async function dockerLeftovers(name: string): Promise<string[]> {
+  const { default: Docker } = await import('dockerode');
+  const docker = new Docker();
+  const filters = { label: [`ovn-lab.lab=${name}`] };
+  const containers = await docker.listContainers({ all: true, filters });
+  const networks = await docker.listNetworks({ filters });
+  return [...containers.map((c) => `container ${c.Names[0]}`), ...networks.map((n) => `network ${n.Name}`)];
 }

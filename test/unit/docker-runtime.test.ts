@@ -1,0 +1,82 @@
+import { PassThrough } from 'node:stream';
+import type Docker from 'dockerode';
+import { describe, expect, it } from 'vitest';
+import { CAPABILITIES, DockerRuntime } from '../../src/runtime/docker/docker-runtime.js';
+import { LABEL_LAB, LABEL_NODE } from '../../src/runtime/docker/client.js';
+import { noExec } from './fake-runtime.js';
+
+interface FakeContainer { id: string; name: string; labels: Record<string, string>; execs: string[][]; removed: boolean; options?: Record<string, unknown> }
+
+/** The few Docker API calls the runtime makes, over an in-memory list of containers and networks. */
+function fakeDocker() {
+  const containers: FakeContainer[] = [];
+  const networks: { id: string; name: string; labels: Record<string, string>; removed: boolean; options: Record<string, unknown> }[] = [];
+  const matches = (labels: Record<string, string>, filters?: { label?: string[] }) =>
+    (filters?.label ?? []).every((f) => { const [k, v] = f.split('='); return labels[k!] === v; });
+  const handle = (c: FakeContainer) => ({
+    start: async () => {},
+    remove: async () => { c.removed = true; },
+    modem: { demuxStream: (s: PassThrough) => s.resume() },
+    exec: async (o: { Cmd: string[] }) => {
+      c.execs.push(o.Cmd);
+      return { start: async () => { const s = new PassThrough(); setImmediate(() => s.end()); return s; }, inspect: async () => ({ ExitCode: 0 }) };
+    },
+  });
+  const docker = {
+    ping: async () => 'OK',
+    createNetwork: async (o: { Name: string; Labels: Record<string, string> }) => { networks.push({ id: `n${networks.length}`, name: o.Name, labels: o.Labels, removed: false, options: o }); },
+    createContainer: async (o: { name: string; Labels: Record<string, string> }) => {
+      const c: FakeContainer = { id: `c${containers.length}`, name: o.name, labels: o.Labels, execs: [], removed: false, options: o };
+      containers.push(c);
+      return handle(c);
+    },
+    getContainer: (idOrName: string) => handle(containers.find((c) => c.id === idOrName || c.name === idOrName)!),
+    listContainers: async (o: { filters?: { label?: string[] } }) =>
+      containers.filter((c) => !c.removed && matches(c.labels, o.filters)).map((c) => ({ Id: c.id, Names: [`/${c.name}`], Labels: c.labels })),
+    listNetworks: async (o: { filters?: { label?: string[] } }) => networks.filter((n) => !n.removed && matches(n.labels, o.filters)).map((n) => ({ Id: n.id, Name: n.name })),
+    getNetwork: (id: string) => ({ remove: async () => { networks.find((n) => n.id === id)!.removed = true; } }),
+  };
+  return { docker: docker as unknown as Docker, containers, networks };
+}
+
+describe('docker runtime with a fake Docker', () => {
+  it('creates nodes with the lab\'s labels, its network and address, and least privilege', async () => {
+    const f = fakeDocker();
+    const rt = new DockerRuntime('dmz', noExec, () => f.docker);
+    await rt.createUnderlay('192.168.100.0/24');
+    await rt.createNode({ name: 'hv1', ip: '192.168.100.2', prefix: 24 });
+    expect(f.networks[0]!.options).toMatchObject({ Name: 'lab-dmz-underlay', Internal: true, Labels: { [LABEL_LAB]: 'dmz' }, IPAM: { Config: [{ Subnet: '192.168.100.0/24', Gateway: '192.168.100.254' }] } });
+    const c = f.containers[0]!;
+    expect(c.name).toBe('lab-dmz-hv1');
+    expect(c.labels).toEqual({ [LABEL_LAB]: 'dmz', [LABEL_NODE]: 'hv1' });
+    const host = (c.options as { HostConfig: Record<string, unknown> }).HostConfig;
+    expect(host.CapAdd).toEqual(CAPABILITIES);
+    expect(host.Privileged).toBeUndefined();
+    expect(host.Devices).toEqual([expect.objectContaining({ PathOnHost: '/dev/net/tun' })]);
+    expect(c.options).toMatchObject({ NetworkingConfig: { EndpointsConfig: { 'lab-dmz-underlay': { IPAMConfig: { IPv4Address: '192.168.100.2' } } } } });
+    expect(c.execs).toContainEqual(['ethtool', '-K', 'eth0', 'tx', 'off']);
+  });
+
+  it('runs a VM\'s commands in its chassis container, inside the VM namespace', async () => {
+    const f = fakeDocker();
+    const rt = new DockerRuntime('dmz', noExec, () => f.docker, [{ name: 'vm1', chassis: 'hv1' }]);
+    await rt.createNode({ name: 'hv1', ip: '192.168.100.2', prefix: 24 });
+    const r = await rt.exec('vm1', ['ip', 'addr']);
+    expect(r.exitCode).toBe(0);
+    expect(f.containers[0]!.execs.at(-1)).toEqual(['ip', 'netns', 'exec', 'vm1', 'ip', 'addr']);
+  });
+
+  it('down removes the lab\'s containers and network, and nothing of another lab', async () => {
+    const f = fakeDocker();
+    const mine = new DockerRuntime('dmz', noExec, () => f.docker);
+    const other = new DockerRuntime('web', noExec, () => f.docker);
+    await mine.createUnderlay('192.168.100.0/24');
+    await other.createUnderlay('192.168.101.0/24');
+    await mine.createNode({ name: 'hv1', ip: '192.168.100.2', prefix: 24 });
+    await other.createNode({ name: 'hv1', ip: '192.168.101.2', prefix: 24 });
+    expect(await mine.destroy()).toBe(2);
+    expect(f.containers.map((c) => [c.name, c.removed])).toEqual([['lab-dmz-hv1', true], ['lab-web-hv1', false]]);
+    expect(f.networks.map((n) => [n.name, n.removed])).toEqual([['lab-dmz-underlay', true], ['lab-web-underlay', false]]);
+    expect(await mine.destroy()).toBe(0);
+  });
+});
