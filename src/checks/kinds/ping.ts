@@ -42,7 +42,8 @@ export const pingCheck: CheckKind<PingCheck> = {
     const count = spec.expect === 'reachable' ? spec.count : 1;
     const out = await ctx.node(spec.from).run(['ping', '-n', '-c', String(count), '-i', '0.2', '-W', '1', addr], { nothrow: true });
     const counts = pingCounts(out.stdout);
-    if (!counts) return { ok: false, seen: `ping ${addr} failed: ${(out.stderr || out.stdout).trim().split('\n')[0]}` };
+    // No summary means ping could not send at all (no route to the subnet): no reply either.
+    if (!counts) return { ok: spec.expect === 'unreachable', seen: `ping ${addr}: no reply (${(out.stderr || out.stdout).trim().split('\n')[0]})` };
     const seen = `ping ${addr}: ${counts.received}/${counts.sent} replies`;
     return { ok: spec.expect === 'reachable' ? counts.received === counts.sent : counts.received === 0, seen };
   },
