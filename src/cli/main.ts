@@ -4,10 +4,14 @@ import { InterruptedError, LabError, UserError } from '../core/errors.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerDown } from './commands/down.js';
 import { registerExec } from './commands/exec.js';
+import { registerFlows } from './commands/flows.js';
 import { registerImages } from './commands/images.js';
+import { registerOvnTools } from './commands/ovn-tools.js';
+import { registerShell } from './commands/shell.js';
 import { registerSchema } from './commands/schema.js';
 import { registerStatus } from './commands/status.js';
 import { registerTest } from './commands/test.js';
+import { registerTrace } from './commands/trace.js';
 import { registerUp } from './commands/up.js';
 import { registerValidate } from './commands/validate.js';
 
@@ -45,7 +49,7 @@ const program = new Command('lab')
   .version('0.1.0')
   .showHelpAfterError()
   .exitOverride();
-for (const register of [registerUp, registerDown, registerStatus, registerExec, registerTest, registerValidate, registerSchema, registerDoctor, registerImages]) {
+for (const register of [registerUp, registerDown, registerStatus, registerExec, registerShell, registerOvnTools, registerFlows, registerTrace, registerTest, registerValidate, registerSchema, registerDoctor, registerImages]) {
   register(program);
 }
 

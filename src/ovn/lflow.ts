@@ -49,10 +49,17 @@ export function parseLogicalFlows(text: string): LogicalFlow[] {
 export interface OpenFlow {
   cookie: string;
   table: number;
+  priority: number;
   packets: number;
+  /** The flow without its counters: the same before and after traffic. */
+  key: string;
+  /** Everything between priority and actions. */
+  match: string;
   text: string;
   actions: string;
 }
+
+const COUNTERS = /\b(duration|n_packets|n_bytes|idle_age|hard_age)=[^,\s]+,?\s*/g;
 
 export function parseOpenFlows(text: string): OpenFlow[] {
   const flows: OpenFlow[] = [];
@@ -60,10 +67,14 @@ export function parseOpenFlows(text: string): OpenFlow[] {
     const cookie = /cookie=(0x[0-9a-f]+)/.exec(line)?.[1];
     const table = /table=(\d+)/.exec(line)?.[1];
     if (!cookie) continue;
+    const key = line.replace(COUNTERS, '').trim();
     flows.push({
       cookie: cookie.replace(/^0x0*/, '0x'),
       table: Number(table ?? 0),
+      priority: Number(/priority=(\d+)/.exec(line)?.[1] ?? 0),
       packets: Number(/n_packets=(\d+)/.exec(line)?.[1] ?? 0),
+      key,
+      match: /priority=\d+,?(.*?)\s*actions=/.exec(key)?.[1] ?? '',
       text: line.trim(),
       actions: /actions=(.*)$/.exec(line)?.[1] ?? '',
     });

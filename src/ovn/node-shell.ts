@@ -1,4 +1,4 @@
-import type { ExecOptions, ExecResult } from '../exec/exec.js';
+import { SEARCH_PATH, type ExecOptions, type ExecResult } from '../exec/exec.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Lab, NodeKind } from '../topology/model.js';
 
@@ -17,7 +17,8 @@ export interface NodeShell {
 }
 
 export function nodeEnv(lab: Lab, kind: NodeKind, runDir: string): Record<string, string> {
-  if (kind === 'vm') return {};
+  // A VM's own bin/ comes first: its `dhclient` uses the VM's files.
+  if (kind === 'vm') return { PATH: `${runDir}/bin:${SEARCH_PATH}` };
   const dirs = Object.fromEntries(
     ['OVS_RUNDIR', 'OVS_DBDIR', 'OVS_LOGDIR', 'OVN_RUNDIR', 'OVN_DBDIR', 'OVN_LOGDIR'].map((k) => [k, runDir]),
   );

@@ -40,3 +40,14 @@ timeout 30;
 retry 5;
 request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
 `;
+
+/**
+ * `dhclient` as a VM's users type it: the real one with this VM's own config, script, lease and
+ * pid files, so `lab exec vm1 -- dhclient -v eth0` never writes the host's files.
+ */
+export function dhclientWrapper(files: { conf: string; script: string; leases: string; pid: string }): string {
+  return `#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf ${files.conf} -sf ${files.script} -lf ${files.leases} -pf ${files.pid} "$@"
+`;
+}

@@ -1,6 +1,6 @@
 import type { Vm } from '../topology/model.js';
 import type { NodeShell } from '../ovn/node-shell.js';
-import { DHCLIENT_CONF, DHCLIENT_SCRIPT } from './dhclient-files.js';
+import { DHCLIENT_CONF, DHCLIENT_SCRIPT, dhclientWrapper } from './dhclient-files.js';
 import type { Runtime } from '../runtime/runtime.js';
 
 /** Plugs a VM's chassis-side veth into br-int, bound to its logical switch port by iface-id. */
@@ -16,6 +16,7 @@ export async function plugVm(chassis: NodeShell, vm: Vm): Promise<void> {
 /** Files of a VM's DHCP client, all in the VM's run directory. */
 export function dhclientPaths(runDir: string) {
   return {
+    wrapper: `${runDir}/bin/dhclient`,
     script: `${runDir}/dhclient-script`,
     conf: `${runDir}/dhclient.conf`,
     leases: `${runDir}/dhclient.leases`,
@@ -32,10 +33,8 @@ export async function requestLease(runtime: Runtime, vm: NodeShell, timeoutSec =
   const p = dhclientPaths(vm.runDir);
   await runtime.writeFile(vm.name, p.script, DHCLIENT_SCRIPT, 0o755);
   await runtime.writeFile(vm.name, p.conf, DHCLIENT_CONF);
-  const out = await vm.run(
-    ['timeout', String(timeoutSec), 'dhclient', '-1', '-v', '-cf', p.conf, '-sf', p.script, '-lf', p.leases, '-pf', p.pid, 'eth0'],
-    { nothrow: true },
-  );
+  await runtime.writeFile(vm.name, p.wrapper, dhclientWrapper(p), 0o755);
+  const out = await vm.run(['timeout', String(timeoutSec), p.wrapper, '-1', '-v', 'eth0'], { nothrow: true });
   const log = out.stdout + out.stderr;
   await runtime.writeFile(vm.name, p.log, log);
   if (!out.ok) throw out;

@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { attachTo, openLab, requireNode } from '../open-lab.js';
+
+/** The OVN databases' tools, run on the central node against the lab's NB/SB databases. */
+const CENTRAL_TOOLS = { nbctl: 'ovn-nbctl', sbctl: 'ovn-sbctl' } as const;
+/** A chassis' OVS tools, run against that chassis' ovsdb-server and ovs-vswitchd. */
+const CHASSIS_TOOLS = { vsctl: 'ovs-vsctl', ofctl: 'ovs-ofctl', appctl: 'ovs-appctl' } as const;
+
+export function registerOvnTools(program: Command): void {
+  for (const [verb, tool] of Object.entries(CENTRAL_TOOLS)) {
+    program
+      .command(verb)
+      .description(`${tool} against the lab's ${verb === 'nbctl' ? 'NB' : 'SB'} database (lab ${verb} -- show)`)
+      .option('--lab <name>', 'lab name (default: the only lab that is up)')
+      .argument('[args...]', `${tool} arguments, after --`)
+      .action(async (args: string[], opts: { lab?: string }) => {
+        const ctx = await openLab(verb, opts.lab);
+        await attachTo(ctx, ctx.lab.central.name, [tool, ...args]);
+      });
+  }
+  for (const [verb, tool] of Object.entries(CHASSIS_TOOLS)) {
+    program
+      .command(verb)
+      .description(`${tool} against a chassis' OVS (lab ${verb} hv1 -- ${verb === 'ofctl' ? 'dump-flows br-int' : verb === 'vsctl' ? 'show' : 'dpif/show'})`)
+      .option('--lab <name>', 'lab name (default: the only lab that is up)')
+      .argument('<chassis>', 'chassis name')
+      .argument('[args...]', `${tool} arguments, after --`)
+      .action(async (chassis: string, args: string[], opts: { lab?: string }) => {
+        const ctx = await openLab(verb, opts.lab);
+        requireNode(ctx, chassis, ['chassis']);
+        await attachTo(ctx, chassis, [tool, ...args]);
+      });
+  }
+}

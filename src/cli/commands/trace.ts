@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { microflow } from '../../checks/kinds/trace.js';
+import { targetAddress } from '../../checks/fields.js';
+import { UserError } from '../../core/errors.js';
+import { attachTo, openLab, requireNode } from '../open-lab.js';
+
+export function registerTrace(program: Command): void {
+  program
+    .command('trace')
+    .description("ovn-trace a packet from one VM to a VM or address, the microflow built from the lab's MACs and IPs")
+    .option('--lab <name>', 'lab name (default: the only lab that is up)')
+    .option('--proto <proto>', 'icmp, udp:PORT or tcp:PORT', 'icmp')
+    .option('--print', 'print the ovn-trace command instead of running it')
+    .argument('[from]', 'VM the packet leaves')
+    .argument('[to]', 'VM or IPv4 address it goes to')
+    .argument('[args...]', 'raw ovn-trace arguments after -- (instead of FROM TO)')
+    .action(async (from: string | undefined, to: string | undefined, args: string[], opts: { lab?: string; proto: string; print?: boolean }) => {
+      const ctx = await openLab('trace', opts.lab);
+      const central = ctx.lab.central.name;
+      // `lab trace -- ARGS`: everything after -- goes to ovn-trace as it is.
+      const raw = process.argv.includes('--') ? [from, to, ...args].filter((a): a is string => a !== undefined) : undefined;
+      if (raw) return attachTo(ctx, central, ['ovn-trace', ...raw]);
+      if (!from || !to) throw new UserError('lab trace needs FROM and TO (or raw ovn-trace arguments after --)', 'e.g. lab trace vm1 vm2 --proto udp:53');
+      requireNode(ctx, from, ['vm']);
+      if (!targetAddress(ctx.lab, to)) throw new UserError(`'${to}' is neither a VM of lab '${ctx.lab.name}' nor an IPv4 address`);
+      if (!/^(icmp|(udp|tcp):\d{1,5})$/.test(opts.proto)) throw new UserError(`--proto '${opts.proto}' is not icmp, udp:PORT or tcp:PORT`);
+      const datapath = ctx.lab.vms.find((v) => v.name === from)!.switch;
+      const argv = ['ovn-trace', datapath, microflow(ctx.lab, from, to, opts.proto)];
+      process.stderr.write(`$ ${argv.slice(0, 2).join(' ')} '${argv[2]}'\n`);
+      if (opts.print) return;
+      await attachTo(ctx, central, argv);
+    });
+}

@@ -1,0 +1,31 @@
+import { UserError } from '../core/errors.js';
+import { LabContext } from '../core/lab-context.js';
+import { readRecord } from '../core/lab-store.js';
+import { requireRoot } from '../core/preflight.js';
+import { createRuntime } from '../runtime/registry.js';
+import { nodeNames } from '../checks/fields.js';
+import type { NodeKind } from '../topology/model.js';
+import { cliContext, pickLab } from './context.js';
+
+/** A lab that is up, ready for commands: the named one, or the only one. */
+export async function openLab(verb: string, name: string | undefined, opts: { verbose?: boolean } = {}): Promise<LabContext> {
+  requireRoot(verb);
+  const lab = await pickLab(name);
+  const record = await readRecord(lab);
+  const { exec } = cliContext(opts);
+  return new LabContext(record.lab, createRuntime(record.runtime, lab, exec, record.lab), exec);
+}
+
+/** Checks that a node exists (and is of one of the kinds, when given), listing the ones that do. */
+export function requireNode(ctx: LabContext, node: string, kinds?: NodeKind[]): void {
+  const names = nodeNames(ctx.lab).filter((n) => !kinds || kinds.includes(ctx.kindOf(n)));
+  if (!names.includes(node)) {
+    const what = kinds ? kinds.join(' or ') : 'node';
+    throw new UserError(`lab '${ctx.lab.name}' has no ${what} '${node}'`, `${kinds ? `${what} nodes` : 'nodes'}: ${names.join(', ')}`);
+  }
+}
+
+/** Runs a command in a node with the terminal attached and exits with its code. */
+export async function attachTo(ctx: LabContext, node: string, argv: string[], env: Record<string, string> = {}): Promise<void> {
+  process.exitCode = await ctx.runtime.attach(node, argv, { ...ctx.node(node).env, ...env });
+}

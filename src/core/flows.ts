@@ -1,0 +1,58 @@
+import type { ExecResult } from '../exec/exec.js';
+import { parseLogicalFlows, parseOpenFlows, type LogicalFlow, type OpenFlow } from '../ovn/lflow.js';
+import type { LabContext } from './lab-context.js';
+
+/** An OpenFlow flow of br-int with the logical flow it was made from (matched by cookie). */
+export interface AnnotatedFlow extends OpenFlow {
+  lflow?: Pick<LogicalFlow, 'stage' | 'pipeline' | 'datapath' | 'table' | 'match' | 'actions'>;
+  /** Packets counted while the command of `flowsDuring` ran. */
+  delta?: number;
+}
+
+async function snapshot(ctx: LabContext, chassis: string): Promise<OpenFlow[]> {
+  const out = await ctx.node(chassis).run(['ovs-ofctl', 'dump-flows', 'br-int']);
+  return parseOpenFlows(out.stdout);
+}
+
+async function logicalByCookie(ctx: LabContext): Promise<Map<string, LogicalFlow>> {
+  const out = await ctx.central().run(['ovn-sbctl', '--timeout=10', '--uuid', 'lflow-list']);
+  return new Map(parseLogicalFlows(out.stdout).map((f) => [f.cookie, f]));
+}
+
+/** Pipeline order: OpenFlow table, then priority (highest first), as packets meet them. */
+function pipelineOrder(a: OpenFlow, b: OpenFlow): number {
+  return a.table - b.table || b.priority - a.priority;
+}
+
+function annotate(flows: OpenFlow[], lflows: Map<string, LogicalFlow>): AnnotatedFlow[] {
+  return flows.sort(pipelineOrder).map((f) => {
+    const l = lflows.get(f.cookie);
+    return l ? { ...f, lflow: { stage: l.stage, pipeline: l.pipeline, datapath: l.datapath, table: l.table, match: l.match, actions: l.actions } } : { ...f };
+  });
+}
+
+/** br-int's flows on a chassis, each with its logical stage and flow; `stage` filters. */
+export async function annotatedFlows(ctx: LabContext, chassis: string, stage?: string): Promise<AnnotatedFlow[]> {
+  const [flows, lflows] = await Promise.all([snapshot(ctx, chassis), logicalByCookie(ctx)]);
+  return annotate(flows, lflows).filter((f) => !stage || f.lflow?.stage === stage);
+}
+
+/**
+ * The notes' method in one call: snapshot br-int's counters, run a command in a node,
+ * snapshot again, and return only the flows whose packet counters moved, in pipeline order.
+ */
+export async function flowsDuring(
+  ctx: LabContext,
+  chassis: string,
+  node: string,
+  argv: string[],
+): Promise<{ result: ExecResult; flows: AnnotatedFlow[] }> {
+  const before = new Map((await snapshot(ctx, chassis)).map((f) => [f.key, f.packets]));
+  const result = await ctx.node(node).run(argv, { nothrow: true, timeoutMs: 120_000 });
+  const after = await snapshot(ctx, chassis);
+  const moved = after
+    .map((f) => ({ ...f, delta: f.packets - (before.get(f.key) ?? 0) }))
+    .filter((f) => f.delta > 0);
+  const lflows = await logicalByCookie(ctx);
+  return { result, flows: annotate(moved, lflows) };
+}
