@@ -9,6 +9,7 @@ import { registerImages } from './commands/images.js';
 import { registerOvnTools } from './commands/ovn-tools.js';
 import { registerShell } from './commands/shell.js';
 import { registerSchema } from './commands/schema.js';
+import { registerScript } from './commands/script.js';
 import { registerStatus } from './commands/status.js';
 import { registerTest } from './commands/test.js';
 import { registerTrace } from './commands/trace.js';
@@ -49,7 +50,7 @@ const program = new Command('lab')
   .version('0.1.0')
   .showHelpAfterError()
   .exitOverride();
-for (const register of [registerUp, registerDown, registerStatus, registerExec, registerShell, registerOvnTools, registerFlows, registerTrace, registerTest, registerValidate, registerSchema, registerDoctor, registerImages]) {
+for (const register of [registerUp, registerDown, registerStatus, registerExec, registerShell, registerOvnTools, registerFlows, registerTrace, registerTest, registerValidate, registerScript, registerSchema, registerDoctor, registerImages]) {
   register(program);
 }
 

@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Exec } from '../exec/exec.js';
 import type { Lab } from '../topology/model.js';
 import { UserError } from './errors.js';
 import { labDir, stateRoot } from './paths.js';
@@ -51,4 +52,12 @@ export async function listLabs(): Promise<string[]> {
 
 export async function releaseLab(name: string): Promise<void> {
   await rm(labDir(name), { recursive: true, force: true });
+}
+
+/** Claims a lab with commands instead of fs calls (for `lab script`): mkdir fails when the lab is up. */
+export async function claimLabWith(exec: Exec, record: LabRecord): Promise<void> {
+  const dir = labDir(record.lab.name);
+  await exec(['mkdir', '-p', stateRoot()]);
+  await exec(['mkdir', dir]);
+  await exec(['install', '-m', '644', '/dev/stdin', join(dir, RECORD)], { input: `${JSON.stringify(record, null, 2)}\n` });
 }

@@ -11,7 +11,7 @@ import { destroyLab } from './down.js';
 import { InterruptedError, LabError } from './errors.js';
 import { runStep, type Reporter, type StepInfo } from './events.js';
 import { LabContext } from './lab-context.js';
-import { claimLab } from './lab-store.js';
+import { claimLab, type LabRecord } from './lab-store.js';
 
 export interface UpOptions {
   /** Overrides the runtime named in the file. */
@@ -20,6 +20,10 @@ export interface UpOptions {
   keepOnFailure?: boolean;
   /** Aborts the bring-up (Ctrl-C); what was made is torn down. */
   signal?: AbortSignal;
+  /** Build chassis and addresses one after another instead of in parallel (for a readable `lab script`). */
+  sequential?: boolean;
+  /** Skip the host checks (root, programs, images): for `lab script`, which runs nothing. */
+  skipPreflight?: boolean;
 }
 
 export interface UpDeps {
@@ -27,6 +31,8 @@ export interface UpDeps {
   reporter: Reporter;
   /** Default: the registry of real runtimes. */
   runtimes?: RuntimeFactory;
+  /** Records the lab before anything is made; default: the state directory under /run/lab. */
+  claim?: (record: LabRecord) => Promise<void>;
 }
 
 export interface UpResult {
@@ -65,9 +71,15 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
   const ctx = new LabContext(lab, runtime, exec);
   const r = deps.reporter;
 
-  await runtime.preflight();
+  if (!opts.skipPreflight) await runtime.preflight();
   deps.reporter.notify({ type: 'plan', lab: lab.name, action: 'up', steps: planSteps(lab) });
-  await claimLab({ lab, runtime: runtimeName, datapath, createdAt: new Date().toISOString(), pid: process.pid });
+  await (deps.claim ?? claimLab)({ lab, runtime: runtimeName, datapath, createdAt: new Date().toISOString(), pid: process.pid });
+  const each = async <T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> => {
+    if (!opts.sequential) return Promise.all(items.map(fn));
+    const out: R[] = [];
+    for (const item of items) out.push(await fn(item));
+    return out;
+  };
 
   const step = <T>(id: string, fn: () => Promise<T>, detail?: (x: T) => string | undefined) => {
     if (signal?.aborted) throw new InterruptedError(String(signal.reason ?? 'SIGINT'));
@@ -81,7 +93,7 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
       for (const c of lab.chassis) await runtime.createNode({ name: c.name, ip: c.ip, prefix });
     });
     await step('central', () => startCentral(ctx.central(), lab.central.ip));
-    await Promise.all(lab.chassis.map((c) => step(`chassis:${c.name}`, () => startChassis(ctx.node(c.name), lab, c, datapath), () => `${datapath} datapath`)));
+    await each(lab.chassis, (c) => step(`chassis:${c.name}`, () => startChassis(ctx.node(c.name), lab, c, datapath), () => `${datapath} datapath`));
     await step('registered', async () => {
       for (const c of lab.chassis) await ctx.central().run(['ovn-sbctl', '--timeout=30', 'wait-until', 'Chassis', c.name]);
     });
@@ -102,8 +114,7 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
       }
       await central.run(['ovn-nbctl', '--timeout=30', '--wait=hv', 'sync']);
     });
-    const addresses = await Promise.all(
-      lab.vms.map((vm) =>
+    const addresses = await each(lab.vms, (vm) =>
         step(
           `address:${vm.name}`,
           async () => {
@@ -114,7 +125,6 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
           },
           (a) => a.address,
         ),
-      ),
     );
     return { lab, durationMs: performance.now() - started, addresses };
   } catch (error) {

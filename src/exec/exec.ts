@@ -31,6 +31,9 @@ export interface ExecOptions {
   timeoutMs?: number;
 }
 
+/** The PATH nodes get: the standard directories, nothing of the caller's own. */
+export const STANDARD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
 /** PATH with the sbin directories, where OVS, OVN and iproute2 live, even when the caller's PATH lacks them. */
 export const SEARCH_PATH = [...new Set([...(process.env.PATH ?? '').split(':'), '/usr/local/sbin', '/usr/sbin', '/sbin', '/usr/local/bin', '/usr/bin', '/bin'])]
   .filter(Boolean)

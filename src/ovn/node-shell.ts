@@ -1,4 +1,4 @@
-import { SEARCH_PATH, type ExecOptions, type ExecResult } from '../exec/exec.js';
+import { STANDARD_PATH, type ExecOptions, type ExecResult } from '../exec/exec.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Lab, NodeKind } from '../topology/model.js';
 
@@ -18,7 +18,7 @@ export interface NodeShell {
 
 export function nodeEnv(lab: Lab, kind: NodeKind, runDir: string): Record<string, string> {
   // A VM's own bin/ comes first: its `dhclient` uses the VM's files.
-  if (kind === 'vm') return { PATH: `${runDir}/bin:${SEARCH_PATH}` };
+  if (kind === 'vm') return { PATH: `${runDir}/bin:${STANDARD_PATH}` };
   const dirs = Object.fromEntries(
     ['OVS_RUNDIR', 'OVS_DBDIR', 'OVS_LOGDIR', 'OVN_RUNDIR', 'OVN_DBDIR', 'OVN_LOGDIR'].map((k) => [k, runDir]),
   );

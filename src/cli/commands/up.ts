@@ -4,6 +4,7 @@ import { loadTopology } from '../../topology/load.js';
 import { seconds } from '../../report/format.js';
 import { cliContext, out } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
+import { printScript } from './script.js';
 
 export function registerUp(program: Command): void {
   program
@@ -13,7 +14,9 @@ export function registerUp(program: Command): void {
     .option('--runtime <name>', 'netns or docker (default: the file\'s runtime)')
     .option('--keep-on-failure', 'leave what was made when a step fails, for debugging')
     .option('-v, --verbose', 'print every command run')
-    .action(async (file: string, opts: { runtime?: string; keepOnFailure?: boolean; verbose?: boolean }) => {
+    .option('--dry-run', 'print the plan as a bash script of the commands, and run nothing (same as lab script)')
+    .action(async (file: string, opts: { runtime?: string; keepOnFailure?: boolean; verbose?: boolean; dryRun?: boolean }) => {
+      if (opts.dryRun) return printScript(file);
       const lab = await loadTopology(file);
       const ctx = cliContext(opts);
       const controller = new AbortController();

@@ -1,5 +1,5 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { SEARCH_PATH, type Exec, type ExecOptions, type ExecResult } from '../../exec/exec.js';
 import { UNDERLAY } from '../../topology/names.js';
@@ -75,9 +75,9 @@ export class NetnsRuntime implements Runtime {
     });
   }
 
+  /** Through a command (not fs) so `lab script` shows it too: install creates the directories and sets the mode. */
   async writeFile(_node: string, path: string, content: string, mode = 0o644): Promise<void> {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, content, { mode });
+    await this.exec_(['install', '-D', '-m', mode.toString(8), '/dev/stdin', path], { input: content });
   }
 
   async present(nodes: readonly string[]): Promise<Set<string>> {
@@ -113,7 +113,7 @@ export class NetnsRuntime implements Runtime {
     const ns = this.ns(node);
     await this.exec_(['ip', 'netns', 'add', ns]);
     await this.ip(ns, ['link', 'set', 'dev', 'lo', 'up']);
-    await mkdir(this.runDir(node), { recursive: true });
+    await this.exec_(['mkdir', '-p', this.runDir(node)]);
     return ns;
   }
 

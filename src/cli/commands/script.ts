@@ -1,0 +1,24 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { scriptLab } from '../../core/script.js';
+import { loadTopology } from '../../topology/load.js';
+import { out } from '../context.js';
+
+/** `lab script FILE`: the bash script of a lab (also `lab up --dry-run FILE`). */
+export async function printScript(file: string, output?: string): Promise<void> {
+  const lab = await loadTopology(file);
+  const script = await scriptLab(lab, file);
+  if (output) {
+    await writeFile(output, script, { mode: 0o755 });
+    process.stderr.write(`wrote ${output}: run it as root to build lab ${lab.name}\n`);
+  } else out(script);
+}
+
+export function registerScript(program: Command): void {
+  program
+    .command('script')
+    .description('print the plain bash script (ip, ovs-vsctl, ovn-nbctl, dhclient…) that builds the lab, without running it')
+    .argument('<file>', 'topology YAML file')
+    .option('-o, --output <path>', 'write the script to this file (executable)')
+    .action((file: string, opts: { output?: string }) => printScript(file, opts.output));
+}

@@ -1,0 +1,102 @@
+import { ExecResult, STANDARD_PATH, type Exec, type ExecOptions } from '../exec/exec.js';
+import { namespacePrefix } from '../runtime/netns/netns-runtime.js';
+import { shellLine } from '../report/format.js';
+import type { Lab } from '../topology/model.js';
+import type { LabEvent, Reporter, StepInfo } from './events.js';
+import { claimLabWith } from './lab-store.js';
+import { labDir } from './paths.js';
+import { upLab } from './up.js';
+
+const HEREDOC = 'LAB_EOF';
+
+/**
+ * Writes down, instead of running, every command `lab up` would run: an Exec that records and a
+ * Reporter that turns steps into comments. Commands succeed with empty output. A command in a
+ * node (`ip netns exec lab.<lab>.<node> …` with the node's environment) becomes `in_node NODE …`.
+ */
+class ScriptWriter implements Reporter {
+  readonly lines: string[] = [];
+  /** Node → the environment its commands ran with (the first one seen). */
+  readonly nodes = new Map<string, Record<string, string>>();
+  private steps = new Map<string, StepInfo>();
+
+  constructor(private readonly prefix: string) {}
+
+  readonly exec: Exec = async (argv: readonly string[], opts: ExecOptions = {}) => {
+    let words: string[];
+    const [a, b, c, ns, ...rest] = argv;
+    if (a === 'ip' && b === 'netns' && c === 'exec' && ns?.startsWith(this.prefix)) {
+      const node = ns.slice(this.prefix.length);
+      if (!this.nodes.has(node) || Object.keys(this.nodes.get(node)!).length === 0) this.nodes.set(node, opts.env ?? {});
+      words = ['in_node', node, ...rest];
+    } else {
+      words = [...Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${v}`), ...argv];
+    }
+    let line = shellLine(words);
+    if (opts.input !== undefined) line += ` <<'${HEREDOC}'\n${opts.input}${opts.input.endsWith('\n') ? '' : '\n'}${HEREDOC}`;
+    this.lines.push(line);
+    return new ExecResult(argv, 0, '', '', 0);
+  };
+
+  notify(e: LabEvent): void {
+    if (e.type === 'plan') for (const s of e.steps) this.steps.set(s.id, s);
+    if (e.type === 'step-start') this.lines.push('', `# --- ${this.steps.get(e.id)?.title ?? e.id}`);
+  }
+
+  async flush(): Promise<void> {}
+
+  /** `in_node NODE CMD…`: CMD in the node's namespace with its OVS/OVN environment. */
+  inNodeFunction(): string[] {
+    const cases = [...this.nodes].map(([node, env]) => {
+      const vars = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+      return `    ${node}) env ${shellLine([...vars, 'ip', 'netns', 'exec', `${this.prefix}${node}`])} "$@" ;;`;
+    });
+    return [
+      '# in_node NODE CMD...: run CMD in the network namespace of a lab node, with the environment that',
+      "# makes ovs-vsctl, ovs-appctl, ovn-nbctl... find that node's own daemons.",
+      'in_node() {',
+      '  local node=$1; shift',
+      '  case $node in',
+      ...cases,
+      '    *) echo "in_node: no node $node" >&2; return 2 ;;',
+      '  esac',
+      '}',
+    ];
+  }
+}
+
+/**
+ * The lab as a plain bash script of the commands `lab up` runs on the netns runtime (ip,
+ * ovs-vsctl, ovn-nbctl, dhclient…), for learners to read and to run by themselves. The script
+ * also writes the lab's record, so `lab status`, `lab test NAME` and `lab down` work on its lab.
+ */
+export async function scriptLab(lab: Lab, source: string): Promise<string> {
+  const prefix = namespacePrefix(lab.name);
+  const writer = new ScriptWriter(prefix);
+  let record = '';
+  const claim = async (r: Parameters<typeof claimLabWith>[1]) => {
+    const recorder = new ScriptWriter(prefix);
+    await claimLabWith(recorder.exec, r);
+    // mkdir of the state directory stays first (it fails when the lab is up); the record goes last.
+    writer.lines.push(...recorder.lines.slice(0, 2));
+    record = recorder.lines.slice(2).join('\n');
+  };
+  await upLab({ ...lab, runtime: 'netns' }, { exec: writer.exec, reporter: writer, claim }, { sequential: true, skipPreflight: true });
+  const header = [
+    '#!/usr/bin/env bash',
+    `# Lab '${lab.name}' from ${source}, as the plain commands 'lab up' runs (netns runtime).`,
+    '# Run it as root on Debian/Ubuntu with openvswitch-switch ovn-central ovn-host isc-dhcp-client iproute2 ethtool.',
+    `# Every node is a network namespace ${prefix}<node>; its daemons' files are in ${labDir(lab.name)}/nodes/<node>.`,
+    `# Remove it with 'lab down ${lab.name}', or by hand:`,
+    `#   for ns in $(ip netns list | grep -o '^${prefix.replace(/\./g, '\\.')}[^ ]*'); do kill $(ip netns pids "$ns") 2>/dev/null; ip netns del "$ns"; done; rm -rf ${labDir(lab.name)}`,
+    ...(lab.runtime !== 'netns' ? [`# (the file asks for the ${lab.runtime} runtime; this script builds the same lab on network namespaces)`] : []),
+    'set -euo pipefail',
+    `export PATH=${STANDARD_PATH}`,
+    '',
+    ...writer.inNodeFunction(),
+    '',
+    '# --- claim the lab name (fails when a lab of this name is up)',
+  ];
+  const footer = ['', "# --- the lab's record, so 'lab status', 'lab test' and 'lab down' know this lab", record, `echo "lab ${lab.name} is up"`];
+  return `${[...header, ...writer.lines, ...footer].join('\n')}\n`;
+}
