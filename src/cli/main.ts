@@ -5,6 +5,7 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerDown } from './commands/down.js';
 import { registerExec } from './commands/exec.js';
 import { registerFlows } from './commands/flows.js';
+import { registerGraph } from './commands/graph.js';
 import { registerImages } from './commands/images.js';
 import { registerOvnTools } from './commands/ovn-tools.js';
 import { registerShell } from './commands/shell.js';
@@ -50,7 +51,7 @@ const program = new Command('lab')
   .version('0.1.0')
   .showHelpAfterError()
   .exitOverride();
-for (const register of [registerUp, registerDown, registerStatus, registerExec, registerShell, registerOvnTools, registerFlows, registerTrace, registerTest, registerValidate, registerScript, registerSchema, registerDoctor, registerImages]) {
+for (const register of [registerUp, registerDown, registerStatus, registerExec, registerShell, registerOvnTools, registerFlows, registerTrace, registerGraph, registerTest, registerValidate, registerScript, registerSchema, registerDoctor, registerImages]) {
   register(program);
 }
 

@@ -9,7 +9,12 @@ export interface AnnotatedFlow extends OpenFlow {
   delta?: number;
 }
 
+/**
+ * br-int's flows with their counters. OpenFlow counters are credited from datapath flows by the
+ * revalidator threads, not at once: waiting for a revalidator round first makes them current.
+ */
 async function snapshot(ctx: LabContext, chassis: string): Promise<OpenFlow[]> {
+  await ctx.node(chassis).run(['ovs-appctl', 'revalidator/wait'], { nothrow: true });
   const out = await ctx.node(chassis).run(['ovs-ofctl', 'dump-flows', 'br-int']);
   return parseOpenFlows(out.stdout);
 }

@@ -59,5 +59,5 @@ export async function claimLabWith(exec: Exec, record: LabRecord): Promise<void>
   const dir = labDir(record.lab.name);
   await exec(['mkdir', '-p', stateRoot()]);
   await exec(['mkdir', dir]);
-  await exec(['install', '-m', '644', '/dev/stdin', join(dir, RECORD)], { input: `${JSON.stringify(record, null, 2)}\n` });
+  await exec(['sh', '-c', 'cat > "$0"', join(dir, RECORD)], { input: `${JSON.stringify(record, null, 2)}\n` });
 }

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { SEARCH_PATH, type Exec, type ExecOptions, type ExecResult } from '../../exec/exec.js';
 import { UNDERLAY } from '../../topology/names.js';
@@ -75,9 +75,14 @@ export class NetnsRuntime implements Runtime {
     });
   }
 
-  /** Through a command (not fs) so `lab script` shows it too: install creates the directories and sets the mode. */
+  /**
+   * Through commands (not fs) so `lab script` shows it too. `cat` reads the content from stdin:
+   * `install /dev/stdin` cannot open the socket Node gives a child as stdin.
+   */
   async writeFile(_node: string, path: string, content: string, mode = 0o644): Promise<void> {
-    await this.exec_(['install', '-D', '-m', mode.toString(8), '/dev/stdin', path], { input: content });
+    await this.exec_(['mkdir', '-p', dirname(path)]);
+    await this.exec_(['sh', '-c', 'cat > "$0"', path], { input: content });
+    if (mode !== 0o644) await this.exec_(['chmod', mode.toString(8), path]);
   }
 
   async present(nodes: readonly string[]): Promise<Set<string>> {

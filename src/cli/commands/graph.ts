@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { UserError } from '../../core/errors.js';
+import { listLabs, readRecord } from '../../core/lab-store.js';
+import { findProgram } from '../../core/preflight.js';
+import { labStatus } from '../../core/status.js';
+import { createExec } from '../../exec/exec.js';
+import { labGraph } from '../../graph/model.js';
+import { toDot, toHtml, toMermaid } from '../../graph/render.js';
+import { loadTopology } from '../../topology/load.js';
+import { out } from '../context.js';
+
+const FORMATS = ['mermaid', 'dot', 'svg', 'html'] as const;
+
+/** SVG from dot source with Graphviz. */
+async function svgOf(dot: string): Promise<string> {
+  if (!findProgram('dot')) throw new UserError('svg and html need Graphviz (the dot program)', "install it with 'apt-get install graphviz', or use --format mermaid or dot");
+  return (await createExec()(['dot', '-Tsvg'], { input: dot })).stdout;
+}
+
+export function registerGraph(program: Command): void {
+  program
+    .command('graph')
+    .description('a picture of a lab: central, chassis, tunnels, switches, VMs (live addresses when it is up)')
+    .argument('<lab>', 'topology file, or name of a lab that is up')
+    .option('--format <format>', `${FORMATS.join(', ')}`, 'mermaid')
+    .option('-o, --output <path>', 'write to this file instead of stdout')
+    .action(async (arg: string, opts: { format: string; output?: string }) => {
+      if (!FORMATS.includes(opts.format as (typeof FORMATS)[number])) throw new UserError(`unknown format '${opts.format}'`, `use one of: ${FORMATS.join(', ')}`);
+      const isFile = /\.ya?ml$/.test(arg) || existsSync(arg);
+      let graph;
+      if (isFile) {
+        graph = labGraph(await loadTopology(arg));
+      } else {
+        if (!(await listLabs()).includes(arg)) throw new UserError(`'${arg}' is neither a topology file nor a lab that is up`);
+        const record = await readRecord(arg);
+        const status = await labStatus(arg, createExec());
+        graph = labGraph(record.lab, new Map(status.nodes.filter((n) => n.kind === 'vm').map((n) => [n.name, n.address])));
+      }
+      const dot = toDot(graph);
+      const text =
+        opts.format === 'mermaid' ? toMermaid(graph) : opts.format === 'dot' ? dot : opts.format === 'svg' ? await svgOf(dot) : toHtml(graph, await svgOf(dot));
+      if (opts.output) {
+        await writeFile(opts.output, text);
+        process.stderr.write(`wrote ${opts.output}\n`);
+      } else out(text);
+    });
+}
