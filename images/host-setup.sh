@@ -10,7 +10,8 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 # The OVS/OVN daemons lab starts itself, one set per node; the packages' own services are not needed.
-PACKAGES=(openvswitch-switch ovn-central ovn-host isc-dhcp-client iproute2 ethtool iputils-ping procps)
+# graphviz draws `lab graph --format svg|html`.
+PACKAGES=(openvswitch-switch ovn-central ovn-host isc-dhcp-client iproute2 ethtool iputils-ping procps graphviz)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
