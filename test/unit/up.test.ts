@@ -30,7 +30,7 @@ describe('upLab with a fake runtime', () => {
       { vm: 'vm1', address: '172.16.255.131/26' },
       { vm: 'vm2', address: '172.16.255.132/26' },
     ]);
-    const order = ['underlay', 'node central', 'central: ovn-northd', 'hv1: ovn-controller', 'central: ovn-nbctl --timeout=30 -- ls-add dmz', 'vm vm1 on hv1', 'hv1: ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1', '--wait=hv sync', 'vm1: timeout 40 dhclient'];
+    const order = ['underlay', 'node central', 'central: ovn-northd', 'hv1: ovn-controller', 'central: ovn-nbctl --timeout=30 -- ls-add dmz', 'vm vm1 on hv1', 'hv1: ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1', '--wait=hv sync', 'vm1: timeout 40 /fake/vm1/bin/dhclient -1 -v eth0'];
     const positions = order.map((o) => runtime.calls.findIndex((c) => c.includes(o)));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -60,7 +60,7 @@ describe('upLab with a fake runtime', () => {
 
   it('keeps what was made with keepOnFailure', async () => {
     const { runtime, deps } = setup();
-    runtime.failOn = (_node, argv) => argv[0] === 'dhclient' || argv[2] === 'dhclient';
+    runtime.failOn = (_node, argv) => argv.some((a) => a.endsWith('/bin/dhclient'));
     await expect(upLab({ ...lab, datapath: 'netdev' }, deps, { keepOnFailure: true })).rejects.toThrow(LabError);
     expect(runtime.destroyed).toBe(0);
     expect(existsSync(join(process.env.LAB_STATE_DIR!, 'dmz', 'lab.json'))).toBe(true);
