@@ -24,5 +24,21 @@ export function logicalNetworkArgv(lab: Lab): string[] {
     cmd('lsp-set-addresses', vm.port, `${vm.mac} ${vm.ip}`);
     if (vm.dhcp) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv4_options=@dhcp_${vm.switch.replace(/-/g, '_')}`);
   }
+  for (const r of lab.routers) {
+    cmd('lr-add', r.name);
+    for (const p of r.ports) {
+      cmd('lrp-add', r.name, p.name, p.mac, `${p.ip}/${p.prefix}`);
+      cmd('lsp-add', p.switch, p.switchPort);
+      cmd('lsp-set-type', p.switchPort, 'router');
+      cmd('lsp-set-addresses', p.switchPort, 'router');
+      cmd('lsp-set-options', p.switchPort, `router-port=${p.name}`);
+      // Highest priority first: the first chassis listed is the active gateway.
+      (p.gatewayChassis ?? []).forEach((c, i, all) => cmd('lrp-set-gateway-chassis', p.name, c, String((all.length - i) * 10)));
+    }
+    for (const route of r.routes) cmd('lr-route-add', r.name, route.prefix, route.nexthop);
+    for (const n of r.nat) {
+      cmd('lr-nat-add', r.name, n.type, n.externalIp, n.logicalIp, ...(n.logicalPort && n.externalMac ? [n.logicalPort, n.externalMac] : []));
+    }
+  }
   return argv.length > 2 ? argv : [];
 }

@@ -12,6 +12,7 @@ export interface Lab {
   central: Central;
   chassis: Chassis[];
   switches: LogicalSwitch[];
+  routers: LogicalRouter[];
   vms: Vm[];
   /** Checks as written (defaults filled in), run in this order by `lab test`. */
   checks: CheckSpec[];
@@ -44,6 +45,40 @@ export interface LogicalSwitch {
 export interface DhcpOptions {
   /** OVN DHCP_Options:options, as ovn-nbctl expects them (strings). */
   options: Record<string, string>;
+}
+
+export interface RouterPort {
+  /** Logical router port name: <router>-<switch>. */
+  name: string;
+  /** The switch port that peers with it: <switch>-<router>. */
+  switchPort: string;
+  switch: string;
+  ip: string;
+  prefix: number;
+  mac: string;
+  /** Gateway port: chassis in priority order (highest first). */
+  gatewayChassis?: string[];
+}
+
+export interface Route {
+  prefix: string;
+  nexthop: string;
+}
+
+export interface Nat {
+  type: 'snat' | 'dnat' | 'dnat_and_snat';
+  externalIp: string;
+  logicalIp: string;
+  /** Distributed floating IP: the VM's port and MAC. */
+  logicalPort?: string;
+  externalMac?: string;
+}
+
+export interface LogicalRouter {
+  name: string;
+  ports: RouterPort[];
+  routes: Route[];
+  nat: Nat[];
 }
 
 export interface Vm {

@@ -1,6 +1,6 @@
 import { CENTRAL } from './names.js';
 import { formatIpv4, macFromIpv4, nthAddress, parseCidr, parseIpv4, type Cidr } from './net.js';
-import type { Chassis, Lab, LogicalSwitch, Vm } from './model.js';
+import type { Chassis, Lab, LogicalRouter, LogicalSwitch, Vm } from './model.js';
 import type { RawSwitch, RawTopology } from './schema.js';
 
 /** A VM's MAC when the file gives none: 02:00 and its four address bytes. */
@@ -8,9 +8,28 @@ export function defaultMac(ip: number): string {
   return macFromIpv4(0x02, ip);
 }
 
+/** A router port's MAC when the file gives none: 06:00 and its four address bytes. */
+export function routerPortMac(ip: string): string {
+  return macFromIpv4(0x06, parseIpv4(ip) ?? 0);
+}
+
+/** The address of the (first) router port on a switch, if a router is attached to it. */
+export function routerOn(t: RawTopology, switchName: string): string | undefined {
+  for (const r of Object.values(t.routers)) {
+    const port = r.ports.find((p) => p.switch === switchName);
+    if (port) return port.ip;
+  }
+  return undefined;
+}
+
+/** The DHCP router option of a switch: as written, else the attached router's address. */
+export function dhcpRouter(t: RawTopology, name: string): string | undefined {
+  return t.switches[name]?.dhcp?.router ?? routerOn(t, name);
+}
+
 /** The DHCP server address and MAC of a switch: as written, else the router, else the first host. */
-export function dhcpServer(sw: RawSwitch, subnet: Cidr): { ip: string; mac: string } {
-  const ip = sw.dhcp?.server_id ?? sw.dhcp?.router ?? formatIpv4(nthAddress(subnet, 1));
+export function dhcpServer(sw: RawSwitch, subnet: Cidr, router?: string): { ip: string; mac: string } {
+  const ip = sw.dhcp?.server_id ?? router ?? formatIpv4(nthAddress(subnet, 1));
   return { ip, mac: (sw.dhcp?.server_mac ?? macFromIpv4(0x02, parseIpv4(ip) ?? 0)).toLowerCase() };
 }
 
@@ -38,7 +57,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     const ip = addresses.get(name)!;
     return { name, ip, mac: macFromIpv4(0x0a, parseIpv4(ip)!) };
   });
-  const switches: LogicalSwitch[] = Object.entries(t.switches).map(([name, sw]) => resolveSwitch(name, sw));
+  const switches: LogicalSwitch[] = Object.entries(t.switches).map(([name, sw]) => resolveSwitch(name, sw, dhcpRouter(t, name)));
   const vms: Vm[] = Object.entries(t.vms).map(([name, vm]) => {
     const sw = t.switches[vm.switch]!;
     const subnet = parseCidr(sw.subnet)!;
@@ -53,7 +72,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
       prefix: subnet.prefix,
       dhcp,
       mtu: vm.mtu,
-      ...(sw.dhcp?.router && !dhcp ? { gateway: sw.dhcp.router } : {}),
+      ...(!dhcp && (sw.dhcp?.router ?? routerOn(t, vm.switch)) ? { gateway: (sw.dhcp?.router ?? routerOn(t, vm.switch))! } : {}),
     };
   });
   return {
@@ -65,21 +84,42 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     central: { name: CENTRAL, ip: addresses.get(CENTRAL)! },
     chassis,
     switches,
+    routers: resolveRouters(t, vms),
     vms,
     checks: t.checks as Lab['checks'],
   };
 }
 
-function resolveSwitch(name: string, sw: RawSwitch): LogicalSwitch {
+function resolveRouters(t: RawTopology, vms: Vm[]): LogicalRouter[] {
+  return Object.entries(t.routers).map(([name, r]) => ({
+    name,
+    ports: r.ports.map((p) => ({
+      name: `${name}-${p.switch}`,
+      switchPort: `${p.switch}-${name}`,
+      switch: p.switch,
+      ip: p.ip,
+      prefix: parseCidr(t.switches[p.switch]!.subnet)!.prefix,
+      mac: (p.mac ?? routerPortMac(p.ip)).toLowerCase(),
+      ...(p.gateway_chassis ? { gatewayChassis: p.gateway_chassis } : {}),
+    })),
+    routes: r.routes.map((x) => ({ prefix: x.prefix, nexthop: x.nexthop })),
+    nat: r.nat.map((n) => {
+      const vm = n.vm ? vms.find((v) => v.name === n.vm) : undefined;
+      return { type: n.type, externalIp: n.external_ip, logicalIp: n.logical_ip, ...(vm ? { logicalPort: vm.port, externalMac: vm.mac } : {}) };
+    }),
+  }));
+}
+
+function resolveSwitch(name: string, sw: RawSwitch, router: string | undefined): LogicalSwitch {
   const subnet = parseCidr(sw.subnet)!;
   if (!sw.dhcp) return { name, subnet };
-  const server = dhcpServer(sw, subnet);
+  const server = dhcpServer(sw, subnet, router);
   const options: Record<string, string> = {
     server_id: server.ip,
     server_mac: server.mac,
     lease_time: String(sw.dhcp.lease_time),
   };
-  if (sw.dhcp.router) options.router = sw.dhcp.router;
+  if (router) options.router = router;
   if (sw.dhcp.mtu) options.mtu = String(sw.dhcp.mtu);
   if (sw.dhcp.dns_server) options.dns_server = `{${sw.dhcp.dns_server}}`;
   for (const [k, v] of Object.entries(sw.dhcp.options ?? {})) options[k] = String(v);

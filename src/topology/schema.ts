@@ -71,6 +71,37 @@ export const vmSchema = z
   })
   .describe('a network namespace with eth0 on br-int, bound to a logical switch port');
 
+export const routerPortSchema = z
+  .strictObject({
+    switch: nodeName.describe('the logical switch this router port connects to'),
+    ip: ipv4.describe("the router's address on that switch (the prefix is the switch's)"),
+    mac: mac.optional().describe('router port MAC (default: derived from the address)'),
+    gateway_chassis: z.array(nodeName).min(1).optional().describe('makes this a gateway port, bound to these chassis in priority order'),
+  })
+  .describe('a logical router port and the switch port that peers with it');
+
+export const routeSchema = z.strictObject({
+  prefix: cidr.describe('destination subnet, e.g. 0.0.0.0/0'),
+  nexthop: ipv4.describe('next hop address'),
+});
+
+export const natSchema = z
+  .strictObject({
+    type: z.enum(['snat', 'dnat', 'dnat_and_snat']),
+    external_ip: ipv4,
+    logical_ip: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/, 'an address or a subnet'),
+    vm: nodeName.optional().describe('dnat_and_snat: the VM whose port does the NAT on its own chassis (distributed floating IP)'),
+  })
+  .describe('a NAT rule of the router');
+
+export const routerSchema = z
+  .strictObject({
+    ports: z.array(routerPortSchema).min(1),
+    routes: z.array(routeSchema).default([]).describe('static routes'),
+    nat: z.array(natSchema).default([]),
+  })
+  .describe('an OVN logical router');
+
 export const underlaySchema = z
   .strictObject({
     subnet: cidr.default('192.168.100.0/24').describe('addresses of central and chassis on the underlay'),
@@ -89,6 +120,7 @@ export const topologySchema = z
     central: centralSchema.default({}),
     chassis: z.record(nodeName, chassisSchema.nullable()).describe('chassis by name'),
     switches: z.record(nodeName, switchSchema).default({}).describe('logical switches by name'),
+    routers: z.record(nodeName, routerSchema).default({}).describe('logical routers by name'),
     vms: z.record(nodeName, vmSchema).default({}).describe('VMs by name'),
     checks: z.array(checkSchema).default([]).describe('checks run by `lab test`, in this order'),
   })
@@ -98,3 +130,4 @@ export type RawTopology = z.infer<typeof topologySchema>;
 export type RawVm = z.infer<typeof vmSchema>;
 export type RawSwitch = z.infer<typeof switchSchema>;
 export type RawDhcp = z.infer<typeof dhcpSchema>;
+export type RawRouter = z.infer<typeof routerSchema>;

@@ -10,7 +10,7 @@ const schema = z.strictObject({
   vm: z.string().describe('the VM whose lease is checked'),
   address: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/, 'an address, optionally with /prefix').optional()
     .describe("leased address (default: the VM's ip and its switch's prefix)"),
-  router: ipv4Field.optional().describe('router option in the lease'),
+  router: z.union([ipv4Field, z.literal('none')]).optional().describe("router option in the lease ('none': the lease has no router option)"),
   lease_time: z.number().int().positive().optional().describe('lease time in seconds'),
   mtu: z.number().int().positive().optional().describe('interface-mtu option in the lease'),
   server: ipv4Field.optional().describe('DHCP server identifier in the lease'),
@@ -66,7 +66,7 @@ export const dhcpCheck: CheckKind<DhcpCheck> = {
     const ok =
       leased === w.address &&
       onLink === w.address &&
-      (w.router === undefined || lease.routers === w.router) &&
+      (w.router === undefined || (lease.routers ?? 'none') === w.router) &&
       (w.lease_time === undefined || lease.leaseTime === w.lease_time) &&
       (w.mtu === undefined || lease.mtu === w.mtu) &&
       (w.server === undefined || lease.server === w.server) &&

@@ -11,8 +11,18 @@ const schema = z.strictObject({
   microflow: z.string().optional().describe('raw ovn-trace microflow, used instead of the one built from from/to/proto'),
   expect: z.enum(['delivered', 'dropped']).default('delivered'),
   port: z.string().optional().describe("logical port it must be delivered to (default: the 'to' VM's port)"),
+  through: z.array(z.string()).min(1).optional().describe('logical switches and routers the packet must pass, in order'),
 });
 type TraceCheck = z.infer<typeof schema>;
+
+/** The MAC a VM sends off-subnet packets to: its switch's router port (broadcast when there is none). */
+function gatewayMac(lab: Lab, switchName: string): string {
+  for (const r of lab.routers) {
+    const port = r.ports.find((p) => p.switch === switchName);
+    if (port) return port.mac;
+  }
+  return 'ff:ff:ff:ff:ff:ff';
+}
 
 /** The microflow of a packet from one VM to a VM or address, as ovn-trace reads it. */
 export function microflow(lab: Lab, from: string, to: string, proto: string): string {
@@ -21,7 +31,7 @@ export function microflow(lab: Lab, from: string, to: string, proto: string): st
   const parts = [
     `inport == "${src.port}"`,
     `eth.src == ${src.mac}`,
-    `eth.dst == ${dst && dst.switch === src.switch ? dst.mac : lab.switches.find((s) => s.name === src.switch)?.dhcp?.options.server_mac ?? 'ff:ff:ff:ff:ff:ff'}`,
+    `eth.dst == ${dst && dst.switch === src.switch ? dst.mac : gatewayMac(lab, src.switch)}`,
     `ip4.src == ${src.ip}`,
     `ip4.dst == ${targetAddress(lab, to)}`,
     'ip.ttl == 64',
@@ -32,9 +42,16 @@ export function microflow(lab: Lab, from: string, to: string, proto: string): st
   return parts.join(' && ');
 }
 
-/** The ports a minimal trace outputs to; none means dropped. */
-export function traceOutputs(minimal: string): string[] {
-  return [...minimal.matchAll(/output\("([^"]+)"\)/g)].map((m) => m[1]!);
+/** The ports a trace outputs to (`ovn-trace --summary`); none means dropped. */
+export function traceOutputs(summary: string): string[] {
+  return [...summary.matchAll(/output to "([^"]+)"|output\("([^"]+)"\)/g)].map((m) => (m[1] ?? m[2])!);
+}
+
+/** The logical datapaths a trace passes, in order, each once. */
+export function traceDatapaths(summary: string): string[] {
+  const seen: string[] = [];
+  for (const m of summary.matchAll(/ingress\(dp="([^"]+)"/g)) if (seen.at(-1) !== m[1]) seen.push(m[1]!);
+  return seen;
 }
 
 export const traceCheck: CheckKind<TraceCheck> = {
@@ -54,17 +71,20 @@ export const traceCheck: CheckKind<TraceCheck> = {
   negative: () => false,
   expected(spec, lab) {
     const port = spec.port ?? lab.vms.find((v) => v.name === spec.to)?.port;
-    return spec.expect === 'delivered' ? `delivered to ${port}` : 'dropped';
+    const via = spec.through ? ` through ${spec.through.join(' → ')}` : '';
+    return spec.expect === 'delivered' ? `delivered to ${port}${via}` : `dropped${via}`;
   },
   async attempt(spec, ctx) {
     const lab = ctx.lab;
     const src = lab.vms.find((v) => v.name === spec.from)!;
     const flow = spec.microflow ?? microflow(lab, spec.from, spec.to, spec.proto);
-    const out = await ctx.central().run(['ovn-trace', '--minimal', src.switch, flow]);
+    const out = await ctx.central().run(['ovn-trace', '--summary', src.switch, flow]);
     const outputs = traceOutputs(out.stdout);
-    const seen = outputs.length ? `output to ${outputs.join(', ')}` : 'dropped (no output)';
-    if (spec.expect === 'dropped') return { ok: outputs.length === 0, seen };
+    const path = traceDatapaths(out.stdout);
+    const seen = `${outputs.length ? `output to ${outputs.join(', ')}` : 'dropped (no output)'}${spec.through ? ` through ${path.join(' → ')}` : ''}`;
+    const throughOk = !spec.through || spec.through.join(',') === path.join(',');
+    if (spec.expect === 'dropped') return { ok: outputs.length === 0 && throughOk, seen };
     const port = spec.port ?? lab.vms.find((v) => v.name === spec.to)!.port;
-    return { ok: outputs.includes(port), seen };
+    return { ok: outputs.includes(port) && throughOk, seen };
   },
 };
