@@ -59,10 +59,10 @@ vms:
       "10:19 unknown switch 'dbx' (switches in this file: web, db)",
     ]);
     expect(issues(BASE.replace('{ switch: db, ip: 10.0.2.1 }', '{ switch: db, ip: 10.0.3.1 }'))).toEqual([
-      "10:28 10.0.3.1 is not a host address of switch 'db' (10.0.2.0/24)",
+      "10:27 10.0.3.1 is not a host address of switch 'db' (10.0.2.0/24)",
     ]);
     expect(issues(BASE.replace('{ switch: db, ip: 10.0.2.1 }', '{ switch: db, ip: 10.0.2.1, gateway_chassis: [hv9] }'))).toEqual([
-      "10:56 unknown chassis 'hv9' (chassis in this file: hv1)",
+      "10:55 unknown chassis 'hv9' (chassis in this file: hv1)",
     ]);
     expect(issues(`${BASE}vms:\n  vm1: { chassis: hv1, switch: db, ip: 10.0.2.1, dhcp: false }\n`)).toEqual([
       '10:28 10.0.2.1 is already used by vms.vm1',
