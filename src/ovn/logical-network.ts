@@ -19,7 +19,13 @@ export function logicalNetworkArgv(lab: Lab): string[] {
       cmd(`--id=@dhcp_${sw.name.replace(/-/g, '_')}`, 'create', 'DHCP_Options', `cidr=${sw.subnet.text}`, ...options);
     }
   }
+  for (const lp of lab.localports) {
+    cmd('lsp-add', lp.switch, lp.port);
+    cmd('lsp-set-type', lp.port, 'localport');
+    cmd('lsp-set-addresses', lp.port, `${lp.mac} ${lp.ip}`);
+  }
   for (const vm of lab.vms) {
+    if (vm.localport) continue; // its instances share the localport's one port
     cmd('lsp-add', vm.switch, vm.port);
     cmd('lsp-set-addresses', vm.port, `${vm.mac} ${vm.ip}`);
     if (vm.dhcp) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv4_options=@dhcp_${vm.switch.replace(/-/g, '_')}`);

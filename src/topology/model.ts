@@ -13,7 +13,9 @@ export interface Lab {
   chassis: Chassis[];
   switches: LogicalSwitch[];
   routers: LogicalRouter[];
+  /** VMs, and the per-chassis instances of localports (with `localport` set). */
   vms: Vm[];
+  localports: LocalPort[];
   /** Checks as written (defaults filled in), run in this order by `lab test`. */
   checks: CheckSpec[];
 }
@@ -94,6 +96,17 @@ export interface Vm {
   mtu: number;
   /** Default gateway for a static VM (the switch's DHCP router, when there is one). */
   gateway?: string;
+  /** Set on the instances of a localport: that localport's name (they share its port). */
+  localport?: string;
+}
+
+export interface LocalPort {
+  name: string;
+  switch: string;
+  /** The one logical switch port (type localport) every instance binds to. */
+  port: string;
+  ip: string;
+  mac: string;
 }
 
 export type NodeKind = 'central' | 'chassis' | 'vm';

@@ -85,9 +85,39 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     chassis,
     switches,
     routers: resolveRouters(t, vms),
-    vms,
+    vms: [...vms, ...localportInstances(t)],
+    localports: Object.entries(t.localports).map(([name, lp]) => ({
+      name,
+      switch: lp.switch,
+      port: `${lp.switch}-${name}`,
+      ip: lp.ip,
+      mac: (lp.mac ?? defaultMac(parseIpv4(lp.ip)!)).toLowerCase(),
+    })),
     checks: t.checks as Lab['checks'],
   };
+}
+
+/** The name of a localport's instance on one chassis. */
+export function localportInstance(localport: string, chassis: string): string {
+  return `${localport}-${chassis}`;
+}
+
+/** One VM-like namespace per chassis for each localport, all bound to the localport's one port. */
+function localportInstances(t: RawTopology): Vm[] {
+  return Object.entries(t.localports).flatMap(([name, lp]) =>
+    (lp.chassis ?? Object.keys(t.chassis)).map((chassis) => ({
+      name: localportInstance(name, chassis),
+      chassis,
+      switch: lp.switch,
+      port: `${lp.switch}-${name}`,
+      mac: (lp.mac ?? defaultMac(parseIpv4(lp.ip)!)).toLowerCase(),
+      ip: lp.ip,
+      prefix: parseCidr(t.switches[lp.switch]!.subnet)!.prefix,
+      dhcp: false,
+      mtu: 1400,
+      localport: name,
+    })),
+  );
 }
 
 function resolveRouters(t: RawTopology, vms: Vm[]): LogicalRouter[] {

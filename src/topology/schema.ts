@@ -102,6 +102,15 @@ export const routerSchema = z
   })
   .describe('an OVN logical router');
 
+export const localportSchema = z
+  .strictObject({
+    switch: nodeName.describe('the logical switch of the localport'),
+    ip: ipv4.describe('its address, the same on every chassis'),
+    mac: mac.optional().describe('its MAC (default: derived from the address)'),
+    chassis: z.array(nodeName).min(1).optional().describe('chassis that get an instance (default: every chassis)'),
+  })
+  .describe("a localport: one logical port answered on every chassis by that chassis' own instance (like neutron's metadata port)");
+
 export const underlaySchema = z
   .strictObject({
     subnet: cidr.default('192.168.100.0/24').describe('addresses of central and chassis on the underlay'),
@@ -122,6 +131,7 @@ export const topologySchema = z
     switches: z.record(nodeName, switchSchema).default({}).describe('logical switches by name'),
     routers: z.record(nodeName, routerSchema).default({}).describe('logical routers by name'),
     vms: z.record(nodeName, vmSchema).default({}).describe('VMs by name'),
+    localports: z.record(nodeName, localportSchema).default({}).describe('localports by name; each chassis gets a namespace <name>-<chassis> bound to it'),
     checks: z.array(checkSchema).default([]).describe('checks run by `lab test`, in this order'),
   })
   .describe('an OVN lab topology');

@@ -8,7 +8,7 @@ const texts = z.union([z.string(), z.array(z.string()).min(1)]);
 
 const schema = z.strictObject({
   ...checkFields('flow'),
-  stage: z.string().regex(/^[a-z_]+$/, 'a logical pipeline stage like ls_in_dhcp_options').describe('logical pipeline stage, e.g. ls_in_dhcp_options'),
+  stage: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a logical pipeline stage like ls_in_dhcp_options').describe('logical pipeline stage, e.g. ls_in_dhcp_options'),
   datapath: z.string().optional().describe('logical switch or router (default: any)'),
   match: texts.optional().describe("text the logical flow's match contains"),
   actions: texts.optional().describe("text the logical flow's actions contain"),

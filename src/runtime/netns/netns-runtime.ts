@@ -57,6 +57,8 @@ export class NetnsRuntime implements Runtime {
 
   async createVm(vm: Vm): Promise<void> {
     const ns = await this.addNamespace(vm.name);
+    // IPv4 labs: no IPv6 autoconfiguration chatter flooding the switch (and the flow counters).
+    await this.exec_(['ip', 'netns', 'exec', ns, 'sysctl', '-qw', 'net.ipv6.conf.all.disable_ipv6=1', 'net.ipv6.conf.default.disable_ipv6=1']);
     const chassis = this.ns(vm.chassis);
     await this.veth(chassis, vm.name, ns, 'eth0', vm.mac);
     await this.ip(chassis, ['link', 'set', 'dev', vm.name, 'mtu', String(vm.mtu)]);

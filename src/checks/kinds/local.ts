@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { LabContext } from '../../core/lab-context.js';
+import type { CheckKind } from '../check.js';
+import { checkFields, nodeNames, targetAddress, unknownName } from '../fields.js';
+import { pingCounts } from './ping.js';
+
+const schema = z.strictObject({
+  ...checkFields('local'),
+  from: z.string().describe('node that pings'),
+  to: z.string().describe('a VM name or an IPv4 address'),
+  count: z.number().int().min(1).max(100).default(3),
+});
+type LocalCheck = z.infer<typeof schema>;
+
+/** Packets each chassis has sent into its Geneve tunnels so far (live OpenFlow port counters). */
+async function tunnelTx(ctx: LabContext): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  await Promise.all(
+    ctx.lab.chassis.map(async (c) => {
+      const node = ctx.node(c.name);
+      const names = (await node.run(['ovs-vsctl', '--timeout=10', '--bare', '--columns=name', 'find', 'Interface', 'type=geneve'])).stdout.split('\n').filter(Boolean);
+      let total = 0;
+      for (const name of names) {
+        const stats = await node.run(['ovs-ofctl', 'dump-ports', 'br-int', name]);
+        total += Number(/tx pkts=(\d+)/.exec(stats.stdout)?.[1] ?? 0);
+      }
+      out.set(c.name, total);
+    }),
+  );
+  return out;
+}
+
+export const localCheck: CheckKind<LocalCheck> = {
+  kind: 'local',
+  summary: 'a ping is answered without any packet crossing a Geneve tunnel (e.g. to a localport)',
+  schema,
+  validate(spec, lab) {
+    const problems = [];
+    const from = unknownName('node', spec.from, nodeNames(lab));
+    if (from) problems.push({ field: 'from', message: from });
+    if (!targetAddress(lab, spec.to)) problems.push({ field: 'to', message: `'${spec.to}' is neither a VM of this lab nor an IPv4 address` });
+    return problems;
+  },
+  negative: () => false,
+  expected: (spec, lab) => `${spec.from} gets ${spec.count}/${spec.count} replies from ${targetAddress(lab, spec.to)}, no chassis sends a packet into a tunnel meanwhile`,
+  async attempt(spec, ctx) {
+    const addr = targetAddress(ctx.lab, spec.to)!;
+    const node = ctx.node(spec.from);
+    // One ping first, so ARP is resolved before the counters are read.
+    await node.run(['ping', '-n', '-c', '1', '-W', '1', addr], { nothrow: true });
+    const before = await tunnelTx(ctx);
+    const out = await node.run(['ping', '-n', '-c', String(spec.count), '-i', '0.2', '-W', '1', addr], { nothrow: true });
+    const after = await tunnelTx(ctx);
+    const counts = pingCounts(out.stdout) ?? { sent: spec.count, received: 0 };
+    const sent = [...after].map(([c, n]) => [c, n - (before.get(c) ?? 0)] as const);
+    const seen = `ping ${addr}: ${counts.received}/${counts.sent} replies; tunnel packets sent meanwhile: ${sent.map(([c, n]) => `${c} ${n}`).join(', ')}`;
+    return { ok: counts.received === counts.sent && sent.every(([, n]) => n === 0), seen };
+  },
+};
