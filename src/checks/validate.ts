@@ -1,8 +1,9 @@
 import type { Lab } from '../topology/model.js';
 import type { SchemaProblem } from '../topology/schema-issues.js';
+import { nodeNames, unknownName } from './fields.js';
 import { checkKind } from './registry.js';
 
-/** Semantic problems of a lab's checks: duplicate names, references to nodes that do not exist. */
+/** Semantic problems of a lab's checks and setup: duplicate names, references to nodes that do not exist. */
 export function validateChecks(lab: Lab): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const names = new Map<string, number>();
@@ -13,6 +14,10 @@ export function validateChecks(lab: Lab): SchemaProblem[] {
     for (const p of checkKind(check.kind).validate(check, lab)) {
       problems.push({ path: ['checks', i, ...p.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s))], atKey: false, message: `check '${check.name}': ${p.message}` });
     }
+  });
+  lab.setup.forEach((step, i) => {
+    const problem = unknownName('node', step.node, nodeNames(lab));
+    if (problem) problems.push({ path: ['setup', i, 'node'], atKey: false, message: problem });
   });
   return problems;
 }

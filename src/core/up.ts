@@ -5,7 +5,7 @@ import { chooseDatapath } from '../ovn/datapath.js';
 import { logicalNetworkArgv } from '../ovn/logical-network.js';
 import { createRuntime, type RuntimeFactory } from '../runtime/registry.js';
 import type { Lab } from '../topology/model.js';
-import { plugVm, requestLease, setStaticAddress } from '../vm/vm.js';
+import { addressVm, plugVm } from '../vm/vm.js';
 import { vmAddress } from '../vm/address.js';
 import { destroyLab } from './down.js';
 import { InterruptedError, LabError } from './errors.js';
@@ -52,7 +52,8 @@ function planSteps(lab: Lab): StepInfo[] {
     { id: 'logical', title: `logical network: ${switches} switch${switches === 1 ? '' : 'es'}, ${lab.vms.length} port${lab.vms.length === 1 ? '' : 's'} (one transaction)` },
     { id: 'vms', title: `VMs: ${lab.vms.map((v) => `${v.name} on ${v.chassis}`).join(', ') || 'none'}` },
     { id: 'bound', title: 'ports bound and flows installed (ovn-nbctl --wait=hv sync)' },
-    ...lab.vms.map((v) => ({ id: `address:${v.name}`, group: 'addresses', title: `${v.name}: ${v.dhcp ? 'DHCP lease' : 'static address'}` })),
+    ...lab.vms.map((v) => ({ id: `address:${v.name}`, group: 'addresses', title: `${v.name}: ${v.dhcp ? 'DHCP lease' : 'static address'}${v.vlans.length ? ` and VLANs ${v.vlans.map((x) => x.tag).join(', ')}` : ''}` })),
+    ...lab.setup.map((s, i) => ({ id: `setup:${i}`, title: `setup in ${s.node}: ${typeof s.command === 'string' ? s.command : s.command.join(' ')}` })),
   ];
 }
 
@@ -102,16 +103,16 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
       if (argv.length) await ctx.central().run(argv);
     });
     await step('vms', async () => {
-      for (const vm of lab.vms) {
+      for (const [i, vm] of lab.vms.entries()) {
         await runtime.createVm(vm);
-        await plugVm(ctx.node(vm.chassis), vm);
+        await plugVm(runtime, ctx.node(vm.chassis), vm, i);
       }
     });
     await step('bound', async () => {
       const central = ctx.central();
       // A localport is never bound to one chassis, so it never goes up.
-      for (const vm of lab.vms.filter((v) => !v.localport)) {
-        await central.run(['ovn-nbctl', '--timeout=30', 'wait-until', 'Logical_Switch_Port', vm.port, 'up=true']);
+      for (const port of lab.vms.filter((v) => !v.localport).flatMap((v) => [v.port, ...v.vlans.map((c) => c.port)])) {
+        await central.run(['ovn-nbctl', '--timeout=30', 'wait-until', 'Logical_Switch_Port', port, 'up=true']);
       }
       await central.run(['ovn-nbctl', '--timeout=30', '--wait=hv', 'sync']);
     });
@@ -120,13 +121,15 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
           `address:${vm.name}`,
           async () => {
             const node = ctx.node(vm.name);
-            if (vm.dhcp) await requestLease(runtime, node);
-            else await setStaticAddress(node, vm);
+            await addressVm(runtime, node, vm);
             return { vm: vm.name, address: (await vmAddress(node)) ?? '' };
           },
           (a) => a.address,
         ),
     );
+    for (const [i, s] of lab.setup.entries()) {
+      await step(`setup:${i}`, () => ctx.node(s.node).run(typeof s.command === 'string' ? ['sh', '-c', s.command] : s.command));
+    }
     return { lab, durationMs: performance.now() - started, addresses };
   } catch (error) {
     const interrupted = signal?.aborted ?? false;

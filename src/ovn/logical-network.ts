@@ -29,6 +29,12 @@ export function logicalNetworkArgv(lab: Lab): string[] {
     cmd('lsp-add', vm.switch, vm.port);
     cmd('lsp-set-addresses', vm.port, `${vm.mac} ${vm.ip}`);
     if (vm.dhcp) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv4_options=@dhcp_${vm.switch.replace(/-/g, '_')}`);
+    for (const v of vm.vlans) {
+      // A child port: tagged traffic on the parent's OVS port belongs to this logical port.
+      cmd('lsp-add', v.switch, v.port, vm.port, String(v.tag));
+      cmd('lsp-set-addresses', v.port, `${v.mac} ${v.ip}`);
+      if (v.dhcp) cmd('set', 'Logical_Switch_Port', v.port, `dhcpv4_options=@dhcp_${v.switch.replace(/-/g, '_')}`);
+    }
   }
   for (const r of lab.routers) {
     cmd('lr-add', r.name);

@@ -26,6 +26,8 @@ export interface Runtime {
    * vm.name, sits in the chassis node ready to be added to br-int.
    */
   createVm(vm: Vm): Promise<void>;
+  /** One more veth between a VM (vmIf, with mac) and its chassis (chassisIf), both up, MTU set. */
+  addVmLink(vm: Vm, vmIf: string, chassisIf: string, mac: string): Promise<void>;
   /** Runs argv inside a node (central, chassis or VM). */
   exec(node: string, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
   /** Runs a command inside a node with this process' stdin, stdout and stderr (for `lab exec`); returns its exit code. */

@@ -189,6 +189,29 @@ function checkVms(t: RawTopology, subnets: Map<string, Cidr>, at: At): void {
     const otherMac = mac ? macs.get(mac) : undefined;
     if (otherMac) at([...path, vm.mac ? 'mac' : 'ip'], `MAC ${mac} is already used by ${otherMac}`);
     if (mac) macs.set(mac, `vms.${name}.mac`);
+    for (const [tag, v] of Object.entries(vm.vlans ?? {})) {
+      const vpath = [...path, 'vlans', tag];
+      if (Number(tag) < 1 || Number(tag) > 4094) at(vpath, `VLAN tag ${tag} is outside 1-4094`, true);
+      const vsw = t.switches[v.switch];
+      const vsubnet = subnets.get(v.switch);
+      if (!vsw) {
+        at([...vpath, 'switch'], `unknown switch '${v.switch}' (switches in this file: ${Object.keys(t.switches).join(', ') || 'none'})`);
+        continue;
+      }
+      if (v.dhcp && !vsw.dhcp) at([...vpath, 'dhcp'], `switch '${v.switch}' has no dhcp section; add one or set dhcp: false`);
+      const vip = parseIpv4(v.ip);
+      if (vip === undefined) at([...vpath, 'ip'], `'${v.ip}' is not an IPv4 address`);
+      else if (vsubnet && (!inCidr(vip, vsubnet) || isNetworkOrBroadcast(vip, vsubnet))) at([...vpath, 'ip'], `${v.ip} is not a host address of switch '${v.switch}' (${vsubnet.text})`);
+      else {
+        const other = ips.get(`${v.switch}/${v.ip}`);
+        if (other) at([...vpath, 'ip'], `${v.ip} is already used by ${other}`);
+        ips.set(`${v.switch}/${v.ip}`, `vms.${name}.vlans.${tag}`);
+      }
+      const vmac = (v.mac ?? (vip !== undefined ? defaultMac(vip) : '')).toLowerCase();
+      const otherVmac = vmac ? macs.get(vmac) : undefined;
+      if (otherVmac) at([...vpath, v.mac ? 'mac' : 'ip'], `MAC ${vmac} is already used by ${otherVmac}`);
+      if (vmac) macs.set(vmac, `vms.${name}.vlans.${tag}`);
+    }
     const port = vm.port ?? `${vm.switch}-${name}`;
     const otherPort = ports.get(port);
     if (otherPort) at([...path, 'port'], `logical port '${port}' is already used by ${otherPort}`);

@@ -16,6 +16,8 @@ export interface Lab {
   /** VMs, and the per-chassis instances of localports (with `localport` set). */
   vms: Vm[];
   localports: LocalPort[];
+  /** Commands run in nodes after the lab is up, in order. */
+  setup: { node: string; command: string | string[] }[];
   /** Checks as written (defaults filled in), run in this order by `lab test`. */
   checks: CheckSpec[];
 }
@@ -98,6 +100,21 @@ export interface Vm {
   gateway?: string;
   /** Set on the instances of a localport: that localport's name (they share its port). */
   localport?: string;
+  /** Child ports carried as VLANs on eth0 (eth0 is a trunk). */
+  vlans: VmVlan[];
+}
+
+export interface VmVlan {
+  tag: number;
+  /** eth0.<tag> in the VM. */
+  iface: string;
+  switch: string;
+  /** Child logical switch port: <switch>-<vm>-<tag>, parent = the VM's port. */
+  port: string;
+  ip: string;
+  prefix: number;
+  mac: string;
+  dhcp: boolean;
 }
 
 export interface LocalPort {

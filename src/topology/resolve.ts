@@ -73,6 +73,16 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
       dhcp,
       mtu: vm.mtu,
       ...(!dhcp && (sw.dhcp?.router ?? routerOn(t, vm.switch)) ? { gateway: (sw.dhcp?.router ?? routerOn(t, vm.switch))! } : {}),
+      vlans: Object.entries(vm.vlans ?? {}).map(([tag, v]) => ({
+        tag: Number(tag),
+        iface: `eth0.${tag}`,
+        switch: v.switch,
+        port: `${v.switch}-${name}-${tag}`,
+        ip: v.ip,
+        prefix: parseCidr(t.switches[v.switch]!.subnet)!.prefix,
+        mac: (v.mac ?? defaultMac(parseIpv4(v.ip)!)).toLowerCase(),
+        dhcp: v.dhcp ?? t.switches[v.switch]!.dhcp !== undefined,
+      })),
     };
   });
   return {
@@ -93,6 +103,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
       ip: lp.ip,
       mac: (lp.mac ?? defaultMac(parseIpv4(lp.ip)!)).toLowerCase(),
     })),
+    setup: t.setup,
     checks: t.checks as Lab['checks'],
   };
 }
@@ -116,6 +127,7 @@ function localportInstances(t: RawTopology): Vm[] {
       dhcp: false,
       mtu: 1400,
       localport: name,
+      vlans: [],
     })),
   );
 }

@@ -59,6 +59,15 @@ export const centralSchema = z
   })
   .describe('the node running the NB/SB databases and ovn-northd');
 
+export const vlanSchema = z
+  .strictObject({
+    switch: nodeName.describe('the logical switch this VLAN lands in'),
+    ip: ipv4.describe('the address on eth0.<tag>'),
+    mac: mac.optional().describe('MAC of eth0.<tag> (default: derived from the address)'),
+    dhcp: z.boolean().optional().describe('get the address by DHCP (default: when the switch has dhcp)'),
+  })
+  .describe('a child port: VLAN <tag> on the VM\'s eth0 trunk, its own logical port on another switch');
+
 export const vmSchema = z
   .strictObject({
     chassis: nodeName.describe('the chassis this VM runs on'),
@@ -68,6 +77,10 @@ export const vmSchema = z
     dhcp: z.boolean().optional().describe('get the address by DHCP (default: when the switch has dhcp)'),
     port: z.string().min(1).optional().describe('logical switch port name (default: <switch>-<vm>)'),
     mtu: z.number().int().min(576).max(9000).default(1400).describe('eth0 MTU (Geneve adds 58 bytes)'),
+    vlans: z
+      .record(z.string().regex(/^\d{1,4}$/, 'a VLAN tag (1-4094)'), vlanSchema)
+      .optional()
+      .describe('VLAN trunk: tag → child port (eth0.<tag> in the VM, parent = this VM\'s port)'),
   })
   .describe('a network namespace with eth0 on br-int, bound to a logical switch port');
 
@@ -132,6 +145,15 @@ export const topologySchema = z
     routers: z.record(nodeName, routerSchema).default({}).describe('logical routers by name'),
     vms: z.record(nodeName, vmSchema).default({}).describe('VMs by name'),
     localports: z.record(nodeName, localportSchema).default({}).describe('localports by name; each chassis gets a namespace <name>-<chassis> bound to it'),
+    setup: z
+      .array(
+        z.strictObject({
+          node: z.string().describe('node to run in'),
+          command: z.union([z.string(), z.array(z.string()).min(1)]).describe('a shell line (sh -c) or an argv list'),
+        }),
+      )
+      .default([])
+      .describe('commands run in nodes, in order, after the lab is up (raw OVS/OVN experiments)'),
     checks: z.array(checkSchema).default([]).describe('checks run by `lab test`, in this order'),
   })
   .describe('an OVN lab topology');

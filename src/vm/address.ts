@@ -1,8 +1,8 @@
 import type { NodeShell } from '../ovn/node-shell.js';
 
-/** The IPv4 address/prefix on a VM's eth0, or undefined when it has none. */
-export async function vmAddress(vm: NodeShell): Promise<string | undefined> {
-  const out = await vm.run(['ip', '-4', '-o', 'addr', 'show', 'dev', 'eth0'], { nothrow: true });
+/** The IPv4 address/prefix on a VM's interface, or undefined when it has none. */
+export async function vmAddress(vm: NodeShell, iface = 'eth0'): Promise<string | undefined> {
+  const out = await vm.run(['ip', '-4', '-o', 'addr', 'show', 'dev', iface], { nothrow: true });
   return /inet (\S+)/.exec(out.stdout)?.[1];
 }
 

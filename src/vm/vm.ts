@@ -2,47 +2,70 @@ import type { Vm } from '../topology/model.js';
 import type { NodeShell } from '../ovn/node-shell.js';
 import { DHCLIENT_CONF, DHCLIENT_SCRIPT, dhclientWrapper } from './dhclient-files.js';
 import type { Runtime } from '../runtime/runtime.js';
+import { buildTrunk } from './vlans.js';
 
-/** Plugs a VM's chassis-side veth into br-int, bound to its logical switch port by iface-id. */
-export async function plugVm(chassis: NodeShell, vm: Vm): Promise<void> {
+/**
+ * Plugs a VM into br-int, bound to its logical switch port by iface-id: its eth0 veth, or, for a
+ * VM with VLANs, the uplink of its trunk bridge.
+ */
+export async function plugVm(runtime: Runtime, chassis: NodeShell, vm: Vm, index: number): Promise<void> {
   await chassis.run(['ovs-vsctl', '--timeout=30', 'wait-until', 'Bridge', 'br-int']);
+  const port = vm.vlans.length ? await buildTrunk(runtime, chassis, vm, index) : vm.name;
   await chassis.run([
     'ovs-vsctl', '--timeout=30',
-    '--', '--may-exist', 'add-port', 'br-int', vm.name,
-    '--', 'set', 'Interface', vm.name, `external_ids:iface-id=${vm.port}`,
+    '--', '--may-exist', 'add-port', 'br-int', port,
+    '--', 'set', 'Interface', port, `external_ids:iface-id=${vm.port}`,
   ]);
 }
 
-/** Files of a VM's DHCP client, all in the VM's run directory. */
-export function dhclientPaths(runDir: string) {
+/**
+ * Files of a VM's DHCP client, all in the VM's run directory: one lease, pid and log per
+ * interface (eth0 keeps the plain names), one script and config for all.
+ */
+export function dhclientPaths(runDir: string, iface = 'eth0') {
+  const tag = iface === 'eth0' ? '' : `.${iface}`;
   return {
     wrapper: `${runDir}/bin/dhclient`,
     script: `${runDir}/dhclient-script`,
     conf: `${runDir}/dhclient.conf`,
-    leases: `${runDir}/dhclient.leases`,
-    pid: `${runDir}/dhclient.pid`,
-    log: `${runDir}/dhclient.log`,
+    leases: `${runDir}/dhclient${tag}.leases`,
+    pid: `${runDir}/dhclient${tag}.pid`,
+    log: `${runDir}/dhclient${tag}.log`,
   };
 }
 
 /**
- * Gets the VM its lease with dhclient (one attempt, then dhclient stays as a daemon to renew).
- * Returns dhclient's output, which is also saved next to the lease file.
+ * Gets the VM's interface its lease with dhclient (one attempt, then dhclient stays as a daemon
+ * to renew). Returns dhclient's output, which is also saved next to the lease file.
  */
-export async function requestLease(runtime: Runtime, vm: NodeShell, timeoutSec = 40): Promise<string> {
-  const p = dhclientPaths(vm.runDir);
+export async function requestLease(runtime: Runtime, vm: NodeShell, iface = 'eth0', timeoutSec = 40): Promise<string> {
+  const p = dhclientPaths(vm.runDir, iface);
   await runtime.writeFile(vm.name, p.script, DHCLIENT_SCRIPT, 0o755);
   await runtime.writeFile(vm.name, p.conf, DHCLIENT_CONF);
-  await runtime.writeFile(vm.name, p.wrapper, dhclientWrapper(p), 0o755);
-  const out = await vm.run(['timeout', String(timeoutSec), p.wrapper, '-1', '-v', 'eth0'], { nothrow: true });
+  await runtime.writeFile(vm.name, p.wrapper, dhclientWrapper(dhclientPaths(vm.runDir)), 0o755);
+  const argv =
+    iface === 'eth0'
+      ? [p.wrapper, '-1', '-v', 'eth0']
+      : ['/sbin/dhclient', '-cf', p.conf, '-sf', p.script, '-lf', p.leases, '-pf', p.pid, '-1', '-v', iface];
+  const out = await vm.run(['timeout', String(timeoutSec), ...argv], { nothrow: true });
   const log = out.stdout + out.stderr;
   await runtime.writeFile(vm.name, p.log, log);
   if (!out.ok) throw out;
   return log;
 }
 
-/** Static addressing for a VM without DHCP. */
-export async function setStaticAddress(vm: NodeShell, spec: Vm): Promise<void> {
-  await vm.run(['ip', 'addr', 'add', `${spec.ip}/${spec.prefix}`, 'dev', 'eth0']);
-  if (spec.gateway) await vm.run(['ip', 'route', 'add', 'default', 'via', spec.gateway, 'dev', 'eth0']);
+/** Static addressing for an interface of a VM without DHCP. */
+export async function setStaticAddress(vm: NodeShell, address: string, iface = 'eth0', gateway?: string): Promise<void> {
+  await vm.run(['ip', 'addr', 'add', address, 'dev', iface]);
+  if (gateway) await vm.run(['ip', 'route', 'add', 'default', 'via', gateway, 'dev', iface]);
+}
+
+/** Every address a VM gets: eth0's, then each VLAN interface's, by DHCP or statically. */
+export async function addressVm(runtime: Runtime, vm: NodeShell, spec: Vm): Promise<void> {
+  if (spec.dhcp) await requestLease(runtime, vm);
+  else await setStaticAddress(vm, `${spec.ip}/${spec.prefix}`, 'eth0', spec.gateway);
+  for (const v of spec.vlans) {
+    if (v.dhcp) await requestLease(runtime, vm, v.iface);
+    else await setStaticAddress(vm, `${v.ip}/${v.prefix}`, v.iface);
+  }
 }

@@ -19,6 +19,9 @@ export class FakeRuntime implements Runtime {
   async createVm(vm: Vm) {
     this.calls.push(`vm ${vm.name} on ${vm.chassis}`);
   }
+  async addVmLink(vm: Vm, vmIf: string, chassisIf: string) {
+    this.calls.push(`link ${vm.name}:${vmIf} ${vm.chassis}:${chassisIf}`);
+  }
   async exec(node: string, argv: readonly string[], _opts?: ExecOptions) {
     this.calls.push(`${node}: ${argv.join(' ')}`);
     const fail = this.failOn?.(node, argv) ?? false;

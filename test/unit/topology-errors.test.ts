@@ -44,7 +44,7 @@ describe('topology errors name file, line, column and what was expected', () => 
   it('unknown key, with the keys that are allowed', () => {
     expect(issuesFor(withLine(12, '    chasis: hv1'))).toEqual([
       "11:3 missing key 'chassis' in vms.vm1",
-      "12:5 unknown key 'chasis' in vms.vm1 (expected one of: chassis, switch, ip, mac, dhcp, port, mtu)",
+      "12:5 unknown key 'chasis' in vms.vm1 (expected one of: chassis, switch, ip, mac, dhcp, port, mtu, vlans)",
     ]);
   });
 
@@ -145,7 +145,7 @@ describe('checks are validated with positions too', () => {
 
   it('unknown kind lists the kinds', () => {
     expect(issuesFor(withChecks('  - name: a\n    kind: pong\n'))).toEqual([
-      "18:11 unknown kind 'pong' (expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, exec)",
+      "18:11 unknown kind 'pong' (expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, exec)",
     ]);
   });
 

@@ -8,6 +8,7 @@ import { parseLastLease, prefixOfNetmask } from '../lease.js';
 const schema = z.strictObject({
   ...checkFields('dhcp'),
   vm: z.string().describe('the VM whose lease is checked'),
+  interface: z.string().regex(/^eth0(\.\d{1,4})?$/, 'eth0 or eth0.<tag>').default('eth0').describe('eth0, or eth0.<tag> for a VLAN child port'),
   address: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/, 'an address, optionally with /prefix').optional()
     .describe("leased address (default: the VM's ip and its switch's prefix)"),
   router: z.union([ipv4Field, z.literal('none')]).optional().describe("router option in the lease ('none': the lease has no router option)"),
@@ -20,8 +21,10 @@ type DhcpCheck = z.infer<typeof schema>;
 
 function wanted(spec: DhcpCheck, lab: Parameters<CheckKind['expected']>[1]) {
   const vm = lab.vms.find((v) => v.name === spec.vm);
-  const address = spec.address ?? (vm ? `${vm.ip}/${vm.prefix}` : '?');
-  return { ...spec, address: address.includes('/') ? address : `${address}/${vm?.prefix ?? 32}` };
+  const vlan = vm?.vlans.find((v) => v.iface === spec.interface);
+  const configured = vlan ?? vm;
+  const address = spec.address ?? (configured ? `${configured.ip}/${configured.prefix}` : '?');
+  return { ...spec, address: address.includes('/') ? address : `${address}/${configured?.prefix ?? 32}` };
 }
 
 export const dhcpCheck: CheckKind<DhcpCheck> = {
@@ -31,7 +34,13 @@ export const dhcpCheck: CheckKind<DhcpCheck> = {
   validate(spec, lab) {
     const problem = unknownName('VM', spec.vm, lab.vms.map((v) => v.name));
     if (problem) return [{ field: 'vm', message: problem }];
-    if (!lab.vms.find((v) => v.name === spec.vm)!.dhcp) return [{ field: 'vm', message: `VM '${spec.vm}' does not use DHCP (dhcp: false)` }];
+    const vm = lab.vms.find((v) => v.name === spec.vm)!;
+    if (spec.interface !== 'eth0') {
+      const vlan = vm.vlans.find((v) => v.iface === spec.interface);
+      if (!vlan) return [{ field: 'interface', message: `VM '${spec.vm}' has no ${spec.interface} (its VLANs: ${vm.vlans.map((v) => v.tag).join(', ') || 'none'})` }];
+      return vlan.dhcp ? [] : [{ field: 'interface', message: `${spec.interface} of '${spec.vm}' does not use DHCP` }];
+    }
+    if (!vm.dhcp) return [{ field: 'vm', message: `VM '${spec.vm}' does not use DHCP (dhcp: false)` }];
     return [];
   },
   negative: () => false,
@@ -49,10 +58,10 @@ export const dhcpCheck: CheckKind<DhcpCheck> = {
   async attempt(spec, ctx) {
     const w = wanted(spec, ctx.lab);
     const vm = ctx.node(spec.vm);
-    const file = await vm.run(['cat', dhclientPaths(vm.runDir).leases], { nothrow: true });
+    const file = await vm.run(['cat', dhclientPaths(vm.runDir, spec.interface).leases], { nothrow: true });
     const lease = parseLastLease(file.stdout);
-    const [onLink, gateway] = await Promise.all([vmAddress(vm), vmGateway(vm)]);
-    if (!lease?.address) return { ok: false, seen: `no lease yet (eth0 ${onLink ?? 'has no address'})` };
+    const [onLink, gateway] = await Promise.all([vmAddress(vm, spec.interface), vmGateway(vm)]);
+    if (!lease?.address) return { ok: false, seen: `no lease yet (${spec.interface} ${onLink ?? 'has no address'})` };
     const leased = `${lease.address}/${lease.netmask ? prefixOfNetmask(lease.netmask) : '?'}`;
     const seen = [
       `lease ${leased}`,
@@ -60,7 +69,7 @@ export const dhcpCheck: CheckKind<DhcpCheck> = {
       `lease_time ${lease.leaseTime ?? 'none'}`,
       `mtu ${lease.mtu ?? 'none'}`,
       `server ${lease.server ?? 'none'}`,
-      `eth0 ${onLink ?? 'no address'}`,
+      `${spec.interface} ${onLink ?? 'no address'}`,
       `default via ${gateway ?? 'none'}`,
     ].join(', ');
     const ok =

@@ -116,11 +116,16 @@ export class DockerRuntime implements Runtime {
     await this.run(chassis, ['mkdir', '-p', this.runDir(vm.name)]);
     await this.run(chassis, ['ip', 'netns', 'add', vm.name]);
     await this.run(chassis, ['ip', '-n', vm.name, 'link', 'set', 'dev', 'lo', 'up']);
-    await this.run(chassis, ['ip', 'link', 'add', 'name', vm.name, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', vm.name, 'address', vm.mac]);
-    await this.run(chassis, ['ethtool', '-K', vm.name, 'tx', 'off']);
-    await this.run(chassis, ['ip', 'netns', 'exec', vm.name, 'ethtool', '-K', 'eth0', 'tx', 'off']);
-    await this.run(chassis, ['ip', 'link', 'set', 'dev', vm.name, 'mtu', String(vm.mtu), 'up']);
-    await this.run(chassis, ['ip', '-n', vm.name, 'link', 'set', 'dev', 'eth0', 'mtu', String(vm.mtu), 'up']);
+    await this.addVmLink(vm, 'eth0', vm.name, vm.mac);
+  }
+
+  async addVmLink(vm: Vm, vmIf: string, chassisIf: string, mac: string): Promise<void> {
+    const chassis = vm.chassis;
+    await this.run(chassis, ['ip', 'link', 'add', 'name', chassisIf, 'type', 'veth', 'peer', 'name', vmIf, 'netns', vm.name, 'address', mac]);
+    await this.run(chassis, ['ethtool', '-K', chassisIf, 'tx', 'off']);
+    await this.run(chassis, ['ip', 'netns', 'exec', vm.name, 'ethtool', '-K', vmIf, 'tx', 'off']);
+    await this.run(chassis, ['ip', 'link', 'set', 'dev', chassisIf, 'mtu', String(vm.mtu), 'up']);
+    await this.run(chassis, ['ip', '-n', vm.name, 'link', 'set', 'dev', vmIf, 'mtu', String(vm.mtu), 'up']);
   }
 
   exec(node: string, argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {

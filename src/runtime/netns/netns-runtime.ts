@@ -59,10 +59,14 @@ export class NetnsRuntime implements Runtime {
     const ns = await this.addNamespace(vm.name);
     // IPv4 labs: no IPv6 autoconfiguration chatter flooding the switch (and the flow counters).
     await this.exec_(['ip', 'netns', 'exec', ns, 'sysctl', '-qw', 'net.ipv6.conf.all.disable_ipv6=1', 'net.ipv6.conf.default.disable_ipv6=1']);
-    const chassis = this.ns(vm.chassis);
-    await this.veth(chassis, vm.name, ns, 'eth0', vm.mac);
-    await this.ip(chassis, ['link', 'set', 'dev', vm.name, 'mtu', String(vm.mtu)]);
-    await this.ip(ns, ['link', 'set', 'dev', 'eth0', 'mtu', String(vm.mtu)]);
+    await this.addVmLink(vm, 'eth0', vm.name, vm.mac);
+  }
+
+  async addVmLink(vm: Vm, vmIf: string, chassisIf: string, mac: string): Promise<void> {
+    const [chassis, ns] = [this.ns(vm.chassis), this.ns(vm.name)];
+    await this.veth(chassis, chassisIf, ns, vmIf, mac);
+    await this.ip(chassis, ['link', 'set', 'dev', chassisIf, 'mtu', String(vm.mtu)]);
+    await this.ip(ns, ['link', 'set', 'dev', vmIf, 'mtu', String(vm.mtu)]);
   }
 
   exec(node: string, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult> {

@@ -1,0 +1,53 @@
+import type { NodeShell } from '../ovn/node-shell.js';
+import type { Runtime } from '../runtime/runtime.js';
+import type { Vm } from '../topology/model.js';
+
+/**
+ * A VM's VLAN trunk, built with OVS rather than kernel VLAN devices (which kernels without the
+ * 8021q module lack): in the chassis, a small bridge `vt<n>` has an access port per VM interface
+ * (eth0 untagged on a native VLAN, eth0.<tag> on <tag>) and one trunk port whose veth peer is the
+ * VM's port on br-int. br-int thus sees exactly what a VM with VLAN subinterfaces would send:
+ * untagged frames for the parent port, tagged ones for the child ports.
+ */
+export interface TrunkNames {
+  bridge: string;
+  /** veth end in br-int (bound to the VM's logical port) and its peer, the trunk port. */
+  uplink: string;
+  trunk: string;
+  /** The VLAN eth0's untagged frames ride on inside the trunk bridge. */
+  nativeTag: number;
+  access: { vmIf: string; chassisIf: string; tag: number; mac: string }[];
+}
+
+export function trunkNames(vm: Vm, index: number): TrunkNames {
+  const used = new Set(vm.vlans.map((v) => v.tag));
+  let nativeTag = 4094;
+  while (used.has(nativeTag)) nativeTag -= 1;
+  return {
+    bridge: `vt${index}`,
+    uplink: `vt${index}-up`,
+    trunk: `vt${index}-tr`,
+    nativeTag,
+    access: vm.vlans.map((v) => ({ vmIf: v.iface, chassisIf: `vt${index}-${v.tag}`, tag: v.tag, mac: v.mac })),
+  };
+}
+
+/** Builds the trunk of a VM with VLANs; returns the interface to plug into br-int. */
+export async function buildTrunk(runtime: Runtime, chassis: NodeShell, vm: Vm, index: number): Promise<string> {
+  const t = trunkNames(vm, index);
+  for (const a of t.access) await runtime.addVmLink(vm, a.vmIf, a.chassisIf, a.mac);
+  await chassis.run(['ip', 'link', 'add', 'name', t.uplink, 'type', 'veth', 'peer', 'name', t.trunk]);
+  for (const dev of [t.uplink, t.trunk]) {
+    await chassis.run(['ethtool', '-K', dev, 'tx', 'off']);
+    await chassis.run(['ip', 'link', 'set', 'dev', dev, 'mtu', String(vm.mtu), 'up']);
+  }
+  await chassis.run([
+    'ovs-vsctl', '--timeout=30',
+    '--', 'add-br', t.bridge, '--', 'set', 'Bridge', t.bridge, 'datapath_type=netdev',
+    '--', 'add-port', t.bridge, t.trunk, '--', 'set', 'Port', t.trunk, 'vlan_mode=native-untagged', `tag=${t.nativeTag}`,
+    `trunks=${[t.nativeTag, ...vm.vlans.map((v) => v.tag)].join(',')}`,
+    '--', 'add-port', t.bridge, vm.name, '--', 'set', 'Port', vm.name, `tag=${t.nativeTag}`,
+    ...t.access.flatMap((a) => ['--', 'add-port', t.bridge, a.chassisIf, '--', 'set', 'Port', a.chassisIf, `tag=${a.tag}`]),
+  ]);
+  return t.uplink;
+}
