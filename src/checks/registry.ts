@@ -6,12 +6,13 @@ import { dhcpCheck } from './kinds/dhcp.js';
 import { execCheck } from './kinds/exec.js';
 import { flowCheck } from './kinds/flow.js';
 import { localCheck } from './kinds/local.js';
+import { startCheck, stopCheck } from './kinds/service.js';
 import { pingCheck } from './kinds/ping.js';
 import { traceCheck } from './kinds/trace.js';
 import { tunnelsCheck } from './kinds/tunnels.js';
 
 /** Every check kind, by the name used in `kind:`. */
-export const CHECK_KINDS = [dhcpCheck, pingCheck, flowCheck, traceCheck, boundCheck, chassisCheck, tunnelsCheck, localCheck, execCheck] as const;
+export const CHECK_KINDS = [dhcpCheck, pingCheck, flowCheck, traceCheck, boundCheck, chassisCheck, tunnelsCheck, localCheck, execCheck, stopCheck, startCheck] as const;
 
 export function checkKind(kind: string): CheckKind<CheckBase> {
   const found = CHECK_KINDS.find((k) => k.kind === kind);

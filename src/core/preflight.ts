@@ -24,6 +24,9 @@ export const NETNS_REQUIREMENTS: Requirement[] = [
   { program: 'dhclient', pkg: 'isc-dhcp-client' },
 ];
 
+/** Needed only by labs with dnsmasq services. */
+export const DNSMASQ: Requirement = { program: 'dnsmasq', pkg: 'dnsmasq-base' };
+
 /** Finds a program on PATH (and the sbin directories root has). */
 export function findProgram(program: string): string | undefined {
   const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/sbin', '/usr/bin', '/bin'];

@@ -1,6 +1,6 @@
 import type { Exec } from '../exec/exec.js';
 import { createRuntime } from '../runtime/registry.js';
-import type { NodeKind } from '../topology/model.js';
+import type { NodeKind, Vm } from '../topology/model.js';
 import { vmAddress } from '../vm/address.js';
 import { dhclientPaths } from '../vm/vm.js';
 import { LabContext } from './lab-context.js';
@@ -37,10 +37,11 @@ export interface LabStatus {
 }
 
 /** Pid files each kind of node has in its run directory, one per daemon. */
-function daemonsOf(kind: NodeKind, dhcp: boolean): string[] {
+function daemonsOf(kind: NodeKind, vm?: Vm): string[] {
   if (kind === 'central') return ['ovnnb_db', 'ovnsb_db', 'ovn-northd'];
   if (kind === 'chassis') return ['ovsdb-server', 'ovs-vswitchd', 'ovn-controller'];
-  return dhcp ? ['dhclient'] : [];
+  if (vm?.service) return ['dnsmasq'];
+  return vm?.dhcp ? ['dhclient'] : [];
 }
 
 /** Whether the daemons behind these pid files are alive, asked inside the node (pids are the node's). */
@@ -65,7 +66,7 @@ export async function labStatus(name: string, exec: Exec): Promise<LabStatus> {
       const kind = ctx.kindOf(node);
       const vm = lab.vms.find((v) => v.name === node);
       const shell = ctx.node(node);
-      const names = daemonsOf(kind, vm?.dhcp ?? false);
+      const names = daemonsOf(kind, vm);
       const isUp = present.has(node);
       let daemons = names.map((d) => ({ name: d, running: false }));
       if (isUp && names.length) {

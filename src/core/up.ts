@@ -6,6 +6,7 @@ import { logicalNetworkArgv } from '../ovn/logical-network.js';
 import { createRuntime, type RuntimeFactory } from '../runtime/registry.js';
 import type { Lab } from '../topology/model.js';
 import { addressVm, plugVm } from '../vm/vm.js';
+import { startService } from '../services/dnsmasq.js';
 import { vmAddress } from '../vm/address.js';
 import { destroyLab } from './down.js';
 import { InterruptedError, LabError } from './errors.js';
@@ -52,7 +53,8 @@ function planSteps(lab: Lab): StepInfo[] {
     { id: 'logical', title: `logical network: ${switches} switch${switches === 1 ? '' : 'es'}, ${lab.vms.length} port${lab.vms.length === 1 ? '' : 's'} (one transaction)` },
     { id: 'vms', title: `VMs: ${lab.vms.map((v) => `${v.name} on ${v.chassis}`).join(', ') || 'none'}` },
     { id: 'bound', title: 'ports bound and flows installed (ovn-nbctl --wait=hv sync)' },
-    ...lab.vms.map((v) => ({ id: `address:${v.name}`, group: 'addresses', title: `${v.name}: ${v.dhcp ? 'DHCP lease' : 'static address'}${v.vlans.length ? ` and VLANs ${v.vlans.map((x) => x.tag).join(', ')}` : ''}` })),
+    ...(lab.services.length ? [{ id: 'services', title: `services: ${lab.services.map((s) => `${s.kind} ${s.name}`).join(', ')}` }] : []),
+    ...lab.vms.filter((v) => !v.service).map((v) => ({ id: `address:${v.name}`, group: 'addresses', title: `${v.name}: ${v.dhcp ? 'DHCP lease' : 'static address'}${v.vlans.length ? ` and VLANs ${v.vlans.map((x) => x.tag).join(', ')}` : ''}` })),
     ...lab.setup.map((s, i) => ({ id: `setup:${i}`, title: `setup in ${s.node}: ${typeof s.command === 'string' ? s.command : s.command.join(' ')}` })),
   ];
 }
@@ -116,7 +118,17 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
       }
       await central.run(['ovn-nbctl', '--timeout=30', '--wait=hv', 'sync']);
     });
-    const addresses = await each(lab.vms, (vm) =>
+    if (lab.services.length) {
+      // Servers first: VMs on their switches ask them for leases next.
+      await step('services', async () => {
+        for (const svc of lab.services) {
+          const vm = lab.vms.find((v) => v.service === svc.name)!;
+          await addressVm(runtime, ctx.node(vm.name), vm);
+          await startService(ctx.node(vm.name), svc);
+        }
+      });
+    }
+    const addresses = await each(lab.vms.filter((v) => !v.service), (vm) =>
         step(
           `address:${vm.name}`,
           async () => {

@@ -11,6 +11,8 @@ function quoted(value: string): string {
  */
 export function logicalNetworkArgv(lab: Lab): string[] {
   const argv = ['ovn-nbctl', '--timeout=30'];
+  // A VM may use DHCP from a dnsmasq service: only switches with a dhcp section have DHCP_Options.
+  const ovnDhcp = new Set(lab.switches.filter((s) => s.dhcp).map((s) => s.name));
   const cmd = (...words: string[]) => argv.push('--', ...words);
   for (const sw of lab.switches) {
     cmd('ls-add', sw.name);
@@ -28,12 +30,12 @@ export function logicalNetworkArgv(lab: Lab): string[] {
     if (vm.localport) continue; // its instances share the localport's one port
     cmd('lsp-add', vm.switch, vm.port);
     cmd('lsp-set-addresses', vm.port, `${vm.mac} ${vm.ip}`);
-    if (vm.dhcp) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv4_options=@dhcp_${vm.switch.replace(/-/g, '_')}`);
+    if (vm.dhcp && ovnDhcp.has(vm.switch)) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv4_options=@dhcp_${vm.switch.replace(/-/g, '_')}`);
     for (const v of vm.vlans) {
       // A child port: tagged traffic on the parent's OVS port belongs to this logical port.
       cmd('lsp-add', v.switch, v.port, vm.port, String(v.tag));
       cmd('lsp-set-addresses', v.port, `${v.mac} ${v.ip}`);
-      if (v.dhcp) cmd('set', 'Logical_Switch_Port', v.port, `dhcpv4_options=@dhcp_${v.switch.replace(/-/g, '_')}`);
+      if (v.dhcp && ovnDhcp.has(v.switch)) cmd('set', 'Logical_Switch_Port', v.port, `dhcpv4_options=@dhcp_${v.switch.replace(/-/g, '_')}`);
     }
   }
   for (const r of lab.routers) {

@@ -16,11 +16,15 @@ export interface NodeShell {
   run(argv: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
 }
 
+/**
+ * Every node's environment has LAB_RUN_DIR, its run directory (logs, leases, pid files), so
+ * commands in checks can name files without knowing where the runtime keeps them.
+ */
 export function nodeEnv(lab: Lab, kind: NodeKind, runDir: string): Record<string, string> {
   // A VM's own bin/ comes first: its `dhclient` uses the VM's files.
-  if (kind === 'vm') return { PATH: `${runDir}/bin:${STANDARD_PATH}` };
+  if (kind === 'vm') return { PATH: `${runDir}/bin:${STANDARD_PATH}`, LAB_RUN_DIR: runDir };
   const dirs = Object.fromEntries(
-    ['OVS_RUNDIR', 'OVS_DBDIR', 'OVS_LOGDIR', 'OVN_RUNDIR', 'OVN_DBDIR', 'OVN_LOGDIR'].map((k) => [k, runDir]),
+    ['LAB_RUN_DIR', 'OVS_RUNDIR', 'OVS_DBDIR', 'OVS_LOGDIR', 'OVN_RUNDIR', 'OVN_DBDIR', 'OVN_LOGDIR'].map((k) => [k, runDir]),
   );
   if (kind === 'central') {
     return { ...dirs, OVN_NB_DB: `unix:${runDir}/ovnnb_db.sock`, OVN_SB_DB: `unix:${runDir}/ovnsb_db.sock` };

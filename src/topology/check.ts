@@ -2,7 +2,7 @@ import { CENTRAL, UNDERLAY, nameProblem } from './names.js';
 import { inCidr, isMulticastMac, isNetworkOrBroadcast, parseCidr, parseIpv4, type Cidr } from './net.js';
 import type { SchemaProblem } from './schema-issues.js';
 import type { RawTopology } from './schema.js';
-import { defaultMac, dhcpRouter, dhcpServer, localportInstance, routerPortMac } from './resolve.js';
+import { defaultMac, dhcpRouter, dhcpServer, dnsmasqOn, localportInstance, routerPortMac } from './resolve.js';
 
 /**
  * Relations the schema cannot see: names unique and safe for iproute2, references that exist,
@@ -38,7 +38,31 @@ export function checkTopology(t: RawTopology): SchemaProblem[] {
   checkVms(t, subnets, at);
   checkRouters(t, subnets, at);
   checkLocalports(t, subnets, at);
+  checkServices(t, subnets, at);
   return problems;
+}
+
+function checkServices(t: RawTopology, subnets: Map<string, Cidr>, at: At): void {
+  const ips = new Map(Object.entries(t.vms).map(([n, v]) => [`${v.switch}/${v.ip}`, `vms.${n}`]));
+  for (const [name, svc] of Object.entries(t.services)) {
+    const path = ['services', name];
+    const problem = nameProblem(name);
+    if (problem) at(path, problem, true);
+    if (name in t.chassis || name in t.vms || name === CENTRAL || name === UNDERLAY) at(path, `the name '${name}' is already used by a node; services need their own names`, true);
+    if (!(svc.chassis in t.chassis)) at([...path, 'chassis'], `unknown chassis '${svc.chassis}' (chassis in this file: ${Object.keys(t.chassis).join(', ')})`);
+    const subnet = subnets.get(svc.switch);
+    if (!(svc.switch in t.switches)) {
+      at([...path, 'switch'], `unknown switch '${svc.switch}' (switches in this file: ${Object.keys(t.switches).join(', ') || 'none'})`);
+      continue;
+    }
+    if (t.switches[svc.switch]!.dhcp) at([...path, 'switch'], `switch '${svc.switch}' already has OVN DHCP (a dhcp section); a dnsmasq service serves a switch without one`);
+    const ip = parseIpv4(svc.ip);
+    if (ip === undefined) at([...path, 'ip'], `'${svc.ip}' is not an IPv4 address`);
+    else if (subnet && (!inCidr(ip, subnet) || isNetworkOrBroadcast(ip, subnet))) at([...path, 'ip'], `${svc.ip} is not a host address of switch '${svc.switch}' (${subnet.text})`);
+    const other = ips.get(`${svc.switch}/${svc.ip}`);
+    if (other) at([...path, 'ip'], `${svc.ip} is already used by ${other}`);
+    ips.set(`${svc.switch}/${svc.ip}`, `services.${name}`);
+  }
 }
 
 function checkLocalports(t: RawTopology, subnets: Map<string, Cidr>, at: At): void {
@@ -170,8 +194,8 @@ function checkVms(t: RawTopology, subnets: Map<string, Cidr>, at: At): void {
     const sw = t.switches[vm.switch];
     if (!sw) {
       at([...path, 'switch'], `unknown switch '${vm.switch}' (switches in this file: ${Object.keys(t.switches).join(', ') || 'none'})`);
-    } else if (vm.dhcp && !sw.dhcp) {
-      at([...path, 'dhcp'], `switch '${vm.switch}' has no dhcp section; add one or set dhcp: false`);
+    } else if (vm.dhcp && !sw.dhcp && !dnsmasqOn(t, vm.switch)) {
+      at([...path, 'dhcp'], `switch '${vm.switch}' has no dhcp section and no dnsmasq service; add one or set dhcp: false`);
     }
     const ip = parseIpv4(vm.ip);
     const subnet = subnets.get(vm.switch);

@@ -13,9 +13,10 @@ export interface Lab {
   chassis: Chassis[];
   switches: LogicalSwitch[];
   routers: LogicalRouter[];
-  /** VMs, and the per-chassis instances of localports (with `localport` set). */
+  /** VMs, service namespaces (with `service` set) and the per-chassis instances of localports (with `localport` set). */
   vms: Vm[];
   localports: LocalPort[];
+  services: Service[];
   /** Commands run in nodes after the lab is up, in order. */
   setup: { node: string; command: string | string[] }[];
   /** Checks as written (defaults filled in), run in this order by `lab test`. */
@@ -102,6 +103,20 @@ export interface Vm {
   localport?: string;
   /** Child ports carried as VLANs on eth0 (eth0 is a trunk). */
   vlans: VmVlan[];
+  /** Set on service namespaces: the service's name. */
+  service?: string;
+}
+
+/** A server lab runs in its own namespace on a switch (a VM-like node, see Lab.vms). */
+export interface Service {
+  name: string;
+  kind: 'dnsmasq';
+  switch: string;
+  /** DHCP: the switch's subnet and the fixed address of every VM that asks this server. */
+  subnet: Cidr;
+  hosts: { mac: string; ip: string }[];
+  router?: string;
+  leaseTime: number;
 }
 
 export interface VmVlan {

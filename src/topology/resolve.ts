@@ -61,7 +61,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
   const vms: Vm[] = Object.entries(t.vms).map(([name, vm]) => {
     const sw = t.switches[vm.switch]!;
     const subnet = parseCidr(sw.subnet)!;
-    const dhcp = vm.dhcp ?? sw.dhcp !== undefined;
+    const dhcp = vm.dhcp ?? (sw.dhcp !== undefined || dnsmasqOn(t, vm.switch));
     return {
       name,
       chassis: vm.chassis,
@@ -95,7 +95,16 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     chassis,
     switches,
     routers: resolveRouters(t, vms),
-    vms: [...vms, ...localportInstances(t)],
+    vms: [...vms, ...serviceNodes(t), ...localportInstances(t)],
+    services: Object.entries(t.services).map(([name, svc]) => ({
+      name,
+      kind: svc.kind,
+      switch: svc.switch,
+      subnet: parseCidr(t.switches[svc.switch]!.subnet)!,
+      hosts: vms.filter((v) => v.switch === svc.switch && v.dhcp).map((v) => ({ mac: v.mac, ip: v.ip })),
+      ...((svc.router ?? routerOn(t, svc.switch)) ? { router: (svc.router ?? routerOn(t, svc.switch))! } : {}),
+      leaseTime: svc.lease_time,
+    })),
     localports: Object.entries(t.localports).map(([name, lp]) => ({
       name,
       switch: lp.switch,
@@ -106,6 +115,28 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     setup: t.setup,
     checks: t.checks as Lab['checks'],
   };
+}
+
+/** True when a dnsmasq service serves the switch (its VMs then use DHCP by default). */
+export function dnsmasqOn(t: RawTopology, switchName: string): boolean {
+  return Object.values(t.services).some((s) => s.kind === 'dnsmasq' && s.switch === switchName);
+}
+
+/** Service namespaces, as VM-like nodes with a static address on their switch. */
+function serviceNodes(t: RawTopology): Vm[] {
+  return Object.entries(t.services).map(([name, svc]) => ({
+    name,
+    chassis: svc.chassis,
+    switch: svc.switch,
+    port: `${svc.switch}-${name}`,
+    mac: (svc.mac ?? defaultMac(parseIpv4(svc.ip)!)).toLowerCase(),
+    ip: svc.ip,
+    prefix: parseCidr(t.switches[svc.switch]!.subnet)!.prefix,
+    dhcp: false,
+    mtu: 1400,
+    vlans: [],
+    service: name,
+  }));
 }
 
 /** The name of a localport's instance on one chassis. */

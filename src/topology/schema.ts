@@ -124,6 +124,18 @@ export const localportSchema = z
   })
   .describe("a localport: one logical port answered on every chassis by that chassis' own instance (like neutron's metadata port)");
 
+export const serviceSchema = z
+  .strictObject({
+    kind: z.literal('dnsmasq').describe('dnsmasq: a DHCP server (neutron DHCP agent style; OVN DHCP_Options not used)'),
+    chassis: nodeName.describe('the chassis its namespace runs on'),
+    switch: nodeName.describe('the logical switch it serves'),
+    ip: ipv4.describe('its address on that switch'),
+    mac: mac.optional().describe('its MAC (default: derived from the address)'),
+    router: ipv4.optional().describe('router option it hands out (default: the router on the switch, if any)'),
+    lease_time: z.number().int().min(120).default(3600).describe('lease time in seconds'),
+  })
+  .describe('a service namespace on a switch, running a server that lab starts, stops and cleans up');
+
 export const underlaySchema = z
   .strictObject({
     subnet: cidr.default('192.168.100.0/24').describe('addresses of central and chassis on the underlay'),
@@ -144,6 +156,7 @@ export const topologySchema = z
     switches: z.record(nodeName, switchSchema).default({}).describe('logical switches by name'),
     routers: z.record(nodeName, routerSchema).default({}).describe('logical routers by name'),
     vms: z.record(nodeName, vmSchema).default({}).describe('VMs by name'),
+    services: z.record(nodeName, serviceSchema).default({}).describe('service namespaces (dnsmasq DHCP servers) by name'),
     localports: z.record(nodeName, localportSchema).default({}).describe('localports by name; each chassis gets a namespace <name>-<chassis> bound to it'),
     setup: z
       .array(

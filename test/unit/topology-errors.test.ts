@@ -118,7 +118,7 @@ describe('topology errors name file, line, column and what was expected', () => 
 
   it('dhcp asked for on a switch without DHCP', () => {
     const text = GOOD.replace('    dhcp:\n      router: 172.16.255.129\n', '') + '    dhcp: true\n';
-    expect(issuesFor(text)).toEqual(["14:11 switch 'dmz' has no dhcp section; add one or set dhcp: false"]);
+    expect(issuesFor(text)).toEqual(["14:11 switch 'dmz' has no dhcp section and no dnsmasq service; add one or set dhcp: false"]);
   });
 
   it('duplicate YAML keys', () => {
@@ -145,7 +145,7 @@ describe('checks are validated with positions too', () => {
 
   it('unknown kind lists the kinds', () => {
     expect(issuesFor(withChecks('  - name: a\n    kind: pong\n'))).toEqual([
-      "18:11 unknown kind 'pong' (expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, exec)",
+      "18:11 unknown kind 'pong' (expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, exec, stop, start)",
     ]);
   });
 

@@ -16,6 +16,7 @@ const schema = z.strictObject({
   mtu: z.number().int().positive().optional().describe('interface-mtu option in the lease'),
   server: ipv4Field.optional().describe('DHCP server identifier in the lease'),
   default_route: ipv4Field.optional().describe("gateway of the VM's default route"),
+  renew: z.boolean().default(false).describe('ask for a lease again (dhclient -1) before looking, e.g. after a server was stopped'),
 });
 type DhcpCheck = z.infer<typeof schema>;
 
@@ -53,12 +54,18 @@ export const dhcpCheck: CheckKind<DhcpCheck> = {
       w.mtu && `mtu ${w.mtu}`,
       w.server && `server ${w.server}`,
       w.default_route && `default via ${w.default_route}`,
-    ].filter(Boolean).join(', ');
+    ].filter(Boolean).join(', ') + (w.renew ? ' (after asking again)' : '');
   },
   async attempt(spec, ctx) {
     const w = wanted(spec, ctx.lab);
     const vm = ctx.node(spec.vm);
-    const file = await vm.run(['cat', dhclientPaths(vm.runDir, spec.interface).leases], { nothrow: true });
+    const files = dhclientPaths(vm.runDir, spec.interface);
+    if (spec.renew) {
+      const argv = ['/sbin/dhclient', '-cf', files.conf, '-sf', files.script, '-lf', files.leases, '-pf', files.pid, '-1', spec.interface];
+      const renewed = await vm.run(['timeout', '20', ...argv], { nothrow: true });
+      if (!renewed.ok) return { ok: false, seen: `dhclient -1 ${spec.interface} got no lease (exit ${renewed.exitCode})` };
+    }
+    const file = await vm.run(['cat', files.leases], { nothrow: true });
     const lease = parseLastLease(file.stdout);
     const [onLink, gateway] = await Promise.all([vmAddress(vm, spec.interface), vmGateway(vm)]);
     if (!lease?.address) return { ok: false, seen: `no lease yet (${spec.interface} ${onLink ?? 'has no address'})` };

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { findProgram, isRoot, NETNS_REQUIREMENTS } from '../../core/preflight.js';
+import { DNSMASQ, findProgram, isRoot, NETNS_REQUIREMENTS } from '../../core/preflight.js';
 import { kernelDatapathAvailable } from '../../ovn/datapath.js';
 import { out } from '../context.js';
 
@@ -20,6 +20,8 @@ export function registerDoctor(program: Command): void {
         const path = findProgram(r.program);
         line(!!path, `${r.program}${path ? ` (${path})` : ''}`, `apt-get install ${r.pkg}`);
       }
+      const dnsmasq = findProgram(DNSMASQ.program);
+      out(`${dnsmasq ? 'ok  ' : 'info'} ${DNSMASQ.program}${dnsmasq ? ` (${dnsmasq})` : ` missing: only labs with dnsmasq services need it (apt-get install ${DNSMASQ.pkg})`}`);
       out(`info datapath: ${kernelDatapathAvailable() ? 'kernel (openvswitch and geneve modules loaded)' : 'userspace (netdev); the openvswitch kernel module is not loaded'}`);
       if (!ok) process.exitCode = 2;
     });

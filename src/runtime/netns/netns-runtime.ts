@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { SEARCH_PATH, type Exec, type ExecOptions, type ExecResult } from '../../exec/exec.js';
 import { UNDERLAY } from '../../topology/names.js';
-import type { Vm } from '../../topology/model.js';
+import type { Lab, Vm } from '../../topology/model.js';
 import type { NodeSpec, Runtime } from '../runtime.js';
-import { requirePrograms, requireRoot } from '../../core/preflight.js';
+import { DNSMASQ, NETNS_REQUIREMENTS, requirePrograms, requireRoot } from '../../core/preflight.js';
 import { endProcesses } from './processes.js';
 
 /** Prefix of every namespace a lab makes: `lab.<lab>.<node>`. Dots cannot occur in lab or node names. */
@@ -26,11 +26,12 @@ export class NetnsRuntime implements Runtime {
     private readonly lab: string,
     private readonly labDir: string,
     private readonly exec_: Exec,
+    private readonly lab_?: Lab,
   ) {}
 
   async preflight(): Promise<void> {
     requireRoot('up');
-    requirePrograms();
+    requirePrograms(this.lab_?.services.length ? [...NETNS_REQUIREMENTS, DNSMASQ] : NETNS_REQUIREMENTS);
   }
 
   ns(node: string): string {

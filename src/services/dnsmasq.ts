@@ -1,0 +1,48 @@
+import type { NodeShell } from '../ovn/node-shell.js';
+import { formatIpv4, maskOf } from '../topology/net.js';
+import type { Service } from '../topology/model.js';
+
+/** Files of a service in its node's run directory. */
+export function serviceFiles(runDir: string) {
+  return { pid: `${runDir}/dnsmasq.pid`, leases: `${runDir}/dnsmasq.leases`, log: `${runDir}/dnsmasq.log` };
+}
+
+/**
+ * dnsmasq as a DHCP server only, the way neutron's DHCP agent runs it: no DNS (port 0), no host
+ * files read, a static range with one fixed address per VM MAC, so any number of servers on the
+ * switch hand out the same addresses (DHCP HA is "more than one server").
+ */
+export function dnsmasqArgv(svc: Service, runDir: string): string[] {
+  const f = serviceFiles(runDir);
+  return [
+    'dnsmasq',
+    '--conf-file=/dev/null', '--no-resolv', '--no-hosts', '--port=0',
+    '--interface=eth0', '--bind-interfaces', '--except-interface=lo',
+    `--dhcp-range=${formatIpv4(svc.subnet.network)},static,${formatIpv4(maskOf(svc.subnet.prefix))},${svc.leaseTime}s`,
+    ...svc.hosts.map((h) => `--dhcp-host=${h.mac},${h.ip}`),
+    svc.router ? `--dhcp-option=option:router,${svc.router}` : '--dhcp-option=option:router',
+    '--dhcp-authoritative',
+    `--dhcp-leasefile=${f.leases}`,
+    `--pid-file=${f.pid}`,
+    `--log-facility=${f.log}`,
+    '--log-dhcp',
+  ];
+}
+
+/** Starts the service's daemon in its node (dnsmasq forks into the background and writes its pid file). */
+export async function startService(node: NodeShell, svc: Service): Promise<void> {
+  await node.run(dnsmasqArgv(svc, node.runDir));
+}
+
+/** Whether the service's daemon runs (by the PID in its pid file). */
+export async function serviceRunning(node: NodeShell): Promise<boolean> {
+  const pid = serviceFiles(node.runDir).pid;
+  return (await node.run(['sh', '-c', '[ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null', 'alive', pid], { nothrow: true })).ok;
+}
+
+/** Stops the service's daemon by the PID in its pid file and waits until it is gone; nothing to do when it is not running. */
+export async function stopService(node: NodeShell): Promise<void> {
+  const pid = serviceFiles(node.runDir).pid;
+  const script = '[ -f "$1" ] || exit 0; p=$(cat "$1"); kill "$p" 2>/dev/null || exit 0; for i in $(seq 50); do kill -0 "$p" 2>/dev/null || exit 0; sleep 0.1; done; exit 1';
+  await node.run(['sh', '-c', script, 'stop', pid]);
+}
