@@ -15,7 +15,7 @@ export const ipv4Field = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 ad
 
 /** Names of all nodes of a lab: central, chassis, VMs. */
 export function nodeNames(lab: Lab): string[] {
-  return [lab.central.name, ...lab.chassis.map((c) => c.name), ...lab.vms.map((v) => v.name)];
+  return [lab.central.name, ...lab.chassis.map((c) => c.name), ...lab.vms.map((v) => v.name), ...lab.hosts.map((h) => h.name)];
 }
 
 /** A problem when `name` is not one of `names`, listing them. */
@@ -23,9 +23,9 @@ export function unknownName(what: string, name: string, names: string[]): string
   return names.includes(name) ? undefined : `unknown ${what} '${name}' (${what}s in this lab: ${names.join(', ') || 'none'})`;
 }
 
-/** The address a check target means: a VM's address by its name, or an IPv4 address as written. */
+/** The address a check target means: a VM's or host's address by its name, or an IPv4 address as written. */
 export function targetAddress(lab: Lab, to: string): string | undefined {
-  const vm = lab.vms.find((v) => v.name === to);
-  if (vm) return vm.ip;
+  const node = lab.vms.find((v) => v.name === to) ?? lab.hosts.find((h) => h.name === to);
+  if (node) return node.ip;
   return parseIpv4(to) !== undefined ? to : undefined;
 }

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { nodeNames } from '../checks/fields.js';
 import type { LabContext } from './lab-context.js';
 
 /** Lists a node's run directory and prints every log and lease in it, inside the node. */
@@ -28,7 +29,7 @@ export async function saveFailureBundle(ctx: LabContext, dir: string): Promise<s
       save(`${c.name}-br-int-flows.txt`, c.name, ['ovs-ofctl', 'dump-flows', 'br-int']),
     );
   }
-  for (const node of [central, ...ctx.lab.chassis.map((c) => c.name), ...ctx.lab.vms.map((v) => v.name)]) {
+  for (const node of nodeNames(ctx.lab)) {
     jobs.push(save(`${node}-logs.txt`, node, ['sh', '-c', DUMP_FILES, 'dump', ctx.node(node).runDir]));
   }
   for (const vm of ctx.lab.vms) jobs.push(save(`${vm.name}-ip.txt`, vm.name, ['sh', '-c', 'ip addr; ip route']));

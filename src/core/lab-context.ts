@@ -23,6 +23,7 @@ export class LabContext {
     if (name === this.lab.central.name) return 'central';
     if (this.lab.chassis.some((c) => c.name === name)) return 'chassis';
     if (this.lab.vms.some((v) => v.name === name)) return 'vm';
+    if (this.lab.hosts.some((h) => h.name === name)) return 'host';
     throw new Error(`no node '${name}' in lab '${this.lab.name}'`);
   }
 }

@@ -2,6 +2,7 @@ import type { Exec } from '../exec/exec.js';
 import { createRuntime } from '../runtime/registry.js';
 import type { NodeKind, Vm } from '../topology/model.js';
 import { vmAddress } from '../vm/address.js';
+import { nodeNames } from '../checks/fields.js';
 import { dhclientPaths } from '../vm/vm.js';
 import { LabContext } from './lab-context.js';
 import { readRecord, type LabRecord } from './lab-store.js';
@@ -18,8 +19,9 @@ export interface NodeStatus {
   daemons: DaemonStatus[];
   /** Chassis: registered in the SB database. */
   registered?: boolean;
-  /** VM: chassis, logical port, how it is addressed, the address it has now. */
+  /** VM: chassis, logical port, how it is addressed, the address it has now (hosts: their network). */
   chassis?: string;
+  network?: string;
   port?: string;
   addressing?: 'dhcp' | 'static';
   address?: string;
@@ -52,7 +54,7 @@ export async function labStatus(name: string, exec: Exec): Promise<LabStatus> {
   const lab = record.lab;
   const runtime = createRuntime(record.runtime, name, exec, record.lab);
   const ctx = new LabContext(lab, runtime, exec);
-  const all = [lab.central.name, ...lab.chassis.map((c) => c.name), ...lab.vms.map((v) => v.name)];
+  const all = nodeNames(lab);
   const present = await runtime.present(all);
 
   const registered = new Set<string>();
@@ -65,8 +67,9 @@ export async function labStatus(name: string, exec: Exec): Promise<LabStatus> {
     all.map(async (node): Promise<NodeStatus> => {
       const kind = ctx.kindOf(node);
       const vm = lab.vms.find((v) => v.name === node);
+      const host = lab.hosts.find((h) => h.name === node);
       const shell = ctx.node(node);
-      const names = daemonsOf(kind, vm);
+      const names = host ? (host.dhcp ? ['dhclient'] : []) : daemonsOf(kind, vm);
       const isUp = present.has(node);
       let daemons = names.map((d) => ({ name: d, running: false }));
       if (isUp && names.length) {
@@ -77,10 +80,9 @@ export async function labStatus(name: string, exec: Exec): Promise<LabStatus> {
       }
       const status: NodeStatus = { name: node, kind, present: isUp, daemons };
       if (kind === 'chassis') status.registered = registered.has(node);
-      if (vm) {
-        Object.assign(status, { chassis: vm.chassis, port: vm.port, addressing: vm.dhcp ? 'dhcp' : 'static' });
-        if (isUp) status.address = await vmAddress(shell);
-      }
+      if (vm) Object.assign(status, { chassis: vm.chassis, port: vm.port, addressing: vm.dhcp ? 'dhcp' : 'static' });
+      if (host) Object.assign(status, { network: host.network, addressing: host.dhcp ? 'dhcp' : 'static' });
+      if ((vm || host) && isUp) status.address = await vmAddress(shell);
       return status;
     }),
   );

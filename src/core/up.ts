@@ -5,7 +5,7 @@ import { chooseDatapath } from '../ovn/datapath.js';
 import { logicalNetworkArgv } from '../ovn/logical-network.js';
 import { createRuntime, type RuntimeFactory } from '../runtime/registry.js';
 import type { Lab } from '../topology/model.js';
-import { addressVm, plugVm } from '../vm/vm.js';
+import { addressVm, plugVm, requestLease, setStaticAddress } from '../vm/vm.js';
 import { startService } from '../services/dnsmasq.js';
 import { vmAddress } from '../vm/address.js';
 import { destroyLab } from './down.js';
@@ -46,7 +46,8 @@ function planSteps(lab: Lab): StepInfo[] {
   const switches = lab.switches.length;
   return [
     { id: 'underlay', title: `underlay ${lab.underlay.subnet.text}` },
-    { id: 'nodes', title: `nodes: ${[lab.central.name, ...lab.chassis.map((c) => c.name)].join(', ')}` },
+    ...(lab.networks.length ? [{ id: 'networks', title: `provider networks: ${lab.networks.join(', ')}` }] : []),
+    { id: 'nodes', title: `nodes: ${[lab.central.name, ...lab.chassis.map((c) => c.name), ...lab.hosts.map((h) => h.name)].join(', ')}` },
     { id: 'central', title: `central ${lab.central.ip}: NB and SB databases, ovn-northd` },
     ...lab.chassis.map((c) => ({ id: `chassis:${c.name}`, group: 'chassis', title: `chassis ${c.name} ${c.ip}: ovs-vswitchd, br-phy, ovn-controller` })),
     { id: 'registered', title: 'chassis registered in the SB database' },
@@ -55,6 +56,7 @@ function planSteps(lab: Lab): StepInfo[] {
     { id: 'bound', title: 'ports bound and flows installed (ovn-nbctl --wait=hv sync)' },
     ...(lab.services.length ? [{ id: 'services', title: `services: ${lab.services.map((s) => `${s.kind} ${s.name}`).join(', ')}` }] : []),
     ...lab.vms.filter((v) => !v.service).map((v) => ({ id: `address:${v.name}`, group: 'addresses', title: `${v.name}: ${v.dhcp ? 'DHCP lease' : 'static address'}${v.vlans.length ? ` and VLANs ${v.vlans.map((x) => x.tag).join(', ')}` : ''}` })),
+    ...lab.hosts.map((h) => ({ id: `address:${h.name}`, group: 'addresses', title: `host ${h.name}: ${h.dhcp ? 'DHCP lease from OVN (external port)' : 'static address'}` })),
     ...lab.setup.map((s, i) => ({ id: `setup:${i}`, title: `setup in ${s.node}: ${typeof s.command === 'string' ? s.command : s.command.join(' ')}` })),
   ];
 }
@@ -90,10 +92,15 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
   };
   try {
     await step('underlay', () => runtime.createUnderlay(lab.underlay.subnet.text));
+    if (lab.networks.length) await step('networks', async () => { for (const n of lab.networks) await runtime.createNetwork(n); });
     await step('nodes', async () => {
       const prefix = lab.underlay.subnet.prefix;
       await runtime.createNode({ name: lab.central.name, ip: lab.central.ip, prefix });
-      for (const c of lab.chassis) await runtime.createNode({ name: c.name, ip: c.ip, prefix });
+      for (const c of lab.chassis) {
+        await runtime.createNode({ name: c.name, ip: c.ip, prefix });
+        for (const m of c.bridgeMappings) await runtime.connectToNetwork(c.name, m.network, m.iface);
+      }
+      for (const h of lab.hosts) await runtime.createHost(h);
     });
     await step('central', () => startCentral(ctx.central(), lab.central.ip));
     await each(lab.chassis, (c) => step(`chassis:${c.name}`, () => startChassis(ctx.node(c.name), lab, c, datapath), () => `${datapath} datapath`));
@@ -138,6 +145,16 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
           },
           (a) => a.address,
         ),
+    );
+    addresses.push(
+      ...(await each(lab.hosts, (h) =>
+        step(`address:${h.name}`, async () => {
+          const node = ctx.node(h.name);
+          if (h.dhcp) await requestLease(runtime, node);
+          else await setStaticAddress(node, `${h.ip}/${h.prefix}`, 'eth0', h.gateway);
+          return { vm: h.name, address: (await vmAddress(node)) ?? '' };
+        }, (a) => a.address),
+      )),
     );
     for (const [i, s] of lab.setup.entries()) {
       await step(`setup:${i}`, () => ctx.node(s.node).run(typeof s.command === 'string' ? ['sh', '-c', s.command] : s.command));

@@ -45,5 +45,17 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     if (peer.name === chassis.name) continue;
     await node.run(['ovs-appctl', 'tnl/neigh/set', 'br-phy', peer.ip, peer.mac]);
   }
+  if (chassis.bridgeMappings.length) {
+    // Provider networks: ovn-controller patches br-int to these bridges for localnet ports.
+    for (const m of chassis.bridgeMappings) {
+      await node.run([
+        'ovs-vsctl', '--timeout=30',
+        '--', '--may-exist', 'add-br', m.bridge, '--', 'set', 'Bridge', m.bridge, `datapath_type=${datapath}`,
+        '--', '--may-exist', 'add-port', m.bridge, m.iface,
+      ]);
+    }
+    const mappings = chassis.bridgeMappings.map((m) => `${m.network}:${m.bridge}`).join(',');
+    await node.run(['ovs-vsctl', 'set', 'Open_vSwitch', '.', `external_ids:ovn-bridge-mappings="${mappings}"`]);
+  }
   await node.run(['ovn-controller', `unix:${r}/db.sock`, ...daemonArgs(r, 'ovn-controller')]);
 }

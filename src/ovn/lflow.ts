@@ -12,7 +12,8 @@ export interface LogicalFlow {
 }
 
 const DATAPATH = /^Datapath: "?([^"(\s]+)"? .*Pipeline: (ingress|egress)/;
-const FLOW = /^\s+uuid=(0x[0-9a-f]+), table=(\d+)\((\S+)\s*\), priority=(\d+)\s*, match=\((.*)\), action=\((.*)\)$/;
+/** ovn-sbctl pads one-digit tables: `table=3 (lr_out_snat        )`. */
+const FLOW = /^\s+uuid=(0x[0-9a-f]+), table=(\d+)\s*\((\S+)\s*\), priority=(\d+)\s*, match=\((.*)\), action=\((.*)\)$/;
 
 /**
  * Parses logical flows. Stage names and cookies are what checks use: table numbers change

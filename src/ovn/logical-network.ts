@@ -16,6 +16,14 @@ export function logicalNetworkArgv(lab: Lab): string[] {
   const cmd = (...words: string[]) => argv.push('--', ...words);
   for (const sw of lab.switches) {
     cmd('ls-add', sw.name);
+    if (sw.provider) {
+      // The switch's door to a provider network: a localnet port, bridged by chassis that map the network.
+      const port = `${sw.name}-localnet`;
+      cmd('lsp-add', sw.name, port);
+      cmd('lsp-set-type', port, 'localnet');
+      cmd('lsp-set-addresses', port, 'unknown');
+      cmd('lsp-set-options', port, `network_name=${sw.provider}`);
+    }
     if (sw.dhcp) {
       const options = Object.entries(sw.dhcp.options).map(([k, v]) => `options:${k}=${quoted(v)}`);
       cmd(`--id=@dhcp_${sw.name.replace(/-/g, '_')}`, 'create', 'DHCP_Options', `cidr=${sw.subnet.text}`, ...options);
@@ -37,6 +45,23 @@ export function logicalNetworkArgv(lab: Lab): string[] {
       cmd('lsp-set-addresses', v.port, `${v.mac} ${v.ip}`);
       if (v.dhcp && ovnDhcp.has(v.switch)) cmd('set', 'Logical_Switch_Port', v.port, `dhcpv4_options=@dhcp_${v.switch.replace(/-/g, '_')}`);
     }
+  }
+  for (const h of lab.hosts) {
+    const ep = h.externalPort;
+    if (!ep) continue;
+    // An external port: OVN answers this host (DHCP) from the highest-priority chassis of its HA group.
+    const group = `@hcg_${h.name.replace(/-/g, '_')}`;
+    const members = ep.haChassis.map((c, i) => {
+      const id = `${group}_${i}`;
+      cmd(`--id=${id}`, 'create', 'HA_Chassis', `chassis_name=${c}`, `priority=${(ep.haChassis.length - i) * 10}`);
+      return id;
+    });
+    cmd(`--id=${group}`, 'create', 'HA_Chassis_Group', `name=${h.name}`, `ha_chassis=[${members.join(',')}]`);
+    cmd('lsp-add', ep.switch, ep.port);
+    cmd('lsp-set-type', ep.port, 'external');
+    cmd('lsp-set-addresses', ep.port, `${h.mac} ${h.ip}`);
+    cmd('set', 'Logical_Switch_Port', ep.port, `ha_chassis_group=${group}`);
+    if (h.dhcp && ovnDhcp.has(ep.switch)) cmd('set', 'Logical_Switch_Port', ep.port, `dhcpv4_options=@dhcp_${ep.switch.replace(/-/g, '_')}`);
   }
   for (const r of lab.routers) {
     cmd('lr-add', r.name);

@@ -13,7 +13,7 @@ export type RuntimeFactory = (name: string, lab: string, exec: Exec, resolved?: 
 /** Every runtime `lab` knows, by the name used in topology files and --runtime. */
 const RUNTIMES: Record<string, (lab: string, exec: Exec, resolved?: Lab) => Runtime> = {
   netns: (lab, exec, resolved) => new NetnsRuntime(lab, labDir(lab), exec, resolved),
-  docker: (lab, exec, resolved) => new DockerRuntime(lab, exec, () => new Docker(), resolved?.vms),
+  docker: (lab, exec, resolved) => new DockerRuntime(lab, exec, () => new Docker(), resolved),
 };
 
 export function runtimeNames(): string[] {

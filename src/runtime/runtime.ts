@@ -1,5 +1,5 @@
 import type { ExecOptions, ExecResult } from '../exec/exec.js';
-import type { Vm } from '../topology/model.js';
+import type { Host, Vm } from '../topology/model.js';
 
 /** A central or chassis node as the runtime creates it: eth0 on the underlay holding `ip`. */
 export interface NodeSpec {
@@ -28,6 +28,12 @@ export interface Runtime {
   createVm(vm: Vm): Promise<void>;
   /** One more veth between a VM (vmIf, with mac) and its chassis (chassisIf), both up, MTU set. */
   addVmLink(vm: Vm, vmIf: string, chassisIf: string, mac: string): Promise<void>;
+  /** Creates a provider network: a bridge outside OVN that chassis (through bridge mappings) and hosts attach to. */
+  createNetwork(name: string): Promise<void>;
+  /** A link from a node into a provider network, named `iface` in the node (with `mac`, when given), up. */
+  connectToNetwork(node: string, network: string, iface: string, mac?: string): Promise<void>;
+  /** Creates a host outside OVN: a node whose eth0 (host.mac) is on its provider network. */
+  createHost(host: Host): Promise<void>;
   /** Runs argv inside a node (central, chassis or VM). */
   exec(node: string, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
   /** Runs a command inside a node with this process' stdin, stdout and stderr (for `lab exec`); returns its exit code. */

@@ -17,6 +17,9 @@ export interface Lab {
   vms: Vm[];
   localports: LocalPort[];
   services: Service[];
+  /** Provider networks (bridges outside OVN) and the hosts on them. */
+  networks: string[];
+  hosts: Host[];
   /** Commands run in nodes after the lab is up, in order. */
   setup: { node: string; command: string | string[] }[];
   /** Checks as written (defaults filled in), run in this order by `lab test`. */
@@ -39,12 +42,36 @@ export interface Chassis {
   ip: string;
   /** Pinned MAC of br-phy, so peers can seed their tunnel neighbour tables. */
   mac: string;
+  /** Provider networks reached through OVS bridges (ovn-bridge-mappings). */
+  bridgeMappings: BridgeMapping[];
+}
+
+export interface BridgeMapping {
+  network: string;
+  bridge: string;
+  /** The chassis' link into the provider network, a port of the bridge. */
+  iface: string;
+}
+
+/** A machine outside OVN on a provider network. */
+export interface Host {
+  name: string;
+  network: string;
+  ip: string;
+  prefix: number;
+  mac: string;
+  dhcp: boolean;
+  gateway?: string;
+  /** OVN external port serving this host, bound through an HA chassis group. */
+  externalPort?: { switch: string; port: string; haChassis: string[] };
 }
 
 export interface LogicalSwitch {
   name: string;
   subnet: Cidr;
   dhcp?: DhcpOptions;
+  /** Provider network reached through a localnet port named <switch>-localnet. */
+  provider?: string;
 }
 
 export interface DhcpOptions {
@@ -141,7 +168,7 @@ export interface LocalPort {
   mac: string;
 }
 
-export type NodeKind = 'central' | 'chassis' | 'vm';
+export type NodeKind = 'central' | 'chassis' | 'vm' | 'host';
 
 /** Every node of a lab with its kind, in bring-up order. */
 export function nodesOf(lab: Lab): { name: string; kind: NodeKind }[] {
@@ -149,5 +176,6 @@ export function nodesOf(lab: Lab): { name: string; kind: NodeKind }[] {
     { name: lab.central.name, kind: 'central' },
     ...lab.chassis.map((c) => ({ name: c.name, kind: 'chassis' as const })),
     ...lab.vms.map((v) => ({ name: v.name, kind: 'vm' as const })),
+    ...lab.hosts.map((h) => ({ name: h.name, kind: 'host' as const })),
   ];
 }

@@ -1,6 +1,6 @@
 import { CENTRAL } from './names.js';
-import { formatIpv4, macFromIpv4, nthAddress, parseCidr, parseIpv4, type Cidr } from './net.js';
-import type { Chassis, Lab, LogicalRouter, LogicalSwitch, Vm } from './model.js';
+import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, type Cidr } from './net.js';
+import type { Chassis, Host, Lab, LogicalRouter, LogicalSwitch, Vm } from './model.js';
 import type { RawSwitch, RawTopology } from './schema.js';
 
 /** A VM's MAC when the file gives none: 02:00 and its four address bytes. */
@@ -55,7 +55,8 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
   const addresses = underlayAddresses(t, underlay);
   const chassis: Chassis[] = Object.keys(t.chassis).map((name) => {
     const ip = addresses.get(name)!;
-    return { name, ip, mac: macFromIpv4(0x0a, parseIpv4(ip)!) };
+    const bridgeMappings = Object.entries(t.chassis[name]?.bridge_mappings ?? {}).map(([network, bridge]) => ({ network, bridge, iface: providerIface(network) }));
+    return { name, ip, mac: macFromIpv4(0x0a, parseIpv4(ip)!), bridgeMappings };
   });
   const switches: LogicalSwitch[] = Object.entries(t.switches).map(([name, sw]) => resolveSwitch(name, sw, dhcpRouter(t, name)));
   const vms: Vm[] = Object.entries(t.vms).map(([name, vm]) => {
@@ -112,9 +113,39 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
       ip: lp.ip,
       mac: (lp.mac ?? defaultMac(parseIpv4(lp.ip)!)).toLowerCase(),
     })),
+    networks: Object.keys(t.networks),
+    hosts: resolveHosts(t),
     setup: t.setup,
     checks: t.checks as Lab['checks'],
   };
+}
+
+/** A chassis' interface into a provider network (a port of its mapped bridge). */
+export function providerIface(network: string): string {
+  return `ph-${network}`.slice(0, 15);
+}
+
+/** The subnet of a host's address: that of the provider switch on its network that contains it. */
+export function hostSubnet(t: RawTopology, network: string, ip: string): Cidr | undefined {
+  const n = parseIpv4(ip);
+  for (const sw of Object.values(t.switches)) {
+    const subnet = parseCidr(sw.subnet);
+    if (sw.provider === network && subnet && n !== undefined && inCidr(n, subnet)) return subnet;
+  }
+  return undefined;
+}
+
+function resolveHosts(t: RawTopology): Host[] {
+  return Object.entries(t.hosts).map(([name, h]) => ({
+    name,
+    network: h.network,
+    ip: h.ip,
+    prefix: hostSubnet(t, h.network, h.ip)!.prefix,
+    mac: (h.mac ?? defaultMac(parseIpv4(h.ip)!)).toLowerCase(),
+    dhcp: h.dhcp,
+    ...(h.gateway ? { gateway: h.gateway } : {}),
+    ...(h.external_port ? { externalPort: { switch: h.external_port.switch, port: `${h.external_port.switch}-${name}`, haChassis: h.external_port.ha_chassis } } : {}),
+  }));
 }
 
 /** True when a dnsmasq service serves the switch (its VMs then use DHCP by default). */
@@ -185,7 +216,8 @@ function resolveRouters(t: RawTopology, vms: Vm[]): LogicalRouter[] {
 
 function resolveSwitch(name: string, sw: RawSwitch, router: string | undefined): LogicalSwitch {
   const subnet = parseCidr(sw.subnet)!;
-  if (!sw.dhcp) return { name, subnet };
+  const provider = sw.provider ? { provider: sw.provider } : {};
+  if (!sw.dhcp) return { name, subnet, ...provider };
   const server = dhcpServer(sw, subnet, router);
   const options: Record<string, string> = {
     server_id: server.ip,
@@ -196,5 +228,5 @@ function resolveSwitch(name: string, sw: RawSwitch, router: string | undefined):
   if (sw.dhcp.mtu) options.mtu = String(sw.dhcp.mtu);
   if (sw.dhcp.dns_server) options.dns_server = `{${sw.dhcp.dns_server}}`;
   for (const [k, v] of Object.entries(sw.dhcp.options ?? {})) options[k] = String(v);
-  return { name, subnet, dhcp: { options } };
+  return { name, subnet, dhcp: { options }, ...provider };
 }

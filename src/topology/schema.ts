@@ -44,12 +44,17 @@ export const switchSchema = z
   .strictObject({
     subnet: cidr.describe('IPv4 subnet of the logical switch'),
     dhcp: dhcpSchema.optional(),
+    provider: nodeName.optional().describe('a provider network this switch reaches through a localnet port'),
   })
   .describe('an OVN logical switch');
 
 export const chassisSchema = z
   .strictObject({
     ip: ipv4.optional().describe('underlay (tunnel endpoint) address; default: assigned from the underlay subnet'),
+    bridge_mappings: z
+      .record(nodeName, z.string().regex(/^br-[a-z0-9-]{1,12}$/, 'an OVS bridge name like br-ex'))
+      .optional()
+      .describe('provider network → OVS bridge (ovn-bridge-mappings); lab makes the bridge and plugs it into the network'),
   })
   .describe('a hypervisor running ovs-vswitchd and ovn-controller');
 
@@ -136,6 +141,27 @@ export const serviceSchema = z
   })
   .describe('a service namespace on a switch, running a server that lab starts, stops and cleans up');
 
+export const networkSchema = z
+  .strictObject({})
+  .describe('a physical (provider) network outside OVN: a bridge lab owns, reached by chassis through bridge_mappings and by hosts');
+
+export const hostSchema = z
+  .strictObject({
+    network: nodeName.describe('the provider network it is on'),
+    ip: ipv4.describe("its address (the prefix is that of the provider switch on its network)"),
+    mac: mac.optional().describe('its MAC (default: derived from the address)'),
+    dhcp: z.boolean().default(false).describe('get the address by DHCP from OVN, through its external_port'),
+    gateway: ipv4.optional().describe('default gateway (static addressing)'),
+    external_port: z
+      .strictObject({
+        switch: nodeName.describe('the provider switch whose DHCP answers this host'),
+        ha_chassis: z.array(nodeName).min(1).describe('chassis that may answer for it, highest priority first (an HA chassis group)'),
+      })
+      .optional()
+      .describe("an OVN 'external' port for this host: OVN serves it (DHCP) from a chassis of its HA chassis group"),
+  })
+  .describe('a machine outside OVN on a provider network');
+
 export const underlaySchema = z
   .strictObject({
     subnet: cidr.default('192.168.100.0/24').describe('addresses of central and chassis on the underlay'),
@@ -156,6 +182,8 @@ export const topologySchema = z
     switches: z.record(nodeName, switchSchema).default({}).describe('logical switches by name'),
     routers: z.record(nodeName, routerSchema).default({}).describe('logical routers by name'),
     vms: z.record(nodeName, vmSchema).default({}).describe('VMs by name'),
+    networks: z.record(nodeName, networkSchema.nullable()).default({}).describe('provider networks by name'),
+    hosts: z.record(nodeName, hostSchema).default({}).describe('hosts outside OVN, on provider networks'),
     services: z.record(nodeName, serviceSchema).default({}).describe('service namespaces (dnsmasq DHCP servers) by name'),
     localports: z.record(nodeName, localportSchema).default({}).describe('localports by name; each chassis gets a namespace <name>-<chassis> bound to it'),
     setup: z

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CAPABILITIES, DockerRuntime } from '../../src/runtime/docker/docker-runtime.js';
 import { LABEL_LAB, LABEL_NODE } from '../../src/runtime/docker/client.js';
 import { noExec } from './fake-runtime.js';
+import type { Lab } from '../../src/topology/model.js';
 
 interface FakeContainer { id: string; name: string; labels: Record<string, string>; execs: string[][]; removed: boolean; options?: Record<string, unknown> }
 
@@ -59,7 +60,7 @@ describe('docker runtime with a fake Docker', () => {
 
   it('runs a VM\'s commands in its chassis container, inside the VM namespace', async () => {
     const f = fakeDocker();
-    const rt = new DockerRuntime('dmz', noExec, () => f.docker, [{ name: 'vm1', chassis: 'hv1' }]);
+    const rt = new DockerRuntime('dmz', noExec, () => f.docker, { vms: [{ name: 'vm1', chassis: 'hv1' }], networks: [] } as unknown as Lab);
     await rt.createNode({ name: 'hv1', ip: '192.168.100.2', prefix: 24 });
     const r = await rt.exec('vm1', ['ip', 'addr']);
     expect(r.exitCode).toBe(0);

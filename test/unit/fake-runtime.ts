@@ -16,6 +16,15 @@ export class FakeRuntime implements Runtime {
   async createNode(spec: NodeSpec) {
     this.calls.push(`node ${spec.name} ${spec.ip}/${spec.prefix}`);
   }
+  async createNetwork(name: string) {
+    this.calls.push(`network ${name}`);
+  }
+  async connectToNetwork(node: string, network: string, iface: string) {
+    this.calls.push(`connect ${node}:${iface} to ${network}`);
+  }
+  async createHost(host: { name: string; network: string }) {
+    this.calls.push(`host ${host.name} on ${host.network}`);
+  }
   async createVm(vm: Vm) {
     this.calls.push(`vm ${vm.name} on ${vm.chassis}`);
   }

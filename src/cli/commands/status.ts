@@ -6,6 +6,7 @@ import { cliContext, out, pickLab } from '../context.js';
 
 function detail(n: NodeStatus): string {
   const daemons = n.daemons.map((d) => `${d.name}${d.running ? '' : ' (not running)'}`).join(' ');
+  if (n.kind === 'host') return `${n.address ?? 'no address'} on network ${n.network}, ${n.addressing}${daemons ? `; ${daemons}` : ''}`;
   if (n.kind === 'vm') {
     const addr = n.address ?? 'no address';
     return `${addr} on ${n.chassis}, port ${n.port}, ${n.addressing}${daemons ? `; ${daemons}` : ''}`;

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import type { Exec, ExecOptions, ExecResult } from '../../exec/exec.js';
-import type { Vm } from '../../topology/model.js';
+import type { Lab, Vm } from '../../topology/model.js';
 import type { NodeSpec, Runtime } from '../runtime.js';
 import { attachExec } from './docker-attach.js';
 import { dockerExec } from './docker-exec.js';
@@ -35,9 +35,9 @@ export class DockerRuntime implements Runtime {
     private readonly lab: string,
     private readonly exec_: Exec,
     private readonly makeClient: () => Docker,
-    vms: readonly Pick<Vm, 'name' | 'chassis'>[] = [],
+    private readonly lab_?: Lab,
   ) {
-    for (const vm of vms) this.vmChassis.set(vm.name, vm.chassis);
+    for (const vm of lab_?.vms ?? []) this.vmChassis.set(vm.name, vm.chassis);
   }
 
 
@@ -58,6 +58,9 @@ export class DockerRuntime implements Runtime {
   }
 
   async preflight(): Promise<void> {
+    if (this.lab_?.networks.length) {
+      throw new UserError('provider networks and hosts outside OVN are not supported on the docker runtime yet', 'run this lab with --runtime netns');
+    }
     const docker = await this.docker();
     if (!(await imageExists(docker, nodeImage()))) {
       throw new UserError(`the node image ${nodeImage()} is not built`, "run 'lab images build' (once; it is reused by every lab)");
@@ -108,6 +111,18 @@ export class DockerRuntime implements Runtime {
     await this.run(spec.name, ['mkdir', '-p', this.runDir(spec.name)]);
     // The same checksum offload trap as with veths on the host.
     await this.run(spec.name, ['ethtool', '-K', 'eth0', 'tx', 'off']);
+  }
+
+  createNetwork(): Promise<void> {
+    return Promise.reject(new UserError('provider networks are not supported on the docker runtime yet'));
+  }
+
+  connectToNetwork(): Promise<void> {
+    return this.createNetwork();
+  }
+
+  createHost(): Promise<void> {
+    return this.createNetwork();
   }
 
   async createVm(vm: Vm): Promise<void> {

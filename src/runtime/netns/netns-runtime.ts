@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { SEARCH_PATH, type Exec, type ExecOptions, type ExecResult } from '../../exec/exec.js';
 import { UNDERLAY } from '../../topology/names.js';
-import type { Lab, Vm } from '../../topology/model.js';
+import type { Host, Lab, Vm } from '../../topology/model.js';
 import type { NodeSpec, Runtime } from '../runtime.js';
 import { DNSMASQ, NETNS_REQUIREMENTS, requirePrograms, requireRoot } from '../../core/preflight.js';
 import { endProcesses } from './processes.js';
@@ -54,6 +54,29 @@ export class NetnsRuntime implements Runtime {
     await this.veth(underlay, spec.name, ns, 'eth0');
     await this.ip(underlay, ['link', 'set', 'dev', spec.name, 'master', UNDERLAY]);
     await this.ip(ns, ['addr', 'add', `${spec.ip}/${spec.prefix}`, 'dev', 'eth0']);
+  }
+
+  /** A provider network is a bridge in a namespace of its own, lab.<lab>.net.<name> ('.' never occurs in node names). */
+  private networkNode(name: string): string {
+    return `net.${name}`;
+  }
+
+  async createNetwork(name: string): Promise<void> {
+    const ns = await this.addNamespace(this.networkNode(name));
+    await this.ip(ns, ['link', 'add', 'name', 'bridge0', 'type', 'bridge']);
+    await this.ip(ns, ['link', 'set', 'dev', 'bridge0', 'up']);
+  }
+
+  async connectToNetwork(node: string, network: string, iface: string, mac?: string): Promise<void> {
+    const net = this.ns(this.networkNode(network));
+    await this.veth(net, node, this.ns(node), iface, mac);
+    await this.ip(net, ['link', 'set', 'dev', node, 'master', 'bridge0']);
+  }
+
+  async createHost(host: Host): Promise<void> {
+    const ns = await this.addNamespace(host.name);
+    await this.exec_(['ip', 'netns', 'exec', ns, 'sysctl', '-qw', 'net.ipv6.conf.all.disable_ipv6=1', 'net.ipv6.conf.default.disable_ipv6=1']);
+    await this.connectToNetwork(host.name, host.network, 'eth0', host.mac);
   }
 
   async createVm(vm: Vm): Promise<void> {
