@@ -120,7 +120,11 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
     await step('bound', async () => {
       const central = ctx.central();
       // A localport is never bound to one chassis, so it never goes up.
-      for (const port of lab.vms.filter((v) => !v.localport).flatMap((v) => [v.port, ...v.vlans.map((c) => c.port)])) {
+      const ports = [
+        ...lab.vms.filter((v) => !v.localport).flatMap((v) => [v.port, ...v.vlans.map((c) => c.port)]),
+        ...lab.hosts.flatMap((h) => (h.externalPort ? [h.externalPort.port] : [])),
+      ];
+      for (const port of ports) {
         await central.run(['ovn-nbctl', '--timeout=30', 'wait-until', 'Logical_Switch_Port', port, 'up=true']);
       }
       await central.run(['ovn-nbctl', '--timeout=30', '--wait=hv', 'sync']);
