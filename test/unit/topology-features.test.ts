@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { logicalNetworkArgv } from '../../src/ovn/logical-network.js';
+import { parseTopology } from '../../src/topology/load.js';
+import { TopologyError } from '../../src/topology/topology-error.js';
+
+const load = (lab: string) => parseTopology(readFileSync(`labs/${lab}.yaml`, 'utf8'), `labs/${lab}.yaml`);
+
+function issues(text: string): string[] {
+  try {
+    parseTopology(text, 'f.yaml');
+    return [];
+  } catch (e) {
+    return (e as TopologyError).issues.map((i) => `${i.line}:${i.column} ${i.message}`);
+  }
+}
+
+describe('localports', () => {
+  it('one port of type localport, an instance per chassis', () => {
+    const lab = load('localport');
+    expect(lab.localports).toEqual([{ name: 'meta', switch: 'net', port: 'net-meta', ip: '10.20.0.2', mac: '02:00:0a:14:00:02' }]);
+    expect(lab.vms.filter((v) => v.localport).map((v) => [v.name, v.chassis, v.port])).toEqual([['meta-hv1', 'hv1', 'net-meta'], ['meta-hv2', 'hv2', 'net-meta']]);
+    expect(logicalNetworkArgv(lab).join(' ')).toContain('-- lsp-add net net-meta -- lsp-set-type net-meta localport');
+  });
+
+  it('errors', () => {
+    const base = 'name: t\nchassis: { hv1: {} }\nswitches: { net: { subnet: 10.0.0.0/24 } }\nlocalports:\n';
+    expect(issues(`${base}  meta: { switch: nett, ip: 10.0.0.2 }\n`)).toEqual(["5:19 unknown switch 'nett' (switches in this file: net)"]);
+    expect(issues(`${base}  meta: { switch: net, ip: 10.0.1.2 }\n`)).toEqual(["5:28 10.0.1.2 is not a host address of switch 'net' (10.0.0.0/24)"]);
+    expect(issues(`${base}  metadata-agent: { switch: net, ip: 10.0.0.2 }\n`)).toEqual([
+      "5:3 its instance on hv1 would be named 'metadata-agent-hv1', longer than 15 characters; use a shorter localport name",
+    ]);
+  });
+});
+
+describe('VLAN child ports', () => {
+  it('a child port per tag, parent the VM\'s port', () => {
+    const vm1 = load('vlan-trunk').vms.find((v) => v.name === 'vm1')!;
+    expect(vm1.vlans.map((v) => [v.tag, v.iface, v.switch, v.port, v.ip, v.dhcp])).toEqual([
+      [10, 'eth0.10', 'v10', 'v10-vm1-10', '10.30.10.10', true],
+      [20, 'eth0.20', 'v20', 'v20-vm1-20', '10.30.20.10', true],
+    ]);
+    expect(logicalNetworkArgv(load('vlan-trunk')).join(' ')).toContain('-- lsp-add v10 v10-vm1-10 native-vm1 10');
+  });
+
+  it('errors', () => {
+    const base = 'name: t\nchassis: { hv1: {} }\nswitches: { a: { subnet: 10.0.0.0/24 }, b: { subnet: 10.0.1.0/24 } }\nvms:\n  vm1:\n    chassis: hv1\n    switch: a\n    ip: 10.0.0.5\n    vlans:\n';
+    expect(issues(`${base}      10: { switch: c, ip: 10.0.1.5 }\n`)).toEqual(["10:21 unknown switch 'c' (switches in this file: a, b)"]);
+    expect(issues(`${base}      5000: { switch: b, ip: 10.0.1.5 }\n`)).toEqual(['10:7 VLAN tag 5000 is outside 1-4094']);
+    expect(issues(`${base}      10: { switch: b, ip: 10.0.0.7 }\n`)).toEqual(["10:28 10.0.0.7 is not a host address of switch 'b' (10.0.1.0/24)"]);
+  });
+});
+
+describe('dnsmasq services', () => {
+  it('fixed addresses for the VMs of their switch, no DHCP_Options', () => {
+    const lab = load('dnsmasq-ha');
+    expect(lab.services.map((s) => [s.name, s.switch, s.hosts])).toEqual([
+      ['dhcp1', 'net', [{ mac: '02:00:0a:28:00:0b', ip: '10.40.0.11' }, { mac: '02:00:0a:28:00:0c', ip: '10.40.0.12' }]],
+      ['dhcp2', 'net', [{ mac: '02:00:0a:28:00:0b', ip: '10.40.0.11' }, { mac: '02:00:0a:28:00:0c', ip: '10.40.0.12' }]],
+    ]);
+    expect(lab.vms.find((v) => v.name === 'vm1')!.dhcp).toBe(true);
+    expect(logicalNetworkArgv(lab).join(' ')).not.toContain('DHCP_Options');
+  });
+
+  it('errors', () => {
+    const base = 'name: t\nchassis: { hv1: {} }\nswitches: { net: { subnet: 10.0.0.0/24 } }\nservices:\n';
+    expect(issues(`${base}  d1: { kind: dnsmasq, chassis: hv2, switch: net, ip: 10.0.0.2 }\n`)).toEqual(["5:33 unknown chassis 'hv2' (chassis in this file: hv1)"]);
+    expect(issues(`${base}  d1: { kind: bind9, chassis: hv1, switch: net, ip: 10.0.0.2 }\n`)).toEqual(['5:15 services.d1.kind: Invalid input: expected "dnsmasq"']);
+    expect(issues(`name: t\nchassis: { hv1: {} }\nswitches: { net: { subnet: 10.0.0.0/24, dhcp: {} } }\nservices:\n  d1: { kind: dnsmasq, chassis: hv1, switch: net, ip: 10.0.0.2 }\n`)).toEqual([
+      "5:46 switch 'net' already has OVN DHCP (a dhcp section); a dnsmasq service serves a switch without one",
+    ]);
+  });
+});
+
+describe('provider networks, hosts, external ports', () => {
+  it('bridge mappings, localnet ports, hosts and an external port with its HA chassis group', () => {
+    const lab = load('external-dhcp');
+    expect(lab.chassis.map((c) => c.bridgeMappings)).toEqual([
+      [{ network: 'physnet1', bridge: 'br-ex', iface: 'ph-physnet1' }],
+      [{ network: 'physnet1', bridge: 'br-ex', iface: 'ph-physnet1' }],
+      [],
+    ]);
+    expect(lab.hosts).toEqual([
+      { name: 'bm1', network: 'physnet1', ip: '172.16.50.30', prefix: 24, mac: '02:00:ac:10:32:1e', dhcp: true, externalPort: { switch: 'provider', port: 'provider-bm1', haChassis: ['hv1', 'hv2'] } },
+    ]);
+    const argv = logicalNetworkArgv(lab).join(' ');
+    expect(argv).toContain('-- lsp-add provider provider-localnet -- lsp-set-type provider-localnet localnet -- lsp-set-addresses provider-localnet unknown -- lsp-set-options provider-localnet network_name=physnet1');
+    expect(argv).toContain('-- --id=@hcg_bm1_0 create HA_Chassis chassis_name=hv1 priority=20 -- --id=@hcg_bm1_1 create HA_Chassis chassis_name=hv2 priority=10 -- --id=@hcg_bm1 create HA_Chassis_Group name=bm1 ha_chassis=[@hcg_bm1_0,@hcg_bm1_1]');
+    expect(argv).toContain('-- lsp-set-type provider-bm1 external');
+  });
+
+  it('errors', () => {
+    const base = 'name: t\nnetworks: { physnet1: {} }\nchassis:\n  hv1: { bridge_mappings: { physnet1: br-ex } }\n  hv2: {}\nswitches:\n  pub: { subnet: 172.16.0.0/24, provider: physnet1, dhcp: {} }\nhosts:\n';
+    expect(issues(`${base}  h1: { network: physnet2, ip: 172.16.0.5 }\n`)).toEqual(["9:18 unknown provider network 'physnet2' (networks in this file: physnet1)"]);
+    expect(issues(`${base}  h1: { network: physnet1, ip: 172.16.1.5 }\n`)).toEqual([
+      "9:32 172.16.1.5 is in no subnet of a switch on network 'physnet1'; add a switch with provider: physnet1 whose subnet holds it",
+    ]);
+    expect(issues(`${base}  h1: { network: physnet1, ip: 172.16.0.5, dhcp: true }\n`)).toEqual([
+      '9:50 a host gets DHCP from OVN through an external_port; add one (switch and ha_chassis)',
+    ]);
+    expect(issues(`${base}  h1: { network: physnet1, ip: 172.16.0.5, dhcp: true, external_port: { switch: pub, ha_chassis: [hv1, hv2] } }\n`)).toEqual([
+      "9:104 chassis hv2 has no bridge mapping for network 'physnet1', so it cannot answer this host",
+    ]);
+    expect(issues(base.replace('physnet1: br-ex', 'physnet1: br-int'))).toEqual([
+      '4:28 br-int is a bridge lab makes for OVN itself; map the network to another one, like br-ex',
+    ]);
+  });
+});
+
+describe('setup commands', () => {
+  it('run in nodes that exist', () => {
+    expect(load('vlan-trunk').setup[0]!.node).toBe('hv1');
+    expect(issues('name: t\nchassis: { hv1: {} }\nsetup:\n  - { node: hv9, command: "true" }\n')).toEqual(["4:13 unknown node 'hv9' (nodes in this lab: central, hv1)"]);
+  });
+});
