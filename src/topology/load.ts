@@ -36,6 +36,8 @@ export function parseTopology(text: string, file: string, absPath?: string): Lab
     );
   }
   const data: unknown = doc.toJS() ?? {};
+  // An empty section (`vms:` with nothing under it) means "none", not an error.
+  if (data && typeof data === 'object') for (const [k, v] of Object.entries(data)) if (v === null) delete (data as Record<string, unknown>)[k];
   const positions = new Positions(doc, lines);
   const place = (p: SchemaProblem): TopologyIssue => ({ file, ...positions.of(p.path, p.atKey), message: p.message });
 

@@ -101,8 +101,8 @@ describe('provider networks, hosts, external ports', () => {
     expect(issues(`${base}  h1: { network: physnet1, ip: 172.16.0.5, dhcp: true, external_port: { switch: pub, ha_chassis: [hv1, hv2] } }\n`)).toEqual([
       "9:104 chassis hv2 has no bridge mapping for network 'physnet1', so it cannot answer this host",
     ]);
-    expect(issues(base.replace('physnet1: br-ex', 'physnet1: br-int'))).toEqual([
-      '4:28 br-int is a bridge lab makes for OVN itself; map the network to another one, like br-ex',
+    expect(issues(`${base}  h1: { network: physnet1, ip: 172.16.0.5 }\n`.replace('physnet1: br-ex', 'physnet1: br-int'))).toEqual([
+      '4:39 br-int is a bridge lab makes for OVN itself; map the network to another one, like br-ex',
     ]);
   });
 });
