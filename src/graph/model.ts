@@ -4,7 +4,7 @@ import type { Lab } from '../topology/model.js';
 export interface GraphNode {
   id: string;
   label: string[];
-  kind: 'central' | 'chassis' | 'switch' | 'vm';
+  kind: 'central' | 'chassis' | 'switch' | 'vm' | 'router' | 'network' | 'host';
 }
 
 export interface GraphEdge {
@@ -35,8 +35,12 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     ...lab.switches.map((s) => ({ id: id('switch', s.name), kind: 'switch' as const, label: [`switch ${s.name}`, s.subnet.text, ...(s.dhcp ? ['OVN DHCP'] : [])] })),
     ...lab.vms.map((v) => {
       const addr = addresses ? addresses.get(v.name) ?? 'no address' : `${v.ip}/${v.prefix}${v.dhcp ? ' (DHCP)' : ''}`;
-      return { id: id('vm', v.name), kind: 'vm' as const, label: [v.name, addr, v.mac] };
+      const role = v.service ? ' (dnsmasq)' : v.localport ? ' (localport)' : '';
+      return { id: id('vm', v.name), kind: 'vm' as const, label: [`${v.name}${role}`, addr, v.mac, ...v.vlans.map((x) => `${x.iface} ${x.ip}`)] };
     }),
+    ...lab.routers.map((r) => ({ id: id('router', r.name), kind: 'router' as const, label: [`router ${r.name}`, ...r.nat.map((n) => `${n.type} ${n.externalIp}`)] })),
+    ...lab.networks.map((n) => ({ id: id('network', n), kind: 'network' as const, label: [`provider network ${n}`] })),
+    ...lab.hosts.map((h) => ({ id: id('host', h.name), kind: 'host' as const, label: [`host ${h.name}`, addresses ? addresses.get(h.name) ?? 'no address' : `${h.ip}/${h.prefix}${h.dhcp ? ' (DHCP from OVN)' : ''}`] })),
   ];
   const edges: GraphEdge[] = [
     ...lab.chassis.map((c) => ({ from: id('central', lab.central.name), to: id('chassis', c.name), label: `SB tcp:6642`, style: 'solid' as const })),
@@ -47,6 +51,13 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
   for (const v of lab.vms) {
     edges.push({ from: id('chassis', v.chassis), to: id('vm', v.name), label: 'br-int', style: 'solid' });
     edges.push({ from: id('vm', v.name), to: id('switch', v.switch), label: v.port, style: 'dashed' });
+    for (const x of v.vlans) edges.push({ from: id('vm', v.name), to: id('switch', x.switch), label: `${x.port} (tag ${x.tag})`, style: 'dashed' });
   }
+  for (const r of lab.routers) {
+    for (const p of r.ports) edges.push({ from: id('router', r.name), to: id('switch', p.switch), label: `${p.ip}${p.gatewayChassis ? ` (gateway on ${p.gatewayChassis.join(', ')})` : ''}`, style: 'dashed' });
+  }
+  for (const sw of lab.switches) if (sw.provider) edges.push({ from: id('switch', sw.name), to: id('network', sw.provider), label: 'localnet', style: 'dashed' });
+  for (const c of lab.chassis) for (const m of c.bridgeMappings) edges.push({ from: id('chassis', c.name), to: id('network', m.network), label: m.bridge, style: 'solid' });
+  for (const h of lab.hosts) edges.push({ from: id('host', h.name), to: id('network', h.network), label: 'eth0', style: 'solid' });
   return { title: `lab ${lab.name} (underlay ${lab.underlay.subnet.text})`, nodes, edges };
 }

@@ -1,7 +1,7 @@
 import type { LabGraph } from './model.js';
 
-const SHAPES = { central: 'box3d', chassis: 'box3d', switch: 'ellipse', vm: 'box' } as const;
-const COLORS = { central: '#fde2c4', chassis: '#d6e4f0', switch: '#d8f0d2', vm: '#ffffff' } as const;
+const SHAPES = { central: 'box3d', chassis: 'box3d', switch: 'ellipse', vm: 'box', router: 'octagon', network: 'cylinder', host: 'box' } as const;
+const COLORS = { central: '#fde2c4', chassis: '#d6e4f0', switch: '#d8f0d2', vm: '#ffffff', router: '#f6d6e8', network: '#eeeeee', host: '#fff7cc' } as const;
 
 const dotString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
@@ -22,8 +22,8 @@ export function toDot(g: LabGraph): string {
 const mermaidText = (s: string) => s.replace(/"/g, '#quot;');
 
 export function toMermaid(g: LabGraph): string {
-  const open = { central: '[', chassis: '[', switch: '([', vm: '[' } as const;
-  const close = { central: ']', chassis: ']', switch: '])', vm: ']' } as const;
+  const open = { central: '[', chassis: '[', switch: '([', vm: '[', router: '{{', network: '[(', host: '[' } as const;
+  const close = { central: ']', chassis: ']', switch: '])', vm: ']', router: '}}', network: ')]', host: ']' } as const;
   const lines = [
     '---',
     `title: ${g.title}`,
