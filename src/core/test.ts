@@ -73,9 +73,14 @@ export async function testLab(lab: Lab, running: boolean, deps: TestDeps, opts: 
     try {
       await upLab(lab, deps, { runtime: runtimeName, keepOnFailure: true, signal: opts.signal });
     } catch (error) {
-      if (error instanceof InterruptedError || error instanceof UserError) throw error;
+      if (error instanceof InterruptedError) throw error;
       report.status = 'error';
-      report.error = (error as Error).message;
+      report.error = (error as Error).message + (error instanceof UserError && error.hint ? ` (${error.hint})` : '');
+      // A lab refused before anything was made (already up, runtime not available) has nothing to bundle or tear down.
+      if (error instanceof UserError) {
+        report.durationsMs.total = performance.now() - started;
+        return report;
+      }
     }
     report.durationsMs.up = performance.now() - started;
   }
