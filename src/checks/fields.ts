@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Lab } from '../topology/model.js';
+import type { CheckProblem } from './check.js';
 import { parseIpv4 } from '../topology/net.js';
 
 /** Fields every check kind's schema starts with. */
@@ -28,4 +29,25 @@ export function targetAddress(lab: Lab, to: string): string | undefined {
   const node = lab.vms.find((v) => v.name === to) ?? lab.hosts.find((h) => h.name === to);
   if (node) return node.ip;
   return parseIpv4(to) !== undefined ? to : undefined;
+}
+
+/** Problems of a check's `from` (a node, or a VM with `vmOnly`) and `to` (a VM, host or address). */
+export function fromToProblems(lab: Lab, spec: { from: string; to: string }, opts: { vmOnly?: boolean; toOptional?: boolean } = {}): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  const from = opts.vmOnly ? unknownName('VM', spec.from, lab.vms.map((v) => v.name)) : unknownName('node', spec.from, nodeNames(lab));
+  if (from) problems.push({ field: 'from', message: from });
+  if (!opts.toOptional && !targetAddress(lab, spec.to)) {
+    const names = [...lab.vms, ...lab.hosts].map((n) => n.name).join(', ');
+    problems.push({ field: 'to', message: `'${spec.to}' is neither a VM or host of this lab (${names}) nor an IPv4 address` });
+  }
+  return problems;
+}
+
+/** Problems of a check's list of chassis names. */
+export function chassisListProblems(lab: Lab, list: string[] | undefined): CheckProblem[] {
+  const names = lab.chassis.map((c) => c.name);
+  return (list ?? []).flatMap((c, i) => {
+    const message = unknownName('chassis', c, names);
+    return message ? [{ field: `chassis.${i}`, message }] : [];
+  });
 }

@@ -159,7 +159,7 @@ describe('checks are validated with positions too', () => {
     expect(issuesFor(withChecks('  - { name: a, kind: dhcp, vm: vm9 }\n  - { name: a, kind: ping, from: vm1, to: web }\n'))).toEqual([
       "17:32 check 'a': unknown VM 'vm9' (VMs in this lab: vm1)",
       "18:13 check name 'a' is already used by checks.0",
-      "18:43 check 'a': 'web' is neither a VM of this lab (vm1) nor an IPv4 address",
+      "18:43 check 'a': 'web' is neither a VM or host of this lab (vm1) nor an IPv4 address",
     ]);
   });
 });

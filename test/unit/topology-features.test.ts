@@ -2,18 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { logicalNetworkArgv } from '../../src/ovn/logical-network.js';
 import { parseTopology } from '../../src/topology/load.js';
-import { TopologyError } from '../../src/topology/topology-error.js';
+import { issues } from './issues.js';
 
 const load = (lab: string) => parseTopology(readFileSync(`labs/${lab}.yaml`, 'utf8'), `labs/${lab}.yaml`);
-
-function issues(text: string): string[] {
-  try {
-    parseTopology(text, 'f.yaml');
-    return [];
-  } catch (e) {
-    return (e as TopologyError).issues.map((i) => `${i.line}:${i.column} ${i.message}`);
-  }
-}
 
 describe('localports', () => {
   it('one port of type localport, an instance per chassis', () => {

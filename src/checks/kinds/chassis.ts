@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CheckKind } from '../check.js';
-import { checkFields, unknownName } from '../fields.js';
+import { chassisListProblems, checkFields } from '../fields.js';
 
 const schema = z.strictObject({
   ...checkFields('chassis'),
@@ -13,10 +13,7 @@ export const chassisCheck: CheckKind<ChassisCheck> = {
   summary: 'chassis are registered in the SB database with a Geneve encap on their underlay address',
   schema,
   validate(spec, lab) {
-    const names = lab.chassis.map((c) => c.name);
-    return (spec.chassis ?? [])
-      .map((c, i) => ({ field: `chassis.${i}`, message: unknownName('chassis', c, names) }))
-      .filter((p): p is { field: string; message: string } => !!p.message);
+    return chassisListProblems(lab, spec.chassis);
   },
   negative: () => false,
   expected(spec, lab) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { LabContext } from '../../core/lab-context.js';
 import type { CheckKind } from '../check.js';
-import { checkFields, nodeNames, targetAddress, unknownName } from '../fields.js';
+import { checkFields, fromToProblems, targetAddress } from '../fields.js';
 import { pingCounts } from './ping.js';
 
 const schema = z.strictObject({
@@ -34,13 +34,7 @@ export const localCheck: CheckKind<LocalCheck> = {
   kind: 'local',
   summary: 'a ping is answered without any packet crossing a Geneve tunnel (e.g. to a localport)',
   schema,
-  validate(spec, lab) {
-    const problems = [];
-    const from = unknownName('node', spec.from, nodeNames(lab));
-    if (from) problems.push({ field: 'from', message: from });
-    if (!targetAddress(lab, spec.to)) problems.push({ field: 'to', message: `'${spec.to}' is neither a VM of this lab nor an IPv4 address` });
-    return problems;
-  },
+  validate: (spec, lab) => fromToProblems(lab, spec),
   negative: () => false,
   expected: (spec, lab) => `${spec.from} gets ${spec.count}/${spec.count} replies from ${targetAddress(lab, spec.to)}, no chassis sends a packet into a tunnel meanwhile`,
   async attempt(spec, ctx) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CheckKind } from '../check.js';
-import { checkFields, nodeNames, targetAddress, unknownName } from '../fields.js';
+import { checkFields, fromToProblems, targetAddress } from '../fields.js';
 
 const schema = z.strictObject({
   ...checkFields('ping'),
@@ -21,15 +21,7 @@ export const pingCheck: CheckKind<PingCheck> = {
   kind: 'ping',
   summary: 'a node reaches (or does not reach) a VM or address',
   schema,
-  validate(spec, lab) {
-    const problems = [];
-    const from = unknownName('node', spec.from, nodeNames(lab));
-    if (from) problems.push({ field: 'from', message: from });
-    if (!targetAddress(lab, spec.to)) {
-      problems.push({ field: 'to', message: `'${spec.to}' is neither a VM of this lab (${lab.vms.map((v) => v.name).join(', ')}) nor an IPv4 address` });
-    }
-    return problems;
-  },
+  validate: (spec, lab) => fromToProblems(lab, spec),
   negative: (spec) => spec.expect === 'unreachable',
   expected(spec, lab) {
     const addr = targetAddress(lab, spec.to);

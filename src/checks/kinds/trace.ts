@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Lab } from '../../topology/model.js';
 import type { CheckKind } from '../check.js';
-import { checkFields, targetAddress, unknownName } from '../fields.js';
+import { checkFields, fromToProblems, targetAddress } from '../fields.js';
 
 const schema = z.strictObject({
   ...checkFields('trace'),
@@ -59,10 +59,7 @@ export const traceCheck: CheckKind<TraceCheck> = {
   summary: 'ovn-trace of a packet from a VM: delivered to a port, or dropped',
   schema,
   validate(spec, lab) {
-    const problems = [];
-    const from = unknownName('VM', spec.from, lab.vms.map((v) => v.name));
-    if (from) problems.push({ field: 'from', message: from });
-    if (!spec.microflow && !targetAddress(lab, spec.to)) problems.push({ field: 'to', message: `'${spec.to}' is neither a VM of this lab nor an IPv4 address` });
+    const problems = fromToProblems(lab, spec, { vmOnly: true, toOptional: !!spec.microflow });
     if (spec.expect === 'delivered' && !spec.port && !lab.vms.some((v) => v.name === spec.to)) {
       problems.push({ field: 'port', message: `say which logical port the packet must reach: '${spec.to}' is not a VM` });
     }

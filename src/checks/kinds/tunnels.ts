@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CheckKind } from '../check.js';
-import { checkFields, unknownName } from '../fields.js';
+import { chassisListProblems, checkFields } from '../fields.js';
 
 const schema = z.strictObject({
   ...checkFields('tunnels'),
@@ -13,10 +13,7 @@ export const tunnelsCheck: CheckKind<TunnelsCheck> = {
   summary: 'every chassis has a Geneve tunnel on br-int to every other, with the right remote IP',
   schema,
   validate(spec, lab) {
-    const names = lab.chassis.map((c) => c.name);
-    const problems = (spec.chassis ?? [])
-      .map((c, i) => ({ field: `chassis.${i}`, message: unknownName('chassis', c, names) }))
-      .filter((p): p is { field: string; message: string } => !!p.message);
+    const problems = chassisListProblems(lab, spec.chassis);
     if (!spec.chassis && lab.chassis.length < 2) problems.push({ field: 'kind', message: 'a tunnels check needs at least two chassis' });
     return problems;
   },
