@@ -28,6 +28,7 @@ checks:
   - { name: tunnels ok, kind: tunnels }
   - { name: exec ok, kind: exec, node: hv1, command: ovs-vsctl br-exists br-int, exit: 0 }
   - { name: exec wrong output, kind: exec, node: vm1, command: [ip, route], output: "default via 10\\\\.", timeout: 1 }
+  - { name: local to another chassis, kind: local, from: vm1, to: vm2, count: 2, timeout: 1 }
 `;
 
 describeE2E('check kinds against a real lab', () => {
@@ -49,7 +50,7 @@ describeE2E('check kinds against a real lab', () => {
 
   it('exits 1 and prints the closing line when a check failed', () => {
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^10 passed, 8 failed$/m);
+    expect(stdout).toMatch(/^10 passed, 9 failed$/m);
   });
 
   it('each passing check passes and each failing one fails', () => {
@@ -92,8 +93,8 @@ describeE2E('check kinds against a real lab', () => {
     const xml = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(join(out, 'r.xml'), 'utf8'));
     const suite = xml.testsuites.testsuite;
     expect(suite['@_name']).toBe(NAME);
-    expect(Number(suite['@_tests'])).toBe(18);
-    expect(Number(suite['@_failures'])).toBe(8);
+    expect(Number(suite['@_tests'])).toBe(19);
+    expect(Number(suite['@_failures'])).toBe(9);
     const failed = suite.testcase.find((c: { '@_name': string }) => c['@_name'] === 'dhcp wrong address');
     expect(failed.failure['@_message']).toContain('expected lease 172.16.255.150/26');
     expect(failed.failure['#text']).toContain('seen: lease 172.16.255.130/26');
@@ -107,6 +108,10 @@ describeE2E('check kinds against a real lab', () => {
     expect(readFileSync(join(bundle, 'vm1-logs.txt'), 'utf8')).toContain('DHCPACK');
   });
 
+  it('local: says how many packets went into tunnels', () => {
+    expect(check('local to another chassis')).toMatchObject({ passed: false, seen: expect.stringMatching(/^ping 172\.16\.255\.131: 2\/2 replies; tunnel packets sent meanwhile: hv1 [1-9]\d*, hv2 [1-9]\d*$/) });
+  });
+
   it('--only runs just the named checks and a lab already up stays up', async () => {
     const r = await lab(['test', NAME, '--only', 'ping ok', '--only', 'trace ok']);
     expect(r.code).toBe(0);
@@ -115,6 +120,29 @@ describeE2E('check kinds against a real lab', () => {
     const bad = await lab(['test', NAME, '--only', 'no such check']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("has no check named 'no such check'");
+  });
+});
+
+describeE2E('chassis and tunnels checks fail when a chassis moves its tunnel endpoint', () => {
+  const MOVED = 'e2e-moved';
+  usesLabs(MOVED);
+
+  it('reports the encap and the tunnel remote it saw', async () => {
+    const file = labFile('dmz', MOVED, (t) => t.replace(/\nchecks:[\s\S]*$/, '\nchecks:\n  - { name: chassis ok, kind: chassis, timeout: 2 }\n  - { name: tunnels ok, kind: tunnels, timeout: 2 }\n'));
+    expect((await lab(['up', file])).code).toBe(0);
+    expect((await lab(['test', MOVED])).code).toBe(0);
+    // hv2 now claims another tunnel address than the lab gave it.
+    await lab(['vsctl', '--lab', MOVED, 'hv2', '--', 'set', 'Open_vSwitch', '.', 'external_ids:ovn-encap-ip=192.168.100.99']);
+    // Wait until the SB database and hv1's tunnel port show the change, so the checks see it.
+    const poll = 'for i in $(seq 100); do eval "$1" | grep -q 192.168.100.99 && exit 0; sleep 0.1; done; exit 1';
+    expect((await lab(['exec', '--lab', MOVED, 'central', '--', 'sh', '-c', poll, 'poll', 'ovn-sbctl --bare --columns=ip list Encap'])).code).toBe(0);
+    expect((await lab(['exec', '--lab', MOVED, 'hv1', '--', 'sh', '-c', poll, 'poll', 'ovs-vsctl --bare --columns=options find Interface type=geneve'])).code).toBe(0);
+    const out = mkdtempSync(join(tmpdir(), 'lab-moved-'));
+    const r = await lab(['test', MOVED, '--json', join(out, 'r.json')]);
+    expect(r.code).toBe(1);
+    const [chassis, tunnels] = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8')).labs[0].checks;
+    expect(chassis).toMatchObject({ passed: false, expected: 'hv1 geneve 192.168.100.2, hv2 geneve 192.168.100.3', seen: 'hv1 geneve 192.168.100.2, hv2 geneve 192.168.100.99' });
+    expect(tunnels).toMatchObject({ passed: false, seen: 'hv1 → 192.168.100.99; hv2 → 192.168.100.2' });
   });
 });
 
