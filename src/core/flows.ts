@@ -1,5 +1,6 @@
 import type { ExecResult } from '../exec/exec.js';
 import { parseLogicalFlows, parseOpenFlows, type LogicalFlow, type OpenFlow } from '../ovn/lflow.js';
+import { settleCounters } from '../ovn/node-shell.js';
 import type { LabContext } from './lab-context.js';
 
 /** An OpenFlow flow of br-int with the logical flow it was made from (matched by cookie). */
@@ -9,12 +10,9 @@ export interface AnnotatedFlow extends OpenFlow {
   delta?: number;
 }
 
-/**
- * br-int's flows with their counters. OpenFlow counters are credited from datapath flows by the
- * revalidator threads, not at once: waiting for a revalidator round first makes them current.
- */
+/** br-int's flows with current counters. */
 async function snapshot(ctx: LabContext, chassis: string): Promise<OpenFlow[]> {
-  await ctx.node(chassis).run(['ovs-appctl', 'revalidator/wait'], { nothrow: true });
+  await settleCounters(ctx.node(chassis));
   const out = await ctx.node(chassis).run(['ovs-ofctl', 'dump-flows', 'br-int']);
   return parseOpenFlows(out.stdout);
 }

@@ -48,3 +48,11 @@ export function nodeShell(runtime: Runtime, lab: Lab, name: string, kind: NodeKi
 export function daemonArgs(runDir: string, program: string): string[] {
   return [`--pidfile=${runDir}/${program}.pid`, `--log-file=${runDir}/${program}.log`, '--detach', '--no-chdir'];
 }
+
+/**
+ * Waits for a round of ovs-vswitchd's revalidator threads: OpenFlow flow counters and tunnel
+ * port counters are credited by them, not per packet, so counters read before are stale.
+ */
+export async function settleCounters(chassis: NodeShell): Promise<void> {
+  await chassis.run(['ovs-appctl', 'revalidator/wait'], { nothrow: true });
+}

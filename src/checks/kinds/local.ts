@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LabContext } from '../../core/lab-context.js';
+import { settleCounters } from '../../ovn/node-shell.js';
 import type { CheckKind } from '../check.js';
 import { checkFields, fromToProblems, targetAddress } from '../fields.js';
 import { pingCounts } from './ping.js';
@@ -18,6 +19,7 @@ async function tunnelTx(ctx: LabContext): Promise<Map<string, number>> {
   await Promise.all(
     ctx.lab.chassis.map(async (c) => {
       const node = ctx.node(c.name);
+      await settleCounters(node);
       const names = (await node.run(['ovs-vsctl', '--timeout=10', '--bare', '--columns=name', 'find', 'Interface', 'type=geneve'])).stdout.split('\n').filter(Boolean);
       let total = 0;
       for (const name of names) {
