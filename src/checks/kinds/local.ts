@@ -48,7 +48,7 @@ export const localCheck: CheckKind<LocalCheck> = {
     const out = await node.run(['ping', '-n', '-c', String(spec.count), '-i', '0.2', '-W', '1', addr], { nothrow: true });
     const after = await tunnelTx(ctx);
     const counts = pingCounts(out.stdout) ?? { sent: spec.count, received: 0 };
-    const sent = [...after].map(([c, n]) => [c, n - (before.get(c) ?? 0)] as const);
+    const sent = ctx.lab.chassis.map((c) => [c.name, (after.get(c.name) ?? 0) - (before.get(c.name) ?? 0)] as const);
     const seen = `ping ${addr}: ${counts.received}/${counts.sent} replies; tunnel packets sent meanwhile: ${sent.map(([c, n]) => `${c} ${n}`).join(', ')}`;
     return { ok: counts.received === counts.sent && sent.every(([, n]) => n === 0), seen };
   },
