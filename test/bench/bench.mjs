@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Speed and memory figures of labs (not a test: it prints numbers, it does not judge them).
+//   sudo npm run bench [-- labs/dmz.yaml ... [--runs N] [--runtime docker]]
+// For each lab: time of `lab up`, `lab down`, and the RSS of the lab's daemons while it is up.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args.splice(i, 2)[1] : fallback;
+};
+const runs = Number(opt('--runs', '3'));
+const runtime = opt('--runtime', 'netns');
+const files = args.length ? args : ['labs/dmz.yaml'];
+const cli = resolve('dist/cli/main.js');
+const lab = (...a) => execFileSync(process.execPath, [cli, ...a], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+
+/** RSS in MB of the processes whose command line points into the lab's state directory. */
+function rssMb(name) {
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`/run/lab/${name}/`)) continue;
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch { /* gone */ }
+  }
+  return kb / 1024;
+}
+
+const ms = (f) => { const t = performance.now(); f(); return performance.now() - t; };
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows = [];
+for (const file of files) {
+  const name = `bench-${file.replace(/^.*\//, '').replace(/\.ya?ml$/, '')}`.slice(0, 20);
+  const copy = join(mkdtempSync(join(tmpdir(), 'lab-bench-')), `${name}.yaml`);
+  writeFileSync(copy, readFileSync(file, 'utf8').replace(/^name: .*$/m, `name: ${name}`));
+  const up = [], down = [], rss = [];
+  for (let i = 0; i < runs; i++) {
+    up.push(ms(() => lab('up', copy, '--runtime', runtime)));
+    rss.push(rssMb(name));
+    down.push(ms(() => lab('down', name)));
+  }
+  rows.push({ lab: file, runtime, runs, 'up ms (median)': Math.round(median(up)), 'down ms (median)': Math.round(median(down)), 'daemons RSS MB': Math.round(median(rss)) });
+}
+console.table(rows);
