@@ -18,13 +18,31 @@ const files = args.length ? args : ['labs/dmz.yaml'];
 const cli = resolve('dist/cli/main.js');
 const lab = (...a) => execFileSync(process.execPath, [cli, ...a], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
 
-/** RSS in MB of the processes whose command line points into the lab's state directory. */
-function rssMb(name) {
+const rssKb = (pid) => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+};
+
+/** RSS in MB of the lab's processes: those pointing into its state directory, or (docker) in its containers. */
+async function rssMb(name) {
+  if (runtime === 'docker') {
+    const { default: Docker } = await import('dockerode');
+    const docker = new Docker();
+    let kb = 0;
+    for (const c of await docker.listContainers({ filters: { label: [`ovn-lab.lab=${name}`] } })) {
+      const top = await docker.getContainer(c.Id).top();
+      const col = top.Titles.indexOf('PID');
+      for (const p of top.Processes) kb += rssKb(p[col]);
+    }
+    return kb / 1024;
+  }
   let kb = 0;
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`/run/lab/${name}/`)) continue;
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`/run/lab/${name}/`)) kb += rssKb(pid);
     } catch { /* gone */ }
   }
   return kb / 1024;
@@ -40,7 +58,7 @@ for (const file of files) {
   const up = [], down = [], rss = [];
   for (let i = 0; i < runs; i++) {
     up.push(ms(() => lab('up', copy, '--runtime', runtime)));
-    rss.push(rssMb(name));
+    rss.push(await rssMb(name));
     down.push(ms(() => lab('down', name)));
   }
   rows.push({ lab: file, runtime, runs, 'up ms (median)': Math.round(median(up)), 'down ms (median)': Math.round(median(down)), 'daemons RSS MB': Math.round(median(rss)) });
