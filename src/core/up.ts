@@ -1,16 +1,17 @@
-import { withSignal, type Exec } from '../exec/exec.js';
+import { commandArgv, withSignal, type Exec } from '../exec/exec.js';
 import { startCentral } from '../ovn/central.js';
 import { startChassis } from '../ovn/chassis.js';
 import { chooseDatapath } from '../ovn/datapath.js';
 import { logicalNetworkArgv } from '../ovn/logical-network.js';
 import { createRuntime, type RuntimeFactory } from '../runtime/registry.js';
 import type { Lab } from '../topology/model.js';
-import { addressVm, plugVm, requestLease, setStaticAddress } from '../vm/vm.js';
+import { addressHost, addressVm, plugVm } from '../vm/vm.js';
 import { startService } from '../services/dnsmasq.js';
 import { vmAddress } from '../vm/address.js';
 import { destroyLab } from './down.js';
 import { InterruptedError, LabError } from './errors.js';
-import { runStep, type Reporter, type StepInfo } from './events.js';
+import { runStep, type Reporter } from './events.js';
+import { planSteps } from './up-plan.js';
 import { LabContext } from './lab-context.js';
 import { claimLab, type LabRecord } from './lab-store.js';
 
@@ -40,25 +41,6 @@ export interface UpResult {
   lab: Lab;
   durationMs: number;
   addresses: { vm: string; address: string }[];
-}
-
-function planSteps(lab: Lab): StepInfo[] {
-  const switches = lab.switches.length;
-  return [
-    { id: 'underlay', title: `underlay ${lab.underlay.subnet.text}` },
-    ...(lab.networks.length ? [{ id: 'networks', title: `provider networks: ${lab.networks.join(', ')}` }] : []),
-    { id: 'nodes', title: `nodes: ${[lab.central.name, ...lab.chassis.map((c) => c.name), ...lab.hosts.map((h) => h.name)].join(', ')}` },
-    { id: 'central', title: `central ${lab.central.ip}: NB and SB databases, ovn-northd` },
-    ...lab.chassis.map((c) => ({ id: `chassis:${c.name}`, group: 'chassis', title: `chassis ${c.name} ${c.ip}: ovs-vswitchd, br-phy, ovn-controller` })),
-    { id: 'registered', title: 'chassis registered in the SB database' },
-    { id: 'logical', title: `logical network: ${switches} switch${switches === 1 ? '' : 'es'}, ${lab.vms.length} port${lab.vms.length === 1 ? '' : 's'} (one transaction)` },
-    { id: 'vms', title: `VMs: ${lab.vms.map((v) => `${v.name} on ${v.chassis}`).join(', ') || 'none'}` },
-    { id: 'bound', title: 'ports bound and flows installed (ovn-nbctl --wait=hv sync)' },
-    ...(lab.services.length ? [{ id: 'services', title: `services: ${lab.services.map((s) => `${s.kind} ${s.name}`).join(', ')}` }] : []),
-    ...lab.vms.filter((v) => !v.service).map((v) => ({ id: `address:${v.name}`, group: 'addresses', title: `${v.name}: ${v.dhcp ? 'DHCP lease' : 'static address'}${v.vlans.length ? ` and VLANs ${v.vlans.map((x) => x.tag).join(', ')}` : ''}` })),
-    ...lab.hosts.map((h) => ({ id: `address:${h.name}`, group: 'addresses', title: `host ${h.name}: ${h.dhcp ? 'DHCP lease from OVN (external port)' : 'static address'}` })),
-    ...lab.setup.map((s, i) => ({ id: `setup:${i}`, title: `setup in ${s.node}: ${typeof s.command === 'string' ? s.command : s.command.join(' ')}` })),
-  ];
 }
 
 /**
@@ -152,16 +134,19 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
     );
     addresses.push(
       ...(await each(lab.hosts, (h) =>
-        step(`address:${h.name}`, async () => {
-          const node = ctx.node(h.name);
-          if (h.dhcp) await requestLease(runtime, node);
-          else await setStaticAddress(node, `${h.ip}/${h.prefix}`, 'eth0', h.gateway);
-          return { vm: h.name, address: (await vmAddress(node)) ?? '' };
-        }, (a) => a.address),
+        step(
+          `address:${h.name}`,
+          async () => {
+            const node = ctx.node(h.name);
+            await addressHost(runtime, node, h);
+            return { vm: h.name, address: (await vmAddress(node)) ?? '' };
+          },
+          (a) => a.address,
+        ),
       )),
     );
     for (const [i, s] of lab.setup.entries()) {
-      await step(`setup:${i}`, () => ctx.node(s.node).run(typeof s.command === 'string' ? ['sh', '-c', s.command] : s.command));
+      await step(`setup:${i}`, () => ctx.node(s.node).run(commandArgv(s.command)));
     }
     return { lab, durationMs: performance.now() - started, addresses };
   } catch (error) {

@@ -76,3 +76,8 @@ export function createExec(onCommand?: CommandListener): Exec {
 export function withSignal(exec: Exec, signal: AbortSignal | undefined): Exec {
   return Object.assign((argv: readonly string[], o?: ExecOptions) => exec(argv, { signal, ...o }), { onCommand: exec.onCommand });
 }
+
+/** A command as topology files write it: a shell line (run with sh -c) or an argv list. */
+export function commandArgv(command: string | readonly string[]): string[] {
+  return typeof command === 'string' ? ['sh', '-c', command] : [...command];
+}

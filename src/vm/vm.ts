@@ -1,4 +1,4 @@
-import type { Vm } from '../topology/model.js';
+import type { Host, Vm } from '../topology/model.js';
 import type { NodeShell } from '../ovn/node-shell.js';
 import { DHCLIENT_CONF, DHCLIENT_SCRIPT, dhclientWrapper } from './dhclient-files.js';
 import type { Runtime } from '../runtime/runtime.js';
@@ -68,4 +68,10 @@ export async function addressVm(runtime: Runtime, vm: NodeShell, spec: Vm): Prom
     if (v.dhcp) await requestLease(runtime, vm, v.iface);
     else await setStaticAddress(vm, `${v.ip}/${v.prefix}`, v.iface);
   }
+}
+
+/** A host outside OVN gets its address statically or, through its external port, by DHCP from OVN. */
+export async function addressHost(runtime: Runtime, node: NodeShell, host: Host): Promise<void> {
+  if (host.dhcp) await requestLease(runtime, node);
+  else await setStaticAddress(node, `${host.ip}/${host.prefix}`, 'eth0', host.gateway);
 }

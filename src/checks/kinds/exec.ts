@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commandArgv } from '../../exec/exec.js';
 import type { CheckKind } from '../check.js';
 import { checkFields, nodeNames, unknownName } from '../fields.js';
 
@@ -31,8 +32,7 @@ export const execCheck: CheckKind<ExecCheck> = {
   negative: () => false,
   expected: (spec) => `exit ${spec.exit}${spec.output !== undefined ? `, output matches /${spec.output}/` : ''}`,
   async attempt(spec, ctx) {
-    const argv = typeof spec.command === 'string' ? ['sh', '-c', spec.command] : spec.command;
-    const out = await ctx.node(spec.node).run(argv, { nothrow: true, timeoutMs: 30_000 });
+    const out = await ctx.node(spec.node).run(commandArgv(spec.command), { nothrow: true, timeoutMs: 30_000 });
     const text = `${out.stdout}${out.stderr}`;
     const firstLines = text.trim().split('\n').slice(0, 3).join(' | ');
     const ok = out.exitCode === spec.exit && (spec.output === undefined || new RegExp(spec.output, 'm').test(text));
