@@ -1,5 +1,6 @@
 import { commandArgv, withSignal, type Exec } from '../exec/exec.js';
 import { startCentral } from '../ovn/central.js';
+import type { NodeShell } from '../ovn/node-shell.js';
 import { startChassis } from '../ovn/chassis.js';
 import { chooseDatapath } from '../ovn/datapath.js';
 import { logicalNetworkArgv } from '../ovn/logical-network.js';
@@ -121,29 +122,21 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
         }
       });
     }
-    const addresses = await each(lab.vms.filter((v) => !v.service), (vm) =>
-        step(
-          `address:${vm.name}`,
-          async () => {
-            const node = ctx.node(vm.name);
-            await addressVm(runtime, node, vm);
-            return { vm: vm.name, address: (await vmAddress(node)) ?? '' };
-          },
-          (a) => a.address,
-        ),
-    );
-    addresses.push(
-      ...(await each(lab.hosts, (h) =>
-        step(
-          `address:${h.name}`,
-          async () => {
-            const node = ctx.node(h.name);
-            await addressHost(runtime, node, h);
-            return { vm: h.name, address: (await vmAddress(node)) ?? '' };
-          },
-          (a) => a.address,
-        ),
-      )),
+    // VMs (services are addressed already) and hosts outside OVN, in parallel.
+    const addressable = [
+      ...lab.vms.filter((v) => !v.service).map((vm) => ({ name: vm.name, assign: (n: NodeShell) => addressVm(runtime, n, vm) })),
+      ...lab.hosts.map((h) => ({ name: h.name, assign: (n: NodeShell) => addressHost(runtime, n, h) })),
+    ];
+    const addresses = await each(addressable, (a) =>
+      step(
+        `address:${a.name}`,
+        async () => {
+          const node = ctx.node(a.name);
+          await a.assign(node);
+          return { vm: a.name, address: (await vmAddress(node)) ?? '' };
+        },
+        (x) => x.address,
+      ),
     );
     for (const [i, s] of lab.setup.entries()) {
       await step(`setup:${i}`, () => ctx.node(s.node).run(commandArgv(s.command)));

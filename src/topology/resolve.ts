@@ -153,21 +153,34 @@ export function dnsmasqOn(t: RawTopology, switchName: string): boolean {
   return Object.values(t.services).some((s) => s.kind === 'dnsmasq' && s.switch === switchName);
 }
 
-/** Service namespaces, as VM-like nodes with a static address on their switch. */
-function serviceNodes(t: RawTopology): Vm[] {
-  return Object.entries(t.services).map(([name, svc]) => ({
-    name,
-    chassis: svc.chassis,
-    switch: svc.switch,
-    port: `${svc.switch}-${name}`,
-    mac: (svc.mac ?? defaultMac(parseIpv4(svc.ip)!)).toLowerCase(),
-    ip: svc.ip,
-    prefix: parseCidr(t.switches[svc.switch]!.subnet)!.prefix,
+/**
+ * A VM-like node lab makes for itself (a service, a localport instance): a namespace on a chassis
+ * with a static address on a switch, bound to the logical port <switch>-<owner>.
+ */
+function staticNode(
+  t: RawTopology,
+  owner: string,
+  spec: { name: string; chassis: string; switch: string; ip: string; mac?: string },
+  role: Pick<Vm, 'service' | 'localport'>,
+): Vm {
+  return {
+    name: spec.name,
+    chassis: spec.chassis,
+    switch: spec.switch,
+    port: `${spec.switch}-${owner}`,
+    mac: (spec.mac ?? defaultMac(parseIpv4(spec.ip)!)).toLowerCase(),
+    ip: spec.ip,
+    prefix: parseCidr(t.switches[spec.switch]!.subnet)!.prefix,
     dhcp: false,
     mtu: 1400,
     vlans: [],
-    service: name,
-  }));
+    ...role,
+  };
+}
+
+/** Service namespaces, with a static address on their switch. */
+function serviceNodes(t: RawTopology): Vm[] {
+  return Object.entries(t.services).map(([name, svc]) => staticNode(t, name, { ...svc, name }, { service: name }));
 }
 
 /** The name of a localport's instance on one chassis. */
@@ -175,22 +188,12 @@ export function localportInstance(localport: string, chassis: string): string {
   return `${localport}-${chassis}`;
 }
 
-/** One VM-like namespace per chassis for each localport, all bound to the localport's one port. */
+/** One namespace per chassis for each localport, all bound to the localport's one port. */
 function localportInstances(t: RawTopology): Vm[] {
   return Object.entries(t.localports).flatMap(([name, lp]) =>
-    (lp.chassis ?? Object.keys(t.chassis)).map((chassis) => ({
-      name: localportInstance(name, chassis),
-      chassis,
-      switch: lp.switch,
-      port: `${lp.switch}-${name}`,
-      mac: (lp.mac ?? defaultMac(parseIpv4(lp.ip)!)).toLowerCase(),
-      ip: lp.ip,
-      prefix: parseCidr(t.switches[lp.switch]!.subnet)!.prefix,
-      dhcp: false,
-      mtu: 1400,
-      localport: name,
-      vlans: [],
-    })),
+    (lp.chassis ?? Object.keys(t.chassis)).map((chassis) =>
+      staticNode(t, name, { ...lp, chassis, name: localportInstance(name, chassis) }, { localport: name }),
+    ),
   );
 }
 
