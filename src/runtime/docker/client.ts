@@ -13,6 +13,11 @@ export function networkName(lab: string): string {
   return `lab-${lab}-underlay`;
 }
 
+/** The Docker network of a provider network of a lab. */
+export function providerNetworkName(lab: string, network: string): string {
+  return `lab-${lab}-net-${network}`;
+}
+
 /** A dockerode client that has answered a ping; a clear error says how to start dockerd otherwise. */
 export async function connectDocker(docker: Docker = new Docker()): Promise<Docker> {
   try {

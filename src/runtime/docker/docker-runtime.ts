@@ -1,10 +1,10 @@
 import type Docker from 'dockerode';
 import type { Exec, ExecOptions, ExecResult } from '../../exec/exec.js';
-import type { Lab, Vm } from '../../topology/model.js';
+import type { Host, Lab, Vm } from '../../topology/model.js';
 import type { NodeSpec, Runtime } from '../runtime.js';
 import { attachExec } from './docker-attach.js';
 import { dockerExec } from './docker-exec.js';
-import { connectDocker, containerName, LABEL_LAB, LABEL_NODE, networkName } from './client.js';
+import { connectDocker, containerName, LABEL_LAB, LABEL_NODE, networkName, providerNetworkName } from './client.js';
 import { imageExists, nodeImage } from './images.js';
 import { UserError } from '../../core/errors.js';
 import { formatIpv4, parseCidr, maskOf } from '../../topology/net.js';
@@ -58,9 +58,6 @@ export class DockerRuntime implements Runtime {
   }
 
   async preflight(): Promise<void> {
-    if (this.lab_?.networks.length) {
-      throw new UserError('provider networks and hosts outside OVN are not supported on the docker runtime yet', 'run this lab with --runtime netns');
-    }
     const docker = await this.docker();
     if (!(await imageExists(docker, nodeImage()))) {
       throw new UserError(`the node image ${nodeImage()} is not built`, "run 'lab images build' (once; it is reused by every lab)");
@@ -87,42 +84,86 @@ export class DockerRuntime implements Runtime {
     });
   }
 
-  async createNode(spec: NodeSpec): Promise<void> {
+  /** A container of the lab on one Docker network (with a fixed address, or one Docker picks). */
+  private async startContainer(node: string, network: string, ip?: string, sysctls: Record<string, string> = {}): Promise<void> {
     const docker = await this.docker();
-    const name = containerName(this.lab, spec.name);
-    this.exec_.onCommand?.(['docker', 'run', '-d', '--name', name, '--network', networkName(this.lab), '--ip', spec.ip, ...CAPABILITIES.flatMap((c) => ['--cap-add', c]), '--device', '/dev/net/tun', nodeImage()]);
+    const name = containerName(this.lab, node);
+    this.exec_.onCommand?.(['docker', 'run', '-d', '--name', name, '--network', network, ...(ip ? ['--ip', ip] : []), ...CAPABILITIES.flatMap((c) => ['--cap-add', c]), '--device', '/dev/net/tun', nodeImage()]);
     const container = await docker.createContainer({
       name,
       Image: nodeImage(),
-      Hostname: spec.name,
-      Labels: this.labels(spec.name),
+      Hostname: node,
+      Labels: this.labels(node),
       HostConfig: {
         Init: true,
         CapAdd: CAPABILITIES,
         Devices: [{ PathOnHost: '/dev/net/tun', PathInContainer: '/dev/net/tun', CgroupPermissions: 'rwm' }],
         SecurityOpt: ['apparmor=unconfined'],
-        // /proc/sys is read-only inside: set at creation. Only br-phy answers ARP for the tunnel address.
-        Sysctls: { 'net.ipv4.conf.all.arp_ignore': '1' },
-        NetworkMode: networkName(this.lab),
+        // /proc/sys is read-only inside: sysctls are set at creation.
+        Sysctls: sysctls,
+        NetworkMode: network,
       },
-      NetworkingConfig: { EndpointsConfig: { [networkName(this.lab)]: { IPAMConfig: { IPv4Address: spec.ip } } } },
+      ...(ip ? { NetworkingConfig: { EndpointsConfig: { [network]: { IPAMConfig: { IPv4Address: ip } } } } } : {}),
     });
     await container.start();
-    await this.run(spec.name, ['mkdir', '-p', this.runDir(spec.name)]);
+    await this.run(node, ['mkdir', '-p', this.runDir(node)]);
     // The same checksum offload trap as with veths on the host.
-    await this.run(spec.name, ['ethtool', '-K', 'eth0', 'tx', 'off']);
+    await this.run(node, ['ethtool', '-K', 'eth0', 'tx', 'off']);
   }
 
-  createNetwork(): Promise<void> {
-    return Promise.reject(new UserError('provider networks are not supported on the docker runtime yet'));
+  async createNode(spec: NodeSpec): Promise<void> {
+    // Only br-phy answers ARP for the tunnel address.
+    await this.startContainer(spec.name, networkName(this.lab), spec.ip, { 'net.ipv4.conf.all.arp_ignore': '1' });
   }
 
-  connectToNetwork(): Promise<void> {
-    return this.createNetwork();
+  /**
+   * Provider networks are Docker networks too; Docker's own addresses on them are flushed and the
+   * lab's are used. Not --internal: on hosts that pass bridged traffic through iptables, Docker
+   * drops what an internal network carries for addresses outside its own subnet (the lab's, and
+   * DHCP from 0.0.0.0). No masquerading, and with Docker's addresses flushed no route leads out.
+   */
+  async createNetwork(name: string): Promise<void> {
+    const docker = await this.docker();
+    const net = providerNetworkName(this.lab, name);
+    this.exec_.onCommand?.(['docker', 'network', 'create', '-o', 'com.docker.network.bridge.enable_ip_masquerade=false', net]);
+    await docker.createNetwork({
+      Name: net,
+      Driver: 'bridge',
+      CheckDuplicate: true,
+      Labels: this.labels(),
+      Options: { 'com.docker.network.bridge.enable_ip_masquerade': 'false' },
+    });
   }
 
-  createHost(): Promise<void> {
-    return this.createNetwork();
+  /** Connects the node's container and renames the new interface (found by the MAC Docker gave it) to `iface`. */
+  async connectToNetwork(node: string, network: string, iface: string, mac?: string): Promise<void> {
+    const docker = await this.docker();
+    const net = providerNetworkName(this.lab, network);
+    const name = containerName(this.lab, node);
+    this.exec_.onCommand?.(['docker', 'network', 'connect', net, name]);
+    await docker.getNetwork(net).connect({ Container: name });
+    const info = await docker.getContainer(name).inspect();
+    const dockerMac = info.NetworkSettings.Networks[net]?.MacAddress;
+    const links = await this.run(node, ['ip', '-o', 'link', 'show']);
+    const dev = links.stdout.split('\n').find((l) => dockerMac && l.includes(`link/ether ${dockerMac}`))?.split(': ')[1]?.split('@')[0];
+    if (!dev) throw new Error(`cannot find the interface of ${node} on ${net} (MAC ${dockerMac})`);
+    await this.adoptInterface(node, dev, iface, mac);
+  }
+
+  /** Takes over an interface Docker made: its name, MAC, no Docker address (nor its default route), checksum offload off. */
+  private async adoptInterface(node: string, dev: string, iface: string, mac?: string): Promise<void> {
+    await this.run(node, ['ip', 'link', 'set', 'dev', dev, 'down']);
+    if (dev !== iface) await this.run(node, ['ip', 'link', 'set', 'dev', dev, 'name', iface]);
+    if (mac) await this.run(node, ['ip', 'link', 'set', 'dev', iface, 'address', mac]);
+    await this.run(node, ['ip', '-4', 'addr', 'flush', 'dev', iface]);
+    await this.run(node, ['ip', '-4', 'route', 'flush', 'dev', iface]);
+    await this.run(node, ['ethtool', '-K', iface, 'tx', 'off']);
+    await this.run(node, ['ip', 'link', 'set', 'dev', iface, 'up']);
+  }
+
+  async createHost(host: Host): Promise<void> {
+    await this.startContainer(host.name, providerNetworkName(this.lab, host.network), undefined, { 'net.ipv6.conf.all.disable_ipv6': '1' });
+    await this.adoptInterface(host.name, 'eth0', 'eth0', host.mac);
   }
 
   async createVm(vm: Vm): Promise<void> {
