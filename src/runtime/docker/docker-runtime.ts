@@ -35,9 +35,9 @@ export class DockerRuntime implements Runtime {
     private readonly lab: string,
     private readonly exec_: Exec,
     private readonly makeClient: () => Docker,
-    private readonly lab_?: Lab,
+    resolved?: Lab,
   ) {
-    for (const vm of lab_?.vms ?? []) this.vmChassis.set(vm.name, vm.chassis);
+    for (const vm of resolved?.vms ?? []) this.vmChassis.set(vm.name, vm.chassis);
   }
 
 

@@ -1,0 +1,54 @@
+import { CENTRAL, UNDERLAY, nameProblem } from '../names.js';
+import { hostSubnet } from '../resolve.js';
+import type { RawTopology } from '../schema.js';
+import type { At } from './at.js';
+
+export function checkProviderNetworks(t: RawTopology, at: At): void {
+  const networks = Object.keys(t.networks);
+  const unknownNetwork = (path: PropertyKey[], name: string) =>
+    at(path, `unknown provider network '${name}' (networks in this file: ${networks.join(', ') || 'none; add a networks section'})`);
+  for (const [name, net] of Object.entries(t.networks)) {
+    void net;
+    if (name.length > 12) at(['networks', name], `a network name has at most 12 characters (interface names are derived from it)`, true);
+  }
+  for (const [name, c] of Object.entries(t.chassis)) {
+    const bridges = new Set<string>();
+    for (const [network, bridge] of Object.entries(c?.bridge_mappings ?? {})) {
+      const path = ['chassis', name, 'bridge_mappings', network];
+      if (!networks.includes(network)) unknownNetwork(path, network);
+      if (['br-int', 'br-phy'].includes(bridge)) at(path, `${bridge} is a bridge lab makes for OVN itself; map the network to another one, like br-ex`);
+      if (bridges.has(bridge)) at(path, `bridge ${bridge} is already mapped on chassis ${name}; one network per bridge`);
+      bridges.add(bridge);
+    }
+  }
+  for (const [name, sw] of Object.entries(t.switches)) {
+    if (sw.provider && !networks.includes(sw.provider)) unknownNetwork(['switches', name, 'provider'], sw.provider);
+  }
+  const nodes = new Set([CENTRAL, UNDERLAY, ...Object.keys(t.chassis), ...Object.keys(t.vms), ...Object.keys(t.services)]);
+  for (const [name, h] of Object.entries(t.hosts)) {
+    const path = ['hosts', name];
+    const problem = nameProblem(name);
+    if (problem) at(path, problem, true);
+    if (nodes.has(name)) at(path, `the name '${name}' is already used by another node`, true);
+    nodes.add(name);
+    if (!networks.includes(h.network)) {
+      unknownNetwork([...path, 'network'], h.network);
+      continue;
+    }
+    if (!hostSubnet(t, h.network, h.ip)) {
+      at([...path, 'ip'], `${h.ip} is in no subnet of a switch on network '${h.network}'; add a switch with provider: ${h.network} whose subnet holds it`);
+    }
+    const ep = h.external_port;
+    if (h.dhcp && !ep) at([...path, 'dhcp'], 'a host gets DHCP from OVN through an external_port; add one (switch and ha_chassis)');
+    if (!ep) continue;
+    const sw = t.switches[ep.switch];
+    if (!sw) at([...path, 'external_port', 'switch'], `unknown switch '${ep.switch}' (switches in this file: ${Object.keys(t.switches).join(', ')})`);
+    else if (sw.provider !== h.network) at([...path, 'external_port', 'switch'], `switch '${ep.switch}' is not on network '${h.network}' (give it provider: ${h.network})`);
+    else if (h.dhcp && !sw.dhcp) at([...path, 'external_port', 'switch'], `switch '${ep.switch}' has no dhcp section, so OVN has no DHCP to give this host`);
+    ep.ha_chassis.forEach((c, i) => {
+      const chassis = t.chassis[c];
+      if (!(c in t.chassis)) at([...path, 'external_port', 'ha_chassis', i], `unknown chassis '${c}' (chassis in this file: ${Object.keys(t.chassis).join(', ')})`);
+      else if (!chassis?.bridge_mappings?.[h.network]) at([...path, 'external_port', 'ha_chassis', i], `chassis ${c} has no bridge mapping for network '${h.network}', so it cannot answer this host`);
+    });
+  }
+}
