@@ -8,7 +8,7 @@ export function shellLine(argv: readonly string[]): string {
   return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
-/** The first line of an error message; causes are followed to the innermost useful one. */
+/** The first line of an error message, for one-line reports. */
 export function errorLine(error: Error): string {
   return error.message.split('\n')[0] ?? String(error);
 }

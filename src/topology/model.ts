@@ -169,13 +169,3 @@ export interface LocalPort {
 }
 
 export type NodeKind = 'central' | 'chassis' | 'vm' | 'host';
-
-/** Every node of a lab with its kind, in bring-up order. */
-export function nodesOf(lab: Lab): { name: string; kind: NodeKind }[] {
-  return [
-    { name: lab.central.name, kind: 'central' },
-    ...lab.chassis.map((c) => ({ name: c.name, kind: 'chassis' as const })),
-    ...lab.vms.map((v) => ({ name: v.name, kind: 'vm' as const })),
-    ...lab.hosts.map((h) => ({ name: h.name, kind: 'host' as const })),
-  ];
-}

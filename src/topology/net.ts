@@ -1,7 +1,6 @@
 /** Small IPv4 / MAC helpers: parsing, subnets, the addresses a lab hands out. */
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-const MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
 
 export function parseIpv4(text: string): number | undefined {
   const m = IPV4.exec(text);
@@ -52,10 +51,6 @@ export function isNetworkOrBroadcast(ip: number, cidr: Cidr): boolean {
 /** The n-th address of a subnet (1 = first host). */
 export function nthAddress(cidr: Cidr, n: number): number {
   return (cidr.network + n) >>> 0;
-}
-
-export function isMac(text: string): boolean {
-  return MAC.test(text);
 }
 
 /** A unicast, locally administered MAC built from a prefix byte and four bytes of an address. */

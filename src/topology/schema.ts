@@ -200,7 +200,4 @@ export const topologySchema = z
   .describe('an OVN lab topology');
 
 export type RawTopology = z.infer<typeof topologySchema>;
-export type RawVm = z.infer<typeof vmSchema>;
 export type RawSwitch = z.infer<typeof switchSchema>;
-export type RawDhcp = z.infer<typeof dhcpSchema>;
-export type RawRouter = z.infer<typeof routerSchema>;
