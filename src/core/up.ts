@@ -3,7 +3,7 @@ import { startCentral } from '../ovn/central.js';
 import type { NodeShell } from '../ovn/node-shell.js';
 import { startChassis } from '../ovn/chassis.js';
 import { chooseDatapath } from '../ovn/datapath.js';
-import { logicalNetworkArgv } from '../ovn/logical-network.js';
+import { logicalNetworkTransactions } from '../ovn/logical-network.js';
 import { createRuntime, type RuntimeFactory } from '../runtime/registry.js';
 import type { Lab } from '../topology/model.js';
 import { addressHost, addressVm, plugVm } from '../vm/vm.js';
@@ -91,8 +91,7 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
       for (const c of lab.chassis) await ctx.central().run(['ovn-sbctl', '--timeout=30', 'wait-until', 'Chassis', c.name]);
     });
     await step('logical', async () => {
-      const argv = logicalNetworkArgv(lab);
-      if (argv.length) await ctx.central().run(argv);
+      for (const argv of logicalNetworkTransactions(lab)) await ctx.central().run(argv);
     });
     await step('vms', async () => {
       for (const [i, vm] of lab.vms.entries()) {

@@ -1,4 +1,4 @@
-import type { Lab } from '../topology/model.js';
+import type { Lab, LogicalSwitch } from '../topology/model.js';
 
 /** An ovsdb string literal: ovn-nbctl reads `key="value"` with C-style escapes. */
 function quoted(value: string): string {
@@ -6,15 +6,28 @@ function quoted(value: string): string {
 }
 
 /**
- * The whole NB configuration of a lab as one ovn-nbctl invocation, so it is applied in a
- * single transaction (what the notes did with a dozen separate commands).
+ * Commands that must share one transaction (a port and the settings that refer to it), and the
+ * DHCP_Options rows they refer to by `@dhcp<n>`: switch → the port that takes the row.
  */
-export function logicalNetworkArgv(lab: Lab): string[] {
-  const argv = ['ovn-nbctl', '--timeout=30'];
-  // A VM may use DHCP from a dnsmasq service: only switches with a dhcp section have DHCP_Options.
-  const ovnDhcp = new Set(lab.switches.filter((s) => s.dhcp).map((s) => s.name));
-  const cmd = (...words: string[]) => argv.push('--', ...words);
+interface Unit {
+  commands: string[][];
+  dhcp: { switch: string; port: string }[];
+}
+
+/** Bytes of argv one ovn-nbctl call may take: far below Linux's 128 KiB for one argument and 2 MiB in all. */
+export const MAX_TRANSACTION_BYTES = 64 * 1024;
+
+/** The NB configuration of a lab, unit by unit, in the order a learner would type it. */
+function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
+  const out: Unit[] = [];
+  const unit = (dhcp: Unit['dhcp'] = []) => {
+    const u: Unit = { commands: [], dhcp };
+    out.push(u);
+    return (...words: string[]) => void u.commands.push(words);
+  };
+  const uses = (sw: string, port: string, on: boolean) => (on && dhcpId.has(sw) ? [{ switch: sw, port }] : []);
   for (const sw of lab.switches) {
+    const cmd = unit();
     cmd('ls-add', sw.name);
     if (sw.provider) {
       // The switch's door to a provider network: a localnet port, bridged by chassis that map the network.
@@ -24,33 +37,32 @@ export function logicalNetworkArgv(lab: Lab): string[] {
       cmd('lsp-set-addresses', port, 'unknown');
       cmd('lsp-set-options', port, `network_name=${sw.provider}`);
     }
-    if (sw.dhcp) {
-      const options = Object.entries(sw.dhcp.options).map(([k, v]) => `options:${k}=${quoted(v)}`);
-      cmd(`--id=@dhcp_${sw.name.replace(/-/g, '_')}`, 'create', 'DHCP_Options', `cidr=${sw.subnet.text}`, ...options);
-    }
   }
   for (const lp of lab.localports) {
+    const cmd = unit();
     cmd('lsp-add', lp.switch, lp.port);
     cmd('lsp-set-type', lp.port, 'localport');
     cmd('lsp-set-addresses', lp.port, `${lp.mac} ${lp.ip}`);
   }
   for (const vm of lab.vms) {
     if (vm.localport) continue; // its instances share the localport's one port
+    const cmd = unit([...uses(vm.switch, vm.port, vm.dhcp), ...vm.vlans.flatMap((v) => uses(v.switch, v.port, v.dhcp))]);
     cmd('lsp-add', vm.switch, vm.port);
     cmd('lsp-set-addresses', vm.port, `${vm.mac} ${vm.ip}`);
-    if (vm.dhcp && ovnDhcp.has(vm.switch)) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv4_options=@dhcp_${vm.switch.replace(/-/g, '_')}`);
+    if (vm.dhcp && dhcpId.has(vm.switch)) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv4_options=${dhcpId.get(vm.switch)!}`);
     for (const v of vm.vlans) {
       // A child port: tagged traffic on the parent's OVS port belongs to this logical port.
       cmd('lsp-add', v.switch, v.port, vm.port, String(v.tag));
       cmd('lsp-set-addresses', v.port, `${v.mac} ${v.ip}`);
-      if (v.dhcp && ovnDhcp.has(v.switch)) cmd('set', 'Logical_Switch_Port', v.port, `dhcpv4_options=@dhcp_${v.switch.replace(/-/g, '_')}`);
+      if (v.dhcp && dhcpId.has(v.switch)) cmd('set', 'Logical_Switch_Port', v.port, `dhcpv4_options=${dhcpId.get(v.switch)!}`);
     }
   }
-  for (const h of lab.hosts) {
+  for (const [hi, h] of lab.hosts.entries()) {
     const ep = h.externalPort;
     if (!ep) continue;
     // An external port: OVN answers this host (DHCP) from the highest-priority chassis of its HA group.
-    const group = `@hcg_${h.name.replace(/-/g, '_')}`;
+    const cmd = unit(uses(ep.switch, ep.port, h.dhcp));
+    const group = `@hcg${hi}`;
     const members = ep.haChassis.map((c, i) => {
       const id = `${group}_${i}`;
       cmd(`--id=${id}`, 'create', 'HA_Chassis', `chassis_name=${c}`, `priority=${(ep.haChassis.length - i) * 10}`);
@@ -61,9 +73,10 @@ export function logicalNetworkArgv(lab: Lab): string[] {
     cmd('lsp-set-type', ep.port, 'external');
     cmd('lsp-set-addresses', ep.port, `${h.mac} ${h.ip}`);
     cmd('set', 'Logical_Switch_Port', ep.port, `ha_chassis_group=${group}`);
-    if (h.dhcp && ovnDhcp.has(ep.switch)) cmd('set', 'Logical_Switch_Port', ep.port, `dhcpv4_options=@dhcp_${ep.switch.replace(/-/g, '_')}`);
+    if (h.dhcp && dhcpId.has(ep.switch)) cmd('set', 'Logical_Switch_Port', ep.port, `dhcpv4_options=${dhcpId.get(ep.switch)!}`);
   }
   for (const r of lab.routers) {
+    const cmd = unit();
     cmd('lr-add', r.name);
     for (const p of r.ports) {
       cmd('lrp-add', r.name, p.name, p.mac, `${p.ip}/${p.prefix}`);
@@ -79,5 +92,65 @@ export function logicalNetworkArgv(lab: Lab): string[] {
       cmd('lr-nat-add', r.name, n.type, n.externalIp, n.logicalIp, ...(n.logicalPort && n.externalMac ? [n.logicalPort, n.externalMac] : []));
     }
   }
-  return argv.length > 2 ? argv : [];
+  return out;
+}
+
+function createDhcp(sw: LogicalSwitch, id: string): string[] {
+  const options = Object.entries(sw.dhcp!.options).map(([k, v]) => `options:${k}=${quoted(v)}`);
+  return [`--id=${id}`, 'create', 'DHCP_Options', `cidr=${sw.subnet.text}`, ...options];
+}
+
+/**
+ * The whole NB configuration of a lab as ovn-nbctl calls: one transaction (what the notes did with a
+ * dozen separate commands) while it stays under `maxBytes`, more for big labs. A DHCP_Options row
+ * is created in the transaction of the first port that uses it; later transactions find it again
+ * through that port (`--id=@dhcp0 get DHCP_Options <port>`: ovn-nbctl names DHCP_Options rows
+ * by the ports that refer to them).
+ */
+export function logicalNetworkTransactions(lab: Lab, maxBytes = MAX_TRANSACTION_BYTES): string[][] {
+  const dhcpSwitches = lab.switches.filter((s) => s.dhcp);
+  // Row ids by position, not by name: switch names s-1 and s_1 must not share one.
+  const dhcpId = new Map(dhcpSwitches.map((s, i) => [s.name, `@dhcp${i}`]));
+  const anchor = new Map<string, string>();
+  const head = ['ovn-nbctl', '--timeout=30'];
+  const size = (words: string[]) => words.reduce((n, w) => n + w.length + 1, 0);
+  const transactions: string[][] = [];
+  let current: string[] = [];
+  let inCurrent = new Set<string>();
+  const flush = () => {
+    if (current.length) transactions.push([...head, ...current]);
+    current = [];
+    inCurrent = new Set();
+  };
+  const add = (commands: string[][]) => {
+    for (const c of commands) current.push('--', ...c);
+  };
+  const dhcpCommands = (u: Unit): string[][] =>
+    u.dhcp
+      .filter((d, i, all) => !inCurrent.has(d.switch) && all.findIndex((x) => x.switch === d.switch) === i)
+      .map((d) => {
+        const known = anchor.get(d.switch);
+        return known ? [`--id=${dhcpId.get(d.switch)!}`, 'get', 'DHCP_Options', known] : createDhcp(lab.switches.find((s) => s.name === d.switch)!, dhcpId.get(d.switch)!);
+      });
+  for (const u of units(lab, dhcpId)) {
+    let extra = dhcpCommands(u);
+    if (current.length && size(current) + size([...extra, ...u.commands].flat()) + 2 * (extra.length + u.commands.length) > maxBytes) {
+      flush();
+      extra = dhcpCommands(u);
+    }
+    add([...extra, ...u.commands]);
+    for (const d of u.dhcp) {
+      inCurrent.add(d.switch);
+      if (!anchor.has(d.switch)) anchor.set(d.switch, d.port);
+    }
+  }
+  // DHCP options no port uses yet are still made, for the learner to see and attach.
+  add(dhcpSwitches.filter((s) => !anchor.has(s.name)).map((s) => createDhcp(s, dhcpId.get(s.name)!)));
+  flush();
+  return transactions;
+}
+
+/** The NB configuration as one ovn-nbctl call, whatever its size (for reading; `up` uses {@link logicalNetworkTransactions}). */
+export function logicalNetworkArgv(lab: Lab): string[] {
+  return logicalNetworkTransactions(lab, Infinity)[0] ?? [];
 }

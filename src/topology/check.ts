@@ -1,7 +1,10 @@
-import { parseCidr, parseIpv4, inCidr, type Cidr } from './net.js';
+import { parseCidr, parseIpv4, inCidr, specialBlock, type Cidr } from './net.js';
+import { dhcpRouter, dhcpServer } from './resolve.js';
 import type { SchemaProblem } from './schema-issues.js';
 import type { RawTopology } from './schema.js';
+import { AddressBook } from './rules/address-book.js';
 import type { At } from './rules/at.js';
+import { dhcpOptionProblem } from './rules/dhcp-options.js';
 import { checkLocalports } from './rules/localports.js';
 import { checkNodeNames } from './rules/nodes.js';
 import { checkProviderNetworks } from './rules/providers.js';
@@ -17,11 +20,14 @@ import { checkVms } from './rules/vms.js';
 export function checkTopology(t: RawTopology): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const at: At = (path, message, atKey = false) => void problems.push({ path, atKey, message });
+  const book = new AddressBook(at);
 
   checkNodeNames(t, at);
 
   const underlay = parseCidr(t.underlay.subnet);
+  const special = underlay && specialBlock(underlay);
   if (!underlay) at(['underlay', 'subnet'], `'${t.underlay.subnet}' is not a subnet (network address/prefix, like 192.168.100.0/24)`);
+  else if (special) at(['underlay', 'subnet'], `${underlay.text} overlaps ${special}, where nodes cannot have addresses; use a private subnet like 192.168.100.0/24`);
   else checkUnderlay(t, underlay, at);
 
   const subnets = new Map<string, Cidr>();
@@ -29,6 +35,11 @@ export function checkTopology(t: RawTopology): SchemaProblem[] {
     const cidr = parseCidr(sw.subnet);
     if (!cidr) {
       at(['switches', name, 'subnet'], `'${sw.subnet}' is not a subnet: write the network address and prefix, like 172.16.255.128/26`);
+      continue;
+    }
+    const block = specialBlock(cidr);
+    if (block) {
+      at(['switches', name, 'subnet'], `${cidr.text} overlaps ${block}, where ports cannot have addresses; use a private subnet like 10.0.0.0/24`);
       continue;
     }
     subnets.set(name, cidr);
@@ -39,12 +50,24 @@ export function checkTopology(t: RawTopology): SchemaProblem[] {
       if (ip === undefined) at(['switches', name, 'dhcp', key], `'${value}' is not an IPv4 address`);
       else if (key !== 'dns_server' && !inCidr(ip, cidr)) at(['switches', name, 'dhcp', key], `${value} is outside the switch subnet ${cidr.text}`);
     }
+    for (const [key, value] of Object.entries(sw.dhcp?.options ?? {})) {
+      const problem = dhcpOptionProblem(value);
+      if (problem) at(['switches', name, 'dhcp', 'options', key], problem);
+    }
+    if (sw.dhcp) {
+      // The addresses and MAC the switch's DHCP answers with; a router port may hold the same address.
+      const router = dhcpRouter(t, name);
+      const server = dhcpServer(sw, cidr, router);
+      book.ip(name, server.ip, `the DHCP server of switch '${name}'`, ['switches', name, 'dhcp'], { shared: true });
+      if (router) book.ip(name, router, `the router of switch '${name}'`, ['switches', name, 'dhcp'], { shared: true });
+      book.mac(server.mac, `the DHCP server of switch '${name}'`, ['switches', name, 'dhcp', sw.dhcp.server_mac ? 'server_mac' : 'server_id']);
+    }
   }
 
-  checkVms(t, subnets, at);
-  checkRouters(t, subnets, at);
-  checkLocalports(t, subnets, at);
-  checkServices(t, subnets, at);
-  checkProviderNetworks(t, at);
+  checkVms(t, subnets, book, at);
+  checkRouters(t, subnets, book, at);
+  checkLocalports(t, subnets, book, at);
+  checkServices(t, subnets, book, at);
+  checkProviderNetworks(t, book, at);
   return problems;
 }

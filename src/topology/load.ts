@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { UserError } from '../core/errors.js';
 import { validateChecks } from '../checks/validate.js';
 import { checkTopology } from './check.js';
 import type { Lab } from './model.js';
 import { Positions } from './positions.js';
+import { readTopologyText } from './read-file.js';
 import { resolveTopology } from './resolve.js';
 import { describeSchemaIssues, type SchemaProblem } from './schema-issues.js';
 import { topologySchema } from './schema.js';
@@ -13,29 +13,47 @@ import { TopologyError, type TopologyIssue } from './topology-error.js';
 
 /** Reads, validates and resolves a topology file. Throws {@link TopologyError} listing every problem. */
 export async function loadTopology(file: string): Promise<Lab> {
-  const path = resolvePath(file);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    throw new UserError(`cannot read topology file ${file}: ${(err as Error).message}`, 'check the path', { cause: err });
-  }
-  return parseTopology(text, file, path);
+  return parseTopology(await readTopologyText(file), file, resolvePath(file));
 }
 
-/** Parses topology text; `file` is the name used in messages, `absPath` the one recorded in the lab. */
-export function parseTopology(text: string, file: string, absPath?: string): Lab {
+/**
+ * The YAML of a topology file as a document, or every syntax problem with its position. Warnings
+ * (an unknown tag like `!foo`) are problems too: the value would silently become a plain string.
+ */
+export function parseYaml(text: string, file: string): { doc: Document; lines: LineCounter } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) {
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length) {
     throw new TopologyError(
-      doc.errors.map((e) => {
+      problems.map((e) => {
         const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
         return { file, line: pos.line, column: pos.col, message: `YAML: ${e.message.split('\n')[0]}` };
       }),
     );
   }
-  const data: unknown = doc.toJS() ?? {};
+  return { doc, lines };
+}
+
+/** Aliases may repeat a value a few times; a document whose aliases expand without bound (an alias bomb) is refused. */
+const MAX_ALIAS_COUNT = 100;
+
+/** The document as plain data; an alias bomb is a problem at its first alias, not a crash. */
+export function yamlData(doc: Document, lines: LineCounter, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (err) {
+    let offset = 0;
+    visit(doc, { Alias: (_k, node) => ((offset = node.range?.[0] ?? 0), visit.BREAK) });
+    const pos = lines.linePos(offset);
+    throw new TopologyError([{ file, line: pos.line, column: pos.col, message: `YAML: aliases here expand to too much data (${(err as Error).message}); write the values out` }]);
+  }
+}
+
+/** Parses topology text; `file` is the name used in messages, `absPath` the one recorded in the lab. */
+export function parseTopology(text: string, file: string, absPath?: string): Lab {
+  const { doc, lines } = parseYaml(text, file);
+  const data: unknown = yamlData(doc, lines, file) ?? {};
   // An empty section (`vms:` with nothing under it) means "none", not an error.
   if (data && typeof data === 'object') for (const [k, v] of Object.entries(data)) if (v === null) delete (data as Record<string, unknown>)[k];
   const positions = new Positions(doc, lines);
@@ -53,4 +71,19 @@ export function parseTopology(text: string, file: string, absPath?: string): Lab
 
 function sortIssues(issues: TopologyIssue[]): TopologyIssue[] {
   return issues.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/**
+ * The lab name in a topology file, read leniently for `lab down`: the file may have changed since
+ * `up`, even into invalid YAML, and down must still work. Only the top-level `name:` is read
+ * (no aliases expanded, nothing else checked); the name is checked by the caller.
+ */
+export async function labNameInFile(file: string): Promise<string> {
+  const text = await readTopologyText(file);
+  const doc = parseDocument(text, { prettyErrors: false });
+  const value = isMap(doc.contents) ? doc.contents.get('name') : undefined;
+  if (typeof value === 'string') return value;
+  const line = /^name:[ \t]*(['"]?)([^'"\s#]+)\1[ \t]*(#.*)?$/m.exec(text);
+  if (line) return line[2]!;
+  throw new UserError(`${file} has no top-level 'name:' that can be read`, "run 'lab down NAME' with the lab's name ('lab status' lists the labs that are up)");
 }

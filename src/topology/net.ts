@@ -5,6 +5,8 @@ const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 export function parseIpv4(text: string): number | undefined {
   const m = IPV4.exec(text);
   if (!m) return undefined;
+  // A leading zero is octal to inet_aton (and so to some tools): 010 would be 8, not 10.
+  if (m.slice(1).some((p) => p.length > 1 && p.startsWith('0'))) return undefined;
   const parts = m.slice(1).map(Number);
   if (parts.some((p) => p > 255)) return undefined;
   return ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
@@ -61,4 +63,27 @@ export function macFromIpv4(firstByte: number, ip: number): string {
 
 export function isMulticastMac(mac: string): boolean {
   return (parseInt(mac.slice(0, 2), 16) & 1) === 1;
+}
+
+/** Address blocks a lab's subnets may not overlap: nothing in them can be a host on a segment. */
+const SPECIAL_BLOCKS: [string, string][] = [
+  ['0.0.0.0/8', "'this network' (0.0.0.0/8)"],
+  ['127.0.0.0/8', 'loopback (127.0.0.0/8)'],
+  ['224.0.0.0/4', 'multicast (224.0.0.0/4)'],
+  ['240.0.0.0/4', 'reserved and broadcast (240.0.0.0/4)'],
+];
+
+/** The special block a subnet overlaps, described, or undefined for an ordinary subnet. */
+export function specialBlock(cidr: Cidr): string | undefined {
+  for (const [text, what] of SPECIAL_BLOCKS) {
+    const block = parseCidr(text)!;
+    const shorter = Math.min(block.prefix, cidr.prefix);
+    if (((block.network ^ cidr.network) & maskOf(shorter)) >>> 0 === 0) return what;
+  }
+  return undefined;
+}
+
+/** True when the text has an IPv4 part written with a leading zero (172.016.0.1). */
+export function hasLeadingZero(text: string): boolean {
+  return /(^|[.])0\d/.test(text.split('/')[0] ?? '');
 }

@@ -125,14 +125,20 @@ export function providerIface(network: string): string {
   return `ph-${network}`.slice(0, 15);
 }
 
-/** The subnet of a host's address: that of the provider switch on its network that contains it. */
-export function hostSubnet(t: RawTopology, network: string, ip: string): Cidr | undefined {
+/** The provider switch on a host's network whose subnet holds its address. */
+export function hostSwitch(t: RawTopology, network: string, ip: string): string | undefined {
   const n = parseIpv4(ip);
-  for (const sw of Object.values(t.switches)) {
+  for (const [name, sw] of Object.entries(t.switches)) {
     const subnet = parseCidr(sw.subnet);
-    if (sw.provider === network && subnet && n !== undefined && inCidr(n, subnet)) return subnet;
+    if (sw.provider === network && subnet && n !== undefined && inCidr(n, subnet)) return name;
   }
   return undefined;
+}
+
+/** The subnet of a host's address: that of the provider switch on its network that contains it. */
+export function hostSubnet(t: RawTopology, network: string, ip: string): Cidr | undefined {
+  const sw = hostSwitch(t, network, ip);
+  return sw ? parseCidr(t.switches[sw]!.subnet) : undefined;
 }
 
 function resolveHosts(t: RawTopology): Host[] {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { checkSchema } from '../checks/registry.js';
+import { LAB_NAME, LAB_NAME_MAX } from './names.js';
+import { hasLeadingZero, isMulticastMac } from './net.js';
 
 /**
  * The topology file as written (raw types). Strict: unknown keys are errors.
@@ -16,14 +18,23 @@ export const nodeName = z
 
 const labName = z
   .string()
-  .regex(NAME, 'a lab name starts with a letter and has only letters, digits, "-" and "_"')
-  .max(20, 'a lab name has at most 20 characters');
+  .regex(LAB_NAME, 'a lab name starts with a letter and has only letters, digits, "-" and "_"')
+  .max(LAB_NAME_MAX, `a lab name has at most ${LAB_NAME_MAX} characters`);
 
-const ipv4 = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address like 172.16.255.130');
-const cidr = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'a subnet like 172.16.255.128/26');
+const noLeadingZero = { error: (i: { input: unknown }) => `${String(i.input)} has a number with a leading zero, which some tools read as octal; write it without` };
+const ipv4 = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address like 172.16.255.130').refine((v) => !hasLeadingZero(v), noLeadingZero);
+const cidr = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'a subnet like 172.16.255.128/26').refine((v) => !hasLeadingZero(v), noLeadingZero);
+/** A MAC a port can have: unicast (first byte even) and not all zeros. */
 const mac = z
   .string()
-  .regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'a MAC address like 02:ac:10:ff:01:30');
+  .regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'a MAC address like 02:ac:10:ff:01:30')
+  .refine((v) => !isMulticastMac(v), { error: (i) => `${String(i.input)} is a multicast MAC; the first byte must be even (like 02:…)` })
+  .refine((v) => !/^(00:){5}00$/.test(v), { error: () => '00:00:00:00:00:00 is not a MAC a port can have; use one like 02:ac:10:ff:01:30' });
+/** OVN port names end up in matches, flows and command lines: plain characters only. */
+const portName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'a port name of letters, digits, ".", ":", "-" and "_", starting with a letter or digit')
+  .max(63, 'a port name has at most 63 characters');
 
 export const dhcpSchema = z
   .strictObject({
@@ -34,7 +45,7 @@ export const dhcpSchema = z
     mtu: z.number().int().min(576).max(9000).optional().describe('interface MTU handed to clients'),
     dns_server: ipv4.optional().describe('DNS server handed to clients'),
     options: z
-      .record(z.string(), z.union([z.string(), z.number()]))
+      .record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'an OVN DHCP option name like domain_name'), z.union([z.string(), z.number()]))
       .optional()
       .describe('any other OVN DHCPv4 option, passed through as written'),
   })
@@ -80,7 +91,7 @@ export const vmSchema = z
     ip: ipv4.describe('its address (offered by DHCP, or set statically)'),
     mac: mac.optional().describe('its MAC; default: derived from the address'),
     dhcp: z.boolean().optional().describe('get the address by DHCP (default: when the switch has dhcp)'),
-    port: z.string().min(1).optional().describe('logical switch port name (default: <switch>-<vm>)'),
+    port: portName.optional().describe('logical switch port name (default: <switch>-<vm>)'),
     mtu: z.number().int().min(576).max(9000).default(1400).describe('eth0 MTU (Geneve adds 58 bytes)'),
     vlans: z
       .record(z.string().regex(/^\d{1,4}$/, 'a VLAN tag (1-4094)'), vlanSchema)
@@ -107,7 +118,7 @@ export const natSchema = z
   .strictObject({
     type: z.enum(['snat', 'dnat', 'dnat_and_snat']),
     external_ip: ipv4,
-    logical_ip: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/, 'an address or a subnet'),
+    logical_ip: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/, 'an address or a subnet').refine((v) => !hasLeadingZero(v), noLeadingZero),
     vm: nodeName.optional().describe('dnat_and_snat: the VM whose port does the NAT on its own chassis (distributed floating IP)'),
   })
   .describe('a NAT rule of the router');

@@ -9,15 +9,15 @@ describe('the NB configuration is one ovn-nbctl transaction', () => {
     expect(logicalNetworkArgv(lab)).toEqual([
       'ovn-nbctl', '--timeout=30',
       '--', 'ls-add', 'dmz',
-      '--', '--id=@dhcp_dmz', 'create', 'DHCP_Options', 'cidr=172.16.255.128/26',
+      '--', '--id=@dhcp0', 'create', 'DHCP_Options', 'cidr=172.16.255.128/26',
       'options:server_id="172.16.255.129"', 'options:server_mac="02:ac:10:ff:01:29"', 'options:lease_time="3600"',
       'options:router="172.16.255.129"', 'options:mtu="1400"',
       '--', 'lsp-add', 'dmz', 'dmz-vm1',
       '--', 'lsp-set-addresses', 'dmz-vm1', '02:ac:10:ff:01:30 172.16.255.130',
-      '--', 'set', 'Logical_Switch_Port', 'dmz-vm1', 'dhcpv4_options=@dhcp_dmz',
+      '--', 'set', 'Logical_Switch_Port', 'dmz-vm1', 'dhcpv4_options=@dhcp0',
       '--', 'lsp-add', 'dmz', 'dmz-vm2',
       '--', 'lsp-set-addresses', 'dmz-vm2', '02:ac:10:ff:01:31 172.16.255.131',
-      '--', 'set', 'Logical_Switch_Port', 'dmz-vm2', 'dhcpv4_options=@dhcp_dmz',
+      '--', 'set', 'Logical_Switch_Port', 'dmz-vm2', 'dhcpv4_options=@dhcp0',
     ]);
   });
 

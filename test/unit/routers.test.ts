@@ -56,7 +56,7 @@ vms:
       "10:55 unknown chassis 'hv9' (chassis in this file: hv1)",
     ]);
     expect(issues(`${BASE}vms:\n  vm1: { chassis: hv1, switch: db, ip: 10.0.2.1, dhcp: false }\n`)).toEqual([
-      '10:27 10.0.2.1 is already used by vms.vm1',
+      '10:27 10.0.2.1 is already used by vms.vm1.ip',
     ]);
   });
 });

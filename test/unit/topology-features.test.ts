@@ -76,7 +76,7 @@ describe('provider networks, hosts, external ports', () => {
     ]);
     const argv = logicalNetworkArgv(lab).join(' ');
     expect(argv).toContain('-- lsp-add provider provider-localnet -- lsp-set-type provider-localnet localnet -- lsp-set-addresses provider-localnet unknown -- lsp-set-options provider-localnet network_name=physnet1');
-    expect(argv).toContain('-- --id=@hcg_bm1_0 create HA_Chassis chassis_name=hv1 priority=20 -- --id=@hcg_bm1_1 create HA_Chassis chassis_name=hv2 priority=10 -- --id=@hcg_bm1 create HA_Chassis_Group name=bm1 ha_chassis=[@hcg_bm1_0,@hcg_bm1_1]');
+    expect(argv).toContain('-- --id=@hcg0_0 create HA_Chassis chassis_name=hv1 priority=20 -- --id=@hcg0_1 create HA_Chassis chassis_name=hv2 priority=10 -- --id=@hcg0 create HA_Chassis_Group name=bm1 ha_chassis=[@hcg0_0,@hcg0_1]');
     expect(argv).toContain('-- lsp-set-type provider-bm1 external');
   });
 

@@ -1,9 +1,10 @@
-import { CENTRAL, UNDERLAY, nameProblem } from '../names.js';
-import { hostSubnet } from '../resolve.js';
+import { parseIpv4 } from '../net.js';
+import { defaultMac, hostSwitch } from '../resolve.js';
 import type { RawTopology } from '../schema.js';
+import type { AddressBook } from './address-book.js';
 import type { At } from './at.js';
 
-export function checkProviderNetworks(t: RawTopology, at: At): void {
+export function checkProviderNetworks(t: RawTopology, book: AddressBook, at: At): void {
   const networks = Object.keys(t.networks);
   const unknownNetwork = (path: PropertyKey[], name: string) =>
     at(path, `unknown provider network '${name}' (networks in this file: ${networks.join(', ') || 'none; add a networks section'})`);
@@ -24,20 +25,26 @@ export function checkProviderNetworks(t: RawTopology, at: At): void {
   for (const [name, sw] of Object.entries(t.switches)) {
     if (sw.provider && !networks.includes(sw.provider)) unknownNetwork(['switches', name, 'provider'], sw.provider);
   }
-  const nodes = new Set([CENTRAL, UNDERLAY, ...Object.keys(t.chassis), ...Object.keys(t.vms), ...Object.keys(t.services)]);
+  for (const [name, vm] of Object.entries(t.vms)) {
+    const sw = t.switches[vm.switch];
+    if (!sw?.provider || !(vm.chassis in t.chassis)) continue;
+    if (!t.chassis[vm.chassis]?.bridge_mappings?.[sw.provider]) {
+      at(['vms', name, 'switch'], `switch '${vm.switch}' is on provider network '${sw.provider}', which chassis ${vm.chassis} does not map; add bridge_mappings: { ${sw.provider}: br-ex } to chassis ${vm.chassis}`);
+    }
+  }
   for (const [name, h] of Object.entries(t.hosts)) {
     const path = ['hosts', name];
-    const problem = nameProblem(name);
-    if (problem) at(path, problem, true);
-    if (nodes.has(name)) at(path, `the name '${name}' is already used by another node`, true);
-    nodes.add(name);
     if (!networks.includes(h.network)) {
       unknownNetwork([...path, 'network'], h.network);
       continue;
     }
-    if (!hostSubnet(t, h.network, h.ip)) {
+    const onSwitch = hostSwitch(t, h.network, h.ip);
+    let claimed = false;
+    if (!onSwitch) {
       at([...path, 'ip'], `${h.ip} is in no subnet of a switch on network '${h.network}'; add a switch with provider: ${h.network} whose subnet holds it`);
-    }
+    } else claimed = book.ip(onSwitch, h.ip, `hosts.${name}`, [...path, 'ip']);
+    const ip = parseIpv4(h.ip);
+    book.portMac(h.mac, ip !== undefined ? defaultMac(ip) : undefined, claimed, `hosts.${name}`, path);
     const ep = h.external_port;
     if (h.dhcp && !ep) at([...path, 'dhcp'], 'a host gets DHCP from OVN through an external_port; add one (switch and ha_chassis)');
     if (!ep) continue;

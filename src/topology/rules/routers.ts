@@ -1,13 +1,11 @@
 import { inCidr, isNetworkOrBroadcast, parseCidr, parseIpv4, type Cidr } from '../net.js';
 import { routerPortMac } from '../resolve.js';
 import type { RawTopology } from '../schema.js';
+import type { AddressBook } from './address-book.js';
 import type { At } from './at.js';
 
-export function checkRouters(t: RawTopology, subnets: Map<string, Cidr>, at: At): void {
-  const taken = new Map<string, string>();
-  for (const [name, vm] of Object.entries(t.vms)) taken.set(`${vm.switch}/${vm.ip}`, `vms.${name}`);
+export function checkRouters(t: RawTopology, subnets: Map<string, Cidr>, book: AddressBook, at: At): void {
   const ports = new Set(Object.entries(t.vms).map(([n, v]) => v.port ?? `${v.switch}-${n}`));
-  const macs = new Map<string, string>();
   for (const [name, r] of Object.entries(t.routers)) {
     if (name in t.chassis || name in t.vms) at(['routers', name], `the name '${name}' is already used by a node; routers need their own names`, true);
     const seen = new Set<string>();
@@ -18,19 +16,15 @@ export function checkRouters(t: RawTopology, subnets: Map<string, Cidr>, at: At)
       if (seen.has(p.switch)) at([...path, 'switch'], `router '${name}' already has a port on switch '${p.switch}'`);
       seen.add(p.switch);
       const ip = parseIpv4(p.ip);
+      let claimed = false;
       if (ip === undefined) at([...path, 'ip'], `'${p.ip}' is not an IPv4 address`);
       else if (subnet && (!inCidr(ip, subnet) || isNetworkOrBroadcast(ip, subnet))) at([...path, 'ip'], `${p.ip} is not a host address of switch '${p.switch}' (${subnet.text})`);
-      const other = taken.get(`${p.switch}/${p.ip}`);
-      if (other) at([...path, 'ip'], `${p.ip} is already used by ${other}`);
-      taken.set(`${p.switch}/${p.ip}`, `routers.${name}`);
+      else claimed = book.ip(p.switch, p.ip, `routers.${name}`, [...path, 'ip'], { routerPort: true });
       for (const port of [`${name}-${p.switch}`, `${p.switch}-${name}`]) {
         if (ports.has(port)) at([...path, 'switch'], `port name '${port}' (made for this router port) is already used; rename the router or the VM`);
         ports.add(port);
       }
-      const mac = (p.mac ?? routerPortMac(p.ip)).toLowerCase();
-      const otherMac = macs.get(mac);
-      if (otherMac) at([...path, p.mac ? 'mac' : 'ip'], `MAC ${mac} is already used by ${otherMac}`);
-      macs.set(mac, `routers.${name}.ports.${i}`);
+      book.portMac(p.mac, ip !== undefined ? routerPortMac(p.ip) : undefined, claimed, `routers.${name}.ports.${i}`, path);
       (p.gateway_chassis ?? []).forEach((c, j) => {
         if (!(c in t.chassis)) at([...path, 'gateway_chassis', j], `unknown chassis '${c}' (chassis in this file: ${Object.keys(t.chassis).join(', ')})`);
       });
@@ -41,6 +35,8 @@ export function checkRouters(t: RawTopology, subnets: Map<string, Cidr>, at: At)
     });
     r.nat.forEach((n, i) => {
       if (parseIpv4(n.external_ip) === undefined) at(['routers', name, 'nat', i, 'external_ip'], `'${n.external_ip}' is not an IPv4 address`);
+      const logical = n.logical_ip.includes('/') ? parseCidr(n.logical_ip) : parseIpv4(n.logical_ip);
+      if (logical === undefined) at(['routers', name, 'nat', i, 'logical_ip'], `'${n.logical_ip}' is neither an IPv4 address nor a subnet (network address/prefix up to 32, like 10.50.0.0/24)`);
       if (n.vm && !(n.vm in t.vms)) at(['routers', name, 'nat', i, 'vm'], `unknown VM '${n.vm}' (VMs in this file: ${Object.keys(t.vms).join(', ')})`);
       if (n.vm && n.type !== 'dnat_and_snat') at(['routers', name, 'nat', i, 'vm'], 'vm (a distributed floating IP) goes only with type dnat_and_snat');
     });
