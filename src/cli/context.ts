@@ -3,6 +3,7 @@ import type { Reporter } from '../core/events.js';
 import { chooseReporter } from '../report/choose.js';
 import { UserError } from '../core/errors.js';
 import { listLabs } from '../core/lab-store.js';
+import { requireLabName } from '../core/paths.js';
 
 /** What every command gets: a reporter for progress and an exec that reports each command. */
 export interface CliContext {
@@ -18,6 +19,7 @@ export function cliContext(opts: { verbose?: boolean }): CliContext {
 
 /** The lab a command is about: the one named, or the only one that is up. */
 export async function pickLab(name: string | undefined): Promise<string> {
+  if (name !== undefined) requireLabName(name);
   const labs = await listLabs();
   if (name) {
     if (!labs.includes(name)) {

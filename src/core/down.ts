@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import type { Exec } from '../exec/exec.js';
 import { createRuntime, runtimeNames, type RuntimeFactory } from '../runtime/registry.js';
 import { UserError } from './errors.js';
-import { readRecord, releaseLab } from './lab-store.js';
-import { labDir } from './paths.js';
+import { checkStateDir, readRecord, releaseLab, releaseStateDirAt } from './lab-store.js';
 
 export interface DownDeps {
   exec: Exec;
@@ -17,21 +15,29 @@ export interface DownDeps {
  * Returns false when there was nothing of that lab.
  */
 export async function destroyLab(name: string, deps: DownDeps): Promise<boolean> {
+  const hadState = await checkStateDir(name);
   const record = await readRecord(name).catch(() => undefined);
   const factory = deps.runtimes ?? createRuntime;
   let removed = 0;
   if (record) {
     removed = await factory(record.runtime, name, deps.exec, record.lab).destroy();
   } else {
-    // No record (removed by hand, or a reboot cleared /run): look in every runtime that answers.
-    for (const runtime of runtimeNames()) {
-      removed += await factory(runtime, name, deps.exec).destroy().catch((e: unknown) => {
+    // No record (removed by hand, a reboot cleared /run, or the lab came up under another
+    // LAB_STATE_DIR): look in every runtime that answers, and at the state directory its nodes name.
+    for (const runtimeName of runtimeNames()) {
+      const runtime = factory(runtimeName, name, deps.exec);
+      const gone = async () => {
+        const elsewhere = await runtime.stateDirs();
+        const n = await runtime.destroy();
+        for (const dir of elsewhere) await releaseStateDirAt(dir, name);
+        return n;
+      };
+      removed += await gone().catch((e: unknown) => {
         if (e instanceof UserError) return 0; // that runtime is not available here (no Docker daemon)
         throw e;
       });
     }
   }
-  const hadState = existsSync(labDir(name));
   await releaseLab(name);
   return removed > 0 || hadState;
 }

@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { Exec } from '../exec/exec.js';
 import type { Lab } from '../topology/model.js';
 import { UserError } from './errors.js';
+import { labNameProblem } from '../topology/names.js';
 import { labDir, stateRoot } from './paths.js';
 
 /** What a lab leaves on disk about itself, so `down` and `status` need neither the file nor the tool's memory. */
@@ -42,16 +43,46 @@ export async function readRecord(name: string): Promise<LabRecord> {
 
 /** Names of the labs that have a state directory. */
 export async function listLabs(): Promise<string[]> {
+  const root = stateRoot();
   try {
-    const entries = await readdir(stateRoot(), { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const entries = await readdir(root, { withFileTypes: true });
+    return entries.filter((e) => e.isDirectory() && !labNameProblem(e.name)).map((e) => e.name).sort();
   } catch {
     return [];
   }
 }
 
+/**
+ * Refuses a state directory that lab did not make: one that is not a plain directory (a symlink)
+ * right under the state root, or that holds no lab record and is not empty (a claim interrupted
+ * before the record was written leaves it empty). Returns false when there is none.
+ */
+export async function checkStateDir(name: string): Promise<boolean> {
+  const dir = labDir(name);
+  const st = await lstat(dir).catch(() => undefined);
+  if (!st) return false;
+  const hint = 'lab only removes state directories it made; look at it and remove it yourself if it is yours';
+  if (!st.isDirectory()) throw new UserError(`${dir} is not a lab's state directory (it is ${st.isSymbolicLink() ? 'a symbolic link' : 'not a directory'})`, hint);
+  const entries = await readdir(dir);
+  if (entries.length && !entries.includes(RECORD)) throw new UserError(`${dir} has no lab record (${RECORD}), so it is not a lab's state directory`, hint);
+  return true;
+}
+
+/** Removes a lab's state directory, after {@link checkStateDir}. */
 export async function releaseLab(name: string): Promise<void> {
-  await rm(labDir(name), { recursive: true, force: true });
+  if (await checkStateDir(name)) await rm(labDir(name), { recursive: true, force: true });
+}
+
+/**
+ * Removes the state directory of lab `name` found elsewhere than under this state root (it came up
+ * with another LAB_STATE_DIR): only a plain directory named after the lab whose record is that lab's.
+ */
+export async function releaseStateDirAt(dir: string, name: string): Promise<void> {
+  if (basename(dir) !== name || dir === labDir(name)) return;
+  const st = await lstat(dir).catch(() => undefined);
+  if (!st?.isDirectory()) return;
+  const record = await readFile(join(dir, RECORD), 'utf8').then((t) => JSON.parse(t) as LabRecord).catch(() => undefined);
+  if (record?.lab?.name === name) await rm(dir, { recursive: true, force: true });
 }
 
 /** Claims a lab with commands instead of fs calls (for `lab script`): mkdir fails when the lab is up. */

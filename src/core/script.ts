@@ -1,6 +1,6 @@
 import { ExecResult, STANDARD_PATH, type Exec, type ExecOptions } from '../exec/exec.js';
 import { namespacePrefix } from '../runtime/netns/netns-runtime.js';
-import { shellLine } from '../report/format.js';
+import { shellLine } from '../exec/shell-line.js';
 import type { Lab } from '../topology/model.js';
 import type { LabEvent, Reporter, StepInfo } from './events.js';
 import { claimLabWith } from './lab-store.js';

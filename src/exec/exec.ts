@@ -1,4 +1,5 @@
 import { $ } from 'zx';
+import { commandText } from './shell-line.js';
 
 /** What one finished command gave back. Also the error thrown when a command fails. */
 export class ExecResult extends Error {
@@ -9,7 +10,7 @@ export class ExecResult extends Error {
     readonly stderr: string,
     readonly durationMs: number,
   ) {
-    super(`command failed (exit ${exitCode}): ${argv.join(' ')}${stderr.trim() ? `\n${stderr.trim()}` : ''}`);
+    super(`command failed (exit ${exitCode}): ${commandText(argv)}${stderr.trim() ? `\n${clipLines(stderr.trim())}` : ''}`);
     this.name = 'ExecResult';
   }
 
@@ -39,6 +40,32 @@ export const SEARCH_PATH = [...new Set([...(process.env.PATH ?? '').split(':'), 
   .filter(Boolean)
   .join(':');
 
+/** The last lines of a command's error output, enough to say what went wrong. */
+function clipLines(text: string, max = 20): string {
+  const lines = text.split('\n');
+  return lines.length > max ? [`… (${lines.length - max} lines before)`, ...lines.slice(-max)].join('\n') : text;
+}
+
+/**
+ * Every zx setting that zx would otherwise take from ZX_* environment variables (ZX_PREFIX,
+ * ZX_POSTFIX, ZX_SHELL…): what lab runs must not depend on the caller's environment, least of all
+ * under `sudo -E`.
+ */
+const ZX_SETTINGS = {
+  shell: '/bin/bash',
+  prefix: 'set -euo pipefail;',
+  postfix: '',
+  preferLocal: false,
+  detached: false,
+  killSignal: 'SIGTERM',
+  timeoutSignal: 'SIGTERM',
+} as const;
+
+/** The caller's environment without ZX_* (a zx-based program run by lab would read them too). */
+function childEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ZX_')));
+}
+
 /** Called before each command runs; the reporter shows it with --verbose. */
 export type CommandListener = (argv: readonly string[]) => void;
 
@@ -55,13 +82,15 @@ export function createExec(onCommand?: CommandListener): Exec {
     onCommand?.(argv);
     const started = performance.now();
     const out = await $({
+      ...ZX_SETTINGS,
+      cwd: process.cwd(),
       nothrow: true,
       quiet: true,
       verbose: false,
       input: opts.input,
       signal: opts.signal,
-      timeout: opts.timeoutMs,
-      env: { ...process.env, PATH: SEARCH_PATH, ...opts.env },
+      timeout: opts.timeoutMs ?? 0,
+      env: { ...childEnv(), PATH: SEARCH_PATH, ...opts.env },
     })`${argv}`;
     const code = out.exitCode ?? (out.signal ? 128 : 1);
     const result = new ExecResult(argv, code, out.stdout, out.stderr, performance.now() - started);

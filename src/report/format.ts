@@ -3,11 +3,6 @@ export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)}s`;
 }
 
-/** A command line as a user could paste it into a shell. */
-export function shellLine(argv: readonly string[]): string {
-  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-}
-
 /** The first line of an error message, for one-line reports. */
 export function errorLine(error: Error): string {
   return error.message.split('\n')[0] ?? String(error);

@@ -1,5 +1,6 @@
 import type { LabEvent, Reporter, StepInfo } from '../core/events.js';
-import { errorLine, seconds, shellLine } from './format.js';
+import { errorLine, seconds } from './format.js';
+import { shellLine } from '../exec/shell-line.js';
 
 /** One plain line per step: for CI logs, pipes and --verbose (which adds every command run). */
 export class PlainReporter implements Reporter {

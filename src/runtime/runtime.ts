@@ -44,6 +44,11 @@ export interface Runtime {
   runDir(node: string): string;
   /** Which of the given nodes exist right now. */
   present(nodes: readonly string[]): Promise<Set<string>>;
+  /**
+   * The state directories the lab's running nodes point at, read from the system (daemon command
+   * lines, container labels): how `down` finds a lab brought up under another LAB_STATE_DIR.
+   */
+  stateDirs(): Promise<string[]>;
   /** Removes everything of the lab; safe to run twice and after a crash. Returns how many resources it removed. */
   destroy(): Promise<number>;
 }

@@ -1,3 +1,5 @@
+import { shellLine } from '../exec/shell-line.js';
+
 /**
  * dhclient's own script and config for lab VMs. Debian's dhclient-script runs hooks and may
  * rewrite the host's /etc/resolv.conf; this one only configures the VM's interface, so a lab
@@ -48,6 +50,6 @@ request subnet-mask, broadcast-address, routers, domain-name, domain-name-server
 export function dhclientWrapper(files: { conf: string; script: string; leases: string; pid: string }): string {
   return `#!/bin/sh
 # lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
-exec /sbin/dhclient -cf ${files.conf} -sf ${files.script} -lf ${files.leases} -pf ${files.pid} "$@"
+exec ${shellLine(['/sbin/dhclient', '-cf', files.conf, '-sf', files.script, '-lf', files.leases, '-pf', files.pid])} "$@"
 `;
 }

@@ -2,9 +2,10 @@ import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import { CAPABILITIES, DockerRuntime } from '../../src/runtime/docker/docker-runtime.js';
-import { LABEL_LAB, LABEL_NODE } from '../../src/runtime/docker/client.js';
+import { LABEL_LAB, LABEL_NODE, LABEL_STATE } from '../../src/runtime/docker/client.js';
 import { noExec } from './fake-runtime.js';
 import type { Lab } from '../../src/topology/model.js';
+import { labDir } from '../../src/core/paths.js';
 
 interface FakeContainer { id: string; name: string; labels: Record<string, string>; execs: string[][]; removed: boolean; options?: Record<string, unknown> }
 
@@ -49,7 +50,7 @@ describe('docker runtime with a fake Docker', () => {
     expect(f.networks[0]!.options).toMatchObject({ Name: 'lab-dmz-underlay', Internal: true, Labels: { [LABEL_LAB]: 'dmz' }, IPAM: { Config: [{ Subnet: '192.168.100.0/24', Gateway: '192.168.100.254' }] } });
     const c = f.containers[0]!;
     expect(c.name).toBe('lab-dmz-hv1');
-    expect(c.labels).toEqual({ [LABEL_LAB]: 'dmz', [LABEL_NODE]: 'hv1' });
+    expect(c.labels).toEqual({ [LABEL_LAB]: 'dmz', [LABEL_NODE]: 'hv1', [LABEL_STATE]: labDir('dmz') });
     const host = (c.options as { HostConfig: Record<string, unknown> }).HostConfig;
     expect(host.CapAdd).toEqual(CAPABILITIES);
     expect(host.Privileged).toBeUndefined();

@@ -51,6 +51,9 @@ export class FakeRuntime implements Runtime {
   async present(nodes: readonly string[]) {
     return new Set(nodes);
   }
+  async stateDirs() {
+    return [];
+  }
   async destroy() {
     this.destroyed += 1;
     return 1;

@@ -4,6 +4,8 @@ import { UserError } from '../../core/errors.js';
 /** Labels every container and network of a docker lab carries, so `down` finds them from Docker alone. */
 export const LABEL_LAB = 'ovn-lab.lab';
 export const LABEL_NODE = 'ovn-lab.node';
+/** The host directory holding the lab's record (LAB_STATE_DIR when it came up). */
+export const LABEL_STATE = 'ovn-lab.state-dir';
 
 export function containerName(lab: string, node: string): string {
   return `lab-${lab}-${node}`;

@@ -4,7 +4,8 @@ import type { Host, Lab, Vm } from '../../topology/model.js';
 import type { NodeSpec, Runtime } from '../runtime.js';
 import { attachExec } from './docker-attach.js';
 import { dockerExec } from './docker-exec.js';
-import { connectDocker, containerName, LABEL_LAB, LABEL_NODE, networkName, providerNetworkName } from './client.js';
+import { connectDocker, containerName, LABEL_LAB, LABEL_NODE, LABEL_STATE, networkName, providerNetworkName } from './client.js';
+import { labDir } from '../../core/paths.js';
 import { imageExists, nodeImage } from './images.js';
 import { UserError } from '../../core/errors.js';
 import { formatIpv4, parseCidr, maskOf } from '../../topology/net.js';
@@ -16,6 +17,9 @@ import { formatIpv4, parseCidr, maskOf } from '../../topology/net.js';
  * the userspace datapath's taps.
  */
 export const CAPABILITIES = ['NET_ADMIN', 'NET_RAW', 'SYS_ADMIN'];
+
+/** Docker's bridge option that leaves the host without an address on the network. */
+const INHIBIT_IPV4 = 'com.docker.network.bridge.inhibit_ipv4';
 
 /** Where a container keeps the run directories of its node (and, in a chassis, of its VMs). */
 const RUN_ROOT = '/run/lab';
@@ -47,7 +51,7 @@ export class DockerRuntime implements Runtime {
   }
 
   private labels(node?: string): Record<string, string> {
-    return { [LABEL_LAB]: this.lab, ...(node ? { [LABEL_NODE]: node } : {}) };
+    return { [LABEL_LAB]: this.lab, ...(node ? { [LABEL_NODE]: node, [LABEL_STATE]: labDir(this.lab) } : {}) };
   }
 
   /** The container a node's commands run in: its own, or its chassis' for a VM. */
@@ -68,18 +72,23 @@ export class DockerRuntime implements Runtime {
     return `${RUN_ROOT}/${node}`;
   }
 
-  /** A Docker network on the underlay subnet; its gateway (on the host) takes the last address, so nodes keep theirs. */
+  /**
+   * A Docker network on the underlay subnet. The host gets no address on it (inhibit_ipv4), so the
+   * NB/SB databases on it cannot be reached from the host; Docker still reserves a gateway address,
+   * the last one, so nodes keep theirs.
+   */
   async createUnderlay(subnet: string): Promise<void> {
     const cidr = parseCidr(subnet)!;
     const broadcast = (cidr.network | ~maskOf(cidr.prefix)) >>> 0;
     const docker = await this.docker();
-    this.exec_.onCommand?.(['docker', 'network', 'create', '--internal', '--subnet', subnet, networkName(this.lab)]);
+    this.exec_.onCommand?.(['docker', 'network', 'create', '--internal', '-o', `${INHIBIT_IPV4}=true`, '--subnet', subnet, networkName(this.lab)]);
     await docker.createNetwork({
       Name: networkName(this.lab),
       Driver: 'bridge',
       Internal: true,
       CheckDuplicate: true,
       Labels: this.labels(),
+      Options: { [INHIBIT_IPV4]: 'true' },
       IPAM: { Driver: 'default', Config: [{ Subnet: subnet, Gateway: formatIpv4(broadcast - 1) }] },
     });
   }
@@ -118,20 +127,20 @@ export class DockerRuntime implements Runtime {
 
   /**
    * Provider networks are Docker networks too; Docker's own addresses on them are flushed and the
-   * lab's are used. Not --internal: on hosts that pass bridged traffic through iptables, Docker
+   * lab's are used, and the host has none. Not --internal: on hosts that pass bridged traffic through iptables, Docker
    * drops what an internal network carries for addresses outside its own subnet (the lab's, and
    * DHCP from 0.0.0.0). No masquerading, and with Docker's addresses flushed no route leads out.
    */
   async createNetwork(name: string): Promise<void> {
     const docker = await this.docker();
     const net = providerNetworkName(this.lab, name);
-    this.exec_.onCommand?.(['docker', 'network', 'create', '-o', 'com.docker.network.bridge.enable_ip_masquerade=false', net]);
+    this.exec_.onCommand?.(['docker', 'network', 'create', '-o', 'com.docker.network.bridge.enable_ip_masquerade=false', '-o', `${INHIBIT_IPV4}=true`, net]);
     await docker.createNetwork({
       Name: net,
       Driver: 'bridge',
       CheckDuplicate: true,
       Labels: this.labels(),
-      Options: { 'com.docker.network.bridge.enable_ip_masquerade': 'false' },
+      Options: { 'com.docker.network.bridge.enable_ip_masquerade': 'false', [INHIBIT_IPV4]: 'true' },
     });
   }
 
@@ -230,6 +239,12 @@ export class DockerRuntime implements Runtime {
       if (list.stdout.split('\n').some((l) => l.split(' ')[0] === node)) out.add(node);
     }
     return out;
+  }
+
+  async stateDirs(): Promise<string[]> {
+    const docker = await this.docker();
+    const containers = await docker.listContainers({ all: true, filters: { label: [`${LABEL_LAB}=${this.lab}`] } });
+    return [...new Set(containers.map((c) => c.Labels[LABEL_STATE]).filter((d): d is string => !!d))];
   }
 
   /** Removes the lab's containers and network, found by label; nothing else. */

@@ -6,7 +6,7 @@ import { UNDERLAY } from '../../topology/names.js';
 import type { Host, Lab, Vm } from '../../topology/model.js';
 import type { NodeSpec, Runtime } from '../runtime.js';
 import { DNSMASQ, NETNS_REQUIREMENTS, requirePrograms, requireRoot } from '../../core/preflight.js';
-import { endProcesses } from './processes.js';
+import { endProcesses, stateDirsOf } from './processes.js';
 
 /** Prefix of every namespace a lab makes: `lab.<lab>.<node>`. Dots cannot occur in lab or node names. */
 export function namespacePrefix(lab: string): string {
@@ -120,18 +120,26 @@ export class NetnsRuntime implements Runtime {
     return new Set(nodes.filter((n) => existing.has(this.ns(n))));
   }
 
+  async stateDirs(): Promise<string[]> {
+    return stateDirsOf(await this.pids(await this.namespaces()));
+  }
+
   /** Ends every process in the lab's namespaces (all were started by the lab), then deletes them. */
   async destroy(): Promise<number> {
     const namespaces = await this.namespaces();
+    await endProcesses(await this.pids(namespaces));
+    for (const ns of namespaces) await this.exec_(['ip', 'netns', 'del', ns], { nothrow: true });
+    await rm(join(this.labDir, 'nodes'), { recursive: true, force: true });
+    return namespaces.length;
+  }
+
+  private async pids(namespaces: string[]): Promise<number[]> {
     const pids: number[] = [];
     for (const ns of namespaces) {
       const out = await this.exec_(['ip', 'netns', 'pids', ns], { nothrow: true });
       pids.push(...out.stdout.split(/\s+/).filter(Boolean).map(Number));
     }
-    await endProcesses(pids);
-    for (const ns of namespaces) await this.exec_(['ip', 'netns', 'del', ns], { nothrow: true });
-    await rm(join(this.labDir, 'nodes'), { recursive: true, force: true });
-    return namespaces.length;
+    return pids;
   }
 
   /** The lab's namespaces as the system lists them. */

@@ -34,3 +34,24 @@ export async function endProcesses(pids: readonly number[], graceMs = 2000): Pro
 }
 
 export { alive as processAlive };
+
+/**
+ * The state directories named in these processes' command lines: every daemon of a node gets
+ * `<state dir>/nodes/<node>/…` paths (--pidfile, --log-file, sockets).
+ */
+export function stateDirsOf(pids: readonly number[]): string[] {
+  const dirs = new Set<string>();
+  for (const pid of pids) {
+    let cmdline: string;
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const arg of cmdline.split('\0')) {
+      const m = /(?:^|[=:])(\/[^=:\s]*?)\/nodes\/[^/]+\//.exec(arg);
+      if (m) dirs.add(m[1]!);
+    }
+  }
+  return [...dirs];
+}
