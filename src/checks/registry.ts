@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CheckBase, CheckKind } from './check.js';
 import { boundCheck } from './kinds/bound.js';
 import { chassisCheck } from './kinds/chassis.js';
+import { daemonsCheck } from './kinds/daemons.js';
 import { dhcpCheck } from './kinds/dhcp.js';
 import { execCheck } from './kinds/exec.js';
 import { flowCheck } from './kinds/flow.js';
@@ -12,7 +13,7 @@ import { traceCheck } from './kinds/trace.js';
 import { tunnelsCheck } from './kinds/tunnels.js';
 
 /** Every check kind, by the name used in `kind:`. */
-export const CHECK_KINDS = [dhcpCheck, pingCheck, flowCheck, traceCheck, boundCheck, chassisCheck, tunnelsCheck, localCheck, execCheck, stopCheck, startCheck] as const;
+export const CHECK_KINDS = [dhcpCheck, pingCheck, flowCheck, traceCheck, boundCheck, chassisCheck, tunnelsCheck, localCheck, daemonsCheck, execCheck, stopCheck, startCheck] as const;
 
 export function checkKind(kind: string): CheckKind<CheckBase> {
   const found = CHECK_KINDS.find((k) => k.kind === kind);

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nodeNames } from '../checks/fields.js';
 import type { LabContext } from './lab-context.js';
+import { ovnDaemonStates } from '../ovn/daemons.js';
 
 /** Lists a node's run directory and prints every log and lease in it, inside the node. */
 const DUMP_FILES = 'for f in "$1"/*.log "$1"/*.leases; do [ -f "$f" ] && printf "===== %s\\n" "$f" && cat "$f"; done; true';
@@ -33,6 +34,28 @@ export async function saveFailureBundle(ctx: LabContext, dir: string): Promise<s
     jobs.push(save(`${node}-logs.txt`, node, ['sh', '-c', DUMP_FILES, 'dump', ctx.node(node).runDir]));
   }
   for (const vm of ctx.lab.vms) jobs.push(save(`${vm.name}-ip.txt`, vm.name, ['sh', '-c', 'ip addr; ip route']));
+  jobs.push(daemonReport(ctx).then((text) => writeFile(join(dir, 'daemons.txt'), text)));
   await Promise.all(jobs);
   return dir;
+}
+
+/** Every OVS/OVN daemon's state; for each one that is not running, the end of its log. */
+async function daemonReport(ctx: LabContext): Promise<string> {
+  const lines: string[] = [];
+  for (const node of [ctx.lab.central.name, ...ctx.lab.chassis.map((c) => c.name)]) {
+    const shell = ctx.node(node);
+    const states = await ovnDaemonStates(shell).catch(() => undefined);
+    if (!states) {
+      lines.push(`${node}: could not be asked (node missing?)`);
+      continue;
+    }
+    for (const d of states) lines.push(`${node}: ${d.name} ${d.state}${d.pid ? ` (pid ${d.pid})` : ''}`);
+    for (const d of states.filter((x) => !x.running)) {
+      const log = `${shell.runDir}/${d.name}.log`;
+      const tail = await shell.run(['tail', '-n', '30', log], { nothrow: true, timeoutMs: 10_000 }).catch(() => undefined);
+      lines.push(`----- last lines of ${node}:${log} -----`, (tail?.stdout ?? '').trimEnd() || '(no log)');
+    }
+  }
+  const down = lines.some((l) => / (dead|zombie|no pid file)( |$)/.test(l));
+  return `${down ? 'NOT ALL DAEMONS ARE RUNNING' : 'every daemon is running'}\n${lines.join('\n')}\n`;
 }

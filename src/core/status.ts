@@ -1,24 +1,21 @@
 import type { Exec } from '../exec/exec.js';
 import { createRuntime } from '../runtime/registry.js';
-import type { NodeKind, Vm } from '../topology/model.js';
+import type { Host, NodeKind, Vm } from '../topology/model.js';
+import { daemonStates, OVN_DAEMONS, type DaemonStatus } from '../ovn/daemons.js';
+import type { NodeShell } from '../ovn/node-shell.js';
 import { vmAddress } from '../vm/address.js';
 import { nodeNames } from '../checks/fields.js';
 import { dhclientPaths } from '../vm/vm.js';
 import { LabContext } from './lab-context.js';
 import { readRecord, type LabRecord } from './lab-store.js';
 
-export interface DaemonStatus {
-  name: string;
-  running: boolean;
-}
-
 export interface NodeStatus {
   name: string;
   kind: NodeKind;
   present: boolean;
   daemons: DaemonStatus[];
-  /** Chassis: registered in the SB database. */
-  registered?: boolean;
+  /** Chassis: registered in the SB database; `unknown` when the SB database did not answer. */
+  registered?: 'yes' | 'no' | 'unknown';
   /** VM: chassis, logical port, how it is addressed, the address it has now (hosts: their network). */
   chassis?: string;
   network?: string;
@@ -38,16 +35,12 @@ export interface LabStatus {
   healthy: boolean;
 }
 
-/** Pid files each kind of node has in its run directory, one per daemon. */
-function daemonsOf(kind: NodeKind, vm?: Vm): string[] {
-  if (kind === 'central') return ['ovnnb_db', 'ovnsb_db', 'ovn-northd'];
-  if (kind === 'chassis') return ['ovsdb-server', 'ovs-vswitchd', 'ovn-controller'];
-  if (vm?.service) return ['dnsmasq'];
-  return vm?.dhcp ? ['dhclient'] : [];
+/** The daemons a node runs, by pid file: OVS/OVN ones on central and chassis, dnsmasq in a service, dhclient where DHCP is used. */
+function daemonsOf(shell: NodeShell, vm?: Vm, host?: Host): { name: string; pidFile: string }[] {
+  if (shell.kind === 'central' || shell.kind === 'chassis') return (OVN_DAEMONS[shell.kind] ?? []).map((name) => ({ name, pidFile: `${shell.runDir}/${name}.pid` }));
+  if (vm?.service) return [{ name: 'dnsmasq', pidFile: `${shell.runDir}/dnsmasq.pid` }];
+  return vm?.dhcp || host?.dhcp ? [{ name: 'dhclient', pidFile: dhclientPaths(shell.runDir).pid }] : [];
 }
-
-/** Whether the daemons behind these pid files are alive, asked inside the node (pids are the node's). */
-const ALIVE_SCRIPT = 'for f in "$@"; do if [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; then echo up; else echo down; fi; done';
 
 export async function labStatus(name: string, exec: Exec): Promise<LabStatus> {
   const record: LabRecord = await readRecord(name);
@@ -57,10 +50,11 @@ export async function labStatus(name: string, exec: Exec): Promise<LabStatus> {
   const all = nodeNames(lab);
   const present = await runtime.present(all);
 
-  const registered = new Set<string>();
+  // Registered chassis as the SB database says; undefined when it cannot say (its server is down).
+  let registered: Set<string> | undefined;
   if (present.has(lab.central.name)) {
     const out = await ctx.central().run(['ovn-sbctl', '--timeout=5', '--bare', '--columns=name', 'list', 'Chassis'], { nothrow: true });
-    for (const n of out.stdout.split('\n').map((l) => l.trim()).filter(Boolean)) registered.add(n);
+    if (out.ok) registered = new Set(out.stdout.split('\n').map((l) => l.trim()).filter(Boolean));
   }
 
   const nodes = await Promise.all(
@@ -69,24 +63,18 @@ export async function labStatus(name: string, exec: Exec): Promise<LabStatus> {
       const vm = lab.vms.find((v) => v.name === node);
       const host = lab.hosts.find((h) => h.name === node);
       const shell = ctx.node(node);
-      const names = host ? (host.dhcp ? ['dhclient'] : []) : daemonsOf(kind, vm);
+      const wanted = daemonsOf(shell, vm, host);
       const isUp = present.has(node);
-      let daemons = names.map((d) => ({ name: d, running: false }));
-      if (isUp && names.length) {
-        const files = names.map((d) => (d === 'dhclient' ? dhclientPaths(shell.runDir).pid : `${shell.runDir}/${d}.pid`));
-        const out = await shell.run(['sh', '-c', ALIVE_SCRIPT, 'alive', ...files], { nothrow: true });
-        const states = out.stdout.trim().split('\n');
-        daemons = names.map((d, i) => ({ name: d, running: states[i] === 'up' }));
-      }
+      const daemons: DaemonStatus[] = (isUp ? await daemonStates(shell, wanted) : undefined) ?? wanted.map((d) => ({ name: d.name, state: 'dead', running: false }));
       const status: NodeStatus = { name: node, kind, present: isUp, daemons };
-      if (kind === 'chassis') status.registered = registered.has(node);
+      if (kind === 'chassis') status.registered = registered ? (registered.has(node) ? 'yes' : 'no') : 'unknown';
       if (vm) Object.assign(status, { chassis: vm.chassis, port: vm.port, addressing: vm.dhcp ? 'dhcp' : 'static' });
       if (host) Object.assign(status, { network: host.network, addressing: host.dhcp ? 'dhcp' : 'static' });
       if ((vm || host) && isUp) status.address = await vmAddress(shell);
       return status;
     }),
   );
-  const healthy = nodes.every((n) => n.present && n.daemons.every((d) => d.running) && n.registered !== false);
+  const healthy = nodes.every((n) => n.present && n.daemons.every((d) => d.running) && n.registered === 'yes');
   return {
     name,
     runtime: record.runtime,

@@ -42,9 +42,15 @@ export interface LabTestReport {
   durationsMs: { up: number; checks: number; down: number; total: number };
 }
 
-/** The checks to run: all, or those named with --only (an unknown name is a user error). */
+/**
+ * Every `lab test` of a whole lab ends with this check unless the lab has a daemons check of its
+ * own: a killed ovn-controller leaves its flows behind, and the other checks would still pass.
+ */
+export const DAEMONS_CHECK: CheckSpec = { name: 'lab daemons are running', kind: 'daemons', timeout: 2 };
+
+/** The checks to run: all (and the daemons check), or those named with --only (an unknown name is a user error). */
 export function selectChecks(lab: Lab, only?: string[]): CheckSpec[] {
-  if (!only?.length) return lab.checks;
+  if (!only?.length) return lab.checks.some((c) => c.kind === 'daemons') ? lab.checks : [...lab.checks, DAEMONS_CHECK];
   const unknown = only.filter((n) => !lab.checks.some((c) => c.name === n));
   if (unknown.length) {
     throw new UserError(`lab '${lab.name}' has no check named ${unknown.map((u) => `'${u}'`).join(', ')}`, `its checks: ${lab.checks.map((c) => `'${c.name}'`).join(', ')} (see 'lab test --list')`);

@@ -140,6 +140,9 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
     for (const [i, s] of lab.setup.entries()) {
       await step(`setup:${i}`, () => ctx.node(s.node).run(commandArgv(s.command)));
     }
+    // A Ctrl-C during the last steps: commands that do not take the signal (Docker API execs)
+    // finished anyway, but the lab must not come up.
+    if (signal?.aborted) throw new InterruptedError(String(signal.reason ?? 'SIGINT'));
     return { lab, durationMs: performance.now() - started, addresses };
   } catch (error) {
     const interrupted = signal?.aborted ?? false;

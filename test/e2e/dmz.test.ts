@@ -54,7 +54,7 @@ describeE2E('labs/dmz.yaml on the netns runtime', () => {
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s.healthy).toBe(true);
-    expect(s.nodes.filter((n: { kind: string; registered: boolean }) => n.kind === 'chassis' && n.registered)).toHaveLength(2);
+    expect(s.nodes.filter((n: { kind: string; registered: string }) => n.kind === 'chassis' && n.registered === 'yes')).toHaveLength(2);
     const vms = Object.fromEntries(s.nodes.filter((n: { kind: string }) => n.kind === 'vm').map((n: { name: string; address: string }) => [n.name, n.address]));
     expect(vms).toEqual({ vm1: '172.16.255.130/26', vm2: '172.16.255.131/26' });
   });

@@ -5,13 +5,13 @@ import { labStatus, type LabStatus, type NodeStatus } from '../../core/status.js
 import { cliContext, out, pickLab } from '../context.js';
 
 function detail(n: NodeStatus): string {
-  const daemons = n.daemons.map((d) => `${d.name}${d.running ? '' : ' (not running)'}`).join(' ');
+  const daemons = n.daemons.map((d) => `${d.name}${d.running ? '' : ` (${d.state})`}`).join(' ');
   if (n.kind === 'host') return `${n.address ?? 'no address'} on network ${n.network}, ${n.addressing}${daemons ? `; ${daemons}` : ''}`;
   if (n.kind === 'vm') {
     const addr = n.address ?? 'no address';
     return `${addr} on ${n.chassis}, port ${n.port}, ${n.addressing}${daemons ? `; ${daemons}` : ''}`;
   }
-  if (n.kind === 'chassis') return `${n.registered ? 'registered' : 'NOT registered'}; ${daemons}`;
+  if (n.kind === 'chassis') return `${{ yes: 'registered', no: 'NOT registered', unknown: 'registration unknown (SB database not answering)' }[n.registered ?? 'unknown']}; ${daemons}`;
   return daemons;
 }
 

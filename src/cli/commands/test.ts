@@ -58,8 +58,9 @@ export function registerTest(program: Command): void {
       for (const t of labs) selectChecks(t.lab, opts.only); // unknown --only names fail before anything starts
       if (opts.list) {
         for (const { lab } of labs) {
-          out(`lab ${lab.name}${lab.file ? ` (${lab.file})` : ''}: ${lab.checks.length} checks`);
-          for (const c of selectChecks(lab, opts.only)) out(`  ${c.name}  [${c.kind}] ${checkKind(c.kind).expected(c, lab)}`);
+          const checks = selectChecks(lab, opts.only);
+          out(`lab ${lab.name}${lab.file ? ` (${lab.file})` : ''}: ${checks.length} checks`);
+          for (const c of checks) out(`  ${c.name}  [${c.kind}] ${checkKind(c.kind).expected(c, lab)}`);
         }
         return;
       }

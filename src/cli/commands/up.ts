@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { destroyLab } from '../../core/down.js';
+import { InterruptedError } from '../../core/errors.js';
 import { upLab } from '../../core/up.js';
 import { loadTopology } from '../../topology/load.js';
 import { seconds } from '../../report/format.js';
@@ -23,6 +25,11 @@ export function registerUp(program: Command): void {
       const release = onInterrupt((signal) => controller.abort(signal));
       try {
         const result = await upLab(lab, ctx, { runtime: opts.runtime, keepOnFailure: opts.keepOnFailure, signal: controller.signal });
+        if (controller.signal.aborted) {
+          // Ctrl-C after the last step: the handler promised a teardown.
+          await destroyLab(lab.name, ctx);
+          throw new InterruptedError(String(controller.signal.reason ?? 'SIGINT'));
+        }
         await ctx.reporter.flush();
         out(`lab ${lab.name} is up (${seconds(result.durationMs)})`);
         for (const a of result.addresses) out(`  ${a.vm.padEnd(12)} ${a.address}`);

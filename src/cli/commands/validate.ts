@@ -1,16 +1,35 @@
 import type { Command } from 'commander';
+import { shellLine } from '../../exec/shell-line.js';
 import { loadTopology } from '../../topology/load.js';
+import type { Lab } from '../../topology/model.js';
 import { out } from '../context.js';
+
+/**
+ * The commands a file runs as root (its `setup:` and its `exec` checks): a topology file is a
+ * program, and nobody should run a downloaded one blind.
+ */
+function commandsOf(lab: Lab): string[] {
+  const line = (c: string | readonly string[]) => (typeof c === 'string' ? c : shellLine(c));
+  return [
+    ...lab.setup.map((s) => `setup in ${s.node}: ${line(s.command)}`),
+    ...lab.checks.filter((c) => c.kind === 'exec').map((c) => `check '${c.name}' in ${String(c.node)}: ${line(c.command as string | string[])}`),
+  ];
+}
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('check topology files without creating anything (exit 0 when all are valid)')
+    .description('check topology files without creating anything, and list the commands they run (exit 0 when all are valid)')
     .argument('<files...>', 'topology YAML files')
     .action(async (files: string[]) => {
       for (const file of files) {
         const lab = await loadTopology(file);
         out(`${file}: valid (lab ${lab.name}: ${lab.chassis.length} chassis, ${lab.switches.length} switches, ${lab.vms.length} VMs)`);
+        const commands = commandsOf(lab);
+        if (commands.length) {
+          out(`  it runs ${commands.length} command${commands.length > 1 ? 's' : ''} of its own as root (setup and exec checks), with the host's files:`);
+          for (const c of commands) out(`    ${c.replace(/\n/g, '\n      ')}`);
+        }
       }
     });
 }

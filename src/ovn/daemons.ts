@@ -1,0 +1,56 @@
+import type { NodeKind } from '../topology/model.js';
+import type { NodeShell } from './node-shell.js';
+
+/** The OVS/OVN daemons each kind of node runs, by the name of their pid file in its run directory. */
+export const OVN_DAEMONS: Partial<Record<NodeKind, readonly string[]>> = {
+  central: ['ovnnb_db', 'ovnsb_db', 'ovn-northd'],
+  chassis: ['ovsdb-server', 'ovs-vswitchd', 'ovn-controller'],
+};
+
+/**
+ * What a daemon's pid file says: `running`; `zombie` (it has ended, nobody reaped it yet: `kill -0`
+ * still succeeds on it); `dead` (no such process); `no pid file`.
+ */
+export type DaemonState = 'running' | 'zombie' | 'dead' | 'no pid file';
+
+export interface DaemonStatus {
+  name: string;
+  state: DaemonState;
+  running: boolean;
+  pid?: number;
+}
+
+/**
+ * Asked inside the node (pids are the node's): for each pid file, its pid and the process state
+ * letter from /proc (after the command name, which may hold spaces and parentheses).
+ */
+const STATE_SCRIPT = `for f in "$@"; do
+  if [ ! -f "$f" ]; then echo "-"; continue; fi
+  pid=$(cat "$f" 2>/dev/null)
+  st=$(sed -n 's/.*) \\([A-Za-z]\\) .*/\\1/p' "/proc/$pid/stat" 2>/dev/null)
+  echo "$pid \${st:-gone}"
+done`;
+
+/** States of the daemons behind these pid files; undefined when the node could not be asked. */
+export async function daemonStates(node: NodeShell, daemons: readonly { name: string; pidFile: string }[]): Promise<DaemonStatus[] | undefined> {
+  if (!daemons.length) return [];
+  const out = await node.run(['sh', '-c', STATE_SCRIPT, 'daemons', ...daemons.map((d) => d.pidFile)], { nothrow: true, timeoutMs: 10_000 });
+  if (!out.ok) return undefined;
+  const lines = out.stdout.trim().split('\n');
+  return daemons.map((d, i) => {
+    const [pid, letter] = (lines[i] ?? '-').split(' ');
+    const state: DaemonState = pid === '-' || !pid ? 'no pid file' : letter === 'gone' ? 'dead' : letter === 'Z' || letter === 'X' ? 'zombie' : 'running';
+    return { name: d.name, state, running: state === 'running', ...(pid && pid !== '-' ? { pid: Number(pid) } : {}) };
+  });
+}
+
+/** The OVS/OVN daemons of a central or chassis node and their states. */
+export function ovnDaemonStates(node: NodeShell): Promise<DaemonStatus[] | undefined> {
+  const names = OVN_DAEMONS[node.kind] ?? [];
+  return daemonStates(node, names.map((name) => ({ name, pidFile: `${node.runDir}/${name}.pid` })));
+}
+
+/** One line per daemon that is not running: `hv1: ovn-controller zombie (pid 42)`. */
+export function describeDown(node: string, states: readonly DaemonStatus[]): string[] {
+  return states.filter((d) => !d.running).map((d) => `${node}: ${d.name} ${d.state}${d.pid ? ` (pid ${d.pid})` : ''}`);
+}
