@@ -74,7 +74,7 @@ export async function labStatus(name: string, exec: Exec): Promise<LabStatus> {
       return status;
     }),
   );
-  const healthy = nodes.every((n) => n.present && n.daemons.every((d) => d.running) && n.registered === 'yes');
+  const healthy = nodes.every((n) => n.present && n.daemons.every((d) => d.running) && (n.registered === undefined || n.registered === 'yes'));
   return {
     name,
     runtime: record.runtime,
