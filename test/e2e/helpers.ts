@@ -41,9 +41,9 @@ export interface CliResult {
 }
 
 /** Runs the lab CLI as a user would, in plain-output mode. */
-export function lab(args: string[], opts: { timeoutMs?: number } = {}): Promise<CliResult> {
+export function lab(args: string[], opts: { timeoutMs?: number; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
   return new Promise((res) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, CI: 'true' }, timeout: opts.timeoutMs ?? 90_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, CI: 'true', ...opts.env }, timeout: opts.timeoutMs ?? 90_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       res({ code, stdout, stderr });
     });
@@ -51,8 +51,8 @@ export function lab(args: string[], opts: { timeoutMs?: number } = {}): Promise<
 }
 
 /** Starts the lab CLI without waiting for it (for kill and Ctrl-C tests). */
-export function labProcess(args: string[]): ChildProcess {
-  return spawn(process.execPath, [CLI, ...args], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function labProcess(args: string[], env: Record<string, string | undefined> = {}): ChildProcess {
+  return spawn(process.execPath, [CLI, ...args], { env: { ...process.env, CI: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** A copy of a lab file from labs/ under a test-only lab name, so tests never collide with a user's lab. */

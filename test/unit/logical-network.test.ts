@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { logicalNetworkArgv } from '../../src/ovn/logical-network.js';
+import { logicalNetworkArgv, logicalNetworkTransactions, MAX_TRANSACTION_BYTES } from '../../src/ovn/logical-network.js';
+import { bigLab } from './big-lab.js';
 import { parseTopology } from '../../src/topology/load.js';
 
 describe('the NB configuration is one ovn-nbctl transaction', () => {
@@ -30,4 +31,20 @@ describe('the NB configuration is one ovn-nbctl transaction', () => {
     expect(argv).toContain('options:dns_server="{10.0.0.53}"');
     expect(argv).toContain('options:domain_name="\\"lab\\""');
   });
+});
+
+describe('big labs', () => {
+  it('a 3000-VM lab is split into ovn-nbctl calls far below the kernel argument limits', () => {
+  const lab = parseTopology(bigLab(100, 3000), 'big.yaml');
+  const txns = logicalNetworkTransactions(lab);
+  expect(txns.length).toBeGreaterThan(3);
+  for (const argv of txns) expect(argv.reduce((n, w) => n + w.length + 1, 0)).toBeLessThanOrEqual(MAX_TRANSACTION_BYTES + 200);
+  const added = txns.flatMap((t) => t.flatMap((w, i) => (w === 'lsp-add' ? [t[i + 2]!] : [])));
+  expect(added).toHaveLength(3000 + 60);
+  expect(new Set(added).size).toBe(added.length);
+  // Each DHCP row is made once; later calls find it through the first port that took it.
+  expect(txns.flat().filter((w) => w === 'create').length).toBe(3);
+  expect(txns.slice(1).every((t) => t.join(' ').includes('get DHCP_Options'))).toBe(true);
+});
+
 });
