@@ -50,12 +50,12 @@ describeE2E('check kinds against a real lab', () => {
 
   it('exits 1 and prints the closing line when a check failed', () => {
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^10 passed, 9 failed$/m);
+    expect(stdout).toMatch(/^11 passed, 9 failed$/m);
   });
 
   it('each passing check passes and each failing one fails', () => {
     const passed = report.labs[0]!.checks.filter((c) => c.passed).map((c) => c.name);
-    expect(passed).toEqual(['dhcp ok', 'ping ok', 'unreachable ok', 'flow ok', 'flow absent ok', 'trace ok', 'bound ok', 'chassis ok', 'tunnels ok', 'exec ok']);
+    expect(passed).toEqual(['dhcp ok', 'ping ok', 'unreachable ok', 'flow ok', 'flow absent ok', 'trace ok', 'bound ok', 'chassis ok', 'tunnels ok', 'exec ok', 'lab daemons are running']);
   });
 
   it('dhcp: says which address it expected and which it leased', () => {
@@ -93,7 +93,7 @@ describeE2E('check kinds against a real lab', () => {
     const xml = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(join(out, 'r.xml'), 'utf8'));
     const suite = xml.testsuites.testsuite;
     expect(suite['@_name']).toBe(NAME);
-    expect(Number(suite['@_tests'])).toBe(19);
+    expect(Number(suite['@_tests'])).toBe(20);
     expect(Number(suite['@_failures'])).toBe(9);
     const failed = suite.testcase.find((c: { '@_name': string }) => c['@_name'] === 'dhcp wrong address');
     expect(failed.failure['@_message']).toContain('expected lease 172.16.255.150/26');
@@ -153,11 +153,11 @@ describeE2E('lab test FILE: up, checks, down, report', () => {
   it('passes every check of labs/dmz.yaml, writes JUnit and leaves nothing behind', async () => {
     const out = mkdtempSync(join(tmpdir(), 'lab-junit-'));
     const r = await lab(['test', labFile('dmz', NAME2), '--junit', join(out, 'junit.xml')]);
-    expect(r.stdout).toMatch(/^12 passed, 0 failed$/m);
-    expect(r.stdout).toMatch(new RegExp(`^lab ${NAME2}: 12 passed, 0 failed \\(up [\\d.]+s, checks [\\d.]+s, down [\\d.]+s, total [\\d.]+s\\)$`, 'm'));
+    expect(r.stdout).toMatch(/^13 passed, 0 failed$/m);
+    expect(r.stdout).toMatch(new RegExp(`^lab ${NAME2}: 13 passed, 0 failed \\(up [\\d.]+s, checks [\\d.]+s, down [\\d.]+s, total [\\d.]+s\\)$`, 'm'));
     expect(r.code).toBe(0);
     const xml = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(join(out, 'junit.xml'), 'utf8'));
-    expect(Number(xml.testsuites['@_tests'])).toBe(12);
+    expect(Number(xml.testsuites['@_tests'])).toBe(13);
     expect(Number(xml.testsuites['@_failures'])).toBe(0);
     expect(await leftovers(NAME2)).toEqual([]);
   });
