@@ -1,5 +1,6 @@
 import { commandArgv, withSignal, type Exec } from '../exec/exec.js';
 import { startCentral } from '../ovn/central.js';
+import { makeCertificates } from '../ovn/pki.js';
 import type { NodeShell } from '../ovn/node-shell.js';
 import { startChassis } from '../ovn/chassis.js';
 import { chooseDatapath } from '../ovn/datapath.js';
@@ -85,7 +86,8 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
       }
       for (const h of lab.hosts) await runtime.createHost(h);
     });
-    await step('central', () => startCentral(ctx.central(), lab.central.ip));
+    if (lab.central.ssl) await step('certificates', () => makeCertificates(runtime, ctx.central(), lab.chassis.map((c) => ctx.node(c.name))));
+    await step('central', () => startCentral(ctx.central(), lab.central));
     await each(lab.chassis, (c) => step(`chassis:${c.name}`, () => startChassis(ctx.node(c.name), lab, c, datapath), () => `${datapath} datapath`));
     await step('registered', async () => {
       for (const c of lab.chassis) await ctx.central().run(['ovn-sbctl', '--timeout=30', 'wait-until', 'Chassis', c.name]);

@@ -1,5 +1,6 @@
 import type { Chassis, Lab } from '../topology/model.js';
-import { daemonArgs, SB_PORT, type NodeShell } from './node-shell.js';
+import { centralRemote, daemonArgs, SB_PORT, type NodeShell } from './node-shell.js';
+import { sslArgs, sslFiles } from './pki.js';
 
 export type Datapath = 'netdev' | 'system';
 
@@ -31,7 +32,7 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     '--', 'set', 'Open_vSwitch', '.',
     `external_ids:system-id=${chassis.name}`,
     `external_ids:hostname=${chassis.name}`,
-    `external_ids:ovn-remote=tcp:${lab.central.ip}:${SB_PORT}`,
+    `external_ids:ovn-remote=${centralRemote(lab.central, SB_PORT)}`,
     'external_ids:ovn-encap-type=geneve',
     `external_ids:ovn-encap-ip=${chassis.ip}`,
     `external_ids:ovn-bridge-datapath-type=${datapath}`,
@@ -57,5 +58,6 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     const mappings = chassis.bridgeMappings.map((m) => `${m.network}:${m.bridge}`).join(',');
     await node.run(['ovs-vsctl', 'set', 'Open_vSwitch', '.', `external_ids:ovn-bridge-mappings="${mappings}"`]);
   }
-  await node.run(['ovn-controller', `unix:${r}/db.sock`, ...daemonArgs(r, 'ovn-controller')]);
+  const ssl = lab.central.ssl ? sslArgs(sslFiles(r, chassis.name)) : [];
+  await node.run(['ovn-controller', `unix:${r}/db.sock`, ...ssl, ...daemonArgs(r, 'ovn-controller')]);
 }

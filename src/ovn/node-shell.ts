@@ -1,6 +1,6 @@
 import { STANDARD_PATH, type ExecOptions, type ExecResult } from '../exec/exec.js';
 import type { Runtime } from '../runtime/runtime.js';
-import type { Lab, NodeKind } from '../topology/model.js';
+import type { Central, Lab, NodeKind } from '../topology/model.js';
 
 /** NB and SB ports on the central node. */
 export const NB_PORT = 6641;
@@ -29,7 +29,12 @@ export function nodeEnv(lab: Lab, kind: NodeKind, runDir: string): Record<string
   if (kind === 'central') {
     return { ...dirs, OVN_NB_DB: `unix:${runDir}/ovnnb_db.sock`, OVN_SB_DB: `unix:${runDir}/ovnsb_db.sock` };
   }
-  return { ...dirs, OVN_NB_DB: `tcp:${lab.central.ip}:${NB_PORT}`, OVN_SB_DB: `tcp:${lab.central.ip}:${SB_PORT}` };
+  return { ...dirs, OVN_NB_DB: centralRemote(lab.central, NB_PORT), OVN_SB_DB: centralRemote(lab.central, SB_PORT) };
+}
+
+/** How other nodes reach a central database: tcp:, or ssl: when the lab uses SSL. */
+export function centralRemote(central: Central, port: number): string {
+  return `${central.ssl ? 'ssl' : 'tcp'}:${central.ip}:${port}`;
 }
 
 export function nodeShell(runtime: Runtime, lab: Lab, name: string, kind: NodeKind): NodeShell {

@@ -38,6 +38,8 @@ export interface Runtime {
   exec(node: string, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
   /** Runs a command inside a node with this process' stdin, stdout and stderr (for `lab exec`); returns its exit code. */
   attach(node: string, argv: readonly string[], env: Record<string, string>): Promise<number>;
+  /** Copies a file from one node to another (the lab's certificates from central to chassis). */
+  copyFile(from: string, fromPath: string, to: string, toPath: string, mode?: number): Promise<void>;
   /** Writes a file a node can read at `path`. */
   writeFile(node: string, path: string, content: string, mode?: number): Promise<void>;
   /** The directory inside a node for its sockets, pid files, databases and logs. */

@@ -34,6 +34,8 @@ export interface Central {
   name: string;
   /** Underlay address; NB listens on :6641, SB on :6642. */
   ip: string;
+  /** NB and SB are reached over SSL (pssl:) with certificates the lab makes, instead of plain TCP. */
+  ssl: boolean;
 }
 
 export interface Chassis {

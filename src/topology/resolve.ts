@@ -92,7 +92,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     datapath: t.datapath,
     ...(file ? { file } : {}),
     underlay: { subnet: underlay },
-    central: { name: CENTRAL, ip: addresses.get(CENTRAL)! },
+    central: { name: CENTRAL, ip: addresses.get(CENTRAL)!, ssl: t.central.ssl },
     chassis,
     switches,
     routers: resolveRouters(t, vms),

@@ -72,6 +72,10 @@ export const chassisSchema = z
 export const centralSchema = z
   .strictObject({
     ip: ipv4.optional().describe('underlay address of the central node; default: the first of the underlay subnet'),
+    ssl: z
+      .boolean()
+      .default(false)
+      .describe('chassis (and lab nbctl/sbctl) reach NB and SB over SSL, with a CA and certificates the lab makes with ovs-pki'),
   })
   .describe('the node running the NB/SB databases and ovn-northd');
 
@@ -188,7 +192,7 @@ export const topologySchema = z
       .default('auto')
       .describe('OVS datapath: netdev (userspace), system (kernel module), auto (system when the host has the modules)'),
     underlay: underlaySchema.default({ subnet: '192.168.100.0/24' }),
-    central: centralSchema.default({}),
+    central: centralSchema.default({ ssl: false }),
     chassis: z.record(nodeName, chassisSchema.nullable()).describe('chassis by name'),
     switches: z.record(nodeName, switchSchema).default({}).describe('logical switches by name'),
     routers: z.record(nodeName, routerSchema).default({}).describe('logical routers by name'),

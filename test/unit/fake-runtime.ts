@@ -42,6 +42,9 @@ export class FakeRuntime implements Runtime {
   async attach() {
     return 0;
   }
+  async copyFile(from: string, fromPath: string, to: string, toPath: string) {
+    this.calls.push(`${from} → ${to}: copy ${fromPath} ${toPath}`);
+  }
   async writeFile(node: string, path: string) {
     this.calls.push(`${node}: write ${path}`);
   }

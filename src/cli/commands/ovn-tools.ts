@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { centralRemote, NB_PORT, SB_PORT } from '../../ovn/node-shell.js';
+import { CLIENT, sslArgs, sslFiles } from '../../ovn/pki.js';
 import { attachTo, openLab, requireNode } from '../open-lab.js';
 
 /** The OVN databases' tools, run on the central node against the lab's NB/SB databases. */
@@ -15,7 +17,10 @@ export function registerOvnTools(program: Command): void {
       .argument('[args...]', `${tool} arguments, after --`)
       .action(async (args: string[], opts: { lab?: string }) => {
         const ctx = await openLab(verb, opts.lab);
-        await attachTo(ctx, ctx.lab.central.name, [tool, ...args]);
+        // With SSL, over the network with the lab's client certificate, as a remote client would.
+        const central = ctx.lab.central;
+        const db = central.ssl ? [`--db=${centralRemote(central, verb === 'nbctl' ? NB_PORT : SB_PORT)}`, ...sslArgs(sslFiles(ctx.node(central.name).runDir, CLIENT))] : [];
+        await attachTo(ctx, central.name, [tool, ...db, ...args]);
       });
   }
   for (const [verb, tool] of Object.entries(CHASSIS_TOOLS)) {

@@ -223,6 +223,11 @@ export class DockerRuntime implements Runtime {
     if (!result.ok) throw result;
   }
 
+  async copyFile(from: string, fromPath: string, to: string, toPath: string, mode = 0o644): Promise<void> {
+    const content = await this.run(from, ['cat', fromPath]);
+    await this.writeFile(to, toPath, content.stdout, mode);
+  }
+
   async present(nodes: readonly string[]): Promise<Set<string>> {
     const docker = await this.docker();
     const running = await docker.listContainers({ filters: { label: [`${LABEL_LAB}=${this.lab}`], status: ['running'] } });

@@ -115,6 +115,11 @@ export class NetnsRuntime implements Runtime {
     if (mode !== 0o644) await this.exec_(['chmod', mode.toString(8), path]);
   }
 
+  /** Nodes share the host's file system: a plain cp (which `lab script` shows as it is). */
+  async copyFile(_from: string, fromPath: string, _to: string, toPath: string, mode = 0o644): Promise<void> {
+    await this.exec_(['install', '-D', '-m', mode.toString(8), fromPath, toPath]);
+  }
+
   async present(nodes: readonly string[]): Promise<Set<string>> {
     const existing = new Set(await this.namespaces());
     return new Set(nodes.filter((n) => existing.has(this.ns(n))));
