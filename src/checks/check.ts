@@ -1,14 +1,6 @@
-import type { z } from 'zod';
 import type { LabContext } from '../core/lab-context.js';
-import type { Lab } from '../topology/model.js';
-
-/** Fields every check has, whatever its kind. */
-export interface CheckBase {
-  name: string;
-  kind: string;
-  /** Seconds to keep trying (positive checks) or to wait out (negative ones). */
-  timeout?: number;
-}
+import type { CheckBase } from '../topology/model.js';
+import type { CheckSpecKind } from '../topology/checks/spec.js';
 
 /** One try of a check: whether the expectation holds right now, and what was seen. */
 export interface Attempt {
@@ -16,27 +8,14 @@ export interface Attempt {
   seen: string;
 }
 
-/** A problem in a check's fields found against the resolved lab, placed at `field`. */
-export interface CheckProblem {
-  field: string;
-  message: string;
-}
-
-/**
- * A kind of check (dhcp, ping, flow…): its YAML schema, its semantic checks against the lab,
- * what it expects, and one attempt. The runner retries attempts until pass or timeout.
- */
-export interface CheckKind<S extends CheckBase = CheckBase> {
+/** One attempt of a kind of check against a running lab; the runner retries it until pass or timeout. */
+export interface CheckProbe<S extends CheckBase> {
   kind: string;
-  /** One line for `lab test --list` and docs. */
-  summary: string;
-  schema: z.ZodType<S>;
-  validate(spec: S, lab: Lab): CheckProblem[];
-  /** Negative checks (unreachable, absent, dropped) must hold for their whole timeout. */
-  negative(spec: S): boolean;
-  expected(spec: S, lab: Lab): string;
   attempt(spec: S, ctx: LabContext): Promise<Attempt>;
 }
+
+/** A kind's spec and probe together, as the runner uses them. */
+export type CheckKind<S extends CheckBase = CheckBase> = CheckSpecKind<S> & CheckProbe<S>;
 
 export interface CheckResult {
   name: string;

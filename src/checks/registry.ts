@@ -1,30 +1,24 @@
-import { z } from 'zod';
-import type { CheckBase, CheckKind } from './check.js';
-import { boundCheck } from './kinds/bound.js';
-import { chassisCheck } from './kinds/chassis.js';
-import { daemonsCheck } from './kinds/daemons.js';
-import { dhcpCheck } from './kinds/dhcp.js';
-import { execCheck } from './kinds/exec.js';
-import { flowCheck } from './kinds/flow.js';
-import { localCheck } from './kinds/local.js';
-import { startCheck, stopCheck } from './kinds/service.js';
-import { pingCheck } from './kinds/ping.js';
-import { traceCheck } from './kinds/trace.js';
-import { tunnelsCheck } from './kinds/tunnels.js';
+import type { CheckBase } from '../topology/model.js';
+import { checkSpec } from '../topology/checks/registry.js';
+import type { CheckKind, CheckProbe } from './check.js';
+import { boundProbe } from './kinds/bound.js';
+import { chassisProbe } from './kinds/chassis.js';
+import { daemonsProbe } from './kinds/daemons.js';
+import { dhcpProbe } from './kinds/dhcp.js';
+import { execProbe } from './kinds/exec.js';
+import { flowProbe } from './kinds/flow.js';
+import { localProbe } from './kinds/local.js';
+import { pingProbe } from './kinds/ping.js';
+import { startProbe, stopProbe } from './kinds/service.js';
+import { traceProbe } from './kinds/trace.js';
+import { tunnelsProbe } from './kinds/tunnels.js';
 
-/** Every check kind, by the name used in `kind:`. */
-export const CHECK_KINDS = [dhcpCheck, pingCheck, flowCheck, traceCheck, boundCheck, chassisCheck, tunnelsCheck, localCheck, daemonsCheck, execCheck, stopCheck, startCheck] as const;
+/** How each kind is tried against a running lab; only the test runner loads these. */
+const PROBES: CheckProbe<never>[] = [dhcpProbe, pingProbe, flowProbe, traceProbe, boundProbe, chassisProbe, tunnelsProbe, localProbe, daemonsProbe, execProbe, stopProbe, startProbe];
 
+/** A kind's spec (from the file format) with its probe. */
 export function checkKind(kind: string): CheckKind<CheckBase> {
-  const found = CHECK_KINDS.find((k) => k.kind === kind);
-  if (!found) throw new Error(`unknown check kind '${kind}' (kinds: ${CHECK_KINDS.map((k) => k.kind).join(', ')})`);
-  return found as unknown as CheckKind<CheckBase>;
+  const probe = PROBES.find((p) => p.kind === kind);
+  if (!probe) throw new Error(`check kind '${kind}' has no probe`);
+  return { ...checkSpec(kind), attempt: (probe as unknown as CheckProbe<CheckBase>).attempt };
 }
-
-/** The schema of one entry of `checks:`, chosen by its kind. */
-export const checkSchema = z.discriminatedUnion(
-  'kind',
-  CHECK_KINDS.map((k) => k.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
-);
-
-export type CheckSpec = CheckBase & Record<string, unknown>;

@@ -1,7 +1,8 @@
 import type { LabContext } from '../core/lab-context.js';
 import type { Reporter } from '../core/events.js';
 import { realClock, type CheckResult, type Clock } from './check.js';
-import { checkKind, type CheckSpec } from './registry.js';
+import type { CheckSpec } from '../topology/model.js';
+import { checkKind } from './registry.js';
 import { runCheck } from './runner.js';
 
 /** Runs checks in file order, reporting each as a step of a 'test' plan. */

@@ -1,5 +1,6 @@
 import type { LabContext } from '../core/lab-context.js';
-import type { CheckBase, CheckKind, CheckResult, Clock } from './check.js';
+import type { CheckBase } from '../topology/model.js';
+import type { CheckKind, CheckResult, Clock } from './check.js';
 
 /** Default seconds: how long a positive check keeps trying, and how long a negative one is waited out. */
 export const DEFAULT_TIMEOUT = 10;

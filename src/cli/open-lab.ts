@@ -1,18 +1,18 @@
 import { UserError } from '../core/errors.js';
-import { LabContext } from '../core/lab-context.js';
+import type { LabContext } from '../core/lab-context.js';
 import { readRecord } from '../core/lab-store.js';
 import { requireRoot } from '../core/preflight.js';
-import { createRuntime } from '../runtime/registry.js';
-import { nodeNames } from '../checks/fields.js';
-import type { NodeKind } from '../topology/model.js';
+import { nodeNames, type NodeKind } from '../topology/model.js';
 import { cliContext, pickLab } from './context.js';
 
 /** A lab that is up, ready for commands: the named one, or the only one. */
 export async function openLab(verb: string, name: string | undefined, opts: { verbose?: boolean } = {}): Promise<LabContext> {
+  const { createRuntime } = await import('../runtime/registry.js');
   requireRoot(verb);
   const lab = await pickLab(name);
   const record = await readRecord(lab);
   const { exec } = cliContext(opts);
+  const { LabContext } = await import('../core/lab-context.js');
   return new LabContext(record.lab, createRuntime(record.runtime, lab, exec, record.lab), exec);
 }
 

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { nodeNames } from '../checks/fields.js';
 import type { LabContext } from './lab-context.js';
+import { nodeNames } from '../topology/model.js';
 import { ovnDaemonStates } from '../ovn/daemons.js';
 
 /** Lists a node's run directory and prints every log and lease in it, inside the node. */

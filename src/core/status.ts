@@ -1,10 +1,9 @@
 import type { Exec } from '../exec/exec.js';
 import { createRuntime } from '../runtime/registry.js';
-import type { Host, NodeKind, Vm } from '../topology/model.js';
+import { nodeNames, type Host, type NodeKind, type Vm } from '../topology/model.js';
 import { daemonStates, OVN_DAEMONS, type DaemonStatus } from '../ovn/daemons.js';
 import type { NodeShell } from '../ovn/node-shell.js';
 import { vmAddress } from '../vm/address.js';
-import { nodeNames } from '../checks/fields.js';
 import { dhclientPaths } from '../vm/vm.js';
 import { LabContext } from './lab-context.js';
 import { readRecord, type LabRecord } from './lab-store.js';

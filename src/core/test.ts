@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { CheckResult, Clock } from '../checks/check.js';
 import { runChecks } from '../checks/run-checks.js';
-import type { CheckSpec } from '../checks/registry.js';
+import type { CheckSpec } from '../topology/model.js';
 import type { Exec } from '../exec/exec.js';
 import { createRuntime, type RuntimeFactory } from '../runtime/registry.js';
 import type { Lab } from '../topology/model.js';

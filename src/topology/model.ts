@@ -1,4 +1,3 @@
-import type { CheckSpec } from '../checks/registry.js';
 import type { Cidr } from './net.js';
 
 /** A lab resolved from its topology file: every default filled in, every address decided. */
@@ -171,3 +170,19 @@ export interface LocalPort {
 }
 
 export type NodeKind = 'central' | 'chassis' | 'vm' | 'host';
+
+/** Fields every check has, whatever its kind. */
+export interface CheckBase {
+  name: string;
+  kind: string;
+  /** Seconds to keep trying (positive checks) or to wait out (negative ones). */
+  timeout?: number;
+}
+
+/** One entry of `checks:` as parsed: its kind's fields beside the common ones. */
+export type CheckSpec = CheckBase & Record<string, unknown>;
+
+/** Names of all nodes of a lab: central, chassis, VMs (with services and localport instances), hosts. */
+export function nodeNames(lab: Lab): string[] {
+  return [lab.central.name, ...lab.chassis.map((c) => c.name), ...lab.vms.map((v) => v.name), ...lab.hosts.map((h) => h.name)];
+}

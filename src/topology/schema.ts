@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkSchema } from '../checks/registry.js';
+import { checkSchema } from './checks/registry.js';
 import { LAB_NAME, LAB_NAME_MAX } from './names.js';
 import { hasLeadingZero, isMulticastMac } from './net.js';
 

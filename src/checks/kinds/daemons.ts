@@ -1,38 +1,15 @@
-import { z } from 'zod';
-import type { CheckKind } from '../check.js';
+import type { CheckProbe } from '../check.js';
 import { describeDown, ovnDaemonStates } from '../../ovn/daemons.js';
-import { checkFields, unknownName } from '../fields.js';
-import type { Lab } from '../../topology/model.js';
 
-const schema = z.strictObject({
-  ...checkFields('daemons'),
-  nodes: z.array(z.string()).min(1).optional().describe('central and chassis nodes whose daemons must run (default: all)'),
-});
-type DaemonsCheck = z.infer<typeof schema>;
+import { ovnNodes, type DaemonsCheck } from '../../topology/checks/daemons.js';
 
-function ovnNodes(lab: Lab, spec: DaemonsCheck): string[] {
-  return [lab.central.name, ...lab.chassis.map((c) => c.name)].filter((n) => !spec.nodes || spec.nodes.includes(n));
-}
 
 /**
  * The lab's own daemons are alive: a dead or zombie ovn-controller leaves its last flows in
  * place, so every other check could still pass on a lab that no longer follows the NB database.
  */
-export const daemonsCheck: CheckKind<DaemonsCheck> = {
+export const daemonsProbe: CheckProbe<DaemonsCheck> = {
   kind: 'daemons',
-  summary: 'the OVS/OVN daemons of central and chassis are running (not dead, not zombies)',
-  schema,
-  validate(spec, lab) {
-    const names = [lab.central.name, ...lab.chassis.map((c) => c.name)];
-    return (spec.nodes ?? []).flatMap((n, i) => {
-      const message = unknownName('central or chassis node', n, names);
-      return message ? [{ field: `nodes.${i}`, message }] : [];
-    });
-  },
-  negative: () => false,
-  expected(spec, lab) {
-    return `ovsdb, northd, vswitchd and ovn-controller running on ${ovnNodes(lab, spec).join(', ')}`;
-  },
   async attempt(spec, ctx) {
     const nodes = ovnNodes(ctx.lab, spec);
     const states = await Promise.all(nodes.map(async (n) => ({ node: n, states: await ovnDaemonStates(ctx.node(n)) })));

@@ -1,17 +1,10 @@
-import { z } from 'zod';
 import type { LabContext } from '../../core/lab-context.js';
 import { settleCounters } from '../../ovn/node-shell.js';
-import type { CheckKind } from '../check.js';
-import { checkFields, fromToProblems, targetAddress } from '../fields.js';
+import type { CheckProbe } from '../check.js';
+import { targetAddress } from '../../topology/checks/fields.js';
 import { pingCounts } from './ping.js';
 
-const schema = z.strictObject({
-  ...checkFields('local'),
-  from: z.string().describe('node that pings'),
-  to: z.string().describe('a VM name or an IPv4 address'),
-  count: z.number().int().min(1).max(100).default(3),
-});
-type LocalCheck = z.infer<typeof schema>;
+import type { LocalCheck } from '../../topology/checks/local.js';
 
 /** Packets each chassis has sent into its Geneve tunnels so far (live OpenFlow port counters). */
 async function tunnelTx(ctx: LabContext): Promise<Map<string, number>> {
@@ -32,13 +25,8 @@ async function tunnelTx(ctx: LabContext): Promise<Map<string, number>> {
   return out;
 }
 
-export const localCheck: CheckKind<LocalCheck> = {
+export const localProbe: CheckProbe<LocalCheck> = {
   kind: 'local',
-  summary: 'a ping is answered without any packet crossing a Geneve tunnel (e.g. to a localport)',
-  schema,
-  validate: (spec, lab) => fromToProblems(lab, spec),
-  negative: () => false,
-  expected: (spec, lab) => `${spec.from} gets ${spec.count}/${spec.count} replies from ${targetAddress(lab, spec.to)}, no chassis sends a packet into a tunnel meanwhile`,
   async attempt(spec, ctx) {
     const addr = targetAddress(ctx.lab, spec.to)!;
     const node = ctx.node(spec.from);

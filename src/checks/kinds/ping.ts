@@ -1,15 +1,7 @@
-import { z } from 'zod';
-import type { CheckKind } from '../check.js';
-import { checkFields, fromToProblems, targetAddress } from '../fields.js';
+import type { CheckProbe } from '../check.js';
+import { targetAddress } from '../../topology/checks/fields.js';
 
-const schema = z.strictObject({
-  ...checkFields('ping'),
-  from: z.string().describe('node that pings (a VM, chassis or central)'),
-  to: z.string().describe('a VM name or an IPv4 address'),
-  count: z.number().int().min(1).max(100).default(3).describe('echo requests per attempt'),
-  expect: z.enum(['reachable', 'unreachable']).default('reachable'),
-});
-type PingCheck = z.infer<typeof schema>;
+import type { PingCheck } from '../../topology/checks/ping.js';
 
 /** Parses ping's summary line into transmitted and received counts. */
 export function pingCounts(output: string): { sent: number; received: number } | undefined {
@@ -17,18 +9,8 @@ export function pingCounts(output: string): { sent: number; received: number } |
   return m ? { sent: Number(m[1]), received: Number(m[2]) } : undefined;
 }
 
-export const pingCheck: CheckKind<PingCheck> = {
+export const pingProbe: CheckProbe<PingCheck> = {
   kind: 'ping',
-  summary: 'a node reaches (or does not reach) a VM or address',
-  schema,
-  validate: (spec, lab) => fromToProblems(lab, spec),
-  negative: (spec) => spec.expect === 'unreachable',
-  expected(spec, lab) {
-    const addr = targetAddress(lab, spec.to);
-    return spec.expect === 'reachable'
-      ? `${spec.from} gets ${spec.count}/${spec.count} replies from ${addr}`
-      : `${spec.from} gets no reply from ${addr}`;
-  },
   async attempt(spec, ctx) {
     const addr = targetAddress(ctx.lab, spec.to)!;
     const count = spec.expect === 'reachable' ? spec.count : 1;

@@ -1,19 +1,8 @@
-import { z } from 'zod';
 import type { Lab } from '../../topology/model.js';
-import type { CheckKind } from '../check.js';
-import { checkFields, fromToProblems, targetAddress } from '../fields.js';
+import type { CheckProbe } from '../check.js';
+import { targetAddress } from '../../topology/checks/fields.js';
 
-const schema = z.strictObject({
-  ...checkFields('trace'),
-  from: z.string().describe('VM whose port the packet enters'),
-  to: z.string().describe('a VM name or an IPv4 address'),
-  proto: z.string().regex(/^(icmp|(udp|tcp):\d{1,5})$/, 'icmp, udp:PORT or tcp:PORT').default('icmp'),
-  microflow: z.string().optional().describe('raw ovn-trace microflow, used instead of the one built from from/to/proto'),
-  expect: z.enum(['delivered', 'dropped']).default('delivered'),
-  port: z.string().optional().describe("logical port it must be delivered to (default: the 'to' VM's port)"),
-  through: z.array(z.string()).min(1).optional().describe('logical switches and routers the packet must pass, in order'),
-});
-type TraceCheck = z.infer<typeof schema>;
+import type { TraceCheck } from '../../topology/checks/trace.js';
 
 /** The MAC a VM sends off-subnet packets to: its switch's router port (broadcast when there is none). */
 function gatewayMac(lab: Lab, switchName: string): string {
@@ -54,23 +43,8 @@ export function traceDatapaths(summary: string): string[] {
   return seen;
 }
 
-export const traceCheck: CheckKind<TraceCheck> = {
+export const traceProbe: CheckProbe<TraceCheck> = {
   kind: 'trace',
-  summary: 'ovn-trace of a packet from a VM: delivered to a port, or dropped',
-  schema,
-  validate(spec, lab) {
-    const problems = fromToProblems(lab, spec, { vmOnly: true, toOptional: !!spec.microflow });
-    if (spec.expect === 'delivered' && !spec.port && !lab.vms.some((v) => v.name === spec.to)) {
-      problems.push({ field: 'port', message: `say which logical port the packet must reach: '${spec.to}' is not a VM` });
-    }
-    return problems;
-  },
-  negative: () => false,
-  expected(spec, lab) {
-    const port = spec.port ?? lab.vms.find((v) => v.name === spec.to)?.port;
-    const via = spec.through ? ` through ${spec.through.join(' → ')}` : '';
-    return spec.expect === 'delivered' ? `delivered to ${port}${via}` : `dropped${via}`;
-  },
   async attempt(spec, ctx) {
     const lab = ctx.lab;
     const src = lab.vms.find((v) => v.name === spec.from)!;

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { DNSMASQ, findProgram, isRoot, NETNS_REQUIREMENTS } from '../../core/preflight.js';
-import { kernelDatapathAvailable } from '../../ovn/datapath.js';
 import { out } from '../context.js';
 
 export function registerDoctor(program: Command): void {
   program
     .command('doctor')
     .description('check that this host can run labs')
-    .action(() => {
+    .action(async () => {
+      const { kernelDatapathAvailable } = await import('../../ovn/datapath.js');
       let ok = true;
       const line = (good: boolean, text: string, fix?: string) => {
         if (!good) ok = false;

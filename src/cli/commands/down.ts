@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { destroyLab } from '../../core/down.js';
 import { requireLabName } from '../../core/paths.js';
 import { requireRoot } from '../../core/preflight.js';
 import { labNameInFile } from '../../topology/load.js';
@@ -19,6 +18,7 @@ export function registerDown(program: Command): void {
     .argument('<lab>', 'lab name or topology file')
     .option('-v, --verbose', 'print every command run')
     .action(async (arg: string, opts: { verbose?: boolean }) => {
+      const { destroyLab } = await import('../../core/down.js');
       const name = await labName(arg);
       requireRoot('down');
       const ctx = cliContext(opts);

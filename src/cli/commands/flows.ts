@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
-import { annotatedFlows, flowsDuring, type AnnotatedFlow } from '../../core/flows.js';
+import type { AnnotatedFlow } from '../../core/flows.js';
 import { clip } from '../../report/format.js';
 import { out } from '../context.js';
 import { openLab, requireNode } from '../open-lab.js';
@@ -25,6 +25,7 @@ export function registerFlows(program: Command): void {
     .argument('<chassis>', 'chassis name')
     .argument('[command...]', 'with --during: the command, after --')
     .action(async (chassis: string, command: string[], opts: { lab?: string; stage?: string; during?: string; json?: boolean }) => {
+      const { annotatedFlows, flowsDuring } = await import('../../core/flows.js');
       const ctx = await openLab('flows', opts.lab);
       requireNode(ctx, chassis, ['chassis']);
       let flows: AnnotatedFlow[];

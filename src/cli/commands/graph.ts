@@ -4,10 +4,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import { listLabs, readRecord } from '../../core/lab-store.js';
 import { findProgram } from '../../core/preflight.js';
-import { labStatus } from '../../core/status.js';
 import { createExec } from '../../exec/exec.js';
-import { labGraph } from '../../graph/model.js';
-import { toDot, toHtml, toMermaid } from '../../graph/render.js';
 import { loadTopology } from '../../topology/load.js';
 import { out } from '../context.js';
 
@@ -27,6 +24,7 @@ export function registerGraph(program: Command): void {
     .option('--format <format>', `${FORMATS.join(', ')}`, 'mermaid')
     .option('-o, --output <path>', 'write to this file instead of stdout')
     .action(async (arg: string, opts: { format: string; output?: string }) => {
+      const [{ labStatus }, { labGraph }, { toDot, toHtml, toMermaid }] = await Promise.all([import('../../core/status.js'), import('../../graph/model.js'), import('../../graph/render.js')]);
       if (!FORMATS.includes(opts.format as (typeof FORMATS)[number])) throw new UserError(`unknown format '${opts.format}'`, `use one of: ${FORMATS.join(', ')}`);
       const isFile = /\.ya?ml$/.test(arg) || existsSync(arg);
       let graph;

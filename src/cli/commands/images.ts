@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import Docker from 'dockerode';
-import { connectDocker } from '../../runtime/docker/client.js';
-import { buildNodeImage } from '../../runtime/docker/images.js';
 import { cliContext, out } from '../context.js';
 
 export function registerImages(program: Command): void {
@@ -14,6 +11,7 @@ export function registerImages(program: Command): void {
     .option('--force', 'rebuild even when the image exists')
     .option('-v, --verbose', 'print every build line')
     .action(async (opts: { base: string; debootstrap: 'auto' | 'always' | 'never'; force?: boolean; verbose?: boolean }) => {
+      const [{ default: Docker }, { connectDocker }, { buildNodeImage }] = await Promise.all([import('dockerode'), import('../../runtime/docker/client.js'), import('../../runtime/docker/images.js')]);
       const docker = await connectDocker(new Docker());
       const { exec } = cliContext(opts);
       const progress = (line: string) => {

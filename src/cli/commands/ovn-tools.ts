@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { centralRemote, NB_PORT, SB_PORT } from '../../ovn/node-shell.js';
-import { CLIENT, sslArgs, sslFiles } from '../../ovn/pki.js';
 import { attachTo, openLab, requireNode } from '../open-lab.js';
 
 /** The OVN databases' tools, run on the central node against the lab's NB/SB databases. */
@@ -16,6 +14,7 @@ export function registerOvnTools(program: Command): void {
       .option('--lab <name>', 'lab name (default: the only lab that is up)')
       .argument('[args...]', `${tool} arguments, after --`)
       .action(async (args: string[], opts: { lab?: string }) => {
+        const [{ centralRemote, NB_PORT, SB_PORT }, { CLIENT, sslArgs, sslFiles }] = await Promise.all([import('../../ovn/node-shell.js'), import('../../ovn/pki.js')]);
         const ctx = await openLab(verb, opts.lab);
         // With SSL, over the network with the lab's client certificate, as a remote client would.
         const central = ctx.lab.central;

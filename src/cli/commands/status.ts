@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { listLabs } from '../../core/lab-store.js';
 import { requireRoot } from '../../core/preflight.js';
-import { labStatus, type LabStatus, type NodeStatus } from '../../core/status.js';
+import type { LabStatus, NodeStatus } from '../../core/status.js';
 import { cliContext, out, pickLab } from '../context.js';
 
 function detail(n: NodeStatus): string {
@@ -31,6 +31,7 @@ export function registerStatus(program: Command): void {
     .argument('[lab]', 'lab name (default: every lab that is up)')
     .option('--json', 'print JSON')
     .action(async (name: string | undefined, opts: { json?: boolean }) => {
+      const { labStatus } = await import('../../core/status.js');
       requireRoot('status');
       const names = name ? [await pickLab(name)] : await listLabs();
       const { exec } = cliContext({});

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { checkKind } from '../../checks/registry.js';
+import { checkSpec } from '../../topology/checks/registry.js';
 import { readRecord } from '../../core/lab-store.js';
-import { selectChecks, testLab, type LabTestReport } from '../../core/test.js';
+import type { LabTestReport } from '../../core/test.js';
 import { junitXml } from '../../report/junit.js';
 import { summaryLines, totals } from '../../report/summary.js';
 import { loadTopology } from '../../topology/load.js';
@@ -54,13 +54,14 @@ export function registerTest(program: Command): void {
     .option('--bundle-dir <dir>', 'where failure bundles are saved', 'lab-failures')
     .option('-v, --verbose', 'print every command run and every retry')
     .action(async (args: string[], opts: TestFlags) => {
+      const { selectChecks, testLab } = await import('../../core/test.js');
       const labs = await targets(args);
       for (const t of labs) selectChecks(t.lab, opts.only); // unknown --only names fail before anything starts
       if (opts.list) {
         for (const { lab } of labs) {
           const checks = selectChecks(lab, opts.only);
           out(`lab ${lab.name}${lab.file ? ` (${lab.file})` : ''}: ${checks.length} checks`);
-          for (const c of checks) out(`  ${c.name}  [${c.kind}] ${checkKind(c.kind).expected(c, lab)}`);
+          for (const c of checks) out(`  ${c.name}  [${c.kind}] ${checkSpec(c.kind).expected(c, lab)}`);
         }
         return;
       }

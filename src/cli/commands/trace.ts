@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { microflow } from '../../checks/kinds/trace.js';
-import { targetAddress } from '../../checks/fields.js';
+import { targetAddress } from '../../topology/checks/fields.js';
 import { UserError } from '../../core/errors.js';
 import { attachTo, openLab, requireNode } from '../open-lab.js';
 
@@ -15,6 +14,7 @@ export function registerTrace(program: Command): void {
     .argument('[to]', 'VM or IPv4 address it goes to')
     .argument('[args...]', 'raw ovn-trace arguments after -- (instead of FROM TO)')
     .action(async (from: string | undefined, to: string | undefined, args: string[], opts: { lab?: string; proto: string; print?: boolean }) => {
+      const { microflow } = await import('../../checks/kinds/trace.js');
       const ctx = await openLab('trace', opts.lab);
       const central = ctx.lab.central.name;
       // `lab trace -- ARGS`: everything after -- goes to ovn-trace as it is.

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { destroyLab } from '../../core/down.js';
 import { InterruptedError } from '../../core/errors.js';
-import { upLab } from '../../core/up.js';
 import { loadTopology } from '../../topology/load.js';
 import { seconds } from '../../report/format.js';
 import { cliContext, out } from '../context.js';
@@ -18,6 +16,7 @@ export function registerUp(program: Command): void {
     .option('-v, --verbose', 'print every command run')
     .option('--dry-run', 'print the plan as a bash script of the commands, and run nothing (same as lab script)')
     .action(async (file: string, opts: { runtime?: string; keepOnFailure?: boolean; verbose?: boolean; dryRun?: boolean }) => {
+      const [{ destroyLab }, { upLab }] = await Promise.all([import('../../core/down.js'), import('../../core/up.js')]);
       if (opts.dryRun) return printScript(file);
       const lab = await loadTopology(file);
       const ctx = cliContext(opts);

@@ -1,7 +1,7 @@
-import type { Lab } from '../topology/model.js';
-import type { SchemaProblem } from '../topology/schema-issues.js';
+import type { Lab } from '../model.js';
+import type { SchemaProblem } from '../schema-issues.js';
 import { nodeNames, unknownName } from './fields.js';
-import { checkKind } from './registry.js';
+import { checkSpec } from './registry.js';
 
 /** Semantic problems of a lab's checks and setup: duplicate names, references to nodes that do not exist. */
 export function validateChecks(lab: Lab): SchemaProblem[] {
@@ -11,7 +11,7 @@ export function validateChecks(lab: Lab): SchemaProblem[] {
     const first = names.get(check.name);
     if (first !== undefined) problems.push({ path: ['checks', i, 'name'], atKey: false, message: `check name '${check.name}' is already used by checks.${first}` });
     names.set(check.name, i);
-    for (const p of checkKind(check.kind).validate(check, lab)) {
+    for (const p of checkSpec(check.kind).validate(check, lab)) {
       problems.push({ path: ['checks', i, ...p.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s))], atKey: false, message: `check '${check.name}': ${p.message}` });
     }
   });

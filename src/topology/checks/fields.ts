@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import type { Lab } from '../topology/model.js';
-import type { CheckProblem } from './check.js';
-import { parseIpv4 } from '../topology/net.js';
+import { nodeNames, type Lab } from '../model.js';
+
+export { nodeNames };
+import type { CheckProblem } from './spec.js';
+import { parseIpv4 } from '../net.js';
 
 /** Fields every check kind's schema starts with. */
 export function checkFields<K extends string>(kind: K) {
@@ -13,11 +15,6 @@ export function checkFields<K extends string>(kind: K) {
 }
 
 export const ipv4Field = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address like 172.16.255.130');
-
-/** Names of all nodes of a lab: central, chassis, VMs. */
-export function nodeNames(lab: Lab): string[] {
-  return [lab.central.name, ...lab.chassis.map((c) => c.name), ...lab.vms.map((v) => v.name), ...lab.hosts.map((h) => h.name)];
-}
 
 /** A problem when `name` is not one of `names`, listing them. */
 export function unknownName(what: string, name: string, names: string[]): string | undefined {

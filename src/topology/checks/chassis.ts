@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { CheckSpecKind } from './spec.js';
+import { chassisListProblems, checkFields } from './fields.js';
+
+const schema = z.strictObject({
+  ...checkFields('chassis'),
+  chassis: z.array(z.string()).min(1).optional().describe('chassis that must be registered (default: all)'),
+});
+export type ChassisCheck = z.infer<typeof schema>;
+
+export const chassisSpec: CheckSpecKind<ChassisCheck> = {
+  kind: 'chassis',
+  summary: 'chassis are registered in the SB database with a Geneve encap on their underlay address',
+  schema,
+  validate(spec, lab) {
+    return chassisListProblems(lab, spec.chassis);
+  },
+  negative: () => false,
+  expected(spec, lab) {
+    const wanted = lab.chassis.filter((c) => !spec.chassis || spec.chassis.includes(c.name));
+    return wanted.map((c) => `${c.name} geneve ${c.ip}`).join(', ');
+  },
+};

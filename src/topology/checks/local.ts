@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { CheckSpecKind } from './spec.js';
+import { checkFields, fromToProblems, targetAddress } from './fields.js';
+
+const schema = z.strictObject({
+  ...checkFields('local'),
+  from: z.string().describe('node that pings'),
+  to: z.string().describe('a VM name or an IPv4 address'),
+  count: z.number().int().min(1).max(100).default(3),
+});
+export type LocalCheck = z.infer<typeof schema>;
+
+export const localSpec: CheckSpecKind<LocalCheck> = {
+  kind: 'local',
+  summary: 'a ping is answered without any packet crossing a Geneve tunnel (e.g. to a localport)',
+  schema,
+  validate: (spec, lab) => fromToProblems(lab, spec),
+  negative: () => false,
+  expected: (spec, lab) => `${spec.from} gets ${spec.count}/${spec.count} replies from ${targetAddress(lab, spec.to)}, no chassis sends a packet into a tunnel meanwhile`,
+};

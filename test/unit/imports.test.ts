@@ -1,0 +1,25 @@
+import { parseCircular, parseDependencyTree } from 'dpdm';
+import { describe, expect, it } from 'vitest';
+
+/** Every source file reachable from the CLI, type-only imports included: no cycle among them. */
+describe('the import graph (checked with dpdm, as `npx dpdm --exit-code circular:1 src/cli/main.ts` does)', () => {
+  it('has no cycle, counting type-only imports', async () => {
+    const tree = await parseDependencyTree('src/cli/main.ts', { context: process.cwd(), transform: false });
+    expect(parseCircular(tree)).toEqual([]);
+  });
+
+  it('loads no OVN, runtime, VM or probe code before a command needs it (validate and schema never do)', async () => {
+    const tree = await parseDependencyTree('src/cli/main.ts', { context: process.cwd(), transform: true, skipDynamicImports: 'tree' });
+    const files = Object.keys(tree).filter((f) => f.startsWith('src/'));
+    expect(files).toContain('src/topology/load.ts');
+    expect(files).toContain('src/topology/checks/registry.ts');
+    expect(files.filter((f) => /^src\/(ovn|runtime|checks|vm|services|graph)\/|^src\/core\/(up|down|test|status|lab-context|script|flows)\.ts$/.test(f))).toEqual([]);
+  });
+
+  it('keeps the file format free of the code that runs labs', async () => {
+    const tree = await parseDependencyTree('src/topology/load.ts', { context: process.cwd(), transform: false });
+    const files = Object.keys(tree).filter((f) => f.startsWith('src/'));
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.filter((f) => !/^src\/(topology|core\/errors)\b/.test(f))).toEqual([]);
+  });
+});
