@@ -17,9 +17,13 @@ export function cliContext(opts: { verbose?: boolean }): CliContext {
   return { reporter, exec };
 }
 
-/** The lab a command is about: the one named, or the only one that is up. */
-export async function pickLab(name: string | undefined): Promise<string> {
-  if (name !== undefined) requireLabName(name);
+/** How every verb that works on a lab that is up describes --lab. */
+export const LAB_OPTION = 'lab name (default: $LAB, else the only lab that is up)';
+
+/** The lab a command is about: the one named (with --lab, or in $LAB), or the only one that is up. */
+export async function pickLab(given: string | undefined): Promise<string> {
+  const name = given ?? (process.env.LAB || undefined);
+  if (name !== undefined) requireLabName(name, given === undefined ? 'LAB' : 'lab name');
   const labs = await listLabs();
   if (name) {
     if (!labs.includes(name)) {
@@ -29,7 +33,7 @@ export async function pickLab(name: string | undefined): Promise<string> {
   }
   if (labs.length === 1) return labs[0]!;
   if (!labs.length) throw new UserError('no lab is up', "start one with 'lab up FILE'");
-  throw new UserError(`several labs are up (${labs.join(', ')})`, 'say which one with --lab NAME');
+  throw new UserError(`several labs are up (${labs.join(', ')})`, 'say which one with --lab NAME, or export LAB=NAME');
 }
 
 /** Prints to stdout (results), as opposed to the reporter's progress on stderr. */

@@ -50,6 +50,8 @@ const program = new Command('lab')
   .description('turn one YAML file into a running OVN network lab')
   .version('0.1.0')
   .showHelpAfterError()
+  // `lab exec vm1 ping -c3 x`: options after a command's arguments belong to what it runs.
+  .enablePositionalOptions()
   .exitOverride();
 for (const register of [registerUp, registerDown, registerStatus, registerExec, registerShell, registerOvnTools, registerFlows, registerTrace, registerGraph, registerTest, registerValidate, registerScript, registerSchema, registerDoctor, registerImages]) {
   register(program);

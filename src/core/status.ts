@@ -32,6 +32,8 @@ export interface LabStatus {
   nodes: NodeStatus[];
   /** Every node present and every daemon running. */
   healthy: boolean;
+  /** Why the lab could not be looked at (a state directory without a record: half made or half removed). */
+  problem?: string;
 }
 
 /** The daemons a node runs, by pid file: OVS/OVN ones on central and chassis, dnsmasq in a service, dhclient where DHCP is used. */
@@ -41,8 +43,20 @@ function daemonsOf(shell: NodeShell, vm?: Vm, host?: Host): { name: string; pidF
   return vm?.dhcp || host?.dhcp ? [{ name: 'dhclient', pidFile: dhclientPaths(shell.runDir).pid }] : [];
 }
 
+/**
+ * What a lab is like now. A lab whose record cannot be read (an `up` killed before it wrote it,
+ * a `down` killed half way) is reported as such, never an error: the other labs still show.
+ */
 export async function labStatus(name: string, exec: Exec): Promise<LabStatus> {
-  const record: LabRecord = await readRecord(name);
+  const record = await readRecord(name).catch((e: Error) => e);
+  if (record instanceof Error) {
+    const why = (record as NodeJS.ErrnoException).code === 'ENOENT' ? 'no record (lab.json)' : `its record cannot be read (${record.message})`;
+    return { name, runtime: 'unknown', datapath: 'unknown', createdAt: '', nodes: [], healthy: false, problem: `${why}: half made or half removed; 'lab down ${name}' removes what is left` };
+  }
+  return statusOf(name, record, exec);
+}
+
+async function statusOf(name: string, record: LabRecord, exec: Exec): Promise<LabStatus> {
   const lab = record.lab;
   const runtime = createRuntime(record.runtime, name, exec, record.lab);
   const ctx = new LabContext(lab, runtime, exec);

@@ -50,9 +50,9 @@ describeE2E('labs/dmz.yaml on the netns runtime', () => {
   });
 
   it('status --json shows every daemon running, both chassis registered, both addresses', async () => {
-    const r = await lab(['status', NAME, '--json']);
+    const r = await lab(['status', NAME, '--format', 'json']);
     expect(r.code).toBe(0);
-    const s = JSON.parse(r.stdout);
+    const [s] = JSON.parse(r.stdout);
     expect(s.healthy).toBe(true);
     expect(s.nodes.filter((n: { kind: string; registered: string }) => n.kind === 'chassis' && n.registered === 'yes')).toHaveLength(2);
     const vms = Object.fromEntries(s.nodes.filter((n: { kind: string }) => n.kind === 'vm').map((n: { name: string; address: string }) => [n.name, n.address]));

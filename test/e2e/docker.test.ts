@@ -21,7 +21,7 @@ describeE2E('labs/dmz.yaml on the docker runtime', () => {
     expect(route.stdout).toMatch(/^default via 172\.16\.255\.129 dev eth0/);
     const ping = await lab(['exec', '--lab', UP, 'vm2', '--', 'ping', '-c', '3', '-i', '0.2', '-W', '2', '172.16.255.130']);
     expect(ping.stdout).toMatch(/3 packets transmitted, 3 received/);
-    const status = JSON.parse((await lab(['status', UP, '--json'])).stdout);
+    const [status] = JSON.parse((await lab(['status', UP, '--format', 'json'])).stdout);
     expect(status).toMatchObject({ runtime: 'docker', healthy: true });
     const exitCode = await lab(['exec', '--lab', UP, 'central', '--', 'sh', '-c', 'exit 3']);
     expect(exitCode.code).toBe(3);

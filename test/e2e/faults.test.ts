@@ -19,9 +19,9 @@ describeE2E('faults under a running lab are seen', () => {
     expect((await lab(['up', labFile('dmz', NAME)])).code).toBe(0);
     process.kill(pidOf('hv1', 'ovn-controller'), 'SIGKILL');
 
-    const status = await lab(['status', NAME, '--json']);
+    const status = await lab(['status', NAME, '--format', 'json']);
     expect(status.code).toBe(1);
-    const s = JSON.parse(status.stdout) as { healthy: boolean; nodes: Node[] };
+    const [s] = JSON.parse(status.stdout) as { healthy: boolean; nodes: Node[] }[];
     expect(s.healthy).toBe(false);
     const hv1 = s.nodes.find((n) => n.name === 'hv1')!;
     expect(hv1.daemons.find((d) => d.name === 'ovn-controller')).toMatchObject({ running: false, state: expect.stringMatching(/^(dead|zombie)$/) });
@@ -44,7 +44,7 @@ describeE2E('faults under a running lab are seen', () => {
 
   it('a killed SB database: registration is unknown, not "no"', async () => {
     process.kill(pidOf('central', 'ovnsb_db'), 'SIGKILL');
-    const s = JSON.parse((await lab(['status', NAME, '--json'])).stdout) as { nodes: Node[] };
+    const [s] = JSON.parse((await lab(['status', NAME, '--format', 'json'])).stdout) as { nodes: Node[] }[];
     expect(s.nodes.filter((n) => n.kind === 'chassis').map((n) => n.registered)).toEqual(['unknown', 'unknown']);
     const table = await lab(['status', NAME]);
     expect(table.stdout).toMatch(/^hv2 +chassis +up +registration unknown \(SB database not answering\)/m);

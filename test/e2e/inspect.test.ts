@@ -54,7 +54,7 @@ describeE2E('looking inside a running lab', () => {
   });
 
   it('lab flows annotates br-int flows with their logical stage; --stage filters', async () => {
-    const r = await lab(['flows', '--lab', NAME, 'hv1', '--stage', 'ls_in_dhcp_options', '--json']);
+    const r = await lab(['flows', '--lab', NAME, 'hv1', '--stage', 'ls_in_dhcp_options', '--format', 'json']);
     const flows = JSON.parse(r.stdout);
     expect(flows.length).toBeGreaterThan(0);
     expect(flows.every((f: { lflow: { stage: string } }) => f.lflow.stage === 'ls_in_dhcp_options')).toBe(true);
@@ -62,7 +62,7 @@ describeE2E('looking inside a running lab', () => {
   });
 
   it('lab flows --during shows the DHCP flow chain for a dhclient request, and not for a ping', async () => {
-    const dhcp = JSON.parse((await lab(['flows', '--lab', NAME, 'hv1', '--json', '--during', 'vm1', '--', 'dhclient', '-1', 'eth0'])).stdout);
+    const dhcp = JSON.parse((await lab(['flows', '--lab', NAME, 'hv1', '--format', 'json', '--during', 'vm1', '--', 'dhclient', '-1', 'eth0'])).stdout);
     const stages = dhcp.map((f: { lflow?: { stage: string } }) => f.lflow?.stage).filter(Boolean);
     expect(stages).toContain('ls_in_dhcp_options');
     expect(stages).toContain('ls_in_dhcp_response');
@@ -71,7 +71,7 @@ describeE2E('looking inside a running lab', () => {
     expect(put.actions).toMatch(/controller\(.*pause\)/);
     expect(dhcp.map((f: { table: number }) => f.table)).toEqual([...dhcp.map((f: { table: number }) => f.table)].sort((a, b) => a - b));
 
-    const ping = JSON.parse((await lab(['flows', '--lab', NAME, 'hv1', '--json', '--during', 'vm1', '--', 'ping', '-c', '1', '172.16.255.131'])).stdout);
+    const ping = JSON.parse((await lab(['flows', '--lab', NAME, 'hv1', '--format', 'json', '--during', 'vm1', '--', 'ping', '-c', '1', '172.16.255.131'])).stdout);
     expect(ping.length).toBeGreaterThan(0);
     expect(ping.some((f: { lflow?: { actions: string } }) => f.lflow?.actions.includes('put_dhcp_opts'))).toBe(false);
   });

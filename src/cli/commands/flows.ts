@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { LAB_OPTION } from '../context.js';
+import { formatOption, type Format } from '../format.js';
 import { UserError } from '../../core/errors.js';
 import type { AnnotatedFlow } from '../../core/flows.js';
 import { clip } from '../../report/format.js';
@@ -18,13 +20,13 @@ export function registerFlows(program: Command): void {
   program
     .command('flows')
     .description("br-int's OpenFlow flows on a chassis, each with the logical stage and flow it came from")
-    .option('--lab <name>', 'lab name (default: the only lab that is up)')
+    .option('--lab <name>', LAB_OPTION)
     .option('--stage <name>', 'only flows of this logical stage (e.g. ls_in_dhcp_options)')
     .option('--during <node>', 'run the command after -- in this node and show only the flows it hit')
-    .option('--json', 'print JSON')
+    .addOption(formatOption())
     .argument('<chassis>', 'chassis name')
     .argument('[command...]', 'with --during: the command, after --')
-    .action(async (chassis: string, command: string[], opts: { lab?: string; stage?: string; during?: string; json?: boolean }) => {
+    .action(async (chassis: string, command: string[], opts: { lab?: string; stage?: string; during?: string; format: Format }) => {
       const { annotatedFlows, flowsDuring } = await import('../../core/flows.js');
       const ctx = await openLab('flows', opts.lab);
       requireNode(ctx, chassis, ['chassis']);
@@ -35,13 +37,13 @@ export function registerFlows(program: Command): void {
         const r = await flowsDuring(ctx, chassis, opts.during, command);
         process.stderr.write(`${r.result.stdout}${r.result.stderr}`);
         flows = r.flows.filter((f) => !opts.stage || f.lflow?.stage === opts.stage);
-        if (!opts.json) out(`${flows.length} flows on ${chassis} counted packets while '${command.join(' ')}' ran in ${opts.during} (exit ${r.result.exitCode}):`);
+        if (opts.format !== 'json') out(`${flows.length} flows on ${chassis} counted packets while '${command.join(' ')}' ran in ${opts.during} (exit ${r.result.exitCode}):`);
         if (r.result.exitCode !== 0) process.exitCode = 1;
       } else {
         if (command.length) throw new UserError(`a command after -- needs --during NODE`, `e.g. lab flows ${chassis} --during vm1 -- ${command.join(' ')}`);
         flows = await annotatedFlows(ctx, chassis, opts.stage);
       }
-      if (opts.json) out(JSON.stringify(flows, null, 2));
+      if (opts.format === 'json') out(JSON.stringify(flows, null, 2));
       else for (const f of flows) out(describe(f));
     });
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { LAB_OPTION } from '../context.js';
 import { attachTo, openLab, requireNode } from '../open-lab.js';
 
 /** The OVN databases' tools, run on the central node against the lab's NB/SB databases. */
@@ -11,7 +12,7 @@ export function registerOvnTools(program: Command): void {
     program
       .command(verb)
       .description(`${tool} against the lab's ${verb === 'nbctl' ? 'NB' : 'SB'} database (lab ${verb} -- show)`)
-      .option('--lab <name>', 'lab name (default: the only lab that is up)')
+      .option('--lab <name>', LAB_OPTION)
       .argument('[args...]', `${tool} arguments, after --`)
       .action(async (args: string[], opts: { lab?: string }) => {
         const [{ centralRemote, NB_PORT, SB_PORT }, { CLIENT, sslArgs, sslFiles }] = await Promise.all([import('../../ovn/node-shell.js'), import('../../ovn/pki.js')]);
@@ -26,7 +27,7 @@ export function registerOvnTools(program: Command): void {
     program
       .command(verb)
       .description(`${tool} against a chassis' OVS (lab ${verb} hv1 -- ${verb === 'ofctl' ? 'dump-flows br-int' : verb === 'vsctl' ? 'show' : 'dpif/show'})`)
-      .option('--lab <name>', 'lab name (default: the only lab that is up)')
+      .option('--lab <name>', LAB_OPTION)
       .argument('<chassis>', 'chassis name')
       .argument('[args...]', `${tool} arguments, after --`)
       .action(async (chassis: string, args: string[], opts: { lab?: string }) => {

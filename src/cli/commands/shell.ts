@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
+import { LAB_OPTION } from '../context.js';
 import { attachTo, openLab, requireNode } from '../open-lab.js';
 
 export function registerShell(program: Command): void {
   program
     .command('shell')
     .description('an interactive shell in a node; ovs-vsctl, ovs-ofctl, ovn-nbctl… work as typed')
-    .option('--lab <name>', 'lab name (default: the only lab that is up)')
+    .option('--lab <name>', LAB_OPTION)
     .argument('<node>', 'node name')
     .action(async (node: string, opts: { lab?: string }) => {
       const ctx = await openLab('shell', opts.lab);

@@ -3,6 +3,7 @@ import { listLabs } from '../../core/lab-store.js';
 import { requireRoot } from '../../core/preflight.js';
 import type { LabStatus, NodeStatus } from '../../core/status.js';
 import { cliContext, out, pickLab } from '../context.js';
+import { formatOption, textTable, type Format } from '../format.js';
 
 function detail(n: NodeStatus): string {
   const daemons = n.daemons.map((d) => `${d.name}${d.running ? '' : ` (${d.state})`}`).join(' ');
@@ -15,13 +16,33 @@ function detail(n: NodeStatus): string {
   return daemons;
 }
 
+function health(s: LabStatus): string {
+  return s.problem ? 'INCOMPLETE' : s.healthy ? 'healthy' : 'DEGRADED';
+}
+
 function table(s: LabStatus): string {
-  const rows = s.nodes.map((n) => [n.name, n.kind, n.present ? 'up' : 'missing', detail(n)]);
-  const head = ['NODE', 'KIND', 'STATE', 'DETAIL'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]!) : c)).join('  ');
-  const title = `lab ${s.name}: ${s.healthy ? 'healthy' : 'DEGRADED'} (runtime ${s.runtime}, datapath ${s.datapath}, up since ${s.createdAt}${s.file ? `, from ${s.file}` : ''})`;
-  return [title, line(head), ...rows.map(line)].join('\n');
+  if (s.problem) return `lab ${s.name}: INCOMPLETE: ${s.problem}`;
+  const title = `lab ${s.name}: ${health(s)} (runtime ${s.runtime}, datapath ${s.datapath}, up since ${s.createdAt}${s.file ? `, from ${s.file}` : ''})`;
+  return `${title}\n${textTable(['NODE', 'KIND', 'STATE', 'DETAIL'], s.nodes.map((n) => [n.name, n.kind, n.present ? 'up' : 'missing', detail(n)]))}`;
+}
+
+/** Every lab in one line each: what `lab ls` prints. */
+function summary(statuses: LabStatus[]): string {
+  const rows = statuses.map((s) => {
+    const up = s.nodes.filter((n) => n.present).length;
+    return [s.name, s.runtime, health(s), s.problem ? '-' : `${up}/${s.nodes.length}`, s.createdAt || '-', s.file ?? s.problem ?? ''];
+  });
+  return textTable(['LAB', 'RUNTIME', 'STATE', 'NODES UP', 'SINCE', 'FILE'], rows);
+}
+
+/** The labs asked for, as JSON (always a list, one shape for status and ls) or as text. */
+async function printStatuses(names: string[], format: Format, text: (s: LabStatus[]) => string): Promise<void> {
+  const { labStatus } = await import('../../core/status.js');
+  const { exec } = cliContext({});
+  const statuses = await Promise.all(names.map((n) => labStatus(n, exec)));
+  if (format === 'json') out(JSON.stringify(statuses, null, 2));
+  else out(statuses.length ? text(statuses) : 'no lab is up');
+  if (statuses.some((s) => !s.healthy)) process.exitCode = 1;
 }
 
 export function registerStatus(program: Command): void {
@@ -29,15 +50,17 @@ export function registerStatus(program: Command): void {
     .command('status')
     .description('nodes, daemons, chassis and VM addresses of running labs')
     .argument('[lab]', 'lab name (default: every lab that is up)')
-    .option('--json', 'print JSON')
-    .action(async (name: string | undefined, opts: { json?: boolean }) => {
-      const { labStatus } = await import('../../core/status.js');
+    .addOption(formatOption())
+    .action(async (name: string | undefined, opts: { format: Format }) => {
       requireRoot('status');
-      const names = name ? [await pickLab(name)] : await listLabs();
-      const { exec } = cliContext({});
-      const statuses = await Promise.all(names.map((n) => labStatus(n, exec)));
-      if (opts.json) out(JSON.stringify(name ? statuses[0] : statuses, null, 2));
-      else out(statuses.length ? statuses.map(table).join('\n\n') : 'no lab is up');
-      if (statuses.some((s) => !s.healthy)) process.exitCode = 1;
+      await printStatuses(name ? [await pickLab(name)] : await listLabs(), opts.format, (s) => s.map(table).join('\n\n'));
+    });
+  program
+    .command('ls')
+    .description('every lab on this machine, one line each')
+    .addOption(formatOption())
+    .action(async (opts: { format: Format }) => {
+      requireRoot('ls');
+      await printStatuses(await listLabs(), opts.format, summary);
     });
 }

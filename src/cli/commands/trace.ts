@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { LAB_OPTION } from '../context.js';
 import { targetAddress } from '../../topology/checks/fields.js';
 import { UserError } from '../../core/errors.js';
 import { attachTo, openLab, requireNode } from '../open-lab.js';
@@ -7,7 +8,7 @@ export function registerTrace(program: Command): void {
   program
     .command('trace')
     .description("ovn-trace a packet from one VM to a VM or address, the microflow built from the lab's MACs and IPs")
-    .option('--lab <name>', 'lab name (default: the only lab that is up)')
+    .option('--lab <name>', LAB_OPTION)
     .option('--proto <proto>', 'icmp, udp:PORT or tcp:PORT', 'icmp')
     .option('--print', 'print the ovn-trace command instead of running it')
     .argument('[from]', 'VM the packet leaves')

@@ -32,7 +32,8 @@ export function registerUp(program: Command): void {
         await ctx.reporter.flush();
         out(`lab ${lab.name} is up (${seconds(result.durationMs)})`);
         for (const a of result.addresses) out(`  ${a.vm.padEnd(12)} ${a.address}`);
-        out(`next: 'lab status ${lab.name}', 'lab exec ${lab.vms[0]?.name ?? lab.chassis[0]?.name} -- ip addr', 'lab down ${lab.name}'`);
+        // --lab in the hint: it must work as printed when other labs are up too.
+        out(`next: 'lab status ${lab.name}', 'lab exec --lab ${lab.name} ${lab.vms[0]?.name ?? lab.chassis[0]?.name} ip addr', 'lab down ${lab.name}'`);
       } finally {
         await ctx.reporter.flush();
         release();
