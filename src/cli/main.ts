@@ -16,6 +16,9 @@ import { registerTest } from './commands/test.js';
 import { registerTrace } from './commands/trace.js';
 import { registerUp } from './commands/up.js';
 import { registerValidate } from './commands/validate.js';
+import { registerVersion } from './commands/version.js';
+import { registerCompletion } from './commands/completion.js';
+import { toolVersion } from './version.js';
 
 /** Exit codes: 0 ok, 1 a lab failed, 2 bad input or host, 130 interrupted. */
 function report(error: unknown): number {
@@ -48,12 +51,12 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 const program = new Command('lab')
   .description('turn one YAML file into a running OVN network lab')
-  .version('0.1.0')
+  .version(toolVersion())
   .showHelpAfterError()
   // `lab exec vm1 ping -c3 x`: options after a command's arguments belong to what it runs.
   .enablePositionalOptions()
   .exitOverride();
-for (const register of [registerUp, registerDown, registerStatus, registerExec, registerShell, registerOvnTools, registerFlows, registerTrace, registerGraph, registerTest, registerValidate, registerScript, registerSchema, registerDoctor, registerImages]) {
+for (const register of [registerUp, registerDown, registerStatus, registerExec, registerShell, registerOvnTools, registerFlows, registerTrace, registerGraph, registerTest, registerValidate, registerScript, registerSchema, registerDoctor, registerImages, registerVersion, registerCompletion]) {
   register(program);
 }
 

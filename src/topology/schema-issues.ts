@@ -47,7 +47,7 @@ export function describeSchemaIssues(
     } else if (issue.code === 'invalid_key') {
       out.push({ path: issue.path, atKey: true, message: `${where}: bad name: ${issue.issues.map((i) => i.message).join('; ')}` });
     } else {
-      out.push({ path: issue.path, atKey: false, message: `${where}: ${issue.message}` });
+      out.push({ path: issue.path, atKey: false, message: `${where}: ${plainMessage(issue, valueAt(data, issue.path))}` });
     }
   }
   return out;
@@ -87,4 +87,29 @@ function keysAt(schema: z.ZodType, path: Path, data: unknown): string[] {
   }
   const def = unwrap(path);
   return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
+}
+
+/** What a value is, as a person reading the file would say it. */
+function describeValue(v: unknown): string {
+  if (typeof v === 'string') return `the text '${v}'`;
+  if (Array.isArray(v)) return 'a list';
+  if (v === null) return 'nothing';
+  if (typeof v === 'object') return 'a section of keys';
+  return `${typeof v === 'number' ? 'the number' : typeof v === 'boolean' ? '' : 'a'} ${String(v)}`.trim();
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  number: 'a number', string: 'a text', boolean: 'true or false', object: 'a section of keys (key: value)', array: 'a list', int: 'a whole number',
+};
+
+/** The schema library's message in the words of the file: what was expected, and what is there. */
+function plainMessage(issue: z.core.$ZodIssue, value: unknown): string {
+  const i = issue as unknown as { code: string; expected?: string; values?: unknown[]; minimum?: number | bigint; maximum?: number | bigint; origin?: string; inclusive?: boolean };
+  if (i.code === 'invalid_type') return `expected ${TYPE_WORDS[i.expected ?? ''] ?? i.expected}, not ${describeValue(value)}`;
+  if (i.code === 'invalid_value' && i.values) return `expected ${i.values.length > 1 ? 'one of ' : ''}${i.values.map(String).join(', ')}, not ${describeValue(value)}`;
+  if (i.code === 'too_small' && i.origin === 'number') return `${String(value)} is too small: at least ${String(i.minimum)}`;
+  if (i.code === 'too_big' && i.origin === 'number') return `${String(value)} is too big: at most ${String(i.maximum)}`;
+  if (i.code === 'too_small' && i.origin === 'array') return `needs at least ${String(i.minimum)} entr${i.minimum === 1 ? 'y' : 'ies'}`;
+  if (i.code === 'too_small' && i.origin === 'string') return `must not be empty`;
+  return issue.message;
 }

@@ -131,7 +131,7 @@ describe('topology errors name file, line, column and what was expected', () => 
 
   it('wrong type and bad enum value', () => {
     expect(issuesFor(`${GOOD.replace('name: t', 'name: t\nruntime: vm')}`)).toEqual([
-      '2:10 runtime: Invalid option: expected one of "netns"|"docker"',
+      "2:10 runtime: expected one of netns, docker, not the text 'vm'",
     ]);
   });
 

@@ -56,7 +56,7 @@ describe('dnsmasq services', () => {
   it('errors', () => {
     const base = 'name: t\nchassis: { hv1: {} }\nswitches: { net: { subnet: 10.0.0.0/24 } }\nservices:\n';
     expect(issues(`${base}  d1: { kind: dnsmasq, chassis: hv2, switch: net, ip: 10.0.0.2 }\n`)).toEqual(["5:33 unknown chassis 'hv2' (chassis in this file: hv1)"]);
-    expect(issues(`${base}  d1: { kind: bind9, chassis: hv1, switch: net, ip: 10.0.0.2 }\n`)).toEqual(['5:15 services.d1.kind: Invalid input: expected "dnsmasq"']);
+    expect(issues(`${base}  d1: { kind: bind9, chassis: hv1, switch: net, ip: 10.0.0.2 }\n`)).toEqual(["5:15 services.d1.kind: expected dnsmasq, not the text 'bind9'"]);
     expect(issues(`name: t\nchassis: { hv1: {} }\nswitches: { net: { subnet: 10.0.0.0/24, dhcp: {} } }\nservices:\n  d1: { kind: dnsmasq, chassis: hv1, switch: net, ip: 10.0.0.2 }\n`)).toEqual([
       "5:46 switch 'net' already has OVN DHCP (a dhcp section); a dnsmasq service serves a switch without one",
     ]);

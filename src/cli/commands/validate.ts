@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { UserError } from '../../core/errors.js';
 import { shellLine } from '../../exec/shell-line.js';
 import { loadTopology } from '../../topology/load.js';
 import type { Lab } from '../../topology/model.js';
@@ -22,8 +23,18 @@ export function registerValidate(program: Command): void {
     .description('check topology files without creating anything, and list the commands they run (exit 0 when all are valid)')
     .argument('<files...>', 'topology YAML files')
     .action(async (files: string[]) => {
+      // Every file is checked, and every problem of each is printed, before the exit code says any was bad.
+      let invalid = 0;
       for (const file of files) {
-        const lab = await loadTopology(file);
+        let lab: Lab;
+        try {
+          lab = await loadTopology(file);
+        } catch (error) {
+          if (!(error instanceof UserError)) throw error;
+          invalid += 1;
+          process.stderr.write(`error: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+          continue;
+        }
         out(`${file}: valid (lab ${lab.name}: ${lab.chassis.length} chassis, ${lab.switches.length} switches, ${lab.vms.length} VMs)`);
         const commands = commandsOf(lab);
         if (commands.length) {
@@ -31,5 +42,6 @@ export function registerValidate(program: Command): void {
           for (const c of commands) out(`    ${c.replace(/\n/g, '\n      ')}`);
         }
       }
+      if (invalid) throw new UserError(`${invalid} of ${files.length} file${files.length > 1 ? 's are' : ' is'} not valid`, 'fix the problems above; each says where (file:line:column)');
     });
 }
