@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { checkSpec } from '../../topology/checks/registry.js';
 import { readRecord } from '../../core/lab-store.js';
@@ -51,7 +52,7 @@ export function registerTest(program: Command): void {
     .option('--junit <path>', 'write a JUnit XML report')
     .option('--json <path>', 'write a JSON report')
     .option('--runtime <name>', "netns or docker (default: each file's runtime)")
-    .option('--bundle-dir <dir>', 'where failure bundles are saved', 'lab-failures')
+    .option('--bundle-dir <dir>', 'where failure bundles are saved (default: lab-failures in the temporary directory, never the source tree)', join(tmpdir(), 'lab-failures'))
     .option('-v, --verbose', 'print every command run and every retry')
     .action(async (args: string[], opts: TestFlags) => {
       const { selectChecks, testLab } = await import('../../core/test.js');
@@ -71,7 +72,7 @@ export function registerTest(program: Command): void {
       const reports: LabTestReport[] = [];
       try {
         for (const t of labs) {
-          reports.push(await testLab(t.lab, t.running, ctx, { keep: opts.keep, only: opts.only, runtime: opts.runtime, bundleRoot: opts.bundleDir, signal: controller.signal }));
+          reports.push(await testLab(t.lab, t.running, ctx, { keep: opts.keep, only: opts.only, runtime: opts.runtime, bundleRoot: resolve(opts.bundleDir), signal: controller.signal }));
           await ctx.reporter.flush();
         }
       } finally {
