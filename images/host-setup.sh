@@ -10,9 +10,9 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 # The OVS/OVN daemons lab starts itself, one set per node; the packages' own services are not needed.
-# dnsmasq-base is the binary only (no service), for labs with dnsmasq services; graphviz draws
-# `lab graph --format svg|html`.
-PACKAGES=(openvswitch-switch ovn-central ovn-host isc-dhcp-client iproute2 ethtool iputils-ping procps dnsmasq-base graphviz)
+# dnsmasq-base is the binary only (no service), for labs with dnsmasq services. (`lab graph` draws
+# svg with Graphviz compiled to WebAssembly, from npm: no graphviz package.)
+PACKAGES=(openvswitch-switch ovn-central ovn-host isc-dhcp-client iproute2 ethtool iputils-ping procps dnsmasq-base)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

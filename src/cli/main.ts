@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { InterruptedError, LabError, UserError } from '../core/errors.js';
+import { ExecResult } from '../exec/exec.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerDown } from './commands/down.js';
 import { registerExec } from './commands/exec.js';
@@ -37,6 +38,12 @@ function report(error: unknown): number {
     const cause = error.cause as { stderr?: string; argv?: string[] } | undefined;
     if (cause?.stderr?.trim()) print(cause.stderr.trim().split('\n').map((l) => `  ${l}`).join('\n'));
     print('hint: run again with --verbose to see every command, or --keep-on-failure to look inside');
+    return 1;
+  }
+  if (error instanceof ExecResult) {
+    // A program lab ran (dot, ovs-vsctl…) failed where no step wrapped it: say which, not a stack trace.
+    print(`error: ${error.message.split('\n')[0]}`);
+    if (error.stderr.trim()) print(error.stderr.trim().split('\n').slice(-10).map((l) => `  ${l}`).join('\n'));
     return 1;
   }
   print(`internal error: ${(error as Error)?.stack ?? String(error)}`);

@@ -1,4 +1,4 @@
-import { $ } from 'zx';
+import { $, quote } from 'zx';
 import { commandText } from './shell-line.js';
 
 /** What one finished command gave back. Also the error thrown when a command fails. */
@@ -52,14 +52,17 @@ function clipLines(text: string, max = 20): string {
  * under `sudo -E`.
  */
 const ZX_SETTINGS = {
+  // zx finds bash (and so its quoting) on the caller's PATH when it loads; a PATH without bash
+  // would leave it without one. lab always runs /bin/bash and quotes for bash.
   shell: '/bin/bash',
+  quote,
   prefix: 'set -euo pipefail;',
   postfix: '',
   preferLocal: false,
   detached: false,
-  killSignal: 'SIGTERM',
-  timeoutSignal: 'SIGTERM',
-} as const;
+  killSignal: 'SIGTERM' as NodeJS.Signals,
+  timeoutSignal: 'SIGTERM' as NodeJS.Signals,
+};
 
 /** The caller's environment without ZX_* (a zx-based program run by lab would read them too). */
 function childEnv(): NodeJS.ProcessEnv {

@@ -7,12 +7,21 @@ export interface GraphNode {
   kind: 'central' | 'chassis' | 'switch' | 'vm' | 'router' | 'network' | 'host';
 }
 
+/**
+ * What a line means: `control` the SB connection, `tunnel` Geneve between chassis, `wire` a link
+ * on a machine (a VM on br-int, a bridge, a host's cable), `logical` an attachment in OVN.
+ */
+export type EdgeKind = 'control' | 'tunnel' | 'wire' | 'logical';
+
 export interface GraphEdge {
   from: string;
   to: string;
   label?: string;
-  style: 'solid' | 'dashed';
+  style: EdgeKind;
 }
+
+/** Physical nodes (machines and networks), logical ones (OVN's switches and routers), and the VMs between. */
+export const LAYER = { central: 'physical', chassis: 'physical', network: 'physical', host: 'physical', switch: 'logical', router: 'logical', vm: 'vms' } as const;
 
 export interface LabGraph {
   title: string;
@@ -43,21 +52,21 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     ...lab.hosts.map((h) => ({ id: id('host', h.name), kind: 'host' as const, label: [`host ${h.name}`, addresses ? addresses.get(h.name) ?? 'no address' : `${h.ip}/${h.prefix}${h.dhcp ? ' (DHCP from OVN)' : ''}`] })),
   ];
   const edges: GraphEdge[] = [
-    ...lab.chassis.map((c) => ({ from: id('central', lab.central.name), to: id('chassis', c.name), label: `SB tcp:6642`, style: 'solid' as const })),
+    ...lab.chassis.map((c) => ({ from: id('central', lab.central.name), to: id('chassis', c.name), label: `SB ${lab.central.ssl ? 'ssl' : 'tcp'}:6642`, style: 'control' as const })),
   ];
   lab.chassis.forEach((a, i) => {
-    for (const b of lab.chassis.slice(i + 1)) edges.push({ from: id('chassis', a.name), to: id('chassis', b.name), label: 'geneve', style: 'dashed' });
+    for (const b of lab.chassis.slice(i + 1)) edges.push({ from: id('chassis', a.name), to: id('chassis', b.name), label: 'geneve', style: 'tunnel' });
   });
   for (const v of lab.vms) {
-    edges.push({ from: id('chassis', v.chassis), to: id('vm', v.name), label: 'br-int', style: 'solid' });
-    edges.push({ from: id('vm', v.name), to: id('switch', v.switch), label: v.port, style: 'dashed' });
-    for (const x of v.vlans) edges.push({ from: id('vm', v.name), to: id('switch', x.switch), label: `${x.port} (tag ${x.tag})`, style: 'dashed' });
+    edges.push({ from: id('chassis', v.chassis), to: id('vm', v.name), label: 'br-int', style: 'wire' });
+    edges.push({ from: id('vm', v.name), to: id('switch', v.switch), label: v.port, style: 'logical' });
+    for (const x of v.vlans) edges.push({ from: id('vm', v.name), to: id('switch', x.switch), label: `${x.port} (tag ${x.tag})`, style: 'logical' });
   }
   for (const r of lab.routers) {
-    for (const p of r.ports) edges.push({ from: id('router', r.name), to: id('switch', p.switch), label: `${p.ip}${p.gatewayChassis ? ` (gateway on ${p.gatewayChassis.join(', ')})` : ''}`, style: 'dashed' });
+    for (const p of r.ports) edges.push({ from: id('router', r.name), to: id('switch', p.switch), label: `${p.ip}${p.gatewayChassis ? ` (gateway on ${p.gatewayChassis.join(', ')})` : ''}`, style: 'logical' });
   }
-  for (const sw of lab.switches) if (sw.provider) edges.push({ from: id('switch', sw.name), to: id('network', sw.provider), label: 'localnet', style: 'dashed' });
-  for (const c of lab.chassis) for (const m of c.bridgeMappings) edges.push({ from: id('chassis', c.name), to: id('network', m.network), label: m.bridge, style: 'solid' });
-  for (const h of lab.hosts) edges.push({ from: id('host', h.name), to: id('network', h.network), label: 'eth0', style: 'solid' });
+  for (const sw of lab.switches) if (sw.provider) edges.push({ from: id('switch', sw.name), to: id('network', sw.provider), label: 'localnet', style: 'logical' });
+  for (const c of lab.chassis) for (const m of c.bridgeMappings) edges.push({ from: id('chassis', c.name), to: id('network', m.network), label: m.bridge, style: 'wire' });
+  for (const h of lab.hosts) edges.push({ from: id('host', h.name), to: id('network', h.network), label: 'eth0', style: 'wire' });
   return { title: `lab ${lab.name} (underlay ${lab.underlay.subnet.text})`, nodes, edges };
 }

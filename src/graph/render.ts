@@ -1,19 +1,47 @@
-import type { LabGraph } from './model.js';
+import { LAYER, type EdgeKind, type LabGraph } from './model.js';
 
 const SHAPES = { central: 'box3d', chassis: 'box3d', switch: 'ellipse', vm: 'box', router: 'octagon', network: 'cylinder', host: 'box' } as const;
 const COLORS = { central: '#fde2c4', chassis: '#d6e4f0', switch: '#d8f0d2', vm: '#ffffff', router: '#f6d6e8', network: '#eeeeee', host: '#fff7cc' } as const;
 
 const dotString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
-export function toDot(g: LabGraph): string {
+/** How each kind of line is drawn in dot; the legend shows the same. */
+const EDGE_STYLES: Record<EdgeKind, { attrs: string; meaning: string }> = {
+  control: { attrs: 'style=solid color="#888888"', meaning: 'SB database connection' },
+  tunnel: { attrs: 'style=dotted penwidth=2.5 color="#1f5fbf"', meaning: 'Geneve tunnel' },
+  wire: { attrs: 'style=solid', meaning: 'link on a machine (br-int port, bridge, cable)' },
+  logical: { attrs: 'style=dashed color="#2e7d32"', meaning: 'logical attachment in OVN' },
+};
+
+/** The graph in dot: the physical layer and the logical one as clusters, VMs between, a legend. */
+export function toDot(g: LabGraph, opts: { title?: boolean } = {}): string {
+  const node = (n: LabGraph['nodes'][number]) => `    ${n.id} [label=${dotString(n.label.join('\n'))} shape=${SHAPES[n.kind]} fillcolor=${dotString(COLORS[n.kind])}];`;
+  const layer = (name: string) => g.nodes.filter((n) => LAYER[n.kind] === name).map(node);
+  const legend = Object.entries(EDGE_STYLES).flatMap(([kind, s], i) => [
+    `    legend_${i}a [label="" shape=point width=0.05]; legend_${i}b [label=${dotString(s.meaning)} shape=plaintext style=""];`,
+    `    legend_${i}a -- legend_${i}b [${s.attrs}]; // ${kind}`,
+  ]);
   const lines = [
     'graph lab {',
-    `  label=${dotString(g.title)}; labelloc=t; fontname="Helvetica"; rankdir=TB;`,
+    ...(opts.title === false ? [] : [`  label=${dotString(g.title)}; labelloc=t;`]),
+    '  fontname="Helvetica"; rankdir=TB; newrank=true;',
     '  node [fontname="Helvetica" fontsize=11 style=filled];',
     '  edge [fontname="Helvetica" fontsize=9];',
-    ...g.nodes.map((n) => `  ${n.id} [label=${dotString(n.label.join('\n'))} shape=${SHAPES[n.kind]} fillcolor=${dotString(COLORS[n.kind])}];`),
-    ...g.edges.map((e) => `  ${e.from} -- ${e.to} [${e.label ? `label=${dotString(e.label)} ` : ''}style=${e.style}];`),
-    `  { rank=same; ${g.nodes.filter((n) => n.kind === 'chassis').map((n) => n.id).join('; ')} }`,
+    '  subgraph cluster_physical {',
+    '    label="physical: central, chassis, networks outside OVN"; style=rounded; color="#999999"; fontsize=10;',
+    ...layer('physical'),
+    `    { rank=same; ${g.nodes.filter((n) => n.kind === 'chassis').map((n) => n.id).join('; ')} }`,
+    '  }',
+    ...layer('vms').map((l) => l.slice(2)),
+    '  subgraph cluster_logical {',
+    '    label="logical: OVN switches and routers"; style=rounded; color="#2e7d32"; fontsize=10;',
+    ...layer('logical'),
+    '  }',
+    '  subgraph cluster_legend {',
+    '    label="legend"; style=rounded; color="#cccccc"; fontsize=10;',
+    ...legend,
+    '  }',
+    ...g.edges.map((e) => `  ${e.from} -- ${e.to} [${e.label ? `label=${dotString(e.label)} ` : ''}${EDGE_STYLES[e.style].attrs}];`),
     '}',
   ];
   return `${lines.join('\n')}\n`;
@@ -30,7 +58,7 @@ export function toMermaid(g: LabGraph): string {
     '---',
     'flowchart TB',
     ...g.nodes.map((n) => `  ${n.id}${open[n.kind]}"${n.label.map(mermaidText).join('<br/>')}"${close[n.kind]}`),
-    ...g.edges.map((e) => `  ${e.from} ${e.style === 'dashed' ? '-.-' : '---'}${e.label ? `|${mermaidText(e.label)}|` : ''} ${e.to}`),
+    ...g.edges.map((e) => `  ${e.from} ${{ control: '---', tunnel: '===', wire: '---', logical: '-.-' }[e.style]}${e.label ? `|${mermaidText(e.label)}|` : ''} ${e.to}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -3,17 +3,16 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import { listLabs, readRecord } from '../../core/lab-store.js';
-import { findProgram } from '../../core/preflight.js';
 import { createExec } from '../../exec/exec.js';
 import { loadTopology } from '../../topology/load.js';
 import { out } from '../context.js';
 
 const FORMATS = ['mermaid', 'dot', 'svg', 'html'] as const;
 
-/** SVG from dot source with Graphviz. */
+/** SVG from dot source with Graphviz compiled to WebAssembly (from npm): nothing to install on the host. */
 async function svgOf(dot: string): Promise<string> {
-  if (!findProgram('dot')) throw new UserError('svg and html need Graphviz (the dot program)', "install it with 'apt-get install graphviz', or use --format mermaid or dot");
-  return (await createExec()(['dot', '-Tsvg'], { input: dot })).stdout;
+  const { Graphviz } = await import('@hpcc-js/wasm-graphviz');
+  return (await Graphviz.load()).dot(dot, 'svg');
 }
 
 export function registerGraph(program: Command): void {
@@ -34,11 +33,11 @@ export function registerGraph(program: Command): void {
         if (!(await listLabs()).includes(arg)) throw new UserError(`'${arg}' is neither a topology file nor a lab that is up`);
         const record = await readRecord(arg);
         const status = await labStatus(arg, createExec());
-        graph = labGraph(record.lab, new Map(status.nodes.filter((n) => n.kind === 'vm').map((n) => [n.name, n.address])));
+        graph = labGraph(record.lab, new Map(status.nodes.filter((n) => n.kind === 'vm' || n.kind === 'host').map((n) => [n.name, n.address])));
       }
       const dot = toDot(graph);
       const text =
-        opts.format === 'mermaid' ? toMermaid(graph) : opts.format === 'dot' ? dot : opts.format === 'svg' ? await svgOf(dot) : toHtml(graph, await svgOf(dot));
+        opts.format === 'mermaid' ? toMermaid(graph) : opts.format === 'dot' ? dot : opts.format === 'svg' ? await svgOf(dot) : toHtml(graph, await svgOf(toDot(graph, { title: false })));
       if (opts.output) {
         await writeFile(opts.output, text);
         process.stderr.write(`wrote ${opts.output}\n`);
