@@ -20,8 +20,8 @@ describeE2E('two labs side by side', () => {
 
     expect((await lab(['down', A])).code).toBe(0);
     expect(await leftovers(A)).toEqual([]);
-    const status = await lab(['status', B, '--json']);
-    expect(JSON.parse(status.stdout).healthy).toBe(true);
+    const status = await lab(['status', B, '--format', 'json']);
+    expect(JSON.parse(status.stdout)[0].healthy).toBe(true);
     const ping = await lab(['exec', '--lab', B, 'vm1', '--', 'ping', '-c', '1', '-W', '2', '172.16.255.131']);
     expect(ping.code).toBe(0);
     expect((await lab(['down', B])).code).toBe(0);
