@@ -42,7 +42,8 @@ export interface UpDeps {
 export interface UpResult {
   lab: Lab;
   durationMs: number;
-  addresses: { vm: string; address: string }[];
+  /** The address each VM and host has once up (what `ip addr` shows in it). */
+  addresses: { node: string; address: string }[];
 }
 
 /**
@@ -134,7 +135,7 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
         async () => {
           const node = ctx.node(a.name);
           await a.assign(node);
-          return { vm: a.name, address: (await vmAddress(node)) ?? '' };
+          return { node: a.name, address: (await vmAddress(node)) ?? '' };
         },
         (x) => x.address,
       ),

@@ -2,9 +2,14 @@ import { ExecResult, type Exec, type ExecOptions } from '../../src/exec/exec.js'
 import type { NodeSpec, Runtime } from '../../src/runtime/runtime.js';
 import type { Vm } from '../../src/topology/model.js';
 
-/** A runtime that records what it was asked to do; `failOn` makes one node's command fail. */
+/**
+ * A runtime that records what it was asked to do; `failOn` makes one node's command fail.
+ * `ip addr` in a node shows the address given for it in `addresses` (none otherwise).
+ */
 export class FakeRuntime implements Runtime {
   readonly name = 'fake';
+
+  constructor(private readonly addresses: Record<string, string> = {}) {}
   calls: string[] = [];
   destroyed = 0;
   failOn?: (node: string, argv: readonly string[]) => boolean;
@@ -34,7 +39,8 @@ export class FakeRuntime implements Runtime {
   async exec(node: string, argv: readonly string[], _opts?: ExecOptions) {
     this.calls.push(`${node}: ${argv.join(' ')}`);
     const fail = this.failOn?.(node, argv) ?? false;
-    const stdout = argv[0] === 'ip' && argv.includes('addr') ? `2: eth0    inet 172.16.255.13${node.slice(-1)}/26 brd x` : '';
+    const addr = this.addresses[node];
+    const stdout = argv[0] === 'ip' && argv.includes('addr') && addr ? `2: eth0    inet ${addr} brd x` : '';
     const result = new ExecResult(argv, fail ? 1 : 0, stdout, fail ? 'boom' : '', 1);
     if (fail && !_opts?.nothrow) throw result;
     return result;

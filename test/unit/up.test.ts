@@ -11,8 +11,11 @@ import { FakeRuntime, noExec } from './fake-runtime.js';
 
 const lab = parseTopology(readFileSync('labs/dmz.yaml', 'utf8'), 'labs/dmz.yaml');
 
+/** What the VMs of the real dmz lab show once up (their leases). */
+const LEASED = { vm1: '172.16.255.130/26', vm2: '172.16.255.131/26' };
+
 function setup() {
-  const runtime = new FakeRuntime();
+  const runtime = new FakeRuntime(LEASED);
   const events: LabEvent[] = [];
   const deps = { exec: noExec, reporter: { notify: (e: LabEvent) => events.push(e), flush: async () => {} }, runtimes: () => runtime };
   return { runtime, events, deps };
@@ -26,10 +29,12 @@ describe('upLab with a fake runtime', () => {
   it('builds underlay, nodes, daemons, logical network, VMs, then leases, in that order', async () => {
     const { runtime, deps } = setup();
     const result = await upLab({ ...lab, datapath: 'netdev' }, deps);
+    // Each VM's address is read from that VM, after its lease.
     expect(result.addresses).toEqual([
-      { vm: 'vm1', address: '172.16.255.131/26' },
-      { vm: 'vm2', address: '172.16.255.132/26' },
+      { node: 'vm1', address: LEASED.vm1 },
+      { node: 'vm2', address: LEASED.vm2 },
     ]);
+    expect(runtime.calls.findIndex((c) => c.startsWith('vm1: ip') && c.includes('addr'))).toBeGreaterThan(runtime.calls.findIndex((c) => c.includes('vm1: timeout 40 /fake/vm1/bin/dhclient')));
     const order = ['underlay', 'node central', 'central: ovn-northd', 'hv1: ovn-controller', 'central: ovn-nbctl --timeout=30 -- ls-add dmz', 'vm vm1 on hv1', 'hv1: ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1', '--wait=hv sync', 'vm1: timeout 40 /fake/vm1/bin/dhclient -1 -v eth0'];
     const positions = order.map((o) => runtime.calls.findIndex((c) => c.includes(o)));
     expect(positions.every((p) => p >= 0)).toBe(true);

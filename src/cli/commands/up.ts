@@ -31,7 +31,7 @@ export function registerUp(program: Command): void {
         }
         await ctx.reporter.flush();
         out(`lab ${lab.name} is up (${seconds(result.durationMs)})`);
-        for (const a of result.addresses) out(`  ${a.vm.padEnd(12)} ${a.address}`);
+        for (const a of result.addresses) out(`  ${a.node.padEnd(12)} ${a.address}`);
         // --lab in the hint: it must work as printed when other labs are up too.
         out(`next: 'lab status ${lab.name}', 'lab exec --lab ${lab.name} ${lab.vms[0]?.name ?? lab.chassis[0]?.name} ip addr', 'lab down ${lab.name}'`);
       } finally {
