@@ -99,7 +99,7 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
     await step('vms', async () => {
       for (const [i, vm] of lab.vms.entries()) {
         await runtime.createVm(vm);
-        await plugVm(runtime, ctx.node(vm.chassis), vm, i);
+        await plugVm(runtime, ctx.node(vm.chassis), vm, i, datapath);
       }
     });
     await step('bound', async () => {

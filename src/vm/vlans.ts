@@ -1,6 +1,8 @@
 import type { NodeShell } from '../ovn/node-shell.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Vm } from '../topology/model.js';
+import type { Datapath } from '../ovn/chassis.js';
+import { veth } from '../runtime/links.js';
 
 /**
  * A VM's VLAN trunk, built with OVS rather than kernel VLAN devices (which kernels without the
@@ -33,17 +35,15 @@ export function trunkNames(vm: Vm, index: number): TrunkNames {
 }
 
 /** Builds the trunk of a VM with VLANs; returns the interface to plug into br-int. */
-export async function buildTrunk(runtime: Runtime, chassis: NodeShell, vm: Vm, index: number): Promise<string> {
+export async function buildTrunk(runtime: Runtime, chassis: NodeShell, vm: Vm, index: number, datapath: Datapath): Promise<string> {
   const t = trunkNames(vm, index);
   for (const a of t.access) await runtime.addVmLink(vm, a.vmIf, a.chassisIf, a.mac);
-  await chassis.run(['ip', 'link', 'add', 'name', t.uplink, 'type', 'veth', 'peer', 'name', t.trunk]);
-  for (const dev of [t.uplink, t.trunk]) {
-    await chassis.run(['ethtool', '-K', dev, 'tx', 'off']);
-    await chassis.run(['ip', 'link', 'set', 'dev', dev, 'mtu', String(vm.mtu), 'up']);
-  }
+  const inChassis = (dev: string) => ({ run: (argv: readonly string[]) => chassis.run(argv), dev });
+  await veth(inChassis(t.uplink), inChassis(t.trunk), { mtu: vm.mtu });
   await chassis.run([
     'ovs-vsctl', '--timeout=30',
-    '--', 'add-br', t.bridge, '--', 'set', 'Bridge', t.bridge, 'datapath_type=netdev',
+    // The chassis' own datapath: a trunk bridge on another one could not reach br-int's ports.
+    '--', 'add-br', t.bridge, '--', 'set', 'Bridge', t.bridge, `datapath_type=${datapath}`,
     '--', 'add-port', t.bridge, t.trunk, '--', 'set', 'Port', t.trunk, 'vlan_mode=native-untagged', `tag=${t.nativeTag}`,
     `trunks=${[t.nativeTag, ...vm.vlans.map((v) => v.tag)].join(',')}`,
     '--', 'add-port', t.bridge, vm.name, '--', 'set', 'Port', vm.name, `tag=${t.nativeTag}`,

@@ -3,14 +3,15 @@ import type { NodeShell } from '../ovn/node-shell.js';
 import { DHCLIENT_CONF, DHCLIENT_SCRIPT, dhclientWrapper } from './dhclient-files.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { buildTrunk } from './vlans.js';
+import type { Datapath } from '../ovn/chassis.js';
 
 /**
  * Plugs a VM into br-int, bound to its logical switch port by iface-id: its eth0 veth, or, for a
  * VM with VLANs, the uplink of its trunk bridge.
  */
-export async function plugVm(runtime: Runtime, chassis: NodeShell, vm: Vm, index: number): Promise<void> {
+export async function plugVm(runtime: Runtime, chassis: NodeShell, vm: Vm, index: number, datapath: Datapath): Promise<void> {
   await chassis.run(['ovs-vsctl', '--timeout=30', 'wait-until', 'Bridge', 'br-int']);
-  const port = vm.vlans.length ? await buildTrunk(runtime, chassis, vm, index) : vm.name;
+  const port = vm.vlans.length ? await buildTrunk(runtime, chassis, vm, index, datapath) : vm.name;
   await chassis.run([
     'ovs-vsctl', '--timeout=30',
     '--', '--may-exist', 'add-port', 'br-int', port,

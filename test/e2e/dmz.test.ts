@@ -28,6 +28,8 @@ describeE2E('labs/dmz.yaml on the netns runtime', () => {
     expect(route.stdout).toMatch(/^default via 172\.16\.255\.129 dev eth0/);
     const link = await lab(['exec', '--lab', NAME, 'vm1', '--', 'ip', '-o', 'link', 'show', 'dev', 'eth0']);
     expect(link.stdout).toMatch(/mtu 1400 /);
+    const v6 = await lab(['exec', '--lab', NAME, 'vm1', '--', 'ip', '-6', '-o', 'addr', 'show', 'dev', 'eth0']);
+    expect(v6.stdout).toBe(''); // no IPv6 chatter on an IPv4 lab's switch
   });
 
   it('gives vm2 172.16.255.131/26 by DHCP', async () => {

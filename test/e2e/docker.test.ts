@@ -17,6 +17,8 @@ describeE2E('labs/dmz.yaml on the docker runtime', () => {
     expect(up.code).toBe(0);
     const addr = await lab(['exec', '--lab', UP, 'vm1', '--', 'ip', '-4', '-o', 'addr', 'show', 'dev', 'eth0']);
     expect(addr.stdout).toMatch(/inet 172\.16\.255\.130\/26 /);
+    const v6 = await lab(['exec', '--lab', UP, 'vm1', '--', 'ip', '-6', '-o', 'addr', 'show', 'dev', 'eth0']);
+    expect(v6.stdout).toBe(''); // as on netns: the same plumbing, IPv6 off on VMs of IPv4 labs
     const route = await lab(['exec', '--lab', UP, 'vm1', '--', 'ip', 'route', 'show', 'default']);
     expect(route.stdout).toMatch(/^default via 172\.16\.255\.129 dev eth0/);
     const ping = await lab(['exec', '--lab', UP, 'vm2', '--', 'ping', '-c', '3', '-i', '0.2', '-W', '2', '172.16.255.130']);

@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { Exec, ExecOptions, ExecResult } from '../../exec/exec.js';
 import type { Host, Lab, Vm } from '../../topology/model.js';
 import type { NodeSpec, Runtime } from '../runtime.js';
+import { veth, type LinkEnd } from '../links.js';
 import { attachExec } from './docker-attach.js';
 import { dockerExec } from './docker-exec.js';
 import { connectDocker, containerName, LABEL_LAB, LABEL_NODE, LABEL_STATE, networkName, providerNetworkName } from './client.js';
@@ -184,13 +185,11 @@ export class DockerRuntime implements Runtime {
     await this.addVmLink(vm, 'eth0', vm.name, vm.mac);
   }
 
+  /** The VM's namespace lives inside its chassis' container, named after the VM there. */
   async addVmLink(vm: Vm, vmIf: string, chassisIf: string, mac: string): Promise<void> {
-    const chassis = vm.chassis;
-    await this.run(chassis, ['ip', 'link', 'add', 'name', chassisIf, 'type', 'veth', 'peer', 'name', vmIf, 'netns', vm.name, 'address', mac]);
-    await this.run(chassis, ['ethtool', '-K', chassisIf, 'tx', 'off']);
-    await this.run(chassis, ['ip', 'netns', 'exec', vm.name, 'ethtool', '-K', vmIf, 'tx', 'off']);
-    await this.run(chassis, ['ip', 'link', 'set', 'dev', chassisIf, 'mtu', String(vm.mtu), 'up']);
-    await this.run(chassis, ['ip', '-n', vm.name, 'link', 'set', 'dev', vmIf, 'mtu', String(vm.mtu), 'up']);
+    const chassis: LinkEnd = { run: (argv) => this.run(vm.chassis, argv), dev: chassisIf };
+    const inVm: LinkEnd = { run: (argv) => this.run(vm.chassis, ['ip', 'netns', 'exec', vm.name, ...argv]), netns: vm.name, dev: vmIf, mac };
+    await veth(chassis, inVm, { mtu: vm.mtu, quietIpv6: true });
   }
 
   exec(node: string, argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {

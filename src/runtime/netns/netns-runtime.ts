@@ -7,6 +7,7 @@ import type { Host, Lab, Vm } from '../../topology/model.js';
 import type { NodeSpec, Runtime } from '../runtime.js';
 import { DNSMASQ, NETNS_REQUIREMENTS, requirePrograms, requireRoot } from '../../core/preflight.js';
 import { endProcesses, stateDirsOf } from './processes.js';
+import { veth, type LinkEnd, type VethOptions } from '../links.js';
 
 /** Prefix of every namespace a lab makes: `lab.<lab>.<node>`. Dots cannot occur in lab or node names. */
 export function namespacePrefix(lab: string): string {
@@ -51,7 +52,7 @@ export class NetnsRuntime implements Runtime {
   async createNode(spec: NodeSpec): Promise<void> {
     const ns = await this.addNamespace(spec.name);
     const underlay = this.ns(UNDERLAY);
-    await this.veth(underlay, spec.name, ns, 'eth0');
+    await veth(this.end(underlay, spec.name), this.end(ns, 'eth0'));
     await this.ip(underlay, ['link', 'set', 'dev', spec.name, 'master', UNDERLAY]);
     await this.ip(ns, ['addr', 'add', `${spec.ip}/${spec.prefix}`, 'dev', 'eth0']);
   }
@@ -67,30 +68,24 @@ export class NetnsRuntime implements Runtime {
     await this.ip(ns, ['link', 'set', 'dev', 'bridge0', 'up']);
   }
 
-  async connectToNetwork(node: string, network: string, iface: string, mac?: string): Promise<void> {
+  async connectToNetwork(node: string, network: string, iface: string, mac?: string, opts: VethOptions = {}): Promise<void> {
     const net = this.ns(this.networkNode(network));
-    await this.veth(net, node, this.ns(node), iface, mac);
+    await veth(this.end(net, node), this.end(this.ns(node), iface, mac), opts);
     await this.ip(net, ['link', 'set', 'dev', node, 'master', 'bridge0']);
   }
 
   async createHost(host: Host): Promise<void> {
-    const ns = await this.addNamespace(host.name);
-    await this.exec_(['ip', 'netns', 'exec', ns, 'sysctl', '-qw', 'net.ipv6.conf.all.disable_ipv6=1', 'net.ipv6.conf.default.disable_ipv6=1']);
-    await this.connectToNetwork(host.name, host.network, 'eth0', host.mac);
+    await this.addNamespace(host.name);
+    await this.connectToNetwork(host.name, host.network, 'eth0', host.mac, { quietIpv6: true });
   }
 
   async createVm(vm: Vm): Promise<void> {
-    const ns = await this.addNamespace(vm.name);
-    // IPv4 labs: no IPv6 autoconfiguration chatter flooding the switch (and the flow counters).
-    await this.exec_(['ip', 'netns', 'exec', ns, 'sysctl', '-qw', 'net.ipv6.conf.all.disable_ipv6=1', 'net.ipv6.conf.default.disable_ipv6=1']);
+    await this.addNamespace(vm.name);
     await this.addVmLink(vm, 'eth0', vm.name, vm.mac);
   }
 
   async addVmLink(vm: Vm, vmIf: string, chassisIf: string, mac: string): Promise<void> {
-    const [chassis, ns] = [this.ns(vm.chassis), this.ns(vm.name)];
-    await this.veth(chassis, chassisIf, ns, vmIf, mac);
-    await this.ip(chassis, ['link', 'set', 'dev', chassisIf, 'mtu', String(vm.mtu)]);
-    await this.ip(ns, ['link', 'set', 'dev', vmIf, 'mtu', String(vm.mtu)]);
+    await veth(this.end(this.ns(vm.chassis), chassisIf), this.end(this.ns(vm.name), vmIf, mac), { mtu: vm.mtu, quietIpv6: true });
   }
 
   exec(node: string, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult> {
@@ -165,18 +160,9 @@ export class NetnsRuntime implements Runtime {
     return ns;
   }
 
-  /**
-   * A veth pair between two lab namespaces, both ends up, with TX checksum offload off:
-   * packets that enter the userspace datapath via AF_PACKET otherwise carry partial checksums
-   * and TCP (ovn-controller to the SB db) silently fails.
-   */
-  private async veth(nsA: string, nameA: string, nsB: string, nameB: string, macB?: string): Promise<void> {
-    const peer = ['peer', 'name', nameB, 'netns', nsB, ...(macB ? ['address', macB] : [])];
-    await this.ip(nsA, ['link', 'add', 'name', nameA, 'type', 'veth', ...peer]);
-    for (const [ns, dev] of [[nsA, nameA], [nsB, nameB]] as const) {
-      await this.exec_(['ip', 'netns', 'exec', ns, 'ethtool', '-K', dev, 'tx', 'off']);
-      await this.ip(ns, ['link', 'set', 'dev', dev, 'up']);
-    }
+  /** A link end in one of the lab's namespaces. */
+  private end(ns: string, dev: string, mac?: string): LinkEnd {
+    return { run: (argv) => this.exec_(['ip', 'netns', 'exec', ns, ...argv]), netns: ns, dev, ...(mac ? { mac } : {}) };
   }
 
   private ip(ns: string, args: string[]): Promise<ExecResult> {

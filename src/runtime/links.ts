@@ -1,0 +1,38 @@
+/**
+ * Links between network namespaces, written once for every runtime: a runtime says how to run a
+ * command in a namespace and how `ip link … netns NAME` names it; the sequence is the same.
+ */
+
+/** One end of a veth pair: the namespace it is in (how to run commands there, and its name for `ip`), its device. */
+export interface LinkEnd {
+  /** Runs argv in this end's namespace. */
+  run(argv: readonly string[]): Promise<unknown>;
+  /** The namespace's name as seen from the other end (`ip link add … netns NAME`); absent: the same namespace. */
+  netns?: string;
+  dev: string;
+  mac?: string;
+}
+
+export interface VethOptions {
+  mtu?: number;
+  /**
+   * No IPv6 on end b: no link-local address, so no router solicitations, DAD or MLD reports that
+   * would flood the logical switch and the flow counters of IPv4 labs. `addrgenmode none` rather
+   * than a sysctl, which fails where /proc/sys is read-only (inside containers).
+   */
+  quietIpv6?: boolean;
+}
+
+/**
+ * A veth pair made from end a: both ends up, with TX checksum offload off (packets entering the
+ * userspace datapath through AF_PACKET otherwise carry partial checksums, and TCP, such as
+ * ovn-controller's to the SB database, silently fails), the MTU when given.
+ */
+export async function veth(a: LinkEnd, b: LinkEnd, opts: VethOptions = {}): Promise<void> {
+  await a.run(['ip', 'link', 'add', 'name', a.dev, ...(a.mac ? ['address', a.mac] : []), 'type', 'veth', 'peer', 'name', b.dev, ...(b.netns ? ['netns', b.netns] : []), ...(b.mac ? ['address', b.mac] : [])]);
+  if (opts.quietIpv6) await b.run(['ip', 'link', 'set', 'dev', b.dev, 'addrgenmode', 'none']);
+  for (const end of [a, b]) {
+    await end.run(['ethtool', '-K', end.dev, 'tx', 'off']);
+    await end.run(['ip', 'link', 'set', 'dev', end.dev, ...(opts.mtu ? ['mtu', String(opts.mtu)] : []), 'up']);
+  }
+}
