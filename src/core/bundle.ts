@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { LabContext } from './lab-context.js';
 import { nodeNames } from '../topology/model.js';
 import { ovnDaemonStates } from '../ovn/daemons.js';
+import { diagnostics } from '../ovn/queries.js';
 
 /** Lists a node's run directory and prints every log and lease in it, inside the node. */
 const DUMP_FILES = 'for f in "$1"/*.log "$1"/*.leases; do [ -f "$f" ] && printf "===== %s\\n" "$f" && cat "$f"; done; true';
@@ -17,19 +18,7 @@ export async function saveFailureBundle(ctx: LabContext, dir: string): Promise<s
     const out = await ctx.node(node).run(argv, { nothrow: true, timeoutMs: 20_000 }).catch((e: Error) => ({ stdout: '', stderr: e.message }));
     await writeFile(join(dir, file), `${out.stdout}${out.stderr ? `\n# stderr:\n${out.stderr}` : ''}`);
   };
-  const central = ctx.lab.central.name;
-  const jobs = [
-    save('nbctl-show.txt', central, ['ovn-nbctl', '--timeout=10', 'show']),
-    save('sbctl-show.txt', central, ['ovn-sbctl', '--timeout=10', 'show']),
-    save('lflow-list.txt', central, ['ovn-sbctl', '--timeout=10', '--uuid', 'lflow-list']),
-    save('nb-dump.txt', central, ['ovn-nbctl', '--timeout=10', 'list', 'Logical_Switch_Port']),
-  ];
-  for (const c of ctx.lab.chassis) {
-    jobs.push(
-      save(`${c.name}-vsctl-show.txt`, c.name, ['ovs-vsctl', '--timeout=10', 'show']),
-      save(`${c.name}-br-int-flows.txt`, c.name, ['ovs-ofctl', 'dump-flows', 'br-int']),
-    );
-  }
+  const jobs = diagnostics(ctx.lab.central.name, ctx.lab.chassis.map((c) => c.name)).map((d) => save(d.file, d.node, d.argv));
   for (const node of nodeNames(ctx.lab)) {
     jobs.push(save(`${node}-logs.txt`, node, ['sh', '-c', DUMP_FILES, 'dump', ctx.node(node).runDir]));
   }

@@ -1,6 +1,6 @@
 import type { ExecResult } from '../exec/exec.js';
-import { parseLogicalFlows, parseOpenFlows, type LogicalFlow, type OpenFlow } from '../ovn/lflow.js';
-import { settleCounters } from '../ovn/node-shell.js';
+import type { LogicalFlow, OpenFlow } from '../ovn/lflow.js';
+import { brIntFlows, logicalFlows } from '../ovn/queries.js';
 import type { LabContext } from './lab-context.js';
 
 /** An OpenFlow flow of br-int with the logical flow it was made from (matched by cookie). */
@@ -11,15 +11,12 @@ export interface AnnotatedFlow extends OpenFlow {
 }
 
 /** br-int's flows with current counters. */
-async function snapshot(ctx: LabContext, chassis: string): Promise<OpenFlow[]> {
-  await settleCounters(ctx.node(chassis));
-  const out = await ctx.node(chassis).run(['ovs-ofctl', 'dump-flows', 'br-int']);
-  return parseOpenFlows(out.stdout);
+function snapshot(ctx: LabContext, chassis: string): Promise<OpenFlow[]> {
+  return brIntFlows(ctx.node(chassis), true);
 }
 
 async function logicalByCookie(ctx: LabContext): Promise<Map<string, LogicalFlow>> {
-  const out = await ctx.central().run(['ovn-sbctl', '--timeout=10', '--uuid', 'lflow-list']);
-  return new Map(parseLogicalFlows(out.stdout).map((f) => [f.cookie, f]));
+  return new Map((await logicalFlows(ctx.central())).map((f) => [f.cookie, f]));
 }
 
 /** Pipeline order: OpenFlow table, then priority (highest first), as packets meet them. */

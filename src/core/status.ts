@@ -2,6 +2,7 @@ import type { Exec } from '../exec/exec.js';
 import { createRuntime } from '../runtime/registry.js';
 import { nodeNames, type Host, type NodeKind, type Vm } from '../topology/model.js';
 import { daemonStates, OVN_DAEMONS, type DaemonStatus } from '../ovn/daemons.js';
+import { registeredChassis } from '../ovn/queries.js';
 import type { NodeShell } from '../ovn/node-shell.js';
 import { vmAddress } from '../vm/address.js';
 import { dhclientPaths } from '../vm/vm.js';
@@ -64,11 +65,7 @@ async function statusOf(name: string, record: LabRecord, exec: Exec): Promise<La
   const present = await runtime.present(all);
 
   // Registered chassis as the SB database says; undefined when it cannot say (its server is down).
-  let registered: Set<string> | undefined;
-  if (present.has(lab.central.name)) {
-    const out = await ctx.central().run(['ovn-sbctl', '--timeout=5', '--bare', '--columns=name', 'list', 'Chassis'], { nothrow: true });
-    if (out.ok) registered = new Set(out.stdout.split('\n').map((l) => l.trim()).filter(Boolean));
-  }
+  const registered = present.has(lab.central.name) ? await registeredChassis(ctx.central()) : undefined;
 
   const nodes = await Promise.all(
     all.map(async (node): Promise<NodeStatus> => {

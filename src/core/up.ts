@@ -1,6 +1,7 @@
 import { commandArgv, withSignal, type Exec } from '../exec/exec.js';
 import { startCentral } from '../ovn/central.js';
 import { makeCertificates } from '../ovn/pki.js';
+import { waitChassisRegistered, waitHvSync, waitPortUp } from '../ovn/waits.js';
 import type { NodeShell } from '../ovn/node-shell.js';
 import { startChassis } from '../ovn/chassis.js';
 import { chooseDatapath } from '../ovn/datapath.js';
@@ -91,7 +92,7 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
     await step('central', () => startCentral(ctx.central(), lab.central));
     await each(lab.chassis, (c) => step(`chassis:${c.name}`, () => startChassis(ctx.node(c.name), lab, c, datapath), () => `${datapath} datapath`));
     await step('registered', async () => {
-      for (const c of lab.chassis) await ctx.central().run(['ovn-sbctl', '--timeout=30', 'wait-until', 'Chassis', c.name]);
+      for (const c of lab.chassis) await waitChassisRegistered(ctx.central(), c.name);
     });
     await step('logical', async () => {
       for (const argv of logicalNetworkTransactions(lab)) await ctx.central().run(argv);
@@ -109,10 +110,8 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
         ...lab.vms.filter((v) => !v.localport).flatMap((v) => [v.port, ...v.vlans.map((c) => c.port)]),
         ...lab.hosts.flatMap((h) => (h.externalPort ? [h.externalPort.port] : [])),
       ];
-      for (const port of ports) {
-        await central.run(['ovn-nbctl', '--timeout=30', 'wait-until', 'Logical_Switch_Port', port, 'up=true']);
-      }
-      await central.run(['ovn-nbctl', '--timeout=30', '--wait=hv', 'sync']);
+      for (const port of ports) await waitPortUp(central, port);
+      await waitHvSync(central);
     });
     if (lab.services.length) {
       // Servers first: VMs on their switches ask them for leases next.

@@ -1,3 +1,4 @@
+import { SB_PORT } from '../ovn/node-shell.js';
 import type { Lab } from '../topology/model.js';
 
 /** What a picture of a lab shows: nodes with labels and the lines between them. */
@@ -52,7 +53,7 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     ...lab.hosts.map((h) => ({ id: id('host', h.name), kind: 'host' as const, label: [`host ${h.name}`, addresses ? addresses.get(h.name) ?? 'no address' : `${h.ip}/${h.prefix}${h.dhcp ? ' (DHCP from OVN)' : ''}`] })),
   ];
   const edges: GraphEdge[] = [
-    ...lab.chassis.map((c) => ({ from: id('central', lab.central.name), to: id('chassis', c.name), label: `SB ${lab.central.ssl ? 'ssl' : 'tcp'}:6642`, style: 'control' as const })),
+    ...lab.chassis.map((c) => ({ from: id('central', lab.central.name), to: id('chassis', c.name), label: `SB ${lab.central.ssl ? 'ssl' : 'tcp'}:${SB_PORT}`, style: 'control' as const })),
   ];
   lab.chassis.forEach((a, i) => {
     for (const b of lab.chassis.slice(i + 1)) edges.push({ from: id('chassis', a.name), to: id('chassis', b.name), label: 'geneve', style: 'tunnel' });

@@ -3,6 +3,7 @@ import type { Runtime } from '../runtime/runtime.js';
 import type { Vm } from '../topology/model.js';
 import type { Datapath } from '../ovn/chassis.js';
 import { veth } from '../runtime/links.js';
+import { addTrunkBridge } from '../ovn/br-int.js';
 
 /**
  * A VM's VLAN trunk, built with OVS rather than kernel VLAN devices (which kernels without the
@@ -40,14 +41,6 @@ export async function buildTrunk(runtime: Runtime, chassis: NodeShell, vm: Vm, i
   for (const a of t.access) await runtime.addVmLink(vm, a.vmIf, a.chassisIf, a.mac);
   const inChassis = (dev: string) => ({ run: (argv: readonly string[]) => chassis.run(argv), dev });
   await veth(inChassis(t.uplink), inChassis(t.trunk), { mtu: vm.mtu });
-  await chassis.run([
-    'ovs-vsctl', '--timeout=30',
-    // The chassis' own datapath: a trunk bridge on another one could not reach br-int's ports.
-    '--', 'add-br', t.bridge, '--', 'set', 'Bridge', t.bridge, `datapath_type=${datapath}`,
-    '--', 'add-port', t.bridge, t.trunk, '--', 'set', 'Port', t.trunk, 'vlan_mode=native-untagged', `tag=${t.nativeTag}`,
-    `trunks=${[t.nativeTag, ...vm.vlans.map((v) => v.tag)].join(',')}`,
-    '--', 'add-port', t.bridge, vm.name, '--', 'set', 'Port', vm.name, `tag=${t.nativeTag}`,
-    ...t.access.flatMap((a) => ['--', 'add-port', t.bridge, a.chassisIf, '--', 'set', 'Port', a.chassisIf, `tag=${a.tag}`]),
-  ]);
+  await addTrunkBridge(chassis, { bridge: t.bridge, trunk: t.trunk, native: vm.name, nativeTag: t.nativeTag, access: t.access.map((a) => ({ port: a.chassisIf, tag: a.tag })) }, datapath);
   return t.uplink;
 }

@@ -3,6 +3,7 @@ import type { NodeShell } from '../ovn/node-shell.js';
 import { DHCLIENT_CONF, DHCLIENT_SCRIPT, dhclientWrapper } from './dhclient-files.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { buildTrunk } from './vlans.js';
+import { plugIntoBrInt } from '../ovn/br-int.js';
 import type { Datapath } from '../ovn/chassis.js';
 
 /**
@@ -10,13 +11,8 @@ import type { Datapath } from '../ovn/chassis.js';
  * VM with VLANs, the uplink of its trunk bridge.
  */
 export async function plugVm(runtime: Runtime, chassis: NodeShell, vm: Vm, index: number, datapath: Datapath): Promise<void> {
-  await chassis.run(['ovs-vsctl', '--timeout=30', 'wait-until', 'Bridge', 'br-int']);
   const port = vm.vlans.length ? await buildTrunk(runtime, chassis, vm, index, datapath) : vm.name;
-  await chassis.run([
-    'ovs-vsctl', '--timeout=30',
-    '--', '--may-exist', 'add-port', 'br-int', port,
-    '--', 'set', 'Interface', port, `external_ids:iface-id=${vm.port}`,
-  ]);
+  await plugIntoBrInt(chassis, port, vm.port);
 }
 
 /**

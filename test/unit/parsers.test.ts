@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseLastLease, prefixOfNetmask } from '../../src/checks/lease.js';
 import { pingCounts } from '../../src/checks/kinds/ping.js';
-import { microflow, traceOutputs } from '../../src/checks/kinds/trace.js';
+import { microflow } from '../../src/checks/kinds/trace.js';
+import { traceOutputs } from '../../src/ovn/queries.js';
 import { parseLogicalFlows, parseOpenFlows } from '../../src/ovn/lflow.js';
 import { parseTopology } from '../../src/topology/load.js';
 import { readFileSync } from 'node:fs';

@@ -1,8 +1,6 @@
-import { parseLogicalFlows, parseOpenFlows } from '../../ovn/lflow.js';
+import { brIntFlows, logicalFlows } from '../../ovn/queries.js';
 import type { CheckProbe } from '../check.js';
 import { clip } from '../../report/format.js';
-
-
 import { textList, type FlowCheck } from '../../topology/checks/flow.js';
 
 const containsAll = (haystack: string, needles: string[]) => needles.every((n) => haystack.includes(n));
@@ -11,7 +9,7 @@ export const flowProbe: CheckProbe<FlowCheck> = {
   kind: 'flow',
   async attempt(spec, ctx) {
     const want = spec.expect === 'present';
-    const lflows = parseLogicalFlows((await ctx.central().run(['ovn-sbctl', '--timeout=10', '--uuid', 'lflow-list'])).stdout);
+    const lflows = await logicalFlows(ctx.central());
     const inStage = lflows.filter((f) => f.stage === spec.stage && (!spec.datapath || f.datapath === spec.datapath));
     const matching = inStage.filter((f) => containsAll(f.match, textList(spec.match)) && containsAll(f.actions, textList(spec.actions)));
     let seen = `${matching.length} of ${inStage.length} logical flows in ${spec.stage} match`;
@@ -20,8 +18,7 @@ export const flowProbe: CheckProbe<FlowCheck> = {
     if (!spec.chassis) return { ok: (matching.length > 0) === want, seen };
 
     const cookies = new Set(matching.map((f) => f.cookie));
-    const dump = await ctx.node(spec.chassis).run(['ovs-ofctl', 'dump-flows', 'br-int']);
-    const ofs = parseOpenFlows(dump.stdout).filter((f) => cookies.has(f.cookie) && containsAll(f.actions, textList(spec.openflow)));
+    const ofs = (await brIntFlows(ctx.node(spec.chassis))).filter((f) => cookies.has(f.cookie) && containsAll(f.actions, textList(spec.openflow)));
     seen += `; ${spec.chassis}: ${ofs.length} OpenFlow flow${ofs.length === 1 ? '' : 's'}`;
     if (ofs[0]) seen += ` (first, table ${ofs[0].table}: ${clip(ofs[0].actions, 100)})`;
     return { ok: (ofs.length > 0) === want, seen };

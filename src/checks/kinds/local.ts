@@ -1,28 +1,15 @@
 import type { LabContext } from '../../core/lab-context.js';
-import { settleCounters } from '../../ovn/node-shell.js';
+import { geneveTxPackets } from '../../ovn/queries.js';
 import type { CheckProbe } from '../check.js';
 import { targetAddress } from '../../topology/checks/fields.js';
 import { pingCounts } from './ping.js';
 
 import type { LocalCheck } from '../../topology/checks/local.js';
 
-/** Packets each chassis has sent into its Geneve tunnels so far (live OpenFlow port counters). */
+/** Packets each chassis has sent into its Geneve tunnels so far. */
 async function tunnelTx(ctx: LabContext): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  await Promise.all(
-    ctx.lab.chassis.map(async (c) => {
-      const node = ctx.node(c.name);
-      await settleCounters(node);
-      const names = (await node.run(['ovs-vsctl', '--timeout=10', '--bare', '--columns=name', 'find', 'Interface', 'type=geneve'])).stdout.split('\n').filter(Boolean);
-      let total = 0;
-      for (const name of names) {
-        const stats = await node.run(['ovs-ofctl', 'dump-ports', 'br-int', name]);
-        total += Number(/tx pkts=(\d+)/.exec(stats.stdout)?.[1] ?? 0);
-      }
-      out.set(c.name, total);
-    }),
-  );
-  return out;
+  const counts = await Promise.all(ctx.lab.chassis.map(async (c) => [c.name, await geneveTxPackets(ctx.node(c.name))] as const));
+  return new Map(counts);
 }
 
 export const localProbe: CheckProbe<LocalCheck> = {

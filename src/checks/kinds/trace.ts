@@ -1,3 +1,4 @@
+import { traceDatapaths, traceOutputs, traceSummary } from '../../ovn/queries.js';
 import type { Lab } from '../../topology/model.js';
 import type { CheckProbe } from '../check.js';
 import { targetAddress } from '../../topology/checks/fields.js';
@@ -31,27 +32,15 @@ export function microflow(lab: Lab, from: string, to: string, proto: string): st
   return parts.join(' && ');
 }
 
-/** The ports a trace outputs to (`ovn-trace --summary`); none means dropped. */
-export function traceOutputs(summary: string): string[] {
-  return [...summary.matchAll(/output to "([^"]+)"|output\("([^"]+)"\)/g)].map((m) => (m[1] ?? m[2])!);
-}
-
-/** The logical datapaths a trace passes, in order, each once. */
-export function traceDatapaths(summary: string): string[] {
-  const seen: string[] = [];
-  for (const m of summary.matchAll(/ingress\(dp="([^"]+)"/g)) if (seen.at(-1) !== m[1]) seen.push(m[1]!);
-  return seen;
-}
-
 export const traceProbe: CheckProbe<TraceCheck> = {
   kind: 'trace',
   async attempt(spec, ctx) {
     const lab = ctx.lab;
     const src = lab.vms.find((v) => v.name === spec.from)!;
     const flow = spec.microflow ?? microflow(lab, spec.from, spec.to, spec.proto);
-    const out = await ctx.central().run(['ovn-trace', '--summary', src.switch, flow]);
-    const outputs = traceOutputs(out.stdout);
-    const path = traceDatapaths(out.stdout);
+    const summary = await traceSummary(ctx.central(), src.switch, flow);
+    const outputs = traceOutputs(summary);
+    const path = traceDatapaths(summary);
     const seen = `${outputs.length ? `output to ${outputs.join(', ')}` : 'dropped (no output)'}${spec.through ? ` through ${path.join(' → ')}` : ''}`;
     const throughOk = !spec.through || spec.through.join(',') === path.join(',');
     if (spec.expect === 'dropped') return { ok: outputs.length === 0 && throughOk, seen };

@@ -1,6 +1,6 @@
-import type { CheckProbe } from '../check.js';
-
+import { geneveRemotes } from '../../ovn/queries.js';
 import type { TunnelsCheck } from '../../topology/checks/tunnels.js';
+import type { CheckProbe } from '../check.js';
 
 export const tunnelsProbe: CheckProbe<TunnelsCheck> = {
   kind: 'tunnels',
@@ -9,8 +9,7 @@ export const tunnelsProbe: CheckProbe<TunnelsCheck> = {
     const seen: string[] = [];
     let ok = true;
     for (const c of mesh) {
-      const out = await ctx.node(c.name).run(['ovs-vsctl', '--timeout=10', '--bare', '--columns=options', 'find', 'Interface', 'type=geneve']);
-      const remotes = [...out.stdout.matchAll(/remote_ip="?([\d.]+)"?/g)].map((m) => m[1]!).sort();
+      const remotes = await geneveRemotes(ctx.node(c.name));
       const wanted = mesh.filter((o) => o !== c).map((o) => o.ip);
       if (!wanted.every((ip) => remotes.includes(ip))) ok = false;
       seen.push(`${c.name} → ${remotes.join(' ') || 'none'}`);

@@ -1,0 +1,101 @@
+import type { ExecOptions } from '../exec/exec.js';
+import { parseLogicalFlows, parseOpenFlows, type LogicalFlow, type OpenFlow } from './lflow.js';
+import { settleCounters, type NodeShell } from './node-shell.js';
+
+/**
+ * What lab reads from OVN and OVS, in one place: the command lines (ovn-sbctl, ovs-vsctl,
+ * ovs-ofctl, ovn-trace) and how their output is read. Checks, status, flows and the failure
+ * bundle ask here; nothing else types them.
+ */
+
+/** `ovn-sbctl`/`ovn-nbctl`/`ovs-vsctl` rows as CSV without headings: one array of bare values per row. */
+async function rows(node: NodeShell, argv: readonly string[], opts?: ExecOptions): Promise<string[][] | undefined> {
+  const [tool, ...rest] = argv;
+  const out = await node.run([tool!, '--timeout=10', '--format=csv', '--data=bare', '--no-headings', ...rest], { nothrow: true, ...opts });
+  if (!out.ok) return undefined;
+  return out.stdout.split('\n').filter(Boolean).map((l) => l.split(','));
+}
+
+/** The chassis registered in the SB database; undefined when it does not answer (it cannot say). */
+export async function registeredChassis(central: NodeShell): Promise<Set<string> | undefined> {
+  const found = await rows(central, ['ovn-sbctl', '--columns=name', 'list', 'Chassis'], { timeoutMs: 10_000 });
+  return found && new Set(found.map(([name]) => name!));
+}
+
+/** Every chassis' encapsulations as `<chassis> <type> <ip>`, sorted. */
+export async function encaps(central: NodeShell): Promise<string[]> {
+  const found = (await rows(central, ['ovn-sbctl', '--columns=chassis_name,type,ip', 'list', 'Encap'])) ?? [];
+  return found.map(([name, type, ip]) => `${name} ${type} ${ip}`).sort();
+}
+
+/** Where a logical port is bound (chassis name) and whether it is up; undefined when it has no Port_Binding. */
+export async function portBinding(central: NodeShell, port: string): Promise<{ chassis?: string; up: boolean } | undefined> {
+  const [names, binding] = await Promise.all([
+    rows(central, ['ovn-sbctl', '--columns=_uuid,name', 'list', 'Chassis']),
+    rows(central, ['ovn-sbctl', '--columns=chassis,up', 'find', 'Port_Binding', `logical_port=${port}`]),
+  ]);
+  const [uuid, up] = binding?.[0] ?? [];
+  if (!binding?.length) return undefined;
+  const byUuid = new Map((names ?? []).map(([u, n]) => [u!, n!]));
+  return { ...(uuid ? { chassis: byUuid.get(uuid) ?? uuid } : {}), up: up === 'true' };
+}
+
+/** The remote addresses of a chassis' Geneve ports on br-int, sorted. */
+export async function geneveRemotes(chassis: NodeShell): Promise<string[]> {
+  const out = await chassis.run(['ovs-vsctl', '--timeout=10', '--bare', '--columns=options', 'find', 'Interface', 'type=geneve']);
+  return [...out.stdout.matchAll(/remote_ip="?([\d.]+)"?/g)].map((m) => m[1]!).sort();
+}
+
+/** Packets a chassis has sent into its Geneve tunnels so far (live OpenFlow port counters, after a revalidator round). */
+export async function geneveTxPackets(chassis: NodeShell): Promise<number> {
+  await settleCounters(chassis);
+  const names = (await chassis.run(['ovs-vsctl', '--timeout=10', '--bare', '--columns=name', 'find', 'Interface', 'type=geneve'])).stdout.split('\n').filter(Boolean);
+  let total = 0;
+  for (const name of names) {
+    const stats = await chassis.run(['ovs-ofctl', 'dump-ports', 'br-int', name]);
+    total += Number(/tx pkts=(\d+)/.exec(stats.stdout)?.[1] ?? 0);
+  }
+  return total;
+}
+
+/** The SB database's logical flows. */
+export async function logicalFlows(central: NodeShell): Promise<LogicalFlow[]> {
+  return parseLogicalFlows((await central.run(['ovn-sbctl', '--timeout=10', '--uuid', 'lflow-list'])).stdout);
+}
+
+/** br-int's OpenFlow flows on a chassis; with `settle`, after a revalidator round so counters are current. */
+export async function brIntFlows(chassis: NodeShell, settle = false): Promise<OpenFlow[]> {
+  if (settle) await settleCounters(chassis);
+  return parseOpenFlows((await chassis.run(['ovs-ofctl', 'dump-flows', 'br-int'])).stdout);
+}
+
+/** `ovn-trace --summary` of a microflow entering a logical switch. */
+export async function traceSummary(central: NodeShell, datapath: string, microflow: string): Promise<string> {
+  return (await central.run(['ovn-trace', '--summary', datapath, microflow])).stdout;
+}
+
+/** The ports a trace outputs to (`ovn-trace --summary`); none means dropped. */
+export function traceOutputs(summary: string): string[] {
+  return [...summary.matchAll(/output to "([^"]+)"|output\("([^"]+)"\)/g)].map((m) => (m[1] ?? m[2])!);
+}
+
+/** The logical datapaths a trace passes, in order, each once. */
+export function traceDatapaths(summary: string): string[] {
+  const seen: string[] = [];
+  for (const m of summary.matchAll(/ingress\(dp="([^"]+)"/g)) if (seen.at(-1) !== m[1]) seen.push(m[1]!);
+  return seen;
+}
+
+/** What a failure bundle saves of OVN and OVS: file name, which node, the command. */
+export function diagnostics(central: string, chassis: string[]): { file: string; node: string; argv: string[] }[] {
+  return [
+    { file: 'nbctl-show.txt', node: central, argv: ['ovn-nbctl', '--timeout=10', 'show'] },
+    { file: 'sbctl-show.txt', node: central, argv: ['ovn-sbctl', '--timeout=10', 'show'] },
+    { file: 'lflow-list.txt', node: central, argv: ['ovn-sbctl', '--timeout=10', '--uuid', 'lflow-list'] },
+    { file: 'nb-dump.txt', node: central, argv: ['ovn-nbctl', '--timeout=10', 'list', 'Logical_Switch_Port'] },
+    ...chassis.flatMap((c) => [
+      { file: `${c}-vsctl-show.txt`, node: c, argv: ['ovs-vsctl', '--timeout=10', 'show'] },
+      { file: `${c}-br-int-flows.txt`, node: c, argv: ['ovs-ofctl', 'dump-flows', 'br-int'] },
+    ]),
+  ];
+}
