@@ -14,6 +14,15 @@ export function checkFields<K extends string>(kind: K) {
   };
 }
 
+/** The fields of a check that pings: from a node, to a VM, host or address, a count. */
+export function pingFields() {
+  return {
+    from: z.string().describe('node that pings (a VM, chassis or central)'),
+    to: z.string().describe('a VM or host name, or an IPv4 address'),
+    count: z.number().int().min(1).max(100).default(3).describe('echo requests per attempt'),
+  };
+}
+
 export const ipv4Field = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address like 172.16.255.130');
 
 /** A problem when `name` is not one of `names`, listing them. */

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import type { CheckSpecKind } from './spec.js';
-import { checkFields, fromToProblems, targetAddress } from './fields.js';
+import { checkFields, fromToProblems, pingFields, targetAddress } from './fields.js';
 
 const schema = z.strictObject({
   ...checkFields('local'),
-  from: z.string().describe('node that pings'),
-  to: z.string().describe('a VM name or an IPv4 address'),
-  count: z.number().int().min(1).max(100).default(3),
+  ...pingFields(),
 });
 export type LocalCheck = z.infer<typeof schema>;
 

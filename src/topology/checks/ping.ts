@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import type { CheckSpecKind } from './spec.js';
-import { checkFields, fromToProblems, targetAddress } from './fields.js';
+import { checkFields, fromToProblems, pingFields, targetAddress } from './fields.js';
 
 const schema = z.strictObject({
   ...checkFields('ping'),
-  from: z.string().describe('node that pings (a VM, chassis or central)'),
-  to: z.string().describe('a VM name or an IPv4 address'),
-  count: z.number().int().min(1).max(100).default(3).describe('echo requests per attempt'),
+  ...pingFields(),
   expect: z.enum(['reachable', 'unreachable']).default('reachable'),
 });
 export type PingCheck = z.infer<typeof schema>;
