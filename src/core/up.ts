@@ -1,22 +1,13 @@
-import { commandArgv, withSignal, type Exec } from '../exec/exec.js';
-import { startCentral } from '../ovn/central.js';
-import { makeCertificates } from '../ovn/pki.js';
-import { waitChassisRegistered, waitHvSync, waitPortUp } from '../ovn/waits.js';
-import type { NodeShell } from '../ovn/node-shell.js';
-import { startChassis } from '../ovn/chassis.js';
+import { withSignal, type Exec } from '../exec/exec.js';
 import { chooseDatapath } from '../ovn/datapath.js';
-import { logicalNetworkTransactions } from '../ovn/logical-network.js';
 import { createRuntime, type RuntimeFactory } from '../runtime/registry.js';
 import type { Lab } from '../topology/model.js';
-import { addressHost, addressVm, plugVm } from '../vm/vm.js';
-import { startService } from '../services/dnsmasq.js';
-import { vmAddress } from '../vm/address.js';
 import { destroyLab } from './down.js';
 import { InterruptedError, LabError } from './errors.js';
 import { runStep, type Reporter } from './events.js';
-import { planSteps } from './up-plan.js';
 import { LabContext } from './lab-context.js';
 import { claimLab, type LabRecord } from './lab-store.js';
+import { upSteps, type UpEnv, type UpStep } from './up-steps.js';
 
 export interface UpOptions {
   /** Overrides the runtime named in the file. */
@@ -63,88 +54,31 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
   const r = deps.reporter;
 
   if (!opts.skipPreflight) await runtime.preflight();
-  deps.reporter.notify({ type: 'plan', lab: lab.name, action: 'up', steps: planSteps(lab) });
+  const steps = upSteps(lab);
+  deps.reporter.notify({ type: 'plan', lab: lab.name, action: 'up', steps });
   await (deps.claim ?? claimLab)({ lab, runtime: runtimeName, datapath, createdAt: new Date().toISOString(), pid: process.pid });
-  const each = async <T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> => {
-    if (!opts.sequential) return Promise.all(items.map(fn));
-    const out: R[] = [];
-    for (const item of items) out.push(await fn(item));
-    return out;
-  };
-
-  const step = <T>(id: string, fn: () => Promise<T>, detail?: (x: T) => string | undefined) => {
+  const env: UpEnv = { lab, runtime, ctx, datapath, addresses: [] };
+  const run = (step: UpStep) => {
     if (signal?.aborted) throw new InterruptedError(String(signal.reason ?? 'SIGINT'));
-    return runStep(r, id, fn, detail);
+    return runStep(r, step.id, () => step.run(env), (detail) => detail || undefined);
   };
   try {
-    await step('underlay', () => runtime.createUnderlay(lab.underlay.subnet.text));
-    if (lab.networks.length) await step('networks', async () => { for (const n of lab.networks) await runtime.createNetwork(n); });
-    await step('nodes', async () => {
-      const prefix = lab.underlay.subnet.prefix;
-      await runtime.createNode({ name: lab.central.name, ip: lab.central.ip, prefix });
-      for (const c of lab.chassis) {
-        await runtime.createNode({ name: c.name, ip: c.ip, prefix });
-        for (const m of c.bridgeMappings) await runtime.connectToNetwork(c.name, m.network, m.iface);
-      }
-      for (const h of lab.hosts) await runtime.createHost(h);
-    });
-    if (lab.central.ssl) await step('certificates', () => makeCertificates(runtime, ctx.central(), lab.chassis.map((c) => ctx.node(c.name))));
-    await step('central', () => startCentral(ctx.central(), lab.central));
-    await each(lab.chassis, (c) => step(`chassis:${c.name}`, () => startChassis(ctx.node(c.name), lab, c, datapath), () => `${datapath} datapath`));
-    await step('registered', async () => {
-      for (const c of lab.chassis) await waitChassisRegistered(ctx.central(), c.name);
-    });
-    await step('logical', async () => {
-      for (const argv of logicalNetworkTransactions(lab)) await ctx.central().run(argv);
-    });
-    await step('vms', async () => {
-      for (const [i, vm] of lab.vms.entries()) {
-        await runtime.createVm(vm);
-        await plugVm(runtime, ctx.node(vm.chassis), vm, i, datapath);
-      }
-    });
-    await step('bound', async () => {
-      const central = ctx.central();
-      // A localport is never bound to one chassis, so it never goes up.
-      const ports = [
-        ...lab.vms.filter((v) => !v.localport).flatMap((v) => [v.port, ...v.vlans.map((c) => c.port)]),
-        ...lab.hosts.flatMap((h) => (h.externalPort ? [h.externalPort.port] : [])),
-      ];
-      for (const port of ports) await waitPortUp(central, port);
-      await waitHvSync(central);
-    });
-    if (lab.services.length) {
-      // Servers first: VMs on their switches ask them for leases next.
-      await step('services', async () => {
-        for (const svc of lab.services) {
-          const vm = lab.vms.find((v) => v.service === svc.name)!;
-          await addressVm(runtime, ctx.node(vm.name), vm);
-          await startService(ctx.node(vm.name), svc);
-        }
-      });
-    }
-    // VMs (services are addressed already) and hosts outside OVN, in parallel.
-    const addressable = [
-      ...lab.vms.filter((v) => !v.service).map((vm) => ({ name: vm.name, assign: (n: NodeShell) => addressVm(runtime, n, vm) })),
-      ...lab.hosts.map((h) => ({ name: h.name, assign: (n: NodeShell) => addressHost(runtime, n, h) })),
-    ];
-    const addresses = await each(addressable, (a) =>
-      step(
-        `address:${a.name}`,
-        async () => {
-          const node = ctx.node(a.name);
-          await a.assign(node);
-          return { node: a.name, address: (await vmAddress(node)) ?? '' };
-        },
-        (x) => x.address,
-      ),
-    );
-    for (const [i, s] of lab.setup.entries()) {
-      await step(`setup:${i}`, () => ctx.node(s.node).run(commandArgv(s.command)));
+    // Steps in order; consecutive steps of one group in parallel (one after another with `sequential`).
+    for (let i = 0; i < steps.length; ) {
+      const group = steps[i]!.group;
+      let j = i + 1;
+      while (group && j < steps.length && steps[j]!.group === group) j += 1;
+      const batch = steps.slice(i, j);
+      if (opts.sequential || batch.length === 1) for (const step of batch) await run(step);
+      else await Promise.all(batch.map(run));
+      i = j;
     }
     // A Ctrl-C during the last steps: commands that do not take the signal (Docker API execs)
     // finished anyway, but the lab must not come up.
     if (signal?.aborted) throw new InterruptedError(String(signal.reason ?? 'SIGINT'));
+    // Parallel steps finish in any order; report addresses in the lab's order.
+    const order = steps.map((st) => st.id);
+    const addresses = [...env.addresses].sort((x, y) => order.indexOf(`address:${x.node}`) - order.indexOf(`address:${y.node}`));
     return { lab, durationMs: performance.now() - started, addresses };
   } catch (error) {
     const interrupted = signal?.aborted ?? false;

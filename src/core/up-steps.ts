@@ -1,0 +1,156 @@
+import { commandArgv } from '../exec/exec.js';
+import { startCentral } from '../ovn/central.js';
+import { startChassis, type Datapath } from '../ovn/chassis.js';
+import { logicalNetworkTransactions } from '../ovn/logical-network.js';
+import { makeCertificates } from '../ovn/pki.js';
+import { waitChassisRegistered, waitHvSync, waitPortUp } from '../ovn/waits.js';
+import type { Runtime } from '../runtime/runtime.js';
+import { startService } from '../services/dnsmasq.js';
+import type { Lab } from '../topology/model.js';
+import { vmAddress } from '../vm/address.js';
+import { addressHost, addressVm, plugVm } from '../vm/vm.js';
+import type { StepInfo } from './events.js';
+import type { LabContext } from './lab-context.js';
+
+/** What a step of `up` works with. */
+export interface UpEnv {
+  lab: Lab;
+  runtime: Runtime;
+  ctx: LabContext;
+  datapath: Datapath;
+  /** The address each VM and host has once it is addressed, in step order. */
+  addresses: { node: string; address: string }[];
+}
+
+/**
+ * One step of `up`: what the progress display and `lab script` show (title), and what it does.
+ * Consecutive steps of one `group` run in parallel. The result is the step's detail line.
+ */
+export interface UpStep extends StepInfo {
+  run(env: UpEnv): Promise<string | void>;
+}
+
+/**
+ * The steps `up` takes for a lab, in order: the one place they are listed. `up` runs them, the
+ * progress display announces them, `lab script` runs them against a runtime that writes commands
+ * down instead of running them.
+ */
+export function upSteps(lab: Lab): UpStep[] {
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : word.endsWith('ch') ? 'es' : 's'}`;
+  const transactions = logicalNetworkTransactions(lab);
+  const steps: (UpStep | false)[] = [
+    { id: 'underlay', title: `underlay ${lab.underlay.subnet.text}`, run: ({ runtime }) => runtime.createUnderlay(lab.underlay.subnet.text) },
+    lab.networks.length > 0 && {
+      id: 'networks',
+      title: `provider networks: ${lab.networks.join(', ')}`,
+      run: async ({ runtime }) => {
+        for (const net of lab.networks) await runtime.createNetwork(net);
+      },
+    },
+    {
+      id: 'nodes',
+      title: `nodes: ${[lab.central.name, ...lab.chassis.map((c) => c.name), ...lab.hosts.map((h) => h.name)].join(', ')}`,
+      run: async ({ runtime }) => {
+        const prefix = lab.underlay.subnet.prefix;
+        await runtime.createNode({ name: lab.central.name, ip: lab.central.ip, prefix });
+        for (const c of lab.chassis) {
+          await runtime.createNode({ name: c.name, ip: c.ip, prefix });
+          for (const m of c.bridgeMappings) await runtime.connectToNetwork(c.name, m.network, m.iface);
+        }
+        for (const h of lab.hosts) await runtime.createHost(h);
+      },
+    },
+    lab.central.ssl && {
+      id: 'certificates',
+      title: `certificates: a CA and keys for ${[lab.central.name, ...lab.chassis.map((c) => c.name)].join(', ')} (ovs-pki)`,
+      run: ({ runtime, ctx }) => makeCertificates(runtime, ctx.central(), lab.chassis.map((c) => ctx.node(c.name))),
+    },
+    { id: 'central', title: `central ${lab.central.ip}: NB and SB databases${lab.central.ssl ? ' (SSL)' : ''}, ovn-northd`, run: ({ ctx }) => startCentral(ctx.central(), lab.central) },
+    ...lab.chassis.map((c): UpStep => ({
+      id: `chassis:${c.name}`,
+      group: 'chassis',
+      title: `chassis ${c.name} ${c.ip}: ovs-vswitchd, br-phy, ovn-controller`,
+      run: async ({ ctx, datapath }) => {
+        await startChassis(ctx.node(c.name), lab, c, datapath);
+        return `${datapath} datapath`;
+      },
+    })),
+    {
+      id: 'registered',
+      title: 'chassis registered in the SB database',
+      run: async ({ ctx }) => {
+        for (const c of lab.chassis) await waitChassisRegistered(ctx.central(), c.name);
+      },
+    },
+    {
+      id: 'logical',
+      title: `logical network: ${n(lab.switches.length, 'switch')}, ${n(lab.vms.length, 'port')} (${transactions.length <= 1 ? 'one transaction' : `${transactions.length} transactions`})`,
+      run: async ({ ctx }) => {
+        for (const argv of transactions) await ctx.central().run(argv);
+      },
+    },
+    {
+      id: 'vms',
+      title: `VMs: ${lab.vms.map((v) => `${v.name} on ${v.chassis}`).join(', ') || 'none'}`,
+      run: async ({ runtime, ctx, datapath }) => {
+        for (const [i, vm] of lab.vms.entries()) {
+          await runtime.createVm(vm);
+          await plugVm(runtime, ctx.node(vm.chassis), vm, i, datapath);
+        }
+      },
+    },
+    {
+      id: 'bound',
+      title: 'ports bound and flows installed (ovn-nbctl --wait=hv sync)',
+      run: async ({ ctx }) => {
+        // A localport is never bound to one chassis, so it never goes up.
+        const ports = [
+          ...lab.vms.filter((v) => !v.localport).flatMap((v) => [v.port, ...v.vlans.map((c) => c.port)]),
+          ...lab.hosts.flatMap((h) => (h.externalPort ? [h.externalPort.port] : [])),
+        ];
+        for (const port of ports) await waitPortUp(ctx.central(), port);
+        await waitHvSync(ctx.central());
+      },
+    },
+    // Servers first: VMs on their switches ask them for leases next.
+    lab.services.length > 0 && {
+      id: 'services',
+      title: `services: ${lab.services.map((s) => `${s.kind} ${s.name}`).join(', ')}`,
+      run: async ({ runtime, ctx }) => {
+        for (const svc of lab.services) {
+          const vm = lab.vms.find((v) => v.service === svc.name)!;
+          await addressVm(runtime, ctx.node(vm.name), vm);
+          await startService(ctx.node(vm.name), svc);
+        }
+      },
+    },
+    // VMs (services are addressed already) and hosts outside OVN, in parallel.
+    ...lab.vms.filter((v) => !v.service).map((vm): UpStep => ({
+      id: `address:${vm.name}`,
+      group: 'addresses',
+      title: `${vm.name}: ${vm.dhcp ? 'DHCP lease' : 'static address'}${vm.vlans.length ? ` and VLANs ${vm.vlans.map((x) => x.tag).join(', ')}` : ''}`,
+      run: (env) => addressed(env, vm.name, (node) => addressVm(env.runtime, node, vm)),
+    })),
+    ...lab.hosts.map((h): UpStep => ({
+      id: `address:${h.name}`,
+      group: 'addresses',
+      title: `host ${h.name}: ${h.dhcp ? 'DHCP lease from OVN (external port)' : 'static address'}`,
+      run: (env) => addressed(env, h.name, (node) => addressHost(env.runtime, node, h)),
+    })),
+    ...lab.setup.map((s, i): UpStep => ({
+      id: `setup:${i}`,
+      title: `setup in ${s.node}: ${typeof s.command === 'string' ? s.command : s.command.join(' ')}`,
+      run: async ({ ctx }) => void (await ctx.node(s.node).run(commandArgv(s.command))),
+    })),
+  ];
+  return steps.filter((s): s is UpStep => s !== false);
+}
+
+/** Addresses a node, then records and reports the address it has. */
+async function addressed(env: UpEnv, name: string, assign: (node: ReturnType<LabContext['node']>) => Promise<void>): Promise<string> {
+  const node = env.ctx.node(name);
+  await assign(node);
+  const address = (await vmAddress(node)) ?? '';
+  env.addresses.push({ node: name, address });
+  return address;
+}
