@@ -1,5 +1,5 @@
-import type { LabContext } from '../core/lab-context.js';
-import type { Reporter } from '../core/events.js';
+import type { LabContext } from '../ovn/lab-context.js';
+import type { Reporter } from '../base/events.js';
 import { realClock, type CheckResult, type Clock } from './check.js';
 import type { CheckSpec } from '../topology/model.js';
 import { checkKind } from './registry.js';

@@ -1,4 +1,4 @@
-import type { LabContext } from '../core/lab-context.js';
+import type { LabContext } from '../ovn/lab-context.js';
 import type { CheckBase } from '../topology/model.js';
 import type { CheckKind, CheckResult, Clock } from './check.js';
 

@@ -1,9 +1,9 @@
-import { createExec, type Exec } from '../exec/exec.js';
-import type { Reporter } from '../core/events.js';
+import { createExec, type Exec } from '../base/exec.js';
+import type { Reporter } from '../base/events.js';
 import { chooseReporter } from '../report/choose.js';
-import { UserError } from '../core/errors.js';
+import { UserError } from '../base/errors.js';
 import { listLabs } from '../core/lab-store.js';
-import { requireLabName } from '../core/paths.js';
+import { requireLabName } from '../base/paths.js';
 
 /** What every command gets: a reporter for progress and an exec that reports each command. */
 export interface CliContext {

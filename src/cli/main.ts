@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { InterruptedError, LabError, UserError } from '../core/errors.js';
-import { ExecResult } from '../exec/exec.js';
+import { InterruptedError, LabError, UserError } from '../base/errors.js';
+import { ExecResult } from '../base/exec.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerDown } from './commands/down.js';
 import { registerExec } from './commands/exec.js';

@@ -1,7 +1,7 @@
-import { UserError } from '../core/errors.js';
-import type { LabContext } from '../core/lab-context.js';
+import { UserError } from '../base/errors.js';
+import type { LabContext } from '../ovn/lab-context.js';
 import { readRecord } from '../core/lab-store.js';
-import { requireRoot } from '../core/preflight.js';
+import { requireRoot } from '../base/host.js';
 import { nodeNames, type NodeKind } from '../topology/model.js';
 import { cliContext, pickLab } from './context.js';
 
@@ -12,7 +12,7 @@ export async function openLab(verb: string, name: string | undefined, opts: { ve
   const lab = await pickLab(name);
   const record = await readRecord(lab);
   const { exec } = cliContext(opts);
-  const { LabContext } = await import('../core/lab-context.js');
+  const { LabContext } = await import('../ovn/lab-context.js');
   return new LabContext(record.lab, createRuntime(record.runtime, lab, exec, record.lab), exec);
 }
 

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LabContext } from './lab-context.js';
+import type { LabContext } from '../ovn/lab-context.js';
 import { nodeNames } from '../topology/model.js';
 import { ovnDaemonStates } from '../ovn/daemons.js';
 import { diagnostics } from '../ovn/queries.js';

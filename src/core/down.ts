@@ -1,6 +1,6 @@
-import type { Exec } from '../exec/exec.js';
+import type { Exec } from '../base/exec.js';
 import { createRuntime, runtimeNames, type RuntimeFactory } from '../runtime/registry.js';
-import { UserError } from './errors.js';
+import { UserError } from '../base/errors.js';
 import { checkStateDir, readRecord, releaseLab, releaseStateDirAt } from './lab-store.js';
 
 export interface DownDeps {

@@ -1,7 +1,7 @@
-import type { ExecResult } from '../exec/exec.js';
+import type { ExecResult } from '../base/exec.js';
 import type { LogicalFlow, OpenFlow } from '../ovn/lflow.js';
 import { brIntFlows, logicalFlows } from '../ovn/queries.js';
-import type { LabContext } from './lab-context.js';
+import type { LabContext } from '../ovn/lab-context.js';
 
 /** An OpenFlow flow of br-int with the logical flow it was made from (matched by cookie). */
 export interface AnnotatedFlow extends OpenFlow {

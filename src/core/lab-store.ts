@@ -1,10 +1,10 @@
 import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Exec } from '../exec/exec.js';
+import type { Exec } from '../base/exec.js';
 import type { Lab } from '../topology/model.js';
-import { UserError } from './errors.js';
-import { labNameProblem } from '../topology/names.js';
-import { labDir, stateRoot } from './paths.js';
+import { UserError } from '../base/errors.js';
+import { labNameProblem } from '../base/lab-name.js';
+import { labDir, stateRoot } from '../base/paths.js';
 
 /** What a lab leaves on disk about itself, so `down` and `status` need neither the file nor the tool's memory. */
 export interface LabRecord {

@@ -1,10 +1,10 @@
-import { ExecResult, STANDARD_PATH, type Exec, type ExecOptions } from '../exec/exec.js';
+import { ExecResult, STANDARD_PATH, type Exec, type ExecOptions } from '../base/exec.js';
 import { namespacePrefix } from '../runtime/netns/netns-runtime.js';
-import { shellLine } from '../exec/shell-line.js';
+import { shellLine } from '../base/shell-line.js';
 import type { Lab } from '../topology/model.js';
-import type { LabEvent, Reporter, StepInfo } from './events.js';
+import type { LabEvent, Reporter, StepInfo } from '../base/events.js';
 import { claimLabWith } from './lab-store.js';
-import { labDir } from './paths.js';
+import { labDir } from '../base/paths.js';
 import { upLab } from './up.js';
 
 const HEREDOC = 'LAB_EOF';

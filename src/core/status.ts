@@ -1,4 +1,4 @@
-import type { Exec } from '../exec/exec.js';
+import type { Exec } from '../base/exec.js';
 import { createRuntime } from '../runtime/registry.js';
 import { nodeNames, type Host, type NodeKind, type Vm } from '../topology/model.js';
 import { daemonStates, OVN_DAEMONS, type DaemonStatus } from '../ovn/daemons.js';
@@ -6,7 +6,7 @@ import { registeredChassis } from '../ovn/queries.js';
 import type { NodeShell } from '../ovn/node-shell.js';
 import { vmAddress } from '../vm/address.js';
 import { dhclientPaths } from '../vm/vm.js';
-import { LabContext } from './lab-context.js';
+import { LabContext } from '../ovn/lab-context.js';
 import { readRecord, type LabRecord } from './lab-store.js';
 
 export interface NodeStatus {

@@ -2,14 +2,14 @@ import { join } from 'node:path';
 import type { CheckResult, Clock } from '../checks/check.js';
 import { runChecks } from '../checks/run-checks.js';
 import type { CheckSpec } from '../topology/model.js';
-import type { Exec } from '../exec/exec.js';
+import type { Exec } from '../base/exec.js';
 import { createRuntime, type RuntimeFactory } from '../runtime/registry.js';
 import type { Lab } from '../topology/model.js';
 import { saveFailureBundle } from './bundle.js';
 import { destroyLab } from './down.js';
-import { InterruptedError, UserError } from './errors.js';
-import type { Reporter } from './events.js';
-import { LabContext } from './lab-context.js';
+import { InterruptedError, UserError } from '../base/errors.js';
+import type { Reporter } from '../base/events.js';
+import { LabContext } from '../ovn/lab-context.js';
 import { readRecord } from './lab-store.js';
 import { upLab } from './up.js';
 

@@ -1,4 +1,4 @@
-import { commandArgv } from '../exec/exec.js';
+import { commandArgv } from '../base/exec.js';
 import { startCentral } from '../ovn/central.js';
 import { startChassis, type Datapath } from '../ovn/chassis.js';
 import { logicalNetworkTransactions } from '../ovn/logical-network.js';
@@ -9,8 +9,8 @@ import { startService } from '../services/dnsmasq.js';
 import type { Lab } from '../topology/model.js';
 import { vmAddress } from '../vm/address.js';
 import { addressHost, addressVm, plugVm } from '../vm/vm.js';
-import type { StepInfo } from './events.js';
-import type { LabContext } from './lab-context.js';
+import type { StepInfo } from '../base/events.js';
+import type { LabContext } from '../ovn/lab-context.js';
 
 /** What a step of `up` works with. */
 export interface UpEnv {

@@ -1,11 +1,11 @@
-import { withSignal, type Exec } from '../exec/exec.js';
+import { withSignal, type Exec } from '../base/exec.js';
 import { chooseDatapath } from '../ovn/datapath.js';
 import { createRuntime, type RuntimeFactory } from '../runtime/registry.js';
 import type { Lab } from '../topology/model.js';
 import { destroyLab } from './down.js';
-import { InterruptedError, LabError } from './errors.js';
-import { runStep, type Reporter } from './events.js';
-import { LabContext } from './lab-context.js';
+import { InterruptedError, LabError } from '../base/errors.js';
+import { runStep, type Reporter } from '../base/events.js';
+import { LabContext } from '../ovn/lab-context.js';
 import { claimLab, type LabRecord } from './lab-store.js';
 import { upSteps, type UpEnv, type UpStep } from './up-steps.js';
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { UserError } from '../core/errors.js';
+import { UserError } from '../base/errors.js';
 import type { Datapath } from './chassis.js';
 
 /** True when the host kernel has what the OVS kernel datapath needs for Geneve. */

@@ -1,4 +1,4 @@
-import { STANDARD_PATH, type ExecOptions, type ExecResult } from '../exec/exec.js';
+import { STANDARD_PATH, type ExecOptions, type ExecResult } from '../base/exec.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Central, Lab, NodeKind } from '../topology/model.js';
 

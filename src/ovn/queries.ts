@@ -1,4 +1,4 @@
-import type { ExecOptions } from '../exec/exec.js';
+import type { ExecOptions } from '../base/exec.js';
 import { parseLogicalFlows, parseOpenFlows, type LogicalFlow, type OpenFlow } from './lflow.js';
 import { settleCounters, type NodeShell } from './node-shell.js';
 

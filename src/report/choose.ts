@@ -1,4 +1,4 @@
-import type { Reporter } from '../core/events.js';
+import type { Reporter } from '../base/events.js';
 import { ListrReporter } from './listr-reporter.js';
 import { PlainReporter } from './plain-reporter.js';
 

@@ -1,6 +1,6 @@
 import { Listr, type ListrTask } from 'listr2';
-import type { LabEvent, Reporter, StepInfo } from '../core/events.js';
-import { errorLine, seconds } from './format.js';
+import type { LabEvent, Reporter, StepInfo } from '../base/events.js';
+import { errorLine, seconds } from '../base/text.js';
 
 type Outcome = { ok: true; detail?: string; ms: number } | { ok: false; error: Error } | { skipped: true };
 

@@ -1,6 +1,6 @@
-import type { LabEvent, Reporter, StepInfo } from '../core/events.js';
-import { errorLine, seconds } from './format.js';
-import { shellLine } from '../exec/shell-line.js';
+import type { LabEvent, Reporter, StepInfo } from '../base/events.js';
+import { errorLine, seconds } from '../base/text.js';
+import { shellLine } from '../base/shell-line.js';
 
 /** One plain line per step: for CI logs, pipes and --verbose (which adds every command run). */
 export class PlainReporter implements Reporter {

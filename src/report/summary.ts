@@ -1,5 +1,5 @@
 import type { LabTestReport } from '../core/test.js';
-import { seconds } from './format.js';
+import { seconds } from '../base/text.js';
 
 /** Totals over every lab: the numbers of the closing line. */
 export function totals(reports: LabTestReport[]) {

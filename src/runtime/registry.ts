@@ -1,6 +1,6 @@
-import type { Exec } from '../exec/exec.js';
-import { UserError } from '../core/errors.js';
-import { labDir } from '../core/paths.js';
+import type { Exec } from '../base/exec.js';
+import { UserError } from '../base/errors.js';
+import { labDir } from '../base/paths.js';
 import Docker from 'dockerode';
 import type { Lab } from '../topology/model.js';
 import { DockerRuntime } from './docker/docker-runtime.js';

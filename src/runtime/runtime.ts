@@ -1,4 +1,4 @@
-import type { ExecOptions, ExecResult } from '../exec/exec.js';
+import type { ExecOptions, ExecResult } from '../base/exec.js';
 import type { Host, Vm } from '../topology/model.js';
 
 /** A central or chassis node as the runtime creates it: eth0 on the underlay holding `ip`. */

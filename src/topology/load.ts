@@ -1,6 +1,6 @@
 import { resolve as resolvePath } from 'node:path';
 import { isMap, LineCounter, parseDocument, visit, type Document } from 'yaml';
-import { UserError } from '../core/errors.js';
+import { UserError } from '../base/errors.js';
 import { validateChecks } from './checks/validate.js';
 import { checkTopology } from './check.js';
 import type { Lab } from './model.js';

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { UserError } from '../core/errors.js';
+import { UserError } from '../base/errors.js';
 
 /** Topology files are small; anything larger is not one (and is not read into memory). */
 export const MAX_TOPOLOGY_BYTES = 1024 * 1024;

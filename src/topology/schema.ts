@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkSchema } from './checks/registry.js';
-import { LAB_NAME, LAB_NAME_MAX } from './names.js';
+import { LAB_NAME, LAB_NAME_MAX } from '../base/lab-name.js';
 import { hasLeadingZero, isMulticastMac } from './net.js';
 
 /**

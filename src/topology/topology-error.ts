@@ -1,4 +1,4 @@
-import { UserError } from '../core/errors.js';
+import { UserError } from '../base/errors.js';
 
 /** One problem in a topology file, with where it is. */
 export interface TopologyIssue {

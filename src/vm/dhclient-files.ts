@@ -1,4 +1,4 @@
-import { shellLine } from '../exec/shell-line.js';
+import { shellLine } from '../base/shell-line.js';
 
 /**
  * dhclient's own script and config for lab VMs. Debian's dhclient-script runs hooks and may

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { missingRequirements } from '../../src/core/preflight.js';
+import { missingRequirements } from '../../src/base/host.js';
+import { NETNS_REQUIREMENTS } from '../../src/runtime/netns/requirements.js';
 
 export const CLI = resolve('dist/cli/main.js');
 
@@ -11,7 +12,7 @@ export const CLI = resolve('dist/cli/main.js');
 export function missingPrerequisites(): string[] {
   const missing: string[] = [];
   if (process.getuid?.() !== 0) missing.push('root (run the tests with sudo)');
-  for (const r of missingRequirements()) missing.push(`${r.program} (apt-get install ${r.pkg})`);
+  for (const r of missingRequirements(NETNS_REQUIREMENTS)) missing.push(`${r.program} (apt-get install ${r.pkg})`);
   if (!existsSync(CLI)) missing.push('the built CLI dist/cli/main.js (npm run build)');
   return missing;
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { findProgram } from '../../src/core/preflight.js';
+import { findProgram } from '../../src/base/host.js';
 import { CLI, describeE2E, lab, labFile, leftovers, usesLabs } from './helpers.js';
 
 const NAME = 'e2e-inspect';

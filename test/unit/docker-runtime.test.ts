@@ -5,7 +5,7 @@ import { CAPABILITIES, DockerRuntime } from '../../src/runtime/docker/docker-run
 import { LABEL_LAB, LABEL_NODE, LABEL_STATE } from '../../src/runtime/docker/client.js';
 import { noExec } from './fake-runtime.js';
 import type { Lab } from '../../src/topology/model.js';
-import { labDir } from '../../src/core/paths.js';
+import { labDir } from '../../src/base/paths.js';
 
 interface FakeContainer { id: string; name: string; labels: Record<string, string>; execs: string[][]; removed: boolean; options?: Record<string, unknown> }
 

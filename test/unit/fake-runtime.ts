@@ -1,4 +1,4 @@
-import { ExecResult, type Exec, type ExecOptions } from '../../src/exec/exec.js';
+import { ExecResult, type Exec, type ExecOptions } from '../../src/base/exec.js';
 import type { NodeSpec, Runtime } from '../../src/runtime/runtime.js';
 import type { Vm } from '../../src/topology/model.js';
 

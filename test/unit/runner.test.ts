@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Attempt, CheckBase, CheckKind, Clock } from '../../src/checks/check.js';
 import { runCheck } from '../../src/checks/runner.js';
-import type { LabContext } from '../../src/core/lab-context.js';
+import type { LabContext } from '../../src/ovn/lab-context.js';
 
 /** A clock that advances only when the runner sleeps: no real waiting. */
 function fakeClock(): Clock & { slept: number } {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findProgram } from '../../src/core/preflight.js';
+import { findProgram } from '../../src/base/host.js';
 
 describe('Vagrantfile', () => {
   it('provisions with the README set-up and forwards the checkout to /vagrant', () => {

@@ -1,4 +1,4 @@
-import { commandArgv } from '../../exec/exec.js';
+import { commandArgv } from '../../base/exec.js';
 import type { CheckProbe } from '../check.js';
 
 import type { ExecCheck } from '../../topology/checks/exec.js';

@@ -1,6 +1,6 @@
 import { brIntFlows, logicalFlows } from '../../ovn/queries.js';
 import type { CheckProbe } from '../check.js';
-import { clip } from '../../report/format.js';
+import { clip } from '../../base/text.js';
 import { textList, type FlowCheck } from '../../topology/checks/flow.js';
 
 const containsAll = (haystack: string, needles: string[]) => needles.every((n) => haystack.includes(n));

@@ -1,4 +1,4 @@
-import type { LabContext } from '../../core/lab-context.js';
+import type { LabContext } from '../../ovn/lab-context.js';
 import { geneveTxPackets } from '../../ovn/queries.js';
 import type { CheckProbe } from '../check.js';
 import { targetAddress } from '../../topology/checks/fields.js';

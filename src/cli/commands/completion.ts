@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UserError } from '../../core/errors.js';
+import { UserError } from '../../base/errors.js';
 import { out } from '../context.js';
 
 /** Commands whose argument is a topology file; those that take a lab name; those that take a node. */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DNSMASQ, findProgram, isRoot, NETNS_REQUIREMENTS } from '../../core/preflight.js';
+import { findProgram, isRoot } from '../../base/host.js';
 import { out } from '../context.js';
 
 export function registerDoctor(program: Command): void {
@@ -7,7 +7,7 @@ export function registerDoctor(program: Command): void {
     .command('doctor')
     .description('check that this host can run labs')
     .action(async () => {
-      const { kernelDatapathAvailable } = await import('../../ovn/datapath.js');
+      const [{ kernelDatapathAvailable }, { DNSMASQ, NETNS_REQUIREMENTS }] = await Promise.all([import('../../ovn/datapath.js'), import('../../runtime/netns/requirements.js')]);
       let ok = true;
       const line = (good: boolean, text: string, fix?: string) => {
         if (!good) ok = false;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { requireLabName } from '../../core/paths.js';
-import { requireRoot } from '../../core/preflight.js';
+import { requireLabName } from '../../base/paths.js';
+import { requireRoot } from '../../base/host.js';
 import { labNameInFile } from '../../topology/load.js';
 import { cliContext, out } from '../context.js';
 

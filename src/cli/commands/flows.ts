@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { LAB_OPTION } from '../context.js';
 import { formatOption, type Format } from '../format.js';
-import { UserError } from '../../core/errors.js';
+import { UserError } from '../../base/errors.js';
 import type { AnnotatedFlow } from '../../core/flows.js';
-import { clip } from '../../report/format.js';
+import { clip } from '../../base/text.js';
 import { out } from '../context.js';
 import { openLab, requireNode } from '../open-lab.js';
 

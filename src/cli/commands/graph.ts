@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { UserError } from '../../core/errors.js';
+import { UserError } from '../../base/errors.js';
 import { listLabs, readRecord } from '../../core/lab-store.js';
-import { createExec } from '../../exec/exec.js';
+import { createExec } from '../../base/exec.js';
 import { loadTopology } from '../../topology/load.js';
 import { out } from '../context.js';
 

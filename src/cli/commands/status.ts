@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { listLabs } from '../../core/lab-store.js';
-import { requireRoot } from '../../core/preflight.js';
+import { requireRoot } from '../../base/host.js';
 import type { LabStatus, NodeStatus } from '../../core/status.js';
 import { cliContext, out, pickLab } from '../context.js';
 import { formatOption, textTable, type Format } from '../format.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { LAB_OPTION } from '../context.js';
 import { targetAddress } from '../../topology/checks/fields.js';
-import { UserError } from '../../core/errors.js';
+import { UserError } from '../../base/errors.js';
 import { attachTo, openLab, requireNode } from '../open-lab.js';
 
 export function registerTrace(program: Command): void {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { InterruptedError } from '../../core/errors.js';
+import { InterruptedError } from '../../base/errors.js';
 import { loadTopology } from '../../topology/load.js';
-import { seconds } from '../../report/format.js';
+import { seconds } from '../../base/text.js';
 import { cliContext, out } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 import { printScript } from './script.js';

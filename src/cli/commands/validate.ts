@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { UserError } from '../../core/errors.js';
-import { shellLine } from '../../exec/shell-line.js';
+import { UserError } from '../../base/errors.js';
+import { shellLine } from '../../base/shell-line.js';
 import { loadTopology } from '../../topology/load.js';
 import type { Lab } from '../../topology/model.js';
 import { out } from '../context.js';

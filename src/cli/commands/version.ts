@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { createExec } from '../../exec/exec.js';
-import { findProgram } from '../../core/preflight.js';
+import { createExec } from '../../base/exec.js';
+import { findProgram } from '../../base/host.js';
 import { out } from '../context.js';
 import { toolVersion } from '../version.js';
 

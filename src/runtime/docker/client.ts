@@ -1,5 +1,5 @@
 import Docker from 'dockerode';
-import { UserError } from '../../core/errors.js';
+import { UserError } from '../../base/errors.js';
 
 /** Labels every container and network of a docker lab carries, so `down` finds them from Docker alone. */
 export const LABEL_LAB = 'ovn-lab.lab';

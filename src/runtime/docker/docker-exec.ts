@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { PassThrough } from 'node:stream';
-import { ExecResult } from '../../exec/exec.js';
+import { ExecResult } from '../../base/exec.js';
 
 /**
  * Runs argv in a container through the Docker API (no docker CLI) and collects its output.

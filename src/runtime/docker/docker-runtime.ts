@@ -1,14 +1,14 @@
 import type Docker from 'dockerode';
-import type { Exec, ExecOptions, ExecResult } from '../../exec/exec.js';
+import type { Exec, ExecOptions, ExecResult } from '../../base/exec.js';
 import type { Host, Lab, Vm } from '../../topology/model.js';
 import type { NodeSpec, Runtime } from '../runtime.js';
 import { veth, type LinkEnd } from '../links.js';
 import { attachExec } from './docker-attach.js';
 import { dockerExec } from './docker-exec.js';
 import { connectDocker, containerName, LABEL_LAB, LABEL_NODE, LABEL_STATE, networkName, providerNetworkName } from './client.js';
-import { labDir } from '../../core/paths.js';
+import { labDir } from '../../base/paths.js';
 import { imageExists, nodeImage } from './images.js';
-import { UserError } from '../../core/errors.js';
+import { UserError } from '../../base/errors.js';
 import { formatIpv4, parseCidr, maskOf } from '../../topology/net.js';
 
 /**

@@ -5,8 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type Docker from 'dockerode';
-import type { Exec } from '../../exec/exec.js';
-import { LabError, UserError } from '../../core/errors.js';
+import type { Exec } from '../../base/exec.js';
+import { LabError, UserError } from '../../base/errors.js';
 
 /** images/ of this package (dist/runtime/docker → ../../../images). */
 export const IMAGES_DIR = fileURLToPath(new URL('../../../images/', import.meta.url));

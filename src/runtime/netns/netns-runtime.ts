@@ -1,11 +1,12 @@
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { SEARCH_PATH, type Exec, type ExecOptions, type ExecResult } from '../../exec/exec.js';
+import { SEARCH_PATH, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
 import { UNDERLAY } from '../../topology/names.js';
 import type { Host, Lab, Vm } from '../../topology/model.js';
 import type { NodeSpec, Runtime } from '../runtime.js';
-import { DNSMASQ, NETNS_REQUIREMENTS, requirePrograms, requireRoot } from '../../core/preflight.js';
+import { requirePrograms, requireRoot } from '../../base/host.js';
+import { DNSMASQ, NETNS_REQUIREMENTS } from './requirements.js';
 import { endProcesses, stateDirsOf } from './processes.js';
 import { veth, type LinkEnd, type VethOptions } from '../links.js';
 

@@ -2,30 +2,11 @@ import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { UserError } from './errors.js';
 
-/** A program the netns runtime runs, and the Debian/Ubuntu package that installs it. */
+/** A program a runtime runs, and the Debian/Ubuntu package that installs it. */
 export interface Requirement {
   program: string;
   pkg: string;
 }
-
-export const NETNS_REQUIREMENTS: Requirement[] = [
-  { program: 'ip', pkg: 'iproute2' },
-  { program: 'ethtool', pkg: 'ethtool' },
-  { program: 'timeout', pkg: 'coreutils' },
-  { program: 'ovsdb-tool', pkg: 'openvswitch-switch' },
-  { program: 'ovsdb-server', pkg: 'openvswitch-switch' },
-  { program: 'ovs-vswitchd', pkg: 'openvswitch-switch' },
-  { program: 'ovs-vsctl', pkg: 'openvswitch-switch' },
-  { program: 'ovs-appctl', pkg: 'openvswitch-switch' },
-  { program: 'ovn-northd', pkg: 'ovn-central' },
-  { program: 'ovn-nbctl', pkg: 'ovn-central' },
-  { program: 'ovn-sbctl', pkg: 'ovn-central' },
-  { program: 'ovn-controller', pkg: 'ovn-host' },
-  { program: 'dhclient', pkg: 'isc-dhcp-client' },
-];
-
-/** Needed only by labs with dnsmasq services. */
-export const DNSMASQ: Requirement = { program: 'dnsmasq', pkg: 'dnsmasq-base' };
 
 /** Finds a program on PATH (and the sbin directories root has). */
 export function findProgram(program: string): string | undefined {
@@ -42,7 +23,7 @@ export function findProgram(program: string): string | undefined {
   return undefined;
 }
 
-export function missingRequirements(reqs: Requirement[] = NETNS_REQUIREMENTS): Requirement[] {
+export function missingRequirements(reqs: readonly Requirement[]): Requirement[] {
   return reqs.filter((r) => !findProgram(r.program));
 }
 
@@ -58,7 +39,7 @@ export function requireRoot(verb: string): void {
 }
 
 /** Refuses to go on when a program the lab needs is missing, naming the packages that install them. */
-export function requirePrograms(reqs: Requirement[] = NETNS_REQUIREMENTS): void {
+export function requirePrograms(reqs: readonly Requirement[]): void {
   const missing = missingRequirements(reqs);
   if (!missing.length) return;
   const pkgs = [...new Set(missing.map((m) => m.pkg))];

@@ -1,5 +1,5 @@
-import type { Exec } from '../exec/exec.js';
-import { nodeShell, type NodeShell } from '../ovn/node-shell.js';
+import type { Exec } from '../base/exec.js';
+import { nodeShell, type NodeShell } from './node-shell.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Lab, NodeKind } from '../topology/model.js';
 

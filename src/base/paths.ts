@@ -1,5 +1,5 @@
 import { isAbsolute, join, normalize } from 'node:path';
-import { labNameProblem } from '../topology/names.js';
+import { labNameProblem } from './lab-name.js';
 import { UserError } from './errors.js';
 
 /** The directory labs use when LAB_STATE_DIR is not set. */

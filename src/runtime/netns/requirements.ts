@@ -1,0 +1,22 @@
+import type { Requirement } from '../../base/host.js';
+
+/** What the netns runtime runs on the host (the docker runtime needs only a Docker engine and its image). */
+export const NETNS_REQUIREMENTS: readonly Requirement[] = [
+  { program: 'ip', pkg: 'iproute2' },
+  { program: 'ethtool', pkg: 'ethtool' },
+  { program: 'timeout', pkg: 'coreutils' },
+  { program: 'ovsdb-tool', pkg: 'openvswitch-switch' },
+  { program: 'ovsdb-server', pkg: 'openvswitch-switch' },
+  { program: 'ovs-vswitchd', pkg: 'openvswitch-switch' },
+  { program: 'ovs-vsctl', pkg: 'openvswitch-switch' },
+  { program: 'ovs-appctl', pkg: 'openvswitch-switch' },
+  { program: 'ovn-northd', pkg: 'ovn-central' },
+  { program: 'ovn-nbctl', pkg: 'ovn-central' },
+  { program: 'ovn-sbctl', pkg: 'ovn-central' },
+  { program: 'ovn-controller', pkg: 'ovn-host' },
+  { program: 'dhclient', pkg: 'isc-dhcp-client' },
+];
+
+/** Needed only by labs with dnsmasq services. */
+export const DNSMASQ: Requirement = { program: 'dnsmasq', pkg: 'dnsmasq-base' };
+
