@@ -1,8 +1,6 @@
 import type { CheckProbe } from '../check.js';
 import { describeDown, ovnDaemonStates } from '../../ovn/daemons.js';
-
 import { ovnNodes, type DaemonsCheck } from '../../topology/checks/daemons.js';
-
 
 /**
  * The lab's own daemons are alive: a dead or zombie ovn-controller leaves its last flows in

@@ -2,7 +2,6 @@ import { vmAddress, vmGateway } from '../../vm/address.js';
 import { dhclientPaths } from '../../vm/vm.js';
 import type { CheckProbe } from '../check.js';
 import { parseLastLease, prefixOfNetmask } from '../lease.js';
-
 import { wanted, type DhcpCheck } from '../../topology/checks/dhcp.js';
 
 export const dhcpProbe: CheckProbe<DhcpCheck> = {

@@ -1,6 +1,5 @@
 import { commandArgv } from '../../base/exec.js';
 import type { CheckProbe } from '../check.js';
-
 import type { ExecCheck } from '../../topology/checks/exec.js';
 
 export const execProbe: CheckProbe<ExecCheck> = {

@@ -3,7 +3,6 @@ import { geneveTxPackets } from '../../ovn/queries.js';
 import type { CheckProbe } from '../check.js';
 import { targetAddress } from '../../topology/checks/fields.js';
 import { pingCounts } from './ping.js';
-
 import type { LocalCheck } from '../../topology/checks/local.js';
 
 /** Packets each chassis has sent into its Geneve tunnels so far. */

@@ -1,6 +1,5 @@
 import type { CheckProbe } from '../check.js';
 import { targetAddress } from '../../topology/checks/fields.js';
-
 import type { PingCheck } from '../../topology/checks/ping.js';
 
 /** Parses ping's summary line into transmitted and received counts. */

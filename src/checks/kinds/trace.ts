@@ -2,7 +2,6 @@ import { traceDatapaths, traceOutputs, traceSummary } from '../../ovn/queries.js
 import type { Lab } from '../../topology/model.js';
 import type { CheckProbe } from '../check.js';
 import { targetAddress } from '../../topology/checks/fields.js';
-
 import type { TraceCheck } from '../../topology/checks/trace.js';
 
 /** The MAC a VM sends off-subnet packets to: its switch's router port (broadcast when there is none). */
