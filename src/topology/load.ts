@@ -5,6 +5,7 @@ import { validateChecks } from './checks/validate.js';
 import { checkTopology } from './check.js';
 import type { Lab } from './model.js';
 import { Positions } from './positions.js';
+import { salvagedProblems } from './salvage.js';
 import { readTopologyText } from './read-file.js';
 import { resolveTopology } from './resolve.js';
 import { describeSchemaIssues, type SchemaProblem } from './schema-issues.js';
@@ -60,7 +61,10 @@ export function parseTopology(text: string, file: string, absPath?: string): Lab
   const place = (p: SchemaProblem): TopologyIssue => ({ file, ...positions.of(p.path, p.atKey), message: p.message });
 
   const parsed = topologySchema.safeParse(data);
-  if (!parsed.success) throw new TopologyError(sortIssues(describeSchemaIssues(parsed.error.issues, topologySchema, data).map(place)));
+  if (!parsed.success) {
+    const schemaProblems = describeSchemaIssues(parsed.error.issues, topologySchema, data);
+    throw new TopologyError(sortIssues([...schemaProblems, ...salvagedProblems(data, parsed.error.issues)].map(place)));
+  }
   const problems = checkTopology(parsed.data);
   if (problems.length) throw new TopologyError(sortIssues(problems.map(place)));
   const lab = resolveTopology(parsed.data, absPath);

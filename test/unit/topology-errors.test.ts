@@ -105,6 +105,15 @@ describe('topology errors name file, line, column and what was expected', () => 
   it('names too long for Linux interfaces', () => {
     expect(issuesFor(withLine(3, '  hypervisor-number-one: {}'))).toEqual([
       '3:3 chassis.hypervisor-number-one: bad name: at most 15 characters (Linux interface names are derived from it)',
+      "12:14 unknown chassis 'hv1' (chassis in this file: hv2)", // the renamed line took hv1 away
+    ]);
+  });
+
+  it('schema and relation problems in one run; none that only come from an entry the schema refused', () => {
+    const text = GOOD.replace('    mac: 02:ac:10:ff:01:30\n', '    mac: 02:ac:10:ff:01:30\n    mtu: big\n') + '  vm2:\n    chassis: hv7\n    switch: dmz\n    ip: 172.16.255.131\n';
+    expect(issuesFor(text)).toEqual([
+      "15:10 vms.vm1.mtu: expected a number, not the text 'big'",
+      "18:14 unknown chassis 'hv7' (chassis in this file: hv1, hv2)",
     ]);
   });
 

@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import type { SchemaProblem } from './schema-issues.js';
+import { checkTopology } from './check.js';
+import { topologySchema } from './schema.js';
+
+/** Sections whose entries are named (`vms: { vm1: … }`): a broken entry can be set aside alone. */
+const NAMED_SECTIONS = ['chassis', 'switches', 'routers', 'vms', 'networks', 'hosts', 'services', 'localports'];
+
+/**
+ * The relation problems of a file whose schema failed, so one run reports both kinds: entries the
+ * schema refused are set aside, the rest is checked, and problems that only name a set-aside entry
+ * (`unknown switch 'lan'` when `lan` itself was refused) are left out. Nothing when the rest
+ * still does not parse (a broken top-level key).
+ */
+export function salvagedProblems(data: unknown, issues: readonly z.core.$ZodIssue[]): SchemaProblem[] {
+  if (!data || typeof data !== 'object') return [];
+  const copy = structuredClone(data) as Record<string, unknown>;
+  const setAside: string[] = [];
+  for (const issue of issues) {
+    const [section, name] = issue.path;
+    if (!NAMED_SECTIONS.includes(String(section)) || name === undefined || issue.code === 'unrecognized_keys' && issue.path.length === 1) return [];
+    const entries = copy[String(section)] as Record<string, unknown> | undefined;
+    if (entries && typeof entries === 'object' && String(name) in entries) {
+      delete entries[String(name)];
+      setAside.push(String(name));
+    }
+  }
+  const rest = topologySchema.safeParse(copy);
+  if (!rest.success) return [];
+  return checkTopology(rest.data).filter((p) => !setAside.some((n) => p.message.includes(`'${n}'`)));
+}
