@@ -10,9 +10,10 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 # The OVS/OVN daemons lab starts itself, one set per node; the packages' own services are not needed.
-# dnsmasq-base is the binary only (no service), for labs with dnsmasq services. (`lab graph` draws
+# dnsmasq-base is the binary only (no service), for labs with dnsmasq services; python3-minimal
+# runs the servers VMs declare and the connect check's client. (`lab graph` draws
 # svg with Graphviz compiled to WebAssembly, from npm: no graphviz package.)
-PACKAGES=(openvswitch-switch ovn-central ovn-host isc-dhcp-client iproute2 ethtool iputils-ping procps dnsmasq-base)
+PACKAGES=(openvswitch-switch ovn-central ovn-host isc-dhcp-client iproute2 ethtool iputils-ping procps dnsmasq-base python3-minimal)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -1,8 +1,10 @@
 import type { CheckBase } from '../topology/model.js';
 import { checkSpec } from '../topology/checks/registry.js';
 import type { CheckKind, CheckProbe } from './check.js';
+import { aclLogProbe } from './kinds/acl-log.js';
 import { boundProbe } from './kinds/bound.js';
 import { chassisProbe } from './kinds/chassis.js';
+import { connectProbe } from './kinds/connect.js';
 import { daemonsProbe } from './kinds/daemons.js';
 import { dhcpProbe } from './kinds/dhcp.js';
 import { execProbe } from './kinds/exec.js';
@@ -14,7 +16,7 @@ import { traceProbe } from './kinds/trace.js';
 import { tunnelsProbe } from './kinds/tunnels.js';
 
 /** How each kind is tried against a running lab; only the test runner loads these. */
-const PROBES: CheckProbe<never>[] = [dhcpProbe, pingProbe, flowProbe, traceProbe, boundProbe, chassisProbe, tunnelsProbe, localProbe, daemonsProbe, execProbe, stopProbe, startProbe];
+const PROBES: CheckProbe<never>[] = [dhcpProbe, pingProbe, flowProbe, traceProbe, boundProbe, chassisProbe, tunnelsProbe, localProbe, connectProbe, aclLogProbe, daemonsProbe, execProbe, stopProbe, startProbe];
 
 /** A kind's spec (from the file format) with its probe. */
 export function checkKind(kind: string): CheckKind<CheckBase> {

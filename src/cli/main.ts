@@ -37,7 +37,8 @@ function report(error: unknown): number {
     print(`error: ${error.message.split('\n')[0]}`);
     const cause = error.cause as { stderr?: string; argv?: string[] } | undefined;
     if (cause?.stderr?.trim()) print(cause.stderr.trim().split('\n').map((l) => `  ${l}`).join('\n'));
-    print('hint: run again with --verbose to see every command, or --keep-on-failure to look inside');
+    // A problem of the file that only OVN could see (an ACL match): its own hint says what to fix.
+    print(`hint: ${error.cause instanceof UserError && error.cause.hint ? error.cause.hint : 'run again with --verbose to see every command, or --keep-on-failure to look inside'}`);
     return 1;
   }
   if (error instanceof ExecResult) {

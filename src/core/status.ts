@@ -6,6 +6,7 @@ import { registeredChassis } from '../ovn/queries.js';
 import type { NodeShell } from '../ovn/node-shell.js';
 import { vmAddress } from '../vm/address.js';
 import { dhclientPaths } from '../vm/vm.js';
+import { serverFiles } from '../vm/servers.js';
 import { LabContext } from '../ovn/lab-context.js';
 import { readRecord, type LabRecord } from './lab-store.js';
 
@@ -40,8 +41,9 @@ export interface LabStatus {
 /** The daemons a node runs, by pid file: OVS/OVN ones on central and chassis, dnsmasq in a service, dhclient where DHCP is used. */
 function daemonsOf(shell: NodeShell, vm?: Vm, host?: Host): { name: string; pidFile: string }[] {
   if (shell.kind === 'central' || shell.kind === 'chassis') return (OVN_DAEMONS[shell.kind] ?? []).map((name) => ({ name, pidFile: `${shell.runDir}/${name}.pid` }));
+  const servers = (vm?.servers ?? host?.servers ?? []).map((s) => serverFiles(shell.runDir, s)).map((f) => ({ name: f.name, pidFile: f.pid }));
   if (vm?.service) return [{ name: 'dnsmasq', pidFile: `${shell.runDir}/dnsmasq.pid` }];
-  return vm?.dhcp || host?.dhcp ? [{ name: 'dhclient', pidFile: dhclientPaths(shell.runDir).pid }] : [];
+  return [...(vm?.dhcp || host?.dhcp ? [{ name: 'dhclient', pidFile: dhclientPaths(shell.runDir).pid }] : []), ...servers];
 }
 
 /**

@@ -4,11 +4,14 @@ import { startChassis, type Datapath } from '../ovn/chassis.js';
 import { logicalNetworkTransactions } from '../ovn/logical-network.js';
 import { makeCertificates } from '../ovn/pki.js';
 import { waitChassisRegistered, waitHvSync, waitPortUp } from '../ovn/waits.js';
+import { lflowParseErrors } from '../ovn/queries.js';
+import { UserError } from '../base/errors.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { startService } from '../services/dnsmasq.js';
 import type { Lab } from '../topology/model.js';
 import { vmAddress } from '../vm/address.js';
 import { addressHost, addressVm, plugVm } from '../vm/vm.js';
+import { startServers } from '../vm/servers.js';
 import type { StepInfo } from '../base/events.js';
 import type { LabContext } from '../ovn/lab-context.js';
 
@@ -38,6 +41,7 @@ export interface UpStep extends StepInfo {
 export function upSteps(lab: Lab): UpStep[] {
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : word.endsWith('ch') ? 'es' : 's'}`;
   const transactions = logicalNetworkTransactions(lab);
+  const serving = [...lab.vms, ...lab.hosts].filter((n) => n.servers.length);
   const steps: (UpStep | false)[] = [
     { id: 'underlay', title: `underlay ${lab.underlay.subnet.text}`, run: ({ runtime }) => runtime.createUnderlay(lab.underlay.subnet.text) },
     lab.networks.length > 0 && {
@@ -112,6 +116,20 @@ export function upSteps(lab: Lab): UpStep[] {
         await waitHvSync(ctx.central());
       },
     },
+    lab.acls.length > 0 && {
+      id: 'acls',
+      title: `ACLs: ${n(lab.acls.length, 'rule')} parsed by every chassis`,
+      run: async ({ ctx }) => {
+        // ovn-controller logs a match it cannot parse and goes on without the flow: say so here.
+        for (const c of lab.chassis) {
+          for (const e of await lflowParseErrors(ctx.node(c.name))) {
+            const acl = lab.acls.find((a) => e.match.includes(a.match));
+            const where = acl?.at ? `${acl.at.file}:${acl.at.line}:${acl.at.column}: ` : '';
+            throw new UserError(`${where}OVN cannot parse the match "${acl?.match ?? e.match}": ${e.error}`, "fix the ACL's match (OVN's match language, as in ovn-sb(5) 'Logical_Flow')");
+          }
+        }
+      },
+    },
     // Servers first: VMs on their switches ask them for leases next.
     lab.services.length > 0 && {
       id: 'services',
@@ -137,6 +155,13 @@ export function upSteps(lab: Lab): UpStep[] {
       title: `host ${h.name}: ${h.dhcp ? 'DHCP lease from OVN (external port)' : 'static address'}`,
       run: (env) => addressed(env, h.name, (node) => addressHost(env.runtime, node, h)),
     })),
+    serving.length > 0 && {
+      id: 'servers',
+      title: `servers: ${serving.flatMap((n) => n.servers.map((s) => `${n.name} ${s.kind}/${s.port}`)).join(', ')}`,
+      run: async ({ ctx }) => {
+        for (const n of serving) await startServers(ctx.node(n.name), n.servers);
+      },
+    },
     ...lab.setup.map((s, i): UpStep => ({
       id: `setup:${i}`,
       title: `setup in ${s.node}: ${typeof s.command === 'string' ? s.command : s.command.join(' ')}`,

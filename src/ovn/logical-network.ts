@@ -49,6 +49,7 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
     const cmd = unit([...uses(vm.switch, vm.port, vm.dhcp), ...vm.vlans.flatMap((v) => uses(v.switch, v.port, v.dhcp))]);
     cmd('lsp-add', vm.switch, vm.port);
     cmd('lsp-set-addresses', vm.port, `${vm.mac} ${vm.ip}`);
+    if (vm.portSecurity) cmd('lsp-set-port-security', vm.port, ...vm.portSecurity);
     if (vm.dhcp && dhcpId.has(vm.switch)) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv4_options=${dhcpId.get(vm.switch)!}`);
     for (const v of vm.vlans) {
       // A child port: tagged traffic on the parent's OVS port belongs to this logical port.
@@ -92,7 +93,29 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
       cmd('lr-nat-add', r.name, n.type, n.externalIp, n.logicalIp, ...(n.logicalPort && n.externalMac ? [n.logicalPort, n.externalMac] : []));
     }
   }
+  securityUnits(lab, unit);
   return out;
+}
+
+/** Address sets, port groups (after every port), ACLs on them or on switches, NB_Global options. */
+function securityUnits(lab: Lab, unit: () => (...words: string[]) => void): void {
+  for (const set of lab.addressSets) unit()('create', 'Address_Set', `name=${set.name}`, `addresses=[${set.addresses.map(quoted).join(',')}]`);
+  for (const pg of lab.portGroups) unit()('pg-add', pg.name, ...pg.ports);
+  lab.acls.forEach((acl, i) => {
+    const cmd = unit();
+    const id = `@acl${i}`;
+    const log = acl.log ? ['log=true', ...(['name', 'severity', 'meter'] as const).flatMap((k) => (acl.log![k] ? [`${k}=${quoted(acl.log![k]!)}`] : []))] : [];
+    cmd(
+      `--id=${id}`, 'create', 'ACL', `direction=${acl.direction}`, `priority=${acl.priority}`, `match=${quoted(acl.match)}`, `action=${acl.action}`,
+      ...log,
+      ...(acl.label !== undefined ? [`label=${acl.label}`] : []),
+      ...(acl.afterLb ? ['options:apply-after-lb="true"'] : []),
+    );
+    if ('portGroup' in acl.on) cmd('add', 'Port_Group', acl.on.portGroup, 'acls', id);
+    else cmd('add', 'Logical_Switch', acl.on.switch, 'acls', id);
+  });
+  const options = Object.entries(lab.nbOptions);
+  if (options.length) unit()('set', 'NB_Global', '.', ...options.map(([k, v]) => `options:${k}=${quoted(v)}`));
 }
 
 function createDhcp(sw: LogicalSwitch, id: string): string[] {

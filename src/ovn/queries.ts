@@ -99,3 +99,25 @@ export function diagnostics(central: string, chassis: string[]): { file: string;
     ]),
   ];
 }
+
+/** Lines of a chassis' ovn-controller log that contain every one of `texts` (fixed strings). */
+async function controllerLog(chassis: NodeShell, texts: string[]): Promise<string[]> {
+  const out = await chassis.run(['cat', `${chassis.runDir}/ovn-controller.log`], { nothrow: true, timeoutMs: 10_000 });
+  return out.stdout.split('\n').filter((l) => l && texts.every((t) => l.includes(t)));
+}
+
+/** Logical flow matches ovn-controller could not parse (it logs them and goes on without the flow). */
+export async function lflowParseErrors(chassis: NodeShell): Promise<{ match: string; error: string }[]> {
+  return (await controllerLog(chassis, ['error parsing match "'])).flatMap((l) => {
+    const m = /error parsing match "(.*)": (.*)$/.exec(l);
+    return m ? [{ match: m[1]!, error: m[2]! }] : [];
+  });
+}
+
+/** ACL log lines (`acl_log`) of a chassis' ovn-controller: name, verdict, and the packet. */
+export async function aclLogLines(chassis: NodeShell): Promise<{ name: string; verdict: string; packet: string }[]> {
+  return (await controllerLog(chassis, ['|acl_log('])).flatMap((l) => {
+    const m = /name="([^"]*)", verdict=(\w+),.*?: (.*)$/.exec(l);
+    return m ? [{ name: m[1]!, verdict: m[2]!, packet: m[3]! }] : [];
+  });
+}

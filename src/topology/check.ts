@@ -9,6 +9,7 @@ import { checkLocalports } from './rules/localports.js';
 import { checkNodeNames } from './rules/nodes.js';
 import { checkProviderNetworks } from './rules/providers.js';
 import { checkRouters } from './rules/routers.js';
+import { checkSecurity } from './rules/security.js';
 import { checkServices } from './rules/services.js';
 import { checkUnderlay } from './rules/underlay.js';
 import { checkVms } from './rules/vms.js';
@@ -69,5 +70,6 @@ export function checkTopology(t: RawTopology): SchemaProblem[] {
   checkLocalports(t, subnets, book, at);
   checkServices(t, subnets, book, at);
   checkProviderNetworks(t, book, at);
+  checkSecurity(t, at);
   return problems;
 }

@@ -68,6 +68,8 @@ export function parseTopology(text: string, file: string, absPath?: string): Lab
   const problems = checkTopology(parsed.data);
   if (problems.length) throw new TopologyError(sortIssues(problems.map(place)));
   const lab = resolveTopology(parsed.data, absPath);
+  // Where each ACL's match is written: OVN's parse errors are reported there.
+  lab.acls.forEach((acl, i) => (acl.at = { file, ...positions.of(['acls', i, 'match']) }));
   const checkProblems = validateChecks(lab);
   if (checkProblems.length) throw new TopologyError(sortIssues(checkProblems.map(place)));
   return lab;

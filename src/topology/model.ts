@@ -19,6 +19,11 @@ export interface Lab {
   /** Provider networks (bridges outside OVN) and the hosts on them. */
   networks: string[];
   hosts: Host[];
+  /** Port groups (@name in matches), address sets ($name), ACLs, NB_Global options. */
+  portGroups: PortGroup[];
+  addressSets: AddressSet[];
+  acls: Acl[];
+  nbOptions: Record<string, string>;
   /** Commands run in nodes after the lab is up, in order. */
   setup: { node: string; command: string | string[] }[];
   /** Checks as written (defaults filled in), run in this order by `lab test`. */
@@ -65,6 +70,7 @@ export interface Host {
   gateway?: string;
   /** OVN external port serving this host, bound through an HA chassis group. */
   externalPort?: { switch: string; port: string; haChassis: string[] };
+  servers: Server[];
 }
 
 export interface LogicalSwitch {
@@ -115,6 +121,9 @@ export interface LogicalRouter {
 }
 
 export interface Vm {
+  /** Port security addresses ("MAC address…" entries); none when off. */
+  portSecurity?: string[];
+  servers: Server[];
   name: string;
   chassis: string;
   switch: string;
@@ -185,4 +194,35 @@ export type CheckSpec = CheckBase & Record<string, unknown>;
 /** Names of all nodes of a lab: central, chassis, VMs (with services and localport instances), hosts. */
 export function nodeNames(lab: Lab): string[] {
   return [lab.central.name, ...lab.chassis.map((c) => c.name), ...lab.vms.map((v) => v.name), ...lab.hosts.map((h) => h.name)];
+}
+
+export interface PortGroup {
+  name: string;
+  /** Logical port names. */
+  ports: string[];
+}
+
+export interface AddressSet {
+  name: string;
+  addresses: string[];
+}
+
+export interface Acl {
+  /** Where it is attached: a logical switch or a port group. */
+  on: { switch: string } | { portGroup: string };
+  direction: 'from-lport' | 'to-lport';
+  priority: number;
+  match: string;
+  action: 'allow' | 'allow-related' | 'allow-stateless' | 'drop' | 'reject' | 'pass';
+  log?: { name?: string; severity?: string; meter?: string };
+  label?: number;
+  afterLb?: boolean;
+  /** Where the file writes its match, to name it when OVN cannot parse it. */
+  at?: { file: string; line: number; column: number };
+}
+
+/** A server a VM or host runs: a TCP or UDP listener, or an HTTP server, each answering with the node's name. */
+export interface Server {
+  kind: 'tcp' | 'udp' | 'http';
+  port: number;
 }

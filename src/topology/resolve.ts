@@ -1,6 +1,7 @@
 import { CENTRAL } from './names.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, type Cidr } from './net.js';
-import type { Chassis, Host, Lab, LogicalRouter, LogicalSwitch, Vm } from './model.js';
+import type { Chassis, Host, Lab, LogicalRouter, LogicalSwitch, Server, Vm } from './model.js';
+import { memberPort } from './rules/security.js';
 import type { RawSwitch, RawTopology } from './schema.js';
 
 /** A VM's MAC when the file gives none: 02:00 and its four address bytes. */
@@ -73,6 +74,8 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
       prefix: subnet.prefix,
       dhcp,
       mtu: vm.mtu,
+      servers: servers(vm.servers),
+      ...(vm.port_security ? { portSecurity: vm.port_security === true ? [`${(vm.mac ?? defaultMac(parseIpv4(vm.ip)!)).toLowerCase()} ${vm.ip}`] : vm.port_security } : {}),
       ...(!dhcp && (sw.dhcp?.router ?? routerOn(t, vm.switch)) ? { gateway: (sw.dhcp?.router ?? routerOn(t, vm.switch))! } : {}),
       vlans: Object.entries(vm.vlans ?? {}).map(([tag, v]) => ({
         tag: Number(tag),
@@ -115,6 +118,19 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     })),
     networks: Object.keys(t.networks),
     hosts: resolveHosts(t),
+    portGroups: Object.entries(t.port_groups).map(([name, pg]) => ({ name, ports: pg.members.map((m) => memberPort(t, m)!) })),
+    addressSets: Object.entries(t.address_sets).map(([name, set]) => ({ name, addresses: set.addresses })),
+    acls: t.acls.map((a) => ({
+      on: a.switch !== undefined ? { switch: a.switch } : { portGroup: a.port_group! },
+      direction: a.direction,
+      priority: a.priority,
+      match: a.match,
+      action: a.action,
+      ...(a.log ? { log: a.log === true ? {} : a.log } : {}),
+      ...(a.label !== undefined ? { label: a.label } : {}),
+      ...(a.after_lb ? { afterLb: true } : {}),
+    })),
+    nbOptions: Object.fromEntries(Object.entries(t.nb_options).map(([k, v]) => [k, String(v)])),
     setup: t.setup,
     checks: t.checks as Lab['checks'],
   };
@@ -150,6 +166,7 @@ function resolveHosts(t: RawTopology): Host[] {
     mac: (h.mac ?? defaultMac(parseIpv4(h.ip)!)).toLowerCase(),
     dhcp: h.dhcp,
     ...(h.gateway ? { gateway: h.gateway } : {}),
+    servers: servers(h.servers),
     ...(h.external_port ? { externalPort: { switch: h.external_port.switch, port: `${h.external_port.switch}-${name}`, haChassis: h.external_port.ha_chassis } } : {}),
   }));
 }
@@ -180,6 +197,7 @@ function staticNode(
     dhcp: false,
     mtu: 1400,
     vlans: [],
+    servers: [],
     ...role,
   };
 }
@@ -238,4 +256,12 @@ function resolveSwitch(name: string, sw: RawSwitch, router: string | undefined):
   if (sw.dhcp.dns_server) options.dns_server = `{${sw.dhcp.dns_server}}`;
   for (const [k, v] of Object.entries(sw.dhcp.options ?? {})) options[k] = String(v);
   return { name, subnet, dhcp: { options }, ...provider };
+}
+
+/** Servers as written ({ tcp: 80 }) as the model has them ({ kind: 'tcp', port: 80 }). */
+function servers(list: RawTopology['vms'][string]['servers']): Server[] {
+  return list.map((s) => {
+    const [kind, port] = Object.entries(s)[0]!;
+    return { kind: kind as Server['kind'], port: port as number };
+  });
 }

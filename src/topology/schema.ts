@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { checkSchema } from './checks/registry.js';
 import { LAB_NAME, LAB_NAME_MAX } from '../base/lab-name.js';
-import { hasLeadingZero, isMulticastMac } from './net.js';
+import { addressOrSubnet, cidr, ipv4, mac, nodeName, portName } from './schema-types.js';
+import { aclSchema, addressSetSchema, matchName, nbOptionsSchema, portGroupSchema, portSecuritySchema, serverSchema } from './schema-security.js';
 
 /**
  * The topology file as written (raw types). Strict: unknown keys are errors.
@@ -9,32 +10,10 @@ import { hasLeadingZero, isMulticastMac } from './net.js';
  * (unknown chassis, duplicate addresses, addresses outside subnets) in validate.ts.
  */
 
-const NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
-
-export const nodeName = z
-  .string()
-  .regex(NAME, 'a name starts with a letter and has only letters, digits, "-" and "_"')
-  .max(15, 'at most 15 characters (Linux interface names are derived from it)');
-
 const labName = z
   .string()
   .regex(LAB_NAME, 'a lab name starts with a letter and has only letters, digits, "-" and "_"')
   .max(LAB_NAME_MAX, `a lab name has at most ${LAB_NAME_MAX} characters`);
-
-const noLeadingZero = { error: (i: { input: unknown }) => `${String(i.input)} has a number with a leading zero, which some tools read as octal; write it without` };
-const ipv4 = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address like 172.16.255.130').refine((v) => !hasLeadingZero(v), noLeadingZero);
-const cidr = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'a subnet like 172.16.255.128/26').refine((v) => !hasLeadingZero(v), noLeadingZero);
-/** A MAC a port can have: unicast (first byte even) and not all zeros. */
-const mac = z
-  .string()
-  .regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'a MAC address like 02:ac:10:ff:01:30')
-  .refine((v) => !isMulticastMac(v), { error: (i) => `${String(i.input)} is a multicast MAC; the first byte must be even (like 02:…)` })
-  .refine((v) => !/^(00:){5}00$/.test(v), { error: () => '00:00:00:00:00:00 is not a MAC a port can have; use one like 02:ac:10:ff:01:30' });
-/** OVN port names end up in matches, flows and command lines: plain characters only. */
-const portName = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'a port name of letters, digits, ".", ":", "-" and "_", starting with a letter or digit')
-  .max(63, 'a port name has at most 63 characters');
 
 export const dhcpSchema = z
   .strictObject({
@@ -101,6 +80,8 @@ export const vmSchema = z
       .record(z.string().regex(/^\d{1,4}$/, 'a VLAN tag (1-4094)'), vlanSchema)
       .optional()
       .describe('VLAN trunk: tag → child port (eth0.<tag> in the VM, parent = this VM\'s port)'),
+    port_security: portSecuritySchema.optional(),
+    servers: z.array(serverSchema).default([]).describe('servers the VM runs (started after addressing, ended by lab down)'),
   })
   .describe('a network namespace with eth0 on br-int, bound to a logical switch port');
 
@@ -122,7 +103,7 @@ export const natSchema = z
   .strictObject({
     type: z.enum(['snat', 'dnat', 'dnat_and_snat']),
     external_ip: ipv4,
-    logical_ip: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/, 'an address or a subnet').refine((v) => !hasLeadingZero(v), noLeadingZero),
+    logical_ip: addressOrSubnet,
     vm: nodeName.optional().describe('dnat_and_snat: the VM whose port does the NAT on its own chassis (distributed floating IP)'),
   })
   .describe('a NAT rule of the router');
@@ -167,6 +148,7 @@ export const hostSchema = z
     mac: mac.optional().describe('its MAC (default: derived from the address)'),
     dhcp: z.boolean().default(false).describe('get the address by DHCP from OVN, through its external_port'),
     gateway: ipv4.optional().describe('default gateway (static addressing)'),
+    servers: z.array(serverSchema).default([]).describe('servers the host runs (started after addressing, ended by lab down)'),
     external_port: z
       .strictObject({
         switch: nodeName.describe('the provider switch whose DHCP answers this host'),
@@ -201,6 +183,10 @@ export const topologySchema = z
     hosts: z.record(nodeName, hostSchema).default({}).describe('hosts outside OVN, on provider networks'),
     services: z.record(nodeName, serviceSchema).default({}).describe('service namespaces (dnsmasq DHCP servers) by name'),
     localports: z.record(nodeName, localportSchema).default({}).describe('localports by name; each chassis gets a namespace <name>-<chassis> bound to it'),
+    port_groups: z.record(matchName, portGroupSchema).default({}).describe('port groups by name (@name in ACL matches)'),
+    address_sets: z.record(matchName, addressSetSchema).default({}).describe('address sets by name ($name in ACL matches)'),
+    acls: z.array(aclSchema).default([]).describe('ACLs (security group rules), on a switch or a port group'),
+    nb_options: nbOptionsSchema.default({}),
     setup: z
       .array(
         z.strictObject({

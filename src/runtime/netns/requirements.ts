@@ -15,6 +15,7 @@ export const NETNS_REQUIREMENTS: readonly Requirement[] = [
   { program: 'ovn-sbctl', pkg: 'ovn-central' },
   { program: 'ovn-controller', pkg: 'ovn-host' },
   { program: 'dhclient', pkg: 'isc-dhcp-client' },
+  { program: 'python3', pkg: 'python3-minimal' },
 ];
 
 /** Needed only by labs with dnsmasq services. */

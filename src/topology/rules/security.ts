@@ -1,0 +1,71 @@
+import { parseCidr, parseIpv4 } from '../net.js';
+import type { RawTopology } from '../schema.js';
+import type { At } from './at.js';
+
+/** `@name` and `$name` references in an OVN match (outside quoted strings). */
+export function matchReferences(match: string): { groups: string[]; sets: string[] } {
+  const bare = match.replace(/"[^"]*"/g, '""');
+  return {
+    groups: [...bare.matchAll(/@([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!),
+    sets: [...bare.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!),
+  };
+}
+
+/** The logical port a port group member names: a VM's, a host's external port, or a port by name. */
+export function memberPort(t: RawTopology, member: string): string | undefined {
+  const vm = t.vms[member];
+  if (vm) return vm.port ?? `${vm.switch}-${member}`;
+  const host = t.hosts[member];
+  if (host?.external_port) return `${host.external_port.switch}-${member}`;
+  return knownPorts(t).includes(member) ? member : undefined;
+}
+
+/** Logical ports of VMs (and their VLAN children) and localports, by name. */
+function knownPorts(t: RawTopology): string[] {
+  return [
+    ...Object.entries(t.vms).flatMap(([n, v]) => [v.port ?? `${v.switch}-${n}`, ...Object.entries(v.vlans ?? {}).map(([tag, c]) => `${c.switch}-${n}-${tag}`)]),
+    ...Object.entries(t.localports).map(([n, lp]) => `${lp.switch}-${n}`),
+  ];
+}
+
+export function checkSecurity(t: RawTopology, at: At): void {
+  for (const [name, pg] of Object.entries(t.port_groups)) {
+    pg.members.forEach((m, i) => {
+      if (!memberPort(t, m)) {
+        at(['port_groups', name, 'members', i], `unknown member '${m}': a VM, a host with an external_port, or a logical port of this lab (${[...Object.keys(t.vms), ...knownPorts(t)].join(', ') || 'none'})`);
+      }
+    });
+  }
+  for (const [name, set] of Object.entries(t.address_sets)) {
+    set.addresses.forEach((a, i) => {
+      const ok = a.includes('/') ? parseCidr(a) : parseIpv4(a);
+      if (ok === undefined) at(['address_sets', name, 'addresses', i], `'${a}' is neither an IPv4 address nor a subnet (network address/prefix)`);
+    });
+  }
+  const groups = Object.keys(t.port_groups);
+  // OVN makes <group>_ip4 and <group>_ip6 address sets of every port group's addresses.
+  const sets = [...Object.keys(t.address_sets), ...groups.flatMap((g) => [`${g}_ip4`, `${g}_ip6`])];
+  t.acls.forEach((acl, i) => {
+    const path = ['acls', i];
+    if ((acl.switch === undefined) === (acl.port_group === undefined)) at(path, 'an ACL is on exactly one of: switch, port_group', false);
+    if (acl.switch !== undefined && !(acl.switch in t.switches)) at([...path, 'switch'], `unknown switch '${acl.switch}' (switches in this file: ${Object.keys(t.switches).join(', ') || 'none'})`);
+    if (acl.port_group !== undefined && !groups.includes(acl.port_group)) at([...path, 'port_group'], `unknown port group '${acl.port_group}' (port groups in this file: ${groups.join(', ') || 'none; add a port_groups section'})`);
+    const refs = matchReferences(acl.match);
+    for (const g of refs.groups) if (!groups.includes(g)) at([...path, 'match'], `@${g} is not a port group of this file (port groups: ${groups.join(', ') || 'none'})`);
+    for (const s of refs.sets) if (!sets.includes(s)) at([...path, 'match'], `$${s} is not an address set of this file (address sets: ${sets.join(', ') || 'none'}; every port group g also has $g_ip4)`);
+  });
+  const withServers: [string, string, { servers: Record<string, number>[] }][] = [
+    ...Object.entries(t.vms).map(([n, v]) => ['vms', n, v] as [string, string, { servers: Record<string, number>[] }]),
+    ...Object.entries(t.hosts).map(([n, h]) => ['hosts', n, h] as [string, string, { servers: Record<string, number>[] }]),
+  ];
+  for (const [group, name, node] of withServers) {
+    {
+      const seen = new Set<string>();
+      node.servers.forEach((s, i) => {
+        const key = Object.entries(s).map(([k, v]) => `${k === 'http' ? 'tcp' : k}/${v}`)[0]!;
+        if (seen.has(key)) at([group, name, 'servers', i], `another server of ${name} already listens on ${key}`);
+        seen.add(key);
+      });
+    }
+  }
+}

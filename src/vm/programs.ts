@@ -1,0 +1,74 @@
+/**
+ * The small programs lab runs in nodes, as `python3 -c` scripts (python3 comes with every Debian
+ * and Ubuntu install and with the node image; nothing else to install).
+ */
+
+/** A server answering with the node's name: argv kind (tcp|udp|http), port, name. */
+export const SERVER = `
+import socket, sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+kind, port, name = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+answer = (name + "\\n").encode()
+if kind == "tcp":
+    s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(("0.0.0.0", port)); s.listen(64)
+    while True:
+        c, peer = s.accept(); print("tcp from %s:%d" % peer, flush=True)
+        try: c.sendall(answer)
+        finally: c.close()
+elif kind == "udp":
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("0.0.0.0", port))
+    while True:
+        data, peer = s.recvfrom(2048); print("udp from %s:%d" % peer, flush=True); s.sendto(answer, peer)
+else:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200); self.send_header("Content-Type", "text/plain"); self.send_header("Content-Length", str(len(answer)))
+            self.end_headers(); self.wfile.write(answer)
+        def log_message(self, fmt, *args):
+            print("http from %s: %s" % (self.client_address[0], fmt % args), flush=True)
+    ThreadingHTTPServer.allow_reuse_address = True
+    ThreadingHTTPServer(("0.0.0.0", port), Handler).serve_forever()
+`;
+
+/**
+ * One connection attempt: argv proto (tcp|udp), address, port, timeout in seconds. Prints
+ * \`open <answer>\`, \`refused\` (a TCP reset, or an ICMP unreachable: what an OVN reject sends) or
+ * \`timeout\` (nothing came back: dropped).
+ */
+export const CONNECT = `
+import socket, sys
+proto, host, port, timeout = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM if proto == "tcp" else socket.SOCK_DGRAM)
+s.settimeout(timeout)
+try:
+    s.connect((host, port))
+    if proto == "udp":
+        s.send(b"lab\\n"); data = s.recv(2048)
+    else:
+        # Connected is open. A server that speaks first (lab's tcp servers) says its name; one that
+        # waits (HTTP) gets a request, and the last line of its answer is the name.
+        s.settimeout(0.3)
+        try: data = s.recv(2048)
+        except socket.timeout:
+            s.settimeout(timeout); s.sendall(b"GET / HTTP/1.0\\r\\nHost: lab\\r\\n\\r\\n"); data = b""
+            try:
+                while True:
+                    chunk = s.recv(4096)
+                    if not chunk: break
+                    data += chunk
+            except socket.timeout: pass
+    lines = [l for l in data.decode(errors="replace").splitlines() if l.strip()]
+    print("open " + (lines[-1].strip() if lines else ""))
+except (ConnectionRefusedError, ConnectionResetError):
+    print("refused")
+except OSError as e:
+    if isinstance(e, socket.timeout) or "timed out" in str(e): print("timeout")
+    elif e.errno in (113, 101): print("refused (%s)" % e.strerror)
+    else: print("error " + str(e))
+`;
+
+/** Runs a program with python3 from the system (never a user's own python on PATH). */
+export function python(script: string, ...args: (string | number)[]): string[] {
+  return ['/usr/bin/python3', '-c', script, ...args.map(String)];
+}
