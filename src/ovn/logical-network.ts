@@ -93,12 +93,12 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
       cmd('lr-nat-add', r.name, n.type, n.externalIp, n.logicalIp, ...(n.logicalPort && n.externalMac ? [n.logicalPort, n.externalMac] : []));
     }
   }
-  securityUnits(lab, unit);
+  policyUnits(lab, unit);
   return out;
 }
 
-/** Address sets, port groups (after every port), ACLs on them or on switches, NB_Global options. */
-function securityUnits(lab: Lab, unit: () => (...words: string[]) => void): void {
+/** Address sets, port groups (after every port), ACLs on them or on switches, load balancers, NB_Global options. */
+function policyUnits(lab: Lab, unit: () => (...words: string[]) => void): void {
   for (const set of lab.addressSets) unit()('create', 'Address_Set', `name=${set.name}`, `addresses=[${set.addresses.map(quoted).join(',')}]`);
   for (const pg of lab.portGroups) unit()('pg-add', pg.name, ...pg.ports);
   lab.acls.forEach((acl, i) => {
@@ -114,6 +114,14 @@ function securityUnits(lab: Lab, unit: () => (...words: string[]) => void): void
     if ('portGroup' in acl.on) cmd('add', 'Port_Group', acl.on.portGroup, 'acls', id);
     else cmd('add', 'Logical_Switch', acl.on.switch, 'acls', id);
   });
+  for (const lb of lab.loadBalancers) {
+    const cmd = unit();
+    for (const v of lb.vips) cmd('lb-add', lb.name, v.vip, v.backends.join(','), lb.protocol);
+    const options = Object.entries(lb.options);
+    if (options.length) cmd('set', 'Load_Balancer', lb.name, ...options.map(([k, v]) => `options:${k}=${quoted(v)}`));
+    for (const sw of lb.switches) cmd('ls-lb-add', sw, lb.name);
+    for (const r of lb.routers) cmd('lr-lb-add', r, lb.name);
+  }
   const options = Object.entries(lab.nbOptions);
   if (options.length) unit()('set', 'NB_Global', '.', ...options.map(([k, v]) => `options:${k}=${quoted(v)}`));
 }

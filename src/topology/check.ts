@@ -10,6 +10,7 @@ import { checkNodeNames } from './rules/nodes.js';
 import { checkProviderNetworks } from './rules/providers.js';
 import { checkRouters } from './rules/routers.js';
 import { checkSecurity } from './rules/security.js';
+import { checkLoadBalancers } from './rules/load-balancers.js';
 import { checkServices } from './rules/services.js';
 import { checkUnderlay } from './rules/underlay.js';
 import { checkVms } from './rules/vms.js';
@@ -71,5 +72,6 @@ export function checkTopology(t: RawTopology): SchemaProblem[] {
   checkServices(t, subnets, book, at);
   checkProviderNetworks(t, book, at);
   checkSecurity(t, at);
+  checkLoadBalancers(t, at);
   return problems;
 }

@@ -24,6 +24,7 @@ export interface Lab {
   addressSets: AddressSet[];
   acls: Acl[];
   nbOptions: Record<string, string>;
+  loadBalancers: LoadBalancer[];
   /** Commands run in nodes after the lab is up, in order. */
   setup: { node: string; command: string | string[] }[];
   /** Checks as written (defaults filled in), run in this order by `lab test`. */
@@ -225,4 +226,14 @@ export interface Acl {
 export interface Server {
   kind: 'tcp' | 'udp' | 'http';
   port: number;
+}
+
+export interface LoadBalancer {
+  name: string;
+  protocol: 'tcp' | 'udp' | 'sctp';
+  /** Each VIP ("10.60.0.100:80") with its backends as addresses ("10.60.0.11:80"). */
+  vips: { vip: string; backends: string[] }[];
+  switches: string[];
+  routers: string[];
+  options: Record<string, string>;
 }

@@ -2,6 +2,7 @@ import { CENTRAL } from './names.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, type Cidr } from './net.js';
 import type { Chassis, Host, Lab, LogicalRouter, LogicalSwitch, Server, Vm } from './model.js';
 import { memberPort } from './rules/security.js';
+import { backendAddress } from './rules/load-balancers.js';
 import type { RawSwitch, RawTopology } from './schema.js';
 
 /** A VM's MAC when the file gives none: 02:00 and its four address bytes. */
@@ -131,6 +132,14 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
       ...(a.after_lb ? { afterLb: true } : {}),
     })),
     nbOptions: Object.fromEntries(Object.entries(t.nb_options).map(([k, v]) => [k, String(v)])),
+    loadBalancers: Object.entries(t.load_balancers).map(([name, lb]) => ({
+      name,
+      protocol: lb.protocol,
+      vips: Object.entries(lb.vips).map(([vip, backends]) => ({ vip, backends: backends.map((b) => backendAddress(t, b, vip.split(':')[1])!) })),
+      switches: lb.switches,
+      routers: lb.routers,
+      options: Object.fromEntries(Object.entries(lb.options).map(([k, v]) => [k, String(v)])),
+    })),
     setup: t.setup,
     checks: t.checks as Lab['checks'],
   };

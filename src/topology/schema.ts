@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkSchema } from './checks/registry.js';
 import { LAB_NAME, LAB_NAME_MAX } from '../base/lab-name.js';
 import { addressOrSubnet, cidr, ipv4, mac, nodeName, portName } from './schema-types.js';
+import { loadBalancerSchema } from './schema-lb.js';
 import { aclSchema, addressSetSchema, matchName, nbOptionsSchema, portGroupSchema, portSecuritySchema, serverSchema } from './schema-security.js';
 
 /**
@@ -187,6 +188,7 @@ export const topologySchema = z
     address_sets: z.record(matchName, addressSetSchema).default({}).describe('address sets by name ($name in ACL matches)'),
     acls: z.array(aclSchema).default([]).describe('ACLs (security group rules), on a switch or a port group'),
     nb_options: nbOptionsSchema.default({}),
+    load_balancers: z.record(nodeName, loadBalancerSchema).default({}).describe('load balancers by name'),
     setup: z
       .array(
         z.strictObject({

@@ -33,8 +33,8 @@ else:
 
 /**
  * One connection attempt: argv proto (tcp|udp), address, port, timeout in seconds. Prints
- * \`open <answer>\`, \`refused\` (a TCP reset, or an ICMP unreachable: what an OVN reject sends) or
- * \`timeout\` (nothing came back: dropped).
+ * \`open <answer>\`, \`refused\` (a TCP reset, or an ICMP port unreachable: what an OVN reject sends),
+ * \`unreachable\` (the sender's own stack gave up: no ARP answer, no route) or \`timeout\` (dropped).
  */
 export const CONNECT = `
 import socket, sys
@@ -64,8 +64,31 @@ except (ConnectionRefusedError, ConnectionResetError):
     print("refused")
 except OSError as e:
     if isinstance(e, socket.timeout) or "timed out" in str(e): print("timeout")
-    elif e.errno in (113, 101): print("refused (%s)" % e.strerror)
+    elif e.errno in (113, 101): print("unreachable")
     else: print("error " + str(e))
+`;
+
+/**
+ * HTTP GETs, each on a new connection: argv address, port, count, timeout. Prints one line per
+ * request: the last line of the answer (lab's servers answer with their node name), or
+ * `refused` / `timeout` / `error …`.
+ */
+export const HTTP_GETS = `
+import socket, sys
+host, port, count, timeout = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+for i in range(count):
+    try:
+        s = socket.create_connection((host, port), timeout)
+        s.sendall(b"GET / HTTP/1.0\\r\\nHost: lab\\r\\n\\r\\n"); data = b""
+        while True:
+            chunk = s.recv(4096)
+            if not chunk: break
+            data += chunk
+        s.close()
+        lines = [l for l in data.decode(errors="replace").splitlines() if l.strip()]
+        print(lines[-1].strip() if lines else "empty")
+    except (ConnectionRefusedError, ConnectionResetError): print("refused")
+    except OSError as e: print("timeout" if "timed out" in str(e) else "error " + str(e))
 `;
 
 /** Runs a program with python3 from the system (never a user's own python on PATH). */

@@ -9,9 +9,9 @@ const schema = z.strictObject({
   port: z.number().int().min(1).max(65535),
   proto: z.enum(['tcp', 'udp']).default('tcp'),
   expect: z
-    .enum(['open', 'refused', 'timeout'])
+    .enum(['open', 'refused', 'unreachable', 'timeout'])
     .default('open')
-    .describe("open: a server answers; refused: a TCP reset or an ICMP unreachable (what OVN's reject sends); timeout: nothing comes back (dropped)"),
+    .describe("open: a server answers; refused: a TCP reset or an ICMP port unreachable (what OVN's reject sends); unreachable: the sender's stack gave up (no ARP answer, no route); timeout: nothing comes back (dropped)"),
   answer: z.string().optional().describe('with open: the node that must answer (servers answer with their node name)'),
 });
 export type ConnectCheck = z.infer<typeof schema>;

@@ -8,6 +8,7 @@ import { daemonsSpec } from './daemons.js';
 import { dhcpSpec } from './dhcp.js';
 import { execSpec } from './exec.js';
 import { flowSpec } from './flow.js';
+import { httpSpec } from './http.js';
 import { localSpec } from './local.js';
 import { pingSpec } from './ping.js';
 import { startSpec, stopSpec } from './service.js';
@@ -16,7 +17,7 @@ import { traceSpec } from './trace.js';
 import { tunnelsSpec } from './tunnels.js';
 
 /** Every check kind the format knows, by the name used in `kind:`. */
-export const CHECK_SPECS = [dhcpSpec, pingSpec, flowSpec, traceSpec, boundSpec, chassisSpec, tunnelsSpec, localSpec, connectSpec, aclLogSpec, daemonsSpec, execSpec, stopSpec, startSpec] as const;
+export const CHECK_SPECS = [dhcpSpec, pingSpec, flowSpec, traceSpec, boundSpec, chassisSpec, tunnelsSpec, localSpec, connectSpec, httpSpec, aclLogSpec, daemonsSpec, execSpec, stopSpec, startSpec] as const;
 
 export function checkSpec(kind: string): CheckSpecKind<CheckBase> {
   const found = CHECK_SPECS.find((k) => k.kind === kind);

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { parseIpv4 } from '../net.js';
+import { checkFields, nodeNames, unknownName } from './fields.js';
+import type { CheckSpecKind } from './spec.js';
+
+const schema = z.strictObject({
+  ...checkFields('http'),
+  from: z.string().describe('node that sends the requests'),
+  to: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}:\d{1,5}$/, 'address:port, like a VIP 10.60.0.100:80').describe('address:port, e.g. a load balancer VIP'),
+  count: z.number().int().min(1).max(500).default(12).describe('requests, each on a new connection'),
+  backends: z.array(z.string()).min(1).describe('the nodes that may answer (lab servers answer with their name)'),
+  all: z.boolean().default(true).describe('every backend answers at least once'),
+});
+export type HttpCheck = z.infer<typeof schema>;
+
+export const httpSpec: CheckSpecKind<HttpCheck> = {
+  kind: 'http',
+  summary: 'HTTP requests to an address (a VIP) are all answered by the given backends, each of them at least once',
+  schema,
+  validate(spec, lab) {
+    const names = nodeNames(lab);
+    const problems = [unknownName('node', spec.from, names)].filter((p): p is string => !!p).map((message) => ({ field: 'from', message }));
+    if (parseIpv4(spec.to.split(':')[0]!) === undefined) problems.push({ field: 'to', message: `'${spec.to}' has no valid IPv4 address` });
+    spec.backends.forEach((b, i) => {
+      const message = unknownName('node', b, names);
+      if (message) problems.push({ field: `backends.${i}`, message });
+    });
+    return problems;
+  },
+  negative: () => false,
+  expected: (spec) => `${spec.count} requests from ${spec.from} to ${spec.to}, every answer from ${spec.backends.join(', ')}${spec.all ? ', each at least once' : ''}`,
+};

@@ -1,0 +1,34 @@
+import { parseIpv4 } from '../net.js';
+import type { RawTopology } from '../schema.js';
+import type { At } from './at.js';
+
+/** A backend as OVN takes it (address:port), from a VM name, `vm:port` or `address:port`; undefined when it names nothing. */
+export function backendAddress(t: RawTopology, backend: string, vipPort: string | undefined): string | undefined {
+  const [name, port = vipPort] = backend.split(':');
+  const ip = t.vms[name!]?.ip ?? t.hosts[name!]?.ip ?? (parseIpv4(name!) !== undefined ? name : undefined);
+  if (!ip) return undefined;
+  return port ? `${ip}:${port}` : ip;
+}
+
+export function checkLoadBalancers(t: RawTopology, at: At): void {
+  for (const [name, lb] of Object.entries(t.load_balancers)) {
+    const path = ['load_balancers', name];
+    for (const [vip, backends] of Object.entries(lb.vips)) {
+      const [addr, port] = vip.split(':');
+      if (parseIpv4(addr!) === undefined) at([...path, 'vips', vip], `'${addr}' is not an IPv4 address`, true);
+      if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) at([...path, 'vips', vip], `port ${port} is outside 1-65535`, true);
+      backends.forEach((b, i) => {
+        if (!backendAddress(t, b, port)) at([...path, 'vips', vip, i], `backend '${b}' is neither a VM or host of this file nor an address (VMs: ${Object.keys(t.vms).join(', ') || 'none'})`);
+        else if (port !== undefined && !backendAddress(t, b, port)!.includes(':')) at([...path, 'vips', vip, i], `a VIP with a port needs backends with ports`);
+        else if (port === undefined && b.includes(':')) at([...path, 'vips', vip, i], 'a VIP without a port takes backends without ports');
+      });
+    }
+    lb.switches.forEach((s, i) => {
+      if (!(s in t.switches)) at([...path, 'switches', i], `unknown switch '${s}' (switches in this file: ${Object.keys(t.switches).join(', ') || 'none'})`);
+    });
+    lb.routers.forEach((r, i) => {
+      if (!(r in t.routers)) at([...path, 'routers', i], `unknown router '${r}' (routers in this file: ${Object.keys(t.routers).join(', ') || 'none'})`);
+    });
+    if (!lb.switches.length && !lb.routers.length) at(path, 'a load balancer does nothing until it is attached: give it switches or routers', true);
+  }
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** A VIP as OVN writes it: an address, with a port unless the balancer works on addresses only. */
+export const vipText = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?$/, 'a VIP like 10.60.0.100:80 (or an address alone)');
+
+/** A backend: a VM by name (its address, the VIP's port), `vm:port`, or `address:port`. */
+const backend = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*(:\d{1,5})?$/, 'a backend: a VM name, vm:port, or address:port');
+
+export const loadBalancerSchema = z
+  .strictObject({
+    vips: z.record(vipText, z.array(backend).min(1)).describe('VIP → backends (VM names, vm:port or address:port)'),
+    protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp'),
+    switches: z.array(z.string()).default([]).describe('logical switches it is attached to (clients on them are balanced)'),
+    routers: z.array(z.string()).default([]).describe('logical routers it is attached to (need a gateway port or to be a gateway router)'),
+    options: z
+      .record(z.string().regex(/^[a-z][a-z0-9_-]*$/, 'an option name like hairpin_snat_ip'), z.union([z.string().regex(/^[^"\\\n]*$/, 'a value without quotes'), z.number(), z.boolean()]))
+      .default({})
+      .describe('Load_Balancer options: hairpin_snat_ip, affinity_timeout, skip_snat, reject, …'),
+  })
+  .describe('an OVN load balancer');
