@@ -5,7 +5,7 @@ import type { Lab } from '../topology/model.js';
 export interface GraphNode {
   id: string;
   label: string[];
-  kind: 'central' | 'chassis' | 'switch' | 'vm' | 'router' | 'network' | 'host';
+  kind: 'central' | 'chassis' | 'switch' | 'vm' | 'router' | 'network' | 'host' | 'portgroup' | 'lb';
 }
 
 /**
@@ -22,7 +22,7 @@ export interface GraphEdge {
 }
 
 /** Physical nodes (machines and networks), logical ones (OVN's switches and routers), and the VMs between. */
-export const LAYER = { central: 'physical', chassis: 'physical', network: 'physical', host: 'physical', switch: 'logical', router: 'logical', vm: 'vms' } as const;
+export const LAYER = { central: 'physical', chassis: 'physical', network: 'physical', host: 'physical', switch: 'logical', router: 'logical', portgroup: 'logical', lb: 'logical', vm: 'vms' } as const;
 
 export interface LabGraph {
   title: string;
@@ -50,6 +50,11 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     }),
     ...lab.routers.map((r) => ({ id: id('router', r.name), kind: 'router' as const, label: [`router ${r.name}`, ...r.nat.map((n) => `${n.type} ${n.externalIp}`)] })),
     ...lab.networks.map((n) => ({ id: id('network', n), kind: 'network' as const, label: [`provider network ${n}`] })),
+    ...lab.portGroups.map((pg) => {
+      const acls = lab.acls.filter((a) => 'portGroup' in a.on && a.on.portGroup === pg.name).length;
+      return { id: id('portgroup', pg.name), kind: 'portgroup' as const, label: [`port group @${pg.name}`, `${acls} ACL${acls === 1 ? '' : 's'}`] };
+    }),
+    ...lab.loadBalancers.map((lb) => ({ id: id('lb', lb.name), kind: 'lb' as const, label: [`load balancer ${lb.name}`, ...lb.vips.map((v) => `${v.vip} → ${v.backends.length} backends`)] })),
     ...lab.hosts.map((h) => ({ id: id('host', h.name), kind: 'host' as const, label: [`host ${h.name}`, addresses ? addresses.get(h.name) ?? 'no address' : `${h.ip}/${h.prefix}${h.dhcp ? ' (DHCP from OVN)' : ''}`] })),
   ];
   const edges: GraphEdge[] = [
@@ -65,6 +70,16 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
   }
   for (const r of lab.routers) {
     for (const p of r.ports) edges.push({ from: id('router', r.name), to: id('switch', p.switch), label: `${p.ip}${p.gatewayChassis ? ` (gateway on ${p.gatewayChassis.join(', ')})` : ''}`, style: 'logical' });
+  }
+  for (const pg of lab.portGroups) {
+    for (const port of pg.ports) {
+      const vm = lab.vms.find((v) => v.port === port);
+      if (vm) edges.push({ from: id('vm', vm.name), to: id('portgroup', pg.name), label: 'member', style: 'logical' });
+    }
+  }
+  for (const lb of lab.loadBalancers) {
+    for (const sw of lb.switches) edges.push({ from: id('lb', lb.name), to: id('switch', sw), label: 'ls-lb', style: 'logical' });
+    for (const r of lb.routers) edges.push({ from: id('lb', lb.name), to: id('router', r), label: 'lr-lb', style: 'logical' });
   }
   for (const sw of lab.switches) if (sw.provider) edges.push({ from: id('switch', sw.name), to: id('network', sw.provider), label: 'localnet', style: 'logical' });
   for (const c of lab.chassis) for (const m of c.bridgeMappings) edges.push({ from: id('chassis', c.name), to: id('network', m.network), label: m.bridge, style: 'wire' });

@@ -1,7 +1,7 @@
 import { LAYER, type EdgeKind, type LabGraph } from './model.js';
 
-const SHAPES = { central: 'box3d', chassis: 'box3d', switch: 'ellipse', vm: 'box', router: 'octagon', network: 'cylinder', host: 'box' } as const;
-const COLORS = { central: '#fde2c4', chassis: '#d6e4f0', switch: '#d8f0d2', vm: '#ffffff', router: '#f6d6e8', network: '#eeeeee', host: '#fff7cc' } as const;
+const SHAPES = { central: 'box3d', chassis: 'box3d', switch: 'ellipse', vm: 'box', router: 'octagon', network: 'cylinder', host: 'box', portgroup: 'folder', lb: 'diamond' } as const;
+const COLORS = { central: '#fde2c4', chassis: '#d6e4f0', switch: '#d8f0d2', vm: '#ffffff', router: '#f6d6e8', network: '#eeeeee', host: '#fff7cc', portgroup: '#fbe3d6', lb: '#e4dcf4' } as const;
 
 const dotString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
@@ -34,7 +34,7 @@ export function toDot(g: LabGraph, opts: { title?: boolean } = {}): string {
     '  }',
     ...layer('vms').map((l) => l.slice(2)),
     '  subgraph cluster_logical {',
-    '    label="logical: OVN switches and routers"; style=rounded; color="#2e7d32"; fontsize=10;',
+    '    label="logical: OVN switches, routers, port groups, load balancers"; style=rounded; color="#2e7d32"; fontsize=10;',
     ...layer('logical'),
     '  }',
     '  subgraph cluster_legend {',
@@ -50,8 +50,8 @@ export function toDot(g: LabGraph, opts: { title?: boolean } = {}): string {
 const mermaidText = (s: string) => s.replace(/"/g, '#quot;');
 
 export function toMermaid(g: LabGraph): string {
-  const open = { central: '[', chassis: '[', switch: '([', vm: '[', router: '{{', network: '[(', host: '[' } as const;
-  const close = { central: ']', chassis: ']', switch: '])', vm: ']', router: '}}', network: ')]', host: ']' } as const;
+  const open = { central: '[', chassis: '[', switch: '([', vm: '[', router: '{{', network: '[(', host: '[', portgroup: '[/', lb: '{' } as const;
+  const close = { central: ']', chassis: ']', switch: '])', vm: ']', router: '}}', network: ')]', host: ']', portgroup: '/]', lb: '}' } as const;
   const lines = [
     '---',
     `title: ${g.title}`,

@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { labGraph } from '../../src/graph/model.js';
+import { toMermaid } from '../../src/graph/render.js';
+import { parseTopology } from '../../src/topology/load.js';
+
+const load = (name: string) => parseTopology(readFileSync(`labs/${name}.yaml`, 'utf8'), `labs/${name}.yaml`);
+
+describe('lab graph shows security groups and load balancers', () => {
+  it('port groups with their ACL counts and members', () => {
+    const g = labGraph(load('security-groups'));
+    expect(g.nodes.filter((n) => n.kind === 'portgroup').map((n) => n.label)).toEqual([['port group @web', '8 ACLs'], ['port group @clients', '0 ACLs']]);
+    expect(g.edges.filter((e) => e.to === 'portgroup_web').map((e) => e.from)).toEqual(['vm_web1', 'vm_web2']);
+  });
+
+  it('load balancers with their VIPs, attached to switches', () => {
+    const g = labGraph(load('load-balancer'));
+    expect(g.nodes.find((n) => n.kind === 'lb')!.label).toEqual(['load balancer web', '10.72.0.100:80 → 3 backends', '10.70.0.200:80 → 3 backends']);
+    expect(toMermaid(g)).toContain('lb_web -.-|ls-lb| switch_outside');
+  });
+});
