@@ -13,11 +13,12 @@ import { httpProbe } from './kinds/http.js';
 import { localProbe } from './kinds/local.js';
 import { pingProbe } from './kinds/ping.js';
 import { startProbe, stopProbe } from './kinds/service.js';
+import { stepProbe } from './kinds/step.js';
 import { traceProbe } from './kinds/trace.js';
 import { tunnelsProbe } from './kinds/tunnels.js';
 
 /** How each kind is tried against a running lab; only the test runner loads these. */
-const PROBES: CheckProbe<never>[] = [dhcpProbe, pingProbe, flowProbe, traceProbe, boundProbe, chassisProbe, tunnelsProbe, localProbe, connectProbe, httpProbe, aclLogProbe, daemonsProbe, execProbe, stopProbe, startProbe];
+const PROBES: CheckProbe<never>[] = [dhcpProbe, pingProbe, flowProbe, traceProbe, boundProbe, chassisProbe, tunnelsProbe, localProbe, connectProbe, httpProbe, aclLogProbe, daemonsProbe, stepProbe, execProbe, stopProbe, startProbe];
 
 /** A kind's spec (from the file format) with its probe. */
 export function checkKind(kind: string): CheckKind<CheckBase> {

@@ -38,6 +38,7 @@ export async function runCheck<S extends CheckBase>(
     }
     const elapsed = clock.now() - started;
     const done = (passed: boolean): CheckResult => ({ name: spec.name, kind: spec.kind, passed, expected, seen, attempts, durationMs: elapsed });
+    if (kind.once) return done(ok);
     if (ok && !negative) return done(true);
     if (!ok && negative) return done(false);
     if (elapsed >= timeoutMs) return done(negative);

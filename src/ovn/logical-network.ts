@@ -1,9 +1,6 @@
 import type { Lab, LogicalSwitch } from '../topology/model.js';
+import { aclAddCommands, quoted } from './acl.js';
 
-/** An ovsdb string literal: ovn-nbctl reads `key="value"` with C-style escapes. */
-function quoted(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
 
 /**
  * Commands that must share one transaction (a port and the settings that refer to it), and the
@@ -103,16 +100,7 @@ function policyUnits(lab: Lab, unit: () => (...words: string[]) => void): void {
   for (const pg of lab.portGroups) unit()('pg-add', pg.name, ...pg.ports);
   lab.acls.forEach((acl, i) => {
     const cmd = unit();
-    const id = `@acl${i}`;
-    const log = acl.log ? ['log=true', ...(['name', 'severity', 'meter'] as const).flatMap((k) => (acl.log![k] ? [`${k}=${quoted(acl.log![k]!)}`] : []))] : [];
-    cmd(
-      `--id=${id}`, 'create', 'ACL', `direction=${acl.direction}`, `priority=${acl.priority}`, `match=${quoted(acl.match)}`, `action=${acl.action}`,
-      ...log,
-      ...(acl.label !== undefined ? [`label=${acl.label}`] : []),
-      ...(acl.afterLb ? ['options:apply-after-lb="true"'] : []),
-    );
-    if ('portGroup' in acl.on) cmd('add', 'Port_Group', acl.on.portGroup, 'acls', id);
-    else cmd('add', 'Logical_Switch', acl.on.switch, 'acls', id);
+    for (const words of aclAddCommands(acl, `@acl${i}`)) cmd(...words);
   });
   for (const lb of lab.loadBalancers) {
     const cmd = unit();

@@ -1,6 +1,6 @@
 import { CENTRAL } from './names.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, type Cidr } from './net.js';
-import type { Chassis, Host, Lab, LogicalRouter, LogicalSwitch, Server, Vm } from './model.js';
+import type { Acl, Chassis, Host, Lab, LogicalRouter, LogicalSwitch, Server, Vm } from './model.js';
 import { memberPort } from './rules/security.js';
 import { backendAddress } from './rules/load-balancers.js';
 import type { RawSwitch, RawTopology } from './schema.js';
@@ -121,16 +121,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     hosts: resolveHosts(t),
     portGroups: Object.entries(t.port_groups).map(([name, pg]) => ({ name, ports: pg.members.map((m) => memberPort(t, m)!) })),
     addressSets: Object.entries(t.address_sets).map(([name, set]) => ({ name, addresses: set.addresses })),
-    acls: t.acls.map((a) => ({
-      on: a.switch !== undefined ? { switch: a.switch } : { portGroup: a.port_group! },
-      direction: a.direction,
-      priority: a.priority,
-      match: a.match,
-      action: a.action,
-      ...(a.log ? { log: a.log === true ? {} : a.log } : {}),
-      ...(a.label !== undefined ? { label: a.label } : {}),
-      ...(a.after_lb ? { afterLb: true } : {}),
-    })),
+    acls: t.acls.map(resolveAcl),
     nbOptions: Object.fromEntries(Object.entries(t.nb_options).map(([k, v]) => [k, String(v)])),
     loadBalancers: Object.entries(t.load_balancers).map(([name, lb]) => ({
       name,
@@ -273,4 +264,18 @@ function servers(list: RawTopology['vms'][string]['servers']): Server[] {
     const [kind, port] = Object.entries(s)[0]!;
     return { kind: kind as Server['kind'], port: port as number };
   });
+}
+
+/** An ACL as written as the model has it (also for the ACLs a `step` adds). */
+export function resolveAcl(a: RawTopology['acls'][number]): Acl {
+  return {
+    on: a.switch !== undefined ? { switch: a.switch } : { portGroup: a.port_group! },
+    direction: a.direction,
+    priority: a.priority,
+    match: a.match,
+    action: a.action,
+    ...(a.log ? { log: a.log === true ? {} : a.log } : {}),
+    ...(a.label !== undefined ? { label: a.label } : {}),
+    ...(a.after_lb ? { afterLb: true } : {}),
+  };
 }

@@ -12,12 +12,13 @@ import { httpSpec } from './http.js';
 import { localSpec } from './local.js';
 import { pingSpec } from './ping.js';
 import { startSpec, stopSpec } from './service.js';
+import { stepSpec } from './step.js';
 import type { CheckSpecKind } from './spec.js';
 import { traceSpec } from './trace.js';
 import { tunnelsSpec } from './tunnels.js';
 
 /** Every check kind the format knows, by the name used in `kind:`. */
-export const CHECK_SPECS = [dhcpSpec, pingSpec, flowSpec, traceSpec, boundSpec, chassisSpec, tunnelsSpec, localSpec, connectSpec, httpSpec, aclLogSpec, daemonsSpec, execSpec, stopSpec, startSpec] as const;
+export const CHECK_SPECS = [dhcpSpec, pingSpec, flowSpec, traceSpec, boundSpec, chassisSpec, tunnelsSpec, localSpec, connectSpec, httpSpec, aclLogSpec, daemonsSpec, stepSpec, execSpec, stopSpec, startSpec] as const;
 
 export function checkSpec(kind: string): CheckSpecKind<CheckBase> {
   const found = CHECK_SPECS.find((k) => k.kind === kind);

@@ -17,6 +17,7 @@ function serviceAction(action: 'stop' | 'start') {
     kind: action,
     summary: `${action} a service (a step between checks)`,
     schema,
+    once: true,
     validate(spec: Spec, lab: Lab) {
       const problem = unknownName('service', spec.service, lab.services.map((s) => s.name));
       return problem ? [{ field: 'service', message: problem }] : [];

@@ -18,6 +18,8 @@ export interface CheckSpecKind<S extends CheckBase = CheckBase> {
   summary: string;
   schema: z.ZodType<S>;
   validate(spec: S, lab: Lab): CheckProblem[];
+  /** A step: tried once, never retried (a change between checks, not an expectation). */
+  once?: boolean;
   /** Negative checks (unreachable, absent, dropped) must hold for their whole timeout. */
   negative(spec: S): boolean;
   expected(spec: S, lab: Lab): string;

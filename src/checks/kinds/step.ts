@@ -1,0 +1,52 @@
+import { commandArgv } from '../../base/exec.js';
+import { shellLine } from '../../base/shell-line.js';
+import { aclAddCommands, aclDelCommand } from '../../ovn/acl.js';
+import { waitHvSync } from '../../ovn/waits.js';
+import { serviceRunning, startService, stopService } from '../../services/dnsmasq.js';
+import { memberPortOf, stepAction, type StepCheck } from '../../topology/checks/step.js';
+import type { Acl } from '../../topology/model.js';
+import { resolveAcl } from '../../topology/resolve.js';
+import type { CheckProbe } from '../check.js';
+import type { LabContext } from '../../ovn/lab-context.js';
+
+const on = (a: { switch?: string; port_group?: string }): Acl['on'] => (a.switch !== undefined ? { switch: a.switch } : { portGroup: a.port_group! });
+
+/** The NB change a step makes, as ovn-nbctl commands of one transaction; undefined for the other steps. */
+function nbChange(spec: StepCheck, ctx: LabContext): string[][] | undefined {
+  if (spec.add_acl) return aclAddCommands(resolveAcl(spec.add_acl), '@step');
+  if (spec.remove_acl) return [aclDelCommand({ ...spec.remove_acl, on: on(spec.remove_acl) })];
+  for (const [key, verb] of [['add_member', 'add'], ['remove_member', 'remove']] as const) {
+    const m = spec[key];
+    if (m) return [['--id=@p', 'get', 'Logical_Switch_Port', memberPortOf(ctx.lab, m.member)!], [verb, 'Port_Group', m.port_group, 'ports', '@p']];
+  }
+  if (spec.add_nat) return [['lr-nat-add', spec.add_nat.router, spec.add_nat.type, spec.add_nat.external_ip, spec.add_nat.logical_ip]];
+  if (spec.remove_nat) return [['lr-nat-del', spec.remove_nat.router, spec.remove_nat.type, spec.remove_nat.external_ip]];
+  if (spec.add_route) return [['lr-route-add', spec.add_route.router, spec.add_route.prefix, spec.add_route.nexthop]];
+  if (spec.remove_route) return [['lr-route-del', spec.remove_route.router, spec.remove_route.prefix]];
+  return undefined;
+}
+
+export const stepProbe: CheckProbe<StepCheck> = {
+  kind: 'step',
+  async attempt(spec, ctx) {
+    const change = nbChange(spec, ctx);
+    if (change) {
+      const argv = ['ovn-nbctl', '--timeout=30', ...change.flatMap((c) => ['--', ...c])];
+      const out = await ctx.central().run(argv, { nothrow: true });
+      if (!out.ok) return { ok: false, seen: `ovn-nbctl failed: ${out.stderr.trim().split('\n')[0]}` };
+      // The next check sees the change in every chassis' flows.
+      await waitHvSync(ctx.central());
+      return { ok: true, seen: `${stepAction(spec)!.replace('_', ' ')} done: ${shellLine(change.flat())}` };
+    }
+    if (spec.stop !== undefined || spec.start !== undefined) {
+      const name = (spec.stop ?? spec.start)!;
+      const node = ctx.node(name);
+      if (spec.stop !== undefined) await stopService(node);
+      else if (!(await serviceRunning(node))) await startService(node, ctx.lab.services.find((s) => s.name === name)!);
+      const running = await serviceRunning(node);
+      return { ok: running === (spec.start !== undefined), seen: `${name} ${running ? 'running' : 'stopped'}` };
+    }
+    const out = await ctx.node(spec.node ?? ctx.lab.central.name).run(commandArgv(spec.command!), { nothrow: true, timeoutMs: 60_000 });
+    return { ok: out.ok, seen: `exit ${out.exitCode}${out.stderr.trim() ? `: ${out.stderr.trim().split('\n')[0]}` : ''}` };
+  },
+};

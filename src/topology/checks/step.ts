@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { Lab } from '../model.js';
+import { matchReferences } from '../rules/security.js';
+import { aclSchema, matchName } from '../schema-security.js';
+import { addressOrSubnet, cidr, ipv4, portName } from '../schema-types.js';
+import { checkFields, nodeNames, unknownName } from './fields.js';
+import type { CheckProblem, CheckSpecKind } from './spec.js';
+
+const aclKey = aclSchema.pick({ switch: true, port_group: true, direction: true, priority: true, match: true });
+const member = z.strictObject({ port_group: matchName, member: portName.describe('a VM, a host with an external port, or a port name') });
+
+/** What a step can do: one of these keys. */
+export const STEP_ACTIONS = ['add_acl', 'remove_acl', 'add_member', 'remove_member', 'add_nat', 'remove_nat', 'add_route', 'remove_route', 'stop', 'start', 'command'] as const;
+
+const schema = z.strictObject({
+  ...checkFields('step'),
+  add_acl: aclSchema.optional().describe('an ACL to add, as in acls:'),
+  remove_acl: aclKey.optional().describe('the ACL to remove: where, direction, priority, match'),
+  add_member: member.optional().describe('a port to add to a port group'),
+  remove_member: member.optional(),
+  add_nat: z.strictObject({ router: z.string(), type: z.enum(['snat', 'dnat', 'dnat_and_snat']), external_ip: ipv4, logical_ip: addressOrSubnet }).optional(),
+  remove_nat: z.strictObject({ router: z.string(), type: z.enum(['snat', 'dnat', 'dnat_and_snat']), external_ip: ipv4 }).optional(),
+  add_route: z.strictObject({ router: z.string(), prefix: cidr, nexthop: ipv4 }).optional(),
+  remove_route: z.strictObject({ router: z.string(), prefix: cidr }).optional(),
+  stop: z.string().optional().describe('a service to stop (a fault)'),
+  start: z.string().optional().describe('a service to start again'),
+  command: z.union([z.string(), z.array(z.string()).min(1)]).optional().describe('last resort: a raw command (with node)'),
+  node: z.string().optional().describe('where command runs (default: central)'),
+});
+export type StepCheck = z.infer<typeof schema>;
+
+/** The one action a step has. */
+export function stepAction(spec: StepCheck): (typeof STEP_ACTIONS)[number] | undefined {
+  const given = STEP_ACTIONS.filter((a) => spec[a] !== undefined);
+  return given.length === 1 ? given[0] : undefined;
+}
+
+/** The logical port a member names in a lab: a VM's, a host's external port, or a port by name. */
+export function memberPortOf(lab: Lab, name: string): string | undefined {
+  return lab.vms.find((v) => v.name === name)?.port ?? lab.hosts.find((h) => h.name === name)?.externalPort?.port ?? lab.vms.flatMap((v) => [v.port, ...v.vlans.map((c) => c.port)]).find((p) => p === name);
+}
+
+function problems(spec: StepCheck, lab: Lab): CheckProblem[] {
+  const out: CheckProblem[] = [];
+  const push = (field: string, message: string | undefined) => message && out.push({ field, message });
+  const action = stepAction(spec);
+  if (!action) return [{ field: 'kind', message: `a step does exactly one of: ${STEP_ACTIONS.join(', ')}` }];
+  const groups = lab.portGroups.map((g) => g.name);
+  const where = (f: string, a: { switch?: string; port_group?: string }) => {
+    if ((a.switch === undefined) === (a.port_group === undefined)) push(f, 'an ACL is on exactly one of: switch, port_group');
+    if (a.switch !== undefined) push(`${f}.switch`, unknownName('switch', a.switch, lab.switches.map((s) => s.name)));
+    if (a.port_group !== undefined) push(`${f}.port_group`, unknownName('port group', a.port_group, groups));
+  };
+  if (spec.add_acl) {
+    where('add_acl', spec.add_acl);
+    const refs = matchReferences(spec.add_acl.match);
+    const sets = [...lab.addressSets.map((s) => s.name), ...groups.flatMap((g) => [`${g}_ip4`, `${g}_ip6`])];
+    for (const g of refs.groups) if (!groups.includes(g)) push('add_acl.match', `@${g} is not a port group of this lab`);
+    for (const s of refs.sets) if (!sets.includes(s)) push('add_acl.match', `$${s} is not an address set of this lab`);
+  }
+  if (spec.remove_acl) where('remove_acl', spec.remove_acl);
+  for (const key of ['add_member', 'remove_member'] as const) {
+    const m = spec[key];
+    if (!m) continue;
+    push(`${key}.port_group`, unknownName('port group', m.port_group, groups));
+    if (!memberPortOf(lab, m.member)) push(`${key}.member`, `'${m.member}' is not a VM, host with an external port, or port of this lab`);
+  }
+  for (const key of ['add_nat', 'remove_nat', 'add_route', 'remove_route'] as const) {
+    const r = spec[key];
+    if (r) push(`${key}.router`, unknownName('router', r.router, lab.routers.map((x) => x.name)));
+  }
+  for (const key of ['stop', 'start'] as const) if (spec[key] !== undefined) push(key, unknownName('service', spec[key]!, lab.services.map((s) => s.name)));
+  if (spec.node !== undefined) push('node', unknownName('node', spec.node, nodeNames(lab)));
+  if (spec.node !== undefined && action !== 'command') push('node', 'node goes with command');
+  return out;
+}
+
+export const stepSpec: CheckSpecKind<StepCheck> = {
+  kind: 'step',
+  summary: 'a change between checks, run once (never retried): add or remove an ACL, a port group member, a NAT rule or a route; stop or start a service; or a raw command',
+  schema,
+  once: true,
+  validate: problems,
+  negative: () => false,
+  expected(spec) {
+    const action = stepAction(spec)!;
+    return `${action.replace('_', ' ')} done`;
+  },
+};
