@@ -121,3 +121,22 @@ export async function aclLogLines(chassis: NodeShell): Promise<{ name: string; v
     return m ? [{ name: m[1]!, verdict: m[2]!, packet: m[3]! }] : [];
   });
 }
+
+/** One entry of a chassis' datapath conntrack table. */
+export interface ConntrackEntry {
+  proto: string;
+  original: Record<string, string>;
+  reply: Record<string, string>;
+  zone?: number;
+  text: string;
+}
+
+/** The chassis' datapath conntrack entries (`ovs-appctl dpctl/dump-conntrack`: the userspace datapath's own table). */
+export async function conntrackEntries(chassis: NodeShell): Promise<ConntrackEntry[]> {
+  const out = await chassis.run(['ovs-appctl', 'dpctl/dump-conntrack'], { timeoutMs: 10_000 });
+  const fields = (s: string | undefined) => Object.fromEntries((s ?? '').split(',').map((kv) => kv.split('=') as [string, string]));
+  return out.stdout.split('\n').filter(Boolean).flatMap((line) => {
+    const m = /^(\w+),orig=\(([^)]*)\),reply=\(([^)]*)\)(?:,zone=(\d+))?/.exec(line.trim());
+    return m ? [{ proto: m[1]!, original: fields(m[2]), reply: fields(m[3]), ...(m[4] ? { zone: Number(m[4]) } : {}), text: line.trim() }] : [];
+  });
+}
