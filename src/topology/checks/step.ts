@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Lab } from '../model.js';
-import { matchReferences } from '../rules/security.js';
+import { matchReferences } from '../match-refs.js';
 import { aclSchema, matchName } from '../schema-security.js';
 import { addressOrSubnet, cidr, ipv4, portName } from '../schema-types.js';
 import { checkFields, nodeNames, unknownName } from './fields.js';

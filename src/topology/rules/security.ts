@@ -1,15 +1,7 @@
 import { parseCidr, parseIpv4 } from '../net.js';
 import type { RawTopology } from '../schema.js';
 import type { At } from './at.js';
-
-/** `@name` and `$name` references in an OVN match (outside quoted strings). */
-export function matchReferences(match: string): { groups: string[]; sets: string[] } {
-  const bare = match.replace(/"[^"]*"/g, '""');
-  return {
-    groups: [...bare.matchAll(/@([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!),
-    sets: [...bare.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!),
-  };
-}
+import { matchReferences } from '../match-refs.js';
 
 /** The logical port a port group member names: a VM's, a host's external port, or a port by name. */
 export function memberPort(t: RawTopology, member: string): string | undefined {
