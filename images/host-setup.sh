@@ -11,9 +11,9 @@ fi
 
 # The OVS/OVN daemons lab starts itself, one set per node; the packages' own services are not needed.
 # dnsmasq-base is the binary only (no service), for labs with dnsmasq services; python3-minimal
-# runs the servers VMs declare and the connect check's client. (`lab graph` draws
+# runs the servers VMs declare and the connect check's client; tcpdump, the capture check. (`lab graph` draws
 # svg with Graphviz compiled to WebAssembly, from npm: no graphviz package.)
-PACKAGES=(openvswitch-switch ovn-central ovn-host isc-dhcp-client iproute2 ethtool iputils-ping procps dnsmasq-base python3-minimal)
+PACKAGES=(openvswitch-switch ovn-central ovn-host isc-dhcp-client iproute2 ethtool iputils-ping procps dnsmasq-base python3-minimal tcpdump)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

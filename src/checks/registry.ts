@@ -3,6 +3,7 @@ import { checkSpec } from '../topology/checks/registry.js';
 import type { CheckKind, CheckProbe } from './check.js';
 import { aclLogProbe } from './kinds/acl-log.js';
 import { boundProbe } from './kinds/bound.js';
+import { captureProbe } from './kinds/capture.js';
 import { chassisProbe } from './kinds/chassis.js';
 import { connectProbe } from './kinds/connect.js';
 import { conntrackProbe } from './kinds/conntrack.js';
@@ -19,7 +20,7 @@ import { traceProbe } from './kinds/trace.js';
 import { tunnelsProbe } from './kinds/tunnels.js';
 
 /** How each kind is tried against a running lab; only the test runner loads these. */
-const PROBES: CheckProbe<never>[] = [dhcpProbe, pingProbe, flowProbe, traceProbe, boundProbe, chassisProbe, tunnelsProbe, localProbe, connectProbe, httpProbe, aclLogProbe, conntrackProbe, daemonsProbe, stepProbe, execProbe, stopProbe, startProbe];
+const PROBES: CheckProbe<never>[] = [dhcpProbe, pingProbe, flowProbe, traceProbe, boundProbe, chassisProbe, tunnelsProbe, localProbe, connectProbe, httpProbe, aclLogProbe, captureProbe, conntrackProbe, daemonsProbe, stepProbe, execProbe, stopProbe, startProbe];
 
 /** A kind's spec (from the file format) with its probe. */
 export function checkKind(kind: string): CheckKind<CheckBase> {

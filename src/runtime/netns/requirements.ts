@@ -16,6 +16,7 @@ export const NETNS_REQUIREMENTS: readonly Requirement[] = [
   { program: 'ovn-controller', pkg: 'ovn-host' },
   { program: 'dhclient', pkg: 'isc-dhcp-client' },
   { program: 'python3', pkg: 'python3-minimal' },
+  { program: 'tcpdump', pkg: 'tcpdump' },
 ];
 
 /** Needed only by labs with dnsmasq services. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CheckBase } from '../model.js';
 import { aclLogSpec } from './acl-log.js';
 import { boundSpec } from './bound.js';
+import { captureSpec } from './capture.js';
 import { chassisSpec } from './chassis.js';
 import { connectSpec } from './connect.js';
 import { conntrackSpec } from './conntrack.js';
@@ -19,7 +20,7 @@ import { traceSpec } from './trace.js';
 import { tunnelsSpec } from './tunnels.js';
 
 /** Every check kind the format knows, by the name used in `kind:`. */
-export const CHECK_SPECS = [dhcpSpec, pingSpec, flowSpec, traceSpec, boundSpec, chassisSpec, tunnelsSpec, localSpec, connectSpec, httpSpec, aclLogSpec, conntrackSpec, daemonsSpec, stepSpec, execSpec, stopSpec, startSpec] as const;
+export const CHECK_SPECS = [dhcpSpec, pingSpec, flowSpec, traceSpec, boundSpec, chassisSpec, tunnelsSpec, localSpec, connectSpec, httpSpec, aclLogSpec, captureSpec, conntrackSpec, daemonsSpec, stepSpec, execSpec, stopSpec, startSpec] as const;
 
 export function checkSpec(kind: string): CheckSpecKind<CheckBase> {
   const found = CHECK_SPECS.find((k) => k.kind === kind);

@@ -1,0 +1,27 @@
+import { clip } from '../../base/text.js';
+import type { CaptureCheck } from '../../topology/checks/capture.js';
+import { targetAddress } from '../../topology/checks/fields.js';
+import { captureWhile } from '../../vm/capture.js';
+import { CONNECT, python } from '../../vm/programs.js';
+import type { CheckProbe } from '../check.js';
+
+/** Seconds a capture listens at the most. */
+const LISTEN = 3;
+
+export const captureProbe: CheckProbe<CaptureCheck> = {
+  kind: 'capture',
+  async attempt(spec, ctx) {
+    const sender = ctx.node(spec.while.from);
+    const target = targetAddress(ctx.lab, spec.while.ping ?? spec.while.connect!.to)!;
+    const action = spec.while.ping
+      ? () => sender.run(['ping', '-n', '-c', '2', '-i', '0.2', '-W', '1', target], { nothrow: true })
+      : () => sender.run(python(CONNECT, spec.while.connect!.proto, target, spec.while.connect!.port, 1), { nothrow: true });
+    const packets = await captureWhile(ctx.node(spec.on), { iface: spec.interface, filter: spec.filter, count: spec.count, seconds: LISTEN }, action);
+    const fitting = packets.filter((p) => (!spec.src || p.src === spec.src) && (!spec.dst || p.dst === spec.dst));
+    const seen = packets.length
+      ? `${packets.length} packets, ${fitting.length} from/to as expected (first: ${clip(packets[0]!.line, 150)})`
+      : `no '${spec.filter}' packet on ${spec.on}:${spec.interface}`;
+    if (spec.expect === 'absent') return { ok: packets.length === 0, seen };
+    return { ok: packets.length >= spec.count && fitting.length === packets.length, seen };
+  },
+};

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { checkFields, nodeNames, targetAddress, unknownName } from './fields.js';
+import type { CheckSpecKind } from './spec.js';
+
+const address = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address');
+
+const schema = z.strictObject({
+  ...checkFields('capture'),
+  on: z.string().describe('the node that listens (a VM, host, chassis or central)'),
+  interface: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'an interface name').default('eth0'),
+  filter: z.string().regex(/^[A-Za-z0-9 ._:/()[\]!<>=&|-]*$/, 'a tcpdump filter (words, addresses, ports)').default('ip').describe("a tcpdump filter, e.g. 'icmp' or 'tcp port 80'"),
+  while: z
+    .strictObject({
+      from: z.string().describe('the node that sends'),
+      ping: z.string().optional().describe('ping this VM, host or address (2 packets)'),
+      connect: z.strictObject({ to: z.string(), port: z.number().int().min(1).max(65535), proto: z.enum(['tcp', 'udp']).default('tcp') }).optional(),
+    })
+    .describe('what to do while listening: from a node, a ping or a connection'),
+  src: address.optional().describe('the source address every captured packet must have (after NAT, the translated one)'),
+  dst: address.optional().describe('the destination address every captured packet must have'),
+  count: z.number().int().min(1).max(100).default(1).describe('packets to wait for'),
+  expect: z.enum(['present', 'absent']).default('present'),
+});
+export type CaptureCheck = z.infer<typeof schema>;
+
+export const captureSpec: CheckSpecKind<CaptureCheck> = {
+  kind: 'capture',
+  summary: 'while a node pings or connects, another node receives packets with the expected source and destination (NAT seen from the receiver)',
+  schema,
+  validate(spec, lab) {
+    const names = nodeNames(lab);
+    const problems = [
+      ['on', unknownName('node', spec.on, names)],
+      ['while.from', unknownName('node', spec.while.from, names)],
+    ].flatMap(([field, message]) => (message ? [{ field: field!, message }] : []));
+    const actions = [spec.while.ping, spec.while.connect].filter((a) => a !== undefined);
+    if (actions.length !== 1) problems.push({ field: 'while', message: 'while does one of: ping, connect' });
+    const target = spec.while.ping ?? spec.while.connect?.to;
+    if (target !== undefined && !targetAddress(lab, target)) problems.push({ field: 'while', message: `'${target}' is neither a VM or host of this lab nor an IPv4 address` });
+    return problems;
+  },
+  negative: (spec) => spec.expect === 'absent',
+  expected(spec) {
+    const what = [spec.src && `from ${spec.src}`, spec.dst && `to ${spec.dst}`].filter(Boolean).join(' ');
+    return `${spec.on} ${spec.expect === 'present' ? `receives ${spec.count}+` : 'receives no'} '${spec.filter}' packet${spec.count > 1 ? 's' : ''}${what ? ` ${what}` : ''} while ${spec.while.from} ${spec.while.ping ? `pings ${spec.while.ping}` : `connects to ${spec.while.connect!.to}:${spec.while.connect!.port}`}`;
+  },
+};
