@@ -107,6 +107,15 @@ function policyUnits(lab: Lab, unit: () => (...words: string[]) => void): void {
     for (const v of lb.vips) cmd('lb-add', lb.name, v.vip, v.backends.join(','), lb.protocol);
     const options = Object.entries(lb.options);
     if (options.length) cmd('set', 'Load_Balancer', lb.name, ...options.map(([k, v]) => `options:${k}=${quoted(v)}`));
+    if (lb.healthCheck) {
+      // A health check per VIP with a port; backends are probed through their logical port from `source`.
+      lb.vips.filter((v) => v.vip.includes(':')).forEach((v, i) => {
+        const id = `@hc_${lb.name.replace(/[^A-Za-z0-9]/g, '_')}_${i}`;
+        cmd(`--id=${id}`, 'create', 'Load_Balancer_Health_Check', `vip=${quoted(v.vip)}`, ...Object.entries(lb.healthCheck!.options).map(([k, val]) => `options:${k}=${quoted(val)}`));
+        cmd('add', 'Load_Balancer', lb.name, 'health_check', id);
+      });
+      cmd('set', 'Load_Balancer', lb.name, ...Object.entries(lb.healthCheck.mappings).map(([ip, m]) => `ip_port_mappings:${quoted(ip)}=${quoted(m)}`));
+    }
     for (const sw of lb.switches) cmd('ls-lb-add', sw, lb.name);
     for (const r of lb.routers) cmd('lr-lb-add', r, lb.name);
   }

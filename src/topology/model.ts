@@ -236,4 +236,6 @@ export interface LoadBalancer {
   switches: string[];
   routers: string[];
   options: Record<string, string>;
+  /** Health checks of the VIPs with a port, and where each backend is probed (address → port:source). */
+  healthCheck?: { options: Record<string, string>; mappings: Record<string, string> };
 }

@@ -1,6 +1,6 @@
 import { CENTRAL } from './names.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, type Cidr } from './net.js';
-import type { Acl, Chassis, Host, Lab, LogicalRouter, LogicalSwitch, Server, Vm } from './model.js';
+import type { Acl, Chassis, Host, Lab, LoadBalancer, LogicalRouter, LogicalSwitch, Server, Vm } from './model.js';
 import { memberPort } from './rules/security.js';
 import { backendAddress } from './rules/load-balancers.js';
 import type { RawSwitch, RawTopology } from './schema.js';
@@ -130,6 +130,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
       switches: lb.switches,
       routers: lb.routers,
       options: Object.fromEntries(Object.entries(lb.options).map(([k, v]) => [k, String(v)])),
+      ...(lb.health_check ? { healthCheck: healthCheckOf(t, lb) } : {}),
     })),
     setup: t.setup,
     checks: t.checks as Lab['checks'],
@@ -278,4 +279,17 @@ export function resolveAcl(a: RawTopology['acls'][number]): Acl {
     ...(a.label !== undefined ? { label: a.label } : {}),
     ...(a.after_lb ? { afterLb: true } : {}),
   };
+}
+
+/** A load balancer's health check as OVN takes it: the options, and each backend's port and probe source. */
+function healthCheckOf(t: RawTopology, lb: RawTopology['load_balancers'][string]): NonNullable<LoadBalancer['healthCheck']> {
+  const hc = lb.health_check!;
+  const mappings: Record<string, string> = {};
+  for (const b of Object.values(lb.vips).flat()) {
+    const name = b.split(':')[0]!;
+    const vm = t.vms[name]!;
+    mappings[vm.ip] = `${vm.port ?? `${vm.switch}-${name}`}:${hc.source}`;
+  }
+  const options = { interval: hc.interval, timeout: hc.timeout, success_count: hc.success_count, failure_count: hc.failure_count };
+  return { options: Object.fromEntries(Object.entries(options).map(([k, v]) => [k, String(v)])), mappings };
 }

@@ -12,6 +12,16 @@ export const loadBalancerSchema = z
     protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp'),
     switches: z.array(z.string()).default([]).describe('logical switches it is attached to (clients on them are balanced)'),
     routers: z.array(z.string()).default([]).describe('logical routers it is attached to (need a gateway port or to be a gateway router)'),
+    health_check: z
+      .strictObject({
+        source: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address').describe("the address OVN probes backends from: unused, in the backends' subnet"),
+        interval: z.number().int().min(1).default(5).describe('seconds between probes'),
+        timeout: z.number().int().min(1).default(2).describe('seconds a probe waits for an answer'),
+        success_count: z.number().int().min(1).default(1).describe('answers that bring a backend back'),
+        failure_count: z.number().int().min(1).default(2).describe('misses that take a backend out'),
+      })
+      .optional()
+      .describe('health checks of the VIPs with a port: backends that stop answering leave the VIP (OVN service monitor)'),
     options: z
       .record(z.string().regex(/^[a-z][a-z0-9_-]*$/, 'an option name like hairpin_snat_ip'), z.union([z.string().regex(/^[^"\\\n]*$/, 'a value without quotes'), z.number(), z.boolean()]))
       .default({})

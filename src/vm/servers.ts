@@ -21,3 +21,10 @@ export async function startServers(node: NodeShell, servers: readonly Server[]):
     await node.run(['sh', '-c', listening, 'listening', String(s.port)]);
   }
 }
+
+/** Stops one server of a node (a fault for a health check to see); true when it is no longer running. */
+export async function stopServer(node: NodeShell, s: Server): Promise<boolean> {
+  const f = serverFiles(node.runDir, s);
+  const stop = 'pid=$(cat "$1" 2>/dev/null) || exit 0; kill "$pid" 2>/dev/null; for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || exit 0; sleep 0.1; done; exit 1';
+  return (await node.run(['sh', '-c', stop, 'stop', f.pid], { nothrow: true })).ok;
+}

@@ -16,7 +16,7 @@ describe('the new check kinds are validated against the lab, with positions', ()
     ['acl_log of an ACL that does not log', "{ name: a, kind: acl_log, chassis: hv1, acl: nolog }", `${line}:50 check 'a': no ACL of this lab logs with name 'nolog' (give one log: { name: nolog })`],
     ['conntrack without a tuple', "{ name: t, kind: conntrack, chassis: hv1 }", `${line}:22 check 't': say what to look for: original, reply, or both`],
     ['capture with two actions', "{ name: p, kind: capture, on: web1, while: { from: client, ping: web1, connect: { to: web1, port: 80 } } }", `${line}:48 check 'p': while does one of: ping, connect`],
-    ['a step with two actions', "{ name: s, kind: step, stop: x, start: y }", `${line}:22 check 's': a step does exactly one of: add_acl, remove_acl, add_member, remove_member, add_nat, remove_nat, add_route, remove_route, stop, start, command`],
+    ['a step with two actions', "{ name: s, kind: step, stop: x, start: y }", `${line}:22 check 's': a step does exactly one of: add_acl, remove_acl, add_member, remove_member, add_nat, remove_nat, add_route, remove_route, stop, start, stop_server, start_server, command`],
     ['a step adding an ACL with an unknown @group', "{ name: s, kind: step, add_acl: { port_group: web, direction: to-lport, priority: 1, match: 'outport == @db', action: drop } }", `${line}:97 check 's': @db is not a port group of this lab`],
     ['a step adding an unknown member', "{ name: s, kind: step, add_member: { port_group: web, member: db1 } }", `${line}:67 check 's': 'db1' is not a VM, host with an external port, or port of this lab`],
   ])('%s', (_what, check, expected) => {

@@ -38,6 +38,24 @@ describe('load balancers in the file', () => {
     expect(argv).toContain('-- set Load_Balancer web options:hairpin_snat_ip="10.72.0.100" -- ls-lb-add lan web');
   });
 
+  it('health checks: one per VIP with a port, backends probed through their logical port from the source', () => {
+    const lab = parseTopology(
+      BASE.replace('    options: { hairpin_snat_ip: 10.72.0.100 }', '    options: { hairpin_snat_ip: 10.72.0.100 }\n    health_check: { source: 10.70.0.250, interval: 1 }').replace(', 10.70.0.13:8080]', ']').replace('[web1, 10.70.0.14]', '[web1]'),
+      't.yaml',
+    );
+    const argv = logicalNetworkArgv(lab).join(' ');
+    expect(argv).toContain('-- --id=@hc_web_0 create Load_Balancer_Health_Check vip="10.72.0.100:80" options:interval="1" options:timeout="2" options:success_count="1" options:failure_count="2" -- add Load_Balancer web health_check @hc_web_0');
+    expect(argv).toContain('-- set Load_Balancer web ip_port_mappings:"10.70.0.11"="lan-web1:10.70.0.250" ip_port_mappings:"10.70.0.12"="lan-web2:10.70.0.250"');
+    expect(argv).not.toContain('@hc_web_1'); // 10.72.0.101 has no port: nothing to probe
+  });
+
+  it('refuses a health check of a backend that is no VM', () => {
+    expect(issues(BASE.replace('    options: { hairpin_snat_ip: 10.72.0.100 }', '    options: { hairpin_snat_ip: 10.72.0.100 }\n    health_check: { source: 10.70.0.250 }'))).toEqual([
+      "16:5 backend '10.70.0.13:8080' is not a VM of this file: OVN probes backends through their logical port",
+      "16:5 backend '10.70.0.14' is not a VM of this file: OVN probes backends through their logical port",
+    ]);
+  });
+
   it.each([
     ['an unknown backend', edit('[web1, 10.70.0.14]', '[web9, 10.70.0.14]'), expect.stringMatching(/^12:23 backend 'web9' is neither a VM or host of this file nor an address/)],
     ['a backend with a port behind a VIP without one', edit('[web1, 10.70.0.14]', '[web1:80, 10.70.0.14]'), '12:23 a VIP without a port takes backends without ports'],

@@ -3,7 +3,8 @@ import { shellLine } from '../../base/shell-line.js';
 import { aclAddCommands, aclDelCommand } from '../../ovn/acl.js';
 import { waitHvSync } from '../../ovn/waits.js';
 import { serviceRunning, startService, stopService } from '../../services/dnsmasq.js';
-import { memberPortOf, stepAction, type StepCheck } from '../../topology/checks/step.js';
+import { memberPortOf, serverOf, stepAction, type StepCheck } from '../../topology/checks/step.js';
+import { startServers, stopServer } from '../../vm/servers.js';
 import type { Acl } from '../../topology/model.js';
 import { resolveAcl } from '../../topology/resolve.js';
 import type { CheckProbe } from '../check.js';
@@ -45,6 +46,14 @@ export const stepProbe: CheckProbe<StepCheck> = {
       else if (!(await serviceRunning(node))) await startService(node, ctx.lab.services.find((s) => s.name === name)!);
       const running = await serviceRunning(node);
       return { ok: running === (spec.start !== undefined), seen: `${name} ${running ? 'running' : 'stopped'}` };
+    }
+    const server = spec.stop_server ?? spec.start_server;
+    if (server) {
+      const node = ctx.node(server.node);
+      const s = serverOf(ctx.lab, server.node, server.port)!;
+      if (spec.stop_server) return { ok: await stopServer(node, s), seen: `${server.node} ${s.kind}/${s.port} stopped` };
+      await startServers(node, [s]);
+      return { ok: true, seen: `${server.node} ${s.kind}/${s.port} listening again` };
     }
     const out = await ctx.node(spec.node ?? ctx.lab.central.name).run(commandArgv(spec.command!), { nothrow: true, timeoutMs: 60_000 });
     return { ok: out.ok, seen: `exit ${out.exitCode}${out.stderr.trim() ? `: ${out.stderr.trim().split('\n')[0]}` : ''}` };

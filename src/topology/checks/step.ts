@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Lab } from '../model.js';
+import type { Lab, Server } from '../model.js';
 import { matchReferences } from '../match-refs.js';
 import { aclSchema, matchName } from '../schema-security.js';
 import { addressOrSubnet, cidr, ipv4, portName } from '../schema-types.js';
@@ -10,7 +10,7 @@ const aclKey = aclSchema.pick({ switch: true, port_group: true, direction: true,
 const member = z.strictObject({ port_group: matchName, member: portName.describe('a VM, a host with an external port, or a port name') });
 
 /** What a step can do: one of these keys. */
-export const STEP_ACTIONS = ['add_acl', 'remove_acl', 'add_member', 'remove_member', 'add_nat', 'remove_nat', 'add_route', 'remove_route', 'stop', 'start', 'command'] as const;
+export const STEP_ACTIONS = ['add_acl', 'remove_acl', 'add_member', 'remove_member', 'add_nat', 'remove_nat', 'add_route', 'remove_route', 'stop', 'start', 'stop_server', 'start_server', 'command'] as const;
 
 const schema = z.strictObject({
   ...checkFields('step'),
@@ -24,6 +24,8 @@ const schema = z.strictObject({
   remove_route: z.strictObject({ router: z.string(), prefix: cidr }).optional(),
   stop: z.string().optional().describe('a service to stop (a fault)'),
   start: z.string().optional().describe('a service to start again'),
+  stop_server: z.strictObject({ node: z.string(), port: z.number().int().min(1).max(65535) }).optional().describe("stop one of a node's servers (a backend failing)"),
+  start_server: z.strictObject({ node: z.string(), port: z.number().int().min(1).max(65535) }).optional(),
   command: z.union([z.string(), z.array(z.string()).min(1)]).optional().describe('last resort: a raw command (with node)'),
   node: z.string().optional().describe('where command runs (default: central)'),
 });
@@ -38,6 +40,11 @@ export function stepAction(spec: StepCheck): (typeof STEP_ACTIONS)[number] | und
 /** The logical port a member names in a lab: a VM's, a host's external port, or a port by name. */
 export function memberPortOf(lab: Lab, name: string): string | undefined {
   return lab.vms.find((v) => v.name === name)?.port ?? lab.hosts.find((h) => h.name === name)?.externalPort?.port ?? lab.vms.flatMap((v) => [v.port, ...v.vlans.map((c) => c.port)]).find((p) => p === name);
+}
+
+/** The server a node runs on a port, if any. */
+export function serverOf(lab: Lab, node: string, port: number): Server | undefined {
+  return [...lab.vms, ...lab.hosts].find((n) => n.name === node)?.servers.find((s) => s.port === port);
 }
 
 function problems(spec: StepCheck, lab: Lab): CheckProblem[] {
@@ -70,6 +77,10 @@ function problems(spec: StepCheck, lab: Lab): CheckProblem[] {
     if (r) push(`${key}.router`, unknownName('router', r.router, lab.routers.map((x) => x.name)));
   }
   for (const key of ['stop', 'start'] as const) if (spec[key] !== undefined) push(key, unknownName('service', spec[key]!, lab.services.map((s) => s.name)));
+  for (const key of ['stop_server', 'start_server'] as const) {
+    const s = spec[key];
+    if (s && !serverOf(lab, s.node, s.port)) push(key, `${s.node} runs no server on port ${s.port}`);
+  }
   if (spec.node !== undefined) push('node', unknownName('node', spec.node, nodeNames(lab)));
   if (spec.node !== undefined && action !== 'command') push('node', 'node goes with command');
   return out;

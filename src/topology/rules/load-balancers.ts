@@ -29,6 +29,18 @@ export function checkLoadBalancers(t: RawTopology, at: At): void {
     lb.routers.forEach((r, i) => {
       if (!(r in t.routers)) at([...path, 'routers', i], `unknown router '${r}' (routers in this file: ${Object.keys(t.routers).join(', ') || 'none'})`);
     });
+    const hc = lb.health_check;
+    if (hc) {
+      if (parseIpv4(hc.source) === undefined) at([...path, 'health_check', 'source'], `'${hc.source}' is not an IPv4 address`);
+      if (!Object.keys(lb.vips).some((v) => v.includes(':'))) at([...path, 'health_check'], 'health checks probe a port: give a VIP with one', true);
+      for (const backends of Object.values(lb.vips)) {
+        for (const b of backends) {
+          const vm = t.vms[b.split(':')[0]!];
+          if (!vm) at([...path, 'health_check'], `backend '${b}' is not a VM of this file: OVN probes backends through their logical port`, true);
+          else if (vm.ip === hc.source) at([...path, 'health_check', 'source'], `${hc.source} is ${b.split(':')[0]}'s own address; probes need an unused one`);
+        }
+      }
+    }
     if (!lb.switches.length && !lb.routers.length) at(path, 'a load balancer does nothing until it is attached: give it switches or routers', true);
   }
 }
