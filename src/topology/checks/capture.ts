@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkFields, nodeNames, targetAddress, unknownName } from './fields.js';
+import { checkFields, nodeProblems, targetAddress } from './fields.js';
 import type { CheckSpecKind } from './spec.js';
 
 const address = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address');
@@ -28,11 +28,7 @@ export const captureSpec: CheckSpecKind<CaptureCheck> = {
   summary: 'while a node pings or connects, another node receives packets with the expected source and destination (NAT seen from the receiver)',
   schema,
   validate(spec, lab) {
-    const names = nodeNames(lab);
-    const problems = [
-      ['on', unknownName('node', spec.on, names)],
-      ['while.from', unknownName('node', spec.while.from, names)],
-    ].flatMap(([field, message]) => (message ? [{ field: field!, message }] : []));
+    const problems = nodeProblems(lab, { on: spec.on, 'while.from': spec.while.from });
     const actions = [spec.while.ping, spec.while.connect].filter((a) => a !== undefined);
     if (actions.length !== 1) problems.push({ field: 'while', message: 'while does one of: ping, connect' });
     const target = spec.while.ping ?? spec.while.connect?.to;

@@ -49,6 +49,15 @@ export function fromToProblems(lab: Lab, spec: { from: string; to: string }, opt
   return problems;
 }
 
+/** Problems of check fields that must each name a node of the lab: { field: name }. */
+export function nodeProblems(lab: Lab, fields: Record<string, string | undefined>): CheckProblem[] {
+  const names = nodeNames(lab);
+  return Object.entries(fields).flatMap(([field, name]) => {
+    const message = name === undefined ? undefined : unknownName('node', name, names);
+    return message ? [{ field, message }] : [];
+  });
+}
+
 /** Problems of a check's list of chassis names. */
 export function chassisListProblems(lab: Lab, list: string[] | undefined): CheckProblem[] {
   const names = lab.chassis.map((c) => c.name);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseIpv4 } from '../net.js';
-import { checkFields, nodeNames, unknownName } from './fields.js';
+import { checkFields, nodeProblems } from './fields.js';
 import type { CheckSpecKind } from './spec.js';
 
 const schema = z.strictObject({
@@ -18,13 +18,8 @@ export const httpSpec: CheckSpecKind<HttpCheck> = {
   summary: 'HTTP requests to an address (a VIP) are all answered by the given backends, each of them at least once',
   schema,
   validate(spec, lab) {
-    const names = nodeNames(lab);
-    const problems = [unknownName('node', spec.from, names)].filter((p): p is string => !!p).map((message) => ({ field: 'from', message }));
+    const problems = nodeProblems(lab, { from: spec.from, ...Object.fromEntries(spec.backends.map((b, i) => [`backends.${i}`, b])) });
     if (parseIpv4(spec.to.split(':')[0]!) === undefined) problems.push({ field: 'to', message: `'${spec.to}' has no valid IPv4 address` });
-    spec.backends.forEach((b, i) => {
-      const message = unknownName('node', b, names);
-      if (message) problems.push({ field: `backends.${i}`, message });
-    });
     return problems;
   },
   negative: () => false,
