@@ -76,6 +76,9 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
   for (const r of lab.routers) {
     const cmd = unit();
     cmd('lr-add', r.name);
+    // A gateway router runs whole on one chassis; other options as the file gives them.
+    const options = [...(r.chassis ? [['chassis', r.chassis]] : []), ...Object.entries(r.options)];
+    if (options.length) cmd('set', 'Logical_Router', r.name, ...options.map(([k, v]) => `options:${k}=${quoted(v!)}`));
     for (const p of r.ports) {
       cmd('lrp-add', r.name, p.name, p.mac, `${p.ip}/${p.prefix}`);
       cmd('lsp-add', p.switch, p.switchPort);
@@ -85,9 +88,13 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
       // Highest priority first: the first chassis listed is the active gateway.
       (p.gatewayChassis ?? []).forEach((c, i, all) => cmd('lrp-set-gateway-chassis', p.name, c, String((all.length - i) * 10)));
     }
-    for (const route of r.routes) cmd('lr-route-add', r.name, route.prefix, route.nexthop);
+    for (const route of r.routes) {
+      const flags = [...(route.policy === 'src-ip' ? ['--policy=src-ip'] : []), ...(route.nexthops.length > 1 ? ['--ecmp'] : [])];
+      for (const nh of route.nexthops) cmd(...flags, 'lr-route-add', r.name, route.prefix, nh, ...(route.port ? [route.port] : []));
+    }
+    for (const p of r.policies) cmd('lr-policy-add', r.name, String(p.priority), p.match, p.action, ...(p.nexthops ? [p.nexthops.join(',')] : []));
     for (const n of r.nat) {
-      cmd('lr-nat-add', r.name, n.type, n.externalIp, n.logicalIp, ...(n.logicalPort && n.externalMac ? [n.logicalPort, n.externalMac] : []));
+      cmd(...(n.gatewayPort ? [`--gateway-port=${n.gatewayPort}`] : []), 'lr-nat-add', r.name, n.type, n.externalIp, n.logicalIp, ...(n.logicalPort && n.externalMac ? [n.logicalPort, n.externalMac] : []));
     }
   }
   policyUnits(lab, unit);

@@ -88,9 +88,9 @@ export interface DhcpOptions {
 }
 
 export interface RouterPort {
-  /** Logical router port name: <router>-<switch>. */
+  /** Logical router port name: as the file names it, or <router>-<switch>. */
   name: string;
-  /** The switch port that peers with it: <switch>-<router>. */
+  /** The switch port that peers with it: as the file names it, or <switch>-<router>. */
   switchPort: string;
   switch: string;
   ip: string;
@@ -102,7 +102,17 @@ export interface RouterPort {
 
 export interface Route {
   prefix: string;
-  nexthop: string;
+  /** One next hop, or several for ECMP. */
+  nexthops: string[];
+  policy: 'dst-ip' | 'src-ip';
+  port?: string;
+}
+
+export interface RouterPolicy {
+  priority: number;
+  match: string;
+  action: 'allow' | 'drop' | 'reroute';
+  nexthops?: string[];
 }
 
 export interface Nat {
@@ -112,12 +122,18 @@ export interface Nat {
   /** Distributed floating IP: the VM's port and MAC. */
   logicalPort?: string;
   externalMac?: string;
+  /** The gateway port the rule belongs to, where the router has several. */
+  gatewayPort?: string;
 }
 
 export interface LogicalRouter {
   name: string;
+  /** A gateway router: the whole router runs on this chassis (options:chassis). */
+  chassis?: string;
+  options: Record<string, string>;
   ports: RouterPort[];
   routes: Route[];
+  policies: RouterPolicy[];
   nat: Nat[];
 }
 

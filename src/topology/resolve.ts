@@ -225,19 +225,28 @@ function localportInstances(t: RawTopology): Vm[] {
 function resolveRouters(t: RawTopology, vms: Vm[]): LogicalRouter[] {
   return Object.entries(t.routers).map(([name, r]) => ({
     name,
+    ...(r.chassis ? { chassis: r.chassis } : {}),
+    options: Object.fromEntries(Object.entries(r.options).map(([k, v]) => [k, String(v)])),
     ports: r.ports.map((p) => ({
-      name: `${name}-${p.switch}`,
-      switchPort: `${p.switch}-${name}`,
+      name: p.name ?? `${name}-${p.switch}`,
+      switchPort: p.switch_port ?? `${p.switch}-${name}`,
       switch: p.switch,
       ip: p.ip,
       prefix: parseCidr(t.switches[p.switch]!.subnet)!.prefix,
       mac: (p.mac ?? routerPortMac(p.ip)).toLowerCase(),
       ...(p.gateway_chassis ? { gatewayChassis: p.gateway_chassis } : {}),
     })),
-    routes: r.routes.map((x) => ({ prefix: x.prefix, nexthop: x.nexthop })),
+    routes: r.routes.map((x) => ({ prefix: x.prefix, nexthops: [x.nexthop].flat(), policy: x.policy, ...(x.port ? { port: x.port } : {}) })),
+    policies: r.policies.map((p) => ({ priority: p.priority, match: p.match, action: p.action, ...(p.nexthops ? { nexthops: p.nexthops } : {}) })),
     nat: r.nat.map((n) => {
       const vm = n.vm ? vms.find((v) => v.name === n.vm) : undefined;
-      return { type: n.type, externalIp: n.external_ip, logicalIp: n.logical_ip, ...(vm ? { logicalPort: vm.port, externalMac: vm.mac } : {}) };
+      return {
+        type: n.type,
+        externalIp: n.external_ip,
+        logicalIp: n.logical_ip,
+        ...(vm ? { logicalPort: vm.port, externalMac: (n.external_mac ?? vm.mac).toLowerCase() } : {}),
+        ...(n.gateway_port ? { gatewayPort: n.gateway_port } : {}),
+      };
     }),
   }));
 }

@@ -8,6 +8,9 @@ export function checkRouters(t: RawTopology, subnets: Map<string, Cidr>, book: A
   const ports = new Set(Object.entries(t.vms).map(([n, v]) => v.port ?? `${v.switch}-${n}`));
   for (const [name, r] of Object.entries(t.routers)) {
     if (name in t.chassis || name in t.vms) at(['routers', name], `the name '${name}' is already used by a node; routers need their own names`, true);
+    if (r.chassis !== undefined && !(r.chassis in t.chassis)) at(['routers', name, 'chassis'], `unknown chassis '${r.chassis}' (chassis in this file: ${Object.keys(t.chassis).join(', ')})`);
+    if (r.chassis !== undefined && r.ports.some((p) => p.gateway_chassis)) at(['routers', name, 'chassis'], 'a gateway router (chassis) runs whole on one chassis: its ports take no gateway_chassis');
+    const routerPorts = r.ports.map((p) => p.name ?? `${name}-${p.switch}`);
     const seen = new Set<string>();
     r.ports.forEach((p, i) => {
       const path = ['routers', name, 'ports', i];
@@ -20,8 +23,8 @@ export function checkRouters(t: RawTopology, subnets: Map<string, Cidr>, book: A
       if (ip === undefined) at([...path, 'ip'], `'${p.ip}' is not an IPv4 address`);
       else if (subnet && (!inCidr(ip, subnet) || isNetworkOrBroadcast(ip, subnet))) at([...path, 'ip'], `${p.ip} is not a host address of switch '${p.switch}' (${subnet.text})`);
       else claimed = book.ip(p.switch, p.ip, `routers.${name}`, [...path, 'ip'], { routerPort: true });
-      for (const port of [`${name}-${p.switch}`, `${p.switch}-${name}`]) {
-        if (ports.has(port)) at([...path, 'switch'], `port name '${port}' (made for this router port) is already used; rename the router or the VM`);
+      for (const [port, field] of [[p.name ?? `${name}-${p.switch}`, p.name ? 'name' : 'switch'], [p.switch_port ?? `${p.switch}-${name}`, p.switch_port ? 'switch_port' : 'switch']] as const) {
+        if (ports.has(port)) at([...path, field], `port name '${port}' (made for this router port) is already used; name it (name, switch_port) or rename the router or the VM`);
         ports.add(port);
       }
       book.portMac(p.mac, ip !== undefined ? routerPortMac(p.ip) : undefined, claimed, `routers.${name}.ports.${i}`, path);
@@ -30,8 +33,16 @@ export function checkRouters(t: RawTopology, subnets: Map<string, Cidr>, book: A
       });
     });
     r.routes.forEach((route, i) => {
-      if (!parseCidr(route.prefix)) at(['routers', name, 'routes', i, 'prefix'], `'${route.prefix}' is not a subnet (network address/prefix)`);
-      if (parseIpv4(route.nexthop) === undefined) at(['routers', name, 'routes', i, 'nexthop'], `'${route.nexthop}' is not an IPv4 address`);
+      const path = ['routers', name, 'routes', i];
+      if (!parseCidr(route.prefix)) at([...path, 'prefix'], `'${route.prefix}' is not a subnet (network address/prefix)`);
+      for (const nh of [route.nexthop].flat()) if (parseIpv4(nh) === undefined) at([...path, 'nexthop'], `'${nh}' is not an IPv4 address`);
+      if (route.port !== undefined && !routerPorts.includes(route.port)) at([...path, 'port'], `router '${name}' has no port '${route.port}' (its ports: ${routerPorts.join(', ')})`);
+    });
+    r.policies.forEach((p, i) => {
+      const path = ['routers', name, 'policies', i];
+      if (p.action === 'reroute' && !p.nexthops) at([...path, 'action'], 'reroute needs nexthops');
+      if (p.action !== 'reroute' && p.nexthops) at([...path, 'nexthops'], `nexthops go with action reroute, not ${p.action}`);
+      for (const [j, nh] of (p.nexthops ?? []).entries()) if (parseIpv4(nh) === undefined) at([...path, 'nexthops', j], `'${nh}' is not an IPv4 address`);
     });
     r.nat.forEach((n, i) => {
       if (parseIpv4(n.external_ip) === undefined) at(['routers', name, 'nat', i, 'external_ip'], `'${n.external_ip}' is not an IPv4 address`);
@@ -39,6 +50,8 @@ export function checkRouters(t: RawTopology, subnets: Map<string, Cidr>, book: A
       if (logical === undefined) at(['routers', name, 'nat', i, 'logical_ip'], `'${n.logical_ip}' is neither an IPv4 address nor a subnet (network address/prefix up to 32, like 10.50.0.0/24)`);
       if (n.vm && !(n.vm in t.vms)) at(['routers', name, 'nat', i, 'vm'], `unknown VM '${n.vm}' (VMs in this file: ${Object.keys(t.vms).join(', ')})`);
       if (n.vm && n.type !== 'dnat_and_snat') at(['routers', name, 'nat', i, 'vm'], 'vm (a distributed floating IP) goes only with type dnat_and_snat');
+      if (n.external_mac && !n.vm) at(['routers', name, 'nat', i, 'external_mac'], 'external_mac goes with vm (a distributed floating IP answers with it on the VM\'s chassis)');
+      if (n.gateway_port !== undefined && !routerPorts.includes(n.gateway_port)) at(['routers', name, 'nat', i, 'gateway_port'], `router '${name}' has no port '${n.gateway_port}' (its ports: ${routerPorts.join(', ')})`);
     });
   }
 }
