@@ -48,7 +48,7 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
       const role = v.service ? ' (dnsmasq)' : v.localport ? ' (localport)' : '';
       return { id: id('vm', v.name), kind: 'vm' as const, label: [`${v.name}${role}`, addr, v.mac, ...v.vlans.map((x) => `${x.iface} ${x.ip}`)] };
     }),
-    ...lab.routers.map((r) => ({ id: id('router', r.name), kind: 'router' as const, label: [`router ${r.name}`, ...r.nat.map((n) => `${n.type} ${n.externalIp}`)] })),
+    ...lab.routers.map((r) => ({ id: id('router', r.name), kind: 'router' as const, label: [`router ${r.name}`, ...(r.chassis ? [`gateway router on ${r.chassis}`] : []), ...r.nat.map((n) => `${n.type} ${n.externalIp}`)] })),
     ...lab.networks.map((n) => ({ id: id('network', n), kind: 'network' as const, label: [`provider network ${n}`] })),
     ...lab.portGroups.map((pg) => {
       const acls = lab.acls.filter((a) => 'portGroup' in a.on && a.on.portGroup === pg.name).length;

@@ -13,6 +13,11 @@ describe('lab graph shows security groups and load balancers', () => {
     expect(g.edges.filter((e) => e.to === 'portgroup_web').map((e) => e.from)).toEqual(['vm_web1', 'vm_web2']);
   });
 
+  it('gateway routers with their chassis', () => {
+    const g = labGraph(load('gateways'));
+    expect(g.nodes.filter((n) => n.kind === 'router').map((n) => n.label)).toEqual([['router r1'], ['router gw1', 'gateway router on hv1', 'snat 172.16.0.2'], ['router gw2', 'gateway router on hv2', 'snat 172.16.0.3']]);
+  });
+
   it('load balancers with their VIPs, attached to switches', () => {
     const g = labGraph(load('load-balancer'));
     expect(g.nodes.find((n) => n.kind === 'lb')!.label).toEqual(['load balancer web', '10.72.0.100:80 → 3 backends', '10.70.0.200:80 → 3 backends']);
