@@ -2,7 +2,7 @@ import { commandArgv } from '../../base/exec.js';
 import { shellLine } from '../../base/shell-line.js';
 import { aclAddCommands, aclDelCommand } from '../../ovn/acl.js';
 import { waitHvSync } from '../../ovn/waits.js';
-import { serviceRunning, startService, stopService } from '../../services/dnsmasq.js';
+import { serviceAction } from './service.js';
 import { memberPortOf, serverOf, stepAction, type StepCheck } from '../../topology/checks/step.js';
 import { startServers, stopServer } from '../../vm/servers.js';
 import type { Acl } from '../../topology/model.js';
@@ -39,14 +39,8 @@ export const stepProbe: CheckProbe<StepCheck> = {
       await waitHvSync(ctx.central());
       return { ok: true, seen: `${stepAction(spec)!.replace('_', ' ')} done: ${shellLine(change.flat())}` };
     }
-    if (spec.stop !== undefined || spec.start !== undefined) {
-      const name = (spec.stop ?? spec.start)!;
-      const node = ctx.node(name);
-      if (spec.stop !== undefined) await stopService(node);
-      else if (!(await serviceRunning(node))) await startService(node, ctx.lab.services.find((s) => s.name === name)!);
-      const running = await serviceRunning(node);
-      return { ok: running === (spec.start !== undefined), seen: `${name} ${running ? 'running' : 'stopped'}` };
-    }
+    if (spec.stop !== undefined) return serviceAction(ctx, spec.stop, 'stop');
+    if (spec.start !== undefined) return serviceAction(ctx, spec.start, 'start');
     const server = spec.stop_server ?? spec.start_server;
     if (server) {
       const node = ctx.node(server.node);
