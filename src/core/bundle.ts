@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LabContext } from '../ovn/lab-context.js';
 import { nodeNames } from '../topology/model.js';
-import { ovnDaemonStates } from '../ovn/daemons.js';
+import { daemonLine, ovnDaemonStates } from '../ovn/daemons.js';
 import { diagnostics } from '../ovn/queries.js';
 
 /** Lists a node's run directory and prints every log and lease in it, inside the node. */
@@ -31,20 +31,22 @@ export async function saveFailureBundle(ctx: LabContext, dir: string): Promise<s
 /** Every OVS/OVN daemon's state; for each one that is not running, the end of its log. */
 async function daemonReport(ctx: LabContext): Promise<string> {
   const lines: string[] = [];
+  let allRunning = true;
   for (const node of [ctx.lab.central.name, ...ctx.lab.chassis.map((c) => c.name)]) {
     const shell = ctx.node(node);
     const states = await ovnDaemonStates(shell).catch(() => undefined);
     if (!states) {
+      allRunning = false;
       lines.push(`${node}: could not be asked (node missing?)`);
       continue;
     }
-    for (const d of states) lines.push(`${node}: ${d.name} ${d.state}${d.pid ? ` (pid ${d.pid})` : ''}`);
+    if (states.some((d) => !d.running)) allRunning = false;
+    for (const d of states) lines.push(daemonLine(node, d));
     for (const d of states.filter((x) => !x.running)) {
       const log = `${shell.runDir}/${d.name}.log`;
       const tail = await shell.run(['tail', '-n', '30', log], { nothrow: true, timeoutMs: 10_000 }).catch(() => undefined);
       lines.push(`----- last lines of ${node}:${log} -----`, (tail?.stdout ?? '').trimEnd() || '(no log)');
     }
   }
-  const down = lines.some((l) => / (dead|zombie|no pid file)( |$)/.test(l));
-  return `${down ? 'NOT ALL DAEMONS ARE RUNNING' : 'every daemon is running'}\n${lines.join('\n')}\n`;
+  return `${allRunning ? 'every daemon is running' : 'NOT ALL DAEMONS ARE RUNNING'}\n${lines.join('\n')}\n`;
 }

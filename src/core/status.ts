@@ -1,7 +1,7 @@
 import type { Exec } from '../base/exec.js';
 import { createRuntime } from '../runtime/registry.js';
 import { nodeNames, type Host, type NodeKind, type Vm } from '../topology/model.js';
-import { daemonStates, OVN_DAEMONS, type DaemonStatus } from '../ovn/daemons.js';
+import { daemonStates, ovnDaemons, type DaemonStatus } from '../ovn/daemons.js';
 import { registeredChassis } from '../ovn/queries.js';
 import type { NodeShell } from '../ovn/node-shell.js';
 import { vmAddress } from '../vm/address.js';
@@ -40,9 +40,9 @@ export interface LabStatus {
 
 /** The daemons a node runs, by pid file: OVS/OVN ones on central and chassis, dnsmasq in a service, dhclient where DHCP is used. */
 function daemonsOf(shell: NodeShell, vm?: Vm, host?: Host): { name: string; pidFile: string }[] {
-  if (shell.kind === 'central' || shell.kind === 'chassis') return (OVN_DAEMONS[shell.kind] ?? []).map((name) => ({ name, pidFile: `${shell.runDir}/${name}.pid` }));
-  const servers = (vm?.servers ?? host?.servers ?? []).map((s) => serverFiles(shell.runDir, s)).map((f) => ({ name: f.name, pidFile: f.pid }));
+  if (shell.kind === 'central' || shell.kind === 'chassis') return ovnDaemons(shell);
   if (vm?.service) return [{ name: 'dnsmasq', pidFile: `${shell.runDir}/dnsmasq.pid` }];
+  const servers = (vm?.servers ?? host?.servers ?? []).map((s) => serverFiles(shell.runDir, s)).map((f) => ({ name: f.name, pidFile: f.pid }));
   return [...(vm?.dhcp || host?.dhcp ? [{ name: 'dhclient', pidFile: dhclientPaths(shell.runDir).pid }] : []), ...servers];
 }
 

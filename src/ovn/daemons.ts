@@ -2,7 +2,7 @@ import type { NodeKind } from '../topology/model.js';
 import type { NodeShell } from './node-shell.js';
 
 /** The OVS/OVN daemons each kind of node runs, by the name of their pid file in its run directory. */
-export const OVN_DAEMONS: Partial<Record<NodeKind, readonly string[]>> = {
+const OVN_DAEMONS: Partial<Record<NodeKind, readonly string[]>> = {
   central: ['ovnnb_db', 'ovnsb_db', 'ovn-northd'],
   chassis: ['ovsdb-server', 'ovs-vswitchd', 'ovn-controller'],
 };
@@ -44,13 +44,22 @@ export async function daemonStates(node: NodeShell, daemons: readonly { name: st
   });
 }
 
-/** The OVS/OVN daemons of a central or chassis node and their states. */
-export function ovnDaemonStates(node: NodeShell): Promise<DaemonStatus[] | undefined> {
-  const names = OVN_DAEMONS[node.kind] ?? [];
-  return daemonStates(node, names.map((name) => ({ name, pidFile: `${node.runDir}/${name}.pid` })));
+/** The OVS/OVN daemons of a node (none but on central and chassis), with their pid files. */
+export function ovnDaemons(node: Pick<NodeShell, 'kind' | 'runDir'>): { name: string; pidFile: string }[] {
+  return (OVN_DAEMONS[node.kind] ?? []).map((name) => ({ name, pidFile: `${node.runDir}/${name}.pid` }));
 }
 
-/** One line per daemon that is not running: `hv1: ovn-controller zombie (pid 42)`. */
+/** The OVS/OVN daemons of a central or chassis node and their states. */
+export function ovnDaemonStates(node: NodeShell): Promise<DaemonStatus[] | undefined> {
+  return daemonStates(node, ovnDaemons(node));
+}
+
+/** A daemon's state in one line: `hv1: ovn-controller zombie (pid 42)`. */
+export function daemonLine(node: string, d: DaemonStatus): string {
+  return `${node}: ${d.name} ${d.state}${d.pid ? ` (pid ${d.pid})` : ''}`;
+}
+
+/** One line per daemon that is not running. */
 export function describeDown(node: string, states: readonly DaemonStatus[]): string[] {
-  return states.filter((d) => !d.running).map((d) => `${node}: ${d.name} ${d.state}${d.pid ? ` (pid ${d.pid})` : ''}`);
+  return states.filter((d) => !d.running).map((d) => daemonLine(node, d));
 }

@@ -1,3 +1,4 @@
+import { daemonStates } from '../ovn/daemons.js';
 import type { NodeShell } from '../ovn/node-shell.js';
 import { formatIpv4, maskOf } from '../topology/net.js';
 import type { Service } from '../topology/model.js';
@@ -34,10 +35,10 @@ export async function startService(node: NodeShell, svc: Service): Promise<void>
   await node.run(dnsmasqArgv(svc, node.runDir));
 }
 
-/** Whether the service's daemon runs (by the PID in its pid file). */
+/** Whether the service's daemon runs (by the PID in its pid file; a zombie has ended, as for every daemon). */
 export async function serviceRunning(node: NodeShell): Promise<boolean> {
-  const pid = serviceFiles(node.runDir).pid;
-  return (await node.run(['sh', '-c', '[ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null', 'alive', pid], { nothrow: true })).ok;
+  const [state] = (await daemonStates(node, [{ name: 'dnsmasq', pidFile: serviceFiles(node.runDir).pid }])) ?? [];
+  return state?.running ?? false;
 }
 
 /** Stops the service's daemon by the PID in its pid file and waits until it is gone; nothing to do when it is not running. */
