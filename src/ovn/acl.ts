@@ -1,9 +1,6 @@
 import type { Acl } from '../topology/model.js';
+import { quoted } from './ovsdb.js';
 
-/** An ovsdb string literal: ovn-nbctl reads `key="value"` with C-style escapes. */
-export function quoted(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
 
 /**
  * The ovn-nbctl commands that make an ACL and attach it to its port group or switch (`create ACL`

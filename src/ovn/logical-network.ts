@@ -1,5 +1,6 @@
 import type { Lab, LogicalSwitch } from '../topology/model.js';
-import { aclAddCommands, quoted } from './acl.js';
+import { aclAddCommands } from './acl.js';
+import { quoted } from './ovsdb.js';
 
 
 /**

@@ -21,7 +21,7 @@ export async function loadTopology(file: string): Promise<Lab> {
  * The YAML of a topology file as a document, or every syntax problem with its position. Warnings
  * (an unknown tag like `!foo`) are problems too: the value would silently become a plain string.
  */
-export function parseYaml(text: string, file: string): { doc: Document; lines: LineCounter } {
+function parseYaml(text: string, file: string): { doc: Document; lines: LineCounter } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const problems = [...doc.errors, ...doc.warnings];
@@ -40,7 +40,7 @@ export function parseYaml(text: string, file: string): { doc: Document; lines: L
 const MAX_ALIAS_COUNT = 100;
 
 /** The document as plain data; an alias bomb is a problem at its first alias, not a crash. */
-export function yamlData(doc: Document, lines: LineCounter, file: string): unknown {
+function yamlData(doc: Document, lines: LineCounter, file: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
   } catch (err) {

@@ -18,7 +18,8 @@ export function salvagedProblems(data: unknown, issues: readonly z.core.$ZodIssu
   const setAside: string[] = [];
   for (const issue of issues) {
     const [section, name] = issue.path;
-    if (!NAMED_SECTIONS.includes(String(section)) || name === undefined || issue.code === 'unrecognized_keys' && issue.path.length === 1) return [];
+    // A problem outside a named entry (a top-level key, a whole section) leaves nothing to set aside.
+    if (!NAMED_SECTIONS.includes(String(section)) || name === undefined) return [];
     const entries = copy[String(section)] as Record<string, unknown> | undefined;
     if (entries && typeof entries === 'object' && String(name) in entries) {
       delete entries[String(name)];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A VIP as OVN writes it: an address, with a port unless the balancer works on addresses only. */
-export const vipText = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?$/, 'a VIP like 10.60.0.100:80 (or an address alone)');
+const vipText = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?$/, 'a VIP like 10.60.0.100:80 (or an address alone)');
 
 /** A backend: a VM by name (its address, the VIP's port), `vm:port`, or `address:port`. */
 const backend = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*(:\d{1,5})?$/, 'a backend: a VM name, vm:port, or address:port');
