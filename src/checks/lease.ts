@@ -6,6 +6,7 @@ export interface Lease {
   leaseTime?: number;
   mtu?: number;
   server?: string;
+  dns?: string;
 }
 
 /** Parses the last `lease { … }` block of a dhclient lease file (the current one). */
@@ -22,6 +23,30 @@ export function parseLastLease(text: string): Lease | undefined {
     leaseTime: num(option('dhcp-lease-time')),
     mtu: num(option('interface-mtu')),
     server: option('dhcp-server-identifier'),
+    dns: option('domain-name-servers'),
+  };
+}
+
+/** The fields of a dhclient -6 lease that checks look at. */
+export interface Lease6 {
+  address?: string;
+  /** The MAC of the server's DUID (DUID-LL or DUID-LLT), as OVN's server_id option sets it. */
+  serverMac?: string;
+  dns?: string;
+}
+
+/** Parses the last `lease6 { … }` block of a dhclient -6 lease file. */
+export function parseLastLease6(text: string): Lease6 | undefined {
+  const start = text.lastIndexOf('lease6 {');
+  if (start < 0) return undefined;
+  const block = text.slice(start);
+  const duid = /option dhcp6\.server-id ([^;]+);/.exec(block)?.[1]?.split(':').map((b) => parseInt(b, 16));
+  // DUID-LL: type 3, hardware type, MAC; DUID-LLT: type 1, hardware type, time (4 bytes), MAC.
+  const mac = duid && (duid[1] === 3 ? duid.slice(4) : duid[1] === 1 ? duid.slice(8) : undefined);
+  return {
+    address: /iaaddr ([0-9a-fA-F:]+) \{/.exec(block)?.[1],
+    ...(mac?.length === 6 ? { serverMac: mac.map((b) => b.toString(16).padStart(2, '0')).join(':') } : {}),
+    dns: /option dhcp6\.name-servers ([^;]+);/.exec(block)?.[1],
   };
 }
 

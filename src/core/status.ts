@@ -5,7 +5,7 @@ import { daemonStates, ovnDaemons, type DaemonStatus } from '../ovn/daemons.js';
 import { registeredChassis } from '../ovn/queries.js';
 import type { NodeShell } from '../ovn/node-shell.js';
 import { vmAddress } from '../vm/address.js';
-import { dhclientPaths } from '../vm/vm.js';
+import { dhclientPaths } from '../vm/dhclient-files.js';
 import { serverFiles } from '../vm/servers.js';
 import { LabContext } from '../ovn/lab-context.js';
 import { readRecord, type LabRecord } from './lab-store.js';

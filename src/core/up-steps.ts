@@ -146,7 +146,7 @@ export function upSteps(lab: Lab): UpStep[] {
     ...lab.vms.filter((v) => !v.service).map((vm): UpStep => ({
       id: `address:${vm.name}`,
       group: 'addresses',
-      title: `${vm.name}: ${vm.dhcp ? 'DHCP lease' : 'static address'}${vm.vlans.length ? ` and VLANs ${vm.vlans.map((x) => x.tag).join(', ')}` : ''}`,
+      title: `${vm.name}: ${vm.dhcp ? 'DHCP lease' : 'static address'}${vm.ipv6 ? `, IPv6 ${IPV6_HOW[vm.ipv6.mode]}` : ''}${vm.vlans.length ? ` and VLANs ${vm.vlans.map((x) => x.tag).join(', ')}` : ''}`,
       run: (env) => addressed(env, vm.name, (node) => addressVm(env.runtime, node, vm)),
     })),
     ...lab.hosts.map((h): UpStep => ({
@@ -179,3 +179,6 @@ async function addressed(env: UpEnv, name: string, assign: (node: ReturnType<Lab
   env.addresses.push({ node: name, address });
   return address;
 }
+
+/** How a VM gets its IPv6 address, as the up step says it. */
+const IPV6_HOW = { static: 'static', slaac: 'by SLAAC from the router advertisement', dhcpv6: 'by DHCPv6 lease' } as const;

@@ -1,16 +1,21 @@
-import type { Lab, LogicalSwitch } from '../topology/model.js';
+import type { Lab } from '../topology/model.js';
 import { aclAddCommands } from './acl.js';
 import { quoted } from './ovsdb.js';
 
 
 /**
  * Commands that must share one transaction (a port and the settings that refer to it), and the
- * DHCP_Options rows they refer to by `@dhcp<n>`: switch → the port that takes the row.
+ * DHCP_Options rows they refer to by `@dhcp<n>`: the row's key (the switch, `<switch>/6` for
+ * DHCPv6) → the port that takes the row, and whether a later transaction can find the row
+ * through that port.
  */
 interface Unit {
   commands: string[][];
-  dhcp: { switch: string; port: string }[];
+  dhcp: { key: string; port: string; anchor: boolean }[];
 }
+
+/** The key of a switch's DHCPv6 row beside its DHCPv4 row (the switch's name). */
+const v6Key = (sw: string) => `${sw}/6`;
 
 /** Bytes of argv one ovn-nbctl call may take: far below Linux's 128 KiB for one argument and 2 MiB in all. */
 export const MAX_TRANSACTION_BYTES = 64 * 1024;
@@ -23,7 +28,10 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
     out.push(u);
     return (...words: string[]) => void u.commands.push(words);
   };
-  const uses = (sw: string, port: string, on: boolean) => (on && dhcpId.has(sw) ? [{ switch: sw, port }] : []);
+  const uses = (sw: string, port: string, on: boolean) => (on && dhcpId.has(sw) ? [{ key: sw, port, anchor: true }] : []);
+  // ovn-nbctl finds a DHCP_Options row by a port's name through dhcpv4_options first: a port
+  // that also has a DHCPv4 row cannot lead a later transaction to its DHCPv6 row.
+  const uses6 = (sw: string, port: string, on: boolean, v4: boolean) => (on && dhcpId.has(v6Key(sw)) ? [{ key: v6Key(sw), port, anchor: !v4 }] : []);
   for (const sw of lab.switches) {
     const cmd = unit();
     cmd('ls-add', sw.name);
@@ -44,11 +52,14 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
   }
   for (const vm of lab.vms) {
     if (vm.localport) continue; // its instances share the localport's one port
-    const cmd = unit([...uses(vm.switch, vm.port, vm.dhcp), ...vm.vlans.flatMap((v) => uses(v.switch, v.port, v.dhcp))]);
+    const v4 = vm.dhcp && dhcpId.has(vm.switch);
+    const v6 = !!vm.ipv6 && vm.ipv6.mode !== 'static' && dhcpId.has(v6Key(vm.switch));
+    const cmd = unit([...uses(vm.switch, vm.port, vm.dhcp), ...uses6(vm.switch, vm.port, v6, v4), ...vm.vlans.flatMap((v) => uses(v.switch, v.port, v.dhcp))]);
     cmd('lsp-add', vm.switch, vm.port);
-    cmd('lsp-set-addresses', vm.port, `${vm.mac} ${vm.ip}`);
+    cmd('lsp-set-addresses', vm.port, [vm.mac, vm.ip, ...(vm.ipv6 ? [vm.ipv6.ip] : [])].join(' '));
     if (vm.portSecurity) cmd('lsp-set-port-security', vm.port, ...vm.portSecurity);
-    if (vm.dhcp && dhcpId.has(vm.switch)) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv4_options=${dhcpId.get(vm.switch)!}`);
+    if (v4) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv4_options=${dhcpId.get(vm.switch)!}`);
+    if (v6) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv6_options=${dhcpId.get(v6Key(vm.switch))!}`);
     for (const v of vm.vlans) {
       // A child port: tagged traffic on the parent's OVS port belongs to this logical port.
       cmd('lsp-add', v.switch, v.port, vm.port, String(v.tag));
@@ -81,7 +92,9 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
     const options = [...(r.chassis ? [['chassis', r.chassis]] : []), ...Object.entries(r.options)];
     if (options.length) cmd('set', 'Logical_Router', r.name, ...options.map(([k, v]) => `options:${k}=${quoted(v!)}`));
     for (const p of r.ports) {
-      cmd('lrp-add', r.name, p.name, p.mac, `${p.ip}/${p.prefix}`);
+      cmd('lrp-add', r.name, p.name, p.mac, `${p.ip}/${p.prefix}`, ...(p.ip6 ? [`${p.ip6}/${p.prefix6}`] : []));
+      // Router advertisements, answered to router solicitations (VMs solicit when their link comes up).
+      if (p.ra) cmd('set', 'Logical_Router_Port', p.name, `ipv6_ra_configs:address_mode=${p.ra}`);
       cmd('lsp-add', p.switch, p.switchPort);
       cmd('lsp-set-type', p.switchPort, 'router');
       cmd('lsp-set-addresses', p.switchPort, 'router');
@@ -131,9 +144,12 @@ function policyUnits(lab: Lab, unit: () => (...words: string[]) => void): void {
   if (options.length) unit()('set', 'NB_Global', '.', ...options.map(([k, v]) => `options:${k}=${quoted(v)}`));
 }
 
-function createDhcp(sw: LogicalSwitch, id: string): string[] {
-  const options = Object.entries(sw.dhcp!.options).map(([k, v]) => `options:${k}=${quoted(v)}`);
-  return [`--id=${id}`, 'create', 'DHCP_Options', `cidr=${sw.subnet.text}`, ...options];
+/** A DHCP_Options row: the switch's DHCPv4 options, or its DHCPv6 ones for a `<switch>/6` key. */
+function createDhcp(lab: Lab, key: string, id: string): string[] {
+  const sw = lab.switches.find((s) => s.name === key.replace(/\/6$/, ''))!;
+  const [cidr, dhcp] = key.endsWith('/6') ? [quoted(sw.subnet6!.text), sw.dhcp6!] : [sw.subnet.text, sw.dhcp!];
+  const options = Object.entries(dhcp.options).map(([k, v]) => `options:${k}=${quoted(v)}`);
+  return [`--id=${id}`, 'create', 'DHCP_Options', `cidr=${cidr}`, ...options];
 }
 
 /**
@@ -144,10 +160,11 @@ function createDhcp(sw: LogicalSwitch, id: string): string[] {
  * by the ports that refer to them).
  */
 export function logicalNetworkTransactions(lab: Lab, maxBytes = MAX_TRANSACTION_BYTES): string[][] {
-  const dhcpSwitches = lab.switches.filter((s) => s.dhcp);
+  const rows = [...lab.switches.filter((s) => s.dhcp).map((s) => s.name), ...lab.switches.filter((s) => s.dhcp6).map((s) => v6Key(s.name))];
   // Row ids by position, not by name: switch names s-1 and s_1 must not share one.
-  const dhcpId = new Map(dhcpSwitches.map((s, i) => [s.name, `@dhcp${i}`]));
+  const dhcpId = new Map(rows.map((key, i) => [key, `@dhcp${i}`]));
   const anchor = new Map<string, string>();
+  const made = new Set<string>();
   const head = ['ovn-nbctl', '--timeout=30'];
   const size = (words: string[]) => words.reduce((n, w) => n + w.length + 1, 0);
   const transactions: string[][] = [];
@@ -163,10 +180,12 @@ export function logicalNetworkTransactions(lab: Lab, maxBytes = MAX_TRANSACTION_
   };
   const dhcpCommands = (u: Unit): string[][] =>
     u.dhcp
-      .filter((d, i, all) => !inCurrent.has(d.switch) && all.findIndex((x) => x.switch === d.switch) === i)
+      .filter((d, i, all) => !inCurrent.has(d.key) && all.findIndex((x) => x.key === d.key) === i)
       .map((d) => {
-        const known = anchor.get(d.switch);
-        return known ? [`--id=${dhcpId.get(d.switch)!}`, 'get', 'DHCP_Options', known] : createDhcp(lab.switches.find((s) => s.name === d.switch)!, dhcpId.get(d.switch)!);
+        const known = anchor.get(d.key);
+        // Without a port to find it by (a DHCPv6 row whose ports all have DHCPv4 too), a later
+        // transaction makes an identical row of its own.
+        return known ? [`--id=${dhcpId.get(d.key)!}`, 'get', 'DHCP_Options', known] : createDhcp(lab, d.key, dhcpId.get(d.key)!);
       });
   for (const u of units(lab, dhcpId)) {
     let extra = dhcpCommands(u);
@@ -176,12 +195,13 @@ export function logicalNetworkTransactions(lab: Lab, maxBytes = MAX_TRANSACTION_
     }
     add([...extra, ...u.commands]);
     for (const d of u.dhcp) {
-      inCurrent.add(d.switch);
-      if (!anchor.has(d.switch)) anchor.set(d.switch, d.port);
+      inCurrent.add(d.key);
+      made.add(d.key);
+      if (d.anchor && !anchor.has(d.key)) anchor.set(d.key, d.port);
     }
   }
   // DHCP options no port uses yet are still made, for the learner to see and attach.
-  add(dhcpSwitches.filter((s) => !anchor.has(s.name)).map((s) => createDhcp(s, dhcpId.get(s.name)!)));
+  add(rows.filter((key) => !made.has(key)).map((key) => createDhcp(lab, key, dhcpId.get(key)!)));
   flush();
   return transactions;
 }

@@ -74,6 +74,12 @@ export async function traceSummary(central: NodeShell, datapath: string, microfl
   return (await central.run(['ovn-trace', '--summary', datapath, microflow])).stdout;
 }
 
+/** The actions `ovn-trace --minimal` prints for a microflow, one per line (the flow line left out). */
+export async function traceMinimal(central: NodeShell, datapath: string, microflow: string): Promise<string[]> {
+  const out = (await central.run(['ovn-trace', '--minimal', datapath, microflow])).stdout;
+  return out.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+}
+
 /** The ports a trace outputs to (`ovn-trace --summary`); none means dropped. */
 export function traceOutputs(summary: string): string[] {
   return [...summary.matchAll(/output to "([^"]+)"|output\("([^"]+)"\)/g)].map((m) => (m[1] ?? m[2])!);

@@ -6,6 +6,7 @@ import { AddressBook } from './rules/address-book.js';
 import type { At } from './rules/at.js';
 import { dhcpOptionProblem } from './rules/dhcp-options.js';
 import { checkLocalports } from './rules/localports.js';
+import { checkIpv6 } from './rules/ipv6.js';
 import { checkNodeNames } from './rules/nodes.js';
 import { checkProviderNetworks } from './rules/providers.js';
 import { checkRouters } from './rules/routers.js';
@@ -67,6 +68,7 @@ export function checkTopology(t: RawTopology): SchemaProblem[] {
   }
 
   checkVms(t, subnets, book, at);
+  checkIpv6(t, book, at);
   checkRouters(t, subnets, book, at);
   checkLocalports(t, subnets, book, at);
   checkServices(t, subnets, book, at);

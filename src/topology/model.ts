@@ -78,6 +78,9 @@ export interface LogicalSwitch {
   name: string;
   subnet: Cidr;
   dhcp?: DhcpOptions;
+  /** Dual stack: the IPv6 subnet, and OVN's DHCPv6 for it. */
+  subnet6?: { text: string; prefix: number };
+  dhcp6?: DhcpOptions;
   /** Provider network reached through a localnet port named <switch>-localnet. */
   provider?: string;
 }
@@ -98,6 +101,11 @@ export interface RouterPort {
   mac: string;
   /** Gateway port: chassis in priority order (highest first). */
   gatewayChassis?: string[];
+  /** Its IPv6 address on a dual-stack switch (prefix: the switch's subnet6). */
+  ip6?: string;
+  prefix6?: number;
+  /** Router advertisements it sends (ipv6_ra_configs:address_mode). */
+  ra?: 'slaac' | 'dhcpv6_stateful' | 'dhcpv6_stateless';
 }
 
 export interface Route {
@@ -159,6 +167,17 @@ export interface Vm {
   vlans: VmVlan[];
   /** Set on service namespaces: the service's name. */
   service?: string;
+  /** On a dual-stack switch: its IPv6 address and how it gets it. */
+  ipv6?: VmIpv6;
+}
+
+/** A VM's IPv6 address; `slaac` and `dhcpv6` VMs learn prefix and gateway from the router's RA. */
+export interface VmIpv6 {
+  ip: string;
+  prefix: number;
+  mode: 'static' | 'slaac' | 'dhcpv6';
+  /** Default gateway of a static VM: the router port's IPv6 address on its switch. */
+  gateway?: string;
 }
 
 /** A server lab runs in its own namespace on a switch (a VM-like node, see Lab.vms). */

@@ -1,4 +1,6 @@
 import { CENTRAL } from './names.js';
+import { ipv6Mode, ipv6RouterPort, vmIpv6, vmMac } from './ipv6.js';
+import { canonical6, parseCidr6 } from './net6.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, type Cidr } from './net.js';
 import type { Acl, Chassis, Host, Lab, LoadBalancer, LogicalRouter, LogicalSwitch, Server, Vm } from './model.js';
 import { memberPort } from './rules/security.js';
@@ -7,7 +9,7 @@ import type { RawSwitch, RawTopology } from './schema.js';
 
 /** A VM's MAC when the file gives none: 02:00 and its four address bytes. */
 export function defaultMac(ip: number): string {
-  return macFromIpv4(0x02, ip);
+  return vmMac({ ip: formatIpv4(ip) });
 }
 
 /** A router port's MAC when the file gives none: 06:00 and its four address bytes. */
@@ -60,7 +62,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     const bridgeMappings = Object.entries(t.chassis[name]?.bridge_mappings ?? {}).map(([network, bridge]) => ({ network, bridge, iface: providerIface(network) }));
     return { name, ip, mac: macFromIpv4(0x0a, parseIpv4(ip)!), bridgeMappings };
   });
-  const switches: LogicalSwitch[] = Object.entries(t.switches).map(([name, sw]) => resolveSwitch(name, sw, dhcpRouter(t, name)));
+  const switches: LogicalSwitch[] = Object.entries(t.switches).map(([name, sw]) => ({ ...resolveSwitch(name, sw, dhcpRouter(t, name)), ...resolveSwitch6(t, name) }));
   const vms: Vm[] = Object.entries(t.vms).map(([name, vm]) => {
     const sw = t.switches[vm.switch]!;
     const subnet = parseCidr(sw.subnet)!;
@@ -76,7 +78,8 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
       dhcp,
       mtu: vm.mtu,
       servers: servers(vm.servers),
-      ...(vm.port_security ? { portSecurity: vm.port_security === true ? [`${(vm.mac ?? defaultMac(parseIpv4(vm.ip)!)).toLowerCase()} ${vm.ip}`] : vm.port_security } : {}),
+      ...vmIpv6Of(t, vm),
+      ...(vm.port_security ? { portSecurity: vm.port_security === true ? [[vmMac(vm), vm.ip, vmIpv6(t, vm)].filter(Boolean).join(' ')] : vm.port_security } : {}),
       ...(!dhcp && (sw.dhcp?.router ?? routerOn(t, vm.switch)) ? { gateway: (sw.dhcp?.router ?? routerOn(t, vm.switch))! } : {}),
       vlans: Object.entries(vm.vlans ?? {}).map(([tag, v]) => ({
         tag: Number(tag),
@@ -222,6 +225,15 @@ function localportInstances(t: RawTopology): Vm[] {
   );
 }
 
+/** A VM's IPv6 side, when its switch has a subnet6. */
+function vmIpv6Of(t: RawTopology, vm: RawTopology['vms'][string]): Pick<Vm, 'ipv6'> {
+  const ip = vmIpv6(t, vm);
+  if (!ip) return {};
+  const mode = ipv6Mode(t, vm.switch);
+  const router = ipv6RouterPort(t, vm.switch)?.port.ip6;
+  return { ipv6: { ip, prefix: parseCidr6(t.switches[vm.switch]!.subnet6!)!.prefix, mode, ...(mode === 'static' && router ? { gateway: canonical6(router) } : {}) } };
+}
+
 function resolveRouters(t: RawTopology, vms: Vm[]): LogicalRouter[] {
   return Object.entries(t.routers).map(([name, r]) => ({
     name,
@@ -235,6 +247,8 @@ function resolveRouters(t: RawTopology, vms: Vm[]): LogicalRouter[] {
       prefix: parseCidr(t.switches[p.switch]!.subnet)!.prefix,
       mac: (p.mac ?? routerPortMac(p.ip)).toLowerCase(),
       ...(p.gateway_chassis ? { gatewayChassis: p.gateway_chassis } : {}),
+      ...(p.ip6 !== undefined ? { ip6: canonical6(p.ip6), prefix6: parseCidr6(t.switches[p.switch]!.subnet6!)!.prefix } : {}),
+      ...(p.ra ? { ra: p.ra } : {}),
     })),
     routes: r.routes.map((x) => ({ prefix: x.prefix, nexthops: [x.nexthop].flat(), policy: x.policy, ...(x.port ? { port: x.port } : {}) })),
     policies: r.policies.map((p) => ({ priority: p.priority, match: p.match, action: p.action, ...(p.nexthops ? { nexthops: p.nexthops } : {}) })),
@@ -266,6 +280,26 @@ function resolveSwitch(name: string, sw: RawSwitch, router: string | undefined):
   if (sw.dhcp.dns_server) options.dns_server = `{${sw.dhcp.dns_server}}`;
   for (const [k, v] of Object.entries(sw.dhcp.options ?? {})) options[k] = String(v);
   return { name, subnet, dhcp: { options }, ...provider };
+}
+
+/** A switch's IPv6 side: its subnet6 and the DHCPv6 options OVN answers with. */
+function resolveSwitch6(t: RawTopology, name: string): Pick<LogicalSwitch, 'subnet6' | 'dhcp6'> {
+  const sw = t.switches[name]!;
+  const subnet6 = sw.subnet6 !== undefined ? parseCidr6(sw.subnet6) : undefined;
+  if (!subnet6) return {};
+  const plain = { subnet6: { text: subnet6.text, prefix: subnet6.prefix } };
+  if (!sw.dhcp6) return plain;
+  const options: Record<string, string> = { server_id: dhcp6ServerMac(t, name) };
+  if (sw.dhcp6.dns_server) options.dns_server = `{${canonical6(sw.dhcp6.dns_server)}}`;
+  if (sw.dhcp6.domain_search) options.domain_search = `"${sw.dhcp6.domain_search}"`;
+  if (ipv6RouterPort(t, name)?.port.ra === 'dhcpv6_stateless') options.dhcpv6_stateless = 'true';
+  return { ...plain, dhcp6: { options } };
+}
+
+/** The MAC (and DUID) DHCPv6 answers come from: as written, else the IPv6 router port's on the switch. */
+export function dhcp6ServerMac(t: RawTopology, name: string): string {
+  const rp = ipv6RouterPort(t, name)?.port;
+  return (t.switches[name]?.dhcp6?.server_mac ?? rp?.mac ?? routerPortMac(rp?.ip ?? '0.0.0.0')).toLowerCase();
 }
 
 /** Servers as written ({ tcp: 80 }) as the model has them ({ kind: 'tcp', port: 80 }). */

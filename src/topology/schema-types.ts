@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hasLeadingZero, isMulticastMac } from './net.js';
+import { parseIpv6 } from './net6.js';
 
 /** The value types topology files are made of: names, addresses, MACs. */
 
@@ -29,3 +30,15 @@ export const portName = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'a port name of letters, digits, ".", ":", "-" and "_", starting with a letter or digit')
   .max(63, 'a port name has at most 63 characters');
 
+
+/** IPv6: syntax only here (the relations, like being inside a subnet, are checked later). */
+export const ipv6 = z.string().refine((v) => parseIpv6(v) !== undefined, { error: (i) => `'${String(i.input)}' is not an IPv6 address like fd00:10::5` });
+export const cidr6 = z.string().refine((v) => /^[0-9a-fA-F:]+\/\d{1,3}$/.test(v) && parseIpv6(v.split('/')[0]!) !== undefined, {
+  error: (i) => `'${String(i.input)}' is not an IPv6 subnet like fd00:10::/64`,
+});
+/** Where either family is meant (routes, NAT, policies): IPv4 or IPv6, syntax checked per family. */
+export const ipAny = z.union([ipv4, ipv6], { error: (i) => `'${String(i.input)}' is neither an IPv4 address like 10.0.0.1 nor an IPv6 address like fd00::1` });
+export const cidrAny = z.union([cidr, cidr6], { error: (i) => `'${String(i.input)}' is neither an IPv4 subnet like 10.0.0.0/24 nor an IPv6 subnet like fd00::/64` });
+export const addressOrSubnetAny = z.union([addressOrSubnet, ipv6, cidr6], {
+  error: (i) => `'${String(i.input)}' is not an address or subnet (like 10.50.0.0/24 or fd00:50::/64)`,
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkSchema } from './checks/registry.js';
 import { LAB_NAME, LAB_NAME_MAX } from '../base/lab-name.js';
-import { addressOrSubnet, cidr, ipv4, mac, nodeName, portName } from './schema-types.js';
+import { addressOrSubnetAny, cidr, cidr6, cidrAny, ipAny, ipv4, ipv6, mac, nodeName, portName } from './schema-types.js';
 import { loadBalancerSchema } from './schema-lb.js';
 import { aclSchema, addressSetSchema, matchName, nbOptionsSchema, portGroupSchema, portSecuritySchema, serverSchema } from './schema-security.js';
 
@@ -31,10 +31,20 @@ export const dhcpSchema = z
   })
   .describe('OVN native DHCP (DHCP_Options) for this logical switch');
 
+export const dhcp6Schema = z
+  .strictObject({
+    server_mac: mac.optional().describe("MAC the DHCPv6 replies come from, also the server's DUID (default: the router port's on this switch)"),
+    dns_server: ipv6.optional().describe('DNS server handed to clients'),
+    domain_search: z.string().regex(/^[A-Za-z0-9.-]+$/, 'a domain like lab.example').optional().describe('domain search list handed to clients'),
+  })
+  .describe('OVN native DHCPv6 (DHCP_Options with an IPv6 cidr): answered by ovn-controller with put_dhcpv6_opts');
+
 export const switchSchema = z
   .strictObject({
     subnet: cidr.describe('IPv4 subnet of the logical switch'),
+    subnet6: cidr6.optional().describe('IPv6 subnet beside the IPv4 one (dual stack), a /64 for SLAAC, e.g. fd00:10::/64'),
     dhcp: dhcpSchema.optional(),
+    dhcp6: dhcp6Schema.optional(),
     provider: nodeName.optional().describe('a provider network this switch reaches through a localnet port'),
   })
   .describe('an OVN logical switch');
@@ -73,6 +83,7 @@ export const vmSchema = z
     chassis: nodeName.describe('the chassis this VM runs on'),
     switch: nodeName.describe('the logical switch its port is on'),
     ip: ipv4.describe('its address (offered by DHCP, or set statically)'),
+    ip6: ipv6.optional().describe("its IPv6 address on a switch with subnet6 (default: the EUI-64 address SLAAC makes from its MAC); how it gets it follows the router port's ra"),
     mac: mac.optional().describe('its MAC; default: derived from the address'),
     dhcp: z.boolean().optional().describe('get the address by DHCP (default: when the switch has dhcp)'),
     port: portName.optional().describe('logical switch port name (default: <switch>-<vm>)'),
@@ -90,6 +101,11 @@ export const routerPortSchema = z
   .strictObject({
     switch: nodeName.describe('the logical switch this router port connects to'),
     ip: ipv4.describe("the router's address on that switch (the prefix is the switch's)"),
+    ip6: ipv6.optional().describe("the router's IPv6 address on a switch with subnet6"),
+    ra: z
+      .enum(['slaac', 'dhcpv6_stateful', 'dhcpv6_stateless'])
+      .optional()
+      .describe('router advertisements on this port (ipv6_ra_configs:address_mode): how VMs on the switch get their IPv6 address'),
     mac: mac.optional().describe('router port MAC (default: derived from the address)'),
     gateway_chassis: z.array(nodeName).min(1).optional().describe('makes this a gateway port, bound to these chassis in priority order'),
     name: portName.optional().describe('the router port name (default: <router>-<switch>)'),
@@ -98,8 +114,8 @@ export const routerPortSchema = z
   .describe('a logical router port and the switch port that peers with it');
 
 export const routeSchema = z.strictObject({
-  prefix: cidr.describe('destination subnet, e.g. 0.0.0.0/0 (with policy src-ip: the source subnet)'),
-  nexthop: z.union([ipv4, z.array(ipv4).min(1)]).describe('next hop address; several make an ECMP route'),
+  prefix: cidrAny.describe('destination subnet, e.g. 0.0.0.0/0 or ::/0 (with policy src-ip: the source subnet)'),
+  nexthop: z.union([ipAny, z.array(ipAny).min(1)]).describe('next hop address; several make an ECMP route'),
   policy: z.enum(['dst-ip', 'src-ip']).default('dst-ip').describe('dst-ip: route by destination (default); src-ip: by source address'),
   port: portName.optional().describe('the router port to send from, when the next hop alone does not say'),
 });
@@ -109,15 +125,15 @@ export const policySchema = z
     priority: z.number().int().min(0).max(32767),
     match: z.string().min(1).describe("OVN's match language, e.g. 'ip4.src == 10.0.1.0/24'"),
     action: z.enum(['allow', 'drop', 'reroute']),
-    nexthops: z.array(ipv4).min(1).optional().describe('with reroute: where to send'),
+    nexthops: z.array(ipAny).min(1).optional().describe('with reroute: where to send'),
   })
   .describe('a logical router policy (lr-policy-add)');
 
 export const natSchema = z
   .strictObject({
     type: z.enum(['snat', 'dnat', 'dnat_and_snat']),
-    external_ip: ipv4,
-    logical_ip: addressOrSubnet,
+    external_ip: ipAny,
+    logical_ip: addressOrSubnetAny.describe('an address or subnet of the same family as external_ip'),
     vm: nodeName.optional().describe('dnat_and_snat: the VM whose port does the NAT on its own chassis (distributed floating IP)'),
     external_mac: mac.optional().describe("with vm: the floating IP's own MAC (default: the VM's)"),
     gateway_port: portName.optional().describe('the gateway port this rule belongs to, where the router has several'),

@@ -33,6 +33,18 @@ case "$reason" in
     done ;;
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
 esac
 exit 0
 `;
@@ -52,4 +64,20 @@ export function dhclientWrapper(files: { conf: string; script: string; leases: s
 # lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
 exec ${shellLine(['/sbin/dhclient', '-cf', files.conf, '-sf', files.script, '-lf', files.leases, '-pf', files.pid])} "$@"
 `;
+}
+
+/**
+ * Files of a VM's DHCP client, all in the VM's run directory: one lease, pid and log per
+ * interface (eth0 keeps the plain names), one script and config for all.
+ */
+export function dhclientPaths(runDir: string, iface = 'eth0', family: 4 | 6 = 4) {
+  const tag = (iface === 'eth0' ? '' : `.${iface}`) + (family === 6 ? '.v6' : '');
+  return {
+    wrapper: `${runDir}/bin/dhclient`,
+    script: `${runDir}/dhclient-script`,
+    conf: `${runDir}/dhclient.conf`,
+    leases: `${runDir}/dhclient${tag}.leases`,
+    pid: `${runDir}/dhclient${tag}.pid`,
+    log: `${runDir}/dhclient${tag}.log`,
+  };
 }

@@ -9,26 +9,35 @@ import socket, sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 kind, port, name = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 answer = (name + "\\n").encode()
+# One socket for both families where the node has IPv6 (an IPv4 peer shows as ::ffff:a.b.c.d).
+def listening(type):
+    try:
+        s = socket.socket(socket.AF_INET6, type); s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0); any = "::"
+    except OSError:
+        s = socket.socket(socket.AF_INET, type); any = "0.0.0.0"
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind((any, port)); return s
+def who(peer): return peer[0][7:] if peer[0].startswith("::ffff:") else peer[0]
 if kind == "tcp":
-    s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    s.bind(("0.0.0.0", port)); s.listen(64)
+    s = listening(socket.SOCK_STREAM); s.listen(64)
     while True:
-        c, peer = s.accept(); print("tcp from %s:%d" % peer, flush=True)
+        c, peer = s.accept(); print("tcp from %s:%d" % (who(peer), peer[1]), flush=True)
         try: c.sendall(answer)
         finally: c.close()
 elif kind == "udp":
-    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("0.0.0.0", port))
+    s = listening(socket.SOCK_DGRAM)
     while True:
-        data, peer = s.recvfrom(2048); print("udp from %s:%d" % peer, flush=True); s.sendto(answer, peer)
+        data, peer = s.recvfrom(2048); print("udp from %s:%d" % (who(peer), peer[1]), flush=True); s.sendto(answer, peer)
 else:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
             self.send_response(200); self.send_header("Content-Type", "text/plain"); self.send_header("Content-Length", str(len(answer)))
             self.end_headers(); self.wfile.write(answer)
         def log_message(self, fmt, *args):
-            print("http from %s: %s" % (self.client_address[0], fmt % args), flush=True)
-    ThreadingHTTPServer.allow_reuse_address = True
-    ThreadingHTTPServer(("0.0.0.0", port), Handler).serve_forever()
+            print("http from %s: %s" % (who(self.client_address), fmt % args), flush=True)
+    class Server(ThreadingHTTPServer):
+        allow_reuse_address = True
+        def server_bind(self): self.socket = listening(socket.SOCK_STREAM); self.server_address = self.socket.getsockname()
+    Server(("", port), Handler).serve_forever()
 `;
 
 /**
@@ -39,7 +48,7 @@ else:
 export const CONNECT = `
 import socket, sys
 proto, host, port, timeout = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
-s = socket.socket(socket.AF_INET, socket.SOCK_STREAM if proto == "tcp" else socket.SOCK_DGRAM)
+s = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM if proto == "tcp" else socket.SOCK_DGRAM)
 s.settimeout(timeout)
 try:
     s.connect((host, port))

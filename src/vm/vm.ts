@@ -1,8 +1,9 @@
 import type { Host, Vm } from '../topology/model.js';
 import type { NodeShell } from '../ovn/node-shell.js';
-import { DHCLIENT_CONF, DHCLIENT_SCRIPT, dhclientWrapper } from './dhclient-files.js';
+import { DHCLIENT_CONF, DHCLIENT_SCRIPT, dhclientPaths, dhclientWrapper } from './dhclient-files.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { buildTrunk } from './vlans.js';
+import { addressVm6 } from './ipv6.js';
 import { plugIntoBrInt } from '../ovn/br-int.js';
 import type { Datapath } from '../ovn/chassis.js';
 
@@ -13,22 +14,6 @@ import type { Datapath } from '../ovn/chassis.js';
 export async function plugVm(runtime: Runtime, chassis: NodeShell, vm: Vm, index: number, datapath: Datapath): Promise<void> {
   const port = vm.vlans.length ? await buildTrunk(runtime, chassis, vm, index, datapath) : vm.name;
   await plugIntoBrInt(chassis, port, vm.port);
-}
-
-/**
- * Files of a VM's DHCP client, all in the VM's run directory: one lease, pid and log per
- * interface (eth0 keeps the plain names), one script and config for all.
- */
-export function dhclientPaths(runDir: string, iface = 'eth0') {
-  const tag = iface === 'eth0' ? '' : `.${iface}`;
-  return {
-    wrapper: `${runDir}/bin/dhclient`,
-    script: `${runDir}/dhclient-script`,
-    conf: `${runDir}/dhclient.conf`,
-    leases: `${runDir}/dhclient${tag}.leases`,
-    pid: `${runDir}/dhclient${tag}.pid`,
-    log: `${runDir}/dhclient${tag}.log`,
-  };
 }
 
 /**
@@ -57,8 +42,9 @@ export async function setStaticAddress(vm: NodeShell, address: string, iface = '
   if (gateway) await vm.run(['ip', 'route', 'add', 'default', 'via', gateway, 'dev', iface]);
 }
 
-/** Every address a VM gets: eth0's, then each VLAN interface's, by DHCP or statically. */
+/** Every address a VM gets: eth0's IPv6 and IPv4, then each VLAN interface's, by DHCP or statically. */
 export async function addressVm(runtime: Runtime, vm: NodeShell, spec: Vm): Promise<void> {
+  if (spec.ipv6) await addressVm6(runtime, vm, spec.ipv6);
   if (spec.dhcp) await requestLease(runtime, vm);
   else await setStaticAddress(vm, `${spec.ip}/${spec.prefix}`, 'eth0', spec.gateway);
   for (const v of spec.vlans) {

@@ -9,7 +9,7 @@ const ATTEMPT_TIMEOUT = 1;
 export const connectProbe: CheckProbe<ConnectCheck> = {
   kind: 'connect',
   async attempt(spec, ctx) {
-    const addr = targetAddress(ctx.lab, spec.to)!;
+    const addr = targetAddress(ctx.lab, spec.to, spec.family)!;
     const out = await ctx.node(spec.from).run(python(CONNECT, spec.proto, addr, spec.port, ATTEMPT_TIMEOUT), { nothrow: true, timeoutMs: 10_000 });
     const result = out.stdout.trim() || `error ${out.stderr.trim().split('\n').at(-1) ?? ''}`;
     const [outcome, ...rest] = result.split(' ');

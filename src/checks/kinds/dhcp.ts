@@ -1,7 +1,9 @@
-import { vmAddress, vmGateway } from '../../vm/address.js';
-import { dhclientPaths } from '../../vm/vm.js';
+import { vmAddress, vmAddresses6, vmGateway } from '../../vm/address.js';
+import { dhclientPaths } from '../../vm/dhclient-files.js';
 import type { CheckProbe } from '../check.js';
-import { parseLastLease, prefixOfNetmask } from '../lease.js';
+import { parseLastLease, parseLastLease6, prefixOfNetmask } from '../lease.js';
+import type { NodeShell } from '../../ovn/node-shell.js';
+import { canonical6 } from '../../topology/net6.js';
 import { wanted, type DhcpCheck } from '../../topology/checks/dhcp.js';
 
 export const dhcpProbe: CheckProbe<DhcpCheck> = {
@@ -9,6 +11,7 @@ export const dhcpProbe: CheckProbe<DhcpCheck> = {
   async attempt(spec, ctx) {
     const w = wanted(spec, ctx.lab);
     const vm = ctx.node(spec.vm);
+    if (spec.family === 6) return lease6(vm, w);
     const files = dhclientPaths(vm.runDir, spec.interface);
     if (spec.renew) {
       const argv = ['/sbin/dhclient', '-cf', files.conf, '-sf', files.script, '-lf', files.leases, '-pf', files.pid, '-1', spec.interface];
@@ -36,7 +39,25 @@ export const dhcpProbe: CheckProbe<DhcpCheck> = {
       (w.lease_time === undefined || lease.leaseTime === w.lease_time) &&
       (w.mtu === undefined || lease.mtu === w.mtu) &&
       (w.server === undefined || lease.server === w.server) &&
-      (w.default_route === undefined || gateway === w.default_route);
-    return { ok, seen };
+      (w.default_route === undefined || gateway === w.default_route) &&
+      (w.dns_server === undefined || lease.dns === w.dns_server);
+    return { ok, seen: seen + (w.dns_server !== undefined ? `, dns ${lease.dns ?? 'none'}` : '') };
   },
 };
+
+/** The DHCPv6 lease of eth0, and the address on it. */
+async function lease6(vm: NodeShell, w: ReturnType<typeof wanted>): Promise<{ ok: boolean; seen: string }> {
+  const file = await vm.run(['cat', dhclientPaths(vm.runDir, 'eth0', 6).leases], { nothrow: true });
+  const lease = parseLastLease6(file.stdout);
+  const onLink = await vmAddresses6(vm);
+  if (!lease?.address) return { ok: false, seen: `no DHCPv6 lease yet (eth0 has ${onLink.join(', ') || 'no global IPv6 address'})` };
+  const address = canonical6(lease.address);
+  const dns = lease.dns?.split(',').map((a) => canonical6(a.trim())).join(',');
+  const seen = `lease ${address}, server DUID MAC ${lease.serverMac ?? 'none'}, dns ${dns ?? 'none'}, eth0 ${onLink.join(', ') || 'no global IPv6 address'}`;
+  const ok =
+    address === w.address &&
+    onLink.includes(address) &&
+    (w.server_mac === undefined || lease.serverMac === w.server_mac) &&
+    (w.dns_server === undefined || dns === canonical6(w.dns_server));
+  return { ok, seen };
+}

@@ -14,7 +14,7 @@ async function tunnelTx(ctx: LabContext): Promise<Map<string, number>> {
 export const localProbe: CheckProbe<LocalCheck> = {
   kind: 'local',
   async attempt(spec, ctx) {
-    const addr = targetAddress(ctx.lab, spec.to)!;
+    const addr = targetAddress(ctx.lab, spec.to, spec.family)!;
     const node = ctx.node(spec.from);
     // One ping first, so ARP is resolved before the counters are read.
     await node.run(['ping', '-n', '-c', '1', '-W', '1', addr], { nothrow: true });

@@ -11,7 +11,7 @@ export function pingCounts(output: string): { sent: number; received: number } |
 export const pingProbe: CheckProbe<PingCheck> = {
   kind: 'ping',
   async attempt(spec, ctx) {
-    const addr = targetAddress(ctx.lab, spec.to)!;
+    const addr = targetAddress(ctx.lab, spec.to, spec.family)!;
     const count = spec.expect === 'reachable' ? spec.count : 1;
     const out = await ctx.node(spec.from).run(['ping', '-n', '-c', String(count), '-i', '0.2', '-W', '1', addr], { nothrow: true });
     const counts = pingCounts(out.stdout);

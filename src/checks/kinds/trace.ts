@@ -1,4 +1,4 @@
-import { traceDatapaths, traceOutputs, traceSummary } from '../../ovn/queries.js';
+import { traceDatapaths, traceMinimal, traceOutputs, traceSummary } from '../../ovn/queries.js';
 import type { Lab } from '../../topology/model.js';
 import type { CheckProbe } from '../check.js';
 import { targetAddress } from '../../topology/checks/fields.js';
@@ -14,19 +14,21 @@ function gatewayMac(lab: Lab, switchName: string): string {
 }
 
 /** The microflow of a packet from one VM to a VM or address, as ovn-trace reads it. */
-export function microflow(lab: Lab, from: string, to: string, proto: string): string {
+export function microflow(lab: Lab, from: string, to: string, proto: string, family: 4 | 6 = 4): string {
   const src = lab.vms.find((v) => v.name === from)!;
   const dst = lab.vms.find((v) => v.name === to);
+  const target = targetAddress(lab, to, family)!;
+  const v6 = target.includes(':');
   const parts = [
     `inport == "${src.port}"`,
     `eth.src == ${src.mac}`,
     `eth.dst == ${dst && dst.switch === src.switch ? dst.mac : gatewayMac(lab, src.switch)}`,
-    `ip4.src == ${src.ip}`,
-    `ip4.dst == ${targetAddress(lab, to)}`,
+    v6 ? `ip6.src == ${src.ipv6?.ip ?? '::'}` : `ip4.src == ${src.ip}`,
+    v6 ? `ip6.dst == ${target}` : `ip4.dst == ${target}`,
     'ip.ttl == 64',
   ];
   const [l4, port] = proto.split(':');
-  if (l4 === 'icmp') parts.push('icmp4.type == 8');
+  if (l4 === 'icmp') parts.push(v6 ? 'icmp6.type == 128' : 'icmp4.type == 8');
   else parts.push(`${l4}.src == 40000`, `${l4}.dst == ${port}`);
   return parts.join(' && ');
 }
@@ -36,14 +38,20 @@ export const traceProbe: CheckProbe<TraceCheck> = {
   async attempt(spec, ctx) {
     const lab = ctx.lab;
     const src = lab.vms.find((v) => v.name === spec.from)!;
-    const flow = spec.microflow ?? microflow(lab, spec.from, spec.to, spec.proto);
+    const flow = spec.microflow ?? microflow(lab, spec.from, spec.to, spec.proto, spec.family);
     const summary = await traceSummary(ctx.central(), src.switch, flow);
     const outputs = traceOutputs(summary);
     const path = traceDatapaths(summary);
-    const seen = `${outputs.length ? `output to ${outputs.join(', ')}` : 'dropped (no output)'}${spec.through ? ` through ${path.join(' → ')}` : ''}`;
+    const minimal = spec.minimal ? await traceMinimal(ctx.central(), src.switch, flow) : [];
+    const seen = [
+      outputs.length ? `output to ${outputs.join(', ')}` : 'dropped (no output)',
+      spec.through ? ` through ${path.join(' → ')}` : '',
+      spec.minimal ? `; --minimal: ${minimal.join(' ')}` : '',
+    ].join('');
     const throughOk = !spec.through || spec.through.join(',') === path.join(',');
-    if (spec.expect === 'dropped') return { ok: outputs.length === 0 && throughOk, seen };
+    const minimalOk = !spec.minimal || spec.minimal.join('\n') === minimal.join('\n');
+    if (spec.expect === 'dropped') return { ok: outputs.length === 0 && throughOk && minimalOk, seen };
     const port = spec.port ?? lab.vms.find((v) => v.name === spec.to)!.port;
-    return { ok: outputs.includes(port) && throughOk, seen };
+    return { ok: outputs.includes(port) && throughOk && minimalOk, seen };
   },
 };

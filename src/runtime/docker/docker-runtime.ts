@@ -189,7 +189,7 @@ export class DockerRuntime implements Runtime {
   async addVmLink(vm: Vm, vmIf: string, chassisIf: string, mac: string): Promise<void> {
     const chassis: LinkEnd = { run: (argv) => this.run(vm.chassis, argv), dev: chassisIf };
     const inVm: LinkEnd = { run: (argv) => this.run(vm.chassis, ['ip', 'netns', 'exec', vm.name, ...argv]), netns: vm.name, dev: vmIf, mac };
-    await veth(chassis, inVm, { mtu: vm.mtu, quietIpv6: true });
+    await veth(chassis, inVm, { mtu: vm.mtu, quietIpv6: !(vm.ipv6 && vmIf === 'eth0') });
   }
 
   exec(node: string, argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {

@@ -86,7 +86,8 @@ export class NetnsRuntime implements Runtime {
   }
 
   async addVmLink(vm: Vm, vmIf: string, chassisIf: string, mac: string): Promise<void> {
-    await veth(this.end(this.ns(vm.chassis), chassisIf), this.end(this.ns(vm.name), vmIf, mac), { mtu: vm.mtu, quietIpv6: true });
+    // IPv6 stays quiet (no link-local, no solicitations) unless the VM has an IPv6 address.
+    await veth(this.end(this.ns(vm.chassis), chassisIf), this.end(this.ns(vm.name), vmIf, mac), { mtu: vm.mtu, quietIpv6: !(vm.ipv6 && vmIf === 'eth0') });
   }
 
   exec(node: string, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult> {

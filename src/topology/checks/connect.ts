@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { checkFields, fromToProblems, targetAddress } from './fields.js';
+import { checkFields, familyField, fromToProblems, targetAddress } from './fields.js';
 import type { CheckSpecKind } from './spec.js';
 
 const schema = z.strictObject({
   ...checkFields('connect'),
   from: z.string().describe('node that connects (a VM, host, chassis or central)'),
-  to: z.string().describe('a VM or host name, or an IPv4 address'),
+  to: z.string().describe('a VM or host name, or an IPv4 or IPv6 address'),
+  family: familyField,
   port: z.number().int().min(1).max(65535),
   proto: z.enum(['tcp', 'udp']).default('tcp'),
   expect: z
@@ -27,5 +28,5 @@ export const connectSpec: CheckSpecKind<ConnectCheck> = {
   },
   // A timeout (a dropped packet) must hold for the whole check, like any negative check.
   negative: (spec) => spec.expect === 'timeout',
-  expected: (spec, lab) => `${spec.proto} ${targetAddress(lab, spec.to)}:${spec.port} from ${spec.from}: ${spec.expect}${spec.answer ? ` (answered by ${spec.answer})` : ''}`,
+  expected: (spec, lab) => `${spec.proto} ${targetAddress(lab, spec.to, spec.family)}:${spec.port} from ${spec.from}: ${spec.expect}${spec.answer ? ` (answered by ${spec.answer})` : ''}`,
 };

@@ -4,6 +4,7 @@ import { nodeNames, type Lab } from '../model.js';
 export { nodeNames };
 import type { CheckProblem } from './spec.js';
 import { parseIpv4 } from '../net.js';
+import { canonical6, parseIpv6 } from '../net6.js';
 
 /** Fields every check kind's schema starts with. */
 export function checkFields<K extends string>(kind: K) {
@@ -18,10 +19,17 @@ export function checkFields<K extends string>(kind: K) {
 export function pingFields() {
   return {
     from: z.string().describe('node that pings (a VM, chassis or central)'),
-    to: z.string().describe('a VM or host name, or an IPv4 address'),
+    to: z.string().describe('a VM or host name, or an IPv4 or IPv6 address'),
     count: z.number().int().min(1).max(100).default(3).describe('echo requests per attempt'),
+    family: familyField,
   };
 }
+
+/** Which address of a VM named in `to` a check means: its IPv4 one (default) or its IPv6 one. */
+export const familyField = z
+  .union([z.literal(4), z.literal(6)])
+  .default(4)
+  .describe("with a VM name in 'to': 4 for its IPv4 address, 6 for its IPv6 one");
 
 export const ipv4Field = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address like 172.16.255.130');
 
@@ -30,21 +38,25 @@ export function unknownName(what: string, name: string, names: string[]): string
   return names.includes(name) ? undefined : `unknown ${what} '${name}' (${what}s in this lab: ${names.join(', ') || 'none'})`;
 }
 
-/** The address a check target means: a VM's or host's address by its name, or an IPv4 address as written. */
-export function targetAddress(lab: Lab, to: string): string | undefined {
-  const node = lab.vms.find((v) => v.name === to) ?? lab.hosts.find((h) => h.name === to);
-  if (node) return node.ip;
-  return parseIpv4(to) !== undefined ? to : undefined;
+/** The address a check target means: a VM's or host's address by its name (IPv6 with family 6), or an address as written. */
+export function targetAddress(lab: Lab, to: string, family: 4 | 6 = 4): string | undefined {
+  const vm = lab.vms.find((v) => v.name === to);
+  const node = vm ?? lab.hosts.find((h) => h.name === to);
+  if (node) return family === 6 ? vm?.ipv6?.ip : node.ip;
+  return parseIpv4(to) !== undefined ? to : parseIpv6(to) !== undefined ? canonical6(to) : undefined;
 }
 
 /** Problems of a check's `from` (a node, or a VM with `vmOnly`) and `to` (a VM, host or address). */
-export function fromToProblems(lab: Lab, spec: { from: string; to: string }, opts: { vmOnly?: boolean; toOptional?: boolean } = {}): CheckProblem[] {
+export function fromToProblems(lab: Lab, spec: { from: string; to: string; family?: 4 | 6 }, opts: { vmOnly?: boolean; toOptional?: boolean } = {}): CheckProblem[] {
   const problems: CheckProblem[] = [];
   const from = opts.vmOnly ? unknownName('VM', spec.from, lab.vms.map((v) => v.name)) : unknownName('node', spec.from, nodeNames(lab));
   if (from) problems.push({ field: 'from', message: from });
-  if (!opts.toOptional && !targetAddress(lab, spec.to)) {
+  const named = [...lab.vms, ...lab.hosts].some((n) => n.name === spec.to);
+  if (named && spec.family === 6 && !targetAddress(lab, spec.to, 6)) {
+    problems.push({ field: 'family', message: `'${spec.to}' has no IPv6 address: its switch has no subnet6` });
+  } else if (!opts.toOptional && !targetAddress(lab, spec.to)) {
     const names = [...lab.vms, ...lab.hosts].map((n) => n.name).join(', ');
-    problems.push({ field: 'to', message: `'${spec.to}' is neither a VM or host of this lab (${names}) nor an IPv4 address` });
+    problems.push({ field: 'to', message: `'${spec.to}' is neither a VM or host of this lab (${names}) nor an IPv4 or IPv6 address` });
   }
   return problems;
 }

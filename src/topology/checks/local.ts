@@ -14,5 +14,5 @@ export const localSpec: CheckSpecKind<LocalCheck> = {
   schema,
   validate: (spec, lab) => fromToProblems(lab, spec),
   negative: () => false,
-  expected: (spec, lab) => `${spec.from} gets ${spec.count}/${spec.count} replies from ${targetAddress(lab, spec.to)}, no chassis sends a packet into a tunnel meanwhile`,
+  expected: (spec, lab) => `${spec.from} gets ${spec.count}/${spec.count} replies from ${targetAddress(lab, spec.to, spec.family)}, no chassis sends a packet into a tunnel meanwhile`,
 };

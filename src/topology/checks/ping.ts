@@ -16,7 +16,7 @@ export const pingSpec: CheckSpecKind<PingCheck> = {
   validate: (spec, lab) => fromToProblems(lab, spec),
   negative: (spec) => spec.expect === 'unreachable',
   expected(spec, lab) {
-    const addr = targetAddress(lab, spec.to);
+    const addr = targetAddress(lab, spec.to, spec.family);
     return spec.expect === 'reachable'
       ? `${spec.from} gets ${spec.count}/${spec.count} replies from ${addr}`
       : `${spec.from} gets no reply from ${addr}`;

@@ -1,5 +1,7 @@
 import { inCidr, isNetworkOrBroadcast, parseCidr, parseIpv4, type Cidr } from '../net.js';
+import { inCidr6, parseCidr6, parseIpv6 } from '../net6.js';
 import { routerPortMac } from '../resolve.js';
+import { routerOptionProblem } from './router-options.js';
 import type { RawTopology } from '../schema.js';
 import type { AddressBook } from './address-book.js';
 import type { At } from './at.js';
@@ -32,26 +34,64 @@ export function checkRouters(t: RawTopology, subnets: Map<string, Cidr>, book: A
         if (!(c in t.chassis)) at([...path, 'gateway_chassis', j], `unknown chassis '${c}' (chassis in this file: ${Object.keys(t.chassis).join(', ')})`);
       });
     });
+    for (const [key, value] of Object.entries(r.options)) {
+      const problem = routerOptionProblem(key, String(value));
+      if (problem) at(['routers', name, 'options', key], problem);
+    }
     r.routes.forEach((route, i) => {
       const path = ['routers', name, 'routes', i];
-      if (!parseCidr(route.prefix)) at([...path, 'prefix'], `'${route.prefix}' is not a subnet (network address/prefix)`);
-      for (const nh of [route.nexthop].flat()) if (parseIpv4(nh) === undefined) at([...path, 'nexthop'], `'${nh}' is not an IPv4 address`);
+      const v6 = route.prefix.includes(':');
+      if (!(v6 ? parseCidr6(route.prefix) : parseCidr(route.prefix))) at([...path, 'prefix'], `'${route.prefix}' is not a subnet (network address/prefix)`);
+      for (const nh of [route.nexthop].flat()) {
+        if (!isFamily(nh, v6)) at([...path, 'nexthop'], `'${nh}' is not an ${v6 ? 'IPv6' : 'IPv4'} address, as the prefix ${route.prefix} needs`);
+        else if (!onSubnetOf(t, r, nh)) {
+          const nets = r.ports.map((p) => (v6 ? t.switches[p.switch]?.subnet6 : t.switches[p.switch]?.subnet)).filter(Boolean);
+          at([...path, 'nexthop'], `next hop ${nh} is on none of router '${name}''s subnets (${nets.join(', ') || 'none'}): OVN would have no port to send it from`);
+        }
+      }
       if (route.port !== undefined && !routerPorts.includes(route.port)) at([...path, 'port'], `router '${name}' has no port '${route.port}' (its ports: ${routerPorts.join(', ')})`);
     });
     r.policies.forEach((p, i) => {
       const path = ['routers', name, 'policies', i];
       if (p.action === 'reroute' && !p.nexthops) at([...path, 'action'], 'reroute needs nexthops');
       if (p.action !== 'reroute' && p.nexthops) at([...path, 'nexthops'], `nexthops go with action reroute, not ${p.action}`);
-      for (const [j, nh] of (p.nexthops ?? []).entries()) if (parseIpv4(nh) === undefined) at([...path, 'nexthops', j], `'${nh}' is not an IPv4 address`);
+      const v6 = (p.nexthops ?? [])[0]?.includes(':') ?? false;
+      for (const [j, nh] of (p.nexthops ?? []).entries()) if (!isFamily(nh, v6)) at([...path, 'nexthops', j], `'${nh}' is not an ${v6 ? 'IPv6' : 'IPv4'} address like the first next hop`);
     });
     r.nat.forEach((n, i) => {
-      if (parseIpv4(n.external_ip) === undefined) at(['routers', name, 'nat', i, 'external_ip'], `'${n.external_ip}' is not an IPv4 address`);
-      const logical = n.logical_ip.includes('/') ? parseCidr(n.logical_ip) : parseIpv4(n.logical_ip);
-      if (logical === undefined) at(['routers', name, 'nat', i, 'logical_ip'], `'${n.logical_ip}' is neither an IPv4 address nor a subnet (network address/prefix up to 32, like 10.50.0.0/24)`);
+      const v6 = n.external_ip.includes(':');
+      if (!isFamily(n.external_ip, v6)) at(['routers', name, 'nat', i, 'external_ip'], `'${n.external_ip}' is not an IP address`);
+      const logical = n.logical_ip.includes('/') ? (v6 ? parseCidr6 : parseCidr)(n.logical_ip) : isFamily(n.logical_ip, v6) || undefined;
+      if (logical === undefined) {
+        at(['routers', name, 'nat', i, 'logical_ip'], v6
+          ? `'${n.logical_ip}' is neither an IPv6 address nor an IPv6 subnet, as the IPv6 external_ip needs (like fd00:50::/64)`
+          : `'${n.logical_ip}' is neither an IPv4 address nor a subnet (network address/prefix up to 32, like 10.50.0.0/24)`);
+      }
       if (n.vm && !(n.vm in t.vms)) at(['routers', name, 'nat', i, 'vm'], `unknown VM '${n.vm}' (VMs in this file: ${Object.keys(t.vms).join(', ')})`);
       if (n.vm && n.type !== 'dnat_and_snat') at(['routers', name, 'nat', i, 'vm'], 'vm (a distributed floating IP) goes only with type dnat_and_snat');
       if (n.external_mac && !n.vm) at(['routers', name, 'nat', i, 'external_mac'], 'external_mac goes with vm (a distributed floating IP answers with it on the VM\'s chassis)');
       if (n.gateway_port !== undefined && !routerPorts.includes(n.gateway_port)) at(['routers', name, 'nat', i, 'gateway_port'], `router '${name}' has no port '${n.gateway_port}' (its ports: ${routerPorts.join(', ')})`);
     });
   }
+}
+
+/** True when an address lies in the subnet (or subnet6) of a switch the router has a port on. */
+function onSubnetOf(t: RawTopology, r: RawTopology['routers'][string], ip: string): boolean {
+  const v4 = parseIpv4(ip);
+  const v6 = parseIpv6(ip);
+  return r.ports.some((p) => {
+    const sw = t.switches[p.switch];
+    if (!sw) return true;
+    if (v4 !== undefined) {
+      const c = parseCidr(sw.subnet);
+      return !c || inCidr(v4, c);
+    }
+    const c6 = sw.subnet6 !== undefined ? parseCidr6(sw.subnet6) : undefined;
+    return v6 !== undefined && !!c6 && inCidr6(v6, c6);
+  });
+}
+
+/** True when `ip` is an address of the family asked for (IPv6 when v6). */
+function isFamily(ip: string, v6: boolean): boolean {
+  return v6 ? parseIpv6(ip) !== undefined : parseIpv4(ip) !== undefined;
 }

@@ -1,0 +1,54 @@
+import type { VmIpv6 } from '../topology/model.js';
+import type { NodeShell } from '../ovn/node-shell.js';
+import type { Runtime } from '../runtime/runtime.js';
+import { DHCLIENT_CONF, DHCLIENT_SCRIPT, dhclientPaths } from './dhclient-files.js';
+
+/** How long a VM waits for the router's advertisement and its address (seconds). */
+const RA_WAIT = 15;
+
+/**
+ * A VM's IPv6 address on eth0. Static: set without duplicate address detection, with the router
+ * as gateway. SLAAC and DHCPv6: eth0 goes down and up so the kernel solicits a router again now
+ * that its port is bound (its first solicitation went out before), then lab waits for what the
+ * advertisement brings (the default route, the SLAAC address) and, for DHCPv6, asks with dhclient -6.
+ * Must run before IPv4 addressing: taking the link down drops IPv4 routes.
+ */
+export async function addressVm6(runtime: Runtime, vm: NodeShell, spec: VmIpv6): Promise<void> {
+  if (spec.mode === 'static') {
+    await vm.run(['ip', '-6', 'addr', 'add', `${spec.ip}/${spec.prefix}`, 'dev', 'eth0', 'nodad']);
+    if (spec.gateway) await vm.run(['ip', '-6', 'route', 'add', 'default', 'via', spec.gateway, 'dev', 'eth0']);
+    return;
+  }
+  await vm.run(['ip', 'link', 'set', 'dev', 'eth0', 'down']);
+  await vm.run(['ip', 'link', 'set', 'dev', 'eth0', 'up']);
+  if (spec.mode === 'dhcpv6') {
+    await waitFor(vm, ['ip', '-6', '-o', 'addr', 'show', 'dev', 'eth0', 'scope', 'link', '-tentative'], /fe80::/, 'a link-local address (dhclient -6 sends from it)');
+    await requestLease6(runtime, vm);
+  }
+  await waitFor(vm, ['ip', '-6', 'route', 'show', 'default'], /default via/, "a default route from the router's advertisement");
+  await waitFor(vm, ['ip', '-6', '-o', 'addr', 'show', 'dev', 'eth0', 'scope', 'global', '-tentative'], new RegExp(` ${spec.ip.replace(/\./g, '\\.')}/`), spec.ip);
+}
+
+/** DHCPv6 for eth0 (one attempt, then dhclient -6 stays to renew); its output is kept beside the lease. */
+export async function requestLease6(runtime: Runtime, vm: NodeShell, timeoutSec = 20): Promise<string> {
+  const p = dhclientPaths(vm.runDir, 'eth0', 6);
+  await runtime.writeFile(vm.name, p.script, DHCLIENT_SCRIPT, 0o755);
+  await runtime.writeFile(vm.name, p.conf, DHCLIENT_CONF);
+  const argv = ['/sbin/dhclient', '-6', '-cf', p.conf, '-sf', p.script, '-lf', p.leases, '-pf', p.pid, '-1', '-v', 'eth0'];
+  const out = await vm.run(['timeout', String(timeoutSec), ...argv], { nothrow: true });
+  const log = out.stdout + out.stderr;
+  await runtime.writeFile(vm.name, p.log, log);
+  if (!out.ok) throw out;
+  return log;
+}
+
+/** Polls a command in the VM until its output matches, or fails saying what never came. */
+async function waitFor(vm: NodeShell, argv: string[], pattern: RegExp, what: string): Promise<void> {
+  const deadline = Date.now() + RA_WAIT * 1000;
+  for (;;) {
+    const out = await vm.run(argv, { nothrow: true });
+    if (pattern.test(out.stdout)) return;
+    if (Date.now() > deadline) throw new Error(`${vm.name}: no ${what} after ${RA_WAIT} s (${argv.join(' ')}: ${out.stdout.trim() || 'nothing'})`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
