@@ -160,7 +160,7 @@ describe('checks are validated with positions too', () => {
 
   it('unknown key of a kind lists that kind\'s keys', () => {
     expect(issuesFor(withChecks('  - name: a\n    kind: ping\n    from: vm1\n    to: vm1\n    cnt: 3\n'))).toEqual([
-      "21:5 unknown key 'cnt' in checks.0 (expected one of: name, kind, timeout, from, to, count, expect)",
+      "21:5 unknown key 'cnt' in checks.0 (expected one of: name, kind, timeout, from, to, count, family, expect)",
     ]);
   });
 
@@ -168,7 +168,7 @@ describe('checks are validated with positions too', () => {
     expect(issuesFor(withChecks('  - { name: a, kind: dhcp, vm: vm9 }\n  - { name: a, kind: ping, from: vm1, to: web }\n'))).toEqual([
       "17:32 check 'a': unknown VM 'vm9' (VMs in this lab: vm1)",
       "18:13 check name 'a' is already used by checks.0",
-      "18:43 check 'a': 'web' is neither a VM or host of this lab (vm1) nor an IPv4 address",
+      "18:43 check 'a': 'web' is neither a VM or host of this lab (vm1) nor an IPv4 or IPv6 address",
     ]);
   });
 });
