@@ -83,6 +83,8 @@ async function statusOf(name: string, record: LabRecord, exec: Exec): Promise<La
       if (vm) Object.assign(status, { chassis: vm.chassis, port: vm.port, addressing: vm.dhcp ? 'dhcp' : 'static' });
       if (host) Object.assign(status, { network: host.network, addressing: host.dhcp ? 'dhcp' : 'static' });
       if ((vm || host) && isUp) status.address = await vmAddress(shell);
+      // A namespace's addresses are those of its links.
+      if (kind === 'namespace' && isUp) status.address = (await Promise.all(lab.links.flatMap((l) => l.ends).filter((e) => e.node === node).map((e) => vmAddress(shell, e.iface)))).filter(Boolean).join(', ') || undefined;
       return status;
     }),
   );

@@ -12,6 +12,7 @@ import type { Lab } from '../topology/model.js';
 import { vmAddress } from '../vm/address.js';
 import { addressHost, addressVm, plugVm } from '../vm/vm.js';
 import { startServers } from '../vm/servers.js';
+import { applyRouting, routedNodes } from '../vm/routing.js';
 import type { StepInfo } from '../base/events.js';
 import type { LabContext } from '../ovn/lab-context.js';
 
@@ -41,7 +42,7 @@ export interface UpStep extends StepInfo {
 export function upSteps(lab: Lab): UpStep[] {
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : word.endsWith('ch') ? 'es' : 's'}`;
   const transactions = logicalNetworkTransactions(lab);
-  const serving = [...lab.vms, ...lab.hosts].filter((n) => n.servers.length);
+  const serving = [...lab.vms, ...lab.hosts, ...lab.namespaces].filter((n) => n.servers.length);
   const steps: (UpStep | false)[] = [
     { id: 'underlay', title: `underlay ${lab.underlay.subnet.text}`, run: ({ runtime }) => runtime.createUnderlay(lab.underlay.subnet.text) },
     lab.networks.length > 0 && {
@@ -103,6 +104,14 @@ export function upSteps(lab: Lab): UpStep[] {
         }
       },
     },
+    (lab.namespaces.length > 0 || lab.links.length > 0) && {
+      id: 'links',
+      title: `links outside OVN: ${[...lab.namespaces.map((ns) => `namespace ${ns.name}`), ...lab.links.map((l) => l.ends.map((e) => `${e.node}:${e.iface}`).join(' — '))].join(', ')}`,
+      run: async ({ runtime }) => {
+        for (const ns of lab.namespaces) await runtime.createNamespace(ns);
+        for (const link of lab.links) await runtime.createLink(link);
+      },
+    },
     {
       id: 'bound',
       title: 'ports bound and flows installed (ovn-nbctl --wait=hv sync)',
@@ -155,6 +164,11 @@ export function upSteps(lab: Lab): UpStep[] {
       title: `host ${h.name}: ${h.dhcp ? 'DHCP lease from OVN (external port)' : 'static address'}`,
       run: (env) => addressed(env, h.name, (node) => addressHost(env.runtime, node, h)),
     })),
+    routedNodes(lab).length > 0 && {
+      id: 'routing',
+      title: `addresses on links, forwarding and static routes: ${routedNodes(lab).map((n) => n.name).join(', ')}`,
+      run: ({ ctx }) => applyRouting(lab, (name) => ctx.node(name)),
+    },
     serving.length > 0 && {
       id: 'servers',
       title: `servers: ${serving.flatMap((n) => n.servers.map((s) => `${n.name} ${s.kind}/${s.port}`)).join(', ')}`,

@@ -5,7 +5,7 @@ import type { Lab } from '../topology/model.js';
 export interface GraphNode {
   id: string;
   label: string[];
-  kind: 'central' | 'chassis' | 'switch' | 'vm' | 'router' | 'network' | 'host' | 'portgroup' | 'lb';
+  kind: 'central' | 'chassis' | 'switch' | 'vm' | 'router' | 'network' | 'host' | 'namespace' | 'portgroup' | 'lb';
 }
 
 /**
@@ -22,7 +22,7 @@ export interface GraphEdge {
 }
 
 /** Physical nodes (machines and networks), logical ones (OVN's switches and routers), and the VMs between. */
-export const LAYER = { central: 'physical', chassis: 'physical', network: 'physical', host: 'physical', switch: 'logical', router: 'logical', portgroup: 'logical', lb: 'logical', vm: 'vms' } as const;
+export const LAYER = { central: 'physical', chassis: 'physical', network: 'physical', host: 'physical', switch: 'logical', router: 'logical', portgroup: 'logical', lb: 'logical', vm: 'vms', namespace: 'vms' } as const;
 
 export interface LabGraph {
   title: string;
@@ -42,7 +42,7 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
   const nodes: GraphNode[] = [
     { id: id('central', lab.central.name), kind: 'central', label: [lab.central.name, lab.central.ip, 'NB/SB ovsdb, ovn-northd'] },
     ...lab.chassis.map((c) => ({ id: id('chassis', c.name), kind: 'chassis' as const, label: [`chassis ${c.name}`, `geneve ${c.ip}`, 'br-int, br-phy'] })),
-    ...lab.switches.map((s) => ({ id: id('switch', s.name), kind: 'switch' as const, label: [`switch ${s.name}`, s.subnet.text, ...(s.dhcp ? ['OVN DHCP'] : [])] })),
+    ...lab.switches.map((s) => ({ id: id('switch', s.name), kind: 'switch' as const, label: [`switch ${s.name}`, s.subnet.text, ...(s.subnet6 ? [s.subnet6.text] : []), ...(s.dhcp ? ['OVN DHCP'] : []), ...(s.dhcp6 ? ['OVN DHCPv6'] : [])] })),
     ...lab.vms.map((v) => {
       const addr = addresses ? addresses.get(v.name) ?? 'no address' : `${v.ip}/${v.prefix}${v.dhcp ? ' (DHCP)' : ''}`;
       const role = v.service ? ' (dnsmasq)' : v.localport ? ' (localport)' : '';
@@ -55,6 +55,7 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
       return { id: id('portgroup', pg.name), kind: 'portgroup' as const, label: [`port group @${pg.name}`, `${acls} ACL${acls === 1 ? '' : 's'}`] };
     }),
     ...lab.loadBalancers.map((lb) => ({ id: id('lb', lb.name), kind: 'lb' as const, label: [`load balancer ${lb.name}`, ...lb.vips.map((v) => `${v.vip} → ${v.backends.length} backends`)] })),
+    ...lab.namespaces.map((ns) => ({ id: id('namespace', ns.name), kind: 'namespace' as const, label: [`namespace ${ns.name}`, ...(ns.forwarding ? ['forwarding'] : [])] })),
     ...lab.hosts.map((h) => ({ id: id('host', h.name), kind: 'host' as const, label: [`host ${h.name}`, addresses ? addresses.get(h.name) ?? 'no address' : `${h.ip}/${h.prefix}${h.dhcp ? ' (DHCP from OVN)' : ''}`] })),
   ];
   const edges: GraphEdge[] = [
@@ -84,5 +85,12 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
   for (const sw of lab.switches) if (sw.provider) edges.push({ from: id('switch', sw.name), to: id('network', sw.provider), label: 'localnet', style: 'logical' });
   for (const c of lab.chassis) for (const m of c.bridgeMappings) edges.push({ from: id('chassis', c.name), to: id('network', m.network), label: m.bridge, style: 'wire' });
   for (const h of lab.hosts) edges.push({ from: id('host', h.name), to: id('network', h.network), label: 'eth0', style: 'wire' });
+  // Plain links outside OVN, between VMs and namespaces.
+  const nodeId = (name: string) => (lab.namespaces.some((n) => n.name === name) ? id('namespace', name) : id('vm', name));
+  for (const l of lab.links) {
+    const [a, b] = l.ends;
+    const label = l.ends.map((e) => `${e.iface}${e.address ? ` ${e.address}` : ''}`).join(' — ');
+    edges.push({ from: nodeId(a.node), to: nodeId(b.node), label, style: 'wire' });
+  }
   return { title: `lab ${lab.name} (underlay ${lab.underlay.subnet.text})`, nodes, edges };
 }

@@ -1,7 +1,7 @@
 import { LAYER, type EdgeKind, type LabGraph } from './model.js';
 
-const SHAPES = { central: 'box3d', chassis: 'box3d', switch: 'ellipse', vm: 'box', router: 'octagon', network: 'cylinder', host: 'box', portgroup: 'folder', lb: 'diamond' } as const;
-const COLORS = { central: '#fde2c4', chassis: '#d6e4f0', switch: '#d8f0d2', vm: '#ffffff', router: '#f6d6e8', network: '#eeeeee', host: '#fff7cc', portgroup: '#fbe3d6', lb: '#e4dcf4' } as const;
+const SHAPES = { central: 'box3d', chassis: 'box3d', switch: 'ellipse', vm: 'box', router: 'octagon', network: 'cylinder', host: 'box', namespace: 'box', portgroup: 'folder', lb: 'diamond' } as const;
+const COLORS = { central: '#fde2c4', chassis: '#d6e4f0', switch: '#d8f0d2', vm: '#ffffff', router: '#f6d6e8', network: '#eeeeee', host: '#fff7cc', namespace: '#fff7cc', portgroup: '#fbe3d6', lb: '#e4dcf4' } as const;
 
 const dotString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
@@ -50,8 +50,8 @@ export function toDot(g: LabGraph, opts: { title?: boolean } = {}): string {
 const mermaidText = (s: string) => s.replace(/"/g, '#quot;');
 
 export function toMermaid(g: LabGraph): string {
-  const open = { central: '[', chassis: '[', switch: '([', vm: '[', router: '{{', network: '[(', host: '[', portgroup: '[/', lb: '{' } as const;
-  const close = { central: ']', chassis: ']', switch: '])', vm: ']', router: '}}', network: ')]', host: ']', portgroup: '/]', lb: '}' } as const;
+  const open = { central: '[', chassis: '[', switch: '([', vm: '[', router: '{{', network: '[(', host: '[', namespace: '[', portgroup: '[/', lb: '{' } as const;
+  const close = { central: ']', chassis: ']', switch: '])', vm: ']', router: '}}', network: ')]', host: ']', namespace: ']', portgroup: '/]', lb: '}' } as const;
   const lines = [
     '---',
     `title: ${g.title}`,

@@ -24,6 +24,7 @@ export class LabContext {
     if (this.lab.chassis.some((c) => c.name === name)) return 'chassis';
     if (this.lab.vms.some((v) => v.name === name)) return 'vm';
     if (this.lab.hosts.some((h) => h.name === name)) return 'host';
+    if (this.lab.namespaces.some((n) => n.name === name)) return 'namespace';
     throw new Error(`no node '${name}' in lab '${this.lab.name}'`);
   }
 }

@@ -21,6 +21,8 @@ export interface VethOptions {
    * than a sysctl, which fails where /proc/sys is read-only (inside containers).
    */
   quietIpv6?: boolean;
+  /** The same on end a (a plain link, where neither end is an OVS port). */
+  quietBoth?: boolean;
 }
 
 /**
@@ -30,9 +32,11 @@ export interface VethOptions {
  */
 export async function veth(a: LinkEnd, b: LinkEnd, opts: VethOptions = {}): Promise<void> {
   await a.run(['ip', 'link', 'add', 'name', a.dev, ...(a.mac ? ['address', a.mac] : []), 'type', 'veth', 'peer', 'name', b.dev, ...(b.netns ? ['netns', b.netns] : []), ...(b.mac ? ['address', b.mac] : [])]);
-  if (opts.quietIpv6) await b.run(['ip', 'link', 'set', 'dev', b.dev, 'addrgenmode', 'none']);
+  if (opts.quietIpv6 || opts.quietBoth) await b.run(['ip', 'link', 'set', 'dev', b.dev, 'addrgenmode', 'none']);
+  if (opts.quietBoth) await a.run(['ip', 'link', 'set', 'dev', a.dev, 'addrgenmode', 'none']);
   for (const end of [a, b]) {
     await end.run(['ethtool', '-K', end.dev, 'tx', 'off']);
     await end.run(['ip', 'link', 'set', 'dev', end.dev, ...(opts.mtu ? ['mtu', String(opts.mtu)] : []), 'up']);
   }
 }
+

@@ -1,5 +1,5 @@
 import type { ExecOptions, ExecResult } from '../base/exec.js';
-import type { Host, Vm } from '../topology/model.js';
+import type { Host, Link, Namespace, Vm } from '../topology/model.js';
 
 /** A central or chassis node as the runtime creates it: eth0 on the underlay holding `ip`. */
 export interface NodeSpec {
@@ -28,6 +28,10 @@ export interface Runtime {
   createVm(vm: Vm): Promise<void>;
   /** One more veth between a VM (vmIf, with mac) and its chassis (chassisIf), both up, MTU set. */
   addVmLink(vm: Vm, vmIf: string, chassisIf: string, mac: string): Promise<void>;
+  /** Creates a plain namespace outside OVN: only lo until links give it interfaces. */
+  createNamespace(ns: Namespace): Promise<void>;
+  /** A veth between two VMs or namespaces (of one chassis, on runtimes that place them in chassis), both ends up, IPv6 quiet. */
+  createLink(link: Link): Promise<void>;
   /** Creates a provider network: a bridge outside OVN that chassis (through bridge mappings) and hosts attach to. */
   createNetwork(name: string): Promise<void>;
   /** A link from a node into a provider network, named `iface` in the node (with `mac`, when given), up. */

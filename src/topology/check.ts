@@ -7,6 +7,7 @@ import type { At } from './rules/at.js';
 import { dhcpOptionProblem } from './rules/dhcp-options.js';
 import { checkLocalports } from './rules/localports.js';
 import { checkIpv6 } from './rules/ipv6.js';
+import { checkLinks } from './rules/links.js';
 import { checkNodeNames } from './rules/nodes.js';
 import { checkProviderNetworks } from './rules/providers.js';
 import { checkRouters } from './rules/routers.js';
@@ -75,5 +76,6 @@ export function checkTopology(t: RawTopology): SchemaProblem[] {
   checkProviderNetworks(t, book, at);
   checkSecurity(t, at);
   checkLoadBalancers(t, at);
+  checkLinks(t, at);
   return problems;
 }

@@ -19,6 +19,9 @@ export interface Lab {
   /** Provider networks (bridges outside OVN) and the hosts on them. */
   networks: string[];
   hosts: Host[];
+  /** Plain namespaces outside OVN and the veth links that join them to VMs (and VMs to each other). */
+  namespaces: Namespace[];
+  links: Link[];
   /** Port groups (@name in matches), address sets ($name), ACLs, NB_Global options. */
   portGroups: PortGroup[];
   addressSets: AddressSet[];
@@ -61,7 +64,7 @@ export interface BridgeMapping {
 }
 
 /** A machine outside OVN on a provider network. */
-export interface Host {
+export interface Host extends Partial<NodeRouting> {
   name: string;
   network: string;
   ip: string;
@@ -145,7 +148,7 @@ export interface LogicalRouter {
   nat: Nat[];
 }
 
-export interface Vm {
+export interface Vm extends Partial<NodeRouting> {
   /** Port security addresses ("MAC address…" entries); none when off. */
   portSecurity?: string[];
   servers: Server[];
@@ -214,7 +217,34 @@ export interface LocalPort {
   mac: string;
 }
 
-export type NodeKind = 'central' | 'chassis' | 'vm' | 'host';
+export type NodeKind = 'central' | 'chassis' | 'vm' | 'host' | 'namespace';
+
+/** Plain Linux routing in a VM, host or namespace: static routes and IPv4 forwarding. */
+export interface NodeRouting {
+  routes: { to: string; via: string }[];
+  forwarding: boolean;
+}
+
+/** A plain namespace outside OVN, reached only through links. */
+export interface Namespace extends NodeRouting {
+  name: string;
+  /** Where it lives on runtimes that place namespaces in a chassis (docker): the chassis of the VM it is linked to. */
+  chassis: string;
+  servers: Server[];
+}
+
+/** A veth between two VMs or namespaces, outside OVN. */
+export interface Link {
+  ends: [LinkEndSpec, LinkEndSpec];
+  mtu: number;
+}
+
+export interface LinkEndSpec {
+  node: string;
+  iface: string;
+  /** address/prefix, when the end has one. */
+  address?: string;
+}
 
 /** Fields every check has, whatever its kind. */
 export interface CheckBase {
@@ -227,9 +257,9 @@ export interface CheckBase {
 /** One entry of `checks:` as parsed: its kind's fields beside the common ones. */
 export type CheckSpec = CheckBase & Record<string, unknown>;
 
-/** Names of all nodes of a lab: central, chassis, VMs (with services and localport instances), hosts. */
+/** Names of all nodes of a lab: central, chassis, VMs (with services and localport instances), hosts, namespaces. */
 export function nodeNames(lab: Lab): string[] {
-  return [lab.central.name, ...lab.chassis.map((c) => c.name), ...lab.vms.map((v) => v.name), ...lab.hosts.map((h) => h.name)];
+  return [lab.central.name, ...lab.chassis.map((c) => c.name), ...lab.vms.map((v) => v.name), ...lab.hosts.map((h) => h.name), ...lab.namespaces.map((n) => n.name)];
 }
 
 export interface PortGroup {

@@ -1,4 +1,5 @@
 import { CENTRAL } from './names.js';
+import { namespacePlacement, parseEndpoint } from './links.js';
 import { ipv6Mode, ipv6RouterPort, vmIpv6, vmMac } from './ipv6.js';
 import { canonical6, parseCidr6 } from './net6.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, type Cidr } from './net.js';
@@ -62,6 +63,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     const bridgeMappings = Object.entries(t.chassis[name]?.bridge_mappings ?? {}).map(([network, bridge]) => ({ network, bridge, iface: providerIface(network) }));
     return { name, ip, mac: macFromIpv4(0x0a, parseIpv4(ip)!), bridgeMappings };
   });
+  const placement = namespacePlacement(t);
   const switches: LogicalSwitch[] = Object.entries(t.switches).map(([name, sw]) => ({ ...resolveSwitch(name, sw, dhcpRouter(t, name)), ...resolveSwitch6(t, name) }));
   const vms: Vm[] = Object.entries(t.vms).map(([name, vm]) => {
     const sw = t.switches[vm.switch]!;
@@ -78,6 +80,8 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
       dhcp,
       mtu: vm.mtu,
       servers: servers(vm.servers),
+      routes: vm.routes,
+      forwarding: vm.forwarding,
       ...vmIpv6Of(t, vm),
       ...(vm.port_security ? { portSecurity: vm.port_security === true ? [[vmMac(vm), vm.ip, vmIpv6(t, vm)].filter(Boolean).join(' ')] : vm.port_security } : {}),
       ...(!dhcp && (sw.dhcp?.router ?? routerOn(t, vm.switch)) ? { gateway: (sw.dhcp?.router ?? routerOn(t, vm.switch))! } : {}),
@@ -122,6 +126,17 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     })),
     networks: Object.keys(t.networks),
     hosts: resolveHosts(t),
+    namespaces: Object.entries(t.namespaces).map(([name, ns]) => ({
+      name,
+      chassis: [...(placement.get(name) ?? [])][0] ?? Object.keys(t.chassis)[0]!,
+      routes: ns?.routes ?? [],
+      forwarding: ns?.forwarding ?? false,
+      servers: servers(ns?.servers ?? []),
+    })),
+    links: t.links.map((l) => ({
+      ends: l.endpoints.map((e, i) => ({ ...parseEndpoint(e)!, ...(l.addresses?.[i] ? { address: l.addresses[i]! } : {}) })) as Lab['links'][number]['ends'],
+      mtu: l.mtu,
+    })),
     portGroups: Object.entries(t.port_groups).map(([name, pg]) => ({ name, ports: pg.members.map((m) => memberPort(t, m)!) })),
     addressSets: Object.entries(t.address_sets).map(([name, set]) => ({ name, addresses: set.addresses })),
     acls: t.acls.map(resolveAcl),
@@ -171,6 +186,8 @@ function resolveHosts(t: RawTopology): Host[] {
     dhcp: h.dhcp,
     ...(h.gateway ? { gateway: h.gateway } : {}),
     servers: servers(h.servers),
+    routes: h.routes,
+    forwarding: h.forwarding,
     ...(h.external_port ? { externalPort: { switch: h.external_port.switch, port: `${h.external_port.switch}-${name}`, haChassis: h.external_port.ha_chassis } } : {}),
   }));
 }

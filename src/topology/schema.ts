@@ -69,6 +69,40 @@ export const centralSchema = z
   })
   .describe('the node running the NB/SB databases and ovn-northd');
 
+/** A static route in a node's own routing table (outside OVN). */
+export const nodeRouteSchema = z
+  .strictObject({
+    to: z.union([cidr, z.literal('default')]).describe("destination subnet, or 'default'"),
+    via: ipv4.describe('next hop, on one of the node\'s networks'),
+  })
+  .describe('a static route in the node (ip route add TO via VIA)');
+
+/** What VMs, hosts and namespaces may carry of plain Linux routing. */
+const nodeRouting = {
+  routes: z.array(nodeRouteSchema).default([]).describe('static routes in the node, beside its default route'),
+  forwarding: z.boolean().default(false).describe('IPv4 forwarding in the node (net.ipv4.ip_forward): a router VM'),
+};
+
+export const namespaceSchema = z
+  .strictObject({
+    ...nodeRouting,
+    servers: z.array(serverSchema).default([]).describe('servers it runs (started after addressing, ended by lab down)'),
+  })
+  .describe('a plain network namespace outside OVN, reached only through links (e.g. a network behind a router VM)');
+
+export const linkSchema = z
+  .strictObject({
+    endpoints: z
+      .tuple([z.string(), z.string()])
+      .describe('the two ends as NODE:INTERFACE, e.g. [rtr:eth1, ext:eth0] (VMs and namespaces; a VM\'s eth0 is its OVN port)'),
+    addresses: z
+      .tuple([cidr.nullable(), cidr.nullable()])
+      .optional()
+      .describe('the address/prefix of each end, in the order of endpoints (null: none), e.g. [10.99.0.1/24, 10.99.0.2/24]'),
+    mtu: z.number().int().min(576).max(9000).default(1500),
+  })
+  .describe('a plain veth between two nodes, outside OVN');
+
 export const vlanSchema = z
   .strictObject({
     switch: nodeName.describe('the logical switch this VLAN lands in'),
@@ -94,6 +128,7 @@ export const vmSchema = z
       .describe('VLAN trunk: tag → child port (eth0.<tag> in the VM, parent = this VM\'s port)'),
     port_security: portSecuritySchema.optional(),
     servers: z.array(serverSchema).default([]).describe('servers the VM runs (started after addressing, ended by lab down)'),
+    ...nodeRouting,
   })
   .describe('a network namespace with eth0 on br-int, bound to a logical switch port');
 
@@ -187,6 +222,7 @@ export const hostSchema = z
     dhcp: z.boolean().default(false).describe('get the address by DHCP from OVN, through its external_port'),
     gateway: ipv4.optional().describe('default gateway (static addressing)'),
     servers: z.array(serverSchema).default([]).describe('servers the host runs (started after addressing, ended by lab down)'),
+    ...nodeRouting,
     external_port: z
       .strictObject({
         switch: nodeName.describe('the provider switch whose DHCP answers this host'),
@@ -220,6 +256,8 @@ export const topologySchema = z
     networks: z.record(nodeName, networkSchema.nullable()).default({}).describe('provider networks by name'),
     hosts: z.record(nodeName, hostSchema).default({}).describe('hosts outside OVN, on provider networks'),
     services: z.record(nodeName, serviceSchema).default({}).describe('service namespaces (dnsmasq DHCP servers) by name'),
+    namespaces: z.record(nodeName, namespaceSchema.nullable()).default({}).describe('plain namespaces outside OVN by name, joined to VMs by links'),
+    links: z.array(linkSchema).default([]).describe('plain veth links between VMs and namespaces, outside OVN'),
     localports: z.record(nodeName, localportSchema).default({}).describe('localports by name; each chassis gets a namespace <name>-<chassis> bound to it'),
     port_groups: z.record(matchName, portGroupSchema).default({}).describe('port groups by name (@name in ACL matches)'),
     address_sets: z.record(matchName, addressSetSchema).default({}).describe('address sets by name ($name in ACL matches)'),

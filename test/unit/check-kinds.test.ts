@@ -10,7 +10,7 @@ const withCheck = (check: string) => `${LAB}  - ${check}\n`;
 
 describe('the new check kinds are validated against the lab, with positions', () => {
   it.each([
-    ['connect to an unknown node', "{ name: c, kind: connect, from: client, to: web9, port: 80 }", `${line}:49 check 'c': 'web9' is neither a VM or host of this lab (web1, web2, client, admin) nor an IPv4 or IPv6 address`],
+    ['connect to an unknown node', "{ name: c, kind: connect, from: client, to: web9, port: 80 }", `${line}:49 check 'c': 'web9' is neither a VM, host or namespace with an address in this lab (web1, web2, client, admin) nor an IPv4 or IPv6 address`],
     ['connect answer with expect refused', "{ name: c, kind: connect, from: client, to: web1, port: 80, expect: refused, answer: web1 }", `${line}:90 check 'c': answer goes with expect: open`],
     ['http from an unknown node', "{ name: h, kind: http, from: nobody, to: '10.1.1.1:80', backends: [web1] }", `${line}:34 check 'h': unknown node 'nobody' (nodes in this lab: central, hv1, hv2, web1, web2, client, admin)`],
     ['acl_log of an ACL that does not log', "{ name: a, kind: acl_log, chassis: hv1, acl: nolog }", `${line}:50 check 'a': no ACL of this lab logs with name 'nolog' (give one log: { name: nolog })`],

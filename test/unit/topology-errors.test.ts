@@ -44,7 +44,7 @@ describe('topology errors name file, line, column and what was expected', () => 
   it('unknown key, with the keys that are allowed', () => {
     expect(issuesFor(withLine(12, '    chasis: hv1'))).toEqual([
       "11:3 missing key 'chassis' in vms.vm1",
-      "12:5 unknown key 'chasis' in vms.vm1 (expected one of: chassis, switch, ip, ip6, mac, dhcp, port, mtu, vlans, port_security, servers)",
+      "12:5 unknown key 'chasis' in vms.vm1 (expected one of: chassis, switch, ip, ip6, mac, dhcp, port, mtu, vlans, port_security, servers, routes, forwarding)",
     ]);
   });
 
@@ -168,7 +168,7 @@ describe('checks are validated with positions too', () => {
     expect(issuesFor(withChecks('  - { name: a, kind: dhcp, vm: vm9 }\n  - { name: a, kind: ping, from: vm1, to: web }\n'))).toEqual([
       "17:32 check 'a': unknown VM 'vm9' (VMs in this lab: vm1)",
       "18:13 check name 'a' is already used by checks.0",
-      "18:43 check 'a': 'web' is neither a VM or host of this lab (vm1) nor an IPv4 or IPv6 address",
+      "18:43 check 'a': 'web' is neither a VM, host or namespace with an address in this lab (vm1) nor an IPv4 or IPv6 address",
     ]);
   });
 });

@@ -72,7 +72,7 @@ describe('provider networks, hosts, external ports', () => {
       [],
     ]);
     expect(lab.hosts).toEqual([
-      { name: 'bm1', network: 'physnet1', ip: '172.16.50.30', prefix: 24, mac: '02:00:ac:10:32:1e', dhcp: true, servers: [], externalPort: { switch: 'provider', port: 'provider-bm1', haChassis: ['hv1', 'hv2'] } },
+      { name: 'bm1', network: 'physnet1', ip: '172.16.50.30', prefix: 24, mac: '02:00:ac:10:32:1e', dhcp: true, servers: [], routes: [], forwarding: false, externalPort: { switch: 'provider', port: 'provider-bm1', haChassis: ['hv1', 'hv2'] } },
     ]);
     const argv = logicalNetworkArgv(lab).join(' ');
     expect(argv).toContain('-- lsp-add provider provider-localnet -- lsp-set-type provider-localnet localnet -- lsp-set-addresses provider-localnet unknown -- lsp-set-options provider-localnet network_name=physnet1');

@@ -12,6 +12,7 @@ function detail(n: NodeStatus): string {
     const addr = n.address ?? 'no address';
     return `${addr} on ${n.chassis}, port ${n.port}, ${n.addressing}${daemons ? `; ${daemons}` : ''}`;
   }
+  if (n.kind === 'namespace') return `${n.address ?? 'no address'} (links outside OVN)${daemons ? `; ${daemons}` : ''}`;
   if (n.kind === 'chassis') return `${{ yes: 'registered', no: 'NOT registered', unknown: 'registration unknown (SB database not answering)' }[n.registered ?? 'unknown']}; ${daemons}`;
   return daemons;
 }

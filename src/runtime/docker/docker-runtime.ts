@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import type { Exec, ExecOptions, ExecResult } from '../../base/exec.js';
-import type { Host, Lab, Vm } from '../../topology/model.js';
+import type { Host, Lab, Link, Namespace, Vm } from '../../topology/model.js';
 import type { NodeSpec, Runtime } from '../runtime.js';
 import { veth, type LinkEnd } from '../links.js';
 import { attachExec } from './docker-attach.js';
@@ -42,7 +42,7 @@ export class DockerRuntime implements Runtime {
     private readonly makeClient: () => Docker,
     resolved?: Lab,
   ) {
-    for (const vm of resolved?.vms ?? []) this.vmChassis.set(vm.name, vm.chassis);
+    for (const vm of [...(resolved?.vms ?? []), ...(resolved?.namespaces ?? [])]) this.vmChassis.set(vm.name, vm.chassis);
   }
 
 
@@ -190,6 +190,22 @@ export class DockerRuntime implements Runtime {
     const chassis: LinkEnd = { run: (argv) => this.run(vm.chassis, argv), dev: chassisIf };
     const inVm: LinkEnd = { run: (argv) => this.run(vm.chassis, ['ip', 'netns', 'exec', vm.name, ...argv]), netns: vm.name, dev: vmIf, mac };
     await veth(chassis, inVm, { mtu: vm.mtu, quietIpv6: !(vm.ipv6 && vmIf === 'eth0') });
+  }
+
+  /** A namespace lives inside the container of its chassis, like a VM. */
+  async createNamespace(ns: Namespace): Promise<void> {
+    this.vmChassis.set(ns.name, ns.chassis);
+    await this.run(ns.chassis, ['mkdir', '-p', this.runDir(ns.name)]);
+    await this.run(ns.chassis, ['ip', 'netns', 'add', ns.name]);
+    await this.run(ns.chassis, ['ip', '-n', ns.name, 'link', 'set', 'dev', 'lo', 'up']);
+  }
+
+  /** Both ends are namespaces in one chassis container (the file's check makes sure). */
+  async createLink(link: Link): Promise<void> {
+    const [a, b] = link.ends;
+    const chassis = this.vmChassis.get(a.node)!;
+    const end = (e: Link['ends'][number]): LinkEnd => ({ run: (argv) => this.run(chassis, ['ip', 'netns', 'exec', e.node, ...argv]), netns: e.node, dev: e.iface });
+    await veth(end(a), end(b), { mtu: link.mtu, quietBoth: true });
   }
 
   exec(node: string, argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { SEARCH_PATH, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
 import { UNDERLAY } from '../../topology/names.js';
-import type { Host, Lab, Vm } from '../../topology/model.js';
+import type { Host, Lab, Link, Namespace, Vm } from '../../topology/model.js';
 import type { NodeSpec, Runtime } from '../runtime.js';
 import { requirePrograms, requireRoot } from '../../base/host.js';
 import { DNSMASQ, NETNS_REQUIREMENTS } from './requirements.js';
@@ -88,6 +88,15 @@ export class NetnsRuntime implements Runtime {
   async addVmLink(vm: Vm, vmIf: string, chassisIf: string, mac: string): Promise<void> {
     // IPv6 stays quiet (no link-local, no solicitations) unless the VM has an IPv6 address.
     await veth(this.end(this.ns(vm.chassis), chassisIf), this.end(this.ns(vm.name), vmIf, mac), { mtu: vm.mtu, quietIpv6: !(vm.ipv6 && vmIf === 'eth0') });
+  }
+
+  async createNamespace(ns: Namespace): Promise<void> {
+    await this.addNamespace(ns.name);
+  }
+
+  async createLink(link: Link): Promise<void> {
+    const [a, b] = link.ends;
+    await veth(this.end(this.ns(a.node), a.iface), this.end(this.ns(b.node), b.iface), { mtu: link.mtu, quietBoth: true });
   }
 
   exec(node: string, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult> {

@@ -32,7 +32,7 @@ export const captureSpec: CheckSpecKind<CaptureCheck> = {
     const actions = [spec.while.ping, spec.while.connect].filter((a) => a !== undefined);
     if (actions.length !== 1) problems.push({ field: 'while', message: 'while does one of: ping, connect' });
     const target = spec.while.ping ?? spec.while.connect?.to;
-    if (target !== undefined && !targetAddress(lab, target)) problems.push({ field: 'while', message: `'${target}' is neither a VM or host of this lab nor an IPv4 address` });
+    if (target !== undefined && !targetAddress(lab, target)) problems.push({ field: 'while', message: `'${target}' is neither a VM, host or namespace with an address in this lab nor an IPv4 or IPv6 address` });
     return problems;
   },
   negative: (spec) => spec.expect === 'absent',

@@ -43,6 +43,9 @@ export function targetAddress(lab: Lab, to: string, family: 4 | 6 = 4): string |
   const vm = lab.vms.find((v) => v.name === to);
   const node = vm ?? lab.hosts.find((h) => h.name === to);
   if (node) return family === 6 ? vm?.ipv6?.ip : node.ip;
+  // A namespace's address: that of its first link end with one.
+  const end = lab.namespaces.some((n) => n.name === to) ? lab.links.flatMap((l) => l.ends).find((e) => e.node === to && e.address) : undefined;
+  if (end) return family === 6 ? undefined : end.address!.split('/')[0];
   return parseIpv4(to) !== undefined ? to : parseIpv6(to) !== undefined ? canonical6(to) : undefined;
 }
 
@@ -51,12 +54,12 @@ export function fromToProblems(lab: Lab, spec: { from: string; to: string; famil
   const problems: CheckProblem[] = [];
   const from = opts.vmOnly ? unknownName('VM', spec.from, lab.vms.map((v) => v.name)) : unknownName('node', spec.from, nodeNames(lab));
   if (from) problems.push({ field: 'from', message: from });
-  const named = [...lab.vms, ...lab.hosts].some((n) => n.name === spec.to);
+  const named = [...lab.vms, ...lab.hosts, ...lab.namespaces].some((n) => n.name === spec.to);
   if (named && spec.family === 6 && !targetAddress(lab, spec.to, 6)) {
     problems.push({ field: 'family', message: `'${spec.to}' has no IPv6 address: its switch has no subnet6` });
   } else if (!opts.toOptional && !targetAddress(lab, spec.to)) {
-    const names = [...lab.vms, ...lab.hosts].map((n) => n.name).join(', ');
-    problems.push({ field: 'to', message: `'${spec.to}' is neither a VM or host of this lab (${names}) nor an IPv4 or IPv6 address` });
+    const names = [...lab.vms, ...lab.hosts, ...lab.namespaces].map((n) => n.name).join(', ');
+    problems.push({ field: 'to', message: `'${spec.to}' is neither a VM, host or namespace with an address in this lab (${names}) nor an IPv4 or IPv6 address` });
   }
   return problems;
 }

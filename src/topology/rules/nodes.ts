@@ -4,13 +4,13 @@ import type { RawTopology } from '../schema.js';
 import type { At } from './at.js';
 
 /**
- * Every name that becomes a node (a namespace or container): chassis, VMs, hosts, services and
+ * Every name that becomes a node (a namespace or container): chassis, VMs, hosts, services, namespaces and
  * each localport's instance per chassis, in one set, so no two of them can take one name.
  */
 export function checkNodeNames(t: RawTopology, at: At): void {
   if (Object.keys(t.chassis).length === 0) at(['chassis'], 'a lab needs at least one chassis');
   const seen = new Map<string, string>([[CENTRAL, 'the central node'], [UNDERLAY, 'the underlay']]);
-  for (const group of ['chassis', 'vms', 'hosts', 'services'] as const) {
+  for (const group of ['chassis', 'vms', 'hosts', 'services', 'namespaces'] as const) {
     for (const name of Object.keys(t[group])) {
       const problem = nameProblem(name);
       if (problem) at([group, name], problem, true);
