@@ -36,6 +36,12 @@ export class FakeRuntime implements Runtime {
   async addVmLink(vm: Vm, vmIf: string, chassisIf: string) {
     this.calls.push(`link ${vm.name}:${vmIf} ${vm.chassis}:${chassisIf}`);
   }
+  async createNamespace(ns: { name: string; chassis: string }) {
+    this.calls.push(`namespace ${ns.name} on ${ns.chassis}`);
+  }
+  async createLink(link: { ends: { node: string; iface: string }[] }) {
+    this.calls.push(`link ${link.ends.map((e) => `${e.node}:${e.iface}`).join(' ')}`);
+  }
   async exec(node: string, argv: readonly string[], _opts?: ExecOptions) {
     this.calls.push(`${node}: ${argv.join(' ')}`);
     const fail = this.failOn?.(node, argv) ?? false;
