@@ -4,7 +4,7 @@ import { nodeNames, type Host, type NodeKind, type Vm } from '../topology/model.
 import { daemonStates, ovnDaemons, type DaemonStatus } from '../ovn/daemons.js';
 import { registeredChassis } from '../ovn/queries.js';
 import type { NodeShell } from '../ovn/node-shell.js';
-import { vmAddress } from '../vm/address.js';
+import { vmAddress, vmAddresses6 } from '../vm/address.js';
 import { dhclientPaths } from '../vm/dhclient-files.js';
 import { serverFiles } from '../vm/servers.js';
 import { LabContext } from '../ovn/lab-context.js';
@@ -21,7 +21,8 @@ export interface NodeStatus {
   chassis?: string;
   network?: string;
   port?: string;
-  addressing?: 'dhcp' | 'static';
+  /** dhcp or static (IPv4), then how it gets its IPv6 address if it has one: 'static, IPv6 slaac'. */
+  addressing?: string;
   address?: string;
 }
 
@@ -80,9 +81,12 @@ async function statusOf(name: string, record: LabRecord, exec: Exec): Promise<La
       const daemons: DaemonStatus[] = (isUp ? await daemonStates(shell, wanted) : undefined) ?? wanted.map((d) => ({ name: d.name, state: 'dead', running: false }));
       const status: NodeStatus = { name: node, kind, present: isUp, daemons };
       if (kind === 'chassis') status.registered = registered ? (registered.has(node) ? 'yes' : 'no') : 'unknown';
-      if (vm) Object.assign(status, { chassis: vm.chassis, port: vm.port, addressing: vm.dhcp ? 'dhcp' : 'static' });
+      if (vm) {
+        const addressing = [vm.ip !== undefined ? (vm.dhcp ? 'dhcp' : 'static') : undefined, vm.ipv6 ? `IPv6 ${vm.ipv6.mode}` : undefined].filter(Boolean).join(', ');
+        Object.assign(status, { chassis: vm.chassis, port: vm.port, addressing });
+      }
       if (host) Object.assign(status, { network: host.network, addressing: host.dhcp ? 'dhcp' : 'static' });
-      if ((vm || host) && isUp) status.address = await vmAddress(shell);
+      if ((vm || host) && isUp) status.address = (await vmAddress(shell)) ?? (await vmAddresses6(shell))[0];
       // A namespace's addresses are those of its links.
       if (kind === 'namespace' && isUp) status.address = (await Promise.all(lab.links.flatMap((l) => l.ends).filter((e) => e.node === node).map((e) => vmAddress(shell, e.iface)))).filter(Boolean).join(', ') || undefined;
       return status;

@@ -9,7 +9,7 @@ import { UserError } from '../base/errors.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { startService } from '../services/dnsmasq.js';
 import type { Lab } from '../topology/model.js';
-import { vmAddress } from '../vm/address.js';
+import { vmAddress, vmAddresses6 } from '../vm/address.js';
 import { addressHost, addressVm, plugVm } from '../vm/vm.js';
 import { startServers } from '../vm/servers.js';
 import { applyRouting, routedNodes } from '../vm/routing.js';
@@ -155,7 +155,7 @@ export function upSteps(lab: Lab): UpStep[] {
     ...lab.vms.filter((v) => !v.service).map((vm): UpStep => ({
       id: `address:${vm.name}`,
       group: 'addresses',
-      title: `${vm.name}: ${vm.dhcp ? 'DHCP lease' : 'static address'}${vm.ipv6 ? `, IPv6 ${IPV6_HOW[vm.ipv6.mode]}` : ''}${vm.vlans.length ? ` and VLANs ${vm.vlans.map((x) => x.tag).join(', ')}` : ''}`,
+      title: `${vm.name}: ${[vm.ip !== undefined ? (vm.dhcp ? 'DHCP lease' : 'static address') : '', vm.ipv6 ? `IPv6 ${IPV6_HOW[vm.ipv6.mode]}` : ''].filter(Boolean).join(', ')}${vm.vlans.length ? ` and VLANs ${vm.vlans.map((x) => x.tag).join(', ')}` : ''}`,
       run: (env) => addressed(env, vm.name, (node) => addressVm(env.runtime, node, vm)),
     })),
     ...lab.hosts.map((h): UpStep => ({
@@ -189,7 +189,7 @@ export function upSteps(lab: Lab): UpStep[] {
 async function addressed(env: UpEnv, name: string, assign: (node: ReturnType<LabContext['node']>) => Promise<void>): Promise<string> {
   const node = env.ctx.node(name);
   await assign(node);
-  const address = (await vmAddress(node)) ?? '';
+  const address = (await vmAddress(node)) ?? (await vmAddresses6(node))[0] ?? '';
   env.addresses.push({ node: name, address });
   return address;
 }

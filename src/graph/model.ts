@@ -42,9 +42,10 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
   const nodes: GraphNode[] = [
     { id: id('central', lab.central.name), kind: 'central', label: [lab.central.name, lab.central.ip, 'NB/SB ovsdb, ovn-northd'] },
     ...lab.chassis.map((c) => ({ id: id('chassis', c.name), kind: 'chassis' as const, label: [`chassis ${c.name}`, `geneve ${c.ip}`, 'br-int, br-phy'] })),
-    ...lab.switches.map((s) => ({ id: id('switch', s.name), kind: 'switch' as const, label: [`switch ${s.name}`, s.subnet.text, ...(s.subnet6 ? [s.subnet6.text] : []), ...(s.dhcp ? ['OVN DHCP'] : []), ...(s.dhcp6 ? ['OVN DHCPv6'] : [])] })),
+    ...lab.switches.map((s) => ({ id: id('switch', s.name), kind: 'switch' as const, label: [`switch ${s.name}`, ...(s.subnet ? [s.subnet.text] : []), ...(s.subnet6 ? [s.subnet6.text] : []), ...(s.dhcp ? ['OVN DHCP'] : []), ...(s.dhcp6 ? ['OVN DHCPv6'] : [])] })),
     ...lab.vms.map((v) => {
-      const addr = addresses ? addresses.get(v.name) ?? 'no address' : `${v.ip}/${v.prefix}${v.dhcp ? ' (DHCP)' : ''}`;
+      const planned = [v.ip !== undefined ? `${v.ip}/${v.prefix}${v.dhcp ? ' (DHCP)' : ''}` : undefined, v.ipv6 ? `${v.ipv6.ip}/${v.ipv6.prefix}${v.ipv6.mode === 'static' ? '' : ` (${v.ipv6.mode === 'slaac' ? 'SLAAC' : 'DHCPv6'})`}` : undefined];
+      const addr = addresses ? addresses.get(v.name) ?? 'no address' : planned.filter(Boolean).join(', ');
       const role = v.service ? ' (dnsmasq)' : v.localport ? ' (localport)' : '';
       return { id: id('vm', v.name), kind: 'vm' as const, label: [`${v.name}${role}`, addr, v.mac, ...v.vlans.map((x) => `${x.iface} ${x.ip}`)] };
     }),
@@ -70,7 +71,7 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     for (const x of v.vlans) edges.push({ from: id('vm', v.name), to: id('switch', x.switch), label: `${x.port} (tag ${x.tag})`, style: 'logical' });
   }
   for (const r of lab.routers) {
-    for (const p of r.ports) edges.push({ from: id('router', r.name), to: id('switch', p.switch), label: `${p.ip}${p.gatewayChassis ? ` (gateway on ${p.gatewayChassis.join(', ')})` : ''}`, style: 'logical' });
+    for (const p of r.ports) edges.push({ from: id('router', r.name), to: id('switch', p.switch), label: `${[p.ip, p.ip6].filter(Boolean).join(', ')}${p.gatewayChassis ? ` (gateway on ${p.gatewayChassis.join(', ')})` : ''}`, style: 'logical' });
   }
   for (const pg of lab.portGroups) {
     for (const port of pg.ports) {

@@ -56,7 +56,7 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
     const v6 = !!vm.ipv6 && vm.ipv6.mode !== 'static' && dhcpId.has(v6Key(vm.switch));
     const cmd = unit([...uses(vm.switch, vm.port, vm.dhcp), ...uses6(vm.switch, vm.port, v6, v4), ...vm.vlans.flatMap((v) => uses(v.switch, v.port, v.dhcp))]);
     cmd('lsp-add', vm.switch, vm.port);
-    cmd('lsp-set-addresses', vm.port, [vm.mac, vm.ip, ...(vm.ipv6 ? [vm.ipv6.ip] : [])].join(' '));
+    cmd('lsp-set-addresses', vm.port, [vm.mac, vm.ip, vm.ipv6?.ip].filter(Boolean).join(' '));
     if (vm.portSecurity) cmd('lsp-set-port-security', vm.port, ...vm.portSecurity);
     if (v4) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv4_options=${dhcpId.get(vm.switch)!}`);
     if (v6) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv6_options=${dhcpId.get(v6Key(vm.switch))!}`);
@@ -92,7 +92,7 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
     const options = [...(r.chassis ? [['chassis', r.chassis]] : []), ...Object.entries(r.options)];
     if (options.length) cmd('set', 'Logical_Router', r.name, ...options.map(([k, v]) => `options:${k}=${quoted(v!)}`));
     for (const p of r.ports) {
-      cmd('lrp-add', r.name, p.name, p.mac, `${p.ip}/${p.prefix}`, ...(p.ip6 ? [`${p.ip6}/${p.prefix6}`] : []));
+      cmd('lrp-add', r.name, p.name, p.mac, ...(p.ip ? [`${p.ip}/${p.prefix}`] : []), ...(p.ip6 ? [`${p.ip6}/${p.prefix6}`] : []));
       // Router advertisements, answered to router solicitations (VMs solicit when their link comes up).
       if (p.ra) cmd('set', 'Logical_Router_Port', p.name, `ipv6_ra_configs:address_mode=${p.ra}`);
       cmd('lsp-add', p.switch, p.switchPort);
@@ -147,7 +147,7 @@ function policyUnits(lab: Lab, unit: () => (...words: string[]) => void): void {
 /** A DHCP_Options row: the switch's DHCPv4 options, or its DHCPv6 ones for a `<switch>/6` key. */
 function createDhcp(lab: Lab, key: string, id: string): string[] {
   const sw = lab.switches.find((s) => s.name === key.replace(/\/6$/, ''))!;
-  const [cidr, dhcp] = key.endsWith('/6') ? [quoted(sw.subnet6!.text), sw.dhcp6!] : [sw.subnet.text, sw.dhcp!];
+  const [cidr, dhcp] = key.endsWith('/6') ? [quoted(sw.subnet6!.text), sw.dhcp6!] : [sw.subnet!.text, sw.dhcp!];
   const options = Object.entries(dhcp.options).map(([k, v]) => `options:${k}=${quoted(v)}`);
   return [`--id=${id}`, 'create', 'DHCP_Options', `cidr=${cidr}`, ...options];
 }

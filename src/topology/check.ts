@@ -36,6 +36,11 @@ export function checkTopology(t: RawTopology): SchemaProblem[] {
 
   const subnets = new Map<string, Cidr>();
   for (const [name, sw] of Object.entries(t.switches)) {
+    if (sw.subnet === undefined) {
+      if (sw.subnet6 === undefined) at(['switches', name], `switch '${name}' has no subnet: give it subnet (IPv4, like 10.0.0.0/24), subnet6 (IPv6, like fd00:10::/64) or both`, true);
+      if (sw.dhcp) at(['switches', name, 'dhcp'], `dhcp serves IPv4: switch '${name}' has no subnet (for IPv6, use dhcp6)`);
+      continue;
+    }
     const cidr = parseCidr(sw.subnet);
     if (!cidr) {
       at(['switches', name, 'subnet'], `'${sw.subnet}' is not a subnet: write the network address and prefix, like 172.16.255.128/26`);
@@ -68,6 +73,15 @@ export function checkTopology(t: RawTopology): SchemaProblem[] {
     }
   }
 
+  // What stays IPv4 only: localports, dnsmasq services and VLAN child ports need an IPv4 switch.
+  const needsV4: [PropertyKey[], string, string][] = [
+    ...Object.entries(t.localports).map(([n, lp]) => [['localports', n, 'switch'], lp.switch, 'a localport'] as [PropertyKey[], string, string]),
+    ...Object.entries(t.services).map(([n, svc]) => [['services', n, 'switch'], svc.switch, 'a dnsmasq service'] as [PropertyKey[], string, string]),
+    ...Object.entries(t.vms).flatMap(([n, vm]) => Object.entries(vm.vlans ?? {}).map(([tag, v]) => [['vms', n, 'vlans', tag, 'switch'], v.switch, 'a VLAN child port'] as [PropertyKey[], string, string])),
+  ];
+  for (const [path, sw, what] of needsV4) {
+    if (t.switches[sw] && t.switches[sw].subnet === undefined) at(path, `switch '${sw}' is IPv6 only; ${what} takes an IPv4 address, so its switch needs a subnet`);
+  }
   checkVms(t, subnets, book, at);
   checkIpv6(t, book, at);
   checkRouters(t, subnets, book, at);

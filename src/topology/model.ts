@@ -79,7 +79,7 @@ export interface Host extends Partial<NodeRouting> {
 
 export interface LogicalSwitch {
   name: string;
-  subnet: Cidr;
+  subnet?: Cidr;
   dhcp?: DhcpOptions;
   /** Dual stack: the IPv6 subnet, and OVN's DHCPv6 for it. */
   subnet6?: { text: string; prefix: number };
@@ -99,8 +99,8 @@ export interface RouterPort {
   /** The switch port that peers with it: as the file names it, or <switch>-<router>. */
   switchPort: string;
   switch: string;
-  ip: string;
-  prefix: number;
+  ip?: string;
+  prefix?: number;
   mac: string;
   /** Gateway port: chassis in priority order (highest first). */
   gatewayChassis?: string[];
@@ -158,8 +158,8 @@ export interface Vm extends Partial<NodeRouting> {
   /** Logical switch port name; also the iface-id on br-int. */
   port: string;
   mac: string;
-  ip: string;
-  prefix: number;
+  ip?: string;
+  prefix?: number;
   dhcp: boolean;
   mtu: number;
   /** Default gateway for a static VM (the switch's DHCP router, when there is one). */

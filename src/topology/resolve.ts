@@ -1,6 +1,7 @@
 import { CENTRAL } from './names.js';
 import { namespacePlacement, parseEndpoint } from './links.js';
-import { ipv6Mode, ipv6RouterPort, vmIpv6, vmMac } from './ipv6.js';
+import { ipv6Mode, ipv6RouterPort, routerPortMac, vmIpv6, vmMac } from './ipv6.js';
+export { routerPortMac };
 import { canonical6, parseCidr6 } from './net6.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, type Cidr } from './net.js';
 import type { Acl, Chassis, Host, Lab, LoadBalancer, LogicalRouter, LogicalSwitch, Server, Vm } from './model.js';
@@ -13,10 +14,6 @@ export function defaultMac(ip: number): string {
   return vmMac({ ip: formatIpv4(ip) });
 }
 
-/** A router port's MAC when the file gives none: 06:00 and its four address bytes. */
-export function routerPortMac(ip: string): string {
-  return macFromIpv4(0x06, parseIpv4(ip) ?? 0);
-}
 
 /** The address of the (first) router port on a switch, if a router is attached to it. */
 export function routerOn(t: RawTopology, switchName: string): string | undefined {
@@ -67,31 +64,31 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
   const switches: LogicalSwitch[] = Object.entries(t.switches).map(([name, sw]) => ({ ...resolveSwitch(name, sw, dhcpRouter(t, name)), ...resolveSwitch6(t, name) }));
   const vms: Vm[] = Object.entries(t.vms).map(([name, vm]) => {
     const sw = t.switches[vm.switch]!;
-    const subnet = parseCidr(sw.subnet)!;
-    const dhcp = vm.dhcp ?? (sw.dhcp !== undefined || dnsmasqOn(t, vm.switch));
+    const subnet = parseCidr(sw.subnet ?? '');
+    // No IPv4 on an IPv6-only switch: no address, no DHCPv4.
+    const dhcp = vm.ip !== undefined && (vm.dhcp ?? (sw.dhcp !== undefined || dnsmasqOn(t, vm.switch)));
     return {
       name,
       chassis: vm.chassis,
       switch: vm.switch,
       port: vm.port ?? `${vm.switch}-${name}`,
-      mac: (vm.mac ?? defaultMac(parseIpv4(vm.ip)!)).toLowerCase(),
-      ip: vm.ip,
-      prefix: subnet.prefix,
+      mac: vmMac(vm, name),
+      ...(vm.ip !== undefined && subnet ? { ip: vm.ip, prefix: subnet.prefix } : {}),
       dhcp,
       mtu: vm.mtu,
       servers: servers(vm.servers),
       routes: vm.routes,
       forwarding: vm.forwarding,
-      ...vmIpv6Of(t, vm),
-      ...(vm.port_security ? { portSecurity: vm.port_security === true ? [[vmMac(vm), vm.ip, vmIpv6(t, vm)].filter(Boolean).join(' ')] : vm.port_security } : {}),
-      ...(!dhcp && (sw.dhcp?.router ?? routerOn(t, vm.switch)) ? { gateway: (sw.dhcp?.router ?? routerOn(t, vm.switch))! } : {}),
+      ...vmIpv6Of(t, vm, name),
+      ...(vm.port_security ? { portSecurity: vm.port_security === true ? [[vmMac(vm, name), vm.ip, vmIpv6(t, vm, name)].filter(Boolean).join(' ')] : vm.port_security } : {}),
+      ...(!dhcp && vm.ip !== undefined && (sw.dhcp?.router ?? routerOn(t, vm.switch)) ? { gateway: (sw.dhcp?.router ?? routerOn(t, vm.switch))! } : {}),
       vlans: Object.entries(vm.vlans ?? {}).map(([tag, v]) => ({
         tag: Number(tag),
         iface: `eth0.${tag}`,
         switch: v.switch,
         port: `${v.switch}-${name}-${tag}`,
         ip: v.ip,
-        prefix: parseCidr(t.switches[v.switch]!.subnet)!.prefix,
+        prefix: parseCidr(t.switches[v.switch]!.subnet!)!.prefix,
         mac: (v.mac ?? defaultMac(parseIpv4(v.ip)!)).toLowerCase(),
         dhcp: v.dhcp ?? t.switches[v.switch]!.dhcp !== undefined,
       })),
@@ -112,8 +109,8 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
       name,
       kind: svc.kind,
       switch: svc.switch,
-      subnet: parseCidr(t.switches[svc.switch]!.subnet)!,
-      hosts: vms.filter((v) => v.switch === svc.switch && v.dhcp).map((v) => ({ mac: v.mac, ip: v.ip })),
+      subnet: parseCidr(t.switches[svc.switch]!.subnet!)!,
+      hosts: vms.filter((v) => v.switch === svc.switch && v.dhcp).map((v) => ({ mac: v.mac, ip: v.ip! })),
       ...((svc.router ?? routerOn(t, svc.switch)) ? { router: (svc.router ?? routerOn(t, svc.switch))! } : {}),
       leaseTime: svc.lease_time,
     })),
@@ -164,7 +161,7 @@ export function providerIface(network: string): string {
 export function hostSwitch(t: RawTopology, network: string, ip: string): string | undefined {
   const n = parseIpv4(ip);
   for (const [name, sw] of Object.entries(t.switches)) {
-    const subnet = parseCidr(sw.subnet);
+    const subnet = parseCidr(sw.subnet ?? '');
     if (sw.provider === network && subnet && n !== undefined && inCidr(n, subnet)) return name;
   }
   return undefined;
@@ -173,7 +170,7 @@ export function hostSwitch(t: RawTopology, network: string, ip: string): string 
 /** The subnet of a host's address: that of the provider switch on its network that contains it. */
 export function hostSubnet(t: RawTopology, network: string, ip: string): Cidr | undefined {
   const sw = hostSwitch(t, network, ip);
-  return sw ? parseCidr(t.switches[sw]!.subnet) : undefined;
+  return sw ? parseCidr(t.switches[sw]!.subnet!) : undefined;
 }
 
 function resolveHosts(t: RawTopology): Host[] {
@@ -214,7 +211,7 @@ function staticNode(
     port: `${spec.switch}-${owner}`,
     mac: (spec.mac ?? defaultMac(parseIpv4(spec.ip)!)).toLowerCase(),
     ip: spec.ip,
-    prefix: parseCidr(t.switches[spec.switch]!.subnet)!.prefix,
+    prefix: parseCidr(t.switches[spec.switch]!.subnet!)!.prefix,
     dhcp: false,
     mtu: 1400,
     vlans: [],
@@ -243,8 +240,8 @@ function localportInstances(t: RawTopology): Vm[] {
 }
 
 /** A VM's IPv6 side, when its switch has a subnet6. */
-function vmIpv6Of(t: RawTopology, vm: RawTopology['vms'][string]): Pick<Vm, 'ipv6'> {
-  const ip = vmIpv6(t, vm);
+function vmIpv6Of(t: RawTopology, vm: RawTopology['vms'][string], name: string): Pick<Vm, 'ipv6'> {
+  const ip = vmIpv6(t, vm, name);
   if (!ip) return {};
   const mode = ipv6Mode(t, vm.switch);
   const router = ipv6RouterPort(t, vm.switch)?.port.ip6;
@@ -260,9 +257,8 @@ function resolveRouters(t: RawTopology, vms: Vm[]): LogicalRouter[] {
       name: p.name ?? `${name}-${p.switch}`,
       switchPort: p.switch_port ?? `${p.switch}-${name}`,
       switch: p.switch,
-      ip: p.ip,
-      prefix: parseCidr(t.switches[p.switch]!.subnet)!.prefix,
-      mac: (p.mac ?? routerPortMac(p.ip)).toLowerCase(),
+      ...(p.ip !== undefined ? { ip: p.ip, prefix: parseCidr(t.switches[p.switch]!.subnet!)!.prefix } : {}),
+      mac: (p.mac ?? routerPortMac(p)).toLowerCase(),
       ...(p.gateway_chassis ? { gatewayChassis: p.gateway_chassis } : {}),
       ...(p.ip6 !== undefined ? { ip6: canonical6(p.ip6), prefix6: parseCidr6(t.switches[p.switch]!.subnet6!)!.prefix } : {}),
       ...(p.ra ? { ra: p.ra } : {}),
@@ -283,8 +279,9 @@ function resolveRouters(t: RawTopology, vms: Vm[]): LogicalRouter[] {
 }
 
 function resolveSwitch(name: string, sw: RawSwitch, router: string | undefined): LogicalSwitch {
-  const subnet = parseCidr(sw.subnet)!;
+  const subnet = sw.subnet !== undefined ? parseCidr(sw.subnet) : undefined;
   const provider = sw.provider ? { provider: sw.provider } : {};
+  if (!subnet) return { name, ...provider };
   if (!sw.dhcp) return { name, subnet, ...provider };
   const server = dhcpServer(sw, subnet, router);
   const options: Record<string, string> = {
@@ -316,7 +313,7 @@ function resolveSwitch6(t: RawTopology, name: string): Pick<LogicalSwitch, 'subn
 /** The MAC (and DUID) DHCPv6 answers come from: as written, else the IPv6 router port's on the switch. */
 export function dhcp6ServerMac(t: RawTopology, name: string): string {
   const rp = ipv6RouterPort(t, name)?.port;
-  return (t.switches[name]?.dhcp6?.server_mac ?? rp?.mac ?? routerPortMac(rp?.ip ?? '0.0.0.0')).toLowerCase();
+  return (t.switches[name]?.dhcp6?.server_mac ?? rp?.mac ?? routerPortMac(rp ?? {})).toLowerCase();
 }
 
 /** Servers as written ({ tcp: 80 }) as the model has them ({ kind: 'tcp', port: 80 }). */
@@ -348,7 +345,7 @@ function healthCheckOf(t: RawTopology, lb: RawTopology['load_balancers'][string]
   for (const b of Object.values(lb.vips).flat()) {
     const name = b.split(':')[0]!;
     const vm = t.vms[name]!;
-    mappings[vm.ip] = `${vm.port ?? `${vm.switch}-${name}`}:${hc.source}`;
+    mappings[vm.ip!] = `${vm.port ?? `${vm.switch}-${name}`}:${hc.source}`;
   }
   const options = { interval: hc.interval, timeout: hc.timeout, success_count: hc.success_count, failure_count: hc.failure_count };
   return { options: Object.fromEntries(Object.entries(options).map(([k, v]) => [k, String(v)])), mappings };

@@ -41,8 +41,8 @@ export const dhcp6Schema = z
 
 export const switchSchema = z
   .strictObject({
-    subnet: cidr.describe('IPv4 subnet of the logical switch'),
-    subnet6: cidr6.optional().describe('IPv6 subnet beside the IPv4 one (dual stack), a /64 for SLAAC, e.g. fd00:10::/64'),
+    subnet: cidr.optional().describe('IPv4 subnet of the logical switch (a switch has subnet, subnet6 or both)'),
+    subnet6: cidr6.optional().describe('IPv6 subnet, beside the IPv4 one (dual stack) or instead of it; a /64 for SLAAC, e.g. fd00:10::/64'),
     dhcp: dhcpSchema.optional(),
     dhcp6: dhcp6Schema.optional(),
     provider: nodeName.optional().describe('a provider network this switch reaches through a localnet port'),
@@ -116,9 +116,9 @@ export const vmSchema = z
   .strictObject({
     chassis: nodeName.describe('the chassis this VM runs on'),
     switch: nodeName.describe('the logical switch its port is on'),
-    ip: ipv4.describe('its address (offered by DHCP, or set statically)'),
+    ip: ipv4.optional().describe('its IPv4 address (offered by DHCP, or set statically); on a switch with an IPv4 subnet'),
     ip6: ipv6.optional().describe("its IPv6 address on a switch with subnet6 (default: the EUI-64 address SLAAC makes from its MAC); how it gets it follows the router port's ra"),
-    mac: mac.optional().describe('its MAC; default: derived from the address'),
+    mac: mac.optional().describe('its MAC; default: derived from its IPv4 address, or from its name on an IPv6-only switch'),
     dhcp: z.boolean().optional().describe('get the address by DHCP (default: when the switch has dhcp)'),
     port: portName.optional().describe('logical switch port name (default: <switch>-<vm>)'),
     mtu: z.number().int().min(576).max(9000).default(1400).describe('eth0 MTU (Geneve adds 58 bytes)'),
@@ -135,8 +135,8 @@ export const vmSchema = z
 export const routerPortSchema = z
   .strictObject({
     switch: nodeName.describe('the logical switch this router port connects to'),
-    ip: ipv4.describe("the router's address on that switch (the prefix is the switch's)"),
-    ip6: ipv6.optional().describe("the router's IPv6 address on a switch with subnet6"),
+    ip: ipv4.optional().describe("the router's IPv4 address on that switch (the prefix is the switch's)"),
+    ip6: ipv6.optional().describe("the router's IPv6 address on a switch with subnet6 (a port has ip, ip6 or both)"),
     ra: z
       .enum(['slaac', 'dhcpv6_stateful', 'dhcpv6_stateless'])
       .optional()

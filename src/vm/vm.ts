@@ -46,7 +46,7 @@ export async function setStaticAddress(vm: NodeShell, address: string, iface = '
 export async function addressVm(runtime: Runtime, vm: NodeShell, spec: Vm): Promise<void> {
   if (spec.ipv6) await addressVm6(runtime, vm, spec.ipv6);
   if (spec.dhcp) await requestLease(runtime, vm);
-  else await setStaticAddress(vm, `${spec.ip}/${spec.prefix}`, 'eth0', spec.gateway);
+  else if (spec.ip !== undefined) await setStaticAddress(vm, `${spec.ip}/${spec.prefix}`, 'eth0', spec.gateway);
   for (const v of spec.vlans) {
     if (v.dhcp) await requestLease(runtime, vm, v.iface);
     else await setStaticAddress(vm, `${v.ip}/${v.prefix}`, v.iface);

@@ -57,7 +57,9 @@ export function fromToProblems(lab: Lab, spec: { from: string; to: string; famil
   const named = [...lab.vms, ...lab.hosts, ...lab.namespaces].some((n) => n.name === spec.to);
   if (named && spec.family === 6 && !targetAddress(lab, spec.to, 6)) {
     problems.push({ field: 'family', message: `'${spec.to}' has no IPv6 address: its switch has no subnet6` });
-  } else if (!opts.toOptional && !targetAddress(lab, spec.to)) {
+  } else if (named && spec.family !== 6 && lab.vms.some((v) => v.name === spec.to && v.ip === undefined)) {
+    problems.push({ field: 'to', message: `'${spec.to}' has no IPv4 address (its switch is IPv6 only): add family: 6` });
+  } else if (!opts.toOptional && !targetAddress(lab, spec.to, spec.family)) {
     const names = [...lab.vms, ...lab.hosts, ...lab.namespaces].map((n) => n.name).join(', ');
     problems.push({ field: 'to', message: `'${spec.to}' is neither a VM, host or namespace with an address in this lab (${names}) nor an IPv4 or IPv6 address` });
   }

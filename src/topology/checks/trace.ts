@@ -29,6 +29,11 @@ export const traceSpec: CheckSpecKind<TraceCheck> = {
     if (spec.expect === 'delivered' && !spec.port && !lab.vms.some((v) => v.name === spec.to)) {
       problems.push({ field: 'port', message: `say which logical port the packet must reach: '${spec.to}' is not a VM` });
     }
+    const from = lab.vms.find((v) => v.name === spec.from);
+    const v6 = spec.family === 6 || spec.to.includes(':');
+    if (from && !spec.microflow && (v6 ? !from.ipv6 : from.ip === undefined)) {
+      problems.push({ field: 'from', message: `'${spec.from}' has no ${v6 ? 'IPv6' : 'IPv4'} address to send the packet from` });
+    }
     return problems;
   },
   negative: () => false,

@@ -20,16 +20,22 @@ export function checkRouters(t: RawTopology, subnets: Map<string, Cidr>, book: A
       if (!(p.switch in t.switches)) return at([...path, 'switch'], `unknown switch '${p.switch}' (switches in this file: ${Object.keys(t.switches).join(', ') || 'none'})`);
       if (seen.has(p.switch)) at([...path, 'switch'], `router '${name}' already has a port on switch '${p.switch}'`);
       seen.add(p.switch);
-      const ip = parseIpv4(p.ip);
+      const sw = t.switches[p.switch]!;
+      const ip = p.ip !== undefined ? parseIpv4(p.ip) : undefined;
       let claimed = false;
-      if (ip === undefined) at([...path, 'ip'], `'${p.ip}' is not an IPv4 address`);
+      if (p.ip === undefined) {
+        if (sw.subnet !== undefined) at([...path, 'switch'], `switch '${p.switch}' has an IPv4 subnet (${sw.subnet}): give this port an ip in it`);
+        else if (p.ip6 === undefined) at([...path, 'switch'], 'a router port needs an address on its switch: ip6 (the switch is IPv6 only)');
+        else claimed = true; // its MAC comes from its IPv6 address
+      } else if (sw.subnet === undefined) at([...path, 'ip'], `switch '${p.switch}' is IPv6 only: drop ip (the port has ip6)`);
+      else if (ip === undefined) at([...path, 'ip'], `'${p.ip}' is not an IPv4 address`);
       else if (subnet && (!inCidr(ip, subnet) || isNetworkOrBroadcast(ip, subnet))) at([...path, 'ip'], `${p.ip} is not a host address of switch '${p.switch}' (${subnet.text})`);
       else claimed = book.ip(p.switch, p.ip, `routers.${name}`, [...path, 'ip'], { routerPort: true });
       for (const [port, field] of [[p.name ?? `${name}-${p.switch}`, p.name ? 'name' : 'switch'], [p.switch_port ?? `${p.switch}-${name}`, p.switch_port ? 'switch_port' : 'switch']] as const) {
         if (ports.has(port)) at([...path, field], `port name '${port}' (made for this router port) is already used; name it (name, switch_port) or rename the router or the VM`);
         ports.add(port);
       }
-      book.portMac(p.mac, ip !== undefined ? routerPortMac(p.ip) : undefined, claimed, `routers.${name}.ports.${i}`, path);
+      book.portMac(p.mac, ip !== undefined || p.ip === undefined ? routerPortMac(p) : undefined, claimed, `routers.${name}.ports.${i}`, path);
       (p.gateway_chassis ?? []).forEach((c, j) => {
         if (!(c in t.chassis)) at([...path, 'gateway_chassis', j], `unknown chassis '${c}' (chassis in this file: ${Object.keys(t.chassis).join(', ')})`);
       });
@@ -83,8 +89,8 @@ function onSubnetOf(t: RawTopology, r: RawTopology['routers'][string], ip: strin
     const sw = t.switches[p.switch];
     if (!sw) return true;
     if (v4 !== undefined) {
-      const c = parseCidr(sw.subnet);
-      return !c || inCidr(v4, c);
+      const c = sw.subnet !== undefined ? parseCidr(sw.subnet) : undefined;
+      return !!c && inCidr(v4, c);
     }
     const c6 = sw.subnet6 !== undefined ? parseCidr6(sw.subnet6) : undefined;
     return v6 !== undefined && !!c6 && inCidr6(v6, c6);

@@ -1,5 +1,6 @@
 import { inCidr, isNetworkOrBroadcast, parseIpv4, type Cidr } from '../net.js';
 import { defaultMac, dnsmasqOn } from '../resolve.js';
+import { vmMac } from '../ipv6.js';
 import type { RawTopology } from '../schema.js';
 import type { AddressBook } from './address-book.js';
 import type { At } from './at.js';
@@ -17,14 +18,19 @@ export function checkVms(t: RawTopology, subnets: Map<string, Cidr>, book: Addre
     } else if (vm.dhcp && !sw.dhcp && !dnsmasqOn(t, vm.switch)) {
       at([...path, 'dhcp'], `switch '${vm.switch}' has no dhcp section and no dnsmasq service; add one or set dhcp: false`);
     }
-    const ip = parseIpv4(vm.ip);
+    const ip = vm.ip !== undefined ? parseIpv4(vm.ip) : undefined;
     const subnet = subnets.get(vm.switch);
     let claimed = false;
-    if (ip === undefined) at([...path, 'ip'], `'${vm.ip}' is not an IPv4 address`);
+    if (vm.ip === undefined) {
+      if (sw?.subnet !== undefined) at([...path, 'switch'], `switch '${vm.switch}' has an IPv4 subnet (${sw.subnet}): give the VM an ip in it`);
+      else claimed = true; // its MAC comes from its name
+      if (vm.dhcp) at([...path, 'dhcp'], `switch '${vm.switch}' is IPv6 only: dhcp (DHCPv4) has nothing to lease; DHCPv6 follows the router port's ra`);
+    } else if (sw && sw.subnet === undefined) at([...path, 'ip'], `switch '${vm.switch}' is IPv6 only: drop ip (the VM's IPv6 address is ip6, or the one SLAAC makes)`);
+    else if (ip === undefined) at([...path, 'ip'], `'${vm.ip}' is not an IPv4 address`);
     else if (subnet && !inCidr(ip, subnet)) at([...path, 'ip'], `${vm.ip} is outside the subnet ${subnet.text} of switch '${vm.switch}'`);
     else if (subnet && isNetworkOrBroadcast(ip, subnet)) at([...path, 'ip'], `${vm.ip} is the network or broadcast address of ${subnet.text}`);
     else claimed = book.ip(vm.switch, vm.ip, `vms.${name}.ip`, [...path, 'ip']);
-    book.portMac(vm.mac, ip !== undefined ? defaultMac(ip) : undefined, claimed, `vms.${name}.mac`, path);
+    book.portMac(vm.mac, ip !== undefined || vm.ip === undefined ? vmMac(vm, name) : undefined, claimed, `vms.${name}.mac`, path);
     for (const [tag, v] of Object.entries(vm.vlans ?? {})) {
       const vpath = [...path, 'vlans', tag];
       if (Number(tag) < 1 || Number(tag) > 4094) at(vpath, `VLAN tag ${tag} is outside 1-4094`, true);
