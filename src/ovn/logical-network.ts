@@ -81,7 +81,7 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
     cmd(`--id=${group}`, 'create', 'HA_Chassis_Group', `name=${h.name}`, `ha_chassis=[${members.join(',')}]`);
     cmd('lsp-add', ep.switch, ep.port);
     cmd('lsp-set-type', ep.port, 'external');
-    cmd('lsp-set-addresses', ep.port, `${h.mac} ${h.ip}`);
+    cmd('lsp-set-addresses', ep.port, [h.mac, h.ip, h.ip6].filter(Boolean).join(' '));
     cmd('set', 'Logical_Switch_Port', ep.port, `ha_chassis_group=${group}`);
     if (h.dhcp && dhcpId.has(ep.switch)) cmd('set', 'Logical_Switch_Port', ep.port, `dhcpv4_options=${dhcpId.get(ep.switch)!}`);
   }

@@ -72,6 +72,10 @@ export interface Host extends Partial<NodeRouting> {
   mac: string;
   dhcp: boolean;
   gateway?: string;
+  /** Its static IPv6 address (prefix: the provider switch's subnet6) and IPv6 gateway. */
+  ip6?: string;
+  prefix6?: number;
+  gateway6?: string;
   /** OVN external port serving this host, bound through an HA chassis group. */
   externalPort?: { switch: string; port: string; haChassis: string[] };
   servers: Server[];

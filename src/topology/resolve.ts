@@ -182,6 +182,8 @@ function resolveHosts(t: RawTopology): Host[] {
     mac: (h.mac ?? defaultMac(parseIpv4(h.ip)!)).toLowerCase(),
     dhcp: h.dhcp,
     ...(h.gateway ? { gateway: h.gateway } : {}),
+    ...(h.ip6 !== undefined ? { ip6: canonical6(h.ip6), prefix6: parseCidr6(t.switches[hostSwitch(t, h.network, h.ip)!]!.subnet6!)!.prefix } : {}),
+    ...(h.gateway6 !== undefined ? { gateway6: canonical6(h.gateway6) } : {}),
     servers: servers(h.servers),
     routes: h.routes,
     forwarding: h.forwarding,

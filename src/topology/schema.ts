@@ -221,6 +221,8 @@ export const hostSchema = z
     mac: mac.optional().describe('its MAC (default: derived from the address)'),
     dhcp: z.boolean().default(false).describe('get the address by DHCP from OVN, through its external_port'),
     gateway: ipv4.optional().describe('default gateway (static addressing)'),
+    ip6: ipv6.optional().describe('its IPv6 address, static, in the subnet6 of the provider switch its ip is on'),
+    gateway6: ipv6.optional().describe('IPv6 default gateway'),
     servers: z.array(serverSchema).default([]).describe('servers the host runs (started after addressing, ended by lab down)'),
     ...nodeRouting,
     external_port: z

@@ -8,11 +8,16 @@ export interface CapturedPacket {
   line: string;
 }
 
-/** Reads `IP 10.0.0.1.43790 > 10.0.0.2.80: Flags [S]…` and `IP 10.0.0.1 > 10.0.0.2: ICMP echo request…`. */
+/**
+ * Reads `IP 10.0.0.1.43790 > 10.0.0.2.80: Flags [S]…`, `IP 10.0.0.1 > 10.0.0.2: ICMP echo request…`
+ * and their IPv6 forms (`IP6 fd00::1.43790 > fd00::2.80: …`, `IP6 fd00::1 > fd00::2: ICMP6, echo request…`).
+ */
 export function parseTcpdump(text: string): CapturedPacket[] {
   return text.split('\n').flatMap((line) => {
-    const m = / IP (\d+\.\d+\.\d+\.\d+)(?:\.\d+)? > (\d+\.\d+\.\d+\.\d+)(?:\.\d+)?: /.exec(line);
-    return m ? [{ src: m[1]!, dst: m[2]!, line: line.trim() }] : [];
+    const v4 = / IP (\d+\.\d+\.\d+\.\d+)(?:\.\d+)? > (\d+\.\d+\.\d+\.\d+)(?:\.\d+)?: /.exec(line);
+    if (v4) return [{ src: v4[1]!, dst: v4[2]!, line: line.trim() }];
+    const v6 = / IP6 ([0-9a-f:]+?)(?:\.\d+)? > ([0-9a-f:]+?)(?:\.\d+)?: /.exec(line);
+    return v6 ? [{ src: v6[1]!, dst: v6[2]!, line: line.trim() }] : [];
   });
 }
 

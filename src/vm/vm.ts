@@ -57,4 +57,8 @@ export async function addressVm(runtime: Runtime, vm: NodeShell, spec: Vm): Prom
 export async function addressHost(runtime: Runtime, node: NodeShell, host: Host): Promise<void> {
   if (host.dhcp) await requestLease(runtime, node);
   else await setStaticAddress(node, `${host.ip}/${host.prefix}`, 'eth0', host.gateway);
+  if (host.ip6) {
+    await node.run(['ip', '-6', 'addr', 'add', `${host.ip6}/${host.prefix6}`, 'dev', 'eth0', 'nodad']);
+    if (host.gateway6) await node.run(['ip', '-6', 'route', 'add', 'default', 'via', host.gateway6, 'dev', 'eth0']);
+  }
 }

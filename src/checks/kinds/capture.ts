@@ -1,4 +1,5 @@
 import { clip } from '../../base/text.js';
+import { canonical6 } from '../../topology/net6.js';
 import type { CaptureCheck } from '../../topology/checks/capture.js';
 import { targetAddress } from '../../topology/checks/fields.js';
 import { captureWhile } from '../../vm/capture.js';
@@ -12,12 +13,13 @@ export const captureProbe: CheckProbe<CaptureCheck> = {
   kind: 'capture',
   async attempt(spec, ctx) {
     const sender = ctx.node(spec.while.from);
-    const target = targetAddress(ctx.lab, spec.while.ping ?? spec.while.connect!.to)!;
+    const target = targetAddress(ctx.lab, spec.while.ping ?? spec.while.connect!.to, spec.while.family)!;
     const action = spec.while.ping
       ? () => sender.run(['ping', '-n', '-c', '2', '-i', '0.2', '-W', '1', target], { nothrow: true })
       : () => sender.run(python(CONNECT, spec.while.connect!.proto, target, spec.while.connect!.port, 1), { nothrow: true });
     const packets = await captureWhile(ctx.node(spec.on), { iface: spec.interface, filter: spec.filter, count: spec.count, seconds: LISTEN }, action);
-    const fitting = packets.filter((p) => (!spec.src || p.src === spec.src) && (!spec.dst || p.dst === spec.dst));
+    const same = (a: string, b: string | undefined) => !b || canonical6(a) === canonical6(b);
+    const fitting = packets.filter((p) => same(p.src, spec.src) && same(p.dst, spec.dst));
     const seen = packets.length
       ? `${packets.length} packets, ${fitting.length} from/to as expected (first: ${clip(packets[0]!.line, 150)})`
       : `no '${spec.filter}' packet on ${spec.on}:${spec.interface}`;

@@ -172,7 +172,8 @@ export class DockerRuntime implements Runtime {
   }
 
   async createHost(host: Host): Promise<void> {
-    await this.startContainer(host.name, providerNetworkName(this.lab, host.network), undefined, { 'net.ipv6.conf.all.disable_ipv6': '1' });
+    // IPv6 stays off unless the host has an IPv6 address (no solicitations on IPv4 labs' networks).
+    await this.startContainer(host.name, providerNetworkName(this.lab, host.network), undefined, { 'net.ipv6.conf.all.disable_ipv6': host.ip6 ? '0' : '1' });
     await this.adoptInterface(host.name, 'eth0', 'eth0', host.mac);
   }
 

@@ -77,7 +77,7 @@ export class NetnsRuntime implements Runtime {
 
   async createHost(host: Host): Promise<void> {
     await this.addNamespace(host.name);
-    await this.connectToNetwork(host.name, host.network, 'eth0', host.mac, { quietIpv6: true });
+    await this.connectToNetwork(host.name, host.network, 'eth0', host.mac, { quietIpv6: !host.ip6 });
   }
 
   async createVm(vm: Vm): Promise<void> {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { checkFields, nodeProblems, targetAddress } from './fields.js';
+import { checkFields, familyField, nodeProblems, targetAddress } from './fields.js';
 import type { CheckSpecKind } from './spec.js';
 
-const address = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address');
+const address = z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:]*)$/, 'an IPv4 address, or an IPv6 address in lower case');
 
 const schema = z.strictObject({
   ...checkFields('capture'),
@@ -12,6 +12,7 @@ const schema = z.strictObject({
   while: z
     .strictObject({
       from: z.string().describe('the node that sends'),
+      family: familyField,
       ping: z.string().optional().describe('ping this VM, host or address (2 packets)'),
       connect: z.strictObject({ to: z.string(), port: z.number().int().min(1).max(65535), proto: z.enum(['tcp', 'udp']).default('tcp') }).optional(),
     })
@@ -32,7 +33,7 @@ export const captureSpec: CheckSpecKind<CaptureCheck> = {
     const actions = [spec.while.ping, spec.while.connect].filter((a) => a !== undefined);
     if (actions.length !== 1) problems.push({ field: 'while', message: 'while does one of: ping, connect' });
     const target = spec.while.ping ?? spec.while.connect?.to;
-    if (target !== undefined && !targetAddress(lab, target)) problems.push({ field: 'while', message: `'${target}' is neither a VM, host or namespace with an address in this lab nor an IPv4 or IPv6 address` });
+    if (target !== undefined && !targetAddress(lab, target, spec.while.family)) problems.push({ field: 'while', message: `'${target}' is neither a VM, host or namespace with an address in this lab nor an IPv4 or IPv6 address` });
     return problems;
   },
   negative: (spec) => spec.expect === 'absent',

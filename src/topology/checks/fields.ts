@@ -42,7 +42,7 @@ export function unknownName(what: string, name: string, names: string[]): string
 export function targetAddress(lab: Lab, to: string, family: 4 | 6 = 4): string | undefined {
   const vm = lab.vms.find((v) => v.name === to);
   const node = vm ?? lab.hosts.find((h) => h.name === to);
-  if (node) return family === 6 ? vm?.ipv6?.ip : node.ip;
+  if (node) return family === 6 ? (vm ? vm.ipv6?.ip : lab.hosts.find((h) => h.name === to)?.ip6) : node.ip;
   // A namespace's address: that of its first link end with one.
   const end = lab.namespaces.some((n) => n.name === to) ? lab.links.flatMap((l) => l.ends).find((e) => e.node === to && e.address) : undefined;
   if (end) return family === 6 ? undefined : end.address!.split('/')[0];
