@@ -28,7 +28,10 @@ class ScriptWriter implements Reporter {
     if (a === 'ip' && b === 'netns' && c === 'exec' && ns?.startsWith(this.prefix)) {
       const node = ns.slice(this.prefix.length);
       if (!this.nodes.has(node) || Object.keys(this.nodes.get(node)!).length === 0) this.nodes.set(node, opts.env ?? {});
-      words = ['in_node', node, ...rest];
+      // Variables of this one command (a server's LOG and PID files) beyond the node's own.
+      const nodeEnv = this.nodes.get(node)!;
+      const extra = Object.entries(opts.env ?? {}).filter(([k, v]) => nodeEnv[k] !== v).map(([k, v]) => `${k}=${v}`);
+      words = ['in_node', node, ...(extra.length ? ['env', ...extra] : []), ...rest];
     } else {
       words = [...Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${v}`), ...argv];
     }

@@ -22,11 +22,11 @@ export async function addressVm6(runtime: Runtime, vm: NodeShell, spec: VmIpv6):
   await vm.run(['ip', 'link', 'set', 'dev', 'eth0', 'down']);
   await vm.run(['ip', 'link', 'set', 'dev', 'eth0', 'up']);
   if (spec.mode === 'dhcpv6') {
-    await waitFor(vm, ['ip', '-6', '-o', 'addr', 'show', 'dev', 'eth0', 'scope', 'link', '-tentative'], /fe80::/, 'a link-local address (dhclient -6 sends from it)');
+    await waitFor(vm, 'ip -6 -o addr show dev eth0 scope link -tentative | grep -q fe80::', 'link-local address (dhclient -6 sends from it)');
     await requestLease6(runtime, vm);
   }
-  await waitFor(vm, ['ip', '-6', 'route', 'show', 'default'], /default via/, "a default route from the router's advertisement");
-  await waitFor(vm, ['ip', '-6', '-o', 'addr', 'show', 'dev', 'eth0', 'scope', 'global', '-tentative'], new RegExp(` ${spec.ip.replace(/\./g, '\\.')}/`), spec.ip);
+  await waitFor(vm, "ip -6 route show default | grep -q 'default via'", "default route from the router's advertisement");
+  await waitFor(vm, `ip -6 -o addr show dev eth0 scope global -tentative | grep -qF ' ${spec.ip}/'`, `address ${spec.ip}`);
 }
 
 /** DHCPv6 for eth0 (one attempt, then dhclient -6 stays to renew); its output is kept beside the lease. */
@@ -42,13 +42,10 @@ export async function requestLease6(runtime: Runtime, vm: NodeShell, timeoutSec 
   return log;
 }
 
-/** Polls a command in the VM until its output matches, or fails saying what never came. */
-async function waitFor(vm: NodeShell, argv: string[], pattern: RegExp, what: string): Promise<void> {
-  const deadline = Date.now() + RA_WAIT * 1000;
-  for (;;) {
-    const out = await vm.run(argv, { nothrow: true });
-    if (pattern.test(out.stdout)) return;
-    if (Date.now() > deadline) throw new Error(`${vm.name}: no ${what} after ${RA_WAIT} s (${argv.join(' ')}: ${out.stdout.trim() || 'nothing'})`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/** Waits, in the VM, until a shell condition holds (one process, and a plain loop in `lab script`), or fails saying what never came. */
+async function waitFor(vm: NodeShell, condition: string, what: string): Promise<void> {
+  const r = await vm.run(['timeout', String(RA_WAIT), 'sh', '-c', `until ${condition}; do sleep 0.2; done`], { nothrow: true });
+  if (r.ok) return;
+  const now = await vm.run(['ip', '-6', '-o', 'addr', 'show', 'dev', 'eth0'], { nothrow: true });
+  throw new Error(`${vm.name}: no ${what} after ${RA_WAIT} s (eth0 has: ${now.stdout.trim().replace(/\s+/g, ' ') || 'no IPv6 address'})`);
 }
