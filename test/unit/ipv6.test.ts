@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logicalNetworkArgv, logicalNetworkTransactions } from '../../src/ovn/logical-network.js';
 import { parseTopology } from '../../src/topology/load.js';
-import { issues } from './issues.js';
+import { editorOf, issues } from './issues.js';
 
 const BASE = `name: t
 chassis: { hv1: {} }
@@ -29,10 +29,7 @@ routers:
       - { type: snat, external_ip: "fd00:2::1", logical_ip: "fd00:1::/64" }
 `;
 
-function edit(from: string, to: string): string {
-  expect(BASE.split(from).length, `'${from}' occurs once`).toBe(2);
-  return BASE.replace(from, to);
-}
+const edit = editorOf(BASE);
 
 describe('IPv6: subnet6, dhcp6, ip6, ra', () => {
   it('makes dual-stack ports, router advertisements and a DHCPv6 row in the NB transaction', () => {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { parseTopology } from '../../src/topology/load.js';
 import { TopologyError } from '../../src/topology/topology-error.js';
 
@@ -10,4 +11,12 @@ export function issues(text: string): string[] {
     if (!(e instanceof TopologyError)) throw e;
     return e.issues.map((i) => `${i.line}:${i.column} ${i.message}`);
   }
+}
+
+/** An edit of a base text: `from` (which must occur exactly once) replaced by `to`. */
+export function editorOf(base: string): (from: string, to: string) => string {
+  return (from, to) => {
+    expect(base.split(from).length, `'${from}' occurs once in the base text`).toBe(2);
+    return base.replace(from, to);
+  };
 }

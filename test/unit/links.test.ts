@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTopology } from '../../src/topology/load.js';
 import { upSteps } from '../../src/core/up-steps.js';
-import { issues } from './issues.js';
+import { editorOf, issues } from './issues.js';
 
 const BASE = `name: t
 chassis: { hv1: {}, hv2: {} }
@@ -19,10 +19,7 @@ links:
   - { endpoints: [ext:eth1, far:eth0] }
 `;
 
-function edit(from: string, to: string): string {
-  expect(BASE.split(from).length, `'${from}' occurs once`).toBe(2);
-  return BASE.replace(from, to);
-}
+const edit = editorOf(BASE);
 
 describe('links and routing outside OVN', () => {
   it('places namespaces on the chassis of the VM they are linked to, also through other namespaces', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logicalNetworkArgv } from '../../src/ovn/logical-network.js';
 import { parseTopology } from '../../src/topology/load.js';
-import { issues } from './issues.js';
+import { editorOf, issues } from './issues.js';
 
 const BASE = `name: t
 chassis: { hv1: {} }
@@ -20,10 +20,7 @@ load_balancers:
     options: { hairpin_snat_ip: 10.72.0.100 }
 `;
 
-function edit(from: string, to: string): string {
-  expect(BASE.split(from).length, `'${from}' occurs once`).toBe(2);
-  return BASE.replace(from, to);
-}
+const edit = editorOf(BASE);
 
 describe('load balancers in the file', () => {
   it('resolves backends to addresses (a VM without a port takes the VIP\'s) and makes the NB commands', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logicalNetworkArgv } from '../../src/ovn/logical-network.js';
 import { parseTopology } from '../../src/topology/load.js';
-import { issues } from './issues.js';
+import { editorOf, issues } from './issues.js';
 
 /** A lab with one of everything the table below breaks; line numbers are this text's. */
 const BASE = `name: t
@@ -29,10 +29,7 @@ localports:
 `;
 
 /** BASE with `from` replaced by `to` (which must occur once). */
-function edit(from: string, to: string): string {
-  expect(BASE.split(from).length, `'${from}' occurs once in BASE`).toBe(2);
-  return BASE.replace(from, to);
-}
+const edit = editorOf(BASE);
 
 describe('inputs refused before anything is made, each at its line and column', () => {
   it('accepts the base file', () => {

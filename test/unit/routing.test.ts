@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logicalNetworkArgv } from '../../src/ovn/logical-network.js';
 import { parseTopology } from '../../src/topology/load.js';
-import { issues } from './issues.js';
+import { editorOf, issues } from './issues.js';
 
 const BASE = `name: t
 chassis: { hv1: {}, hv2: {} }
@@ -29,10 +29,7 @@ routers:
     ports: [{ switch: join, ip: 100.64.0.2, name: gw1-join }]
 `;
 
-function edit(from: string, to: string): string {
-  expect(BASE.split(from).length, `'${from}' occurs once`).toBe(2);
-  return BASE.replace(from, to);
-}
+const edit = editorOf(BASE);
 
 describe('routing: gateway routers, routes, policies, NAT, port names', () => {
   it('makes them in the NB transaction', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logicalNetworkArgv } from '../../src/ovn/logical-network.js';
 import { parseTopology } from '../../src/topology/load.js';
-import { issues } from './issues.js';
+import { editorOf, issues } from './issues.js';
 
 const BASE = `name: t
 chassis: { hv1: {}, hv2: {} }
@@ -20,10 +20,7 @@ acls:
 nb_options: { default_acl_drop: true }
 `;
 
-function edit(from: string, to: string): string {
-  expect(BASE.split(from).length, `'${from}' occurs once`).toBe(2);
-  return BASE.replace(from, to);
-}
+const edit = editorOf(BASE);
 
 describe('security groups in the file', () => {
   it('accepts port groups, address sets, ACLs, NB options, port security and servers', () => {
