@@ -87,7 +87,7 @@ describe('IPv6: subnet6, dhcp6, ip6, ra', () => {
     ['dhcpv6_stateful without dhcp6', edit('    dhcp6: { dns_server: "fd00:1::53" }\n', ''), "18:60 dhcpv6_stateful tells VMs to ask DHCPv6 for their address: give switch 'sw1' a dhcp6 section"],
     ['a malformed IPv6 address', edit('ip6: "fd00:1::10" }', 'ip6: "fd00:1::10::1" }'), "13:57 vms.vm1.ip6: 'fd00:1::10::1' is not an IPv6 address like fd00:10::5"],
     ['an IPv6 route to an IPv4 next hop', edit('nexthop: "fd00:2::99" }', 'nexthop: 10.0.2.99 }'), "22:44 '10.0.2.99' is not an IPv6 address, as the prefix fd00:99::/64 needs"],
-    ['a route to a next hop on no subnet of the router', edit('nexthop: "fd00:2::99" }', 'nexthop: "fd00:7::99" }'), "22:44 next hop fd00:7::99 is on none of router 'r1''s subnets (fd00:1::/64, fd00:2::/64): OVN would have no port to send it from"],
+    ['a route to a next hop on no subnet of the router', edit('nexthop: "fd00:2::99" }', 'nexthop: "fd00:7::99" }'), "22:44 next hop fd00:7::99 is on none of the subnets of router 'r1' (fd00:1::/64, fd00:2::/64): OVN would have no port to send it from"],
     ['NAT mixing families', edit('logical_ip: "fd00:1::/64" }', 'logical_ip: 10.0.1.0/24 }'), "24:61 '10.0.1.0/24' is neither an IPv6 address nor an IPv6 subnet, as the IPv6 external_ip needs (like fd00:50::/64)"],
     ['a bad value of a common router option', edit('dnat_force_snat_ip: 10.0.2.1 }', 'dnat_force_snat_ip: yes }'), "17:36 dnat_force_snat_ip takes an address (one IPv4 and/or one IPv6, space-separated), not 'yes'"],
     ['the chassis as an option', edit('dnat_force_snat_ip: 10.0.2.1 }', 'chassis: hv1 }'), "17:25 write the gateway router's chassis as the router's own 'chassis:' key, not as an option"],

@@ -52,7 +52,7 @@ export function checkRouters(t: RawTopology, subnets: Map<string, Cidr>, book: A
         if (!isFamily(nh, v6)) at([...path, 'nexthop'], `'${nh}' is not an ${v6 ? 'IPv6' : 'IPv4'} address, as the prefix ${route.prefix} needs`);
         else if (!onSubnetOf(t, r, nh)) {
           const nets = r.ports.map((p) => (v6 ? t.switches[p.switch]?.subnet6 : t.switches[p.switch]?.subnet)).filter(Boolean);
-          at([...path, 'nexthop'], `next hop ${nh} is on none of router '${name}''s subnets (${nets.join(', ') || 'none'}): OVN would have no port to send it from`);
+          at([...path, 'nexthop'], `next hop ${nh} is on none of the subnets of router '${name}' (${nets.join(', ') || 'none'}): OVN would have no port to send it from`);
         }
       }
       if (route.port !== undefined && !routerPorts.includes(route.port)) at([...path, 'port'], `router '${name}' has no port '${route.port}' (its ports: ${routerPorts.join(', ')})`);
