@@ -41,7 +41,7 @@ const id = (kind: string, name: string) => `${kind}_${name.replace(/[^A-Za-z0-9_
 export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>): LabGraph {
   const nodes: GraphNode[] = [
     { id: id('central', lab.central.name), kind: 'central', label: [lab.central.name, lab.central.ip, 'NB/SB ovsdb, ovn-northd'] },
-    ...lab.chassis.map((c) => ({ id: id('chassis', c.name), kind: 'chassis' as const, label: [`chassis ${c.name}`, `geneve ${c.ip}`, 'br-int, br-phy'] })),
+    ...lab.chassis.map((c) => ({ id: id('chassis', c.name), kind: 'chassis' as const, label: [`chassis ${c.name}`, `${c.encap} ${c.ip}`, 'br-int, br-phy'] })),
     ...lab.switches.map((s) => ({ id: id('switch', s.name), kind: 'switch' as const, label: [`switch ${s.name}`, ...(s.subnet ? [s.subnet.text] : []), ...(s.subnet6 ? [s.subnet6.text] : []), ...(s.dhcp ? ['OVN DHCP'] : []), ...(s.dhcp6 ? ['OVN DHCPv6'] : [])] })),
     ...lab.vms.map((v) => {
       const planned = [v.ip !== undefined ? `${v.ip}/${v.prefix}${v.dhcp ? ' (DHCP)' : ''}` : undefined, v.ipv6 ? `${v.ipv6.ip}/${v.ipv6.prefix}${v.ipv6.mode === 'static' ? '' : ` (${v.ipv6.mode === 'slaac' ? 'SLAAC' : 'DHCPv6'})`}` : undefined];
@@ -63,7 +63,7 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     ...lab.chassis.map((c) => ({ from: id('central', lab.central.name), to: id('chassis', c.name), label: `SB ${lab.central.ssl ? 'ssl' : 'tcp'}:${SB_PORT}`, style: 'control' as const })),
   ];
   lab.chassis.forEach((a, i) => {
-    for (const b of lab.chassis.slice(i + 1)) edges.push({ from: id('chassis', a.name), to: id('chassis', b.name), label: 'geneve', style: 'tunnel' });
+    for (const b of lab.chassis.slice(i + 1)) edges.push({ from: id('chassis', a.name), to: id('chassis', b.name), label: a.encap, style: 'tunnel' });
   });
   for (const v of lab.vms) {
     edges.push({ from: id('chassis', v.chassis), to: id('vm', v.name), label: 'br-int', style: 'wire' });

@@ -33,7 +33,7 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     `external_ids:system-id=${chassis.name}`,
     `external_ids:hostname=${chassis.name}`,
     `external_ids:ovn-remote=${centralRemote(lab.central, SB_PORT)}`,
-    'external_ids:ovn-encap-type=geneve',
+    `external_ids:ovn-encap-type=${chassis.encap}`,
     `external_ids:ovn-encap-ip=${chassis.ip}`,
     `external_ids:ovn-bridge-datapath-type=${datapath}`,
   ]);

@@ -28,6 +28,16 @@ export async function encaps(central: NodeShell): Promise<string[]> {
   return found.map(([name, type, ip]) => `${name} ${type} ${ip}`).sort();
 }
 
+/** A logical switch port in the NB database: its switch, type and addresses; undefined when there is none. */
+export async function logicalSwitchPort(central: NodeShell, port: string): Promise<{ switch: string; type: string; addresses: string[] } | undefined> {
+  const out = await central.run(['ovn-nbctl', '--timeout=10', '--format=json', '--columns=_uuid,type,addresses', 'find', 'Logical_Switch_Port', `name=${port}`]);
+  const row = (JSON.parse(out.stdout) as { data: [['uuid', string], string, string | ['set', string[]]][] }).data[0];
+  if (!row) return undefined;
+  const [[, uuid], type, addresses] = row;
+  const sw = await central.run(['ovn-nbctl', '--timeout=10', '--bare', '--columns=name', 'find', 'Logical_Switch', `ports{>=}${uuid}`]);
+  return { switch: sw.stdout.trim(), type, addresses: typeof addresses === 'string' ? [addresses] : addresses[1] };
+}
+
 /** Where a logical port is bound (chassis name) and whether it is up; undefined when it has no Port_Binding. */
 export async function portBinding(central: NodeShell, port: string): Promise<{ chassis?: string; up: boolean } | undefined> {
   const [names, binding] = await Promise.all([
@@ -40,19 +50,41 @@ export async function portBinding(central: NodeShell, port: string): Promise<{ c
   return { ...(uuid ? { chassis: byUuid.get(uuid) ?? uuid } : {}), up: up === 'true' };
 }
 
-/** The remote addresses of a chassis' Geneve ports on br-int, sorted. */
-export async function geneveRemotes(chassis: NodeShell): Promise<string[]> {
-  const out = await chassis.run(['ovs-vsctl', '--timeout=10', '--bare', '--columns=options', 'find', 'Interface', 'type=geneve']);
-  return [...out.stdout.matchAll(/remote_ip="?([\d.]+)"?/g)].map((m) => m[1]!).sort();
+/** An OVS interface: its name, type (geneve, vxlan, patch, internal, '') and options (remote_ip, csum, key, peer…). */
+export interface OvsInterface {
+  name: string;
+  type: string;
+  options: Record<string, string>;
 }
 
-/** Packets a chassis has sent into its Geneve tunnels so far (live OpenFlow port counters, after a revalidator round). */
-export async function geneveTxPackets(chassis: NodeShell): Promise<number> {
+/** The tunnel ports (Geneve or VXLAN) ovn-controller made on a chassis, by remote address. */
+export async function tunnelPorts(chassis: NodeShell): Promise<OvsInterface[]> {
+  return (await interfaces(chassis))
+    .filter((i) => i.type === 'geneve' || i.type === 'vxlan')
+    .sort((a, b) => (a.options.remote_ip ?? '').localeCompare(b.options.remote_ip ?? ''));
+}
+
+/** The ports of an OVS bridge with their interfaces' type and options; undefined when there is no such bridge. */
+export async function bridgePorts(chassis: NodeShell, bridge: string): Promise<OvsInterface[] | undefined> {
+  const names = await chassis.run(['ovs-vsctl', '--timeout=10', 'list-ports', bridge], { nothrow: true });
+  if (!names.ok) return undefined;
+  const wanted = new Set(names.stdout.split('\n').filter(Boolean));
+  return (await interfaces(chassis)).filter((i) => wanted.has(i.name));
+}
+
+/** Every OVS interface of a node: name, type and options. */
+async function interfaces(chassis: NodeShell): Promise<OvsInterface[]> {
+  const out = await chassis.run(['ovs-vsctl', '--timeout=10', '--format=json', '--columns=name,type,options', 'list', 'Interface']);
+  const table = JSON.parse(out.stdout) as { data: [string, string, ['map', [string, string][]]][] };
+  return table.data.map(([name, type, [, pairs]]) => ({ name, type, options: Object.fromEntries(pairs) }));
+}
+
+/** Packets a chassis has sent into its tunnels so far (live OpenFlow port counters, after a revalidator round). */
+export async function tunnelTxPackets(chassis: NodeShell): Promise<number> {
   await settleCounters(chassis);
-  const names = (await chassis.run(['ovs-vsctl', '--timeout=10', '--bare', '--columns=name', 'find', 'Interface', 'type=geneve'])).stdout.split('\n').filter(Boolean);
   let total = 0;
-  for (const name of names) {
-    const stats = await chassis.run(['ovs-ofctl', 'dump-ports', 'br-int', name]);
+  for (const port of await tunnelPorts(chassis)) {
+    const stats = await chassis.run(['ovs-ofctl', 'dump-ports', 'br-int', port.name]);
     total += Number(/tx pkts=(\d+)/.exec(stats.stdout)?.[1] ?? 0);
   }
   return total;

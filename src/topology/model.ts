@@ -52,6 +52,8 @@ export interface Chassis {
   ip: string;
   /** Pinned MAC of br-phy, so peers can seed their tunnel neighbour tables. */
   mac: string;
+  /** Tunnel type (ovn-encap-type). */
+  encap: 'geneve' | 'vxlan';
   /** Provider networks reached through OVS bridges (ovn-bridge-mappings). */
   bridgeMappings: BridgeMapping[];
 }

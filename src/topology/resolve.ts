@@ -58,7 +58,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
   const chassis: Chassis[] = Object.keys(t.chassis).map((name) => {
     const ip = addresses.get(name)!;
     const bridgeMappings = Object.entries(t.chassis[name]?.bridge_mappings ?? {}).map(([network, bridge]) => ({ network, bridge, iface: providerIface(network) }));
-    return { name, ip, mac: macFromIpv4(0x0a, parseIpv4(ip)!), bridgeMappings };
+    return { name, ip, mac: macFromIpv4(0x0a, parseIpv4(ip)!), encap: t.chassis[name]?.encap ?? 'geneve', bridgeMappings };
   });
   const placement = namespacePlacement(t);
   const switches: LogicalSwitch[] = Object.entries(t.switches).map(([name, sw]) => ({ ...resolveSwitch(name, sw, dhcpRouter(t, name)), ...resolveSwitch6(t, name) }));

@@ -81,7 +81,7 @@ describeE2E('check kinds against a real lab', () => {
   it('bound, chassis, tunnels: the chassis that was seen', () => {
     expect(check('bound elsewhere')).toMatchObject({ expected: 'port dmz-vm2 bound to hv1, up', seen: 'port dmz-vm2 bound to hv2, up' });
     expect(check('chassis ok').seen).toBe('hv1 geneve 192.168.100.2, hv2 geneve 192.168.100.3');
-    expect(check('tunnels ok').seen).toBe('hv1 → 192.168.100.3; hv2 → 192.168.100.2');
+    expect(check('tunnels ok').seen).toBe('hv1 → geneve 192.168.100.3; hv2 → geneve 192.168.100.2');
   });
 
   it('exec: exit code and output', () => {
@@ -142,7 +142,7 @@ describeE2E('chassis and tunnels checks fail when a chassis moves its tunnel end
     expect(r.code).toBe(1);
     const [chassis, tunnels] = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8')).labs[0].checks;
     expect(chassis).toMatchObject({ passed: false, expected: 'hv1 geneve 192.168.100.2, hv2 geneve 192.168.100.3', seen: 'hv1 geneve 192.168.100.2, hv2 geneve 192.168.100.99' });
-    expect(tunnels).toMatchObject({ passed: false, seen: 'hv1 → 192.168.100.99; hv2 → 192.168.100.2' });
+    expect(tunnels).toMatchObject({ passed: false, seen: 'hv1 → geneve 192.168.100.99; hv2 → geneve 192.168.100.2' });
   });
 });
 
@@ -165,7 +165,7 @@ describeE2E('lab test FILE: up, checks, down, report', () => {
   it('exits 2 on an invalid file, before anything is created', async () => {
     const r = await lab(['test', labFile('dmz', NAME2, (t) => t.replace('kind: tunnels', 'kind: tunnel'))]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/:\d+:\d+: unknown kind 'tunnel' \(expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, connect, http, acl_log, capture, conntrack, daemons, step, exec, stop, start\)/);
+    expect(r.stderr).toMatch(/:\d+:\d+: unknown kind 'tunnel' \(expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, connect, http, acl_log, capture, conntrack, daemons, interface, bridge, logical_port, step, exec, stop, start\)/);
     expect(await leftovers(NAME2)).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseLastLease, prefixOfNetmask } from '../../src/checks/lease.js';
+import { parseLastLease, parseLastLease6, prefixOfNetmask } from '../../src/checks/lease.js';
+import { parseTcpdump } from '../../src/vm/capture.js';
+import { globRegex } from '../../src/topology/checks/bridge.js';
 import { pingCounts } from '../../src/checks/kinds/ping.js';
 import { microflow } from '../../src/checks/kinds/trace.js';
 import { traceOutputs } from '../../src/ovn/queries.js';
@@ -13,6 +15,28 @@ describe('parsers of what OVN and the tools print', () => {
     expect(parseLastLease(lease)).toEqual({ address: '172.16.255.130', netmask: '255.255.255.192', routers: '172.16.255.129', leaseTime: 3600, mtu: 1400, server: '172.16.255.129' });
     expect(parseLastLease('')).toBeUndefined();
     expect(prefixOfNetmask('255.255.255.192')).toBe(26);
+  });
+
+  it('the last lease of a dhclient -6 lease file: address, the MAC of the server DUID, DNS', () => {
+    const lease = `default-duid "\\000\\001";\nlease6 {\n  interface "eth0";\n  ia-na 10:ff:01:30 {\n    iaaddr fd00:61::11 {\n      max-life 4294967295;\n    }\n  }\n  option dhcp6.client-id 0:1:0:1:32:9a;\n  option dhcp6.server-id 0:3:0:1:2:0:0:61:0:1;\n  option dhcp6.name-servers fd00:61::53;\n}\n`;
+    expect(parseLastLease6(lease)).toEqual({ address: 'fd00:61::11', serverMac: '02:00:00:61:00:01', dns: 'fd00:61::53' });
+    expect(parseLastLease6('')).toBeUndefined();
+  });
+
+  it('tcpdump lines of both families', () => {
+    const lines = [
+      '02:00:00.000 IP 10.0.2.10 > 10.99.0.2: ICMP echo request, id 1, seq 1, length 64',
+      '02:00:00.000 IP 10.0.0.1.43790 > 10.0.0.2.80: Flags [S], seq 1',
+      '02:00:00.000 IP6 fd00:ff::50 > fd00:ff::100: ICMP6, echo request, id 2, seq 1, length 64',
+      '02:00:00.000 IP6 fd00:1::10.40000 > fd00:2::20.80: Flags [S], seq 1',
+    ].join('\n');
+    expect(parseTcpdump(lines).map((p) => `${p.src} > ${p.dst}`)).toEqual(['10.0.2.10 > 10.99.0.2', '10.0.0.1 > 10.0.0.2', 'fd00:ff::50 > fd00:ff::100', 'fd00:1::10 > fd00:2::20']);
+  });
+
+  it('port name patterns with *', () => {
+    expect(globRegex('patch-*-to-br-int').test('patch-provnet-physnet1-to-br-int')).toBe(true);
+    expect(globRegex('patch-*-to-br-int').test('patch-br-int-to-provnet')).toBe(false);
+    expect(globRegex('a.b').test('axb')).toBe(false);
   });
 
   it('ping summaries', () => {

@@ -1,5 +1,5 @@
 import type { LabContext } from '../../ovn/lab-context.js';
-import { geneveTxPackets } from '../../ovn/queries.js';
+import { tunnelTxPackets } from '../../ovn/queries.js';
 import type { CheckProbe } from '../check.js';
 import { targetAddress } from '../../topology/checks/fields.js';
 import { pingCounts } from './ping.js';
@@ -7,7 +7,7 @@ import type { LocalCheck } from '../../topology/checks/local.js';
 
 /** Packets each chassis has sent into its Geneve tunnels so far. */
 async function tunnelTx(ctx: LabContext): Promise<Map<string, number>> {
-  const counts = await Promise.all(ctx.lab.chassis.map(async (c) => [c.name, await geneveTxPackets(ctx.node(c.name))] as const));
+  const counts = await Promise.all(ctx.lab.chassis.map(async (c) => [c.name, await tunnelTxPackets(ctx.node(c.name))] as const));
   return new Map(counts);
 }
 

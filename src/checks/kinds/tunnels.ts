@@ -1,5 +1,5 @@
-import { geneveRemotes } from '../../ovn/queries.js';
-import type { TunnelsCheck } from '../../topology/checks/tunnels.js';
+import { tunnelPorts } from '../../ovn/queries.js';
+import { optionsText, type TunnelsCheck } from '../../topology/checks/tunnels.js';
 import type { CheckProbe } from '../check.js';
 
 export const tunnelsProbe: CheckProbe<TunnelsCheck> = {
@@ -9,10 +9,13 @@ export const tunnelsProbe: CheckProbe<TunnelsCheck> = {
     const seen: string[] = [];
     let ok = true;
     for (const c of mesh) {
-      const remotes = await geneveRemotes(ctx.node(c.name));
+      const ports = (await tunnelPorts(ctx.node(c.name))).filter((p) => p.type === c.encap);
+      const remotes = ports.map((p) => p.options.remote_ip ?? '?');
       const wanted = mesh.filter((o) => o !== c).map((o) => o.ip);
-      if (!wanted.every((ip) => remotes.includes(ip))) ok = false;
-      seen.push(`${c.name} → ${remotes.join(' ') || 'none'}`);
+      const optionsOk = ports.every((p) => Object.entries(spec.options ?? {}).every(([k, v]) => p.options[k] === v));
+      if (!wanted.every((ip) => remotes.includes(ip)) || !optionsOk) ok = false;
+      const shown = spec.options && ports[0] ? ` (${optionsText(ports[0].options)})` : '';
+      seen.push(`${c.name} → ${ports.length ? `${c.encap} ${remotes.join(' ')}` : `no ${c.encap} port`}${shown}`);
     }
     return { ok, seen: seen.join('; ') };
   },

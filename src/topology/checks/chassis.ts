@@ -10,7 +10,7 @@ export type ChassisCheck = z.infer<typeof schema>;
 
 export const chassisSpec: CheckSpecKind<ChassisCheck> = {
   kind: 'chassis',
-  summary: 'chassis are registered in the SB database with a Geneve encap on their underlay address',
+  summary: 'chassis are registered in the SB database with an encap (Geneve or VXLAN) on their underlay address',
   schema,
   validate(spec, lab) {
     return chassisListProblems(lab, spec.chassis);
@@ -18,6 +18,6 @@ export const chassisSpec: CheckSpecKind<ChassisCheck> = {
   negative: () => false,
   expected(spec, lab) {
     const wanted = lab.chassis.filter((c) => !spec.chassis || spec.chassis.includes(c.name));
-    return wanted.map((c) => `${c.name} geneve ${c.ip}`).join(', ');
+    return wanted.map((c) => `${c.name} ${c.encap} ${c.ip}`).join(', ');
   },
 };

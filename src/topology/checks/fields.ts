@@ -35,7 +35,8 @@ export const ipv4Field = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 ad
 
 /** A problem when `name` is not one of `names`, listing them. */
 export function unknownName(what: string, name: string, names: string[]): string | undefined {
-  return names.includes(name) ? undefined : `unknown ${what} '${name}' (${what}s in this lab: ${names.join(', ') || 'none'})`;
+  const plural = what.endsWith('s') ? what : `${what}s`;
+  return names.includes(name) ? undefined : `unknown ${what} '${name}' (${plural} in this lab: ${names.join(', ') || 'none'})`;
 }
 
 /** The address a check target means: a VM's or host's address by its name (IPv6 with family 6), or an address as written. */

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { CheckBase } from '../model.js';
 import { aclLogSpec } from './acl-log.js';
 import { boundSpec } from './bound.js';
+import { bridgeSpec } from './bridge.js';
+import { interfaceSpec } from './interface.js';
+import { logicalPortSpec } from './logical-port.js';
 import { captureSpec } from './capture.js';
 import { chassisSpec } from './chassis.js';
 import { connectSpec } from './connect.js';
@@ -20,7 +23,7 @@ import { traceSpec } from './trace.js';
 import { tunnelsSpec } from './tunnels.js';
 
 /** Every check kind the format knows, by the name used in `kind:`. */
-export const CHECK_SPECS = [dhcpSpec, pingSpec, flowSpec, traceSpec, boundSpec, chassisSpec, tunnelsSpec, localSpec, connectSpec, httpSpec, aclLogSpec, captureSpec, conntrackSpec, daemonsSpec, stepSpec, execSpec, stopSpec, startSpec] as const;
+export const CHECK_SPECS = [dhcpSpec, pingSpec, flowSpec, traceSpec, boundSpec, chassisSpec, tunnelsSpec, localSpec, connectSpec, httpSpec, aclLogSpec, captureSpec, conntrackSpec, daemonsSpec, interfaceSpec, bridgeSpec, logicalPortSpec, stepSpec, execSpec, stopSpec, startSpec] as const;
 
 export function checkSpec(kind: string): CheckSpecKind<CheckBase> {
   const found = CHECK_SPECS.find((k) => k.kind === kind);

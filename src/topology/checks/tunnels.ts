@@ -4,13 +4,20 @@ import { chassisListProblems, checkFields } from './fields.js';
 
 const schema = z.strictObject({
   ...checkFields('tunnels'),
-  chassis: z.array(z.string()).min(2).optional().describe('chassis that must form a full Geneve mesh (default: all)'),
+  chassis: z.array(z.string()).min(2).optional().describe('chassis that must form a full mesh of tunnels (default: all)'),
+  options: z
+    .record(z.string().regex(/^[a-z_]+$/, 'an option name like csum'), z.string())
+    .optional()
+    .describe('options every tunnel port must have, as ovs-vsctl shows them, e.g. { csum: "true", key: flow }'),
 });
 export type TunnelsCheck = z.infer<typeof schema>;
 
+/** How a tunnel port's options read in the check's lines: csum=true key=flow. */
+export const optionsText = (o: Record<string, string>) => Object.entries(o).map(([k, v]) => `${k}=${v}`).join(' ');
+
 export const tunnelsSpec: CheckSpecKind<TunnelsCheck> = {
   kind: 'tunnels',
-  summary: 'every chassis has a Geneve tunnel on br-int to every other, with the right remote IP',
+  summary: "every chassis has a tunnel port on br-int (of the chassis' encap type) to every other, with the right remote IP and options",
   schema,
   validate(spec, lab) {
     const problems = chassisListProblems(lab, spec.chassis);
@@ -20,6 +27,7 @@ export const tunnelsSpec: CheckSpecKind<TunnelsCheck> = {
   negative: () => false,
   expected(spec, lab) {
     const mesh = lab.chassis.filter((c) => !spec.chassis || spec.chassis.includes(c.name));
-    return mesh.map((c) => `${c.name} → ${mesh.filter((o) => o !== c).map((o) => o.ip).join(' ')}`).join('; ');
+    const options = spec.options ? ` (${optionsText(spec.options)})` : '';
+    return mesh.map((c) => `${c.name} → ${c.encap} ${mesh.filter((o) => o !== c).map((o) => o.ip).join(' ')}${options}`).join('; ');
   },
 };

@@ -1,0 +1,17 @@
+import { logicalSwitchPort } from '../../ovn/queries.js';
+import type { LogicalPortCheck } from '../../topology/checks/logical-port.js';
+import type { CheckProbe } from '../check.js';
+
+export const logicalPortProbe: CheckProbe<LogicalPortCheck> = {
+  kind: 'logical_port',
+  async attempt(spec, ctx) {
+    const port = await logicalSwitchPort(ctx.central(), spec.port);
+    if (!port) return { ok: false, seen: `no logical switch port ${spec.port}` };
+    const seen = `port ${spec.port}, on ${port.switch}, type ${port.type || '""'}, addresses ${port.addresses.join(' | ') || 'none'}`;
+    const ok =
+      (spec.type === undefined || port.type === spec.type) &&
+      (spec.switch === undefined || port.switch === spec.switch) &&
+      (spec.addresses === undefined || port.addresses.some((a) => a.includes(spec.addresses!)));
+    return { ok, seen };
+  },
+};

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { CheckSpecKind } from './spec.js';
+import { checkFields, unknownName } from './fields.js';
+
+const glob = z.string().regex(/^[A-Za-z0-9_.:*-]+$/, 'a name, with * for any characters');
+
+const schema = z.strictObject({
+  ...checkFields('bridge'),
+  chassis: z.string().describe('the chassis whose OVS is looked at'),
+  bridge: z.string().regex(/^[A-Za-z0-9_.-]{1,15}$/, 'a bridge name like br-ex').describe('br-int, br-ex, …'),
+  port: glob.describe("the port's name; * stands for any characters, e.g. patch-*-to-br-int"),
+  type: z.string().regex(/^[a-z]*$/, 'an interface type like patch').optional().describe('its interface type: patch, geneve, vxlan, internal, "" (a plain device)'),
+  options: z.record(z.string().regex(/^[a-z_]+$/), glob).optional().describe('options it must have, * allowed, e.g. { peer: patch-br-int-to-* }'),
+  expect: z.enum(['present', 'absent']).default('present'),
+});
+export type BridgeCheck = z.infer<typeof schema>;
+
+/** A name pattern with * as a regular expression. */
+export function globRegex(pattern: string): RegExp {
+  return new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+}
+
+export const bridgeSpec: CheckSpecKind<BridgeCheck> = {
+  kind: 'bridge',
+  summary: 'an OVS bridge on a chassis has (or lacks) a port of a type with options (ovs-vsctl show)',
+  schema,
+  validate(spec, lab) {
+    const message = unknownName('chassis', spec.chassis, lab.chassis.map((c) => c.name));
+    return message ? [{ field: 'chassis', message }] : [];
+  },
+  negative: (spec) => spec.expect === 'absent',
+  expected: (spec) =>
+    `${spec.expect === 'present' ? '' : 'no '}port ${spec.port} on ${spec.chassis}'s ${spec.bridge}${spec.type !== undefined ? ` of type ${spec.type || 'system'}` : ''}${spec.options ? ` with ${Object.entries(spec.options).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`,
+};
