@@ -6,6 +6,8 @@ import { boundProbe } from './kinds/bound.js';
 import { bridgeProbe } from './kinds/bridge.js';
 import { interfaceProbe } from './kinds/interface.js';
 import { logicalPortProbe } from './kinds/logical-port.js';
+import { logProbe } from './kinds/log.js';
+import { routeProbe } from './kinds/route.js';
 import { captureProbe } from './kinds/capture.js';
 import { chassisProbe } from './kinds/chassis.js';
 import { connectProbe } from './kinds/connect.js';
@@ -23,7 +25,7 @@ import { traceProbe } from './kinds/trace.js';
 import { tunnelsProbe } from './kinds/tunnels.js';
 
 /** How each kind is tried against a running lab; only the test runner loads these. */
-const PROBES: CheckProbe<never>[] = [dhcpProbe, pingProbe, flowProbe, traceProbe, boundProbe, chassisProbe, tunnelsProbe, localProbe, connectProbe, httpProbe, aclLogProbe, captureProbe, conntrackProbe, daemonsProbe, interfaceProbe, bridgeProbe, logicalPortProbe, stepProbe, execProbe, stopProbe, startProbe];
+const PROBES: CheckProbe<never>[] = [dhcpProbe, pingProbe, flowProbe, traceProbe, boundProbe, chassisProbe, tunnelsProbe, localProbe, connectProbe, httpProbe, aclLogProbe, captureProbe, conntrackProbe, daemonsProbe, interfaceProbe, bridgeProbe, logicalPortProbe, routeProbe, logProbe, stepProbe, execProbe, stopProbe, startProbe];
 
 /** A kind's spec (from the file format) with its probe. */
 export function checkKind(kind: string): CheckKind<CheckBase> {

@@ -29,13 +29,24 @@ export async function encaps(central: NodeShell): Promise<string[]> {
 }
 
 /** A logical switch port in the NB database: its switch, type and addresses; undefined when there is none. */
-export async function logicalSwitchPort(central: NodeShell, port: string): Promise<{ switch: string; type: string; addresses: string[] } | undefined> {
-  const out = await central.run(['ovn-nbctl', '--timeout=10', '--format=json', '--columns=_uuid,type,addresses', 'find', 'Logical_Switch_Port', `name=${port}`]);
-  const row = (JSON.parse(out.stdout) as { data: [['uuid', string], string, string | ['set', string[]]][] }).data[0];
+export async function logicalSwitchPort(central: NodeShell, port: string): Promise<{ switch: string; type: string; addresses: string[]; parent?: string; tag?: number } | undefined> {
+  const out = await central.run(['ovn-nbctl', '--timeout=10', '--format=json', '--columns=_uuid,type,addresses,parent_name,tag', 'find', 'Logical_Switch_Port', `name=${port}`]);
+  type Value = string | number | ['set', (string | number)[]];
+  const row = (JSON.parse(out.stdout) as { data: [['uuid', string], string, Value, Value, Value][] }).data[0];
   if (!row) return undefined;
-  const [[, uuid], type, addresses] = row;
+  const [[, uuid], type, addresses, parent, tag] = row;
+  // OVSDB JSON writes an optional column as a value, or as an empty set when it has none.
+  const values = (v: Value) => (Array.isArray(v) ? v[1] : [v]);
   const sw = await central.run(['ovn-nbctl', '--timeout=10', '--bare', '--columns=name', 'find', 'Logical_Switch', `ports{>=}${uuid}`]);
-  return { switch: sw.stdout.trim(), type, addresses: typeof addresses === 'string' ? [addresses] : addresses[1] };
+  const [parentName] = values(parent);
+  const [tagValue] = values(tag);
+  return {
+    switch: sw.stdout.trim(),
+    type,
+    addresses: values(addresses).map(String),
+    ...(parentName !== undefined ? { parent: String(parentName) } : {}),
+    ...(tagValue !== undefined ? { tag: Number(tagValue) } : {}),
+  };
 }
 
 /** Where a logical port is bound (chassis name) and whether it is up; undefined when it has no Port_Binding. */
@@ -55,6 +66,7 @@ export interface OvsInterface {
   name: string;
   type: string;
   options: Record<string, string>;
+  externalIds: Record<string, string>;
 }
 
 /** The tunnel ports (Geneve or VXLAN) ovn-controller made on a chassis, by remote address. */
@@ -64,19 +76,29 @@ export async function tunnelPorts(chassis: NodeShell): Promise<OvsInterface[]> {
     .sort((a, b) => (a.options.remote_ip ?? '').localeCompare(b.options.remote_ip ?? ''));
 }
 
+/** An OVS port: its interface, and its VLAN settings (vlan_mode, trunks). */
+export interface OvsPort extends OvsInterface {
+  vlanMode: string;
+  trunks: number[];
+}
+
 /** The ports of an OVS bridge with their interfaces' type and options; undefined when there is no such bridge. */
-export async function bridgePorts(chassis: NodeShell, bridge: string): Promise<OvsInterface[] | undefined> {
+export async function bridgePorts(chassis: NodeShell, bridge: string): Promise<OvsPort[] | undefined> {
   const names = await chassis.run(['ovs-vsctl', '--timeout=10', 'list-ports', bridge], { nothrow: true });
   if (!names.ok) return undefined;
   const wanted = new Set(names.stdout.split('\n').filter(Boolean));
-  return (await interfaces(chassis)).filter((i) => wanted.has(i.name));
+  const out = await chassis.run(['ovs-vsctl', '--timeout=10', '--format=json', '--columns=name,vlan_mode,trunks', 'list', 'Port']);
+  type Value = string | number | ['set', (string | number)[]];
+  const values = (v: Value) => (Array.isArray(v) ? v[1] : [v]);
+  const vlan = new Map((JSON.parse(out.stdout) as { data: [string, Value, Value][] }).data.map(([name, mode, trunks]) => [name, { vlanMode: values(mode).map(String)[0] ?? '', trunks: values(trunks).map(Number) }]));
+  return (await interfaces(chassis)).filter((i) => wanted.has(i.name)).map((i) => ({ ...i, ...(vlan.get(i.name) ?? { vlanMode: '', trunks: [] }) }));
 }
 
 /** Every OVS interface of a node: name, type and options. */
 async function interfaces(chassis: NodeShell): Promise<OvsInterface[]> {
-  const out = await chassis.run(['ovs-vsctl', '--timeout=10', '--format=json', '--columns=name,type,options', 'list', 'Interface']);
-  const table = JSON.parse(out.stdout) as { data: [string, string, ['map', [string, string][]]][] };
-  return table.data.map(([name, type, [, pairs]]) => ({ name, type, options: Object.fromEntries(pairs) }));
+  const out = await chassis.run(['ovs-vsctl', '--timeout=10', '--format=json', '--columns=name,type,options,external_ids', 'list', 'Interface']);
+  const table = JSON.parse(out.stdout) as { data: [string, string, ['map', [string, string][]], ['map', [string, string][]]][] };
+  return table.data.map(([name, type, [, options], [, ids]]) => ({ name, type, options: Object.fromEntries(options), externalIds: Object.fromEntries(ids) }));
 }
 
 /** Packets a chassis has sent into its tunnels so far (live OpenFlow port counters, after a revalidator round). */

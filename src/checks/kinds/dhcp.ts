@@ -12,6 +12,14 @@ export const dhcpProbe: CheckProbe<DhcpCheck> = {
     const w = wanted(spec, ctx.lab);
     const vm = ctx.node(spec.vm);
     if (spec.family === 6) return lease6(vm, w);
+    if (spec.expect === 'none') {
+      // A request that must go unanswered: a throwaway lease file and no script, so the VM keeps its
+      // address. Answered, dhclient stays as a daemon: it is ended by the pid it wrote.
+      const pid = `${vm.runDir}/dhclient-probe.pid`;
+      const asked = await vm.run(['timeout', '5', '/sbin/dhclient', '-1', '-sf', '/bin/true', '-lf', '/dev/null', '-pf', pid, spec.interface], { nothrow: true });
+      if (asked.ok) await vm.run(['sh', '-c', 'kill "$(cat "$1")"; rm -f "$1"', 'sh', pid], { nothrow: true });
+      return { ok: !asked.ok, seen: asked.ok ? `a DHCP server answered ${spec.vm}'s request on ${spec.interface}` : `no answer on ${spec.interface} within 5 s` };
+    }
     const files = dhclientPaths(vm.runDir, spec.interface);
     if (spec.renew) {
       const argv = ['/sbin/dhclient', '-cf', files.conf, '-sf', files.script, '-lf', files.leases, '-pf', files.pid, '-1', spec.interface];
@@ -37,7 +45,7 @@ export const dhcpProbe: CheckProbe<DhcpCheck> = {
       onLink === w.address &&
       (w.router === undefined || (lease.routers ?? 'none') === w.router) &&
       (w.lease_time === undefined || lease.leaseTime === w.lease_time) &&
-      (w.mtu === undefined || lease.mtu === w.mtu) &&
+      (w.mtu === undefined || (lease.mtu ?? 'none') === w.mtu) &&
       (w.server === undefined || lease.server === w.server) &&
       (w.default_route === undefined || gateway === w.default_route) &&
       (w.dns_server === undefined || lease.dns === w.dns_server);

@@ -17,7 +17,9 @@ export const pingProbe: CheckProbe<PingCheck> = {
     const counts = pingCounts(out.stdout);
     // No summary means ping could not send at all (no route to the subnet): no reply either.
     if (!counts) return { ok: spec.expect === 'unreachable', seen: `ping ${addr}: no reply (${(out.stderr || out.stdout).trim().split('\n')[0]})` };
-    const seen = `ping ${addr}: ${counts.received}/${counts.sent} replies`;
-    return { ok: spec.expect === 'reachable' ? counts.received === counts.sent : counts.received === 0, seen };
+    const ttls = [...new Set([...out.stdout.matchAll(/ (?:ttl|hlim)=(\d+)/g)].map((m) => Number(m[1])))];
+    const seen = `ping ${addr}: ${counts.received}/${counts.sent} replies${spec.ttl !== undefined && ttls.length ? ` with ttl ${ttls.join(', ')}` : ''}`;
+    const ttlOk = spec.ttl === undefined || ttls.every((t) => t === spec.ttl);
+    return { ok: spec.expect === 'reachable' ? counts.received === counts.sent && ttlOk : counts.received === 0, seen };
   },
 };

@@ -11,6 +11,9 @@ const schema = z.strictObject({
   port: glob.describe("the port's name; * stands for any characters, e.g. patch-*-to-br-int"),
   type: z.string().regex(/^[a-z]*$/, 'an interface type like patch').optional().describe('its interface type: patch, geneve, vxlan, internal, "" (a plain device)'),
   options: z.record(z.string().regex(/^[a-z_]+$/), glob).optional().describe('options it must have, * allowed, e.g. { peer: patch-br-int-to-* }'),
+  external_ids: z.record(z.string().regex(/^[a-z_-]+$/), glob).optional().describe('external_ids its interface must have, e.g. { iface-id: net-meta }'),
+  trunks: z.array(z.number().int().min(0).max(4095)).optional().describe('the VLANs the port trunks, e.g. [10, 20]'),
+  vlan_mode: z.enum(['trunk', 'access', 'native-tagged', 'native-untagged']).optional().describe("the port's vlan_mode"),
   expect: z.enum(['present', 'absent']).default('present'),
 });
 export type BridgeCheck = z.infer<typeof schema>;
@@ -30,5 +33,5 @@ export const bridgeSpec: CheckSpecKind<BridgeCheck> = {
   },
   negative: (spec) => spec.expect === 'absent',
   expected: (spec) =>
-    `${spec.expect === 'present' ? '' : 'no '}port ${spec.port} on ${spec.chassis}'s ${spec.bridge}${spec.type !== undefined ? ` of type ${spec.type || 'system'}` : ''}${spec.options ? ` with ${Object.entries(spec.options).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`,
+    `${spec.expect === 'present' ? '' : 'no '}port ${spec.port} on ${spec.chassis}'s ${spec.bridge}${spec.type !== undefined ? ` of type ${spec.type || 'system'}` : ''}${[...Object.entries(spec.options ?? {}), ...Object.entries(spec.external_ids ?? {}), ...(spec.vlan_mode ? [['vlan_mode', spec.vlan_mode]] : []), ...(spec.trunks ? [['trunks', spec.trunks.join(',')]] : [])].map(([k, v], i) => `${i ? '' : ' with '}${k}=${v}`).join(' ')}`,
 };

@@ -6,6 +6,7 @@ const schema = z.strictObject({
   ...checkFields('ping'),
   ...pingFields(),
   expect: z.enum(['reachable', 'unreachable']).default('reachable'),
+  ttl: z.number().int().min(1).max(255).optional().describe('the TTL (hop limit) every reply must arrive with, e.g. 63 after one router'),
 });
 export type PingCheck = z.infer<typeof schema>;
 
@@ -18,7 +19,7 @@ export const pingSpec: CheckSpecKind<PingCheck> = {
   expected(spec, lab) {
     const addr = targetAddress(lab, spec.to, spec.family);
     return spec.expect === 'reachable'
-      ? `${spec.from} gets ${spec.count}/${spec.count} replies from ${addr}`
+      ? `${spec.from} gets ${spec.count}/${spec.count} replies from ${addr}${spec.ttl !== undefined ? ` with ttl ${spec.ttl}` : ''}`
       : `${spec.from} gets no reply from ${addr}`;
   },
 };

@@ -5,6 +5,8 @@ import { boundSpec } from './bound.js';
 import { bridgeSpec } from './bridge.js';
 import { interfaceSpec } from './interface.js';
 import { logicalPortSpec } from './logical-port.js';
+import { logSpec } from './log.js';
+import { routeSpec } from './route.js';
 import { captureSpec } from './capture.js';
 import { chassisSpec } from './chassis.js';
 import { connectSpec } from './connect.js';
@@ -23,7 +25,7 @@ import { traceSpec } from './trace.js';
 import { tunnelsSpec } from './tunnels.js';
 
 /** Every check kind the format knows, by the name used in `kind:`. */
-export const CHECK_SPECS = [dhcpSpec, pingSpec, flowSpec, traceSpec, boundSpec, chassisSpec, tunnelsSpec, localSpec, connectSpec, httpSpec, aclLogSpec, captureSpec, conntrackSpec, daemonsSpec, interfaceSpec, bridgeSpec, logicalPortSpec, stepSpec, execSpec, stopSpec, startSpec] as const;
+export const CHECK_SPECS = [dhcpSpec, pingSpec, flowSpec, traceSpec, boundSpec, chassisSpec, tunnelsSpec, localSpec, connectSpec, httpSpec, aclLogSpec, captureSpec, conntrackSpec, daemonsSpec, interfaceSpec, bridgeSpec, logicalPortSpec, routeSpec, logSpec, stepSpec, execSpec, stopSpec, startSpec] as const;
 
 export function checkSpec(kind: string): CheckSpecKind<CheckBase> {
   const found = CHECK_SPECS.find((k) => k.kind === kind);
