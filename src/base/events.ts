@@ -10,7 +10,7 @@ export type LabEvent =
   | { type: 'plan'; lab: string; action: string; steps: StepInfo[] }
   | { type: 'step-start'; id: string }
   | { type: 'step-progress'; id: string; message: string }
-  | { type: 'step-done'; id: string; detail?: string; durationMs: number }
+  | { type: 'step-done'; id: string; detail?: string; durationMs: number; skipped?: boolean }
   | { type: 'step-fail'; id: string; error: Error; durationMs: number }
   | { type: 'command'; argv: readonly string[] }
   | { type: 'info'; message: string }

@@ -25,6 +25,8 @@ export interface CheckResult {
   seen: string;
   attempts: number;
   durationMs: number;
+  /** Not run, and why (the lab's OVN is outside the check's `ovn` range). */
+  skipped?: string;
 }
 
 /** Time as the runner sees it; unit tests pass a fake one so they never sleep. */

@@ -4,6 +4,7 @@ import { chooseReporter } from '../report/choose.js';
 import { UserError } from '../base/errors.js';
 import { listLabs } from '../core/lab-store.js';
 import { requireLabName } from '../base/paths.js';
+import { RELEASES, withRelease, type Lab, type Release } from '../topology/model.js';
 
 /** What every command gets: a reporter for progress and an exec that reports each command. */
 export interface CliContext {
@@ -39,4 +40,11 @@ export async function pickLab(given: string | undefined): Promise<string> {
 /** Prints to stdout (results), as opposed to the reporter's progress on stderr. */
 export function out(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** A lab with `--release` applied: every node on that release (refused when it is not one). */
+export function releaseOption(lab: Lab, release: string | undefined): Lab {
+  if (release === undefined) return lab;
+  if (!(RELEASES as readonly string[]).includes(release)) throw new UserError(`unknown release '${release}'`, `give one of: ${RELEASES.join(', ')}`);
+  return withRelease(lab, release as Release);
 }

@@ -2,7 +2,7 @@ import type { Exec } from '../base/exec.js';
 import { createRuntime } from '../runtime/registry.js';
 import { nodeNames, type Host, type NodeKind, type Vm } from '../topology/model.js';
 import { daemonStates, ovnDaemons, type DaemonStatus } from '../ovn/daemons.js';
-import { registeredChassis } from '../ovn/queries.js';
+import { nodeVersions, registeredChassis } from '../ovn/queries.js';
 import type { NodeShell } from '../ovn/node-shell.js';
 import { vmAddress, vmAddresses6 } from '../vm/address.js';
 import { dhclientPaths } from '../vm/dhclient-files.js';
@@ -24,6 +24,8 @@ export interface NodeStatus {
   /** dhcp or static (IPv4), then how it gets its IPv6 address if it has one: 'static, IPv6 slaac'. */
   addressing?: string;
   address?: string;
+  /** Central and chassis: the OVS and OVN versions they run. */
+  versions?: { ovs: string; ovn: string };
 }
 
 export interface LabStatus {
@@ -81,6 +83,8 @@ async function statusOf(name: string, record: LabRecord, exec: Exec): Promise<La
       const daemons: DaemonStatus[] = (isUp ? await daemonStates(shell, wanted) : undefined) ?? wanted.map((d) => ({ name: d.name, state: 'dead', running: false }));
       const status: NodeStatus = { name: node, kind, present: isUp, daemons };
       if (kind === 'chassis') status.registered = registered ? (registered.has(node) ? 'yes' : 'no') : 'unknown';
+      // What a central or chassis runs: on docker each node may be on its own release.
+      if ((kind === 'central' || kind === 'chassis') && isUp) status.versions = await nodeVersions(shell);
       if (vm) {
         const addressing = [vm.ip !== undefined ? (vm.dhcp ? 'dhcp' : 'static') : undefined, vm.ipv6 ? `IPv6 ${vm.ipv6.mode}` : undefined].filter(Boolean).join(', ');
         Object.assign(status, { chassis: vm.chassis, port: vm.port, addressing });

@@ -1,6 +1,7 @@
 import type { ExecOptions } from '../base/exec.js';
 import { parseLogicalFlows, parseOpenFlows, type LogicalFlow, type OpenFlow } from './lflow.js';
 import { settleCounters, type NodeShell } from './node-shell.js';
+import { parseVersions, VERSIONS_COMMAND } from '../runtime/versions.js';
 
 /**
  * What lab reads from OVN and OVS, in one place: the command lines (ovn-sbctl, ovs-vsctl,
@@ -110,6 +111,16 @@ export async function tunnelTxPackets(chassis: NodeShell): Promise<number> {
     total += Number(/tx pkts=(\d+)/.exec(stats.stdout)?.[1] ?? 0);
   }
   return total;
+}
+
+/** The OVS and OVN versions a node runs. */
+export async function nodeVersions(node: NodeShell): Promise<{ ovs: string; ovn: string }> {
+  return parseVersions((await node.run(['sh', '-c', VERSIONS_COMMAND], { nothrow: true })).stdout);
+}
+
+/** The OVN version of a lab's central node (23.03.1), what checks with an `ovn` range compare. */
+export async function ovnVersion(central: NodeShell): Promise<string> {
+  return (await nodeVersions(central)).ovn;
 }
 
 /** The SB database's logical flows. */

@@ -11,7 +11,9 @@ export function junitXml(reports: LabTestReport[]): string {
       '@_name': c.name,
       '@_classname': `${r.lab}.${c.kind}`,
       '@_time': secs(c.durationMs),
-      ...(c.passed
+      ...(c.skipped
+        ? { skipped: { '@_message': c.skipped } }
+        : c.passed
         ? { 'system-out': `seen: ${c.seen}` }
         : { failure: { '@_message': `expected ${c.expected}; saw ${c.seen}`, '@_type': c.kind, '#text': `expected: ${c.expected}\nseen: ${c.seen}\nattempts: ${c.attempts}` } }),
     }));
@@ -23,7 +25,7 @@ export function junitXml(reports: LabTestReport[]): string {
       '@_tests': cases.length,
       '@_failures': failures,
       '@_errors': r.status === 'error' ? 1 : 0,
-      '@_skipped': 0,
+      '@_skipped': r.checks.filter((c) => c.skipped).length,
       '@_time': secs(r.durationsMs.total),
       ...(r.file ? { '@_file': r.file } : {}),
       testcase: cases,

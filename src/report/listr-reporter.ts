@@ -2,7 +2,7 @@ import { Listr, type ListrTask } from 'listr2';
 import type { LabEvent, Reporter, StepInfo } from '../base/events.js';
 import { errorLine, seconds } from '../base/text.js';
 
-type Outcome = { ok: true; detail?: string; ms: number } | { ok: false; error: Error } | { skipped: true };
+type Outcome = { ok: true; detail?: string; ms: number } | { ok: false; error: Error } | { skipped: true; detail?: string };
 
 class Deferred<T> {
   resolve!: (v: T) => void;
@@ -38,7 +38,7 @@ export class ListrReporter implements Reporter {
         this.started.get(e.id)?.resolve();
         break;
       case 'step-done':
-        this.ended.get(e.id)?.resolve({ ok: true, detail: e.detail, ms: e.durationMs });
+        this.ended.get(e.id)?.resolve(e.skipped ? { skipped: true, detail: e.detail } : { ok: true, detail: e.detail, ms: e.durationMs });
         break;
       case 'step-fail':
         this.ended.get(e.id)?.resolve({ ok: false, error: e.error });
@@ -83,7 +83,7 @@ export class ListrReporter implements Reporter {
         this.outputs.set(step.id, (message) => (task.output = message));
         await started.promise;
         const outcome = await ended.promise;
-        if ('skipped' in outcome) return task.skip(`${step.title} (not run)`);
+        if ('skipped' in outcome) return task.skip(`${step.title} (${outcome.detail ?? 'not run'})`);
         if (!outcome.ok) throw new Error(`${testing ? '[FAIL] ' : ''}${step.title}: ${errorLine(outcome.error)}`);
         task.title = `${testing ? '[PASS] ' : ''}${step.title}${outcome.detail ? `: ${outcome.detail}` : ''} (${seconds(outcome.ms)})`;
       },

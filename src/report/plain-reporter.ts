@@ -29,7 +29,7 @@ export class PlainReporter implements Reporter {
         if (this.verbose) this.write(`[${this.lab}] ... ${this.title(e.id)}`);
         break;
       case 'step-done':
-        this.write(`[${this.lab}] ${this.testing ? '[PASS]' : 'ok  '} ${this.title(e.id)}${e.detail ? `: ${e.detail}` : ''} (${seconds(e.durationMs)})`);
+        this.write(`[${this.lab}] ${e.skipped ? '[SKIP]' : this.testing ? '[PASS]' : 'ok  '} ${this.title(e.id)}${e.detail ? `: ${e.detail}` : ''} (${seconds(e.durationMs)})`);
         break;
       case 'step-fail':
         this.write(`[${this.lab}] ${this.testing ? '[FAIL]' : 'FAIL'} ${this.title(e.id)} (${seconds(e.durationMs)}): ${errorLine(e.error)}`);

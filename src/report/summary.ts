@@ -5,8 +5,9 @@ import { seconds } from '../base/text.js';
 export function totals(reports: LabTestReport[]) {
   const checks = reports.flatMap((r) => r.checks);
   return {
-    passed: checks.filter((c) => c.passed).length,
+    passed: checks.filter((c) => c.passed && !c.skipped).length,
     failed: checks.filter((c) => !c.passed).length,
+    skipped: checks.filter((c) => c.skipped).length,
     errors: reports.filter((r) => r.status === 'error').length,
   };
 }
@@ -18,7 +19,7 @@ export function summaryLines(reports: LabTestReport[]): string[] {
     const t = totals([r]);
     const d = r.durationsMs;
     const times = `up ${seconds(d.up)}, checks ${seconds(d.checks)}, down ${seconds(d.down)}, total ${seconds(d.total)}`;
-    const state = r.status === 'error' ? `ERROR: ${r.error}` : `${t.passed} passed, ${t.failed} failed`;
+    const state = r.status === 'error' ? `ERROR: ${r.error}` : `${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`;
     lines.push(`lab ${r.lab}: ${state} (${times})`);
     for (const c of r.checks.filter((x) => !x.passed)) {
       lines.push(`  [FAIL] ${c.name}`, `         expected: ${c.expected}`, `         seen:     ${c.seen}`);
@@ -26,6 +27,6 @@ export function summaryLines(reports: LabTestReport[]): string[] {
     if (r.bundle) lines.push(`  failure bundle: ${r.bundle}`);
   }
   const all = totals(reports);
-  lines.push(`${all.passed} passed, ${all.failed} failed${all.errors ? `, ${all.errors} labs did not come up` : ''}`);
+  lines.push(`${all.passed} passed, ${all.failed} failed${all.skipped ? `, ${all.skipped} skipped` : ''}${all.errors ? `, ${all.errors} labs did not come up` : ''}`);
   return lines;
 }

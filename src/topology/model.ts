@@ -1,9 +1,15 @@
 import type { Cidr } from './net.js';
 
+/** The Debian releases docker nodes run: bookworm (OVS 3.1, OVN 23.03), trixie (OVS 3.5, OVN 25.03). */
+export const RELEASES = ['bookworm', 'trixie'] as const;
+export type Release = (typeof RELEASES)[number];
+
 /** A lab resolved from its topology file: every default filled in, every address decided. */
 export interface Lab {
   name: string;
   runtime: 'netns' | 'docker';
+  /** The release of docker nodes without their own (absent: the default image, bookworm). */
+  release?: Release;
   datapath: 'auto' | 'netdev' | 'system';
   /** Absolute path of the file it came from, when it came from one. */
   file?: string;
@@ -44,6 +50,8 @@ export interface Central {
   ip: string;
   /** NB and SB are reached over SSL (pssl:) with certificates the lab makes, instead of plain TCP. */
   ssl: boolean;
+  /** Its own release on the docker runtime (an upgrade: central first). */
+  release?: Release;
 }
 
 export interface Chassis {
@@ -54,6 +62,8 @@ export interface Chassis {
   mac: string;
   /** Tunnel type (ovn-encap-type). */
   encap: 'geneve' | 'vxlan';
+  /** Its own release on the docker runtime. */
+  release?: Release;
   /** Provider networks reached through OVS bridges (ovn-bridge-mappings). */
   bridgeMappings: BridgeMapping[];
 }
@@ -256,12 +266,32 @@ export interface LinkEndSpec {
 export interface CheckBase {
   name: string;
   kind: string;
+  /** The OVN versions the check is for ('>=24.03'); skipped elsewhere. */
+  ovn?: string;
   /** Seconds to keep trying (positive checks) or to wait out (negative ones). */
   timeout?: number;
 }
 
 /** One entry of `checks:` as parsed: its kind's fields beside the common ones. */
 export type CheckSpec = CheckBase & Record<string, unknown>;
+
+/** The release a docker node runs: its own, else the lab's (VMs and namespaces live in their chassis). */
+export function releaseOf(lab: Lab, node: string): Release | undefined {
+  // Records written by older versions of lab (and partial labs in tests) may lack parts.
+  if (node === lab.central?.name) return lab.central.release ?? lab.release;
+  return lab.chassis?.find((c) => c.name === node)?.release ?? lab.release;
+}
+
+/** The lab with one release for every node (`--release`, for running a lab on another OVN). */
+export function withRelease(lab: Lab, release: Release): Lab {
+  const { release: _c, ...central } = lab.central;
+  return { ...lab, release, central, chassis: lab.chassis.map(({ release: _r, ...c }) => c) };
+}
+
+/** Every release a lab names, its own and its nodes'. */
+export function releasesOf(lab: Lab): Release[] {
+  return [...new Set([lab.release, lab.central?.release, ...(lab.chassis ?? []).map((c) => c.release)].filter((r): r is Release => r !== undefined))];
+}
 
 /** Names of all nodes of a lab: central, chassis, VMs (with services and localport instances), hosts, namespaces. */
 export function nodeNames(lab: Lab): string[] {

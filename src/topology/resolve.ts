@@ -58,7 +58,8 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
   const chassis: Chassis[] = Object.keys(t.chassis).map((name) => {
     const ip = addresses.get(name)!;
     const bridgeMappings = Object.entries(t.chassis[name]?.bridge_mappings ?? {}).map(([network, bridge]) => ({ network, bridge, iface: providerIface(network) }));
-    return { name, ip, mac: macFromIpv4(0x0a, parseIpv4(ip)!), encap: t.chassis[name]?.encap ?? 'geneve', bridgeMappings };
+    const release = t.chassis[name]?.release;
+    return { name, ip, mac: macFromIpv4(0x0a, parseIpv4(ip)!), encap: t.chassis[name]?.encap ?? 'geneve', ...(release ? { release } : {}), bridgeMappings };
   });
   const placement = namespacePlacement(t);
   const switches: LogicalSwitch[] = Object.entries(t.switches).map(([name, sw]) => ({ ...resolveSwitch(name, sw, dhcpRouter(t, name)), ...resolveSwitch6(t, name) }));
@@ -97,10 +98,11 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
   return {
     name: t.name,
     runtime: t.runtime,
+    ...(t.release ? { release: t.release } : {}),
     datapath: t.datapath,
     ...(file ? { file } : {}),
     underlay: { subnet: underlay },
-    central: { name: CENTRAL, ip: addresses.get(CENTRAL)!, ssl: t.central.ssl },
+    central: { name: CENTRAL, ip: addresses.get(CENTRAL)!, ssl: t.central.ssl, ...(t.central.release ? { release: t.central.release } : {}) },
     chassis,
     switches,
     routers: resolveRouters(t, vms),

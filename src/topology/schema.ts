@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkSchema } from './checks/registry.js';
 import { LAB_NAME, LAB_NAME_MAX } from '../base/lab-name.js';
+import { RELEASES } from './model.js';
 import { addressOrSubnetAny, cidr, cidr6, cidrAny, ipAny, ipv4, ipv6, mac, nodeName, portName } from './schema-types.js';
 import { loadBalancerSchema } from './schema-lb.js';
 import { aclSchema, addressSetSchema, matchName, nbOptionsSchema, portGroupSchema, portSecuritySchema, serverSchema } from './schema-security.js';
@@ -52,6 +53,7 @@ export const switchSchema = z
 export const chassisSchema = z
   .strictObject({
     ip: ipv4.optional().describe('underlay (tunnel endpoint) address; default: assigned from the underlay subnet'),
+    release: z.enum(RELEASES).optional().describe("docker runtime: this chassis' own release (default: the lab's)"),
     encap: z.enum(['geneve', 'vxlan']).default('geneve').describe('tunnel type to the other chassis (ovn-encap-type); every chassis of a lab uses the same'),
     bridge_mappings: z
       .record(nodeName, z.string().regex(/^br-[a-z0-9-]{1,12}$/, 'an OVS bridge name like br-ex'))
@@ -63,6 +65,7 @@ export const chassisSchema = z
 export const centralSchema = z
   .strictObject({
     ip: ipv4.optional().describe('underlay address of the central node; default: the first of the underlay subnet'),
+    release: z.enum(RELEASES).optional().describe("docker runtime: central's own release (OVN upgrades central first)"),
     ssl: z
       .boolean()
       .default(false)
@@ -246,6 +249,7 @@ export const topologySchema = z
   .strictObject({
     name: labName.describe('lab name: prefixes everything the lab creates'),
     runtime: z.enum(['netns', 'docker']).default('netns').describe('where nodes run'),
+    release: z.enum(RELEASES).optional().describe('docker runtime: the Debian release of the node image (bookworm: OVN 23.03, trixie: OVN 25.03)'),
     datapath: z
       .enum(['auto', 'netdev', 'system'])
       .default('auto')

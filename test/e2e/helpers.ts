@@ -130,8 +130,8 @@ export function usesLabs(...names: string[]): void {
   afterAll(downAll);
 }
 
-/** What the docker end-to-end tests need besides root: a Docker daemon that answers, and the node image. */
-export async function dockerPrerequisites(): Promise<string[]> {
+/** What the docker end-to-end tests need besides root: a Docker daemon that answers, and the node image of each release asked for. */
+export async function dockerPrerequisites(releases: ('bookworm' | 'trixie')[] = ['bookworm']): Promise<string[]> {
   const { default: Docker } = await import('dockerode');
   const { nodeImage } = await import('../../src/runtime/docker/images.js');
   const docker = new Docker();
@@ -140,12 +140,15 @@ export async function dockerPrerequisites(): Promise<string[]> {
   } catch {
     return ['a running Docker daemon (dockerd)'];
   }
-  try {
-    await docker.getImage(nodeImage()).inspect();
-    return [];
-  } catch {
-    return [`the node image ${nodeImage()} (lab images build)`];
+  const missing: string[] = [];
+  for (const release of releases) {
+    try {
+      await docker.getImage(nodeImage(release)).inspect();
+    } catch {
+      missing.push(`the node image ${nodeImage(release)} (lab images build --release ${release})`);
+    }
   }
+  return missing;
 }
 
 /** Containers and networks of a lab, as Docker lists them by the lab's label. */

@@ -12,7 +12,7 @@ describe('the NB configuration is one ovn-nbctl transaction', () => {
       '--', 'ls-add', 'dmz',
       '--', '--id=@dhcp0', 'create', 'DHCP_Options', 'cidr=172.16.255.128/26',
       'options:server_id="172.16.255.129"', 'options:server_mac="02:ac:10:ff:01:29"', 'options:lease_time="3600"',
-      'options:router="172.16.255.129"', 'options:mtu="1400"',
+      'options:router="172.16.255.129"',
       '--', 'lsp-add', 'dmz', 'dmz-vm1',
       '--', 'lsp-set-addresses', 'dmz-vm1', '02:ac:10:ff:01:30 172.16.255.130',
       '--', 'set', 'Logical_Switch_Port', 'dmz-vm1', 'dhcpv4_options=@dhcp0',

@@ -154,13 +154,13 @@ describe('checks are validated with positions too', () => {
 
   it('unknown kind lists the kinds', () => {
     expect(issuesFor(withChecks('  - name: a\n    kind: pong\n'))).toEqual([
-      "18:11 unknown kind 'pong' (expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, connect, http, acl_log, capture, conntrack, daemons, interface, bridge, logical_port, step, exec, stop, start)",
+      "18:11 unknown kind 'pong' (expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, connect, http, acl_log, capture, conntrack, daemons, interface, bridge, logical_port, route, log, step, exec, stop, start)",
     ]);
   });
 
   it('unknown key of a kind lists that kind\'s keys', () => {
     expect(issuesFor(withChecks('  - name: a\n    kind: ping\n    from: vm1\n    to: vm1\n    cnt: 3\n'))).toEqual([
-      "21:5 unknown key 'cnt' in checks.0 (expected one of: name, kind, timeout, from, to, count, family, expect)",
+      "21:5 unknown key 'cnt' in checks.0 (expected one of: name, kind, timeout, ovn, from, to, count, family, expect, ttl)",
     ]);
   });
 

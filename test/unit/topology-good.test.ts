@@ -19,7 +19,6 @@ describe('labs/dmz.yaml resolves to the notes\' DHCP experiment', () => {
       server_mac: '02:ac:10:ff:01:29',
       lease_time: '3600',
       router: '172.16.255.129',
-      mtu: '1400',
     });
     expect(lab.switches[0]!.subnet.text).toBe('172.16.255.128/26');
   });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { findProgram, isRoot } from '../../base/host.js';
-import { out } from '../context.js';
+import { cliContext, out } from '../context.js';
 
 export function registerDoctor(program: Command): void {
   program
@@ -22,7 +22,32 @@ export function registerDoctor(program: Command): void {
       }
       const dnsmasq = findProgram(DNSMASQ.program);
       out(`${dnsmasq ? 'ok  ' : 'info'} ${DNSMASQ.program}${dnsmasq ? ` (${dnsmasq})` : ` missing: only labs with dnsmasq services need it (apt-get install ${DNSMASQ.pkg})`}`);
+      const { parseVersions, VERSIONS_COMMAND } = await import('../../runtime/versions.js');
+      const versions = parseVersions((await cliContext({}).exec(['sh', '-c', VERSIONS_COMMAND], { nothrow: true })).stdout);
+      out(`info netns runtime: this machine's OVS ${versions.ovs}, OVN ${versions.ovn}; the docker runtime runs images of a Debian release (lab images build --release bookworm|trixie)`);
+      await dockerImages();
       out(`info datapath: ${kernelDatapathAvailable() ? 'kernel (openvswitch and geneve modules loaded)' : 'userspace (netdev); the openvswitch kernel module is not loaded'}`);
       if (!ok) process.exitCode = 2;
     });
+}
+
+/** The docker runtime's node images, per release: built or not, and what they run. */
+async function dockerImages(): Promise<void> {
+  const [{ default: Docker }, images] = await Promise.all([import('dockerode'), import('../../runtime/docker/images.js')]);
+  const docker = new Docker();
+  try {
+    await docker.ping();
+  } catch {
+    out('info docker runtime: no Docker daemon answers (only docker labs need one)');
+    return;
+  }
+  for (const release of images.RELEASES) {
+    const ref = images.nodeImage(release);
+    if (!(await images.imageExists(docker, ref))) {
+      out(`info docker image ${ref}: not built (lab images build --release ${release})`);
+      continue;
+    }
+    const v = await images.imageVersions(docker, ref);
+    out(`ok   docker image ${ref}: ${release}, OVS ${v.ovs}, OVN ${v.ovn}`);
+  }
 }

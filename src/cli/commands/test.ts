@@ -10,7 +10,7 @@ import { junitXml } from '../../report/junit.js';
 import { summaryLines, totals } from '../../report/summary.js';
 import { loadTopology } from '../../topology/load.js';
 import type { Lab } from '../../topology/model.js';
-import { cliContext, out, pickLab } from '../context.js';
+import { cliContext, out, pickLab, releaseOption } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 
 interface TestFlags {
@@ -20,6 +20,7 @@ interface TestFlags {
   junit?: string;
   json?: string;
   runtime?: string;
+  release?: string;
   bundleDir: string;
   verbose?: boolean;
 }
@@ -52,6 +53,7 @@ export function registerTest(program: Command): void {
     .option('--junit <path>', 'write a JUnit XML report')
     .option('--json <path>', 'write a JSON report')
     .option('--runtime <name>', "netns or docker (default: each file's runtime)")
+    .option('--release <name>', 'docker runtime: every node of every lab on this Debian release (bookworm, trixie)')
     .option('--bundle-dir <dir>', 'where failure bundles are saved (default: lab-failures in the temporary directory, never the source tree)', join(tmpdir(), 'lab-failures'))
     .option('-v, --verbose', 'print every command run and every retry')
     .action(async (args: string[], opts: TestFlags) => {
@@ -72,7 +74,7 @@ export function registerTest(program: Command): void {
       const reports: LabTestReport[] = [];
       try {
         for (const t of labs) {
-          reports.push(await testLab(t.lab, t.running, ctx, { keep: opts.keep, only: opts.only, runtime: opts.runtime, bundleRoot: resolve(opts.bundleDir), signal: controller.signal }));
+          reports.push(await testLab(releaseOption(t.lab, opts.release), t.running, ctx, { keep: opts.keep, only: opts.only, runtime: opts.runtime, bundleRoot: resolve(opts.bundleDir), signal: controller.signal }));
           await ctx.reporter.flush();
         }
       } finally {

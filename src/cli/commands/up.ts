@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { InterruptedError } from '../../base/errors.js';
 import { loadTopology } from '../../topology/load.js';
 import { seconds } from '../../base/text.js';
-import { cliContext, out } from '../context.js';
+import { cliContext, out, releaseOption } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 import { printScript } from './script.js';
 
@@ -12,13 +12,14 @@ export function registerUp(program: Command): void {
     .description('bring a lab up from its topology file')
     .argument('<file>', 'topology YAML file')
     .option('--runtime <name>', 'netns or docker (default: the file\'s runtime)')
+    .option('--release <name>', 'docker runtime: every node on this Debian release (bookworm, trixie), whatever the file says')
     .option('--keep-on-failure', 'leave what was made when a step fails, for debugging')
     .option('-v, --verbose', 'print every command run')
     .option('--dry-run', 'print the plan as a bash script of the commands, and run nothing (same as lab script)')
-    .action(async (file: string, opts: { runtime?: string; keepOnFailure?: boolean; verbose?: boolean; dryRun?: boolean }) => {
+    .action(async (file: string, opts: { runtime?: string; release?: string; keepOnFailure?: boolean; verbose?: boolean; dryRun?: boolean }) => {
       const [{ destroyLab }, { upLab }] = await Promise.all([import('../../core/down.js'), import('../../core/up.js')]);
       if (opts.dryRun) return printScript(file);
-      const lab = await loadTopology(file);
+      const lab = releaseOption(await loadTopology(file), opts.release);
       const ctx = cliContext(opts);
       const controller = new AbortController();
       const release = onInterrupt((signal) => controller.abort(signal));

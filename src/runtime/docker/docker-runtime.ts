@@ -1,13 +1,13 @@
 import type Docker from 'dockerode';
 import type { Exec, ExecOptions, ExecResult } from '../../base/exec.js';
-import type { Host, Lab, Link, Namespace, Vm } from '../../topology/model.js';
+import { releaseOf, releasesOf, type Host, type Lab, type Link, type Namespace, type Vm } from '../../topology/model.js';
 import type { NodeSpec, Runtime } from '../runtime.js';
 import { veth, type LinkEnd } from '../links.js';
 import { attachExec } from './docker-attach.js';
 import { dockerExec } from './docker-exec.js';
 import { connectDocker, containerName, LABEL_LAB, LABEL_NODE, LABEL_STATE, networkName, providerNetworkName } from './client.js';
 import { labDir } from '../../base/paths.js';
-import { imageExists, nodeImage } from './images.js';
+import { DEFAULT_RELEASE, imageExists, nodeImage } from './images.js';
 import { UserError } from '../../base/errors.js';
 import { formatIpv4, parseCidr, maskOf } from '../../topology/net.js';
 
@@ -40,7 +40,7 @@ export class DockerRuntime implements Runtime {
     private readonly lab: string,
     private readonly exec_: Exec,
     private readonly makeClient: () => Docker,
-    resolved?: Lab,
+    private readonly resolved?: Lab,
   ) {
     for (const vm of [...(resolved?.vms ?? []), ...(resolved?.namespaces ?? [])]) this.vmChassis.set(vm.name, vm.chassis);
   }
@@ -62,10 +62,19 @@ export class DockerRuntime implements Runtime {
     return { container: containerName(this.lab, node), prefix: [] };
   }
 
+  /** The image a node runs: that of its release (VMs and namespaces run inside their chassis). */
+  private imageOf(node: string): string {
+    return nodeImage((this.resolved && releaseOf(this.resolved, node)) ?? DEFAULT_RELEASE);
+  }
+
   async preflight(): Promise<void> {
     const docker = await this.docker();
-    if (!(await imageExists(docker, nodeImage()))) {
-      throw new UserError(`the node image ${nodeImage()} is not built`, "run 'lab images build' (once; it is reused by every lab)");
+    const releases = this.resolved ? releasesOf(this.resolved) : [];
+    for (const release of releases.length ? releases : [DEFAULT_RELEASE]) {
+      if (!(await imageExists(docker, nodeImage(release)))) {
+        const flag = release === DEFAULT_RELEASE ? '' : ` --release ${release}`;
+        throw new UserError(`the node image ${nodeImage(release)} (${release}) is not built`, `run 'lab images build${flag}' (once; it is reused by every lab)`);
+      }
     }
   }
 
@@ -98,10 +107,10 @@ export class DockerRuntime implements Runtime {
   private async startContainer(node: string, network: string, ip?: string, sysctls: Record<string, string> = {}): Promise<void> {
     const docker = await this.docker();
     const name = containerName(this.lab, node);
-    this.exec_.onCommand?.(['docker', 'run', '-d', '--name', name, '--network', network, ...(ip ? ['--ip', ip] : []), ...CAPABILITIES.flatMap((c) => ['--cap-add', c]), '--device', '/dev/net/tun', nodeImage()]);
+    this.exec_.onCommand?.(['docker', 'run', '-d', '--name', name, '--network', network, ...(ip ? ['--ip', ip] : []), ...CAPABILITIES.flatMap((c) => ['--cap-add', c]), '--device', '/dev/net/tun', this.imageOf(node)]);
     const container = await docker.createContainer({
       name,
-      Image: nodeImage(),
+      Image: this.imageOf(node),
       Hostname: node,
       Labels: this.labels(node),
       HostConfig: {

@@ -7,17 +7,32 @@ import { fileURLToPath } from 'node:url';
 import type Docker from 'dockerode';
 import type { Exec } from '../../base/exec.js';
 import { LabError, UserError } from '../../base/errors.js';
+import { parseVersions, VERSIONS_COMMAND } from '../versions.js';
+import { RELEASES, type Release } from '../../topology/model.js';
+
+export { RELEASES, type Release };
 
 /** images/ of this package (dist/runtime/docker → ../../../images). */
 export const IMAGES_DIR = fileURLToPath(new URL('../../../images/', import.meta.url));
-export const DEFAULT_BASE = 'debian:bookworm-slim';
-/** The base made with debootstrap where no registry can be reached. */
-export const DEBOOTSTRAP_BASE = 'ovn-lab/base:bookworm';
+export const DEFAULT_RELEASE: Release = 'bookworm';
 
-/** The node image's tag follows its Dockerfile, so a changed Dockerfile means a new image and `up` never uses a stale one. */
-export function nodeImage(): string {
+/** Debian's own slim image of a release. */
+export function defaultBase(release: Release): string {
+  return `debian:${release}-slim`;
+}
+
+/** The base made with debootstrap where no registry can be reached. */
+export function debootstrapBaseRef(release: Release): string {
+  return `ovn-lab/base:${release}`;
+}
+
+/**
+ * The node image of a release. Its tag follows its Dockerfile, so a changed Dockerfile means a
+ * new image and `up` never uses a stale one.
+ */
+export function nodeImage(release: Release = DEFAULT_RELEASE): string {
   const hash = createHash('sha256').update(readFileSync(`${IMAGES_DIR}Dockerfile`)).digest('hex').slice(0, 12);
-  return `ovn-lab/node:${hash}`;
+  return `ovn-lab/node:${hash}-${release}`;
 }
 
 export async function imageExists(docker: Docker, ref: string): Promise<boolean> {
@@ -60,24 +75,28 @@ async function pull(docker: Docker, ref: string, progress: Progress): Promise<bo
 }
 
 /** A minimal Debian root made with debootstrap and imported as an image (about 25 s). */
-async function debootstrapBase(docker: Docker, exec: Exec, progress: Progress): Promise<string> {
+async function debootstrapBase(docker: Docker, exec: Exec, release: Release, progress: Progress): Promise<string> {
   const dir = await mkdtemp(`${tmpdir()}/lab-debootstrap-`);
+  const ref = debootstrapBaseRef(release);
   try {
-    progress(`debootstrap --variant=minbase bookworm ${dir}`);
-    const mirror = process.env.LAB_DEBIAN_MIRROR ? [process.env.LAB_DEBIAN_MIRROR] : [];
-    await exec(['debootstrap', '--variant=minbase', 'bookworm', dir, ...mirror], { timeoutMs: 15 * 60_000 });
-    progress(`importing ${dir} as ${DEBOOTSTRAP_BASE}`);
+    progress(`debootstrap --variant=minbase ${release} ${dir}`);
+    // Debian's mirror by default: debootstrap's own default depends on the host's version.
+    const mirror = process.env.LAB_DEBIAN_MIRROR ?? 'http://deb.debian.org/debian';
+    await exec(['debootstrap', '--variant=minbase', release, dir, mirror], { timeoutMs: 15 * 60_000 });
+    progress(`importing ${dir} as ${ref}`);
     const tar = spawn('tar', ['-C', dir, '-c', '.'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const [repo, tag] = DEBOOTSTRAP_BASE.split(':');
+    const [repo, tag] = ref.split(':');
     await follow(docker, await docker.importImage(tar.stdout, { repo, tag }), progress);
-    return DEBOOTSTRAP_BASE;
+    return ref;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 export interface BuildOptions {
-  /** Base image (default debian:bookworm-slim). */
+  /** The Debian release (default bookworm). */
+  release?: Release;
+  /** Base image (default debian:<release>-slim). */
   base?: string;
   /** auto: debootstrap only when the base cannot be pulled; always; never. */
   debootstrap?: 'auto' | 'always' | 'never';
@@ -87,25 +106,39 @@ export interface BuildOptions {
 
 /** Builds the node image from images/Dockerfile; returns its tag. */
 export async function buildNodeImage(docker: Docker, exec: Exec, opts: BuildOptions, progress: Progress): Promise<string> {
-  const ref = nodeImage();
+  const release = opts.release ?? DEFAULT_RELEASE;
+  const ref = nodeImage(release);
   if (!opts.force && (await imageExists(docker, ref))) {
     progress(`${ref} is already built`);
     return ref;
   }
-  let base = opts.base ?? DEFAULT_BASE;
+  let base = opts.base ?? defaultBase(release);
   const mode = opts.debootstrap ?? 'auto';
-  if (mode === 'always') base = await debootstrapBase(docker, exec, progress);
+  if (mode === 'always') base = await debootstrapBase(docker, exec, release, progress);
   else if (!(await imageExists(docker, base)) && !(await pull(docker, base, progress))) {
     if (mode === 'never') throw new UserError(`cannot pull the base image ${base}`, 'give a local one with --base, or allow --debootstrap auto');
-    if (await imageExists(docker, DEBOOTSTRAP_BASE)) base = DEBOOTSTRAP_BASE;
-    else base = await debootstrapBase(docker, exec, progress);
+    if (await imageExists(docker, debootstrapBaseRef(release))) base = debootstrapBaseRef(release);
+    else base = await debootstrapBase(docker, exec, release, progress);
   }
   progress(`building ${ref} FROM ${base}`);
   try {
-    const stream = await docker.buildImage({ context: IMAGES_DIR, src: ['Dockerfile'] }, { t: ref, buildargs: { BASE: base }, labels: { 'ovn-lab.image': 'node' } });
+    const stream = await docker.buildImage({ context: IMAGES_DIR, src: ['Dockerfile'] }, { t: ref, buildargs: { BASE: base }, labels: { 'ovn-lab.image': 'node', 'ovn-lab.release': release } });
     await follow(docker, stream, progress);
   } catch (err) {
     throw new LabError(`building ${ref} failed: ${(err as Error).message}`, { cause: err });
   }
   return ref;
+}
+
+/** The OVS and OVN versions an image has, read by running it once (ovs-vswitchd and ovn-controller --version). */
+export async function imageVersions(docker: Docker, ref: string): Promise<{ ovs: string; ovn: string }> {
+  const container = await docker.createContainer({ Image: ref, Cmd: ['sh', '-c', VERSIONS_COMMAND], Tty: true, Labels: { 'ovn-lab.image-probe': ref } });
+  try {
+    await container.start();
+    await container.wait();
+    const text = (await container.logs({ stdout: true, stderr: true })).toString();
+    return parseVersions(text);
+  } finally {
+    await container.remove({ force: true });
+  }
 }

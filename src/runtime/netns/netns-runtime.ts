@@ -1,9 +1,11 @@
 import { rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { UserError } from '../../base/errors.js';
 import { dirname, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { SEARCH_PATH, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
 import { UNDERLAY } from '../../topology/names.js';
-import type { Host, Lab, Link, Namespace, Vm } from '../../topology/model.js';
+import { releasesOf, type Host, type Lab, type Link, type Namespace, type Vm } from '../../topology/model.js';
 import type { NodeSpec, Runtime } from '../runtime.js';
 import { requirePrograms, requireRoot } from '../../base/host.js';
 import { DNSMASQ, NETNS_REQUIREMENTS } from './requirements.js';
@@ -33,6 +35,11 @@ export class NetnsRuntime implements Runtime {
 
   async preflight(): Promise<void> {
     requireRoot('up');
+    // Nodes here run this machine's OVS and OVN: a release named in the file is the docker runtime's.
+    const named = this.lab_ ? releasesOf(this.lab_) : [];
+    const here = hostRelease();
+    const other = named.find((r) => r !== here);
+    if (other) throw new UserError(`the file asks for Debian ${other}'s OVN, and the netns runtime runs this machine's (${here ?? 'unknown release'})`, `run it with --runtime docker (after 'lab images build --release ${other}'), or drop release from the file`);
     requirePrograms(this.lab_?.services.length ? [...NETNS_REQUIREMENTS, DNSMASQ] : NETNS_REQUIREMENTS);
   }
 
@@ -178,5 +185,14 @@ export class NetnsRuntime implements Runtime {
 
   private ip(ns: string, args: string[]): Promise<ExecResult> {
     return this.exec_(['ip', '-n', ns, ...args]);
+  }
+}
+
+/** This machine's Debian/Ubuntu codename (VERSION_CODENAME in /etc/os-release). */
+function hostRelease(): string | undefined {
+  try {
+    return /^VERSION_CODENAME=(.*)$/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1]?.replace(/"/g, '');
+  } catch {
+    return undefined;
   }
 }

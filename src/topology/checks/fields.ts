@@ -12,6 +12,11 @@ export function checkFields<K extends string>(kind: K) {
     name: z.string().min(1).describe('what the check proves, shown in reports'),
     kind: z.literal(kind),
     timeout: z.number().positive().max(600).optional().describe('seconds to keep trying (or, for negative checks, to wait out)'),
+    ovn: z
+      .string()
+      .regex(/^(>=|<)\d{2}\.\d{2}$/, "a version range like '>=24.03' or '<24.03'")
+      .optional()
+      .describe("only where the lab's OVN is in this range ('>=24.03', '<24.03'): what OVN does differently by version; elsewhere the check is skipped and says why"),
   };
 }
 
