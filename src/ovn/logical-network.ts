@@ -1,4 +1,4 @@
-import type { Lab } from '../topology/model.js';
+import { logicalSwitchOf, type Lab } from '../topology/model.js';
 import { aclAddCommands } from './acl.js';
 import { quoted } from './ovsdb.js';
 
@@ -32,7 +32,9 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
   // ovn-nbctl finds a DHCP_Options row by a port's name through dhcpv4_options first: a port
   // that also has a DHCPv4 row cannot lead a later transaction to its DHCPv6 row.
   const uses6 = (sw: string, port: string, on: boolean, v4: boolean) => (on && dhcpId.has(v6Key(sw)) ? [{ key: v6Key(sw), port, anchor: !v4 }] : []);
-  for (const sw of lab.switches) {
+  const ls = (name: string) => logicalSwitchOf(lab, name);
+  // One more subnet of a switch (on:) has no logical switch of its own: its ports and DHCP row go to that one.
+  for (const sw of lab.switches.filter((s) => !s.on)) {
     const cmd = unit();
     cmd('ls-add', sw.name);
     if (sw.provider) {
@@ -46,7 +48,7 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
   }
   for (const lp of lab.localports) {
     const cmd = unit();
-    cmd('lsp-add', lp.switch, lp.port);
+    cmd('lsp-add', ls(lp.switch), lp.port);
     cmd('lsp-set-type', lp.port, 'localport');
     cmd('lsp-set-addresses', lp.port, `${lp.mac} ${lp.ip}`);
   }
@@ -55,14 +57,14 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
     const v4 = vm.dhcp && dhcpId.has(vm.switch);
     const v6 = !!vm.ipv6 && vm.ipv6.mode !== 'static' && dhcpId.has(v6Key(vm.switch));
     const cmd = unit([...uses(vm.switch, vm.port, vm.dhcp), ...uses6(vm.switch, vm.port, v6, v4), ...vm.vlans.flatMap((v) => uses(v.switch, v.port, v.dhcp))]);
-    cmd('lsp-add', vm.switch, vm.port);
+    cmd('lsp-add', ls(vm.switch), vm.port);
     cmd('lsp-set-addresses', vm.port, [vm.mac, vm.ip, vm.ipv6?.ip].filter(Boolean).join(' '));
     if (vm.portSecurity) cmd('lsp-set-port-security', vm.port, ...vm.portSecurity);
     if (v4) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv4_options=${dhcpId.get(vm.switch)!}`);
     if (v6) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv6_options=${dhcpId.get(v6Key(vm.switch))!}`);
     for (const v of vm.vlans) {
       // A child port: tagged traffic on the parent's OVS port belongs to this logical port.
-      cmd('lsp-add', v.switch, v.port, vm.port, String(v.tag));
+      cmd('lsp-add', ls(v.switch), v.port, vm.port, String(v.tag));
       cmd('lsp-set-addresses', v.port, `${v.mac} ${v.ip}`);
       if (v.dhcp && dhcpId.has(v.switch)) cmd('set', 'Logical_Switch_Port', v.port, `dhcpv4_options=${dhcpId.get(v.switch)!}`);
     }
@@ -79,7 +81,7 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
       return id;
     });
     cmd(`--id=${group}`, 'create', 'HA_Chassis_Group', `name=${h.name}`, `ha_chassis=[${members.join(',')}]`);
-    cmd('lsp-add', ep.switch, ep.port);
+    cmd('lsp-add', ls(ep.switch), ep.port);
     cmd('lsp-set-type', ep.port, 'external');
     cmd('lsp-set-addresses', ep.port, [h.mac, h.ip, h.ip6].filter(Boolean).join(' '));
     cmd('set', 'Logical_Switch_Port', ep.port, `ha_chassis_group=${group}`);
@@ -95,7 +97,7 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
       cmd('lrp-add', r.name, p.name, p.mac, ...(p.ip ? [`${p.ip}/${p.prefix}`] : []), ...(p.ip6 ? [`${p.ip6}/${p.prefix6}`] : []));
       // Router advertisements, answered to router solicitations (VMs solicit when their link comes up).
       if (p.ra) cmd('set', 'Logical_Router_Port', p.name, `ipv6_ra_configs:address_mode=${p.ra}`);
-      cmd('lsp-add', p.switch, p.switchPort);
+      cmd('lsp-add', ls(p.switch), p.switchPort);
       cmd('lsp-set-type', p.switchPort, 'router');
       cmd('lsp-set-addresses', p.switchPort, 'router');
       cmd('lsp-set-options', p.switchPort, `router-port=${p.name}`);
@@ -137,7 +139,7 @@ function policyUnits(lab: Lab, unit: () => (...words: string[]) => void): void {
       });
       cmd('set', 'Load_Balancer', lb.name, ...Object.entries(lb.healthCheck.mappings).map(([ip, m]) => `ip_port_mappings:${quoted(ip)}=${quoted(m)}`));
     }
-    for (const sw of lb.switches) cmd('ls-lb-add', sw, lb.name);
+    for (const sw of lb.switches) cmd('ls-lb-add', logicalSwitchOf(lab, sw), lb.name);
     for (const r of lb.routers) cmd('lr-lb-add', r, lb.name);
   }
   const options = Object.entries(lab.nbOptions);

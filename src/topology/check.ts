@@ -8,6 +8,7 @@ import { dhcpOptionProblem } from './rules/dhcp-options.js';
 import { checkLocalports } from './rules/localports.js';
 import { checkIpv6 } from './rules/ipv6.js';
 import { checkLinks } from './rules/links.js';
+import { checkSharedSwitches } from './rules/shared-switches.js';
 import { checkNodeNames } from './rules/nodes.js';
 import { checkProviderNetworks } from './rules/providers.js';
 import { checkRouters } from './rules/routers.js';
@@ -91,5 +92,6 @@ export function checkTopology(t: RawTopology): SchemaProblem[] {
   checkSecurity(t, at);
   checkLoadBalancers(t, at);
   checkLinks(t, at);
+  checkSharedSwitches(t, at);
   return problems;
 }

@@ -102,6 +102,8 @@ export interface LogicalSwitch {
   dhcp6?: DhcpOptions;
   /** Provider network reached through a localnet port named <switch>-localnet. */
   provider?: string;
+  /** One more subnet of another logical switch: the OVN switch this entry's ports are on. */
+  on?: string;
 }
 
 export interface DhcpOptions {
@@ -274,6 +276,11 @@ export interface CheckBase {
 
 /** One entry of `checks:` as parsed: its kind's fields beside the common ones. */
 export type CheckSpec = CheckBase & Record<string, unknown>;
+
+/** The OVN logical switch a switch entry of the file is: its own, or the one it is a subnet `on`. */
+export function logicalSwitchOf(lab: Lab, name: string): string {
+  return lab.switches.find((s) => s.name === name)?.on ?? name;
+}
 
 /** The release a docker node runs: its own, else the lab's (VMs and namespaces live in their chassis). */
 export function releaseOf(lab: Lab, node: string): Release | undefined {

@@ -76,11 +76,14 @@ const SPECIAL_BLOCKS: [string, string][] = [
 /** The special block a subnet overlaps, described, or undefined for an ordinary subnet. */
 export function specialBlock(cidr: Cidr): string | undefined {
   for (const [text, what] of SPECIAL_BLOCKS) {
-    const block = parseCidr(text)!;
-    const shorter = Math.min(block.prefix, cidr.prefix);
-    if (((block.network ^ cidr.network) & maskOf(shorter)) >>> 0 === 0) return what;
+    if (overlaps(parseCidr(text)!, cidr)) return what;
   }
   return undefined;
+}
+
+/** True when two subnets share an address (one holds the other). */
+export function overlaps(a: Cidr, b: Cidr): boolean {
+  return ((a.network ^ b.network) & maskOf(Math.min(a.prefix, b.prefix))) >>> 0 === 0;
 }
 
 /** True when the text has an IPv4 part written with a leading zero (172.016.0.1). */

@@ -62,7 +62,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     return { name, ip, mac: macFromIpv4(0x0a, parseIpv4(ip)!), encap: t.chassis[name]?.encap ?? 'geneve', ...(release ? { release } : {}), bridgeMappings };
   });
   const placement = namespacePlacement(t);
-  const switches: LogicalSwitch[] = Object.entries(t.switches).map(([name, sw]) => ({ ...resolveSwitch(name, sw, dhcpRouter(t, name)), ...resolveSwitch6(t, name) }));
+  const switches: LogicalSwitch[] = Object.entries(t.switches).map(([name, sw]) => ({ ...resolveSwitch(name, sw, dhcpRouter(t, name)), ...resolveSwitch6(t, name), ...(sw.on ? { on: sw.on } : {}) }));
   const vms: Vm[] = Object.entries(t.vms).map(([name, vm]) => {
     const sw = t.switches[vm.switch]!;
     const subnet = parseCidr(sw.subnet ?? '');

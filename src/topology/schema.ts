@@ -47,8 +47,11 @@ export const switchSchema = z
     dhcp: dhcpSchema.optional(),
     dhcp6: dhcp6Schema.optional(),
     provider: nodeName.optional().describe('a provider network this switch reaches through a localnet port'),
+    on: nodeName
+      .optional()
+      .describe("another subnet of that switch: this entry's subnet and DHCP live on the named logical switch (an OpenStack network with several subnets), not on a switch of its own"),
   })
-  .describe('an OVN logical switch');
+  .describe('an OVN logical switch (or, with on:, one more subnet of one)');
 
 export const chassisSchema = z
   .strictObject({

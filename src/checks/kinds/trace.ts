@@ -1,5 +1,5 @@
 import { traceDatapaths, traceMinimal, traceOutputs, traceSummary } from '../../ovn/queries.js';
-import type { Lab } from '../../topology/model.js';
+import { logicalSwitchOf, type Lab } from '../../topology/model.js';
 import type { CheckProbe } from '../check.js';
 import { targetAddress } from '../../topology/checks/fields.js';
 import type { TraceCheck } from '../../topology/checks/trace.js';
@@ -39,10 +39,10 @@ export const traceProbe: CheckProbe<TraceCheck> = {
     const lab = ctx.lab;
     const src = lab.vms.find((v) => v.name === spec.from)!;
     const flow = spec.microflow ?? microflow(lab, spec.from, spec.to, spec.proto, spec.family);
-    const summary = await traceSummary(ctx.central(), src.switch, flow);
+    const summary = await traceSummary(ctx.central(), logicalSwitchOf(lab, src.switch), flow);
     const outputs = traceOutputs(summary);
     const path = traceDatapaths(summary);
-    const minimal = spec.minimal ? await traceMinimal(ctx.central(), src.switch, flow) : [];
+    const minimal = spec.minimal ? await traceMinimal(ctx.central(), logicalSwitchOf(lab, src.switch), flow) : [];
     const seen = [
       outputs.length ? `output to ${outputs.join(', ')}` : 'dropped (no output)',
       spec.through ? ` through ${path.join(' → ')}` : '',

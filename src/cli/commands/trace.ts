@@ -31,7 +31,8 @@ export function registerTrace(program: Command): void {
       }
       if (family === 6 && !ctx.lab.vms.find((v) => v.name === from)!.ipv6) throw new UserError(`'${from}' has no IPv6 address to send from: its switch has no subnet6`);
       if (!/^(icmp|(udp|tcp):\d{1,5})$/.test(opts.proto)) throw new UserError(`--proto '${opts.proto}' is not icmp, udp:PORT or tcp:PORT`);
-      const datapath = ctx.lab.vms.find((v) => v.name === from)!.switch;
+      const { logicalSwitchOf } = await import('../../topology/model.js');
+      const datapath = logicalSwitchOf(ctx.lab, ctx.lab.vms.find((v) => v.name === from)!.switch);
       const argv = ['ovn-trace', ...(opts.minimal ? ['--minimal'] : []), datapath, microflow(ctx.lab, from, to, opts.proto, family)];
       process.stderr.write(`$ ${argv.slice(0, -1).join(' ')} '${argv.at(-1)}'\n`);
       if (opts.print) return;
