@@ -138,7 +138,20 @@ describeE2E('lab script: the plain bash script builds a lab that passes the same
     const ran = await new Promise<number>((res) => execFile('bash', [path], (err) => res(err ? Number(err.code) || 1 : 0)));
     expect(ran).toBe(0);
     const test = await lab(['test', SCRIPTED]);
-    expect(test.stdout).toMatch(/^13 passed, 0 failed$/m);
+    expect(test.stdout).toMatch(/^14 passed, 0 failed$/m);
+    expect((await lab(['down', SCRIPTED])).code).toBe(0);
+    expect(await leftovers(SCRIPTED)).toEqual([]);
+  });
+
+  it('also for a lab with servers, links and routing in nodes (each command keeps its own variables)', async () => {
+    const file = labFile('router-vm', SCRIPTED);
+    const script = await lab(['script', file]);
+    expect(script.stdout).toMatch(/^in_node ext env LOG=\S+server-tcp-7000\.log PID=\S+server-tcp-7000\.pid sh -c /m);
+    const path = join(mkdtempSync(join(tmpdir(), 'lab-script-')), 'lab.sh');
+    writeFileSync(path, script.stdout);
+    const ran = await new Promise<number>((res) => execFile('bash', [path], (err) => res(err ? Number(err.code) || 1 : 0)));
+    expect(ran).toBe(0);
+    expect((await lab(['test', SCRIPTED])).stdout).toMatch(/^6 passed, 0 failed$/m);
     expect((await lab(['down', SCRIPTED])).code).toBe(0);
     expect(await leftovers(SCRIPTED)).toEqual([]);
   });
