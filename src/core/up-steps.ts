@@ -118,7 +118,7 @@ export function upSteps(lab: Lab): UpStep[] {
       run: async ({ ctx }) => {
         // A localport is never bound to one chassis, so it never goes up.
         const ports = [
-          ...lab.vms.filter((v) => !v.localport).flatMap((v) => [v.port, ...v.vlans.map((c) => c.port)]),
+          ...lab.vms.filter((v) => !v.localport).flatMap((v) => [v.port, ...v.vlans.map((c) => c.port), ...(v.nics ?? []).map((n) => n.port)]),
           ...lab.hosts.flatMap((h) => (h.externalPort ? [h.externalPort.port] : [])),
         ];
         for (const port of ports) await waitPortUp(ctx.central(), port);

@@ -69,6 +69,7 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     edges.push({ from: id('chassis', v.chassis), to: id('vm', v.name), label: 'br-int', style: 'wire' });
     edges.push({ from: id('vm', v.name), to: id('switch', v.switch), label: v.port, style: 'logical' });
     for (const x of v.vlans) edges.push({ from: id('vm', v.name), to: id('switch', x.switch), label: `${x.port} (tag ${x.tag})`, style: 'logical' });
+    for (const n of v.nics ?? []) edges.push({ from: id('vm', v.name), to: id('switch', n.switch), label: `${n.port} (${n.iface} ${n.ip})`, style: 'logical' });
   }
   for (const r of lab.routers) {
     for (const p of r.ports) edges.push({ from: id('router', r.name), to: id('switch', p.switch), label: `${[p.ip, p.ip6].filter(Boolean).join(', ')}${p.gatewayChassis ? ` (gateway on ${p.gatewayChassis.join(', ')})` : ''}`, style: 'logical' });

@@ -62,6 +62,10 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
     if (vm.portSecurity) cmd('lsp-set-port-security', vm.port, ...vm.portSecurity);
     if (v4) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv4_options=${dhcpId.get(vm.switch)!}`);
     if (v6) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv6_options=${dhcpId.get(v6Key(vm.switch))!}`);
+    for (const n of vm.nics ?? []) {
+      cmd('lsp-add', ls(n.switch), n.port);
+      cmd('lsp-set-addresses', n.port, `${n.mac} ${n.ip}`);
+    }
     for (const v of vm.vlans) {
       // A child port: tagged traffic on the parent's OVS port belongs to this logical port.
       cmd('lsp-add', ls(v.switch), v.port, vm.port, String(v.tag));

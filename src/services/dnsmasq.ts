@@ -18,10 +18,13 @@ export function dnsmasqArgv(svc: Service, runDir: string): string[] {
   return [
     'dnsmasq',
     '--conf-file=/dev/null', '--no-resolv', '--no-hosts', '--port=0',
-    '--interface=eth0', '--bind-interfaces', '--except-interface=lo',
-    `--dhcp-range=${formatIpv4(svc.subnet.network)},static,${formatIpv4(maskOf(svc.subnet.prefix))},${svc.leaseTime}s`,
-    ...svc.hosts.map((h) => `--dhcp-host=${h.mac},${h.ip}`),
-    svc.router ? `--dhcp-option=option:router,${svc.router}` : '--dhcp-option=option:router',
+    ...svc.ranges.map((r) => `--interface=${r.iface}`), '--bind-interfaces', '--except-interface=lo',
+    // A range per interface, tagged, so each subnet gets its own router option.
+    ...svc.ranges.flatMap((r, i) => [
+      `--dhcp-range=set:net${i},${formatIpv4(r.subnet.network)},static,${formatIpv4(maskOf(r.subnet.prefix))},${svc.leaseTime}s`,
+      r.router ? `--dhcp-option=tag:net${i},option:router,${r.router}` : `--dhcp-option=tag:net${i},option:router`,
+    ]),
+    ...svc.ranges.flatMap((r) => r.hosts.map((h) => `--dhcp-host=${h.mac},${h.ip}`)),
     '--dhcp-authoritative',
     `--dhcp-leasefile=${f.leases}`,
     `--pid-file=${f.pid}`,

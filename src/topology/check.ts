@@ -77,7 +77,7 @@ export function checkTopology(t: RawTopology): SchemaProblem[] {
   // What stays IPv4 only: localports, dnsmasq services and VLAN child ports need an IPv4 switch.
   const needsV4: [PropertyKey[], string, string][] = [
     ...Object.entries(t.localports).map(([n, lp]) => [['localports', n, 'switch'], lp.switch, 'a localport'] as [PropertyKey[], string, string]),
-    ...Object.entries(t.services).map(([n, svc]) => [['services', n, 'switch'], svc.switch, 'a dnsmasq service'] as [PropertyKey[], string, string]),
+    ...Object.entries(t.services).flatMap(([n, svc]) => (svc.switch !== undefined ? [[['services', n, 'switch'], svc.switch, 'a dnsmasq service'] as [PropertyKey[], string, string]] : [])),
     ...Object.entries(t.vms).flatMap(([n, vm]) => Object.entries(vm.vlans ?? {}).map(([tag, v]) => [['vms', n, 'vlans', tag, 'switch'], v.switch, 'a VLAN child port'] as [PropertyKey[], string, string])),
   ];
   for (const [path, sw, what] of needsV4) {

@@ -190,6 +190,18 @@ export interface Vm extends Partial<NodeRouting> {
   service?: string;
   /** On a dual-stack switch: its IPv6 address and how it gets it. */
   ipv6?: VmIpv6;
+  /** More OVN ports, each its own interface (eth1 …), static. */
+  nics?: VmNic[];
+}
+
+/** One more OVN port of a VM: interface ethN in the VM, on its own logical switch port. */
+export interface VmNic {
+  iface: string;
+  switch: string;
+  port: string;
+  ip: string;
+  prefix: number;
+  mac: string;
 }
 
 /** A VM's IPv6 address; `slaac` and `dhcpv6` VMs learn prefix and gateway from the router's RA. */
@@ -201,16 +213,23 @@ export interface VmIpv6 {
   gateway?: string;
 }
 
-/** A server lab runs in its own namespace on a switch (a VM-like node, see Lab.vms). */
+/** A server lab runs: in its own namespace on a switch (a VM-like node, see Lab.vms), or in a VM. */
 export interface Service {
   name: string;
   kind: 'dnsmasq';
+  /** The node it runs in: its own namespace (the service's name) or the VM that hosts it. */
+  node: string;
+  /** What it serves on each interface of its node: the subnet, the fixed address of every VM that asks, the router option. */
+  ranges: ServiceRange[];
+  leaseTime: number;
+}
+
+export interface ServiceRange {
+  iface: string;
   switch: string;
-  /** DHCP: the switch's subnet and the fixed address of every VM that asks this server. */
   subnet: Cidr;
   hosts: { mac: string; ip: string }[];
   router?: string;
-  leaseTime: number;
 }
 
 export interface VmVlan {

@@ -4,7 +4,7 @@ import { ipv6Mode, ipv6RouterPort, routerPortMac, vmIpv6, vmMac } from './ipv6.j
 export { routerPortMac };
 import { canonical6, parseCidr6 } from './net6.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, type Cidr } from './net.js';
-import type { Acl, Chassis, Host, Lab, LoadBalancer, LogicalRouter, LogicalSwitch, Server, Vm } from './model.js';
+import type { Acl, Chassis, Host, Lab, LoadBalancer, LogicalRouter, LogicalSwitch, Server, Service, Vm } from './model.js';
 import { memberPort } from './rules/security.js';
 import { backendAddress } from './rules/load-balancers.js';
 import type { RawSwitch, RawTopology } from './schema.js';
@@ -67,7 +67,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     const sw = t.switches[vm.switch]!;
     const subnet = parseCidr(sw.subnet ?? '');
     // No IPv4 on an IPv6-only switch: no address, no DHCPv4.
-    const dhcp = vm.ip !== undefined && (vm.dhcp ?? (sw.dhcp !== undefined || dnsmasqOn(t, vm.switch)));
+    const dhcp = vm.ip !== undefined && (vm.dhcp ?? (sw.dhcp !== undefined || (dnsmasqOn(t, vm.switch) && !hostsService(t, name))));
     return {
       name,
       chassis: vm.chassis,
@@ -81,6 +81,20 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
       routes: vm.routes,
       forwarding: vm.forwarding,
       ...vmIpv6Of(t, vm, name),
+      // A VM that runs a service (a router VM with dnsmasq) is addressed with the services, first.
+      ...(hostedService(t, name) ? { service: hostedService(t, name)! } : {}),
+      ...(vm.nics
+        ? {
+            nics: Object.entries(vm.nics).map(([iface, n]) => ({
+              iface,
+              switch: n.switch,
+              port: n.port ?? `${n.switch}-${name}`,
+              ip: n.ip,
+              prefix: parseCidr(t.switches[n.switch]!.subnet!)!.prefix,
+              mac: (n.mac ?? defaultMac(parseIpv4(n.ip)!)).toLowerCase(),
+            })),
+          }
+        : {}),
       ...(vm.port_security ? { portSecurity: vm.port_security === true ? [[vmMac(vm, name), vm.ip, vmIpv6(t, vm, name)].filter(Boolean).join(' ')] : vm.port_security } : {}),
       ...(!dhcp && vm.ip !== undefined && (sw.dhcp?.router ?? routerOn(t, vm.switch)) ? { gateway: (sw.dhcp?.router ?? routerOn(t, vm.switch))! } : {}),
       vlans: Object.entries(vm.vlans ?? {}).map(([tag, v]) => ({
@@ -107,15 +121,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     switches,
     routers: resolveRouters(t, vms),
     vms: [...vms, ...serviceNodes(t), ...localportInstances(t)],
-    services: Object.entries(t.services).map(([name, svc]) => ({
-      name,
-      kind: svc.kind,
-      switch: svc.switch,
-      subnet: parseCidr(t.switches[svc.switch]!.subnet!)!,
-      hosts: vms.filter((v) => v.switch === svc.switch && v.dhcp).map((v) => ({ mac: v.mac, ip: v.ip! })),
-      ...((svc.router ?? routerOn(t, svc.switch)) ? { router: (svc.router ?? routerOn(t, svc.switch))! } : {}),
-      leaseTime: svc.lease_time,
-    })),
+    services: Object.entries(t.services).map(([name, svc]) => resolveService(t, name, svc, vms)),
     localports: Object.entries(t.localports).map(([name, lp]) => ({
       name,
       switch: lp.switch,
@@ -193,9 +199,49 @@ function resolveHosts(t: RawTopology): Host[] {
   }));
 }
 
+/** The interfaces a dnsmasq service listens on, with the switch and its own address there. */
+export function serviceInterfaces(t: RawTopology, svc: RawTopology['services'][string]): { iface: string; switch: string; ip: string }[] {
+  const vm = svc.vm !== undefined ? t.vms[svc.vm] : undefined;
+  if (svc.vm !== undefined) {
+    if (!vm || vm.ip === undefined) return [];
+    return [{ iface: 'eth0', switch: vm.switch, ip: vm.ip }, ...Object.entries(vm.nics ?? {}).map(([iface, n]) => ({ iface, switch: n.switch, ip: n.ip }))];
+  }
+  return svc.switch !== undefined && svc.ip !== undefined ? [{ iface: 'eth0', switch: svc.switch, ip: svc.ip }] : [];
+}
+
 /** True when a dnsmasq service serves the switch (its VMs then use DHCP by default). */
 export function dnsmasqOn(t: RawTopology, switchName: string): boolean {
-  return Object.values(t.services).some((s) => s.kind === 'dnsmasq' && s.switch === switchName);
+  return Object.values(t.services).some((s) => s.kind === 'dnsmasq' && serviceInterfaces(t, s).some((i) => i.switch === switchName));
+}
+
+/** True when a VM runs a service (it is the server, so it does not ask for a lease itself). */
+export function hostsService(t: RawTopology, vmName: string): boolean {
+  return hostedService(t, vmName) !== undefined;
+}
+
+/** The service a VM runs, if any. */
+function hostedService(t: RawTopology, vmName: string): string | undefined {
+  return Object.entries(t.services).find(([, s]) => s.vm === vmName)?.[0];
+}
+
+function resolveService(t: RawTopology, name: string, svc: RawTopology['services'][string], vms: Vm[]): Service {
+  return {
+    name,
+    kind: svc.kind,
+    node: svc.vm ?? name,
+    ranges: serviceInterfaces(t, svc).map((i) => {
+      // In a router VM the VM itself is the way out; in a namespace of its own, the switch's router.
+      const router = svc.router ?? (svc.vm !== undefined ? i.ip : routerOn(t, i.switch));
+      return {
+        iface: i.iface,
+        switch: i.switch,
+        subnet: parseCidr(t.switches[i.switch]!.subnet!)!,
+        hosts: vms.filter((v) => v.switch === i.switch && v.dhcp).map((v) => ({ mac: v.mac, ip: v.ip! })),
+        ...(router ? { router } : {}),
+      };
+    }),
+    leaseTime: svc.lease_time,
+  };
 }
 
 /**
@@ -226,7 +272,9 @@ function staticNode(
 
 /** Service namespaces, with a static address on their switch. */
 function serviceNodes(t: RawTopology): Vm[] {
-  return Object.entries(t.services).map(([name, svc]) => staticNode(t, name, { ...svc, name }, { service: name }));
+  return Object.entries(t.services)
+    .filter(([, svc]) => svc.vm === undefined)
+    .map(([name, svc]) => staticNode(t, name, { name, chassis: svc.chassis!, switch: svc.switch!, ip: svc.ip!, ...(svc.mac ? { mac: svc.mac } : {}) }, { service: name }));
 }
 
 /** The name of a localport's instance on one chassis. */

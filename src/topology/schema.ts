@@ -134,6 +134,18 @@ export const vmSchema = z
       .optional()
       .describe('VLAN trunk: tag → child port (eth0.<tag> in the VM, parent = this VM\'s port)'),
     port_security: portSecuritySchema.optional(),
+    nics: z
+      .record(
+        z.string().regex(/^eth[1-9]$/, 'an interface name eth1 … eth9'),
+        z.strictObject({
+          switch: nodeName.describe('the logical switch of this interface'),
+          ip: ipv4.describe('its address (static)'),
+          mac: mac.optional().describe('its MAC (default: derived from the address)'),
+          port: portName.optional().describe('its logical switch port name (default: <switch>-<vm>)'),
+        }),
+      )
+      .optional()
+      .describe('more OVN ports of the VM, one interface each (eth1 …): a VM that routes between switches'),
     servers: z.array(serverSchema).default([]).describe('servers the VM runs (started after addressing, ended by lab down)'),
     ...nodeRouting,
   })
@@ -208,11 +220,12 @@ export const localportSchema = z
 export const serviceSchema = z
   .strictObject({
     kind: z.literal('dnsmasq').describe('dnsmasq: a DHCP server (neutron DHCP agent style; OVN DHCP_Options not used)'),
-    chassis: nodeName.describe('the chassis its namespace runs on'),
-    switch: nodeName.describe('the logical switch it serves'),
-    ip: ipv4.describe('its address on that switch'),
+    vm: nodeName.optional().describe('run it inside this VM, serving every switch the VM has a port on (a router VM), instead of in a namespace of its own'),
+    chassis: nodeName.optional().describe('the chassis its own namespace runs on'),
+    switch: nodeName.optional().describe('the logical switch it serves'),
+    ip: ipv4.optional().describe('its address on that switch'),
     mac: mac.optional().describe('its MAC (default: derived from the address)'),
-    router: ipv4.optional().describe('router option it hands out (default: the router on the switch, if any)'),
+    router: ipv4.optional().describe('router option it hands out (default: the router on the switch, if any; in a VM: the VM itself)'),
     lease_time: z.number().int().min(120).default(3600).describe('lease time in seconds'),
   })
   .describe('a service namespace on a switch, running a server that lab starts, stops and cleans up');

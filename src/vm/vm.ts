@@ -14,6 +14,12 @@ import type { Datapath } from '../ovn/chassis.js';
 export async function plugVm(runtime: Runtime, chassis: NodeShell, vm: Vm, index: number, datapath: Datapath): Promise<void> {
   const port = vm.vlans.length ? await buildTrunk(runtime, chassis, vm, index, datapath) : vm.name;
   await plugIntoBrInt(chassis, port, vm.port);
+  // More OVN ports: a veth each, named in the chassis after the VM's index and the interface.
+  for (const n of vm.nics ?? []) {
+    const chassisIf = `vn${index}-${n.iface}`;
+    await runtime.addVmLink(vm, n.iface, chassisIf, n.mac);
+    await plugIntoBrInt(chassis, chassisIf, n.port);
+  }
 }
 
 /**
@@ -47,6 +53,7 @@ export async function addressVm(runtime: Runtime, vm: NodeShell, spec: Vm): Prom
   if (spec.ipv6) await addressVm6(runtime, vm, spec.ipv6);
   if (spec.dhcp) await requestLease(runtime, vm);
   else if (spec.ip !== undefined) await setStaticAddress(vm, `${spec.ip}/${spec.prefix}`, 'eth0', spec.gateway);
+  for (const n of spec.nics ?? []) await setStaticAddress(vm, `${n.ip}/${n.prefix}`, n.iface);
   for (const v of spec.vlans) {
     if (v.dhcp) await requestLease(runtime, vm, v.iface);
     else await setStaticAddress(vm, `${v.ip}/${v.prefix}`, v.iface);

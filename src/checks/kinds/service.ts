@@ -5,9 +5,10 @@ import type { Attempt, CheckProbe } from '../check.js';
 
 /** Stops or starts a service (starting only when it is not running) and says what state it is in then. */
 export async function serviceAction(ctx: LabContext, name: string, action: 'stop' | 'start'): Promise<Attempt> {
-  const node = ctx.node(name);
+  const svc = ctx.lab.services.find((s) => s.name === name)!;
+  const node = ctx.node(svc.node);
   if (action === 'stop') await stopService(node);
-  else if (!(await serviceRunning(node))) await startService(node, ctx.lab.services.find((s) => s.name === name)!);
+  else if (!(await serviceRunning(node))) await startService(node, svc);
   const running = await serviceRunning(node);
   return { ok: running === (action === 'start'), seen: `${name} ${running ? 'running' : 'stopped'}` };
 }

@@ -1,13 +1,21 @@
 import { inCidr, isNetworkOrBroadcast, parseIpv4, type Cidr } from '../net.js';
-import { defaultMac } from '../resolve.js';
+import { defaultMac, serviceInterfaces } from '../resolve.js';
 import type { RawTopology } from '../schema.js';
 import type { AddressBook } from './address-book.js';
 import type { At } from './at.js';
 
-/** Services: their chassis, switch and address (their names are checked with every node name). */
+/** Services: in a namespace of their own (chassis, switch, address) or in a VM; switches without OVN DHCP. */
 export function checkServices(t: RawTopology, subnets: Map<string, Cidr>, book: AddressBook, at: At): void {
   for (const [name, svc] of Object.entries(t.services)) {
     const path = ['services', name];
+    if (svc.vm !== undefined) {
+      checkInVm(t, name, svc, at);
+      continue;
+    }
+    for (const key of ['chassis', 'switch', 'ip'] as const) {
+      if (svc[key] === undefined) at(path, `a service in a namespace of its own needs ${key} (or give vm: the VM to run it in)`, true);
+    }
+    if (svc.chassis === undefined || svc.switch === undefined || svc.ip === undefined) continue;
     if (!(svc.chassis in t.chassis)) at([...path, 'chassis'], `unknown chassis '${svc.chassis}' (chassis in this file: ${Object.keys(t.chassis).join(', ')})`);
     const subnet = subnets.get(svc.switch);
     if (!(svc.switch in t.switches)) {
@@ -21,5 +29,19 @@ export function checkServices(t: RawTopology, subnets: Map<string, Cidr>, book: 
     else if (subnet && (!inCidr(ip, subnet) || isNetworkOrBroadcast(ip, subnet))) at([...path, 'ip'], `${svc.ip} is not a host address of switch '${svc.switch}' (${subnet.text})`);
     else claimed = book.ip(svc.switch, svc.ip, `services.${name}`, [...path, 'ip']);
     book.portMac(svc.mac, ip !== undefined ? defaultMac(ip) : undefined, claimed, `services.${name}`, path);
+  }
+}
+
+/** A service in a VM takes the VM's addresses: nothing of its own, and switches without OVN DHCP. */
+function checkInVm(t: RawTopology, name: string, svc: RawTopology['services'][string], at: At): void {
+  const path = ['services', name];
+  const vm = t.vms[svc.vm!];
+  if (!vm) return at([...path, 'vm'], `unknown VM '${svc.vm}' (VMs in this file: ${Object.keys(t.vms).join(', ') || 'none'})`);
+  for (const key of ['chassis', 'switch', 'ip', 'mac'] as const) {
+    if (svc[key] !== undefined) at([...path, key], `a service in VM '${svc.vm}' runs on its chassis, on its switches, with its addresses: drop ${key}`);
+  }
+  if (vm.dhcp) at([...path, 'vm'], `VM '${svc.vm}' is the DHCP server here, so it cannot lease its own address: give it dhcp: false`);
+  for (const i of serviceInterfaces(t, svc)) {
+    if (t.switches[i.switch]?.dhcp) at([...path, 'vm'], `switch '${i.switch}' (${svc.vm}'s ${i.iface}) already has OVN DHCP (a dhcp section); a dnsmasq service serves a switch without one`);
   }
 }

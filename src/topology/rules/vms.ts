@@ -52,5 +52,31 @@ export function checkVms(t: RawTopology, subnets: Map<string, Cidr>, book: Addre
     const otherPort = ports.get(port);
     if (otherPort) at([...path, 'port'], `logical port '${port}' is already used by ${otherPort}`);
     ports.set(port, `vms.${name}`);
+    const onSwitch = new Set([vm.switch]);
+    for (const [iface, n] of Object.entries(vm.nics ?? {})) {
+      const npath = [...path, 'nics', iface];
+      const nsubnet = subnets.get(n.switch);
+      if (!t.switches[n.switch]) {
+        at([...npath, 'switch'], `unknown switch '${n.switch}' (switches in this file: ${Object.keys(t.switches).join(', ') || 'none'})`);
+        continue;
+      }
+      if (onSwitch.has(n.switch)) at([...npath, 'switch'], `VM '${name}' already has a port on switch '${n.switch}'; one port per switch`);
+      onSwitch.add(n.switch);
+      if (t.switches[n.switch]!.subnet === undefined) at([...npath, 'switch'], `switch '${n.switch}' is IPv6 only; an extra interface takes an IPv4 address`);
+      const provider = t.switches[n.switch]!.provider;
+      if (provider && !t.chassis[vm.chassis]?.bridge_mappings?.[provider]) {
+        at([...npath, 'switch'], `switch '${n.switch}' is on provider network '${provider}', which chassis ${vm.chassis} does not map; add bridge_mappings: { ${provider}: br-ex } to chassis ${vm.chassis}`);
+      }
+      const nip = parseIpv4(n.ip);
+      let nclaimed = false;
+      if (nip === undefined) at([...npath, 'ip'], `'${n.ip}' is not an IPv4 address`);
+      else if (nsubnet && (!inCidr(nip, nsubnet) || isNetworkOrBroadcast(nip, nsubnet))) at([...npath, 'ip'], `${n.ip} is not a host address of switch '${n.switch}' (${nsubnet.text})`);
+      else nclaimed = book.ip(n.switch, n.ip, `vms.${name}.nics.${iface}`, [...npath, 'ip']);
+      book.portMac(n.mac, nip !== undefined ? defaultMac(nip) : undefined, nclaimed, `vms.${name}.nics.${iface}`, npath);
+      const nport = n.port ?? `${n.switch}-${name}`;
+      const other = ports.get(nport);
+      if (other) at([...npath, n.port ? 'port' : 'switch'], `logical port '${nport}' is already used by ${other}`);
+      ports.set(nport, `vms.${name}.nics.${iface}`);
+    }
   }
 }
