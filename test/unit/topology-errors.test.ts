@@ -44,7 +44,7 @@ describe('topology errors name file, line, column and what was expected', () => 
   it('unknown key, with the keys that are allowed', () => {
     expect(issuesFor(withLine(12, '    chasis: hv1'))).toEqual([
       "11:3 missing key 'chassis' in vms.vm1",
-      "12:5 unknown key 'chasis' in vms.vm1 (expected one of: chassis, switch, ip, ip6, mac, dhcp, port, mtu, vlans, port_security, servers, routes, forwarding)",
+      "12:5 unknown key 'chasis' in vms.vm1 (expected one of: chassis, switch, ip, ip6, mac, dhcp, port, mtu, vlans, port_security, nics, servers, routes, forwarding)",
     ]);
   });
 

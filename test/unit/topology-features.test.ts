@@ -45,9 +45,9 @@ describe('VLAN child ports', () => {
 describe('dnsmasq services', () => {
   it('fixed addresses for the VMs of their switch, no DHCP_Options', () => {
     const lab = load('dnsmasq-ha');
-    expect(lab.services.map((s) => [s.name, s.switch, s.hosts])).toEqual([
-      ['dhcp1', 'net', [{ mac: '02:00:0a:28:00:0b', ip: '10.40.0.11' }, { mac: '02:00:0a:28:00:0c', ip: '10.40.0.12' }]],
-      ['dhcp2', 'net', [{ mac: '02:00:0a:28:00:0b', ip: '10.40.0.11' }, { mac: '02:00:0a:28:00:0c', ip: '10.40.0.12' }]],
+    expect(lab.services.map((s) => [s.name, s.node, s.ranges.map((r) => [r.iface, r.switch, r.hosts])])).toEqual([
+      ['dhcp1', 'dhcp1', [['eth0', 'net', [{ mac: '02:00:0a:28:00:0b', ip: '10.40.0.11' }, { mac: '02:00:0a:28:00:0c', ip: '10.40.0.12' }]]]],
+      ['dhcp2', 'dhcp2', [['eth0', 'net', [{ mac: '02:00:0a:28:00:0b', ip: '10.40.0.11' }, { mac: '02:00:0a:28:00:0c', ip: '10.40.0.12' }]]]],
     ]);
     expect(lab.vms.find((v) => v.name === 'vm1')!.dhcp).toBe(true);
     expect(logicalNetworkArgv(lab).join(' ')).not.toContain('DHCP_Options');
