@@ -10,6 +10,7 @@ import { logProbe } from './kinds/log.js';
 import { routeProbe } from './kinds/route.js';
 import { captureProbe } from './kinds/capture.js';
 import { chassisProbe } from './kinds/chassis.js';
+import { clusterProbe } from './kinds/cluster.js';
 import { connectProbe } from './kinds/connect.js';
 import { conntrackProbe } from './kinds/conntrack.js';
 import { daemonsProbe } from './kinds/daemons.js';
@@ -25,7 +26,7 @@ import { traceProbe } from './kinds/trace.js';
 import { tunnelsProbe } from './kinds/tunnels.js';
 
 /** How each kind is tried against a running lab; only the test runner loads these. */
-const PROBES: CheckProbe<never>[] = [dhcpProbe, pingProbe, flowProbe, traceProbe, boundProbe, chassisProbe, tunnelsProbe, localProbe, connectProbe, httpProbe, aclLogProbe, captureProbe, conntrackProbe, daemonsProbe, interfaceProbe, bridgeProbe, logicalPortProbe, routeProbe, logProbe, stepProbe, execProbe, stopProbe, startProbe];
+const PROBES: CheckProbe<never>[] = [dhcpProbe, pingProbe, flowProbe, traceProbe, boundProbe, chassisProbe, tunnelsProbe, localProbe, connectProbe, httpProbe, aclLogProbe, captureProbe, conntrackProbe, daemonsProbe, interfaceProbe, bridgeProbe, logicalPortProbe, routeProbe, logProbe, clusterProbe, stepProbe, execProbe, stopProbe, startProbe];
 
 /** A kind's spec (from the file format) with its probe. */
 export function checkKind(kind: string): CheckKind<CheckBase> {

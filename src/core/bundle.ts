@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LabContext } from '../ovn/lab-context.js';
-import { nodeNames } from '../topology/model.js';
+import { centralNames, nodeNames } from '../topology/model.js';
 import { daemonLine, ovnDaemonStates } from '../ovn/daemons.js';
 import { diagnostics } from '../ovn/queries.js';
 
@@ -32,7 +32,7 @@ export async function saveFailureBundle(ctx: LabContext, dir: string): Promise<s
 async function daemonReport(ctx: LabContext): Promise<string> {
   const lines: string[] = [];
   let allRunning = true;
-  for (const node of [ctx.lab.central.name, ...ctx.lab.chassis.map((c) => c.name)]) {
+  for (const node of [...centralNames(ctx.lab), ...ctx.lab.chassis.map((c) => c.name)]) {
     const shell = ctx.node(node);
     const states = await ovnDaemonStates(shell).catch(() => undefined);
     if (!states) {

@@ -2,7 +2,7 @@ import type { Exec } from '../base/exec.js';
 import { createRuntime } from '../runtime/registry.js';
 import { nodeNames, type Host, type NodeKind, type Vm } from '../topology/model.js';
 import { daemonStates, ovnDaemons, type DaemonStatus } from '../ovn/daemons.js';
-import { nodeVersions, registeredChassis } from '../ovn/queries.js';
+import { clusterStatus, nodeVersions, registeredChassis } from '../ovn/queries.js';
 import type { NodeShell } from '../ovn/node-shell.js';
 import { vmAddress, vmAddresses6 } from '../vm/address.js';
 import { dhclientPaths } from '../vm/dhclient-files.js';
@@ -26,6 +26,8 @@ export interface NodeStatus {
   address?: string;
   /** Central and chassis: the OVS and OVN versions they run. */
   versions?: { ovs: string; ovn: string };
+  /** A member of a central cluster: its role in the NB and the SB cluster (leader, follower, down…). */
+  cluster?: { nb: string; sb: string };
 }
 
 export interface LabStatus {
@@ -85,6 +87,11 @@ async function statusOf(name: string, record: LabRecord, exec: Exec): Promise<La
       if (kind === 'chassis') status.registered = registered ? (registered.has(node) ? 'yes' : 'no') : 'unknown';
       // What a central or chassis runs: on docker each node may be on its own release.
       if ((kind === 'central' || kind === 'chassis') && isUp) status.versions = await nodeVersions(shell);
+      // A cluster member's role in each database, as it says itself.
+      if (kind === 'central' && lab.central.members && isUp) {
+        const [nb, sb] = await Promise.all([clusterStatus(shell, 'nb'), clusterStatus(shell, 'sb')]);
+        status.cluster = { nb: nb.role, sb: sb.role };
+      }
       if (vm) {
         const addressing = [vm.ip !== undefined ? (vm.dhcp ? 'dhcp' : 'static') : undefined, vm.ipv6 ? `IPv6 ${vm.ipv6.mode}` : undefined].filter(Boolean).join(', ');
         Object.assign(status, { chassis: vm.chassis, port: vm.port, addressing });

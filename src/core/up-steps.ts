@@ -3,12 +3,12 @@ import { startCentral } from '../ovn/central.js';
 import { startChassis, type Datapath } from '../ovn/chassis.js';
 import { logicalNetworkTransactions } from '../ovn/logical-network.js';
 import { makeCertificates } from '../ovn/pki.js';
-import { waitChassisRegistered, waitHvSync, waitPortUp } from '../ovn/waits.js';
+import { waitChassisRegistered, waitClusterFormed, waitHvSync, waitPortUp } from '../ovn/waits.js';
 import { lflowParseErrors } from '../ovn/queries.js';
 import { UserError } from '../base/errors.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { startService } from '../services/dnsmasq.js';
-import type { Lab } from '../topology/model.js';
+import { centralNames, type Lab } from '../topology/model.js';
 import { vmAddress, vmAddresses6 } from '../vm/address.js';
 import { addressHost, addressVm, plugVm } from '../vm/vm.js';
 import { startServers } from '../vm/servers.js';
@@ -54,10 +54,10 @@ export function upSteps(lab: Lab): UpStep[] {
     },
     {
       id: 'nodes',
-      title: `nodes: ${[lab.central.name, ...lab.chassis.map((c) => c.name), ...lab.hosts.map((h) => h.name)].join(', ')}`,
+      title: `nodes: ${[...centralNames(lab), ...lab.chassis.map((c) => c.name), ...lab.hosts.map((h) => h.name)].join(', ')}`,
       run: async ({ runtime }) => {
         const prefix = lab.underlay.subnet.prefix;
-        await runtime.createNode({ name: lab.central.name, ip: lab.central.ip, prefix });
+        for (const m of lab.central.members ?? [{ name: lab.central.name, ip: lab.central.ip }]) await runtime.createNode({ name: m.name, ip: m.ip, prefix });
         for (const c of lab.chassis) {
           await runtime.createNode({ name: c.name, ip: c.ip, prefix });
           for (const m of c.bridgeMappings) await runtime.connectToNetwork(c.name, m.network, m.iface);
@@ -70,7 +70,17 @@ export function upSteps(lab: Lab): UpStep[] {
       title: `certificates: a CA and keys for ${[lab.central.name, ...lab.chassis.map((c) => c.name)].join(', ')} (ovs-pki)`,
       run: ({ runtime, ctx }) => makeCertificates(runtime, ctx.central(), lab.chassis.map((c) => ctx.node(c.name))),
     },
-    { id: 'central', title: `central ${lab.central.ip}: NB and SB databases${lab.central.ssl ? ' (SSL)' : ''}, ovn-northd`, run: ({ ctx }) => startCentral(ctx.central(), lab.central) },
+    lab.central.members
+      ? {
+          id: 'central',
+          title: `central cluster of ${lab.central.members.length}: ${lab.central.members.map((m) => `${m.name} ${m.ip}`).join(', ')}: NB and SB Raft clusters, ovn-northd on each`,
+          // The first member creates the clusters; the others join it, one after another.
+          run: async ({ ctx }) => {
+            for (const m of lab.central.members!) await startCentral(ctx.node(m.name), lab.central);
+            await waitClusterFormed(ctx.central(), lab.central.members!.length);
+          },
+        }
+      : { id: 'central', title: `central ${lab.central.ip}: NB and SB databases${lab.central.ssl ? ' (SSL)' : ''}, ovn-northd`, run: ({ ctx }) => startCentral(ctx.central(), lab.central) },
     ...lab.chassis.map((c): UpStep => ({
       id: `chassis:${c.name}`,
       group: 'chassis',

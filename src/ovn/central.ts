@@ -1,34 +1,51 @@
 import type { Central } from '../topology/model.js';
-import { daemonArgs, NB_PORT, SB_PORT, type NodeShell } from './node-shell.js';
+import { centralRemote, daemonArgs, NB_PORT, RAFT_PORTS, SB_PORT, type NodeShell } from './node-shell.js';
 import { sslArgs, sslFiles } from './pki.js';
 
 const SCHEMAS = { nb: '/usr/share/ovn/ovn-nb.ovsschema', sb: '/usr/share/ovn/ovn-sb.ovsschema' };
+const DB_NAMES = { nb: 'OVN_Northbound', sb: 'OVN_Southbound' } as const;
+const CLIENT_PORTS = { nb: NB_PORT, sb: SB_PORT } as const;
+
+/** The daemons of a central node, by the name of their pid file (what fault steps kill and start). */
+export type CentralDaemon = 'ovnnb_db' | 'ovnsb_db' | 'ovn-northd';
 
 /**
- * Starts the central node: NB and SB ovsdb-servers (unix socket for local tools, TCP on the
- * underlay address for chassis) and ovn-northd. Started directly, not through ovn-ctl,
- * which would touch the host's run directories.
+ * Starts a central node: NB and SB ovsdb-servers (unix socket for local tools, TCP on the underlay
+ * address for chassis) and ovn-northd. Started directly, not through ovn-ctl, which would touch the
+ * host's run directories. In a cluster, each database is made by the first member
+ * (`ovsdb-tool create-cluster`) and joined by the others (`join-cluster`), and every ovn-northd
+ * reaches the databases through all members; one of them holds the lock and is active.
  */
 export async function startCentral(node: NodeShell, central: Central): Promise<void> {
   const r = node.runDir;
+  const me = central.members?.find((m) => m.name === node.name) ?? { name: node.name, ip: central.ip };
+  for (const db of ['nb', 'sb'] as const) {
+    const file = `${r}/ovn${db}_db.db`;
+    if (!central.members) await node.run(['ovsdb-tool', 'create', file, SCHEMAS[db]]);
+    else if (me.name === central.members[0]!.name) await node.run(['ovsdb-tool', 'create-cluster', file, SCHEMAS[db], `tcp:${me.ip}:${RAFT_PORTS[db]}`]);
+    else await node.run(['ovsdb-tool', 'join-cluster', file, DB_NAMES[db], `tcp:${me.ip}:${RAFT_PORTS[db]}`, `tcp:${central.members[0]!.ip}:${RAFT_PORTS[db]}`]);
+    await startCentralDaemon(node, central, `ovn${db}_db`);
+  }
+  await startCentralDaemon(node, central, 'ovn-northd');
+}
+
+/** Starts one daemon of a central node (also again, after a fault step killed it: its database file is kept). */
+export async function startCentralDaemon(node: NodeShell, central: Central, daemon: CentralDaemon): Promise<void> {
+  await node.run(centralDaemonArgv(node, central, daemon));
+}
+
+function centralDaemonArgv(node: NodeShell, central: Central, daemon: CentralDaemon): string[] {
+  const r = node.runDir;
+  const ip = central.members?.find((m) => m.name === node.name)?.ip ?? central.ip;
+  if (daemon === 'ovn-northd') {
+    // Alone, northd uses the local sockets; in a cluster, every member, so it follows the leader.
+    const nb = central.members ? centralRemote(central, NB_PORT) : `unix:${r}/ovnnb_db.sock`;
+    const sb = central.members ? centralRemote(central, SB_PORT) : `unix:${r}/ovnsb_db.sock`;
+    return ['ovn-northd', `--ovnnb-db=${nb}`, `--ovnsb-db=${sb}`, ...daemonArgs(r, 'ovn-northd')];
+  }
+  const db = daemon === 'ovnnb_db' ? 'nb' : 'sb';
   // With SSL, chassis reach the databases on pssl: with the lab's certificates; northd and the lab's
   // own checks keep using the local unix sockets.
-  const listen = (port: number) => (central.ssl ? [`--remote=pssl:${port}:${central.ip}`, ...sslArgs(sslFiles(r, central.name))] : [`--remote=ptcp:${port}:${central.ip}`]);
-  for (const [db, port] of [['nb', NB_PORT], ['sb', SB_PORT]] as const) {
-    const name = `ovn${db}_db`;
-    await node.run(['ovsdb-tool', 'create', `${r}/${name}.db`, SCHEMAS[db]]);
-    await node.run([
-      'ovsdb-server', `${r}/${name}.db`,
-      `--remote=punix:${r}/${name}.sock`,
-      ...listen(port),
-      `--unixctl=${r}/${name}.ctl`,
-      ...daemonArgs(r, name),
-    ]);
-  }
-  await node.run([
-    'ovn-northd',
-    `--ovnnb-db=unix:${r}/ovnnb_db.sock`,
-    `--ovnsb-db=unix:${r}/ovnsb_db.sock`,
-    ...daemonArgs(r, 'ovn-northd'),
-  ]);
+  const listen = central.ssl ? [`--remote=pssl:${CLIENT_PORTS[db]}:${ip}`, ...sslArgs(sslFiles(r, central.name))] : [`--remote=ptcp:${CLIENT_PORTS[db]}:${ip}`];
+  return ['ovsdb-server', `${r}/${daemon}.db`, `--remote=punix:${r}/${daemon}.sock`, ...listen, `--unixctl=${r}/${daemon}.ctl`, ...daemonArgs(r, daemon)];
 }

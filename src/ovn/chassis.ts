@@ -58,6 +58,12 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     const mappings = chassis.bridgeMappings.map((m) => `${m.network}:${m.bridge}`).join(',');
     await node.run(['ovs-vsctl', 'set', 'Open_vSwitch', '.', `external_ids:ovn-bridge-mappings="${mappings}"`]);
   }
+  await startOvnController(node, lab, chassis);
+}
+
+/** Starts ovn-controller on a chassis (also again, after a fault step killed it). */
+export async function startOvnController(node: NodeShell, lab: Lab, chassis: Chassis): Promise<void> {
+  const r = node.runDir;
   const ssl = lab.central.ssl ? sslArgs(sslFiles(r, chassis.name)) : [];
   await node.run(['ovn-controller', `unix:${r}/db.sock`, ...ssl, ...daemonArgs(r, 'ovn-controller')]);
 }

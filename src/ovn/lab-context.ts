@@ -20,7 +20,7 @@ export class LabContext {
   }
 
   kindOf(name: string): NodeKind {
-    if (name === this.lab.central.name) return 'central';
+    if (name === this.lab.central.name || this.lab.central.members?.some((m) => m.name === name)) return 'central';
     if (this.lab.chassis.some((c) => c.name === name)) return 'chassis';
     if (this.lab.vms.some((v) => v.name === name)) return 'vm';
     if (this.lab.hosts.some((h) => h.name === name)) return 'host';

@@ -26,16 +26,21 @@ export function nodeEnv(lab: Lab, kind: NodeKind, runDir: string): Record<string
   const dirs = Object.fromEntries(
     ['LAB_RUN_DIR', 'OVS_RUNDIR', 'OVS_DBDIR', 'OVS_LOGDIR', 'OVN_RUNDIR', 'OVN_DBDIR', 'OVN_LOGDIR'].map((k) => [k, runDir]),
   );
-  if (kind === 'central') {
+  // A cluster member's own server may be a follower: tools reach the cluster (its leader) through every member.
+  if (kind === 'central' && !lab.central.members) {
     return { ...dirs, OVN_NB_DB: `unix:${runDir}/ovnnb_db.sock`, OVN_SB_DB: `unix:${runDir}/ovnsb_db.sock` };
   }
   return { ...dirs, OVN_NB_DB: centralRemote(lab.central, NB_PORT), OVN_SB_DB: centralRemote(lab.central, SB_PORT) };
 }
 
-/** How other nodes reach a central database: tcp:, or ssl: when the lab uses SSL. */
+/** How other nodes reach a central database: tcp:, or ssl: when the lab uses SSL; every member of a cluster. */
 export function centralRemote(central: Central, port: number): string {
-  return `${central.ssl ? 'ssl' : 'tcp'}:${central.ip}:${port}`;
+  const ips = central.members?.map((m) => m.ip) ?? [central.ip];
+  return ips.map((ip) => `${central.ssl ? 'ssl' : 'tcp'}:${ip}:${port}`).join(',');
 }
+
+/** Raft ports of a clustered central: NB and SB. */
+export const RAFT_PORTS = { nb: 6643, sb: 6644 } as const;
 
 export function nodeShell(runtime: Runtime, lab: Lab, name: string, kind: NodeKind): NodeShell {
   const runDir = runtime.runDir(name);

@@ -211,3 +211,31 @@ export async function conntrackEntries(chassis: NodeShell): Promise<ConntrackEnt
     return m ? [{ proto: m[1]!, original: fields(m[2]), reply: fields(m[3]), ...(m[4] ? { zone: Number(m[4]) } : {}), text: line.trim() }] : [];
   });
 }
+
+/** What one member says of its Raft cluster (`cluster/status`): its role, the term, and the servers it knows. */
+export interface ClusterMemberStatus {
+  /** leader, follower, candidate; 'down' when its server does not answer. */
+  role: string;
+  term?: number;
+  /** Servers the member lists (itself included). */
+  servers: number;
+  /** Peers it has connections with, both ways (the `Connections:` line). */
+  connected: number;
+}
+
+/** A central member's view of the NB or SB cluster. */
+export async function clusterStatus(member: NodeShell, db: 'nb' | 'sb'): Promise<ClusterMemberStatus> {
+  const out = await member.run(['ovs-appctl', '-t', `${member.runDir}/ovn${db}_db.ctl`, 'cluster/status', db === 'nb' ? 'OVN_Northbound' : 'OVN_Southbound'], { nothrow: true });
+  return out.ok ? parseClusterStatus(out.stdout) : { role: 'down', servers: 0, connected: 0 };
+}
+
+export function parseClusterStatus(text: string): ClusterMemberStatus {
+  const role = /^Role: (\S+)/m.exec(text)?.[1] ?? 'unknown';
+  const term = Number(/^Term: (\d+)/m.exec(text)?.[1]);
+  const servers = (text.split(/^Servers:$/m)[1] ?? '').split('\n').filter((l) => / at /.test(l)).length;
+  const connections = /^Connections: ?(.*)$/m.exec(text)?.[1] ?? '';
+  // ->abcd is an outgoing connection, <-abcd an incoming one; ->0000 goes to an address whose
+  // server is not known yet (the one a member joined through). A peer with either is connected.
+  const connected = new Set([...connections.matchAll(/(?:->|<-)(\w+)/g)].map((m) => m[1]).filter((id) => id !== '0000')).size;
+  return { role, ...(Number.isFinite(term) ? { term } : {}), servers, connected };
+}

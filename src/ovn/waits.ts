@@ -19,3 +19,15 @@ export async function waitPortUp(central: NodeShell, port: string): Promise<void
 export async function waitHvSync(central: NodeShell): Promise<void> {
   await central.run(['ovn-nbctl', '--timeout=30', '--wait=hv', 'sync']);
 }
+
+/**
+ * Both databases of a central cluster have all their members and a leader, as the first member's
+ * `cluster/status` says (one shell loop in the node, so `lab script` shows it as it runs).
+ */
+export async function waitClusterFormed(central: NodeShell, members: number): Promise<void> {
+  for (const [ctl, db] of [['ovnnb_db', 'OVN_Northbound'], ['ovnsb_db', 'OVN_Southbound']] as const) {
+    const status = `ovs-appctl -t ${central.runDir}/${ctl}.ctl cluster/status ${db} 2>/dev/null`;
+    const formed = `${status} | awk '/^Leader: unknown/{u=1} /^Servers:/{s=1;next} s&&/ at /{n++} END{exit !(n>=${members} && !u)}'`;
+    await central.run(['timeout', '30', 'sh', '-c', `until ${formed}; do sleep 0.2; done`]);
+  }
+}

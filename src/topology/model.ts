@@ -52,6 +52,8 @@ export interface Central {
   ssl: boolean;
   /** Its own release on the docker runtime (an upgrade: central first). */
   release?: Release;
+  /** A Raft cluster: every member (this node first, then central2 …) with its underlay address. */
+  members?: { name: string; ip: string }[];
 }
 
 export interface Chassis {
@@ -301,10 +303,15 @@ export function logicalSwitchOf(lab: Lab, name: string): string {
   return lab.switches.find((s) => s.name === name)?.on ?? name;
 }
 
+/** The central nodes: the one, or every member of its cluster. */
+export function centralNames(lab: Lab): string[] {
+  return lab.central.members?.map((m) => m.name) ?? [lab.central.name];
+}
+
 /** The release a docker node runs: its own, else the lab's (VMs and namespaces live in their chassis). */
 export function releaseOf(lab: Lab, node: string): Release | undefined {
   // Records written by older versions of lab (and partial labs in tests) may lack parts.
-  if (node === lab.central?.name) return lab.central.release ?? lab.release;
+  if (node === lab.central?.name || lab.central?.members?.some((m) => m.name === node)) return lab.central.release ?? lab.release;
   return lab.chassis?.find((c) => c.name === node)?.release ?? lab.release;
 }
 
@@ -321,7 +328,7 @@ export function releasesOf(lab: Lab): Release[] {
 
 /** Names of all nodes of a lab: central, chassis, VMs (with services and localport instances), hosts, namespaces. */
 export function nodeNames(lab: Lab): string[] {
-  return [lab.central.name, ...lab.chassis.map((c) => c.name), ...lab.vms.map((v) => v.name), ...lab.hosts.map((h) => h.name), ...lab.namespaces.map((n) => n.name)];
+  return [...centralNames(lab), ...lab.chassis.map((c) => c.name), ...lab.vms.map((v) => v.name), ...lab.hosts.map((h) => h.name), ...lab.namespaces.map((n) => n.name)];
 }
 
 export interface PortGroup {

@@ -35,6 +35,11 @@ export function dhcpServer(sw: RawSwitch, subnet: Cidr, router?: string): { ip: 
   return { ip, mac: (sw.dhcp?.server_mac ?? macFromIpv4(0x02, parseIpv4(ip) ?? 0)).toLowerCase() };
 }
 
+/** The names of a central cluster's members: central, central2, central3 … */
+export function clusterMembers(size: number): string[] {
+  return Array.from({ length: size }, (_, i) => (i === 0 ? CENTRAL : `${CENTRAL}${i + 1}`));
+}
+
 /** Underlay addresses: those written, then the free host addresses in order (central first). */
 export function underlayAddresses(t: RawTopology, subnet: Cidr): Map<string, string> {
   const out = new Map<string, string>();
@@ -47,6 +52,7 @@ export function underlayAddresses(t: RawTopology, subnet: Cidr): Map<string, str
     }
   };
   out.set(CENTRAL, t.central.ip ?? take());
+  for (const name of clusterMembers(t.central.cluster).slice(1)) out.set(name, take());
   for (const [name, c] of Object.entries(t.chassis)) out.set(name, c?.ip ?? take());
   return out;
 }
@@ -116,7 +122,13 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     datapath: t.datapath,
     ...(file ? { file } : {}),
     underlay: { subnet: underlay },
-    central: { name: CENTRAL, ip: addresses.get(CENTRAL)!, ssl: t.central.ssl, ...(t.central.release ? { release: t.central.release } : {}) },
+    central: {
+      name: CENTRAL,
+      ip: addresses.get(CENTRAL)!,
+      ssl: t.central.ssl,
+      ...(t.central.release ? { release: t.central.release } : {}),
+      ...(t.central.cluster > 1 ? { members: clusterMembers(t.central.cluster).map((name) => ({ name, ip: addresses.get(name)! })) } : {}),
+    },
     chassis,
     switches,
     routers: resolveRouters(t, vms),

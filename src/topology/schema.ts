@@ -69,6 +69,14 @@ export const centralSchema = z
   .strictObject({
     ip: ipv4.optional().describe('underlay address of the central node; default: the first of the underlay subnet'),
     release: z.enum(RELEASES).optional().describe("docker runtime: central's own release (OVN upgrades central first)"),
+    cluster: z
+      .number()
+      .int()
+      .min(1)
+      .max(7)
+      .refine((n) => n % 2 === 1, { error: 'a Raft cluster has an odd number of members (1, 3, 5 or 7), so a majority survives a failure' })
+      .default(1)
+      .describe('NB and SB as Raft clusters of this many central nodes (central, central2, …), ovn-northd on each'),
     ssl: z
       .boolean()
       .default(false)
@@ -271,7 +279,7 @@ export const topologySchema = z
       .default('auto')
       .describe('OVS datapath: netdev (userspace), system (kernel module), auto (system when the host has the modules)'),
     underlay: underlaySchema.default({ subnet: '192.168.100.0/24' }),
-    central: centralSchema.default({ ssl: false }),
+    central: centralSchema.default({ ssl: false, cluster: 1 }),
     chassis: z.record(nodeName, chassisSchema.nullable()).describe('chassis by name'),
     switches: z.record(nodeName, switchSchema).default({}).describe('logical switches by name'),
     routers: z.record(nodeName, routerSchema).default({}).describe('logical routers by name'),

@@ -1,3 +1,4 @@
+import { faultTarget, killDaemon, restartDaemon } from '../../ovn/faults.js';
 import { commandArgv } from '../../base/exec.js';
 import { shellLine } from '../../base/shell-line.js';
 import { aclAddCommands, aclDelCommand } from '../../ovn/acl.js';
@@ -48,6 +49,15 @@ export const stepProbe: CheckProbe<StepCheck> = {
       if (spec.stop_server) return { ok: await stopServer(node, s), seen: `${server.node} ${s.kind}/${s.port} stopped` };
       await startServers(node, [s]);
       return { ok: true, seen: `${server.node} ${s.kind}/${s.port} listening again` };
+    }
+    if (spec.kill) {
+      const target = await faultTarget(ctx, spec.kill);
+      if (!target) return { ok: false, seen: `no node ${spec.kill.leader ? `leads ${spec.kill.leader.toUpperCase()}` : 'runs an active ovn-northd'} now` };
+      return { ok: await killDaemon(ctx, target, spec.kill.daemon), seen: `${spec.kill.daemon} on ${target} killed (SIGKILL)` };
+    }
+    if (spec.restart) {
+      const started = await restartDaemon(ctx, spec.restart.daemon, spec.restart.node);
+      return { ok: true, seen: started.length ? `${spec.restart.daemon} started again on ${started.join(', ')}` : `${spec.restart.daemon} was running everywhere` };
     }
     const out = await ctx.node(spec.node ?? ctx.lab.central.name).run(commandArgv(spec.command!), { nothrow: true, timeoutMs: 60_000 });
     return { ok: out.ok, seen: `exit ${out.exitCode}${out.stderr.trim() ? `: ${out.stderr.trim().split('\n')[0]}` : ''}` };

@@ -13,7 +13,7 @@ function detail(n: NodeStatus): string {
     return `${addr} on ${n.chassis}, port ${n.port}, ${n.addressing}${daemons ? `; ${daemons}` : ''}`;
   }
   if (n.kind === 'namespace') return `${n.address ?? 'no address'} (links outside OVN)${daemons ? `; ${daemons}` : ''}`;
-  const versions = n.versions ? `; OVN ${n.versions.ovn}, OVS ${n.versions.ovs}` : '';
+  const versions = (n.cluster ? `; NB ${n.cluster.nb}, SB ${n.cluster.sb}` : '') + (n.versions ? `; OVN ${n.versions.ovn}, OVS ${n.versions.ovs}` : '');
   if (n.kind === 'chassis') return `${{ yes: 'registered', no: 'NOT registered', unknown: 'registration unknown (SB database not answering)' }[n.registered ?? 'unknown']}; ${daemons}${versions}`;
   return `${daemons}${versions}`;
 }

@@ -5,6 +5,7 @@ import { chassisListProblems, checkFields } from './fields.js';
 const schema = z.strictObject({
   ...checkFields('chassis'),
   chassis: z.array(z.string()).min(1).optional().describe('chassis that must be registered (default: all)'),
+  connected: z.boolean().default(false).describe("also: each one's ovn-controller is connected to the SB database now (connection-status)"),
 });
 export type ChassisCheck = z.infer<typeof schema>;
 
@@ -18,6 +19,6 @@ export const chassisSpec: CheckSpecKind<ChassisCheck> = {
   negative: () => false,
   expected(spec, lab) {
     const wanted = lab.chassis.filter((c) => !spec.chassis || spec.chassis.includes(c.name));
-    return wanted.map((c) => `${c.name} ${c.encap} ${c.ip}`).join(', ');
+    return wanted.map((c) => `${c.name} ${c.encap} ${c.ip}`).join(', ') + (spec.connected ? '; each connected to SB' : '');
   },
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CheckSpecKind } from './spec.js';
 import { checkFields, unknownName } from './fields.js';
-import type { Lab } from '../model.js';
+import { centralNames, type Lab } from '../model.js';
 
 const schema = z.strictObject({
   ...checkFields('daemons'),
@@ -11,7 +11,7 @@ export type DaemonsCheck = z.infer<typeof schema>;
 
 /** The central and chassis nodes a daemons check covers. */
 export function ovnNodes(lab: Lab, spec: DaemonsCheck): string[] {
-  return [lab.central.name, ...lab.chassis.map((c) => c.name)].filter((n) => !spec.nodes || spec.nodes.includes(n));
+  return [...centralNames(lab), ...lab.chassis.map((c) => c.name)].filter((n) => !spec.nodes || spec.nodes.includes(n));
 }
 
 /**
@@ -23,7 +23,7 @@ export const daemonsSpec: CheckSpecKind<DaemonsCheck> = {
   summary: 'the OVS/OVN daemons of central and chassis are running (not dead, not zombies)',
   schema,
   validate(spec, lab) {
-    const names = [lab.central.name, ...lab.chassis.map((c) => c.name)];
+    const names = [...centralNames(lab), ...lab.chassis.map((c) => c.name)];
     return (spec.nodes ?? []).flatMap((n, i) => {
       const message = unknownName('central or chassis node', n, names);
       return message ? [{ field: `nodes.${i}`, message }] : [];

@@ -9,6 +9,7 @@ import { logSpec } from './log.js';
 import { routeSpec } from './route.js';
 import { captureSpec } from './capture.js';
 import { chassisSpec } from './chassis.js';
+import { clusterSpec } from './cluster.js';
 import { connectSpec } from './connect.js';
 import { conntrackSpec } from './conntrack.js';
 import { daemonsSpec } from './daemons.js';
@@ -25,7 +26,7 @@ import { traceSpec } from './trace.js';
 import { tunnelsSpec } from './tunnels.js';
 
 /** Every check kind the format knows, by the name used in `kind:`. */
-export const CHECK_SPECS = [dhcpSpec, pingSpec, flowSpec, traceSpec, boundSpec, chassisSpec, tunnelsSpec, localSpec, connectSpec, httpSpec, aclLogSpec, captureSpec, conntrackSpec, daemonsSpec, interfaceSpec, bridgeSpec, logicalPortSpec, routeSpec, logSpec, stepSpec, execSpec, stopSpec, startSpec] as const;
+export const CHECK_SPECS = [dhcpSpec, pingSpec, flowSpec, traceSpec, boundSpec, chassisSpec, tunnelsSpec, localSpec, connectSpec, httpSpec, aclLogSpec, captureSpec, conntrackSpec, daemonsSpec, interfaceSpec, bridgeSpec, logicalPortSpec, routeSpec, logSpec, clusterSpec, stepSpec, execSpec, stopSpec, startSpec] as const;
 
 export function checkSpec(kind: string): CheckSpecKind<CheckBase> {
   const found = CHECK_SPECS.find((k) => k.kind === kind);

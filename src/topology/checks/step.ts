@@ -4,13 +4,18 @@ import { matchReferences } from '../match-refs.js';
 import { aclSchema, matchName } from '../schema-security.js';
 import { addressOrSubnet, cidr, ipv4, portName } from '../schema-types.js';
 import { checkFields, nodeNames, unknownName } from './fields.js';
+import { centralNames } from '../model.js';
 import type { CheckProblem, CheckSpecKind } from './spec.js';
 
 const aclKey = aclSchema.pick({ switch: true, port_group: true, direction: true, priority: true, match: true });
 const member = z.strictObject({ port_group: matchName, member: portName.describe('a VM, a host with an external port, or a port name') });
 
 /** What a step can do: one of these keys. */
-export const STEP_ACTIONS = ['add_acl', 'remove_acl', 'add_member', 'remove_member', 'add_nat', 'remove_nat', 'add_route', 'remove_route', 'stop', 'start', 'stop_server', 'start_server', 'command'] as const;
+export const STEP_ACTIONS = ['add_acl', 'remove_acl', 'add_member', 'remove_member', 'add_nat', 'remove_nat', 'add_route', 'remove_route', 'stop', 'start', 'stop_server', 'start_server', 'kill', 'restart', 'command'] as const;
+
+/** The daemons fault steps kill and start again, by their pid file's name. */
+export const FAULT_DAEMONS = ['ovnnb_db', 'ovnsb_db', 'ovn-northd', 'ovn-controller'] as const;
+const daemon = z.enum(FAULT_DAEMONS).describe('ovnnb_db / ovnsb_db (a central database server), ovn-northd (central), ovn-controller (a chassis)');
 
 const schema = z.strictObject({
   ...checkFields('step'),
@@ -26,6 +31,19 @@ const schema = z.strictObject({
   start: z.string().optional().describe('a service to start again'),
   stop_server: z.strictObject({ node: z.string(), port: z.number().int().min(1).max(65535) }).optional().describe("stop one of a node's servers (a backend failing)"),
   start_server: z.strictObject({ node: z.string(), port: z.number().int().min(1).max(65535) }).optional(),
+  kill: z
+    .strictObject({
+      daemon,
+      node: z.string().optional().describe('the node it runs on'),
+      leader: z.enum(['nb', 'sb']).optional().describe('instead of node: the member that leads that database now'),
+      active: z.literal(true).optional().describe('with ovn-northd, instead of node: the one that holds the lock now'),
+    })
+    .optional()
+    .describe('a crash: SIGKILL a daemon by the PID in its pid file'),
+  restart: z
+    .strictObject({ daemon, node: z.string().optional().describe('the node (default: every node where it does not run)') })
+    .optional()
+    .describe('start a killed daemon again, as lab up started it (a database server rejoins its cluster)'),
   command: z.union([z.string(), z.array(z.string()).min(1)]).optional().describe('last resort: a raw command (with node)'),
   node: z.string().optional().describe('where command runs (default: central)'),
 });
@@ -80,6 +98,18 @@ function problems(spec: StepCheck, lab: Lab): CheckProblem[] {
   for (const key of ['stop_server', 'start_server'] as const) {
     const s = spec[key];
     if (s && !serverOf(lab, s.node, s.port)) push(key, `${s.node} runs no server on port ${s.port}`);
+  }
+  const fault = spec.kill ?? spec.restart;
+  if (fault) {
+    const onCentral = fault.daemon !== 'ovn-controller';
+    const nodes = onCentral ? centralNames(lab) : lab.chassis.map((c) => c.name);
+    const key = spec.kill ? 'kill' : 'restart';
+    if (fault.node !== undefined) push(`${key}.node`, nodes.includes(fault.node) ? undefined : `${fault.daemon} runs on ${onCentral ? 'central nodes' : 'chassis'}: ${nodes.join(', ')}`);
+    const k = spec.kill;
+    if (k && [k.node, k.leader, k.active].filter((x) => x !== undefined).length !== 1) push('kill', 'say which one: node, leader (nb or sb) or active (ovn-northd)');
+    if (k?.leader && !lab.central.members) push('kill.leader', 'leader needs a clustered central (central: { cluster: 3 })');
+    if (k?.leader && k.daemon !== `ovn${k.leader}_db`) push('kill.leader', `the ${k.leader.toUpperCase()} leader runs ovn${k.leader}_db, not ${k.daemon}`);
+    if (k?.active && k.daemon !== 'ovn-northd') push('kill.active', 'active goes with ovn-northd');
   }
   if (spec.node !== undefined) push('node', unknownName('node', spec.node, nodeNames(lab)));
   if (spec.node !== undefined && action !== 'command') push('node', 'node goes with command');

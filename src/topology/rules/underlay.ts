@@ -3,7 +3,7 @@ import type { RawTopology } from '../schema.js';
 import type { At } from './at.js';
 
 export function checkUnderlay(t: RawTopology, subnet: Cidr, at: At): void {
-  const wanted = Object.keys(t.chassis).length + 1;
+  const wanted = Object.keys(t.chassis).length + t.central.cluster;
   if (2 ** (32 - subnet.prefix) - 2 < wanted) {
     at(['underlay', 'subnet'], `${subnet.text} has too few addresses for ${wanted} nodes; use a larger subnet`);
     return;

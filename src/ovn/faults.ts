@@ -1,0 +1,51 @@
+import { centralNames, type Lab } from '../topology/model.js';
+import { startCentralDaemon } from './central.js';
+import { startOvnController } from './chassis.js';
+import { daemonStates } from './daemons.js';
+import type { LabContext } from './lab-context.js';
+import { clusterStatus } from './queries.js';
+
+/** The daemons fault steps act on: central's database servers and northd, a chassis' ovn-controller. */
+export type FaultDaemon = 'ovnnb_db' | 'ovnsb_db' | 'ovn-northd' | 'ovn-controller';
+
+const pidFile = (runDir: string, daemon: FaultDaemon) => `${runDir}/${daemon}.pid`;
+
+/** The nodes a daemon runs on: the central members, or the chassis. */
+function nodesOf(lab: Lab, daemon: FaultDaemon): string[] {
+  return daemon === 'ovn-controller' ? lab.chassis.map((c) => c.name) : centralNames(lab);
+}
+
+/** Which node a kill means: the one named, the current leader of a database, or the active ovn-northd. */
+export async function faultTarget(ctx: LabContext, kill: { daemon: FaultDaemon; node?: string; leader?: 'nb' | 'sb'; active?: true }): Promise<string | undefined> {
+  if (kill.node) return kill.node;
+  for (const name of nodesOf(ctx.lab, kill.daemon)) {
+    const node = ctx.node(name);
+    if (kill.leader && (await clusterStatus(node, kill.leader)).role === 'leader') return name;
+    if (kill.active) {
+      const out = await node.run(['ovn-appctl', '-t', 'ovn-northd', 'status'], { nothrow: true });
+      if (/Status: active/.test(out.stdout)) return name;
+    }
+  }
+  return undefined;
+}
+
+/** A crash: SIGKILL by the PID in the daemon's pid file (only what the lab started). */
+export async function killDaemon(ctx: LabContext, name: string, daemon: FaultDaemon): Promise<boolean> {
+  const node = ctx.node(name);
+  const script = 'p=$(cat "$1") || exit 1; kill -9 "$p" || exit 1; for i in $(seq 50); do kill -0 "$p" 2>/dev/null || exit 0; sleep 0.1; done; exit 1';
+  return (await node.run(['sh', '-c', script, 'kill', pidFile(node.runDir, daemon)], { nothrow: true })).ok;
+}
+
+/** Starts a daemon again where it does not run (on `name`, or on every node it belongs to); returns where it was started. */
+export async function restartDaemon(ctx: LabContext, daemon: FaultDaemon, name?: string): Promise<string[]> {
+  const started: string[] = [];
+  for (const n of name ? [name] : nodesOf(ctx.lab, daemon)) {
+    const node = ctx.node(n);
+    const [state] = (await daemonStates(node, [{ name: daemon, pidFile: pidFile(node.runDir, daemon) }])) ?? [];
+    if (state?.running) continue;
+    if (daemon === 'ovn-controller') await startOvnController(node, ctx.lab, ctx.lab.chassis.find((c) => c.name === n)!);
+    else await startCentralDaemon(node, ctx.lab.central, daemon);
+    started.push(n);
+  }
+  return started;
+}
