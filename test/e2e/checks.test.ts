@@ -10,7 +10,7 @@ const NAME = 'e2e-checks';
 /** For every kind, one check that must pass and one that must fail for the right reason. */
 const CHECKS = `
 checks:
-  - { name: dhcp ok, kind: dhcp, vm: vm1, address: 172.16.255.130/26, router: 172.16.255.129, lease_time: 3600, mtu: 1400 }
+  - { name: dhcp ok, kind: dhcp, vm: vm1, address: 172.16.255.130/26, router: 172.16.255.129, lease_time: 3600, mtu: none }
   - { name: dhcp wrong address, kind: dhcp, vm: vm1, address: 172.16.255.150/26, timeout: 1 }
   - { name: ping ok, kind: ping, from: vm1, to: vm2, count: 2 }
   - { name: ping nobody, kind: ping, from: vm1, to: 172.16.255.140, count: 1, timeout: 1 }
@@ -157,7 +157,7 @@ describeE2E('lab test FILE: up, checks, down, report', () => {
     expect(r.stdout).toMatch(new RegExp(`^lab ${NAME2}: 14 passed, 0 failed \\(up [\\d.]+s, checks [\\d.]+s, down [\\d.]+s, total [\\d.]+s\\)$`, 'm'));
     expect(r.code).toBe(0);
     const xml = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(join(out, 'junit.xml'), 'utf8'));
-    expect(Number(xml.testsuites['@_tests'])).toBe(13);
+    expect(Number(xml.testsuites['@_tests'])).toBe(14);
     expect(Number(xml.testsuites['@_failures'])).toBe(0);
     expect(await leftovers(NAME2)).toEqual([]);
   });
@@ -165,7 +165,7 @@ describeE2E('lab test FILE: up, checks, down, report', () => {
   it('exits 2 on an invalid file, before anything is created', async () => {
     const r = await lab(['test', labFile('dmz', NAME2, (t) => t.replace('kind: tunnels', 'kind: tunnel'))]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/:\d+:\d+: unknown kind 'tunnel' \(expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, connect, http, acl_log, capture, conntrack, daemons, interface, bridge, logical_port, step, exec, stop, start\)/);
+    expect(r.stderr).toMatch(/:\d+:\d+: unknown kind 'tunnel' \(expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, connect, http, acl_log, capture, conntrack, daemons, interface, bridge, logical_port, route, log, cluster, step, exec, stop, start\)/);
     expect(await leftovers(NAME2)).toEqual([]);
   });
 });

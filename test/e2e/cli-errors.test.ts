@@ -13,7 +13,7 @@ describe('the CLI on bad input (nothing is created)', () => {
     for (const verb of ['validate', 'up']) {
       const r = await lab([verb, file]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`${file}:27:14: unknown chassis 'hv3' (chassis in this file: hv1, hv2)`);
+      expect(r.stderr).toContain(`${file}:26:14: unknown chassis 'hv3' (chassis in this file: hv1, hv2)`);
     }
   });
 
