@@ -32,6 +32,16 @@ describeE2E('labs/dmz.yaml on the netns runtime', () => {
     expect(v6.stdout).toBe(''); // no IPv6 chatter on an IPv4 lab's switch
   });
 
+  it("installs the notes' DHCP flow on hv1, to the byte, and none for vm1 on hv2", async () => {
+    const notes = 'controller(userdata=00.00.00.02.00.00.00.00.00.01.de.10.00.00.00.63.ac.10.ff.82.33.04.00.00.0e.10.01.04.ff.ff.ff.c0.03.04.ac.10.ff.81.36.04.ac.10.ff.81,pause)';
+    const hv1 = await lab(['ofctl', '--lab', NAME, 'hv1', '--', 'dump-flows', 'br-int']);
+    const discover = hv1.stdout.split('\n').filter((l) => /dl_src=02:ac:10:ff:01:30,nw_src=0\.0\.0\.0,nw_dst=255\.255\.255\.255,tp_src=68,tp_dst=67/.test(l));
+    expect(discover).toHaveLength(1);
+    expect(discover[0]).toContain(`actions=${notes},resubmit(`);
+    const hv2 = await lab(['ofctl', '--lab', NAME, 'hv2', '--', 'dump-flows', 'br-int']);
+    expect(hv2.stdout).not.toContain('ac.10.ff.82');
+  });
+
   it('gives vm2 172.16.255.131/26 by DHCP', async () => {
     const addr = await lab(['exec', '--lab', NAME, 'vm2', '--', 'ip', '-4', '-o', 'addr', 'show', 'dev', 'eth0']);
     expect(addr.stdout).toMatch(/inet 172\.16\.255\.131\/26 /);
