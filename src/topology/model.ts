@@ -234,16 +234,9 @@ export interface ServiceRange {
   router?: string;
 }
 
-export interface VmVlan {
+/** A VLAN child port: interface eth0.<tag> in the VM, logical port <switch>-<vm>-<tag> whose parent is the VM's port. */
+export interface VmVlan extends VmNic {
   tag: number;
-  /** eth0.<tag> in the VM. */
-  iface: string;
-  switch: string;
-  /** Child logical switch port: <switch>-<vm>-<tag>, parent = the VM's port. */
-  port: string;
-  ip: string;
-  prefix: number;
-  mac: string;
   dhcp: boolean;
 }
 

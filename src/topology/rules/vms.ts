@@ -41,12 +41,7 @@ export function checkVms(t: RawTopology, subnets: Map<string, Cidr>, book: Addre
         continue;
       }
       if (v.dhcp && !vsw.dhcp) at([...vpath, 'dhcp'], `switch '${v.switch}' has no dhcp section; add one or set dhcp: false`);
-      const vip = parseIpv4(v.ip);
-      let vclaimed = false;
-      if (vip === undefined) at([...vpath, 'ip'], `'${v.ip}' is not an IPv4 address`);
-      else if (vsubnet && (!inCidr(vip, vsubnet) || isNetworkOrBroadcast(vip, vsubnet))) at([...vpath, 'ip'], `${v.ip} is not a host address of switch '${v.switch}' (${vsubnet.text})`);
-      else vclaimed = book.ip(v.switch, v.ip, `vms.${name}.vlans.${tag}`, [...vpath, 'ip']);
-      book.portMac(v.mac, vip !== undefined ? defaultMac(vip) : undefined, vclaimed, `vms.${name}.vlans.${tag}`, vpath);
+      claimPortAddress(book, at, { ...v, subnet: vsubnet, owner: `vms.${name}.vlans.${tag}`, path: vpath });
     }
     const port = vm.port ?? `${vm.switch}-${name}`;
     const otherPort = ports.get(port);
@@ -67,16 +62,21 @@ export function checkVms(t: RawTopology, subnets: Map<string, Cidr>, book: Addre
       if (provider && !t.chassis[vm.chassis]?.bridge_mappings?.[provider]) {
         at([...npath, 'switch'], `switch '${n.switch}' is on provider network '${provider}', which chassis ${vm.chassis} does not map; add bridge_mappings: { ${provider}: br-ex } to chassis ${vm.chassis}`);
       }
-      const nip = parseIpv4(n.ip);
-      let nclaimed = false;
-      if (nip === undefined) at([...npath, 'ip'], `'${n.ip}' is not an IPv4 address`);
-      else if (nsubnet && (!inCidr(nip, nsubnet) || isNetworkOrBroadcast(nip, nsubnet))) at([...npath, 'ip'], `${n.ip} is not a host address of switch '${n.switch}' (${nsubnet.text})`);
-      else nclaimed = book.ip(n.switch, n.ip, `vms.${name}.nics.${iface}`, [...npath, 'ip']);
-      book.portMac(n.mac, nip !== undefined ? defaultMac(nip) : undefined, nclaimed, `vms.${name}.nics.${iface}`, npath);
+      claimPortAddress(book, at, { ...n, subnet: nsubnet, owner: `vms.${name}.nics.${iface}`, path: npath });
       const nport = n.port ?? `${n.switch}-${name}`;
       const other = ports.get(nport);
       if (other) at([...npath, n.port ? 'port' : 'switch'], `logical port '${nport}' is already used by ${other}`);
       ports.set(nport, `vms.${name}.nics.${iface}`);
     }
   }
+}
+
+/** A port's static IPv4 address on its switch (a host address of its subnet, not taken) and its MAC. */
+function claimPortAddress(book: AddressBook, at: At, p: { switch: string; ip: string; mac?: string; subnet: Cidr | undefined; owner: string; path: PropertyKey[] }): void {
+  const ip = parseIpv4(p.ip);
+  let claimed = false;
+  if (ip === undefined) at([...p.path, 'ip'], `'${p.ip}' is not an IPv4 address`);
+  else if (p.subnet && (!inCidr(ip, p.subnet) || isNetworkOrBroadcast(ip, p.subnet))) at([...p.path, 'ip'], `${p.ip} is not a host address of switch '${p.switch}' (${p.subnet.text})`);
+  else claimed = book.ip(p.switch, p.ip, p.owner, [...p.path, 'ip']);
+  book.portMac(p.mac, ip !== undefined ? defaultMac(ip) : undefined, claimed, p.owner, p.path);
 }
