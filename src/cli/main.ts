@@ -19,6 +19,7 @@ import { registerUp } from './commands/up.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVersion } from './commands/version.js';
 import { registerCompletion } from './commands/completion.js';
+import { registerGenerate } from './commands/generate.js';
 import { toolVersion } from './version.js';
 
 /** Exit codes: 0 ok, 1 a lab failed, 2 bad input or host, 130 interrupted. */
@@ -64,7 +65,7 @@ const program = new Command('lab')
   // `lab exec vm1 ping -c3 x`: options after a command's arguments belong to what it runs.
   .enablePositionalOptions()
   .exitOverride();
-for (const register of [registerUp, registerDown, registerStatus, registerExec, registerShell, registerOvnTools, registerFlows, registerTrace, registerGraph, registerTest, registerValidate, registerScript, registerSchema, registerDoctor, registerImages, registerVersion, registerCompletion]) {
+for (const register of [registerUp, registerDown, registerStatus, registerExec, registerShell, registerOvnTools, registerFlows, registerTrace, registerGraph, registerTest, registerValidate, registerScript, registerSchema, registerDoctor, registerImages, registerGenerate, registerVersion, registerCompletion]) {
   register(program);
 }
 

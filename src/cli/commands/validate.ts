@@ -35,7 +35,8 @@ export function registerValidate(program: Command): void {
           process.stderr.write(`error: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
           continue;
         }
-        out(`${file}: valid (lab ${lab.name}: ${lab.chassis.length} chassis, ${lab.switches.length} switches, ${lab.vms.length} VMs)`);
+        const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+        out(`${file}: valid (lab ${lab.name}: ${lab.chassis.length} chassis, ${count(lab.switches.length, 'switch', 'switches')}, ${count(lab.vms.length, 'VM', 'VMs')})`);
         const commands = commandsOf(lab);
         if (commands.length) {
           out(`  it runs ${commands.length} command${commands.length > 1 ? 's' : ''} of its own as root (setup and exec checks), with the host's files:`);
