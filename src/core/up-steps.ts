@@ -1,6 +1,7 @@
 import { commandArgv } from '../base/exec.js';
 import { startCentral } from '../ovn/central.js';
 import { startChassis, type Datapath } from '../ovn/chassis.js';
+import { announceTunnelAddress } from '../ovn/announce.js';
 import { logicalNetworkTransactions } from '../ovn/logical-network.js';
 import { makeCertificates } from '../ovn/pki.js';
 import { waitChassisRegistered, waitClusterFormed, waitHvSync, waitPortUp } from '../ovn/waits.js';
@@ -97,6 +98,13 @@ export function upSteps(lab: Lab): UpStep[] {
         for (const c of lab.chassis) await waitChassisRegistered(ctx.central(), c.name);
       },
     },
+    lab.chassis.length > 1 && {
+      id: 'announce',
+      title: 'tunnel addresses announced (a gratuitous ARP from each chassis, learned by the others)',
+      run: async ({ ctx }) => {
+        await Promise.all(lab.chassis.map((c) => announceTunnelAddress(ctx.node(c.name), c)));
+      },
+    },
     {
       id: 'logical',
       title: `logical network: ${n(lab.switches.length, 'switch')}, ${n(lab.vms.length, 'port')} (${transactions.length <= 1 ? 'one transaction' : `${transactions.length} transactions`})`,
@@ -104,16 +112,21 @@ export function upSteps(lab: Lab): UpStep[] {
         for (const argv of transactions) await ctx.central().run(argv);
       },
     },
-    {
-      id: 'vms',
-      title: `VMs: ${lab.vms.map((v) => `${v.name} on ${v.chassis}`).join(', ') || 'none'}`,
-      run: async ({ runtime, ctx, datapath }) => {
-        for (const [i, vm] of lab.vms.entries()) {
-          await runtime.createVm(vm);
-          await plugVm(runtime, ctx.node(vm.chassis), vm, i, datapath);
-        }
-      },
-    },
+    // VMs chassis by chassis, the chassis in parallel (a VM's index names its trunk and extra ports).
+    ...lab.chassis
+      .map((c) => ({ chassis: c.name, vms: [...lab.vms.entries()].filter(([, v]) => v.chassis === c.name) }))
+      .filter((g) => g.vms.length > 0)
+      .map((g): UpStep => ({
+        id: `vms:${g.chassis}`,
+        group: 'vms',
+        title: `VMs on ${g.chassis}: ${g.vms.map(([, v]) => v.name).join(', ')}`,
+        run: async ({ runtime, ctx, datapath }) => {
+          for (const [i, vm] of g.vms) {
+            await runtime.createVm(vm);
+            await plugVm(runtime, ctx.node(vm.chassis), vm, i, datapath);
+          }
+        },
+      })),
     (lab.namespaces.length > 0 || lab.links.length > 0) && {
       id: 'links',
       title: `links outside OVN: ${[...lab.namespaces.map((ns) => `namespace ${ns.name}`), ...lab.links.map((l) => l.ends.map((e) => `${e.node}:${e.iface}`).join(' — '))].join(', ')}`,

@@ -40,12 +40,6 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
   await node.run(['ip', 'addr', 'flush', 'dev', 'eth0']);
   await node.run(['ip', 'addr', 'add', `${chassis.ip}/${prefix}`, 'dev', 'br-phy']);
   await node.run(['ip', 'link', 'set', 'dev', 'br-phy', 'up']);
-  // The userspace datapath drops the first packet to a tunnel endpoint whose MAC it has not
-  // resolved yet; br-phy MACs are pinned, so every peer is known in advance.
-  for (const peer of lab.chassis) {
-    if (peer.name === chassis.name) continue;
-    await node.run(['ovs-appctl', 'tnl/neigh/set', 'br-phy', peer.ip, peer.mac]);
-  }
   if (chassis.bridgeMappings.length) {
     // Provider networks: ovn-controller patches br-int to these bridges for localnet ports.
     for (const m of chassis.bridgeMappings) {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -70,6 +71,8 @@ export function registerTest(program: Command): void {
       }
       const ctx = cliContext(opts);
       const controller = new AbortController();
+      // Every command of a parallel step listens for Ctrl-C on this one signal.
+      setMaxListeners(0, controller.signal);
       const release = onInterrupt((signal) => controller.abort(signal));
       const reports: LabTestReport[] = [];
       try {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Command } from 'commander';
 import { InterruptedError } from '../../base/errors.js';
 import { loadTopology } from '../../topology/load.js';
@@ -22,6 +23,8 @@ export function registerUp(program: Command): void {
       const lab = releaseOption(await loadTopology(file), opts.release);
       const ctx = cliContext(opts);
       const controller = new AbortController();
+      // Every command of a parallel step listens for Ctrl-C on this one signal.
+      setMaxListeners(0, controller.signal);
       const release = onInterrupt((signal) => controller.abort(signal));
       try {
         const result = await upLab(lab, ctx, { runtime: opts.runtime, keepOnFailure: opts.keepOnFailure, signal: controller.signal });
