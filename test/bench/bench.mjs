@@ -13,6 +13,8 @@ const opt = (name, fallback) => {
   return i >= 0 ? args.splice(i, 2)[1] : fallback;
 };
 const runs = Number(opt('--runs', '3'));
+const floorIndex = args.indexOf('--floor');
+const floor = floorIndex >= 0 && args.splice(floorIndex, 1).length > 0;
 const runtime = opt('--runtime', 'netns');
 const files = args.length ? args : ['labs/dmz.yaml'];
 const cli = resolve('dist/cli/main.js');
@@ -64,3 +66,32 @@ for (const file of files) {
   rows.push({ lab: file, runtime, runs, 'up ms (median)': Math.round(median(up)), 'down ms (median)': Math.round(median(down)), 'daemons RSS MB': Math.round(median(rss)) });
 }
 console.table(rows);
+
+/**
+ * Side by side, alternating: the tool (lab up, one lab exec that pings vm1 → vm2 five times, lab
+ * down) against the floor, a plain bash script doing the same work with the same commands (the
+ * script `lab script` prints, the pings with ip netns exec, a teardown by PID and ip netns del).
+ * Prints both medians and their ratio. netns runtime; the lab must have vm1 and vm2.
+ */
+if (floor) {
+  const sh = (script) => execFileSync('bash', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const sides = [];
+  for (const file of files) {
+    const name = 'bench-floor';
+    const dir = mkdtempSync(join(tmpdir(), 'lab-floor-'));
+    const copy = join(dir, `${name}.yaml`);
+    writeFileSync(copy, readFileSync(file, 'utf8').replace(/^name: .*$/m, `name: ${name}`));
+    const script = join(dir, 'floor.sh');
+    writeFileSync(script, lab('script', copy));
+    const vm2 = /^\s+vm2:[\s\S]*?ip: (\S+)/m.exec(readFileSync(file, 'utf8'))?.[1] ?? /vm2: \{[^}]*ip: ([\d.]+)/.exec(readFileSync(file, 'utf8'))?.[1];
+    const ns = `lab.${name}.`;
+    const teardown = `for n in $(ip netns list | grep -o '^${ns.replace(/\./g, '\\.')}[^ ]*'); do kill $(ip netns pids "$n") 2>/dev/null; done; sleep 0.2; for n in $(ip netns list | grep -o '^${ns.replace(/\./g, '\\.')}[^ ]*'); do kill -9 $(ip netns pids "$n") 2>/dev/null; ip netns del "$n"; done; rm -rf /run/lab/${name}`;
+    const tool = [], plain = [];
+    for (let i = 0; i < runs; i++) {
+      tool.push(ms(() => { lab('up', copy); lab('exec', '--lab', name, 'vm1', 'ping', '-c5', '-i0.2', '-W1', vm2); lab('down', name); }));
+      plain.push(ms(() => { sh(`bash ${script} >/dev/null`); sh(`ip netns exec ${ns}vm1 ping -c5 -i0.2 -W1 ${vm2} >/dev/null`); sh(teardown); }));
+    }
+    sides.push({ lab: file, runs, 'lab ms (median)': Math.round(median(tool)), 'floor ms (median)': Math.round(median(plain)), ratio: (median(tool) / median(plain)).toFixed(2) });
+  }
+  console.table(sides);
+}
