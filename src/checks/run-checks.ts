@@ -31,7 +31,7 @@ export async function runChecks(ctx: LabContext, checks: CheckSpec[], reporter: 
 }
 
 /** True when a version (23.03.1) is in a range ('>=24.03', '<24.03'), compared by major and minor. */
-export function inRange(version: string, range: string): boolean {
+function inRange(version: string, range: string): boolean {
   const [, op, want] = /^(>=|<)(.+)$/.exec(range)!;
   const num = (v: string) => v.split('.').slice(0, 2).map(Number).reduce((a, b) => a * 100 + b, 0);
   return op === '>=' ? num(version) >= num(want!) : num(version) < num(want!);

@@ -62,16 +62,6 @@ export function eui64(cidr: Cidr6, mac: string): string {
   return formatIpv6(cidr.network | id);
 }
 
-/** The n-th address of an IPv6 subnet (1 = the first after the network address). */
-export function nthAddress6(cidr: Cidr6, n: number): string {
-  return formatIpv6(cidr.network + BigInt(n));
-}
-
-/** True for IPv6 text (as opposed to IPv4), by its colon. */
-export function isV6(text: string): boolean {
-  return text.includes(':');
-}
-
 /** The same address in canonical text, or the text as written when it is not IPv6. */
 export function canonical6(text: string): string {
   const n = parseIpv6(text);

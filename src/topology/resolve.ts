@@ -227,7 +227,7 @@ export function dnsmasqOn(t: RawTopology, switchName: string): boolean {
 }
 
 /** True when a VM runs a service (it is the server, so it does not ask for a lease itself). */
-export function hostsService(t: RawTopology, vmName: string): boolean {
+function hostsService(t: RawTopology, vmName: string): boolean {
   return hostedService(t, vmName) !== undefined;
 }
 
@@ -375,7 +375,7 @@ function resolveSwitch6(t: RawTopology, name: string): Pick<LogicalSwitch, 'subn
 }
 
 /** The MAC (and DUID) DHCPv6 answers come from: as written, else the IPv6 router port's on the switch. */
-export function dhcp6ServerMac(t: RawTopology, name: string): string {
+function dhcp6ServerMac(t: RawTopology, name: string): string {
   const rp = ipv6RouterPort(t, name)?.port;
   return (t.switches[name]?.dhcp6?.server_mac ?? rp?.mac ?? routerPortMac(rp ?? {})).toLowerCase();
 }

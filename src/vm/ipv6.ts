@@ -30,7 +30,7 @@ export async function addressVm6(runtime: Runtime, vm: NodeShell, spec: VmIpv6):
 }
 
 /** DHCPv6 for eth0 (one attempt, then dhclient -6 stays to renew); its output is kept beside the lease. */
-export async function requestLease6(runtime: Runtime, vm: NodeShell, timeoutSec = 20): Promise<string> {
+async function requestLease6(runtime: Runtime, vm: NodeShell, timeoutSec = 20): Promise<string> {
   const p = dhclientPaths(vm.runDir, 'eth0', 6);
   await runtime.writeFile(vm.name, p.script, DHCLIENT_SCRIPT, 0o755);
   await runtime.writeFile(vm.name, p.conf, DHCLIENT_CONF);

@@ -6,7 +6,7 @@ import type { Lab, NodeRouting } from '../topology/model.js';
  * write happens in a private mount namespace that remounts it (the sysctl itself is per network
  * namespace, so it holds after that mount namespace is gone).
  */
-export async function setForwarding(node: NodeShell, on: boolean): Promise<void> {
+async function setForwarding(node: NodeShell, on: boolean): Promise<void> {
   await node.run(['unshare', '-m', 'sh', '-c', 'mount -o remount,rw /proc/sys 2>/dev/null; exec sysctl -qw "net.ipv4.ip_forward=$1"', 'sh', on ? '1' : '0']);
 }
 

@@ -17,12 +17,12 @@ export const IMAGES_DIR = fileURLToPath(new URL('../../../images/', import.meta.
 export const DEFAULT_RELEASE: Release = 'bookworm';
 
 /** Debian's own slim image of a release. */
-export function defaultBase(release: Release): string {
+function defaultBase(release: Release): string {
   return `debian:${release}-slim`;
 }
 
 /** The base made with debootstrap where no registry can be reached. */
-export function debootstrapBaseRef(release: Release): string {
+function debootstrapBaseRef(release: Release): string {
   return `ovn-lab/base:${release}`;
 }
 
