@@ -63,3 +63,14 @@ export function daemonLine(node: string, d: DaemonStatus): string {
 export function describeDown(node: string, states: readonly DaemonStatus[]): string[] {
   return states.filter((d) => !d.running).map((d) => daemonLine(node, d));
 }
+
+/**
+ * Ends a process the lab started, by the PID in its pid file, and waits (5 s at most) until it is
+ * gone: SIGTERM, or SIGKILL for a crash. A missing pid file or an already ended process counts as
+ * done, unless `mustRun` (a fault must hit a running daemon). True when it is gone.
+ */
+export async function endByPidFile(node: NodeShell, pidFile: string, opts: { signal?: 'TERM' | 'KILL'; mustRun?: boolean } = {}): Promise<boolean> {
+  const absent = opts.mustRun ? 1 : 0;
+  const script = `p=$(cat "$1" 2>/dev/null) || exit ${absent}; kill -${opts.signal ?? 'TERM'} "$p" 2>/dev/null || exit ${absent}; for i in $(seq 50); do kill -0 "$p" 2>/dev/null || exit 0; sleep 0.1; done; exit 1`;
+  return (await node.run(['sh', '-c', script, 'end', pidFile], { nothrow: true })).ok;
+}

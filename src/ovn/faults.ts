@@ -1,7 +1,7 @@
 import { centralNames, type Lab } from '../topology/model.js';
 import { startCentralDaemon } from './central.js';
 import { startOvnController } from './chassis.js';
-import { daemonStates } from './daemons.js';
+import { daemonStates, endByPidFile } from './daemons.js';
 import type { LabContext } from './lab-context.js';
 import { clusterStatus } from './queries.js';
 
@@ -32,8 +32,7 @@ export async function faultTarget(ctx: LabContext, kill: { daemon: FaultDaemon; 
 /** A crash: SIGKILL by the PID in the daemon's pid file (only what the lab started). */
 export async function killDaemon(ctx: LabContext, name: string, daemon: FaultDaemon): Promise<boolean> {
   const node = ctx.node(name);
-  const script = 'p=$(cat "$1") || exit 1; kill -9 "$p" || exit 1; for i in $(seq 50); do kill -0 "$p" 2>/dev/null || exit 0; sleep 0.1; done; exit 1';
-  return (await node.run(['sh', '-c', script, 'kill', pidFile(node.runDir, daemon)], { nothrow: true })).ok;
+  return endByPidFile(node, pidFile(node.runDir, daemon), { signal: 'KILL', mustRun: true });
 }
 
 /** Starts a daemon again where it does not run (on `name`, or on every node it belongs to); returns where it was started. */

@@ -66,3 +66,11 @@ export function daemonArgs(runDir: string, program: string): string[] {
 export async function settleCounters(chassis: NodeShell): Promise<void> {
   await chassis.run(['ovs-appctl', 'revalidator/wait'], { nothrow: true });
 }
+
+/**
+ * Waits in a node until a shell condition holds, polling it five times a second: one process for
+ * the whole wait, and a plain loop in `lab script`. False when it never held within `seconds`.
+ */
+export async function waitInNode(node: NodeShell, condition: string, seconds: number): Promise<boolean> {
+  return (await node.run(['timeout', String(seconds), 'sh', '-c', `until ${condition}; do sleep 0.2; done`], { nothrow: true })).ok;
+}

@@ -1,4 +1,4 @@
-import type { NodeShell } from './node-shell.js';
+import { waitInNode, type NodeShell } from './node-shell.js';
 
 /**
  * Readiness without sleeps: each returns when OVN says so (ovsdb's wait-until, nbctl's
@@ -28,6 +28,6 @@ export async function waitClusterFormed(central: NodeShell, members: number): Pr
   for (const [ctl, db] of [['ovnnb_db', 'OVN_Northbound'], ['ovnsb_db', 'OVN_Southbound']] as const) {
     const status = `ovs-appctl -t ${central.runDir}/${ctl}.ctl cluster/status ${db} 2>/dev/null`;
     const formed = `${status} | awk '/^Leader: unknown/{u=1} /^Servers:/{s=1;next} s&&/ at /{n++} END{exit !(n>=${members} && !u)}'`;
-    await central.run(['timeout', '30', 'sh', '-c', `until ${formed}; do sleep 0.2; done`]);
+    if (!(await waitInNode(central, formed, 30))) throw new Error(`${db} on ${central.name}: not all ${members} members and a leader after 30 s`);
   }
 }

@@ -1,4 +1,4 @@
-import { daemonStates } from '../ovn/daemons.js';
+import { daemonStates, endByPidFile } from '../ovn/daemons.js';
 import type { NodeShell } from '../ovn/node-shell.js';
 import { formatIpv4, maskOf } from '../topology/net.js';
 import type { Service } from '../topology/model.js';
@@ -46,7 +46,5 @@ export async function serviceRunning(node: NodeShell): Promise<boolean> {
 
 /** Stops the service's daemon by the PID in its pid file and waits until it is gone; nothing to do when it is not running. */
 export async function stopService(node: NodeShell): Promise<void> {
-  const pid = serviceFiles(node.runDir).pid;
-  const script = '[ -f "$1" ] || exit 0; p=$(cat "$1"); kill "$p" 2>/dev/null || exit 0; for i in $(seq 50); do kill -0 "$p" 2>/dev/null || exit 0; sleep 0.1; done; exit 1';
-  await node.run(['sh', '-c', script, 'stop', pid]);
+  if (!(await endByPidFile(node, serviceFiles(node.runDir).pid))) throw new Error(`dnsmasq in ${node.name} did not end within 5 s`);
 }

@@ -1,7 +1,6 @@
 import { CENTRAL } from './names.js';
 import { namespacePlacement, parseEndpoint } from './links.js';
 import { ipv6Mode, ipv6RouterPort, routerPortMac, vmIpv6, vmMac } from './ipv6.js';
-export { routerPortMac };
 import { canonical6, parseCidr6 } from './net6.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, type Cidr } from './net.js';
 import type { Acl, Chassis, Host, Lab, LoadBalancer, LogicalRouter, LogicalSwitch, Server, Service, Vm } from './model.js';

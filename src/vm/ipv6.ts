@@ -1,7 +1,7 @@
 import type { VmIpv6 } from '../topology/model.js';
-import type { NodeShell } from '../ovn/node-shell.js';
+import { waitInNode, type NodeShell } from '../ovn/node-shell.js';
 import type { Runtime } from '../runtime/runtime.js';
-import { DHCLIENT_CONF, DHCLIENT_SCRIPT, dhclientPaths } from './dhclient-files.js';
+import { requestLease } from './lease.js';
 
 /** How long a VM waits for the router's advertisement and its address (seconds). */
 const RA_WAIT = 15;
@@ -23,29 +23,15 @@ export async function addressVm6(runtime: Runtime, vm: NodeShell, spec: VmIpv6):
   await vm.run(['ip', 'link', 'set', 'dev', 'eth0', 'up']);
   if (spec.mode === 'dhcpv6') {
     await waitFor(vm, 'ip -6 -o addr show dev eth0 scope link -tentative | grep -q fe80::', 'link-local address (dhclient -6 sends from it)');
-    await requestLease6(runtime, vm);
+    await requestLease(runtime, vm, 'eth0', { family: 6 });
   }
   await waitFor(vm, "ip -6 route show default | grep -q 'default via'", "default route from the router's advertisement");
   await waitFor(vm, `ip -6 -o addr show dev eth0 scope global -tentative | grep -qF ' ${spec.ip}/'`, `address ${spec.ip}`);
 }
 
-/** DHCPv6 for eth0 (one attempt, then dhclient -6 stays to renew); its output is kept beside the lease. */
-async function requestLease6(runtime: Runtime, vm: NodeShell, timeoutSec = 20): Promise<string> {
-  const p = dhclientPaths(vm.runDir, 'eth0', 6);
-  await runtime.writeFile(vm.name, p.script, DHCLIENT_SCRIPT, 0o755);
-  await runtime.writeFile(vm.name, p.conf, DHCLIENT_CONF);
-  const argv = ['/sbin/dhclient', '-6', '-cf', p.conf, '-sf', p.script, '-lf', p.leases, '-pf', p.pid, '-1', '-v', 'eth0'];
-  const out = await vm.run(['timeout', String(timeoutSec), ...argv], { nothrow: true });
-  const log = out.stdout + out.stderr;
-  await runtime.writeFile(vm.name, p.log, log);
-  if (!out.ok) throw out;
-  return log;
-}
-
 /** Waits, in the VM, until a shell condition holds (one process, and a plain loop in `lab script`), or fails saying what never came. */
 async function waitFor(vm: NodeShell, condition: string, what: string): Promise<void> {
-  const r = await vm.run(['timeout', String(RA_WAIT), 'sh', '-c', `until ${condition}; do sleep 0.2; done`], { nothrow: true });
-  if (r.ok) return;
+  if (await waitInNode(vm, condition, RA_WAIT)) return;
   const now = await vm.run(['ip', '-6', '-o', 'addr', 'show', 'dev', 'eth0'], { nothrow: true });
   throw new Error(`${vm.name}: no ${what} after ${RA_WAIT} s (eth0 has: ${now.stdout.trim().replace(/\s+/g, ' ') || 'no IPv6 address'})`);
 }

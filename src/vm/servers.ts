@@ -1,6 +1,7 @@
 import type { NodeShell } from '../ovn/node-shell.js';
 import type { Server } from '../topology/model.js';
 import { python, SERVER } from './programs.js';
+import { endByPidFile } from '../ovn/daemons.js';
 
 /** Where a server keeps its pid and its log (one line per client), in the node's run directory. */
 export function serverFiles(runDir: string, s: Server): { pid: string; log: string; name: string } {
@@ -24,7 +25,5 @@ export async function startServers(node: NodeShell, servers: readonly Server[]):
 
 /** Stops one server of a node (a fault for a health check to see); true when it is no longer running. */
 export async function stopServer(node: NodeShell, s: Server): Promise<boolean> {
-  const f = serverFiles(node.runDir, s);
-  const stop = 'pid=$(cat "$1" 2>/dev/null) || exit 0; kill "$pid" 2>/dev/null; for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || exit 0; sleep 0.1; done; exit 1';
-  return (await node.run(['sh', '-c', stop, 'stop', f.pid], { nothrow: true })).ok;
+  return endByPidFile(node, serverFiles(node.runDir, s).pid);
 }

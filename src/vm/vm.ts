@@ -1,6 +1,6 @@
 import type { Host, Vm } from '../topology/model.js';
 import type { NodeShell } from '../ovn/node-shell.js';
-import { DHCLIENT_CONF, DHCLIENT_SCRIPT, dhclientPaths, dhclientWrapper } from './dhclient-files.js';
+import { requestLease } from './lease.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { buildTrunk } from './vlans.js';
 import { addressVm6 } from './ipv6.js';
@@ -20,26 +20,6 @@ export async function plugVm(runtime: Runtime, chassis: NodeShell, vm: Vm, index
     await runtime.addVmLink(vm, n.iface, chassisIf, n.mac);
     await plugIntoBrInt(chassis, chassisIf, n.port);
   }
-}
-
-/**
- * Gets the VM's interface its lease with dhclient (one attempt, then dhclient stays as a daemon
- * to renew). Returns dhclient's output, which is also saved next to the lease file.
- */
-export async function requestLease(runtime: Runtime, vm: NodeShell, iface = 'eth0', timeoutSec = 40): Promise<string> {
-  const p = dhclientPaths(vm.runDir, iface);
-  await runtime.writeFile(vm.name, p.script, DHCLIENT_SCRIPT, 0o755);
-  await runtime.writeFile(vm.name, p.conf, DHCLIENT_CONF);
-  await runtime.writeFile(vm.name, p.wrapper, dhclientWrapper(dhclientPaths(vm.runDir)), 0o755);
-  const argv =
-    iface === 'eth0'
-      ? [p.wrapper, '-1', '-v', 'eth0']
-      : ['/sbin/dhclient', '-cf', p.conf, '-sf', p.script, '-lf', p.leases, '-pf', p.pid, '-1', '-v', iface];
-  const out = await vm.run(['timeout', String(timeoutSec), ...argv], { nothrow: true });
-  const log = out.stdout + out.stderr;
-  await runtime.writeFile(vm.name, p.log, log);
-  if (!out.ok) throw out;
-  return log;
 }
 
 /** Static addressing for an interface of a VM without DHCP. */

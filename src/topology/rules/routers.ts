@@ -1,6 +1,6 @@
 import { inCidr, isNetworkOrBroadcast, parseCidr, parseIpv4, type Cidr } from '../net.js';
 import { inCidr6, parseCidr6, parseIpv6 } from '../net6.js';
-import { routerPortMac } from '../resolve.js';
+import { routerPortMac } from '../ipv6.js';
 import { routerOptionProblem } from './router-options.js';
 import type { RawTopology } from '../schema.js';
 import type { AddressBook } from './address-book.js';
