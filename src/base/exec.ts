@@ -1,5 +1,5 @@
-import { $, quote } from 'zx';
 import { commandText } from './shell-line.js';
+import { hostFiles, type HostFiles } from './files.js';
 
 /** What one finished command gave back. Also the error thrown when a command fails. */
 export class ExecResult extends Error {
@@ -55,7 +55,6 @@ const ZX_SETTINGS = {
   // zx finds bash (and so its quoting) on the caller's PATH when it loads; a PATH without bash
   // would leave it without one. lab always runs /bin/bash and quotes for bash.
   shell: '/bin/bash',
-  quote,
   prefix: 'set -euo pipefail;',
   postfix: '',
   preferLocal: false,
@@ -63,6 +62,13 @@ const ZX_SETTINGS = {
   killSignal: 'SIGTERM' as NodeJS.Signals,
   timeoutSignal: 'SIGTERM' as NodeJS.Signals,
 };
+
+/**
+ * zx, imported when the first command runs: it takes longer to load than a short CLI call such as
+ * `lab exec` needs for all its own work.
+ */
+let zx: Promise<typeof import('zx')> | undefined;
+const loadZx = () => (zx ??= import('zx'));
 
 /** The caller's environment without ZX_* (a zx-based program run by lab would read them too). */
 function childEnv(): NodeJS.ProcessEnv {
@@ -76,7 +82,16 @@ export type CommandListener = (argv: readonly string[]) => void;
  * Runs argv (never a pasted string) and returns an {@link ExecResult}. `onCommand` lets code that
  * runs commands another way (the Docker API) report them like the ones run here.
  */
-export type Exec = ((argv: readonly string[], opts?: ExecOptions) => Promise<ExecResult>) & { onCommand?: CommandListener };
+export type Exec = ((argv: readonly string[], opts?: ExecOptions) => Promise<ExecResult>) & {
+  onCommand?: CommandListener;
+  /** File work that goes with these commands (the host's file system, or `lab script`'s lines). */
+  files?: HostFiles;
+};
+
+/** The file work of an exec: the host's file system unless it brings its own. */
+export function filesOf(exec: Exec): HostFiles {
+  return exec.files ?? hostFiles;
+}
 
 /** The one way this tool starts a process: argv arrays quoted by zx, results as ExecResult. */
 export function createExec(onCommand?: CommandListener): Exec {
@@ -84,8 +99,10 @@ export function createExec(onCommand?: CommandListener): Exec {
     if (argv.length === 0) throw new Error('exec: empty argv');
     onCommand?.(argv);
     const started = performance.now();
+    const { $, quote } = await loadZx();
     const out = await $({
       ...ZX_SETTINGS,
+      quote,
       cwd: process.cwd(),
       nothrow: true,
       quiet: true,
@@ -106,7 +123,7 @@ export function createExec(onCommand?: CommandListener): Exec {
 
 /** The same exec, killed by `signal` (Ctrl-C), still reporting its commands. */
 export function withSignal(exec: Exec, signal: AbortSignal | undefined): Exec {
-  return Object.assign((argv: readonly string[], o?: ExecOptions) => exec(argv, { signal, ...o }), { onCommand: exec.onCommand });
+  return Object.assign((argv: readonly string[], o?: ExecOptions) => exec(argv, { signal, ...o }), { onCommand: exec.onCommand, files: exec.files });
 }
 
 /** A command as topology files write it: a shell line (run with sh -c) or an argv list. */

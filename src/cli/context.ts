@@ -48,3 +48,11 @@ export function releaseOption(lab: Lab, release: string | undefined): Lab {
   if (!(RELEASES as readonly string[]).includes(release)) throw new UserError(`unknown release '${release}'`, `give one of: ${RELEASES.join(', ')}`);
   return withRelease(lab, release as Release);
 }
+
+/**
+ * The topology loader, imported when a command reads a file: its schema library and YAML parser
+ * are most of a short command's start-up time, and commands on a running lab never need them.
+ */
+export async function topologyLoader(): Promise<typeof import('../topology/load.js')> {
+  return import('../topology/load.js');
+}

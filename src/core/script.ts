@@ -1,4 +1,5 @@
 import { ExecResult, STANDARD_PATH, type Exec, type ExecOptions } from '../base/exec.js';
+import { filesAsShell } from '../base/files.js';
 import { namespacePrefix } from '../runtime/netns/netns-runtime.js';
 import { shellLine } from '../base/shell-line.js';
 import type { Lab } from '../topology/model.js';
@@ -22,7 +23,7 @@ class ScriptWriter implements Reporter {
 
   constructor(private readonly prefix: string) {}
 
-  readonly exec: Exec = async (argv: readonly string[], opts: ExecOptions = {}) => {
+  readonly exec: Exec = Object.assign(async (argv: readonly string[], opts: ExecOptions = {}) => {
     let words: string[];
     const [a, b, c, ns, ...rest] = argv;
     if (a === 'ip' && b === 'netns' && c === 'exec' && ns?.startsWith(this.prefix)) {
@@ -39,7 +40,7 @@ class ScriptWriter implements Reporter {
     if (opts.input !== undefined) line += ` <<'${HEREDOC}'\n${opts.input}${opts.input.endsWith('\n') ? '' : '\n'}${HEREDOC}`;
     this.lines.push(line);
     return new ExecResult(argv, 0, '', '', 0);
-  };
+  }, { files: filesAsShell((line) => this.lines.push(line)) });
 
   notify(e: LabEvent): void {
     if (e.type === 'plan') for (const s of e.steps) this.steps.set(s.id, s);

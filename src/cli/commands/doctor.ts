@@ -33,8 +33,8 @@ export function registerDoctor(program: Command): void {
 
 /** The docker runtime's node images, per release: built or not, and what they run. */
 async function dockerImages(): Promise<void> {
-  const [{ default: Docker }, images] = await Promise.all([import('dockerode'), import('../../runtime/docker/images.js')]);
-  const docker = new Docker();
+  const [{ dockerClient }, images] = await Promise.all([import('../../runtime/docker/client.js'), import('../../runtime/docker/images.js')]);
+  const docker = dockerClient();
   try {
     await docker.ping();
   } catch {

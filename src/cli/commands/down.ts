@@ -2,12 +2,11 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { requireLabName } from '../../base/paths.js';
 import { requireRoot } from '../../base/host.js';
-import { labNameInFile } from '../../topology/load.js';
-import { cliContext, out } from '../context.js';
+import { cliContext, out, topologyLoader } from '../context.js';
 
 /** A lab name, or the name inside a topology file; checked before any path is built from it. */
 async function labName(arg: string): Promise<string> {
-  if (/\.ya?ml$/.test(arg) || existsSync(arg)) return requireLabName(await labNameInFile(arg), `${arg}: name`);
+  if (/\.ya?ml$/.test(arg) || existsSync(arg)) return requireLabName(await (await topologyLoader()).labNameInFile(arg), `${arg}: name`);
   return requireLabName(arg);
 }
 

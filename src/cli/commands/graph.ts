@@ -4,8 +4,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../base/errors.js';
 import { listLabs, readRecord } from '../../core/lab-store.js';
 import { createExec } from '../../base/exec.js';
-import { loadTopology } from '../../topology/load.js';
-import { out } from '../context.js';
+import { out, topologyLoader } from '../context.js';
 
 const FORMATS = ['mermaid', 'dot', 'svg', 'html'] as const;
 
@@ -28,7 +27,7 @@ export function registerGraph(program: Command): void {
       const isFile = /\.ya?ml$/.test(arg) || existsSync(arg);
       let graph;
       if (isFile) {
-        graph = labGraph(await loadTopology(arg));
+        graph = labGraph(await (await topologyLoader()).loadTopology(arg));
       } else {
         if (!(await listLabs()).includes(arg)) throw new UserError(`'${arg}' is neither a topology file nor a lab that is up`);
         const record = await readRecord(arg);

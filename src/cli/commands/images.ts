@@ -15,11 +15,11 @@ export function registerImages(program: Command): void {
     .option('--force', 'rebuild even when the image exists')
     .option('-v, --verbose', 'print every build line')
     .action(async (opts: { release: string[]; base?: string; debootstrap: 'auto' | 'always' | 'never'; force?: boolean; verbose?: boolean }) => {
-      const [{ default: Docker }, { connectDocker }, { buildNodeImage, imageVersions, RELEASES, DEFAULT_RELEASE }] = await Promise.all([import('dockerode'), import('../../runtime/docker/client.js'), import('../../runtime/docker/images.js')]);
+      const [{ connectDocker }, { buildNodeImage, imageVersions, RELEASES, DEFAULT_RELEASE }] = await Promise.all([import('../../runtime/docker/client.js'), import('../../runtime/docker/images.js')]);
       const releases = opts.release.length ? opts.release : [DEFAULT_RELEASE];
       for (const r of releases) if (!(RELEASES as readonly string[]).includes(r)) throw new UserError(`unknown release '${r}'`, `give one of: ${RELEASES.join(', ')}`);
       if (opts.base && releases.length > 1) throw new UserError('--base goes with one --release', 'build the releases one by one');
-      const docker = await connectDocker(new Docker());
+      const docker = await connectDocker();
       const { exec } = cliContext(opts);
       const progress = (line: string) => {
         // Build output is long: show step lines (and everything with --verbose).

@@ -1,12 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { loadTopology } from '../../topology/load.js';
-import { out } from '../context.js';
+import { out, topologyLoader } from '../context.js';
 
 /** `lab script FILE`: the bash script of a lab (also `lab up --dry-run FILE`). */
 export async function printScript(file: string, output?: string): Promise<void> {
   const { scriptLab } = await import('../../core/script.js');
-  const lab = await loadTopology(file);
+  const lab = await (await topologyLoader()).loadTopology(file);
   const script = await scriptLab(lab, file);
   if (output) {
     await writeFile(output, script, { mode: 0o755 });

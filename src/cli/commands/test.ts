@@ -4,14 +4,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { checkSpec } from '../../topology/checks/registry.js';
 import { readRecord } from '../../core/lab-store.js';
 import type { LabTestReport } from '../../core/test.js';
-import { junitXml } from '../../report/junit.js';
 import { summaryLines, totals } from '../../report/summary.js';
-import { loadTopology } from '../../topology/load.js';
 import type { Lab } from '../../topology/model.js';
-import { cliContext, out, pickLab, releaseOption } from '../context.js';
+import { cliContext, out, pickLab, releaseOption, topologyLoader } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 
 interface TestFlags {
@@ -32,7 +29,7 @@ const isFile = (arg: string) => /\.ya?ml$/.test(arg) || existsSync(arg);
 async function targets(args: string[]): Promise<{ lab: Lab; running: boolean }[]> {
   const out: { lab: Lab; running: boolean }[] = [];
   for (const arg of args) {
-    if (isFile(arg)) out.push({ lab: await loadTopology(arg), running: false });
+    if (isFile(arg)) out.push({ lab: await (await topologyLoader()).loadTopology(arg), running: false });
     else out.push({ lab: (await readRecord(await pickLab(arg))).lab, running: true });
   }
   return out;
@@ -65,6 +62,7 @@ export function registerTest(program: Command): void {
         for (const { lab } of labs) {
           const checks = selectChecks(lab, opts.only);
           out(`lab ${lab.name}${lab.file ? ` (${lab.file})` : ''}: ${checks.length} checks`);
+          const { checkSpec } = await import('../../topology/checks/registry.js');
           for (const c of checks) out(`  ${c.name}  [${c.kind}] ${checkSpec(c.kind).expected(c, lab)}`);
         }
         return;
@@ -84,7 +82,7 @@ export function registerTest(program: Command): void {
         await ctx.reporter.flush();
         release();
       }
-      if (opts.junit) await writeReport(opts.junit, junitXml(reports));
+      if (opts.junit) await writeReport(opts.junit, (await import('../../report/junit.js')).junitXml(reports));
       if (opts.json) await writeReport(opts.json, `${JSON.stringify({ ...totals(reports), labs: reports }, null, 2)}\n`);
       for (const line of summaryLines(reports)) out(line);
       const t = totals(reports);

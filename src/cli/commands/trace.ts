@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { LAB_OPTION } from '../context.js';
-import { targetAddress } from '../../topology/checks/fields.js';
 import { UserError } from '../../base/errors.js';
 import { attachTo, openLab, requireNode } from '../open-lab.js';
 
@@ -26,6 +25,7 @@ export function registerTrace(program: Command): void {
       if (!from || !to) throw new UserError('lab trace needs FROM and TO (or raw ovn-trace arguments after --)', 'e.g. lab trace vm1 vm2 --proto udp:53');
       requireNode(ctx, from, ['vm']);
       const family = opts.ipv6 || to.includes(':') ? 6 : 4;
+      const { targetAddress } = await import('../../topology/checks/fields.js');
       if (!targetAddress(ctx.lab, to, family)) {
         throw new UserError(opts.ipv6 && !to.includes(':') ? `'${to}' has no IPv6 address in lab '${ctx.lab.name}'` : `'${to}' is neither a VM of lab '${ctx.lab.name}' nor an IPv4 or IPv6 address`);
       }

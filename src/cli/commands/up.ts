@@ -1,9 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import type { Command } from 'commander';
 import { InterruptedError } from '../../base/errors.js';
-import { loadTopology } from '../../topology/load.js';
 import { seconds } from '../../base/text.js';
-import { cliContext, out, releaseOption } from '../context.js';
+import { cliContext, out, releaseOption, topologyLoader } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 import { printScript } from './script.js';
 
@@ -20,7 +19,7 @@ export function registerUp(program: Command): void {
     .action(async (file: string, opts: { runtime?: string; release?: string; keepOnFailure?: boolean; verbose?: boolean; dryRun?: boolean }) => {
       const [{ destroyLab }, { upLab }] = await Promise.all([import('../../core/down.js'), import('../../core/up.js')]);
       if (opts.dryRun) return printScript(file);
-      const lab = releaseOption(await loadTopology(file), opts.release);
+      const lab = releaseOption(await (await topologyLoader()).loadTopology(file), opts.release);
       const ctx = cliContext(opts);
       const controller = new AbortController();
       // Every command of a parallel step listens for Ctrl-C on this one signal.

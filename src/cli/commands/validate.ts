@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { UserError } from '../../base/errors.js';
 import { shellLine } from '../../base/shell-line.js';
-import { loadTopology } from '../../topology/load.js';
 import type { Lab } from '../../topology/model.js';
-import { out } from '../context.js';
+import { out, topologyLoader } from '../context.js';
 
 /**
  * The commands a file runs as root (its `setup:` and its `exec` checks): a topology file is a
@@ -28,7 +27,7 @@ export function registerValidate(program: Command): void {
       for (const file of files) {
         let lab: Lab;
         try {
-          lab = await loadTopology(file);
+          lab = await (await topologyLoader()).loadTopology(file);
         } catch (error) {
           if (!(error instanceof UserError)) throw error;
           invalid += 1;

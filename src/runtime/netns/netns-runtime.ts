@@ -1,15 +1,15 @@
 import { rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { UserError } from '../../base/errors.js';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { SEARCH_PATH, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
+import { filesOf, SEARCH_PATH, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
 import { UNDERLAY } from '../../topology/names.js';
 import { releasesOf, type Host, type Lab, type Link, type Namespace, type Vm } from '../../topology/model.js';
 import type { NodeSpec, Runtime } from '../runtime.js';
 import { requirePrograms, requireRoot } from '../../base/host.js';
 import { DNSMASQ, NETNS_REQUIREMENTS } from './requirements.js';
-import { endProcesses, stateDirsOf } from './processes.js';
+import { endProcesses, namedNamespaces, pidsInNamespaces, stateDirsOf } from './processes.js';
 import { veth, type LinkEnd, type VethOptions } from '../links.js';
 
 /** Prefix of every namespace a lab makes: `lab.<lab>.<node>`. Dots cannot occur in lab or node names. */
@@ -118,19 +118,14 @@ export class NetnsRuntime implements Runtime {
     });
   }
 
-  /**
-   * Through commands (not fs) so `lab script` shows it too. `cat` reads the content from stdin:
-   * `install /dev/stdin` cannot open the socket Node gives a child as stdin.
-   */
+  /** In-process file work; under `lab script` the same work becomes shell lines. */
   async writeFile(_node: string, path: string, content: string, mode = 0o644): Promise<void> {
-    await this.exec_(['mkdir', '-p', dirname(path)]);
-    await this.exec_(['sh', '-c', 'cat > "$0"', path], { input: content });
-    if (mode !== 0o644) await this.exec_(['chmod', mode.toString(8), path]);
+    await filesOf(this.exec_).write(path, content, mode);
   }
 
-  /** Nodes share the host's file system: a plain cp (which `lab script` shows as it is). */
+  /** Nodes share the host's file system: a plain copy. */
   async copyFile(_from: string, fromPath: string, _to: string, toPath: string, mode = 0o644): Promise<void> {
-    await this.exec_(['install', '-D', '-m', mode.toString(8), fromPath, toPath]);
+    await filesOf(this.exec_).copy(fromPath, toPath, mode);
   }
 
   async present(nodes: readonly string[]): Promise<Set<string>> {
@@ -146,35 +141,28 @@ export class NetnsRuntime implements Runtime {
   async destroy(): Promise<number> {
     const namespaces = await this.namespaces();
     await endProcesses(await this.pids(namespaces));
-    for (const ns of namespaces) await this.exec_(['ip', 'netns', 'del', ns], { nothrow: true });
+    // One ip process for all of them: `netns del` unmounts and removes each name.
+    if (namespaces.length) await this.exec_(['ip', '-force', '-batch', '-'], { input: namespaces.map((ns) => `netns del ${ns}\n`).join(''), nothrow: true });
     await rm(join(this.labDir, 'nodes'), { recursive: true, force: true });
     return namespaces.length;
   }
 
+  /** What `ip netns pids` gives, read from /proc in-process rather than one process per namespace. */
   private async pids(namespaces: string[]): Promise<number[]> {
-    const pids: number[] = [];
-    for (const ns of namespaces) {
-      const out = await this.exec_(['ip', 'netns', 'pids', ns], { nothrow: true });
-      pids.push(...out.stdout.split(/\s+/).filter(Boolean).map(Number));
-    }
-    return pids;
+    return pidsInNamespaces(namespaces);
   }
 
-  /** The lab's namespaces as the system lists them. */
+  /** The lab's namespaces, as `ip netns list` names them (the files under /run/netns). */
   private async namespaces(): Promise<string[]> {
-    const out = await this.exec_(['ip', 'netns', 'list'], { nothrow: true });
     const prefix = namespacePrefix(this.lab);
-    return out.stdout
-      .split('\n')
-      .map((l) => l.split(' ')[0] ?? '')
-      .filter((n) => n.startsWith(prefix));
+    return (await namedNamespaces()).filter((n) => n.startsWith(prefix));
   }
 
   private async addNamespace(node: string): Promise<string> {
     const ns = this.ns(node);
     await this.exec_(['ip', 'netns', 'add', ns]);
     await this.ip(ns, ['link', 'set', 'dev', 'lo', 'up']);
-    await this.exec_(['mkdir', '-p', this.runDir(node)]);
+    await filesOf(this.exec_).mkdir(this.runDir(node));
     return ns;
   }
 

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { readFileSync } from 'node:fs';
+import { readdir, readlink, stat } from 'node:fs/promises';
 
 /** True while the process exists and is not a zombie (a zombie has ended; it waits for its parent to reap it). */
 function alive(pid: number): boolean {
@@ -54,4 +55,42 @@ export function stateDirsOf(pids: readonly number[]): string[] {
     }
   }
   return [...dirs];
+}
+
+/** Where iproute2 keeps the names of named network namespaces (`ip netns add` bind-mounts them here). */
+const NETNS_RUN_DIR = '/run/netns';
+
+/** The named network namespaces: what `ip netns list` prints, without its process. */
+export async function namedNamespaces(): Promise<string[]> {
+  try {
+    return await readdir(NETNS_RUN_DIR);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The processes in these named namespaces, found as `ip netns pids` finds them: every process
+ * whose /proc/PID/ns/net is the namespace bind-mounted at /run/netns/NAME (same inode).
+ */
+export async function pidsInNamespaces(names: readonly string[]): Promise<number[]> {
+  const inodes = new Set<string>();
+  for (const name of names) {
+    try {
+      inodes.add(`net:[${(await stat(`${NETNS_RUN_DIR}/${name}`)).ino}]`);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  if (!inodes.size) return [];
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (inodes.has(await readlink(`/proc/${entry}/ns/net`))) pids.push(Number(entry));
+    } catch {
+      /* ended, or a kernel thread */
+    }
+  }
+  return pids;
 }
