@@ -1,4 +1,4 @@
-import { commandText } from './shell-line.js';
+import { commandText, shellLine } from './shell-line.js';
 import { hostFiles, type HostFiles } from './files.js';
 
 /** What one finished command gave back. Also the error thrown when a command fails. */
@@ -30,6 +30,19 @@ export interface ExecOptions {
   signal?: AbortSignal;
   /** Kill the command after this many milliseconds. */
   timeoutMs?: number;
+  /**
+   * The commands a `sh -ec` script of {@link batchScript} runs one after another: `lab script`
+   * prints them one per line instead of the script.
+   */
+  batch?: readonly (readonly string[])[];
+}
+
+/**
+ * Several commands as one `sh -ec` argv: one process (one `docker exec`, one `ip netns exec`)
+ * instead of one per command; the first that fails stops the rest and fails the whole.
+ */
+export function batchScript(argvs: readonly (readonly string[])[]): string[] {
+  return ['sh', '-ec', argvs.map(shellLine).join('\n')];
 }
 
 /** The PATH nodes get: the standard directories, nothing of the caller's own. */

@@ -24,6 +24,12 @@ class ScriptWriter implements Reporter {
   constructor(private readonly prefix: string) {}
 
   readonly exec: Exec = Object.assign(async (argv: readonly string[], opts: ExecOptions = {}) => {
+    if (opts.batch) {
+      // One `sh -ec` of several commands: printed as the commands it runs, each on its line.
+      const prefixLength = argv.length - 3;
+      for (const one of opts.batch) await this.exec([...argv.slice(0, prefixLength), ...one], { ...opts, batch: undefined });
+      return new ExecResult(argv, 0, '', '', 0);
+    }
     let words: string[];
     const [a, b, c, ns, ...rest] = argv;
     if (a === 'ip' && b === 'netns' && c === 'exec' && ns?.startsWith(this.prefix)) {

@@ -4,7 +4,7 @@ import { startChassis, type Datapath } from '../ovn/chassis.js';
 import { announceTunnelAddress } from '../ovn/announce.js';
 import { logicalNetworkTransactions } from '../ovn/logical-network.js';
 import { makeCertificates } from '../ovn/pki.js';
-import { waitChassisRegistered, waitClusterFormed, waitHvSync, waitPortUp } from '../ovn/waits.js';
+import { waitChassisRegistered, waitClusterFormed, waitPortsUpAndHvSync } from '../ovn/waits.js';
 import { lflowParseErrors } from '../ovn/queries.js';
 import { UserError } from '../base/errors.js';
 import type { Runtime } from '../runtime/runtime.js';
@@ -25,6 +25,8 @@ export interface UpEnv {
   datapath: Datapath;
   /** The address each VM and host has once it is addressed, in step order. */
   addresses: { node: string; address: string }[];
+  /** Runs `work` for each item, several at a time (one after another under `lab script`). */
+  each<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void>;
 }
 
 /**
@@ -56,14 +58,14 @@ export function upSteps(lab: Lab): UpStep[] {
     {
       id: 'nodes',
       title: `nodes: ${[...centralNames(lab), ...lab.chassis.map((c) => c.name), ...lab.hosts.map((h) => h.name)].join(', ')}`,
-      run: async ({ runtime }) => {
+      run: async ({ runtime, each }) => {
         const prefix = lab.underlay.subnet.prefix;
-        for (const m of lab.central.members ?? [{ name: lab.central.name, ip: lab.central.ip }]) await runtime.createNode({ name: m.name, ip: m.ip, prefix });
-        for (const c of lab.chassis) {
-          await runtime.createNode({ name: c.name, ip: c.ip, prefix });
-          for (const m of c.bridgeMappings) await runtime.connectToNetwork(c.name, m.network, m.iface);
-        }
-        for (const h of lab.hosts) await runtime.createHost(h);
+        const centrals = lab.central.members ?? [{ name: lab.central.name, ip: lab.central.ip }];
+        await each([...centrals.map((m) => ({ ...m, mappings: [] as Lab['chassis'][number]['bridgeMappings'] })), ...lab.chassis.map((c) => ({ name: c.name, ip: c.ip, mappings: c.bridgeMappings }))], async (n) => {
+          await runtime.createNode({ name: n.name, ip: n.ip, prefix });
+          for (const m of n.mappings) await runtime.connectToNetwork(n.name, m.network, m.iface);
+        });
+        await each(lab.hosts, (h) => runtime.createHost(h));
       },
     },
     lab.central.ssl && {
@@ -95,7 +97,7 @@ export function upSteps(lab: Lab): UpStep[] {
       id: 'registered',
       title: 'chassis registered in the SB database',
       run: async ({ ctx }) => {
-        for (const c of lab.chassis) await waitChassisRegistered(ctx.central(), c.name);
+        await waitChassisRegistered(ctx.central(), lab.chassis.map((c) => c.name));
       },
     },
     lab.chassis.length > 1 && {
@@ -144,8 +146,7 @@ export function upSteps(lab: Lab): UpStep[] {
           ...lab.vms.filter((v) => !v.localport).flatMap((v) => [v.port, ...v.vlans.map((c) => c.port), ...(v.nics ?? []).map((n) => n.port)]),
           ...lab.hosts.flatMap((h) => (h.externalPort ? [h.externalPort.port] : [])),
         ];
-        for (const port of ports) await waitPortUp(ctx.central(), port);
-        await waitHvSync(ctx.central());
+        await waitPortsUpAndHvSync(ctx.central(), ports);
       },
     },
     lab.acls.length > 0 && {

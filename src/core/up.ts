@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { withSignal, type Exec } from '../base/exec.js';
 import { chooseDatapath } from '../ovn/datapath.js';
 import { createRuntime, type RuntimeFactory } from '../runtime/registry.js';
@@ -57,7 +58,13 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
   const steps = upSteps(lab);
   deps.reporter.notify({ type: 'plan', lab: lab.name, action: 'up', steps });
   await (deps.claim ?? claimLab)({ lab, runtime: runtimeName, datapath, createdAt: new Date().toISOString(), pid: process.pid });
-  const env: UpEnv = { lab, runtime, ctx, datapath, addresses: [] };
+  // Nodes of one step side by side, a few at a time: enough to overlap Docker API round trips and
+  // process start-up, few enough not to swamp two cores.
+  const limit = pLimit(opts.sequential ? 1 : 8);
+  const each = async <T>(items: readonly T[], work: (item: T) => Promise<void>) => {
+    await Promise.all(items.map((item) => limit(() => work(item))));
+  };
+  const env: UpEnv = { lab, runtime, ctx, datapath, addresses: [], each };
   const run = (step: UpStep) => {
     if (signal?.aborted) throw new InterruptedError(String(signal.reason ?? 'SIGINT'));
     return runStep(r, step.id, () => step.run(env), (detail) => detail || undefined);

@@ -4,11 +4,9 @@ import type { NodeShell } from './node-shell.js';
 /** Plugs an interface of the chassis into br-int, bound to a logical switch port by iface-id. */
 export async function plugIntoBrInt(chassis: NodeShell, iface: string, logicalPort: string): Promise<void> {
   // ovn-controller makes br-int; a chassis just started may not have it yet.
-  await chassis.run(['ovs-vsctl', '--timeout=30', 'wait-until', 'Bridge', 'br-int']);
-  await chassis.run([
-    'ovs-vsctl', '--timeout=30',
-    '--', '--may-exist', 'add-port', 'br-int', iface,
-    '--', 'set', 'Interface', iface, `external_ids:iface-id=${logicalPort}`,
+  await chassis.runAll([
+    ['ovs-vsctl', '--timeout=30', 'wait-until', 'Bridge', 'br-int'],
+    ['ovs-vsctl', '--timeout=30', '--', '--may-exist', 'add-port', 'br-int', iface, '--', 'set', 'Interface', iface, `external_ids:iface-id=${logicalPort}`],
   ]);
 }
 

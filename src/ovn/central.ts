@@ -19,14 +19,17 @@ export type CentralDaemon = 'ovnnb_db' | 'ovnsb_db' | 'ovn-northd';
 export async function startCentral(node: NodeShell, central: Central): Promise<void> {
   const r = node.runDir;
   const me = central.members?.find((m) => m.name === node.name) ?? { name: node.name, ip: central.ip };
+  const commands: string[][] = [];
   for (const db of ['nb', 'sb'] as const) {
     const file = `${r}/ovn${db}_db.db`;
-    if (!central.members) await node.run(['ovsdb-tool', 'create', file, SCHEMAS[db]]);
-    else if (me.name === central.members[0]!.name) await node.run(['ovsdb-tool', 'create-cluster', file, SCHEMAS[db], `tcp:${me.ip}:${RAFT_PORTS[db]}`]);
-    else await node.run(['ovsdb-tool', 'join-cluster', file, DB_NAMES[db], `tcp:${me.ip}:${RAFT_PORTS[db]}`, `tcp:${central.members[0]!.ip}:${RAFT_PORTS[db]}`]);
-    await startCentralDaemon(node, central, `ovn${db}_db`);
+    if (!central.members) commands.push(['ovsdb-tool', 'create', file, SCHEMAS[db]]);
+    else if (me.name === central.members[0]!.name) commands.push(['ovsdb-tool', 'create-cluster', file, SCHEMAS[db], `tcp:${me.ip}:${RAFT_PORTS[db]}`]);
+    else commands.push(['ovsdb-tool', 'join-cluster', file, DB_NAMES[db], `tcp:${me.ip}:${RAFT_PORTS[db]}`, `tcp:${central.members[0]!.ip}:${RAFT_PORTS[db]}`]);
+    commands.push(centralDaemonArgv(node, central, `ovn${db}_db`));
   }
-  await startCentralDaemon(node, central, 'ovn-northd');
+  commands.push(centralDaemonArgv(node, central, 'ovn-northd'));
+  // One process for the whole start: on docker each command is an API exec of its own.
+  await node.runAll(commands);
 }
 
 /** Starts one daemon of a central node (also again, after a fault step killed it: its database file is kept). */

@@ -15,49 +15,49 @@ const VSWITCH_SCHEMA = '/usr/share/openvswitch/vswitch.ovsschema';
  */
 export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, datapath: Datapath): Promise<void> {
   const r = node.runDir;
-  await node.run(['ovsdb-tool', 'create', `${r}/conf.db`, VSWITCH_SCHEMA]);
-  await node.run(['ovsdb-server', `${r}/conf.db`, `--remote=punix:${r}/db.sock`, ...daemonArgs(r, 'ovsdb-server')]);
-  await node.run(['ovs-vsctl', '--no-wait', 'init']);
-  await node.run([
-    'ovs-vswitchd', `unix:${r}/db.sock`,
-    ...(datapath === 'netdev' ? ['--disable-system'] : []),
-    ...daemonArgs(r, 'ovs-vswitchd'),
-  ]);
   const prefix = lab.underlay.subnet.prefix;
-  await node.run([
-    'ovs-vsctl', '--timeout=30',
-    '--', 'add-br', 'br-phy',
-    '--', 'set', 'Bridge', 'br-phy', `datapath_type=${datapath}`, `other_config:hwaddr="${chassis.mac}"`,
-    '--', 'add-port', 'br-phy', 'eth0',
-    '--', 'set', 'Open_vSwitch', '.',
-    `external_ids:system-id=${chassis.name}`,
-    `external_ids:hostname=${chassis.name}`,
-    `external_ids:ovn-remote=${centralRemote(lab.central, SB_PORT)}`,
-    `external_ids:ovn-encap-type=${chassis.encap}`,
-    `external_ids:ovn-encap-ip=${chassis.ip}`,
-    `external_ids:ovn-bridge-datapath-type=${datapath}`,
-  ]);
-  await node.run(['ip', 'addr', 'flush', 'dev', 'eth0']);
-  await node.run(['ip', 'addr', 'add', `${chassis.ip}/${prefix}`, 'dev', 'br-phy']);
-  await node.run(['ip', 'link', 'set', 'dev', 'br-phy', 'up']);
-  if (chassis.bridgeMappings.length) {
+  // One process for the whole start: on docker each command is an API exec of its own.
+  await node.runAll([
+    ['ovsdb-tool', 'create', `${r}/conf.db`, VSWITCH_SCHEMA],
+    ['ovsdb-server', `${r}/conf.db`, `--remote=punix:${r}/db.sock`, ...daemonArgs(r, 'ovsdb-server')],
+    ['ovs-vsctl', '--no-wait', 'init'],
+    ['ovs-vswitchd', `unix:${r}/db.sock`, ...(datapath === 'netdev' ? ['--disable-system'] : []), ...daemonArgs(r, 'ovs-vswitchd')],
+    [
+      'ovs-vsctl', '--timeout=30',
+      '--', 'add-br', 'br-phy',
+      '--', 'set', 'Bridge', 'br-phy', `datapath_type=${datapath}`, `other_config:hwaddr="${chassis.mac}"`,
+      '--', 'add-port', 'br-phy', 'eth0',
+      '--', 'set', 'Open_vSwitch', '.',
+      `external_ids:system-id=${chassis.name}`,
+      `external_ids:hostname=${chassis.name}`,
+      `external_ids:ovn-remote=${centralRemote(lab.central, SB_PORT)}`,
+      `external_ids:ovn-encap-type=${chassis.encap}`,
+      `external_ids:ovn-encap-ip=${chassis.ip}`,
+      `external_ids:ovn-bridge-datapath-type=${datapath}`,
+    ],
+    ['ip', 'addr', 'flush', 'dev', 'eth0'],
+    ['ip', 'addr', 'add', `${chassis.ip}/${prefix}`, 'dev', 'br-phy'],
+    ['ip', 'link', 'set', 'dev', 'br-phy', 'up'],
     // Provider networks: ovn-controller patches br-int to these bridges for localnet ports.
-    for (const m of chassis.bridgeMappings) {
-      await node.run([
-        'ovs-vsctl', '--timeout=30',
-        '--', '--may-exist', 'add-br', m.bridge, '--', 'set', 'Bridge', m.bridge, `datapath_type=${datapath}`,
-        '--', '--may-exist', 'add-port', m.bridge, m.iface,
-      ]);
-    }
-    const mappings = chassis.bridgeMappings.map((m) => `${m.network}:${m.bridge}`).join(',');
-    await node.run(['ovs-vsctl', 'set', 'Open_vSwitch', '.', `external_ids:ovn-bridge-mappings="${mappings}"`]);
-  }
-  await startOvnController(node, lab, chassis);
+    ...chassis.bridgeMappings.map((m) => [
+      'ovs-vsctl', '--timeout=30',
+      '--', '--may-exist', 'add-br', m.bridge, '--', 'set', 'Bridge', m.bridge, `datapath_type=${datapath}`,
+      '--', '--may-exist', 'add-port', m.bridge, m.iface,
+    ]),
+    ...(chassis.bridgeMappings.length
+      ? [['ovs-vsctl', 'set', 'Open_vSwitch', '.', `external_ids:ovn-bridge-mappings="${chassis.bridgeMappings.map((m) => `${m.network}:${m.bridge}`).join(',')}"`]]
+      : []),
+    ovnControllerArgv(node, lab, chassis),
+  ]);
 }
 
 /** Starts ovn-controller on a chassis (also again, after a fault step killed it). */
 export async function startOvnController(node: NodeShell, lab: Lab, chassis: Chassis): Promise<void> {
+  await node.run(ovnControllerArgv(node, lab, chassis));
+}
+
+function ovnControllerArgv(node: NodeShell, lab: Lab, chassis: Chassis): string[] {
   const r = node.runDir;
   const ssl = lab.central.ssl ? sslArgs(sslFiles(r, chassis.name)) : [];
-  await node.run(['ovn-controller', `unix:${r}/db.sock`, ...ssl, ...daemonArgs(r, 'ovn-controller')]);
+  return ['ovn-controller', `unix:${r}/db.sock`, ...ssl, ...daemonArgs(r, 'ovn-controller')];
 }

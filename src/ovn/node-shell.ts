@@ -1,4 +1,4 @@
-import { STANDARD_PATH, type ExecOptions, type ExecResult } from '../base/exec.js';
+import { batchScript, STANDARD_PATH, type ExecOptions, type ExecResult } from '../base/exec.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Central, Lab, NodeKind } from '../topology/model.js';
 
@@ -14,6 +14,8 @@ export interface NodeShell {
   /** Makes plain `ovs-vsctl`, `ovs-appctl`, `ovn-nbctl`… find this node's daemons. */
   env: Record<string, string>;
   run(argv: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
+  /** Commands one after another in one process of the node, stopping at the first that fails. */
+  runAll(argvs: readonly (readonly string[])[], opts?: ExecOptions): Promise<ExecResult>;
 }
 
 /**
@@ -51,6 +53,7 @@ export function nodeShell(runtime: Runtime, lab: Lab, name: string, kind: NodeKi
     runDir,
     env,
     run: (argv, opts = {}) => runtime.exec(name, argv, { ...opts, env: { ...env, ...opts.env } }),
+    runAll: (argvs, opts = {}) => runtime.exec(name, batchScript(argvs), { ...opts, env: { ...env, ...opts.env }, batch: argvs }),
   };
 }
 

@@ -6,13 +6,16 @@ import { waitInNode, type NodeShell } from './node-shell.js';
  */
 
 /** The chassis has registered itself in the SB database. */
-export async function waitChassisRegistered(central: NodeShell, chassis: string): Promise<void> {
-  await central.run(['ovn-sbctl', '--timeout=30', 'wait-until', 'Chassis', chassis]);
+export async function waitChassisRegistered(central: NodeShell, chassis: readonly string[]): Promise<void> {
+  await central.runAll(chassis.map((c) => ['ovn-sbctl', '--timeout=30', 'wait-until', 'Chassis', c]));
 }
 
-/** The logical port is bound on its chassis and up. */
-export async function waitPortUp(central: NodeShell, port: string): Promise<void> {
-  await central.run(['ovn-nbctl', '--timeout=30', 'wait-until', 'Logical_Switch_Port', port, 'up=true']);
+/** The logical ports are bound on their chassis and up, and every chassis has applied the NB as it is now. */
+export async function waitPortsUpAndHvSync(central: NodeShell, ports: readonly string[]): Promise<void> {
+  await central.runAll([
+    ...ports.map((port) => ['ovn-nbctl', '--timeout=30', 'wait-until', 'Logical_Switch_Port', port, 'up=true']),
+    ['ovn-nbctl', '--timeout=30', '--wait=hv', 'sync'],
+  ]);
 }
 
 /** Every chassis has applied the NB configuration as it is now. */

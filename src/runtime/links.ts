@@ -31,12 +31,19 @@ export interface VethOptions {
  * ovn-controller's to the SB database, silently fails), the MTU when given.
  */
 export async function veth(a: LinkEnd, b: LinkEnd, opts: VethOptions = {}): Promise<void> {
-  await a.run(['ip', 'link', 'add', 'name', a.dev, ...(a.mac ? ['address', a.mac] : []), 'type', 'veth', 'peer', 'name', b.dev, ...(b.netns ? ['netns', b.netns] : []), ...(b.mac ? ['address', b.mac] : [])]);
-  if (opts.quietIpv6 || opts.quietBoth) await b.run(['ip', 'link', 'set', 'dev', b.dev, 'addrgenmode', 'none']);
-  if (opts.quietBoth) await a.run(['ip', 'link', 'set', 'dev', a.dev, 'addrgenmode', 'none']);
-  for (const end of [a, b]) {
-    await end.run(['ethtool', '-K', end.dev, 'tx', 'off']);
-    await end.run(['ip', 'link', 'set', 'dev', end.dev, ...(opts.mtu ? ['mtu', String(opts.mtu)] : []), 'up']);
-  }
+  for (const { end, argv } of vethCommands(a, b, opts)) await (end === 'a' ? a : b).run(argv);
 }
 
+/** The commands of {@link veth}, each with the end it runs at, for runtimes that send them together. */
+export function vethCommands(a: Omit<LinkEnd, 'run'>, b: Omit<LinkEnd, 'run'>, opts: VethOptions = {}): { end: 'a' | 'b'; argv: string[] }[] {
+  const commands: { end: 'a' | 'b'; argv: string[] }[] = [
+    { end: 'a', argv: ['ip', 'link', 'add', 'name', a.dev, ...(a.mac ? ['address', a.mac] : []), 'type', 'veth', 'peer', 'name', b.dev, ...(b.netns ? ['netns', b.netns] : []), ...(b.mac ? ['address', b.mac] : [])] },
+  ];
+  if (opts.quietIpv6 || opts.quietBoth) commands.push({ end: 'b', argv: ['ip', 'link', 'set', 'dev', b.dev, 'addrgenmode', 'none'] });
+  if (opts.quietBoth) commands.push({ end: 'a', argv: ['ip', 'link', 'set', 'dev', a.dev, 'addrgenmode', 'none'] });
+  for (const [end, e] of [['a', a], ['b', b]] as const) {
+    commands.push({ end, argv: ['ethtool', '-K', e.dev, 'tx', 'off'] });
+    commands.push({ end, argv: ['ip', 'link', 'set', 'dev', e.dev, ...(opts.mtu ? ['mtu', String(opts.mtu)] : []), 'up'] });
+  }
+  return commands;
+}

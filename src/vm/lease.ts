@@ -10,9 +10,12 @@ import { DHCLIENT_CONF, DHCLIENT_SCRIPT, dhclientPaths, dhclientWrapper } from '
 export async function requestLease(runtime: Runtime, vm: NodeShell, iface = 'eth0', opts: { family?: 4 | 6; timeoutSec?: number } = {}): Promise<string> {
   const family = opts.family ?? 4;
   const p = dhclientPaths(vm.runDir, iface, family);
-  await runtime.writeFile(vm.name, p.script, DHCLIENT_SCRIPT, 0o755);
-  await runtime.writeFile(vm.name, p.conf, DHCLIENT_CONF);
-  await runtime.writeFile(vm.name, p.wrapper, dhclientWrapper(dhclientPaths(vm.runDir)), 0o755);
+  // Side by side: on docker each file is an exec of its own.
+  await Promise.all([
+    runtime.writeFile(vm.name, p.script, DHCLIENT_SCRIPT, 0o755),
+    runtime.writeFile(vm.name, p.conf, DHCLIENT_CONF),
+    runtime.writeFile(vm.name, p.wrapper, dhclientWrapper(dhclientPaths(vm.runDir)), 0o755),
+  ]);
   // eth0's DHCPv4 goes through the wrapper users type too; the rest names its own files.
   const argv =
     iface === 'eth0' && family === 4

@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// Speed and memory figures of labs (not a test: it prints numbers, it does not judge them).
-//   sudo npm run bench [-- labs/dmz.yaml ... [--runs N] [--runtime docker]]
-// For each lab: time of `lab up`, `lab down`, and the RSS of the lab's daemons while it is up.
+// Speed and memory figures (not a test: it prints numbers, it does not judge them).
+//   npm run bench [-- [--only netns,docker,scale] [--runs N] [--scale 25,50,100]]
+//
+// netns, docker: labs/dmz.yaml brought up, five pings from vm1 to vm2, brought down, three lab
+//   calls, against its floor, run alternately in the same run: plain scripts doing the same work.
+//   The netns floor is `lab script`'s bash (the very commands lab runs, in one shell); the docker
+//   floor is test/bench/floor/dmz-docker.sh, written by hand with the docker CLI.
+// scale: labs of N chassis × 2 VMs from `lab generate` (netns): up with every lease, down, and the
+//   memory of each chassis' daemons (ovsdb-server, ovs-vswitchd, ovn-controller): RSS, which counts
+//   the pages of shared libraries in every process, and PSS, which shares them out.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,86 +19,99 @@ const opt = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? args.splice(i, 2)[1] : fallback;
 };
-const runs = Number(opt('--runs', '3'));
-const floorIndex = args.indexOf('--floor');
-const floor = floorIndex >= 0 && args.splice(floorIndex, 1).length > 0;
-const runtime = opt('--runtime', 'netns');
-const files = args.length ? args : ['labs/dmz.yaml'];
+const runs = Number(opt('--runs', '5'));
+const only = opt('--only', 'netns,docker,scale').split(',');
+const scalePoints = opt('--scale', '25,50,100').split(',').map(Number);
 const cli = resolve('dist/cli/main.js');
-const lab = (...a) => execFileSync(process.execPath, [cli, ...a], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
-
-const rssKb = (pid) => {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-};
-
-/** RSS in MB of the lab's processes: those pointing into its state directory, or (docker) in its containers. */
-async function rssMb(name) {
-  if (runtime === 'docker') {
-    const { default: Docker } = await import('dockerode');
-    const docker = new Docker();
-    let kb = 0;
-    for (const c of await docker.listContainers({ filters: { label: [`ovn-lab.lab=${name}`] } })) {
-      const top = await docker.getContainer(c.Id).top();
-      const col = top.Titles.indexOf('PID');
-      for (const p of top.Processes) kb += rssKb(p[col]);
-    }
-    return kb / 1024;
-  }
-  let kb = 0;
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`/run/lab/${name}/`)) kb += rssKb(pid);
-    } catch { /* gone */ }
-  }
-  return kb / 1024;
-}
-
+const env = { ...process.env, CI: 'true' };
+const lab = (...a) => execFileSync(process.execPath, [cli, ...a], { env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 }).toString();
+const sh = (script) => execFileSync('bash', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe'] });
 const ms = (f) => { const t = performance.now(); f(); return performance.now() - t; };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const rows = [];
-for (const file of files) {
-  const name = `bench-${file.replace(/^.*\//, '').replace(/\.ya?ml$/, '')}`.slice(0, 20);
-  const copy = join(mkdtempSync(join(tmpdir(), 'lab-bench-')), `${name}.yaml`);
-  writeFileSync(copy, readFileSync(file, 'utf8').replace(/^name: .*$/m, `name: ${name}`));
-  const up = [], down = [], rss = [];
-  for (let i = 0; i < runs; i++) {
-    up.push(ms(() => lab('up', copy, '--runtime', runtime)));
-    rss.push(await rssMb(name));
-    down.push(ms(() => lab('down', name)));
-  }
-  rows.push({ lab: file, runtime, runs, 'up ms (median)': Math.round(median(up)), 'down ms (median)': Math.round(median(down)), 'daemons RSS MB': Math.round(median(rss)) });
-}
-console.table(rows);
+const VM2 = '172.16.255.131';
+const PINGS = ['ping', '-c5', '-i0.2', '-W1', VM2];
 
-/**
- * Side by side, alternating: the tool (lab up, one lab exec that pings vm1 → vm2 five times, lab
- * down) against the floor, a plain bash script doing the same work with the same commands (the
- * script `lab script` prints, the pings with ip netns exec, a teardown by PID and ip netns del).
- * Prints both medians and their ratio. netns runtime; the lab must have vm1 and vm2.
- */
-if (floor) {
-  const sh = (script) => execFileSync('bash', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const sides = [];
-  for (const file of files) {
-    const name = 'bench-floor';
-    const dir = mkdtempSync(join(tmpdir(), 'lab-floor-'));
-    const copy = join(dir, `${name}.yaml`);
-    writeFileSync(copy, readFileSync(file, 'utf8').replace(/^name: .*$/m, `name: ${name}`));
-    const script = join(dir, 'floor.sh');
-    writeFileSync(script, lab('script', copy));
-    const vm2 = /^\s+vm2:[\s\S]*?ip: (\S+)/m.exec(readFileSync(file, 'utf8'))?.[1] ?? /vm2: \{[^}]*ip: ([\d.]+)/.exec(readFileSync(file, 'utf8'))?.[1];
-    const ns = `lab.${name}.`;
-    const teardown = `for n in $(ip netns list | grep -o '^${ns.replace(/\./g, '\\.')}[^ ]*'); do kill $(ip netns pids "$n") 2>/dev/null; done; sleep 0.2; for n in $(ip netns list | grep -o '^${ns.replace(/\./g, '\\.')}[^ ]*'); do kill -9 $(ip netns pids "$n") 2>/dev/null; ip netns del "$n"; done; rm -rf /run/lab/${name}`;
-    const tool = [], plain = [];
-    for (let i = 0; i < runs; i++) {
-      tool.push(ms(() => { lab('up', copy); lab('exec', '--lab', name, 'vm1', 'ping', '-c5', '-i0.2', '-W1', vm2); lab('down', name); }));
-      plain.push(ms(() => { sh(`bash ${script} >/dev/null`); sh(`ip netns exec ${ns}vm1 ping -c5 -i0.2 -W1 ${vm2} >/dev/null`); sh(teardown); }));
-    }
-    sides.push({ lab: file, runs, 'lab ms (median)': Math.round(median(tool)), 'floor ms (median)': Math.round(median(plain)), ratio: (median(tool) / median(plain)).toFixed(2) });
+/** dmz under another name, in a temporary file. */
+function dmzCopy(name) {
+  const file = join(mkdtempSync(join(tmpdir(), 'lab-bench-')), `${name}.yaml`);
+  writeFileSync(file, readFileSync('labs/dmz.yaml', 'utf8').replace(/^name: .*$/m, `name: ${name}`));
+  return file;
+}
+
+/** Runs tool and floor alternately `runs` times; a row of medians and their ratio. */
+function sideBySide(what, tool, floor) {
+  const t = [], f = [];
+  for (let i = 0; i < runs; i++) {
+    t.push(ms(tool));
+    f.push(ms(floor));
   }
-  console.table(sides);
+  return { what, runs, 'lab ms (median)': Math.round(median(t)), 'floor ms (median)': Math.round(median(f)), ratio: Number((median(t) / median(f)).toFixed(2)) };
+}
+
+const rows = [];
+if (only.includes('netns')) {
+  const name = 'bench-netns';
+  const file = dmzCopy(name);
+  const dir = mkdtempSync(join(tmpdir(), 'lab-floor-'));
+  const script = join(dir, 'floor.sh');
+  writeFileSync(script, lab('script', file));
+  const ns = `lab.${name}.`.replace(/\./g, '\\.');
+  const teardown = `for n in $(ip netns list | grep -o '^${ns}[^ ]*'); do kill $(ip netns pids "$n") 2>/dev/null; done; sleep 0.2; for n in $(ip netns list | grep -o '^${ns}[^ ]*'); do kill -9 $(ip netns pids "$n") 2>/dev/null; ip netns del "$n"; done; rm -rf /run/lab/${name}`;
+  rows.push(sideBySide(
+    'dmz on netns: up, 5 pings, down',
+    () => { lab('up', file); lab('exec', '--lab', name, 'vm1', ...PINGS); lab('down', name); },
+    () => { sh(`bash ${script} >/dev/null 2>&1`); sh(`ip netns exec lab.${name}.vm1 ${PINGS.join(' ')} >/dev/null`); sh(teardown); },
+  ));
+}
+if (only.includes('docker')) {
+  const name = 'bench-docker';
+  const file = dmzCopy(name);
+  const image = (await import(resolve('dist/runtime/docker/images.js'))).nodeImage('bookworm');
+  const floor = resolve('test/bench/floor/dmz-docker.sh');
+  rows.push(sideBySide(
+    'dmz on docker: up, 5 pings, down',
+    () => { lab('up', file, '--runtime', 'docker'); lab('exec', '--lab', name, 'vm1', ...PINGS); lab('down', name); },
+    () => { sh(`bash ${floor} up ${image} bench-floor 2>/dev/null`); sh(`docker exec bench-floor-hv1 ip netns exec vm1 ${PINGS.join(' ')} >/dev/null`); sh(`bash ${floor} down bench-floor`); },
+  ));
+}
+if (rows.length) console.table(rows);
+
+/** Memory of the daemons of the chassis of a netns lab, in MiB: RSS and PSS summed over them. */
+function chassisMemory(name) {
+  let rss = 0, pss = 0, chassis = new Set();
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      const node = /\/run\/lab\/[^/]+\/nodes\/([^/]+)\//.exec(cmd.join(' '))?.[1];
+      if (!node || !cmd.join(' ').includes(`/run/lab/${name}/`) || !/^(ovsdb-server|ovs-vswitchd|ovn-controller)$/.test(cmd[0].split('/').pop())) continue;
+      if (cmd.some((a) => a.includes('ovnnb_db') || a.includes('ovnsb_db'))) continue; // central's databases
+      const roll = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      rss += Number(/^Rss:\s+(\d+)/m.exec(roll)[1]);
+      pss += Number(/^Pss:\s+(\d+)/m.exec(roll)[1]);
+      chassis.add(node);
+    } catch { /* ended meanwhile */ }
+  }
+  return { chassis: chassis.size, rss: rss / 1024, pss: pss / 1024 };
+}
+
+if (only.includes('scale')) {
+  const scale = [];
+  for (const n of scalePoints) {
+    const name = `bench-s${n}`;
+    const file = join(mkdtempSync(join(tmpdir(), 'lab-bench-')), `${name}.yaml`);
+    writeFileSync(file, lab('generate', '--chassis', String(n), '--vms-per-chassis', '2', '--name', name));
+    const up = ms(() => lab('up', file));
+    const mem = chassisMemory(name);
+    const down = ms(() => lab('down', name));
+    scale.push({
+      chassis: n,
+      VMs: 2 * n,
+      'up s (every lease)': Number((up / 1000).toFixed(1)),
+      'up ms per chassis': Math.round(up / n),
+      'down s': Number((down / 1000).toFixed(1)),
+      'RSS MiB per chassis': Number((mem.rss / mem.chassis).toFixed(1)),
+      'PSS MiB per chassis': Number((mem.pss / mem.chassis).toFixed(1)),
+    });
+  }
+  console.table(scale);
 }

@@ -42,7 +42,17 @@ export class FakeRuntime implements Runtime {
   async createLink(link: { ends: { node: string; iface: string }[] }) {
     this.calls.push(`link ${link.ends.map((e) => `${e.node}:${e.iface}`).join(' ')}`);
   }
-  async exec(node: string, argv: readonly string[], _opts?: ExecOptions) {
+  async exec(node: string, argv: readonly string[], _opts?: ExecOptions): Promise<ExecResult> {
+    // A batch (`sh -ec` of several commands) is recorded as its commands, and stops at the first that fails.
+    if (_opts?.batch) {
+      let last = new ExecResult(argv, 0, '', '', 1);
+      for (const one of _opts.batch) {
+        last = await this.exec(node, one, { ..._opts, batch: undefined, nothrow: true });
+        if (!last.ok) break;
+      }
+      if (!last.ok && !_opts.nothrow) throw last;
+      return last;
+    }
     this.calls.push(`${node}: ${argv.join(' ')}`);
     const fail = this.failOn?.(node, argv) ?? false;
     const addr = this.addresses[node];

@@ -1,8 +1,8 @@
 import type Docker from 'dockerode';
-import type { Exec, ExecOptions, ExecResult } from '../../base/exec.js';
+import { batchScript, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
 import { releaseOf, releasesOf, type Host, type Lab, type Link, type Namespace, type Vm } from '../../topology/model.js';
 import type { NodeSpec, Runtime } from '../runtime.js';
-import { veth, type LinkEnd } from '../links.js';
+import { veth, vethCommands, type LinkEnd } from '../links.js';
 import { attachExec } from './docker-attach.js';
 import { dockerExec } from './docker-exec.js';
 import { connectDocker, containerName, LABEL_LAB, LABEL_NODE, LABEL_STATE, networkName, providerNetworkName } from './client.js';
@@ -125,9 +125,11 @@ export class DockerRuntime implements Runtime {
       ...(ip ? { NetworkingConfig: { EndpointsConfig: { [network]: { IPAMConfig: { IPv4Address: ip } } } } } : {}),
     });
     await container.start();
-    await this.run(node, ['mkdir', '-p', this.runDir(node)]);
-    // The same checksum offload trap as with veths on the host.
-    await this.run(node, ['ethtool', '-K', 'eth0', 'tx', 'off']);
+    await this.runAll(node, [
+      ['mkdir', '-p', this.runDir(node)],
+      // The same checksum offload trap as with veths on the host.
+      ['ethtool', '-K', 'eth0', 'tx', 'off'],
+    ]);
   }
 
   async createNode(spec: NodeSpec): Promise<void> {
@@ -188,18 +190,28 @@ export class DockerRuntime implements Runtime {
 
   async createVm(vm: Vm): Promise<void> {
     this.vmChassis.set(vm.name, vm.chassis);
-    const chassis = vm.chassis;
-    await this.run(chassis, ['mkdir', '-p', this.runDir(vm.name)]);
-    await this.run(chassis, ['ip', 'netns', 'add', vm.name]);
-    await this.run(chassis, ['ip', '-n', vm.name, 'link', 'set', 'dev', 'lo', 'up']);
-    await this.addVmLink(vm, 'eth0', vm.name, vm.mac);
+    // One exec in the chassis' container for the namespace and its link.
+    await this.runAll(vm.chassis, [
+      ['mkdir', '-p', this.runDir(vm.name)],
+      ['ip', 'netns', 'add', vm.name],
+      ['ip', '-n', vm.name, 'link', 'set', 'dev', 'lo', 'up'],
+      ...this.vmLinkCommands(vm, 'eth0', vm.name, vm.mac),
+    ]);
   }
 
   /** The VM's namespace lives inside its chassis' container, named after the VM there. */
   async addVmLink(vm: Vm, vmIf: string, chassisIf: string, mac: string): Promise<void> {
-    const chassis: LinkEnd = { run: (argv) => this.run(vm.chassis, argv), dev: chassisIf };
-    const inVm: LinkEnd = { run: (argv) => this.run(vm.chassis, ['ip', 'netns', 'exec', vm.name, ...argv]), netns: vm.name, dev: vmIf, mac };
-    await veth(chassis, inVm, { mtu: vm.mtu, quietIpv6: !(vm.ipv6 && vmIf === 'eth0') });
+    await this.runAll(vm.chassis, this.vmLinkCommands(vm, vmIf, chassisIf, mac));
+  }
+
+  /** A veth between the chassis' container and a VM's namespace in it, as commands run in the container. */
+  private vmLinkCommands(vm: Vm, vmIf: string, chassisIf: string, mac: string): string[][] {
+    const commands = vethCommands({ dev: chassisIf }, { netns: vm.name, dev: vmIf, mac }, { mtu: vm.mtu, quietIpv6: !(vm.ipv6 && vmIf === 'eth0') });
+    return commands.map(({ end, argv }) => (end === 'a' ? argv : ['ip', 'netns', 'exec', vm.name, ...argv]));
+  }
+
+  private runAll(node: string, argvs: readonly (readonly string[])[]): Promise<ExecResult> {
+    return this.run(node, batchScript(argvs));
   }
 
   /** A namespace lives inside the container of its chassis, like a VM. */
