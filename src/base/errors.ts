@@ -13,6 +13,17 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * A teardown that could not reach everything (a Docker engine away): what it reached is gone,
+ * the rest is named, and the lab's record is kept so a later `lab down` finishes the job.
+ */
+export class LeftBehind extends UserError {
+  constructor(message: string, hint: string, options?: ErrorOptions) {
+    super(message, hint, options);
+    this.name = 'LeftBehind';
+  }
+}
+
 /** Something went wrong while building or running a lab. Keeps the cause; exit code 1. */
 export class LabError extends Error {
   constructor(message: string, options?: ErrorOptions) {

@@ -4,7 +4,7 @@ import { chooseReporter } from '../report/choose.js';
 import { UserError } from '../base/errors.js';
 import { listLabs } from '../core/lab-store.js';
 import { requireLabName } from '../base/paths.js';
-import { RELEASES, withRelease, type Lab, type Release } from '../topology/model.js';
+import { RELEASES, withRelease, type Engine, type Lab, type Release } from '../topology/model.js';
 
 /** What every command gets: a reporter for progress and an exec that reports each command. */
 export interface CliContext {
@@ -55,4 +55,19 @@ export function releaseOption(lab: Lab, release: string | undefined): Lab {
  */
 export async function topologyLoader(): Promise<typeof import('../topology/load.js')> {
   return import('../topology/load.js');
+}
+
+/** How up and test describe --engines. */
+export const ENGINES_OPTION = "docker runtime: spread the lab over these Docker engines (NAME=URL,... or URL,...), central on the first, chassis round-robin; default: the file's engines:, else LAB_ENGINES, else the local engine";
+
+/**
+ * The engines to place a lab on: --engines, else (for a docker lab whose file names none)
+ * LAB_ENGINES; undefined leaves the file's placement.
+ */
+export async function enginesOption(given: string | undefined, lab: Lab, runtime: string | undefined): Promise<Engine[] | undefined> {
+  const { parseEngines } = await import('../topology/engines.js');
+  if (given !== undefined) return parseEngines(given, '--engines');
+  const env = process.env.LAB_ENGINES;
+  if (env && (runtime ?? lab.runtime) === 'docker' && !lab.engines) return parseEngines(env, 'LAB_ENGINES');
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import type { Exec } from '../base/exec.js';
+import { engineOfNode } from '../topology/engines.js';
 import { createRuntime } from '../runtime/registry.js';
 import { nodeNames, type Host, type NodeKind, type Vm } from '../topology/model.js';
 import { daemonStates, ovnDaemons, type DaemonStatus } from '../ovn/daemons.js';
@@ -24,6 +25,8 @@ export interface NodeStatus {
   /** dhcp or static (IPv4), then how it gets its IPv6 address if it has one: 'static, IPv6 slaac'. */
   addressing?: string;
   address?: string;
+  /** docker runtime across engines: the engine the node (a VM: its chassis) runs on, with its address. */
+  engine?: string;
   /** Central and chassis: the OVS and OVN versions they run. */
   versions?: { ovs: string; ovn: string };
   /** A member of a central cluster: its role in the NB and the SB cluster (leader, follower, down…). */
@@ -84,6 +87,8 @@ async function statusOf(name: string, record: LabRecord, exec: Exec): Promise<La
       const isUp = present.has(node);
       const daemons: DaemonStatus[] = (isUp ? await daemonStates(shell, wanted) : undefined) ?? wanted.map((d) => ({ name: d.name, state: 'dead', running: false }));
       const status: NodeStatus = { name: node, kind, present: isUp, daemons };
+      const engine = lab.engines ? engineOfNode(lab, node) : undefined;
+      if (engine) status.engine = `${engine} (${lab.engines!.find((e) => e.name === engine)?.url})`;
       if (kind === 'chassis') status.registered = registered ? (registered.has(node) ? 'yes' : 'no') : 'unknown';
       // What a central or chassis runs: on docker each node may be on its own release.
       if ((kind === 'central' || kind === 'chassis') && isUp) status.versions = await nodeVersions(shell);

@@ -4,7 +4,7 @@ import { runChecks } from '../checks/run-checks.js';
 import type { CheckSpec } from '../topology/model.js';
 import type { Exec } from '../base/exec.js';
 import { createRuntime, type RuntimeFactory } from '../runtime/registry.js';
-import type { Lab } from '../topology/model.js';
+import type { Engine, Lab } from '../topology/model.js';
 import { saveFailureBundle } from './bundle.js';
 import { destroyLab } from './down.js';
 import { InterruptedError, UserError } from '../base/errors.js';
@@ -12,6 +12,7 @@ import type { Reporter } from '../base/events.js';
 import { LabContext } from '../ovn/lab-context.js';
 import { readRecord } from './lab-store.js';
 import { upLab } from './up.js';
+import { placeOnEngines } from '../topology/engines.js';
 
 export interface TestDeps {
   exec: Exec;
@@ -26,6 +27,8 @@ export interface TestOptions {
   /** Run only the checks with these names. */
   only?: string[];
   runtime?: string;
+  /** docker runtime: spread labs over these engines instead of their files' (--engines, LAB_ENGINES). */
+  engines?: Engine[];
   /** Where failure bundles go (a directory per failed lab is made inside). */
   bundleRoot: string;
   signal?: AbortSignal;
@@ -73,12 +76,17 @@ export async function testLab(lab: Lab, running: boolean, deps: TestDeps, opts: 
   const report: LabTestReport = { lab: lab.name, ...(lab.file ? { file: lab.file } : {}), status: 'passed', checks: [], durationsMs: { up: 0, checks: 0, down: 0, total: 0 } };
   let runtimeName = opts.runtime ?? lab.runtime;
   const tookUp = !running;
+  // The lab as it runs: on the Docker engines it was placed on.
+  let placed = lab;
   if (running) {
-    runtimeName = (await readRecord(lab.name)).runtime;
+    const record = await readRecord(lab.name);
+    runtimeName = record.runtime;
+    if (runtimeName === 'docker') placed = placeOnEngines(lab, record.lab.engines);
   } else {
     try {
-      await upLab(lab, deps, { runtime: runtimeName, keepOnFailure: true, signal: opts.signal });
+      placed = (await upLab(lab, deps, { runtime: runtimeName, keepOnFailure: true, signal: opts.signal, ...(opts.engines ? { engines: opts.engines } : {}) })).lab;
     } catch (error) {
+      if (runtimeName === 'docker' && !(error instanceof UserError)) placed = placeOnEngines(lab, opts.engines);
       if (error instanceof InterruptedError) throw error;
       report.status = 'error';
       report.error = (error as Error).message + (error instanceof UserError && error.hint ? ` (${error.hint})` : '');
@@ -90,7 +98,7 @@ export async function testLab(lab: Lab, running: boolean, deps: TestDeps, opts: 
     }
     report.durationsMs.up = performance.now() - started;
   }
-  const ctx = new LabContext(lab, (deps.runtimes ?? createRuntime)(runtimeName, lab.name, deps.exec, lab), deps.exec);
+  const ctx = new LabContext(placed, (deps.runtimes ?? createRuntime)(runtimeName, lab.name, deps.exec, placed), deps.exec);
 
   if (report.status !== 'error') {
     const t = performance.now();

@@ -1,7 +1,7 @@
 import { commandArgv } from '../base/exec.js';
 import { startCentral } from '../ovn/central.js';
 import { startChassis, type Datapath } from '../ovn/chassis.js';
-import { announceTunnelAddress } from '../ovn/announce.js';
+import { announceTunnelAddress, seedRemoteNeighbours } from '../ovn/announce.js';
 import { logicalNetworkTransactions } from '../ovn/logical-network.js';
 import { makeCertificates } from '../ovn/pki.js';
 import { waitChassisRegistered, waitClusterFormed, waitPortsUpAndHvSync } from '../ovn/waits.js';
@@ -61,11 +61,14 @@ export function upSteps(lab: Lab): UpStep[] {
       run: async ({ runtime, each }) => {
         const prefix = lab.underlay.subnet.prefix;
         const centrals = lab.central.members ?? [{ name: lab.central.name, ip: lab.central.ip }];
-        await each([...centrals.map((m) => ({ ...m, mappings: [] as Lab['chassis'][number]['bridgeMappings'] })), ...lab.chassis.map((c) => ({ name: c.name, ip: c.ip, mappings: c.bridgeMappings }))], async (n) => {
-          await runtime.createNode({ name: n.name, ip: n.ip, prefix });
+        type Made = { name: string; ip: string; mac?: string; mappings: Lab['chassis'][number]['bridgeMappings'] };
+        const made: Made[] = [...centrals.map((m) => ({ name: m.name, ip: m.ip, mappings: [] })), ...lab.chassis.map((c) => ({ name: c.name, ip: c.ip, mac: c.mac, mappings: c.bridgeMappings }))];
+        await each(made, async (n) => {
+          await runtime.createNode({ name: n.name, ip: n.ip, prefix, ...(n.mac ? { mac: n.mac } : {}) });
           for (const m of n.mappings) await runtime.connectToNetwork(n.name, m.network, m.iface);
         });
         await each(lab.hosts, (h) => runtime.createHost(h));
+        await runtime.checkUnderlay?.();
       },
     },
     lab.central.ssl && {
@@ -105,6 +108,8 @@ export function upSteps(lab: Lab): UpStep[] {
       title: 'tunnel addresses announced (a gratuitous ARP from each chassis, learned by the others)',
       run: async ({ ctx }) => {
         await Promise.all(lab.chassis.map((c) => announceTunnelAddress(ctx.node(c.name), c)));
+        // Chassis on other Docker engines do not hear it: their neighbours are set.
+        await Promise.all(lab.chassis.map((c) => seedRemoteNeighbours(ctx.node(c.name), lab.chassis.filter((o) => o.engine !== c.engine))));
       },
     },
     {

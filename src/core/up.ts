@@ -2,7 +2,9 @@ import pLimit from 'p-limit';
 import { withSignal, type Exec } from '../base/exec.js';
 import { chooseDatapath } from '../ovn/datapath.js';
 import { createRuntime, type RuntimeFactory } from '../runtime/registry.js';
-import type { Lab } from '../topology/model.js';
+import type { Engine, Lab } from '../topology/model.js';
+import { placeOnEngines } from '../topology/engines.js';
+import { UserError } from '../base/errors.js';
 import { destroyLab } from './down.js';
 import { InterruptedError, LabError } from '../base/errors.js';
 import { runStep, type Reporter } from '../base/events.js';
@@ -21,6 +23,8 @@ export interface UpOptions {
   sequential?: boolean;
   /** Skip the host checks (root, programs, images): for `lab script`, which runs nothing. */
   skipPreflight?: boolean;
+  /** docker runtime: the Docker engines to spread the lab over, instead of the file's (--engines, LAB_ENGINES). */
+  engines?: Engine[];
 }
 
 export interface UpDeps {
@@ -44,8 +48,9 @@ export interface UpResult {
  * The lab is recorded before anything is made; on failure or interrupt it is torn down again
  * (unless keepOnFailure) and the original error is rethrown with its cause.
  */
-export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promise<UpResult> {
+export async function upLab(file: Lab, deps: UpDeps, opts: UpOptions = {}): Promise<UpResult> {
   const started = performance.now();
+  const lab = placedLab(file, opts);
   const signal = opts.signal;
   const exec = withSignal(deps.exec, signal);
   const runtimeName = opts.runtime ?? lab.runtime;
@@ -100,4 +105,12 @@ export async function upLab(lab: Lab, deps: UpDeps, opts: UpOptions = {}): Promi
     if (interrupted) throw new InterruptedError(String(signal?.reason ?? 'SIGINT'));
     throw new LabError(`lab '${lab.name}' did not come up: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/** The lab on its Docker engines (docker runtime), refused where engines cannot apply. */
+function placedLab(lab: Lab, opts: UpOptions): Lab {
+  if ((opts.runtime ?? lab.runtime) === 'docker') return placeOnEngines(lab, opts.engines);
+  if (opts.engines) throw new UserError('--engines places nodes on Docker engines: it needs the docker runtime', 'add --runtime docker');
+  if (lab.engines) throw new UserError(`lab '${lab.name}' names Docker engines, which the netns runtime cannot use`, 'run it with the docker runtime, or remove engines: from the file');
+  return lab;
 }

@@ -25,3 +25,14 @@ s.send(b"\\xff" * 6 + mac + b"\\x08\\x06" + arp)
 export async function announceTunnelAddress(node: NodeShell, chassis: Chassis): Promise<void> {
   await node.run(['/usr/bin/python3', '-c', GARP, 'br-phy', chassis.ip, chassis.mac]);
 }
+
+/**
+ * Across Docker engines, the swarm overlay carries no broadcast from one engine to another (Docker
+ * answers ARP there itself, from what it knows of each container): a gratuitous ARP reaches only
+ * the chassis on the sender's own engine. The tunnel neighbours on other engines are set instead,
+ * each chassis' in one process.
+ */
+export async function seedRemoteNeighbours(node: NodeShell, peers: readonly Chassis[]): Promise<void> {
+  if (!peers.length) return;
+  await node.runAll(peers.map((p) => ['ovs-appctl', 'tnl/neigh/set', 'br-phy', p.ip, p.mac]));
+}

@@ -3,7 +3,7 @@ import { UserError } from '../base/errors.js';
 import { labDir } from '../base/paths.js';
 import type { Lab } from '../topology/model.js';
 import { DockerRuntime } from './docker/docker-runtime.js';
-import { dockerClient } from './docker/client.js';
+import { engineClient } from './docker/client.js';
 import { NetnsRuntime } from './netns/netns-runtime.js';
 import type { Runtime } from './runtime.js';
 
@@ -13,7 +13,7 @@ export type RuntimeFactory = (name: string, lab: string, exec: Exec, resolved?: 
 /** Every runtime `lab` knows, by the name used in topology files and --runtime. */
 const RUNTIMES: Record<string, (lab: string, exec: Exec, resolved?: Lab) => Runtime> = {
   netns: (lab, exec, resolved) => new NetnsRuntime(lab, labDir(lab), exec, resolved),
-  docker: (lab, exec, resolved) => new DockerRuntime(lab, exec, () => dockerClient(), resolved),
+  docker: (lab, exec, resolved) => new DockerRuntime(lab, exec, (engine) => engineClient(engine), resolved),
 };
 
 export function runtimeNames(): string[] {

@@ -6,6 +6,8 @@ export interface NodeSpec {
   name: string;
   ip: string;
   prefix: number;
+  /** A chassis' MAC on the underlay (that of br-phy, which takes over its address). */
+  mac?: string;
 }
 
 /**
@@ -38,6 +40,11 @@ export interface Runtime {
   connectToNetwork(node: string, network: string, iface: string, mac?: string): Promise<void>;
   /** Creates a host outside OVN: a node whose eth0 (host.mac) is on its provider network. */
   createHost(host: Host): Promise<void>;
+  /**
+   * Once every node is made: refuses an underlay that cannot carry what the lab sends over it
+   * (across machines, the network between them), before OVN is set up. Optional.
+   */
+  checkUnderlay?(): Promise<void>;
   /** Runs argv inside a node (central, chassis or VM). */
   exec(node: string, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
   /** Runs a command inside a node with this process' stdin, stdout and stderr (for `lab exec`); returns its exit code. */

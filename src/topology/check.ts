@@ -16,6 +16,7 @@ import { checkSecurity } from './rules/security.js';
 import { checkLoadBalancers } from './rules/load-balancers.js';
 import { checkServices } from './rules/services.js';
 import { checkUnderlay } from './rules/underlay.js';
+import { checkEngines } from './rules/engines.js';
 import { checkVms } from './rules/vms.js';
 
 /**
@@ -28,6 +29,7 @@ export function checkTopology(t: RawTopology): SchemaProblem[] {
   const book = new AddressBook(at);
 
   checkNodeNames(t, at);
+  checkEngines(t, at);
 
   const underlay = parseCidr(t.underlay.subnet);
   const special = underlay && specialBlock(underlay);

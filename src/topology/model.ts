@@ -13,6 +13,11 @@ export interface Lab {
   datapath: 'auto' | 'netdev' | 'system';
   /** Absolute path of the file it came from, when it came from one. */
   file?: string;
+  /**
+   * docker runtime: the Docker engines the lab's nodes run on (absent: the local one). Every
+   * central member, chassis and host names its engine once the lab is placed ({@link Engine}).
+   */
+  engines?: Engine[];
   underlay: Underlay;
   central: Central;
   chassis: Chassis[];
@@ -42,6 +47,14 @@ export interface Lab {
 
 export interface Underlay {
   subnet: Cidr;
+  /** The MTU of the underlay network across Docker engines (an overlay network; absent: Docker's 1450). */
+  mtu?: number;
+}
+
+/** A Docker engine, as DOCKER_HOST names one: unix:///path, tcp://host:port or ssh://user@host. */
+export interface Engine {
+  name: string;
+  url: string;
 }
 
 export interface Central {
@@ -53,7 +66,9 @@ export interface Central {
   /** Its own release on the docker runtime (an upgrade: central first). */
   release?: Release;
   /** A Raft cluster: every member (this node first, then central2 …) with its underlay address. */
-  members?: { name: string; ip: string }[];
+  members?: { name: string; ip: string; engine?: string }[];
+  /** docker runtime across engines: the engine it runs on. */
+  engine?: string;
 }
 
 export interface Chassis {
@@ -68,6 +83,8 @@ export interface Chassis {
   release?: Release;
   /** Provider networks reached through OVS bridges (ovn-bridge-mappings). */
   bridgeMappings: BridgeMapping[];
+  /** docker runtime across engines: the engine it runs on. */
+  engine?: string;
 }
 
 export interface BridgeMapping {
@@ -93,6 +110,8 @@ export interface Host extends Partial<NodeRouting> {
   /** OVN external port serving this host, bound through an HA chassis group. */
   externalPort?: { switch: string; port: string; haChassis: string[] };
   servers: Server[];
+  /** docker runtime across engines: the engine it runs on. */
+  engine?: string;
 }
 
 export interface LogicalSwitch {

@@ -64,7 +64,8 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     const ip = addresses.get(name)!;
     const bridgeMappings = Object.entries(t.chassis[name]?.bridge_mappings ?? {}).map(([network, bridge]) => ({ network, bridge, iface: providerIface(network) }));
     const release = t.chassis[name]?.release;
-    return { name, ip, mac: macFromIpv4(0x0a, parseIpv4(ip)!), encap: t.chassis[name]?.encap ?? 'geneve', ...(release ? { release } : {}), bridgeMappings };
+    const engine = t.chassis[name]?.engine;
+    return { name, ip, mac: macFromIpv4(0x0a, parseIpv4(ip)!), encap: t.chassis[name]?.encap ?? 'geneve', ...(release ? { release } : {}), bridgeMappings, ...(engine ? { engine } : {}) };
   });
   const placement = namespacePlacement(t);
   const switches: LogicalSwitch[] = Object.entries(t.switches).map(([name, sw]) => ({ ...resolveSwitch(name, sw, dhcpRouter(t, name)), ...resolveSwitch6(t, name), ...(sw.on ? { on: sw.on } : {}) }));
@@ -120,12 +121,14 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     ...(t.release ? { release: t.release } : {}),
     datapath: t.datapath,
     ...(file ? { file } : {}),
-    underlay: { subnet: underlay },
+    ...(t.engines ? { engines: Object.entries(t.engines).map(([name, url]) => ({ name, url })) } : {}),
+    underlay: { subnet: underlay, ...(t.underlay.mtu ? { mtu: t.underlay.mtu } : {}) },
     central: {
       name: CENTRAL,
       ip: addresses.get(CENTRAL)!,
       ssl: t.central.ssl,
       ...(t.central.release ? { release: t.central.release } : {}),
+      ...(t.central.engine ? { engine: t.central.engine } : {}),
       ...(t.central.cluster > 1 ? { members: clusterMembers(t.central.cluster).map((name) => ({ name, ip: addresses.get(name)! })) } : {}),
     },
     chassis,
@@ -207,6 +210,7 @@ function resolveHosts(t: RawTopology): Host[] {
     routes: h.routes,
     forwarding: h.forwarding,
     ...(h.external_port ? { externalPort: { switch: h.external_port.switch, port: `${h.external_port.switch}-${name}`, haChassis: h.external_port.ha_chassis } } : {}),
+    ...(h.engine ? { engine: h.engine } : {}),
   }));
 }
 

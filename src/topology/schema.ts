@@ -57,6 +57,7 @@ export const chassisSchema = z
   .strictObject({
     ip: ipv4.optional().describe('underlay (tunnel endpoint) address; default: assigned from the underlay subnet'),
     release: z.enum(RELEASES).optional().describe("docker runtime: this chassis' own release (default: the lab's)"),
+    engine: nodeName.optional().describe("docker runtime: the engine (of 'engines') it runs on; default: central and hosts on the first, chassis spread round-robin"),
     encap: z.enum(['geneve', 'vxlan']).default('geneve').describe('tunnel type to the other chassis (ovn-encap-type); every chassis of a lab uses the same'),
     bridge_mappings: z
       .record(nodeName, z.string().regex(/^br-[a-z0-9-]{1,12}$/, 'an OVS bridge name like br-ex'))
@@ -69,6 +70,7 @@ export const centralSchema = z
   .strictObject({
     ip: ipv4.optional().describe('underlay address of the central node; default: the first of the underlay subnet'),
     release: z.enum(RELEASES).optional().describe("docker runtime: central's own release (OVN upgrades central first)"),
+    engine: nodeName.optional().describe("docker runtime: the engine (of 'engines') it (and every member of its cluster) runs on; default: central and hosts on the first, chassis spread round-robin"),
     cluster: z
       .number()
       .int()
@@ -252,6 +254,7 @@ export const hostSchema = z
     ip6: ipv6.optional().describe('its IPv6 address, static, in the subnet6 of the provider switch its ip is on'),
     gateway6: ipv6.optional().describe('IPv6 default gateway'),
     servers: z.array(serverSchema).default([]).describe('servers the host runs (started after addressing, ended by lab down)'),
+    engine: nodeName.optional().describe("docker runtime: the engine (of 'engines') it runs on; default: central and hosts on the first, chassis spread round-robin"),
     ...nodeRouting,
     external_port: z
       .strictObject({
@@ -263,9 +266,22 @@ export const hostSchema = z
   })
   .describe('a machine outside OVN on a provider network');
 
+/** A Docker engine's address, as DOCKER_HOST takes it. */
+export const engineUrl = z
+  .string()
+  .regex(/^(unix:\/\/\/\S+|tcp:\/\/[\w.-]+:\d+|ssh:\/\/([\w.-]+@)?[\w.-]+(:\d+)?)$/, 'a Docker engine address as DOCKER_HOST takes it: unix:///var/run/docker.sock, tcp://HOST:2376 or ssh://USER@HOST')
+  .describe('a Docker engine address (unix://, tcp:// or ssh://)');
+
 export const underlaySchema = z
   .strictObject({
     subnet: cidr.default('192.168.100.0/24').describe('addresses of central and chassis on the underlay'),
+    mtu: z
+      .number()
+      .int()
+      .min(1280)
+      .max(9000)
+      .optional()
+      .describe("docker runtime across engines: the MTU of the overlay network that is the underlay (default Docker's 1450: a 1500 link less VXLAN); VMs get it less Geneve's 58 bytes (VXLAN's 50) at most"),
   })
   .describe('the network between central and chassis that carries Geneve');
 
@@ -278,6 +294,10 @@ export const topologySchema = z
       .enum(['auto', 'netdev', 'system'])
       .default('auto')
       .describe('OVS datapath: netdev (userspace), system (kernel module), auto (system when the host has the modules)'),
+    engines: z
+      .record(nodeName, engineUrl)
+      .optional()
+      .describe('docker runtime: the Docker engines this lab may use, by name (the first is a swarm manager when there are several); LAB_ENGINES or --engines override them'),
     underlay: underlaySchema.default({ subnet: '192.168.100.0/24' }),
     central: centralSchema.default({ ssl: false, cluster: 1 }),
     chassis: z.record(nodeName, chassisSchema.nullable()).describe('chassis by name'),

@@ -153,11 +153,11 @@ describeE2E('lab test FILE: up, checks, down, report', () => {
   it('passes every check of labs/dmz.yaml, writes JUnit and leaves nothing behind', async () => {
     const out = mkdtempSync(join(tmpdir(), 'lab-junit-'));
     const r = await lab(['test', labFile('dmz', NAME2), '--junit', join(out, 'junit.xml')]);
-    expect(r.stdout).toMatch(/^14 passed, 0 failed$/m);
-    expect(r.stdout).toMatch(new RegExp(`^lab ${NAME2}: 14 passed, 0 failed \\(up [\\d.]+s, checks [\\d.]+s, down [\\d.]+s, total [\\d.]+s\\)$`, 'm'));
+    expect(r.stdout).toMatch(/^15 passed, 0 failed$/m);
+    expect(r.stdout).toMatch(new RegExp(`^lab ${NAME2}: 15 passed, 0 failed \\(up [\\d.]+s, checks [\\d.]+s, down [\\d.]+s, total [\\d.]+s\\)$`, 'm'));
     expect(r.code).toBe(0);
     const xml = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(join(out, 'junit.xml'), 'utf8'));
-    expect(Number(xml.testsuites['@_tests'])).toBe(14);
+    expect(Number(xml.testsuites['@_tests'])).toBe(15);
     expect(Number(xml.testsuites['@_failures'])).toBe(0);
     expect(await leftovers(NAME2)).toEqual([]);
   });

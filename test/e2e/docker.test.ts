@@ -37,7 +37,7 @@ describeE2E('labs/dmz.yaml on the docker runtime', () => {
   it('passes every check of labs/dmz.yaml with lab test --runtime docker', async () => {
     const out = mkdtempSync(join(tmpdir(), 'lab-docker-'));
     const r = await lab(['test', labFile('dmz', TESTED), '--runtime', 'docker', '--json', join(out, 'r.json')]);
-    expect(r.stdout).toMatch(/^14 passed, 0 failed$/m);
+    expect(r.stdout).toMatch(/^15 passed, 0 failed$/m);
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8'));
     expect(report.labs[0].checks.find((c: { kind: string }) => c.kind === 'dhcp').seen).toContain('lease 172.16.255.130/26');

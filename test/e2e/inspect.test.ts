@@ -138,7 +138,7 @@ describeE2E('lab script: the plain bash script builds a lab that passes the same
     const ran = await new Promise<number>((res) => execFile('bash', [path], (err) => res(err ? Number(err.code) || 1 : 0)));
     expect(ran).toBe(0);
     const test = await lab(['test', SCRIPTED]);
-    expect(test.stdout).toMatch(/^14 passed, 0 failed$/m);
+    expect(test.stdout).toMatch(/^15 passed, 0 failed$/m);
     expect((await lab(['down', SCRIPTED])).code).toBe(0);
     expect(await leftovers(SCRIPTED)).toEqual([]);
   });

@@ -10,7 +10,7 @@ describeE2E('central: { ssl: true } on the netns runtime', () => {
 
   it('chassis reach SB over SSL with the lab\'s certificates; plain TCP and SSL without a key are refused', async () => {
     const test = await lab(['test', labFile('dmz', NAME, withSsl), '--keep']);
-    expect(test.stdout).toMatch(/^14 passed, 0 failed$/m);
+    expect(test.stdout).toMatch(/^15 passed, 0 failed$/m);
     const remote = await lab(['vsctl', '--lab', NAME, 'hv1', '--', 'get', 'Open_vSwitch', '.', 'external_ids:ovn-remote']);
     expect(remote.stdout.trim()).toBe('"ssl:192.168.100.1:6642"');
     const chassis = await lab(['sbctl', '--lab', NAME, '--', '--bare', '--columns=name', 'list', 'Chassis']);
@@ -31,7 +31,7 @@ describeE2E('central: { ssl: true } on the docker runtime', () => {
 
   it('passes every check of dmz with SSL between containers', async () => {
     const test = await lab(['test', labFile('dmz', DOCKER, withSsl), '--runtime', 'docker']);
-    expect(test.stdout).toMatch(/^14 passed, 0 failed$/m);
+    expect(test.stdout).toMatch(/^15 passed, 0 failed$/m);
     expect(await dockerLeftovers(DOCKER)).toEqual([]);
   });
 }, missing);

@@ -25,6 +25,10 @@ function health(s: LabStatus): string {
 function table(s: LabStatus): string {
   if (s.problem) return `lab ${s.name}: INCOMPLETE: ${s.problem}`;
   const title = `lab ${s.name}: ${health(s)} (runtime ${s.runtime}, datapath ${s.datapath}, up since ${s.createdAt}${s.file ? `, from ${s.file}` : ''})`;
+  // Across Docker engines, which engine each node is on.
+  if (s.nodes.some((n) => n.engine)) {
+    return `${title}\n${textTable(['NODE', 'KIND', 'STATE', 'ENGINE', 'DETAIL'], s.nodes.map((n) => [n.name, n.kind, n.present ? 'up' : 'missing', n.engine ?? '-', detail(n)]))}`;
+  }
   return `${title}\n${textTable(['NODE', 'KIND', 'STATE', 'DETAIL'], s.nodes.map((n) => [n.name, n.kind, n.present ? 'up' : 'missing', detail(n)]))}`;
 }
 

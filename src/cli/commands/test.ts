@@ -8,7 +8,7 @@ import { readRecord } from '../../core/lab-store.js';
 import type { LabTestReport } from '../../core/test.js';
 import { summaryLines, totals } from '../../report/summary.js';
 import type { Lab } from '../../topology/model.js';
-import { cliContext, out, pickLab, releaseOption, topologyLoader } from '../context.js';
+import { cliContext, ENGINES_OPTION, enginesOption, out, pickLab, releaseOption, topologyLoader } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 
 interface TestFlags {
@@ -18,6 +18,7 @@ interface TestFlags {
   junit?: string;
   json?: string;
   runtime?: string;
+  engines?: string;
   release?: string;
   bundleDir: string;
   verbose?: boolean;
@@ -52,6 +53,7 @@ export function registerTest(program: Command): void {
     .option('--json <path>', 'write a JSON report')
     .option('--runtime <name>', "netns or docker (default: each file's runtime)")
     .option('--release <name>', 'docker runtime: every node of every lab on this Debian release (bookworm, trixie)')
+    .option('--engines <list>', ENGINES_OPTION)
     .option('--bundle-dir <dir>', 'where failure bundles are saved (default: lab-failures in the temporary directory, never the source tree)', join(tmpdir(), 'lab-failures'))
     .option('-v, --verbose', 'print every command run and every retry')
     .action(async (args: string[], opts: TestFlags) => {
@@ -75,7 +77,8 @@ export function registerTest(program: Command): void {
       const reports: LabTestReport[] = [];
       try {
         for (const t of labs) {
-          reports.push(await testLab(releaseOption(t.lab, opts.release), t.running, ctx, { keep: opts.keep, only: opts.only, runtime: opts.runtime, bundleRoot: resolve(opts.bundleDir), signal: controller.signal }));
+          const engines = t.running ? undefined : await enginesOption(opts.engines, t.lab, opts.runtime);
+          reports.push(await testLab(releaseOption(t.lab, opts.release), t.running, ctx, { keep: opts.keep, only: opts.only, runtime: opts.runtime, ...(engines ? { engines } : {}), bundleRoot: resolve(opts.bundleDir), signal: controller.signal }));
           await ctx.reporter.flush();
         }
       } finally {

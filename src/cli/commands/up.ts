@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { Command } from 'commander';
 import { InterruptedError } from '../../base/errors.js';
 import { seconds } from '../../base/text.js';
-import { cliContext, out, releaseOption, topologyLoader } from '../context.js';
+import { cliContext, ENGINES_OPTION, enginesOption, out, releaseOption, topologyLoader } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 import { printScript } from './script.js';
 
@@ -13,10 +13,11 @@ export function registerUp(program: Command): void {
     .argument('<file>', 'topology YAML file')
     .option('--runtime <name>', 'netns or docker (default: the file\'s runtime)')
     .option('--release <name>', 'docker runtime: every node on this Debian release (bookworm, trixie), whatever the file says')
+    .option('--engines <list>', ENGINES_OPTION)
     .option('--keep-on-failure', 'leave what was made when a step fails, for debugging')
     .option('-v, --verbose', 'print every command run')
     .option('--dry-run', 'print the plan as a bash script of the commands, and run nothing (same as lab script)')
-    .action(async (file: string, opts: { runtime?: string; release?: string; keepOnFailure?: boolean; verbose?: boolean; dryRun?: boolean }) => {
+    .action(async (file: string, opts: { runtime?: string; release?: string; engines?: string; keepOnFailure?: boolean; verbose?: boolean; dryRun?: boolean }) => {
       const [{ destroyLab }, { upLab }] = await Promise.all([import('../../core/down.js'), import('../../core/up.js')]);
       if (opts.dryRun) return printScript(file);
       const lab = releaseOption(await (await topologyLoader()).loadTopology(file), opts.release);
@@ -26,7 +27,8 @@ export function registerUp(program: Command): void {
       setMaxListeners(0, controller.signal);
       const release = onInterrupt((signal) => controller.abort(signal));
       try {
-        const result = await upLab(lab, ctx, { runtime: opts.runtime, keepOnFailure: opts.keepOnFailure, signal: controller.signal });
+        const engines = await enginesOption(opts.engines, lab, opts.runtime);
+        const result = await upLab(lab, ctx, { runtime: opts.runtime, ...(engines ? { engines } : {}), keepOnFailure: opts.keepOnFailure, signal: controller.signal });
         if (controller.signal.aborted) {
           // Ctrl-C after the last step: the handler promised a teardown.
           await destroyLab(lab.name, ctx);

@@ -1,14 +1,16 @@
 import type Docker from 'dockerode';
+import { EngineSet, type ClientFactory } from './engines.js';
+import { enginesSpanned, engineOfNode, overlayAutoRange, parseEngines } from '../../topology/engines.js';
 import { batchScript, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
-import { releaseOf, releasesOf, type Host, type Lab, type Link, type Namespace, type Vm } from '../../topology/model.js';
+import { releaseOf, type Host, type Lab, type Link, type Namespace, type Vm } from '../../topology/model.js';
 import type { NodeSpec, Runtime } from '../runtime.js';
 import { veth, vethCommands, type LinkEnd } from '../links.js';
 import { attachExec } from './docker-attach.js';
 import { dockerExec } from './docker-exec.js';
-import { connectDocker, containerName, LABEL_LAB, LABEL_NODE, LABEL_STATE, networkName, providerNetworkName } from './client.js';
+import { containerName, LABEL_LAB, LABEL_NODE, LABEL_STATE, networkName, providerNetworkName } from './client.js';
 import { labDir } from '../../base/paths.js';
 import { DEFAULT_RELEASE, imageExists, nodeImage } from './images.js';
-import { UserError } from '../../base/errors.js';
+import { LeftBehind, UserError } from '../../base/errors.js';
 import { formatIpv4, parseCidr, maskOf } from '../../topology/net.js';
 
 /**
@@ -32,23 +34,40 @@ const RUN_ROOT = '/run/lab';
  */
 export class DockerRuntime implements Runtime {
   readonly name = 'docker';
-  private client?: Promise<Docker>;
+  private readonly engines: EngineSet;
+  /** Nodes on more than one engine: the networks are swarm overlays made on the first. */
+  private readonly acrossEngines: boolean;
   /** VM name → chassis: from the lab (record) and from VMs created here. */
   private readonly vmChassis = new Map<string, string>();
 
   constructor(
     private readonly lab: string,
     private readonly exec_: Exec,
-    private readonly makeClient: () => Docker,
+    makeClient: ClientFactory,
     private readonly resolved?: Lab,
   ) {
     for (const vm of [...(resolved?.vms ?? []), ...(resolved?.namespaces ?? [])]) this.vmChassis.set(vm.name, vm.chassis);
+    // A lab's record names its engines; without one (lab down after the record was lost), LAB_ENGINES does.
+    const spanned = resolved?.engines ? enginesSpanned(resolved) : [];
+    const engines = resolved ? (resolved.engines ?? []).filter((e) => spanned.includes(e.name)) : process.env.LAB_ENGINES ? parseEngines(process.env.LAB_ENGINES, 'LAB_ENGINES') : [];
+    this.engines = new EngineSet(engines, makeClient);
+    this.acrossEngines = engines.length > 1;
   }
 
+  /** The client of the engine a node is on (the first engine, or the local one, for networks). */
+  private docker(node?: string): Promise<Docker> {
+    return this.engines.client(node !== undefined ? this.engineOf(node) : undefined);
+  }
 
-  private docker(): Promise<Docker> {
-    this.client ??= connectDocker(this.makeClient());
-    return this.client;
+  /** The engine a node (a VM: its chassis) is on; undefined on the local engine. */
+  private engineOf(node: string): string | undefined {
+    return this.resolved?.engines ? engineOfNode(this.resolved, this.vmChassis.get(node) ?? node) : undefined;
+  }
+
+  /** `docker`, or `docker -H URL` for a node on a named engine: what -v shows, pasteable. */
+  private dockerCli(node: string): string[] {
+    const engine = this.engineOf(node);
+    return engine ? ['docker', '-H', this.engines.url(engine)] : ['docker'];
   }
 
   private labels(node?: string): Record<string, string> {
@@ -67,13 +86,23 @@ export class DockerRuntime implements Runtime {
     return nodeImage((this.resolved && releaseOf(this.resolved, node)) ?? DEFAULT_RELEASE);
   }
 
+  /** Every engine answers (and, across several, they are one swarm) and has the images its nodes run. */
   async preflight(): Promise<void> {
-    const docker = await this.docker();
-    const releases = this.resolved ? releasesOf(this.resolved) : [];
-    for (const release of releases.length ? releases : [DEFAULT_RELEASE]) {
-      if (!(await imageExists(docker, nodeImage(release)))) {
+    await this.engines.requireOneSwarm();
+    const lab = this.resolved;
+    for (const engine of this.engines.names()) {
+      const docker = await this.engines.client(engine);
+      const nodes = lab ? [...(lab.central.members ?? [lab.central]), ...lab.chassis, ...lab.hosts].filter((n) => engine === undefined || this.engineOf(n.name) === engine) : [];
+      const releases = new Set(nodes.map((n) => (lab && releaseOf(lab, n.name)) ?? DEFAULT_RELEASE));
+      for (const release of releases.size ? releases : [DEFAULT_RELEASE]) {
+        if (await imageExists(docker, nodeImage(release))) continue;
         const flag = release === DEFAULT_RELEASE ? '' : ` --release ${release}`;
-        throw new UserError(`the node image ${nodeImage(release)} (${release}) is not built`, `run 'lab images build${flag}' (once; it is reused by every lab)`);
+        if (engine === undefined) throw new UserError(`the node image ${nodeImage(release)} (${release}) is not built`, `run 'lab images build${flag}' (once; it is reused by every lab)`);
+        const url = this.engines.url(engine);
+        throw new UserError(
+          `the node image ${nodeImage(release)} (${release}) is not on Docker engine '${engine}' (${url})`,
+          `build it there (DOCKER_HOST=${url} lab images build${flag}) or copy it: docker save ${nodeImage(release)} | docker -H ${url} load`,
+        );
       }
     }
   }
@@ -91,6 +120,7 @@ export class DockerRuntime implements Runtime {
     const cidr = parseCidr(subnet)!;
     const broadcast = (cidr.network | ~maskOf(cidr.prefix)) >>> 0;
     const docker = await this.docker();
+    if (this.acrossEngines) return this.createOverlay(networkName(this.lab), { internal: true, subnet });
     this.exec_.onCommand?.(['docker', 'network', 'create', '--internal', '-o', `${INHIBIT_IPV4}=true`, '--subnet', subnet, networkName(this.lab)]);
     await docker.createNetwork({
       Name: networkName(this.lab),
@@ -103,15 +133,44 @@ export class DockerRuntime implements Runtime {
     });
   }
 
-  /** A container of the lab on one Docker network (with a fixed address, or one Docker picks). */
-  private async startContainer(node: string, network: string, ip?: string, sysctls: Record<string, string> = {}): Promise<void> {
+  /**
+   * A network across engines: an attachable swarm overlay made on the first engine (a manager),
+   * which containers on every engine of the swarm join by name. On the underlay, Docker's own
+   * addresses (one per engine, and the gateway) stay in the top of the subnet, out of the nodes' way.
+   */
+  private async createOverlay(name: string, opts: { internal: boolean; subnet?: string }): Promise<void> {
     const docker = await this.docker();
+    // Docker's option is the MTU of the link beneath: containers get it less its VXLAN's 50 bytes.
+    const mtu = this.resolved?.underlay.mtu !== undefined ? this.resolved.underlay.mtu + 50 : undefined;
+    const range = opts.subnet ? overlayAutoRange(parseCidr(opts.subnet)!) : undefined;
+    this.exec_.onCommand?.([
+      'docker', 'network', 'create', '-d', 'overlay', '--attachable', ...(opts.internal ? ['--internal'] : []),
+      ...(opts.subnet && range ? ['--subnet', opts.subnet, '--ip-range', range.cidr, '--gateway', range.gateway] : []),
+      ...(mtu ? ['-o', `com.docker.network.driver.mtu=${mtu}`] : []),
+      name,
+    ]);
+    await docker.createNetwork({
+      Name: name,
+      Driver: 'overlay',
+      Attachable: true,
+      Internal: opts.internal,
+      CheckDuplicate: true,
+      Labels: this.labels(),
+      ...(mtu ? { Options: { 'com.docker.network.driver.mtu': String(mtu) } } : {}),
+      ...(opts.subnet && range ? { IPAM: { Driver: 'default', Config: [{ Subnet: opts.subnet, IPRange: range.cidr, Gateway: range.gateway }] } } : {}),
+    });
+  }
+
+  /** A container of the lab on one Docker network (with a fixed address, or one Docker picks). */
+  private async startContainer(node: string, network: string, ip?: string, sysctls: Record<string, string> = {}, mac?: string): Promise<void> {
+    const docker = await this.docker(node);
     const name = containerName(this.lab, node);
-    this.exec_.onCommand?.(['docker', 'run', '-d', '--name', name, '--network', network, ...(ip ? ['--ip', ip] : []), ...CAPABILITIES.flatMap((c) => ['--cap-add', c]), '--device', '/dev/net/tun', this.imageOf(node)]);
+    this.exec_.onCommand?.([...this.dockerCli(node), 'run', '-d', '--name', name, '--network', network, ...(ip ? ['--ip', ip] : []), ...(mac ? ['--mac-address', mac] : []), ...CAPABILITIES.flatMap((c) => ['--cap-add', c]), '--device', '/dev/net/tun', this.imageOf(node)]);
     const container = await docker.createContainer({
       name,
       Image: this.imageOf(node),
       Hostname: node,
+      ...(mac ? { MacAddress: mac } : {}),
       Labels: this.labels(node),
       HostConfig: {
         Init: true,
@@ -133,8 +192,36 @@ export class DockerRuntime implements Runtime {
   }
 
   async createNode(spec: NodeSpec): Promise<void> {
-    // Only br-phy answers ARP for the tunnel address.
-    await this.startContainer(spec.name, networkName(this.lab), spec.ip, { 'net.ipv4.conf.all.arp_ignore': '1' });
+    // Only br-phy answers ARP for the tunnel address. Across engines, the overlay delivers a
+    // frame only to the MAC Docker knows for the address: the container's is br-phy's, so tunnel
+    // packets reach br-phy addressed to it (OVS ends a tunnel only for its bridge's own MAC).
+    await this.startContainer(spec.name, networkName(this.lab), spec.ip, { 'net.ipv4.conf.all.arp_ignore': '1' }, this.acrossEngines ? spec.mac : undefined);
+  }
+
+  /**
+   * Across engines, the overlay between them must carry its full MTU: a ping of that size with DF
+   * from central to a node on each other engine. Docker sets no DF on its VXLAN, but OVS sets it on
+   * Geneve, so a too small network between machines would lose full-size packets without a word.
+   */
+  async checkUnderlay(): Promise<void> {
+    const lab = this.resolved;
+    if (!this.acrossEngines || !lab?.underlay.mtu) return;
+    const central = lab.central.members?.[0] ?? lab.central;
+    const centralEngine = this.engineOf(central.name);
+    const seen = new Set([centralEngine]);
+    for (const c of lab.chassis) {
+      const engine = this.engineOf(c.name);
+      if (seen.has(engine)) continue;
+      seen.add(engine);
+      const size = lab.underlay.mtu - 28;
+      const ping = await this.run(central.name, ['ping', '-c', '1', '-W', '2', '-M', 'do', '-s', String(size), c.ip], { nothrow: true });
+      if (ping.ok) continue;
+      const vm = Math.max(...lab.vms.map((v) => v.mtu), 0);
+      throw new UserError(
+        `the network between Docker engines '${centralEngine}' and '${engine}' does not carry the lab's ${lab.underlay.mtu}-byte underlay packets (${size}-byte ping with DF from ${central.name} to ${c.name}: ${(ping.stdout + ping.stderr).trim().split('\n').pop()})`,
+        `across machines on a 1500-byte network, give the file underlay: { mtu: 1450 } (VMs then get 1450 less the tunnel's ${lab.underlay.mtu - vm} bytes), or use jumbo frames between the machines`,
+      );
+    }
   }
 
   /**
@@ -146,6 +233,7 @@ export class DockerRuntime implements Runtime {
   async createNetwork(name: string): Promise<void> {
     const docker = await this.docker();
     const net = providerNetworkName(this.lab, name);
+    if (this.acrossEngines) return this.createOverlay(net, { internal: false });
     this.exec_.onCommand?.(['docker', 'network', 'create', '-o', 'com.docker.network.bridge.enable_ip_masquerade=false', '-o', `${INHIBIT_IPV4}=true`, net]);
     await docker.createNetwork({
       Name: net,
@@ -158,7 +246,7 @@ export class DockerRuntime implements Runtime {
 
   /** Connects the node's container and renames the new interface (found by the MAC Docker gave it) to `iface`. */
   async connectToNetwork(node: string, network: string, iface: string, mac?: string): Promise<void> {
-    const docker = await this.docker();
+    const docker = await this.docker(node);
     const net = providerNetworkName(this.lab, network);
     const name = containerName(this.lab, node);
     this.exec_.onCommand?.(['docker', 'network', 'connect', net, name]);
@@ -238,8 +326,8 @@ export class DockerRuntime implements Runtime {
     if (opts.input !== undefined) throw new Error('docker runtime: exec with input is not supported; use writeFile');
     const { container, prefix } = this.containerOf(node);
     const full = [...prefix, ...argv];
-    this.exec_.onCommand?.(['docker', 'exec', container, ...full]);
-    const docker = await this.docker();
+    this.exec_.onCommand?.([...this.dockerCli(node), 'exec', container, ...full]);
+    const docker = await this.docker(node);
     const result = await dockerExec(docker.getContainer(container), full, opts.env, opts.timeoutMs);
     if (!result.ok && !opts.nothrow) throw result;
     return result;
@@ -247,7 +335,7 @@ export class DockerRuntime implements Runtime {
 
   async attach(node: string, argv: readonly string[], env: Record<string, string>): Promise<number> {
     const { container, prefix } = this.containerOf(node);
-    return attachExec((await this.docker()).getContainer(container), [...prefix, ...argv], env);
+    return attachExec((await this.docker(node)).getContainer(container), [...prefix, ...argv], env);
   }
 
   /** Files travel base64-encoded in argv: the Docker API's exec has no reliable stdin half-close on older daemons. */
@@ -255,8 +343,8 @@ export class DockerRuntime implements Runtime {
     const { container } = this.containerOf(node);
     const script = 'mkdir -p "$(dirname "$2")" && printf %s "$1" | base64 -d > "$2" && chmod "$3" "$2"';
     const argv = ['sh', '-c', script, 'write', Buffer.from(content).toString('base64'), path, mode.toString(8)];
-    this.exec_.onCommand?.(['docker', 'exec', container, 'sh', '-c', `cat > ${path}`]);
-    const result = await dockerExec((await this.docker()).getContainer(container), argv);
+    this.exec_.onCommand?.([...this.dockerCli(node), 'exec', container, 'sh', '-c', `cat > ${path}`]);
+    const result = await dockerExec((await this.docker(node)).getContainer(container), argv);
     if (!result.ok) throw result;
   }
 
@@ -266,9 +354,8 @@ export class DockerRuntime implements Runtime {
   }
 
   async present(nodes: readonly string[]): Promise<Set<string>> {
-    const docker = await this.docker();
-    const running = await docker.listContainers({ filters: { label: [`${LABEL_LAB}=${this.lab}`], status: ['running'] } });
-    const up = new Set(running.map((c) => c.Labels[LABEL_NODE]).filter((n): n is string => !!n));
+    const { results } = await this.engines.onEach((docker) => docker.listContainers({ filters: { label: [`${LABEL_LAB}=${this.lab}`], status: ['running'] } }));
+    const up = new Set(results.flat().map((c) => c.Labels[LABEL_NODE]).filter((n): n is string => !!n));
     const out = new Set<string>();
     for (const node of nodes) {
       const chassis = this.vmChassis.get(node);
@@ -284,27 +371,49 @@ export class DockerRuntime implements Runtime {
   }
 
   async stateDirs(): Promise<string[]> {
-    const docker = await this.docker();
-    const containers = await docker.listContainers({ all: true, filters: { label: [`${LABEL_LAB}=${this.lab}`] } });
-    return [...new Set(containers.map((c) => c.Labels[LABEL_STATE]).filter((d): d is string => !!d))];
+    const { results } = await this.engines.onEach((docker) => docker.listContainers({ all: true, filters: { label: [`${LABEL_LAB}=${this.lab}`] } }));
+    return [...new Set(results.flat().map((c) => c.Labels[LABEL_STATE]).filter((d): d is string => !!d))];
   }
 
-  /** Removes the lab's containers and network, found by label; nothing else. */
+  /**
+   * Removes the lab's containers and networks, found by label on every engine; nothing else.
+   * Containers first (on every engine), then networks (an overlay goes once nothing is attached).
+   * An engine that does not answer keeps its part: that is an error saying to run down again, and
+   * the lab's record stays so the next `lab down` knows the engines.
+   */
   async destroy(): Promise<number> {
-    const docker = await this.docker();
     const filters = { label: [`${LABEL_LAB}=${this.lab}`] };
-    const containers = await docker.listContainers({ all: true, filters });
-    await Promise.all(
-      containers.map((c) => {
-        this.exec_.onCommand?.(['docker', 'rm', '-f', c.Names[0]?.replace(/^\//, '') ?? c.Id]);
-        return docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
-      }),
-    );
-    const networks = await docker.listNetworks({ filters });
-    for (const n of networks) {
-      this.exec_.onCommand?.(['docker', 'network', 'rm', n.Name]);
-      await docker.getNetwork(n.Id).remove().catch(() => undefined);
+    const containers = await this.engines.onEach(async (docker, engine) => {
+      const found = await docker.listContainers({ all: true, filters });
+      await Promise.all(
+        found.map((c) => {
+          this.exec_.onCommand?.([...(engine ? ['docker', '-H', this.engines.url(engine)] : ['docker']), 'rm', '-f', c.Names[0]?.replace(/^\//, '') ?? c.Id]);
+          return docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+        }),
+      );
+      return found.length;
+    });
+    const networks = await this.engines.onEach(async (docker, engine) => {
+      let removed = 0;
+      for (const n of await docker.listNetworks({ filters })) {
+        this.exec_.onCommand?.([...(engine ? ['docker', '-H', this.engines.url(engine)] : ['docker']), 'network', 'rm', n.Name]);
+        removed += await docker.getNetwork(n.Id).remove().then(() => 1, () => 0);
+      }
+      return removed;
+    });
+    // A worker keeps its copy of an overlay until the manager's removal reaches it.
+    await this.engines.onEach(async (docker) => {
+      for (let i = 0; i < 50 && (await docker.listNetworks({ filters })).length; i++) await new Promise((r) => setTimeout(r, 200));
+    });
+    const [first] = containers.unreachable;
+    if (first) {
+      const names = containers.unreachable.map((e) => `'${e.engine.name}' (${e.engine.url})`).join(', ');
+      throw new LeftBehind(
+        `lab '${this.lab}': Docker engine${containers.unreachable.length > 1 ? 's' : ''} ${names} did not answer, so the lab's containers and networks there are still there`,
+        `run 'lab down ${this.lab}' again once it answers: the lab's record is kept until everything is gone (an engine gone for good: 'lab down ${this.lab} --forget-unreachable')`,
+        { cause: first },
+      );
     }
-    return containers.length + networks.length;
+    return [...containers.results, ...networks.results].reduce((a, b) => a + b, 0);
   }
 }

@@ -7,6 +7,13 @@ const schema = z.strictObject({
   ...pingFields(),
   expect: z.enum(['reachable', 'unreachable']).default('reachable'),
   ttl: z.number().int().min(1).max(255).optional().describe('the TTL (hop limit) every reply must arrive with, e.g. 63 after one router'),
+  size: z
+    .number()
+    .int()
+    .min(0)
+    .max(8972)
+    .optional()
+    .describe("payload bytes, sent with DF (don't fragment): the packet is size + 28 (IPv4) or + 48 (IPv6), so 1372 fills a 1400-byte MTU"),
 });
 export type PingCheck = z.infer<typeof schema>;
 
@@ -19,7 +26,7 @@ export const pingSpec: CheckSpecKind<PingCheck> = {
   expected(spec, lab) {
     const addr = targetAddress(lab, spec.to, spec.family);
     return spec.expect === 'reachable'
-      ? `${spec.from} gets ${spec.count}/${spec.count} replies from ${addr}${spec.ttl !== undefined ? ` with ttl ${spec.ttl}` : ''}`
+      ? `${spec.from} gets ${spec.count}/${spec.count} replies from ${addr}${spec.size !== undefined ? ` to ${spec.size + (spec.family === 6 ? 48 : 28)}-byte packets with DF` : ''}${spec.ttl !== undefined ? ` with ttl ${spec.ttl}` : ''}`
       : `${spec.from} gets no reply from ${addr}`;
   },
 };

@@ -1,0 +1,111 @@
+import { UserError } from '../base/errors.js';
+import { formatIpv4, maskOf, parseIpv4, type Cidr } from './net.js';
+import { engineUrl } from './schema.js';
+import type { Engine, Lab } from './model.js';
+
+/** Docker's overlay network MTU when none is given: a 1500-byte link less VXLAN's 50 bytes. */
+export const DOCKER_OVERLAY_MTU = 1450;
+
+/** What OVN's tunnel adds to a VM's packet on the underlay (Geneve with OVN's option, or VXLAN). */
+export const ENCAP_OVERHEAD = { geneve: 58, vxlan: 50 } as const;
+
+/**
+ * Engines as `--engines` and LAB_ENGINES take them: `name=URL,name=URL`, or plain `URL,URL`
+ * (named engine1, engine2…). Refused with what to write when a part is not an engine address.
+ */
+export function parseEngines(text: string, source: string): Engine[] {
+  const engines = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part, i) => {
+      const m = /^([a-z0-9][a-z0-9-]{0,14})=(.*)$/.exec(part);
+      return { name: m ? m[1]! : `engine${i + 1}`, url: m ? m[2]! : part };
+    });
+  if (!engines.length) throw new UserError(`${source} names no engine`, 'give engines as NAME=URL,NAME=URL, e.g. a=unix:///var/run/docker.sock,b=ssh://me@box2');
+  for (const e of engines) {
+    if (!engineUrl.safeParse(e.url).success) throw new UserError(`${source}: '${e.url}' is not a Docker engine address`, 'write it as DOCKER_HOST takes it: unix:///var/run/docker.sock, tcp://HOST:2376 or ssh://USER@HOST');
+  }
+  const names = engines.map((e) => e.name);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice) throw new UserError(`${source} names engine '${twice}' twice`);
+  return engines;
+}
+
+/**
+ * The lab with every central member, chassis and host on an engine: the one the file names, else
+ * central and hosts on the first engine and chassis round-robin over all of them. `override`
+ * (--engines, LAB_ENGINES) replaces the file's engines, so a file written for one machine spreads.
+ * Across more than one engine the underlay is an overlay network: VM MTUs shrink to fit inside it.
+ */
+export function placeOnEngines(lab: Lab, override?: Engine[]): Lab {
+  const engines = override ?? lab.engines;
+  if (!engines?.length) return lab;
+  const names = engines.map((e) => e.name);
+  const pick = (node: string, given: string | undefined, fallback: string): string => {
+    if (given === undefined) return fallback;
+    if (!names.includes(given)) throw new UserError(`${node} is on engine '${given}', which the engines given (${names.join(', ')}) do not include`, `name an engine '${given}' in --engines or LAB_ENGINES, or drop the override`);
+    return given;
+  };
+  const centralEngine = pick('central', lab.central.engine, names[0]!);
+  const placed: Lab = {
+    ...lab,
+    engines,
+    central: {
+      ...lab.central,
+      engine: centralEngine,
+      ...(lab.central.members ? { members: lab.central.members.map((m) => ({ ...m, engine: centralEngine })) } : {}),
+    },
+    chassis: lab.chassis.map((c, i) => ({ ...c, engine: pick(`chassis ${c.name}`, c.engine, names[i % names.length]!) })),
+    hosts: lab.hosts.map((h) => ({ ...h, engine: pick(`host ${h.name}`, h.engine, names[0]!) })),
+  };
+  if (enginesSpanned(placed).length < 2) return placed;
+  const subnet = placed.underlay.subnet;
+  const reserved = overlayAutoRange(subnet);
+  for (const n of [...(placed.central.members ?? [placed.central]), ...placed.chassis]) {
+    const ip = parseIpv4(n.ip)!;
+    if (ip >= reserved.first) {
+      throw new UserError(
+        `${n.name}'s underlay address ${n.ip} is in ${reserved.cidr}, which a lab across Docker engines leaves to Docker (one address per engine on the overlay network)`,
+        `give ${n.name} a lower address, or the underlay a larger subnet`,
+      );
+    }
+  }
+  // VMs' packets cross in Geneve (or VXLAN) inside the overlay's own VXLAN. With the underlay's MTU
+  // given, VMs shrink to fit in it; without, the overlay grows to carry the VMs' MTU (over a
+  // 1500-byte link between machines the engines then fragment the overlay's VXLAN packets).
+  const overhead = ENCAP_OVERHEAD[placed.chassis[0]?.encap ?? 'geneve'];
+  if (placed.underlay.mtu === undefined) {
+    const needed = Math.max(...placed.vms.map((vm) => vm.mtu), 0) + overhead;
+    return { ...placed, underlay: { ...placed.underlay, mtu: Math.max(DOCKER_OVERLAY_MTU, needed) } };
+  }
+  const fits = placed.underlay.mtu - overhead;
+  return { ...placed, vms: placed.vms.map((vm) => (vm.mtu > fits ? { ...vm, mtu: fits } : vm)) };
+}
+
+/** The engines a placed lab's nodes are on, in the order of its engines. */
+export function enginesSpanned(lab: Lab): string[] {
+  const used = new Set([lab.central.engine, ...(lab.central.members ?? []).map((m) => m.engine), ...lab.chassis.map((c) => c.engine), ...lab.hosts.map((h) => h.engine)]);
+  return (lab.engines ?? []).map((e) => e.name).filter((n) => used.has(n));
+}
+
+/** The engine a node runs on (a VM or namespace: its chassis'); undefined for a lab on the local engine. */
+export function engineOfNode(lab: Lab, node: string): string | undefined {
+  const member = lab.central.members?.find((m) => m.name === node);
+  if (member) return member.engine;
+  if (node === lab.central.name) return lab.central.engine;
+  const inside = [...lab.vms, ...lab.namespaces].find((v) => v.name === node)?.chassis;
+  return [...lab.chassis, ...lab.hosts].find((n) => n.name === (inside ?? node))?.engine;
+}
+
+/**
+ * The addresses of the underlay an overlay network leaves to Docker, which gives every engine an
+ * address of its own on it: the top sixteenth-or-so of the subnet (the gateway, the last, within).
+ */
+export function overlayAutoRange(subnet: Cidr): { cidr: string; first: number; gateway: string } {
+  const size = 2 ** (32 - subnet.prefix);
+  const block = Math.max(4, Math.min(16, size / 8));
+  const broadcast = (subnet.network | ~maskOf(subnet.prefix)) >>> 0;
+  const first = broadcast + 1 - block;
+  return { cidr: `${formatIpv4(first)}/${32 - Math.log2(block)}`, first, gateway: formatIpv4(broadcast - 1) };
+}
