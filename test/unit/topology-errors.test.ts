@@ -160,7 +160,7 @@ describe('checks are validated with positions too', () => {
 
   it('unknown key of a kind lists that kind\'s keys', () => {
     expect(issuesFor(withChecks('  - name: a\n    kind: ping\n    from: vm1\n    to: vm1\n    cnt: 3\n'))).toEqual([
-      "21:5 unknown key 'cnt' in checks.0 (expected one of: name, kind, timeout, ovn, from, to, count, family, expect, ttl)",
+      "21:5 unknown key 'cnt' in checks.0 (expected one of: name, kind, timeout, ovn, from, to, count, family, expect, ttl, size)",
     ]);
   });
 
