@@ -6,9 +6,11 @@
 //   calls, against its floor, run alternately in the same run: plain scripts doing the same work.
 //   The netns floor is `lab script`'s bash (the very commands lab runs, in one shell); the docker
 //   floor is test/bench/floor/dmz-docker.sh, written by hand with the docker CLI.
-// scale: labs of N chassis × 2 VMs from `lab generate` (netns): up with every lease, down, and the
-//   memory of each chassis' daemons (ovsdb-server, ovs-vswitchd, ovn-controller): RSS, which counts
-//   the pages of shared libraries in every process, and PSS, which shares them out.
+// scale: labs of N chassis × 2 VMs from `lab generate --chassis-per-switch 10` (netns; tenant
+//   switches of 10 chassis, see `lab generate --help`): up with every lease, down, and per chassis
+//   the CPU its daemons used coming up and their memory (ovsdb-server, ovs-vswitchd,
+//   ovn-controller): RSS, which counts the pages of shared libraries in every process, and PSS,
+//   which shares them out. `--flat` puts every VM on one switch instead.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +24,8 @@ const opt = (name, fallback) => {
 const runs = Number(opt('--runs', '5'));
 const only = opt('--only', 'netns,docker,scale').split(',');
 const scalePoints = opt('--scale', '25,50,100').split(',').map(Number);
+const flatIndex = args.indexOf('--flat');
+const flat = flatIndex >= 0 && args.splice(flatIndex, 1).length > 0;
 const cli = resolve('dist/cli/main.js');
 const env = { ...process.env, CI: 'true' };
 const lab = (...a) => execFileSync(process.execPath, [cli, ...a], { env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 }).toString();
@@ -78,7 +82,7 @@ if (rows.length) console.table(rows);
 
 /** Memory of the daemons of the chassis of a netns lab, in MiB: RSS and PSS summed over them. */
 function chassisMemory(name) {
-  let rss = 0, pss = 0, chassis = new Set();
+  let rss = 0, pss = 0, cpu = 0, chassis = new Set();
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
@@ -87,11 +91,13 @@ function chassisMemory(name) {
       if (cmd.some((a) => a.includes('ovnnb_db') || a.includes('ovnsb_db'))) continue; // central's databases
       const roll = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
       rss += Number(/^Rss:\s+(\d+)/m.exec(roll)[1]);
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2).split(' ');
+      cpu += (Number(stat[11]) + Number(stat[12])) / 100; // utime + stime, in clock ticks of 1/100 s
       pss += Number(/^Pss:\s+(\d+)/m.exec(roll)[1]);
       chassis.add(node);
     } catch { /* ended meanwhile */ }
   }
-  return { chassis: chassis.size, rss: rss / 1024, pss: pss / 1024 };
+  return { chassis: chassis.size, rss: rss / 1024, pss: pss / 1024, cpu };
 }
 
 if (only.includes('scale')) {
@@ -99,7 +105,7 @@ if (only.includes('scale')) {
   for (const n of scalePoints) {
     const name = `bench-s${n}`;
     const file = join(mkdtempSync(join(tmpdir(), 'lab-bench-')), `${name}.yaml`);
-    writeFileSync(file, lab('generate', '--chassis', String(n), '--vms-per-chassis', '2', '--name', name));
+    writeFileSync(file, lab('generate', '--chassis', String(n), '--vms-per-chassis', '2', ...(flat ? [] : ['--chassis-per-switch', '10']), '--name', name));
     const up = ms(() => lab('up', file));
     const mem = chassisMemory(name);
     const down = ms(() => lab('down', name));
@@ -109,6 +115,7 @@ if (only.includes('scale')) {
       'up s (every lease)': Number((up / 1000).toFixed(1)),
       'up ms per chassis': Math.round(up / n),
       'down s': Number((down / 1000).toFixed(1)),
+      'daemon CPU s per chassis': Number((mem.cpu / mem.chassis).toFixed(2)),
       'RSS MiB per chassis': Number((mem.rss / mem.chassis).toFixed(1)),
       'PSS MiB per chassis': Number((mem.pss / mem.chassis).toFixed(1)),
     });
