@@ -82,7 +82,7 @@ describeE2E(
       expect({ a: await contents('a'), b: await contents('b') }).toEqual(before);
     }, 300_000);
 
-    it('brings up 20 chassis spread over both engines from LAB_ENGINES, every VM leased, pings across engines, and down removes all of it', async () => {
+    it('brings up 20 chassis spread over both engines from LAB_ENGINES: every check passes, every VM leased, pings across engines, and down removes all of it', async () => {
       const generated = await lab(['generate', '--chassis', '20', '--vms-per-chassis', '1', '--name', BIG, '--runtime', 'docker']);
       const file = labFile('dmz', BIG, () => generated.stdout);
       const up = await lab(['up', file], { timeoutMs: 300_000, env: { LAB_ENGINES: ENGINES } });
@@ -90,6 +90,9 @@ describeE2E(
       expect(up.stdout).toMatch(/hv20-vm1\s+10\.0\.0\.\d+\/24/);
       expect((await containersOf('a', BIG)).length).toBe(11); // central and hv1, hv3 … hv19
       expect((await containersOf('b', BIG)).length).toBe(10); // hv2, hv4 … hv20
+      // Every check of the generated lab: all 20 chassis registered, the full tunnel mesh, leases, a ping hv1 → hv20.
+      const test = await lab(['test', BIG], { timeoutMs: 180_000 });
+      expect(test.stdout).toMatch(/^5 passed, 0 failed$/m);
       const to = /hv20-vm1\s+(10\.0\.0\.\d+)\//.exec(up.stdout)![1]!;
       const ping = await lab(['exec', '--lab', BIG, 'hv1-vm1', '--', 'ping', '-c', '3', '-i', '0.2', '-W', '2', to]);
       expect(ping.stdout).toMatch(/3 packets transmitted, 3 received/);
