@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { renameSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { nodeImage } from '../../src/runtime/docker/images.js';
 import { findProgram } from '../../src/base/host.js';
 import { describeE2E, dockerPrerequisites, lab, labFile, usesLabs } from './helpers.js';
@@ -59,6 +59,11 @@ describeE2E(
     }, 120_000);
     usesLabs(DMZ, BIG, REFUSED, AWAY);
 
+    // A lab an assertion left up would fail the tests after it: each test takes its lab down at the end.
+    afterEach(async () => {
+      for (const name of [DMZ, BIG, REFUSED, AWAY]) await lab(['down', name]);
+    }, 120_000);
+
     it('runs dmz with central and hv1 on one engine, hv2 on the other: every check passes, full-size packets cross, down leaves both engines as they were', async () => {
       const up = await lab(['up', labFile('dmz', DMZ), '--runtime', 'docker', '--engines', ENGINES], { timeoutMs: 180_000 });
       expect(up.code, up.stderr).toBe(0);
@@ -90,9 +95,10 @@ describeE2E(
       expect(up.stdout).toMatch(/hv20-vm1\s+10\.0\.0\.\d+\/24/);
       expect((await containersOf('a', BIG)).length).toBe(11); // central and hv1, hv3 … hv19
       expect((await containersOf('b', BIG)).length).toBe(10); // hv2, hv4 … hv20
-      // Every check of the generated lab: all 20 chassis registered, the full tunnel mesh, leases, a ping hv1 → hv20.
+      // Every check of the generated lab: all 20 chassis registered, the full tunnel mesh, leases, a
+      // ping hv1 → hv20, and the daemons check every lab gets.
       const test = await lab(['test', BIG], { timeoutMs: 180_000 });
-      expect(test.stdout).toMatch(/^5 passed, 0 failed$/m);
+      expect(test.stdout).toMatch(/^6 passed, 0 failed$/m);
       const to = /hv20-vm1\s+(10\.0\.0\.\d+)\//.exec(up.stdout)![1]!;
       const ping = await lab(['exec', '--lab', BIG, 'hv1-vm1', '--', 'ping', '-c', '3', '-i', '0.2', '-W', '2', to]);
       expect(ping.stdout).toMatch(/3 packets transmitted, 3 received/);
