@@ -97,7 +97,18 @@ export function upSteps(lab: Lab): UpStep[] {
       },
     })),
     {
+      id: 'logical',
+      // The NB needs only central: written while the chassis start.
+      group: 'chassis',
+      title: `logical network: ${n(lab.switches.length, 'switch')}, ${n(lab.vms.length, 'port')} (${transactions.length <= 1 ? 'one transaction' : `${transactions.length} transactions`})`,
+      run: async ({ ctx }) => {
+        for (const argv of transactions) await ctx.central().run(argv);
+      },
+    },
+    {
       id: 'registered',
+      // Registration and the announcements need only what the chassis step made: side by side.
+      group: 'ready',
       title: 'chassis registered in the SB database',
       run: async ({ ctx }) => {
         await waitChassisRegistered(ctx.central(), lab.chassis.map((c) => c.name));
@@ -105,18 +116,12 @@ export function upSteps(lab: Lab): UpStep[] {
     },
     lab.chassis.length > 1 && {
       id: 'announce',
+      group: 'ready',
       title: 'tunnel addresses announced (a gratuitous ARP from each chassis, learned by the others)',
       run: async ({ ctx }) => {
         await Promise.all(lab.chassis.map((c) => announceTunnelAddress(ctx.node(c.name), c)));
         // Chassis on other Docker engines do not hear it: their neighbours are set.
         await Promise.all(lab.chassis.map((c) => seedRemoteNeighbours(ctx.node(c.name), lab.chassis.filter((o) => o.engine !== c.engine))));
-      },
-    },
-    {
-      id: 'logical',
-      title: `logical network: ${n(lab.switches.length, 'switch')}, ${n(lab.vms.length, 'port')} (${transactions.length <= 1 ? 'one transaction' : `${transactions.length} transactions`})`,
-      run: async ({ ctx }) => {
-        for (const argv of transactions) await ctx.central().run(argv);
       },
     },
     // VMs chassis by chassis, the chassis in parallel (a VM's index names its trunk and extra ports).

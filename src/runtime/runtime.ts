@@ -2,6 +2,13 @@ import type { ExecOptions, ExecResult } from '../base/exec.js';
 import type { Host, Link, Namespace, Vm } from '../topology/model.js';
 
 /** A central or chassis node as the runtime creates it: eth0 on the underlay holding `ip`. */
+/** A file to write in a node: its path, content and mode (default 0644). */
+export interface NodeFile {
+  path: string;
+  content: string;
+  mode?: number;
+}
+
 export interface NodeSpec {
   name: string;
   ip: string;
@@ -53,6 +60,8 @@ export interface Runtime {
   copyFile(from: string, fromPath: string, to: string, toPath: string, mode?: number): Promise<void>;
   /** Writes a file a node can read at `path`. */
   writeFile(node: string, path: string, content: string, mode?: number): Promise<void>;
+  /** Writes several files at once (one exec on docker). */
+  writeFiles(node: string, files: readonly NodeFile[]): Promise<void>;
   /** The directory inside a node for its sockets, pid files, databases and logs. */
   runDir(node: string): string;
   /** Which of the given nodes exist right now. */

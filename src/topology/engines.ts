@@ -1,6 +1,6 @@
 import { UserError } from '../base/errors.js';
 import { formatIpv4, maskOf, parseIpv4, type Cidr } from './net.js';
-import { engineUrl } from './schema.js';
+import { ENGINE_URL } from './engine-url.js';
 import type { Engine, Lab } from './model.js';
 
 /** Docker's overlay network MTU when none is given: a 1500-byte link less VXLAN's 50 bytes. */
@@ -24,7 +24,7 @@ export function parseEngines(text: string, source: string): Engine[] {
     });
   if (!engines.length) throw new UserError(`${source} names no engine`, 'give engines as NAME=URL,NAME=URL, e.g. a=unix:///var/run/docker.sock,b=ssh://me@box2');
   for (const e of engines) {
-    if (!engineUrl.safeParse(e.url).success) throw new UserError(`${source}: '${e.url}' is not a Docker engine address`, 'write it as DOCKER_HOST takes it: unix:///var/run/docker.sock, tcp://HOST:2376 or ssh://USER@HOST');
+    if (!ENGINE_URL.test(e.url)) throw new UserError(`${source}: '${e.url}' is not a Docker engine address`, 'write it as DOCKER_HOST takes it: unix:///var/run/docker.sock, tcp://HOST:2376 or ssh://USER@HOST');
   }
   const names = engines.map((e) => e.name);
   const twice = names.find((n, i) => names.indexOf(n) !== i);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkSchema } from './checks/registry.js';
 import { LAB_NAME, LAB_NAME_MAX } from '../base/lab-name.js';
+import { ENGINE_URL, ENGINE_URL_HINT } from './engine-url.js';
 import { RELEASES } from './model.js';
 import { addressOrSubnetAny, cidr, cidr6, cidrAny, ipAny, ipv4, ipv6, mac, nodeName, portName } from './schema-types.js';
 import { loadBalancerSchema } from './schema-lb.js';
@@ -267,10 +268,7 @@ export const hostSchema = z
   .describe('a machine outside OVN on a provider network');
 
 /** A Docker engine's address, as DOCKER_HOST takes it. */
-export const engineUrl = z
-  .string()
-  .regex(/^(unix:\/\/\/\S+|tcp:\/\/[\w.-]+:\d+|ssh:\/\/([\w.-]+@)?[\w.-]+(:\d+)?)$/, 'a Docker engine address as DOCKER_HOST takes it: unix:///var/run/docker.sock, tcp://HOST:2376 or ssh://USER@HOST')
-  .describe('a Docker engine address (unix://, tcp:// or ssh://)');
+export const engineUrl = z.string().regex(ENGINE_URL, ENGINE_URL_HINT).describe('a Docker engine address (unix://, tcp:// or ssh://)');
 
 export const underlaySchema = z
   .strictObject({

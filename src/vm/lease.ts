@@ -10,11 +10,10 @@ import { DHCLIENT_CONF, DHCLIENT_SCRIPT, dhclientPaths, dhclientWrapper } from '
 export async function requestLease(runtime: Runtime, vm: NodeShell, iface = 'eth0', opts: { family?: 4 | 6; timeoutSec?: number } = {}): Promise<string> {
   const family = opts.family ?? 4;
   const p = dhclientPaths(vm.runDir, iface, family);
-  // Side by side: on docker each file is an exec of its own.
-  await Promise.all([
-    runtime.writeFile(vm.name, p.script, DHCLIENT_SCRIPT, 0o755),
-    runtime.writeFile(vm.name, p.conf, DHCLIENT_CONF),
-    runtime.writeFile(vm.name, p.wrapper, dhclientWrapper(dhclientPaths(vm.runDir)), 0o755),
+  await runtime.writeFiles(vm.name, [
+    { path: p.script, content: DHCLIENT_SCRIPT, mode: 0o755 },
+    { path: p.conf, content: DHCLIENT_CONF },
+    { path: p.wrapper, content: dhclientWrapper(dhclientPaths(vm.runDir)), mode: 0o755 },
   ]);
   // eth0's DHCPv4 goes through the wrapper users type too; the rest names its own files.
   const argv =

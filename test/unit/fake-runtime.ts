@@ -70,6 +70,9 @@ export class FakeRuntime implements Runtime {
   async writeFile(node: string, path: string) {
     this.calls.push(`${node}: write ${path}`);
   }
+  async writeFiles(node: string, files: readonly { path: string }[]) {
+    for (const f of files) await this.writeFile(node, f.path);
+  }
   runDir(node: string) {
     return `/fake/${node}`;
   }

@@ -26,7 +26,7 @@ beforeEach(() => {
 });
 
 describe('upLab with a fake runtime', () => {
-  it('builds underlay, nodes, daemons, logical network, VMs, then leases, in that order', async () => {
+  it('builds underlay, nodes, central, then chassis and the logical network, VMs, then leases, in that order', async () => {
     const { runtime, deps } = setup();
     const result = await upLab({ ...lab, datapath: 'netdev' }, deps);
     // Each VM's address is read from that VM, after its lease.
@@ -35,7 +35,11 @@ describe('upLab with a fake runtime', () => {
       { node: 'vm2', address: LEASED.vm2 },
     ]);
     expect(runtime.calls.findIndex((c) => c.startsWith('vm1: ip') && c.includes('addr'))).toBeGreaterThan(runtime.calls.findIndex((c) => c.includes('vm1: timeout 40 /fake/vm1/bin/dhclient')));
-    const order = ['underlay', 'node central', 'central: ovn-northd', 'hv1: ovn-controller', 'central: ovn-nbctl --timeout=30 -- ls-add dmz', 'vm vm1 on hv1', 'hv1: ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1', '--wait=hv sync', 'vm1: timeout 40 /fake/vm1/bin/dhclient -1 -v eth0'];
+    // The logical network needs only central: it is written while the chassis start.
+    const calls = (o: string) => runtime.calls.findIndex((c) => c.includes(o));
+    expect(calls('hv1: ovn-controller')).toBeGreaterThan(calls('central: ovn-northd'));
+    expect(calls('hv1: ovn-controller')).toBeLessThan(calls('vm vm1 on hv1'));
+    const order = ['underlay', 'node central', 'central: ovn-northd', 'central: ovn-nbctl --timeout=30 -- ls-add dmz', 'vm vm1 on hv1', 'hv1: ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1', '--wait=hv sync', 'vm1: timeout 40 /fake/vm1/bin/dhclient -1 -v eth0'];
     const positions = order.map((o) => runtime.calls.findIndex((c) => c.includes(o)));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

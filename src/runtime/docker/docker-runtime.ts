@@ -3,7 +3,7 @@ import { EngineSet, type ClientFactory } from './engines.js';
 import { enginesSpanned, engineOfNode, overlayAutoRange, parseEngines } from '../../topology/engines.js';
 import { batchScript, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
 import { releaseOf, type Host, type Lab, type Link, type Namespace, type Vm } from '../../topology/model.js';
-import type { NodeSpec, Runtime } from '../runtime.js';
+import type { NodeFile, NodeSpec, Runtime } from '../runtime.js';
 import { veth, vethCommands, type LinkEnd } from '../links.js';
 import { attachExec } from './docker-attach.js';
 import { dockerExec } from './docker-exec.js';
@@ -338,12 +338,16 @@ export class DockerRuntime implements Runtime {
     return attachExec((await this.docker(node)).getContainer(container), [...prefix, ...argv], env);
   }
 
-  /** Files travel base64-encoded in argv: the Docker API's exec has no reliable stdin half-close on older daemons. */
   async writeFile(node: string, path: string, content: string, mode = 0o644): Promise<void> {
+    await this.writeFiles(node, [{ path, content, mode }]);
+  }
+
+  /** Files travel base64-encoded in argv (the Docker API's exec has no reliable stdin half-close on older daemons), all in one exec. */
+  async writeFiles(node: string, files: readonly NodeFile[]): Promise<void> {
     const { container } = this.containerOf(node);
-    const script = 'mkdir -p "$(dirname "$2")" && printf %s "$1" | base64 -d > "$2" && chmod "$3" "$2"';
-    const argv = ['sh', '-c', script, 'write', Buffer.from(content).toString('base64'), path, mode.toString(8)];
-    this.exec_.onCommand?.([...this.dockerCli(node), 'exec', container, 'sh', '-c', `cat > ${path}`]);
+    const script = 'set -e; while [ $# -gt 0 ]; do mkdir -p "$(dirname "$2")"; printf %s "$1" | base64 -d > "$2"; chmod "$3" "$2"; shift 3; done';
+    const argv = ['sh', '-c', script, 'write', ...files.flatMap((f) => [Buffer.from(f.content).toString('base64'), f.path, (f.mode ?? 0o644).toString(8)])];
+    for (const f of files) this.exec_.onCommand?.([...this.dockerCli(node), 'exec', container, 'sh', '-c', `cat > ${f.path}`]);
     const result = await dockerExec((await this.docker(node)).getContainer(container), argv);
     if (!result.ok) throw result;
   }

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { filesOf, SEARCH_PATH, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
 import { UNDERLAY } from '../../topology/names.js';
 import { releasesOf, type Host, type Lab, type Link, type Namespace, type Vm } from '../../topology/model.js';
-import type { NodeSpec, Runtime } from '../runtime.js';
+import type { NodeFile, NodeSpec, Runtime } from '../runtime.js';
 import { requirePrograms, requireRoot } from '../../base/host.js';
 import { DNSMASQ, NETNS_REQUIREMENTS } from './requirements.js';
 import { endProcesses, namedNamespaces, pidsInNamespaces, stateDirsOf } from './processes.js';
@@ -121,6 +121,10 @@ export class NetnsRuntime implements Runtime {
   /** In-process file work; under `lab script` the same work becomes shell lines. */
   async writeFile(_node: string, path: string, content: string, mode = 0o644): Promise<void> {
     await filesOf(this.exec_).write(path, content, mode);
+  }
+
+  async writeFiles(node: string, files: readonly NodeFile[]): Promise<void> {
+    for (const f of files) await this.writeFile(node, f.path, f.content, f.mode);
   }
 
   /** Nodes share the host's file system: a plain copy. */
