@@ -23,7 +23,8 @@ function prefixFor(hosts: number): number {
  *
  * Tenant switches keep each chassis' share of the work constant: ovn-controller computes flows for
  * every port of every logical switch that has a port on its chassis, so one switch spanning all N
- * chassis costs each of them work in proportion to N, and the lab in proportion to N².
+ * chassis costs each of them work in proportion to N, and the lab in proportion to N². Each
+ * tenant's chassis share a transport zone, so they tunnel to each other only, not to all N.
  */
 export function generateLab(o: GenerateOptions): string {
   const perSwitch = Math.min(o.chassisPerSwitch ?? o.chassis, o.chassis);
@@ -33,9 +34,11 @@ export function generateLab(o: GenerateOptions): string {
   const switches: Record<string, { subnet: string; dhcp: { lease_time: number } }> = {};
   const vms: Record<string, { chassis: string; switch: string; ip: string }> = {};
   const bySwitch: string[][] = [];
+  const zoneOf = new Map<string, string>();
   for (let t = 0; t < switchCount; t++) {
     const name = switchCount === 1 ? 'lan' : `lan${t + 1}`;
     const members = chassis.slice(t * perSwitch, (t + 1) * perSwitch);
+    if (switchCount > 1) for (const c of members) zoneOf.set(c, name);
     const lan = parseCidr(`10.${switchCount === 1 ? 0 : Math.floor(t / 256)}.${switchCount === 1 ? 0 : t % 256}.0/${Math.min(24, prefixFor(members.length * o.vmsPerChassis + 1))}`)!;
     switches[name] = { subnet: lan.text, dhcp: { lease_time: 3600 } };
     let n = 2; // .1 is the DHCP server
@@ -56,12 +59,13 @@ export function generateLab(o: GenerateOptions): string {
     name: o.name,
     runtime: o.runtime,
     underlay: { subnet: underlay.text },
-    chassis: Object.fromEntries(chassis.map((c) => [c, {}])),
+    // Each tenant's chassis in a transport zone of their own: tunnels only where its VMs go.
+    chassis: Object.fromEntries(chassis.map((c) => [c, zoneOf.has(c) ? { transport_zones: [zoneOf.get(c)!] } : {}])),
     switches,
     vms,
     checks: [
       { name: `all ${o.chassis} chassis registered`, kind: 'chassis' },
-      ...(o.chassis > 1 ? [{ name: 'a full mesh of tunnels', kind: 'tunnels' }] : []),
+      ...(o.chassis > 1 ? [{ name: switchCount > 1 ? 'a full mesh of tunnels in each transport zone, none across' : 'a full mesh of tunnels', kind: 'tunnels' }] : []),
       { name: `${first} leased its address`, kind: 'dhcp', vm: first },
       ...(first !== last ? [{ name: `${last} leased its address`, kind: 'dhcp', vm: last }] : []),
       ...across(bySwitch[0]!),

@@ -9,7 +9,7 @@ import { lflowParseErrors } from '../ovn/queries.js';
 import { UserError } from '../base/errors.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { startService } from '../services/dnsmasq.js';
-import { centralNames, type Lab } from '../topology/model.js';
+import { centralNames, tunnelled, type Lab } from '../topology/model.js';
 import { vmAddress, vmAddresses6 } from '../vm/address.js';
 import { addressHost, addressVm, plugVm } from '../vm/vm.js';
 import { startServers } from '../vm/servers.js';
@@ -121,7 +121,7 @@ export function upSteps(lab: Lab): UpStep[] {
       run: async ({ ctx }) => {
         await Promise.all(lab.chassis.map((c) => announceTunnelAddress(ctx.node(c.name), c)));
         // Chassis on other Docker engines do not hear it: their neighbours are set.
-        await Promise.all(lab.chassis.map((c) => seedRemoteNeighbours(ctx.node(c.name), lab.chassis.filter((o) => o.engine !== c.engine))));
+        await Promise.all(lab.chassis.map((c) => seedRemoteNeighbours(ctx.node(c.name), lab.chassis.filter((o) => o.engine !== c.engine && tunnelled(c, o)))));
       },
     },
     // VMs chassis by chassis, the chassis in parallel (a VM's index names its trunk and extra ports).

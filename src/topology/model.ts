@@ -79,6 +79,8 @@ export interface Chassis {
   mac: string;
   /** Tunnel type (ovn-encap-type). */
   encap: 'geneve' | 'vxlan';
+  /** OVN transport zones (ovn-transport-zones); empty: none, tunnelling only to chassis without zones. */
+  transportZones: string[];
   /** Its own release on the docker runtime. */
   release?: Release;
   /** Provider networks reached through OVS bridges (ovn-bridge-mappings). */
@@ -384,4 +386,13 @@ export interface LoadBalancer {
   options: Record<string, string>;
   /** Health checks of the VIPs with a port, and where each backend is probed (address → port:source). */
   healthCheck?: { options: Record<string, string>; mappings: Record<string, string> };
+}
+
+/**
+ * Whether OVN makes a tunnel between two chassis (ovn-controller's chassis_tzones_overlap): both
+ * without transport zones, or sharing one.
+ */
+export function tunnelled(a: Chassis, b: Chassis): boolean {
+  if (!a.transportZones.length && !b.transportZones.length) return true;
+  return a.transportZones.some((z) => b.transportZones.includes(z));
 }

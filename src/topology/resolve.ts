@@ -65,7 +65,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     const bridgeMappings = Object.entries(t.chassis[name]?.bridge_mappings ?? {}).map(([network, bridge]) => ({ network, bridge, iface: providerIface(network) }));
     const release = t.chassis[name]?.release;
     const engine = t.chassis[name]?.engine;
-    return { name, ip, mac: macFromIpv4(0x0a, parseIpv4(ip)!), encap: t.chassis[name]?.encap ?? 'geneve', ...(release ? { release } : {}), bridgeMappings, ...(engine ? { engine } : {}) };
+    return { name, ip, mac: macFromIpv4(0x0a, parseIpv4(ip)!), encap: t.chassis[name]?.encap ?? 'geneve', transportZones: t.chassis[name]?.transport_zones ?? [], ...(release ? { release } : {}), bridgeMappings, ...(engine ? { engine } : {}) };
   });
   const placement = namespacePlacement(t);
   const switches: LogicalSwitch[] = Object.entries(t.switches).map(([name, sw]) => ({ ...resolveSwitch(name, sw, dhcpRouter(t, name)), ...resolveSwitch6(t, name), ...(sw.on ? { on: sw.on } : {}) }));

@@ -60,6 +60,11 @@ export const chassisSchema = z
     release: z.enum(RELEASES).optional().describe("docker runtime: this chassis' own release (default: the lab's)"),
     engine: nodeName.optional().describe("docker runtime: the engine (of 'engines') it runs on; default: central and hosts on the first, chassis spread round-robin"),
     encap: z.enum(['geneve', 'vxlan']).default('geneve').describe('tunnel type to the other chassis (ovn-encap-type); every chassis of a lab uses the same'),
+    transport_zones: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,30}$/, 'a transport zone name like az1'))
+      .min(1)
+      .optional()
+      .describe('OVN transport zones (ovn-transport-zones): a chassis tunnels only to chassis that share a zone with it; chassis without zones tunnel only to each other'),
     bridge_mappings: z
       .record(nodeName, z.string().regex(/^br-[a-z0-9-]{1,12}$/, 'an OVS bridge name like br-ex'))
       .optional()

@@ -1,5 +1,5 @@
 import { tunnelPorts } from '../../ovn/queries.js';
-import { optionsText, type TunnelsCheck } from '../../topology/checks/tunnels.js';
+import { optionsText, tunnelPeers, type TunnelsCheck } from '../../topology/checks/tunnels.js';
 import type { CheckProbe } from '../check.js';
 
 export const tunnelsProbe: CheckProbe<TunnelsCheck> = {
@@ -11,11 +11,13 @@ export const tunnelsProbe: CheckProbe<TunnelsCheck> = {
     for (const c of mesh) {
       const ports = (await tunnelPorts(ctx.node(c.name))).filter((p) => p.type === c.encap);
       const remotes = ports.map((p) => p.options.remote_ip ?? '?');
-      const wanted = mesh.filter((o) => o !== c).map((o) => o.ip);
+      const wanted = tunnelPeers(c, mesh).map((o) => o.ip);
+      // None to a chassis of the mesh outside its transport zones.
+      const unwanted = mesh.filter((o) => o !== c && !wanted.includes(o.ip)).map((o) => o.ip);
       const optionsOk = ports.every((p) => Object.entries(spec.options ?? {}).every(([k, v]) => p.options[k] === v));
-      if (!wanted.every((ip) => remotes.includes(ip)) || !optionsOk) ok = false;
+      if (!wanted.every((ip) => remotes.includes(ip)) || remotes.some((ip) => unwanted.includes(ip)) || !optionsOk) ok = false;
       const shown = spec.options && ports[0] ? ` (${optionsText(ports[0].options)})` : '';
-      seen.push(`${c.name} → ${ports.length ? `${c.encap} ${remotes.join(' ')}` : `no ${c.encap} port`}${shown}`);
+      seen.push(`${c.name} → ${ports.length ? `${c.encap} ${remotes.join(' ')}` : 'none'}${shown}`);
     }
     return { ok, seen: seen.join('; ') };
   },

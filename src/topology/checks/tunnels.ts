@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CheckSpecKind } from './spec.js';
 import { chassisListProblems, checkFields } from './fields.js';
+import { tunnelled, type Chassis } from '../model.js';
 
 const schema = z.strictObject({
   ...checkFields('tunnels'),
@@ -12,12 +13,17 @@ const schema = z.strictObject({
 });
 export type TunnelsCheck = z.infer<typeof schema>;
 
+/** The chassis of `mesh` that `c` must have a tunnel to (those it shares a transport zone with). */
+export function tunnelPeers(c: Chassis, mesh: readonly Chassis[]): Chassis[] {
+  return mesh.filter((o) => o !== c && tunnelled(c, o));
+}
+
 /** How a tunnel port's options read in the check's lines: csum=true key=flow. */
 export const optionsText = (o: Record<string, string>) => Object.entries(o).map(([k, v]) => `${k}=${v}`).join(' ');
 
 export const tunnelsSpec: CheckSpecKind<TunnelsCheck> = {
   kind: 'tunnels',
-  summary: "every chassis has a tunnel port on br-int (of the chassis' encap type) to every other, with the right remote IP and options",
+  summary: "every chassis has a tunnel port on br-int (of the chassis' encap type) to every other it shares a transport zone with, and none to the rest, with the right remote IP and options",
   schema,
   validate(spec, lab) {
     const problems = chassisListProblems(lab, spec.chassis);
@@ -28,6 +34,6 @@ export const tunnelsSpec: CheckSpecKind<TunnelsCheck> = {
   expected(spec, lab) {
     const mesh = lab.chassis.filter((c) => !spec.chassis || spec.chassis.includes(c.name));
     const options = spec.options ? ` (${optionsText(spec.options)})` : '';
-    return mesh.map((c) => `${c.name} → ${c.encap} ${mesh.filter((o) => o !== c).map((o) => o.ip).join(' ')}${options}`).join('; ');
+    return mesh.map((c) => `${c.name} → ${c.encap} ${tunnelPeers(c, mesh).map((o) => o.ip).join(' ') || 'none'}${options}`).join('; ');
   },
 };
