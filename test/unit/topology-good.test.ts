@@ -8,8 +8,8 @@ describe('labs/dmz.yaml resolves to the notes\' DHCP experiment', () => {
   it('has central and two chassis with distinct underlay addresses and pinned br-phy MACs', () => {
     expect(lab.central).toEqual({ name: 'central', ip: '192.168.100.1', ssl: false });
     expect(lab.chassis).toEqual([
-      { name: 'hv1', ip: '192.168.100.2', mac: '0a:00:c0:a8:64:02', encap: 'geneve', bridgeMappings: [] },
-      { name: 'hv2', ip: '192.168.100.3', mac: '0a:00:c0:a8:64:03', encap: 'geneve', bridgeMappings: [] },
+      { name: 'hv1', ip: '192.168.100.2', mac: '0a:00:c0:a8:64:02', encap: 'geneve', transportZones: [], bridgeMappings: [] },
+      { name: 'hv2', ip: '192.168.100.3', mac: '0a:00:c0:a8:64:03', encap: 'geneve', transportZones: [], bridgeMappings: [] },
     ]);
   });
 
