@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import { EngineSet, type ClientFactory } from './engines.js';
-import { enginesSpanned, engineOfNode, overlayAutoRange, parseEngines } from '../../topology/engines.js';
+import { overlayNetwork, probeUnderlay } from './swarm.js';
+import { enginesSpanned, engineOfNode, parseEngines } from '../../topology/engines.js';
 import { batchScript, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
 import { releaseOf, type Host, type Lab, type Link, type Namespace, type Vm } from '../../topology/model.js';
 import type { NodeFile, NodeSpec, Runtime } from '../runtime.js';
@@ -133,32 +134,11 @@ export class DockerRuntime implements Runtime {
     });
   }
 
-  /**
-   * A network across engines: an attachable swarm overlay made on the first engine (a manager),
-   * which containers on every engine of the swarm join by name. On the underlay, Docker's own
-   * addresses (one per engine, and the gateway) stay in the top of the subnet, out of the nodes' way.
-   */
+  /** A network across engines (see {@link overlayNetwork}). */
   private async createOverlay(name: string, opts: { internal: boolean; subnet?: string }): Promise<void> {
-    const docker = await this.docker();
-    // Docker's option is the MTU of the link beneath: containers get it less its VXLAN's 50 bytes.
-    const mtu = this.resolved?.underlay.mtu !== undefined ? this.resolved.underlay.mtu + 50 : undefined;
-    const range = opts.subnet ? overlayAutoRange(parseCidr(opts.subnet)!) : undefined;
-    this.exec_.onCommand?.([
-      'docker', 'network', 'create', '-d', 'overlay', '--attachable', ...(opts.internal ? ['--internal'] : []),
-      ...(opts.subnet && range ? ['--subnet', opts.subnet, '--ip-range', range.cidr, '--gateway', range.gateway] : []),
-      ...(mtu ? ['-o', `com.docker.network.driver.mtu=${mtu}`] : []),
-      name,
-    ]);
-    await docker.createNetwork({
-      Name: name,
-      Driver: 'overlay',
-      Attachable: true,
-      Internal: opts.internal,
-      CheckDuplicate: true,
-      Labels: this.labels(),
-      ...(mtu ? { Options: { 'com.docker.network.driver.mtu': String(mtu) } } : {}),
-      ...(opts.subnet && range ? { IPAM: { Driver: 'default', Config: [{ Subnet: opts.subnet, IPRange: range.cidr, Gateway: range.gateway }] } } : {}),
-    });
+    const overlay = overlayNetwork(name, this.labels(), { ...opts, mtu: this.resolved?.underlay.mtu });
+    this.exec_.onCommand?.(overlay.cli);
+    await (await this.docker()).createNetwork(overlay.options);
   }
 
   /** A container of the lab on one Docker network (with a fixed address, or one Docker picks). */
@@ -198,30 +178,9 @@ export class DockerRuntime implements Runtime {
     await this.startContainer(spec.name, networkName(this.lab), spec.ip, { 'net.ipv4.conf.all.arp_ignore': '1' }, this.acrossEngines ? spec.mac : undefined);
   }
 
-  /**
-   * Across engines, the overlay between them must carry its full MTU: a ping of that size with DF
-   * from central to a node on each other engine. Docker sets no DF on its VXLAN, but OVS sets it on
-   * Geneve, so a too small network between machines would lose full-size packets without a word.
-   */
+  /** Across engines, the overlay must carry its full MTU between them (see {@link probeUnderlay}). */
   async checkUnderlay(): Promise<void> {
-    const lab = this.resolved;
-    if (!this.acrossEngines || !lab?.underlay.mtu) return;
-    const central = lab.central.members?.[0] ?? lab.central;
-    const centralEngine = this.engineOf(central.name);
-    const seen = new Set([centralEngine]);
-    for (const c of lab.chassis) {
-      const engine = this.engineOf(c.name);
-      if (seen.has(engine)) continue;
-      seen.add(engine);
-      const size = lab.underlay.mtu - 28;
-      const ping = await this.run(central.name, ['ping', '-c', '1', '-W', '2', '-M', 'do', '-s', String(size), c.ip], { nothrow: true });
-      if (ping.ok) continue;
-      const vm = Math.max(...lab.vms.map((v) => v.mtu), 0);
-      throw new UserError(
-        `the network between Docker engines '${centralEngine}' and '${engine}' does not carry the lab's ${lab.underlay.mtu}-byte underlay packets (${size}-byte ping with DF from ${central.name} to ${c.name}: ${(ping.stdout + ping.stderr).trim().split('\n').pop()})`,
-        `across machines on a 1500-byte network, give the file underlay: { mtu: 1450 } (VMs then get 1450 less the tunnel's ${lab.underlay.mtu - vm} bytes), or use jumbo frames between the machines`,
-      );
-    }
+    if (this.acrossEngines && this.resolved) await probeUnderlay(this.resolved, (node, argv) => this.run(node, argv, { nothrow: true }), (node) => this.engineOf(node));
   }
 
   /**
