@@ -83,13 +83,12 @@ class ScriptWriter implements Reporter {
 export async function scriptLab(lab: Lab, source: string): Promise<string> {
   const prefix = namespacePrefix(lab.name);
   const writer = new ScriptWriter(prefix);
-  let record = '';
   const claim = async (r: Parameters<typeof claimLabWith>[1]) => {
+    // As `lab up` does: the state directory (its mkdir fails when the lab is up) and the lab's
+    // record before anything is made, so `lab down` removes what a script stopped half way made.
     const recorder = new ScriptWriter(prefix);
     await claimLabWith(recorder.exec, r);
-    // mkdir of the state directory stays first (it fails when the lab is up); the record goes last.
-    writer.lines.push(...recorder.lines.slice(0, 2));
-    record = recorder.lines.slice(2).join('\n');
+    writer.lines.push(...recorder.lines);
   };
   await upLab({ ...lab, runtime: 'netns' }, { exec: writer.exec, reporter: writer, claim }, { sequential: true, skipPreflight: true });
   const header = [
@@ -97,7 +96,7 @@ export async function scriptLab(lab: Lab, source: string): Promise<string> {
     `# Lab '${lab.name}' from ${source}, as the plain commands 'lab up' runs (netns runtime).`,
     '# Run it as root on Debian/Ubuntu with openvswitch-switch ovn-central ovn-host isc-dhcp-client iproute2 ethtool.',
     `# Every node is a network namespace ${prefix}<node>; its daemons' files are in ${labDir(lab.name)}/nodes/<node>.`,
-    `# Remove it with 'lab down ${lab.name}', or by hand:`,
+    `# Remove it with 'lab down ${lab.name}' (also when it stopped half way), or by hand:`,
     `#   for ns in $(ip netns list | grep -o '^${prefix.replace(/\./g, '\\.')}[^ ]*'); do kill $(ip netns pids "$ns") 2>/dev/null; ip netns del "$ns"; done; rm -rf ${labDir(lab.name)}`,
     ...(lab.runtime !== 'netns' ? [`# (the file asks for the ${lab.runtime} runtime; this script builds the same lab on network namespaces)`] : []),
     'set -euo pipefail',
@@ -105,8 +104,9 @@ export async function scriptLab(lab: Lab, source: string): Promise<string> {
     '',
     ...writer.inNodeFunction(),
     '',
-    '# --- claim the lab name (fails when a lab of this name is up)',
+    "# --- claim the lab name (fails when a lab of this name is up) and write the lab's record, so",
+    "# 'lab status', 'lab test' and 'lab down' know this lab",
   ];
-  const footer = ['', "# --- the lab's record, so 'lab status', 'lab test' and 'lab down' know this lab", record, `echo "lab ${lab.name} is up"`];
+  const footer = ['', `echo "lab ${lab.name} is up"`];
   return `${[...header, ...writer.lines, ...footer].join('\n')}\n`;
 }

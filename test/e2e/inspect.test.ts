@@ -143,6 +143,21 @@ describeE2E('lab script: the plain bash script builds a lab that passes the same
     expect(await leftovers(SCRIPTED)).toEqual([]);
   });
 
+  it('stopped half way (a command fails), what it made is removed by lab down', async () => {
+    const script = (await lab(['script', labFile('dmz', SCRIPTED)])).stdout;
+    // The chassis are up; the logical network's transaction fails.
+    const broken = script.replace(/^in_node central ovn-nbctl --timeout=30 -- ls-add dmz .*$/m, 'false');
+    expect(broken).not.toBe(script);
+    const path = join(mkdtempSync(join(tmpdir(), 'lab-script-')), 'lab.sh');
+    writeFileSync(path, broken);
+    const ran = await new Promise<number>((res) => execFile('bash', [path], (err) => res(err ? Number(err.code) || 1 : 0)));
+    expect(ran).toBe(1);
+    expect((await leftovers(SCRIPTED)).length).toBeGreaterThan(0);
+    const down = await lab(['down', SCRIPTED]);
+    expect(down.stdout).toBe(`lab ${SCRIPTED} is down\n`);
+    expect(await leftovers(SCRIPTED)).toEqual([]);
+  });
+
   it('also for a lab with servers, links and routing in nodes (each command keeps its own variables)', async () => {
     const file = labFile('router-vm', SCRIPTED);
     const script = await lab(['script', file]);
