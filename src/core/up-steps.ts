@@ -46,6 +46,7 @@ export function upSteps(lab: Lab): UpStep[] {
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : word.endsWith('ch') ? 'es' : 's'}`;
   const transactions = logicalNetworkTransactions(lab);
   const serving = [...lab.vms, ...lab.hosts, ...lab.namespaces].filter((n) => n.servers.length);
+  const zoned = lab.chassis.every((c) => c.transportZones.length);
   const steps: (UpStep | false)[] = [
     { id: 'underlay', title: `underlay ${lab.underlay.subnet.text}`, run: ({ runtime }) => runtime.createUnderlay(lab.underlay.subnet.text) },
     lab.networks.length > 0 && {
@@ -117,8 +118,17 @@ export function upSteps(lab: Lab): UpStep[] {
     lab.chassis.length > 1 && {
       id: 'announce',
       group: 'ready',
-      title: 'tunnel addresses announced (a gratuitous ARP from each chassis, learned by the others)',
+      title: zoned
+        ? 'tunnel neighbours set on each chassis for the chassis of its transport zones'
+        : 'tunnel addresses announced (a gratuitous ARP from each chassis, learned by the others)',
       run: async ({ ctx }) => {
+        // With every chassis in transport zones, a chassis tunnels to a few: setting those few costs
+        // less than every chassis hearing every announcement (each one OVS learns makes it
+        // re-translate all its datapath flows).
+        if (zoned) {
+          await Promise.all(lab.chassis.map((c) => seedRemoteNeighbours(ctx.node(c.name), lab.chassis.filter((o) => o !== c && tunnelled(c, o)))));
+          return;
+        }
         await Promise.all(lab.chassis.map((c) => announceTunnelAddress(ctx.node(c.name), c)));
         // Chassis on other Docker engines do not hear it: their neighbours are set.
         await Promise.all(lab.chassis.map((c) => seedRemoteNeighbours(ctx.node(c.name), lab.chassis.filter((o) => o.engine !== c.engine && tunnelled(c, o)))));

@@ -21,10 +21,9 @@ export async function announceTunnelAddress(node: NodeShell, chassis: Chassis): 
 }
 
 /**
- * Across Docker engines, the swarm overlay carries no broadcast from one engine to another (Docker
- * answers ARP there itself, from what it knows of each container): a gratuitous ARP reaches only
- * the chassis on the sender's own engine. The tunnel neighbours on other engines are set instead,
- * each chassis' in one process.
+ * Sets a chassis' tunnel neighbours (all in one process) where announcing would not do: across
+ * Docker engines, whose swarm overlay carries no broadcast from one engine to another (Docker
+ * answers ARP there itself), and where transport zones leave each chassis a few peers.
  */
 export async function seedRemoteNeighbours(node: NodeShell, peers: readonly Chassis[]): Promise<void> {
   if (!peers.length) return;

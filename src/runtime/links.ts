@@ -47,3 +47,8 @@ export function vethCommands(a: Omit<LinkEnd, 'run'>, b: Omit<LinkEnd, 'run'>, o
   }
   return commands;
 }
+
+/** A command in a named namespace: `ip -n NS …` for ip (one process), `ip netns exec NS …` for the rest. */
+export function inNamespace(ns: string, argv: readonly string[]): string[] {
+  return argv[0] === 'ip' ? ['ip', '-n', ns, ...argv.slice(1)] : ['ip', 'netns', 'exec', ns, ...argv];
+}

@@ -5,7 +5,7 @@ import { enginesSpanned, engineOfNode, parseEngines } from '../../topology/engin
 import { batchScript, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
 import { releaseOf, type Host, type Lab, type Link, type Namespace, type Vm } from '../../topology/model.js';
 import type { NodeFile, NodeSpec, Runtime } from '../runtime.js';
-import { veth, vethCommands, type LinkEnd } from '../links.js';
+import { inNamespace, veth, vethCommands, type LinkEnd } from '../links.js';
 import { attachExec } from './docker-attach.js';
 import { dockerExec } from './docker-exec.js';
 import { containerName, LABEL_LAB, LABEL_NODE, LABEL_STATE, networkName, providerNetworkName } from './client.js';
@@ -254,7 +254,7 @@ export class DockerRuntime implements Runtime {
   /** A veth between the chassis' container and a VM's namespace in it, as commands run in the container. */
   private vmLinkCommands(vm: Vm, vmIf: string, chassisIf: string, mac: string): string[][] {
     const commands = vethCommands({ dev: chassisIf }, { netns: vm.name, dev: vmIf, mac }, { mtu: vm.mtu, quietIpv6: !(vm.ipv6 && vmIf === 'eth0') });
-    return commands.map(({ end, argv }) => (end === 'a' ? argv : ['ip', 'netns', 'exec', vm.name, ...argv]));
+    return commands.map(({ end, argv }) => (end === 'a' ? argv : inNamespace(vm.name, argv)));
   }
 
   private runAll(node: string, argvs: readonly (readonly string[])[]): Promise<ExecResult> {

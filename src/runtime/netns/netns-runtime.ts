@@ -3,14 +3,14 @@ import { readFileSync } from 'node:fs';
 import { UserError } from '../../base/errors.js';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { filesOf, SEARCH_PATH, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
+import { batchScript, filesOf, SEARCH_PATH, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
 import { UNDERLAY } from '../../topology/names.js';
 import { releasesOf, type Host, type Lab, type Link, type Namespace, type Vm } from '../../topology/model.js';
 import type { NodeFile, NodeSpec, Runtime } from '../runtime.js';
 import { requirePrograms, requireRoot } from '../../base/host.js';
 import { DNSMASQ, NETNS_REQUIREMENTS } from './requirements.js';
 import { endProcesses, namedNamespaces, pidsInNamespaces, stateDirsOf } from './processes.js';
-import { veth, type LinkEnd, type VethOptions } from '../links.js';
+import { inNamespace, veth, vethCommands, type LinkEnd, type VethOptions } from '../links.js';
 
 /** Prefix of every namespace a lab makes: `lab.<lab>.<node>`. Dots cannot occur in lab or node names. */
 export function namespacePrefix(lab: string): string {
@@ -57,12 +57,17 @@ export class NetnsRuntime implements Runtime {
     await this.ip(ns, ['link', 'set', 'dev', UNDERLAY, 'up']);
   }
 
+  /** One shell for a node's namespace, its link to the underlay bridge and its address. */
   async createNode(spec: NodeSpec): Promise<void> {
-    const ns = await this.addNamespace(spec.name);
+    const ns = this.ns(spec.name);
     const underlay = this.ns(UNDERLAY);
-    await veth(this.end(underlay, spec.name), this.end(ns, 'eth0'));
-    await this.ip(underlay, ['link', 'set', 'dev', spec.name, 'master', UNDERLAY]);
-    await this.ip(ns, ['addr', 'add', `${spec.ip}/${spec.prefix}`, 'dev', 'eth0']);
+    await filesOf(this.exec_).mkdir(this.runDir(spec.name));
+    await this.batch([
+      ...namespaceCommands(ns),
+      ...linkCommands({ netns: underlay, dev: spec.name }, { netns: ns, dev: 'eth0' }),
+      ['ip', '-n', underlay, 'link', 'set', 'dev', spec.name, 'master', UNDERLAY],
+      ['ip', '-n', ns, 'addr', 'add', `${spec.ip}/${spec.prefix}`, 'dev', 'eth0'],
+    ]);
   }
 
   /** A provider network is a bridge in a namespace of its own, lab.<lab>.net.<name> ('.' never occurs in node names). */
@@ -87,14 +92,24 @@ export class NetnsRuntime implements Runtime {
     await this.connectToNetwork(host.name, host.network, 'eth0', host.mac, { quietIpv6: !host.ip6 });
   }
 
+  /** One shell for the VM's namespace and its link to the chassis. */
   async createVm(vm: Vm): Promise<void> {
-    await this.addNamespace(vm.name);
-    await this.addVmLink(vm, 'eth0', vm.name, vm.mac);
+    await filesOf(this.exec_).mkdir(this.runDir(vm.name));
+    await this.batch([...namespaceCommands(this.ns(vm.name)), ...this.vmLinkCommands(vm, 'eth0', vm.name, vm.mac)]);
   }
 
   async addVmLink(vm: Vm, vmIf: string, chassisIf: string, mac: string): Promise<void> {
+    await this.batch(this.vmLinkCommands(vm, vmIf, chassisIf, mac));
+  }
+
+  private vmLinkCommands(vm: Vm, vmIf: string, chassisIf: string, mac: string): string[][] {
     // IPv6 stays quiet (no link-local, no solicitations) unless the VM has an IPv6 address.
-    await veth(this.end(this.ns(vm.chassis), chassisIf), this.end(this.ns(vm.name), vmIf, mac), { mtu: vm.mtu, quietIpv6: !(vm.ipv6 && vmIf === 'eth0') });
+    return linkCommands({ netns: this.ns(vm.chassis), dev: chassisIf }, { netns: this.ns(vm.name), dev: vmIf, mac }, { mtu: vm.mtu, quietIpv6: !(vm.ipv6 && vmIf === 'eth0') });
+  }
+
+  /** Commands run one after another in one shell, stopping at the first that fails (`lab script` prints each). */
+  private batch(argvs: string[][]): Promise<ExecResult> {
+    return this.exec_(batchScript(argvs), { batch: argvs });
   }
 
   async createNamespace(ns: Namespace): Promise<void> {
@@ -188,3 +203,17 @@ function hostRelease(): string | undefined {
     return undefined;
   }
 }
+
+/** A named namespace, its loopback up. */
+function namespaceCommands(ns: string): string[][] {
+  return [
+    ['ip', 'netns', 'add', ns],
+    ['ip', '-n', ns, 'link', 'set', 'dev', 'lo', 'up'],
+  ];
+}
+
+/** A veth between two named namespaces, each end's commands run in its namespace. */
+function linkCommands(a: { netns: string; dev: string; mac?: string }, b: { netns: string; dev: string; mac?: string }, opts: VethOptions = {}): string[][] {
+  return vethCommands(a, b, opts).map(({ end, argv }) => inNamespace((end === 'a' ? a : b).netns, argv));
+}
+
