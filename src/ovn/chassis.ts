@@ -36,17 +36,6 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
       `external_ids:ovn-bridge-datapath-type=${datapath}`,
       ...(chassis.transportZones.length ? [`external_ids:ovn-transport-zones="${chassis.transportZones.join(',')}"`] : []),
     ],
-    // Two ports, so two flows instead of NORMAL: with MAC learning, every chassis' MAC that br-phy
-    // learns (their gratuitous ARPs) makes ovs-vswitchd translate all its datapath flows again;
-    // at 100 chassis that was most of its CPU. Tunnels still end at br-phy's own port (OVS pops
-    // them, and snoops tunnel neighbours, on output to a port with an address).
-    ['ovs-ofctl', 'del-flows', 'br-phy'],
-    ['ovs-ofctl', 'add-flow', 'br-phy', 'in_port=eth0,actions=LOCAL'],
-    ['ovs-ofctl', 'add-flow', 'br-phy', 'in_port=LOCAL,actions=eth0'],
-    // br-phy's port is a tap; newer OVS (3.3 on) offers it checksum offload, and the kernel's TCP
-    // (ovn-controller's to the SB database) then leaves checksums to OVS, which two plain output
-    // flows do not fill in: off, as on every veth.
-    ['ethtool', '-K', 'br-phy', 'tx', 'off'],
     ['ip', 'addr', 'flush', 'dev', 'eth0'],
     ['ip', 'addr', 'add', `${chassis.ip}/${prefix}`, 'dev', 'br-phy'],
     ['ip', 'link', 'set', 'dev', 'br-phy', 'up'],
