@@ -2,7 +2,7 @@ import type { Chassis } from '../topology/model.js';
 import type { NodeShell } from './node-shell.js';
 
 /** A gratuitous ARP (an ARP request for its own address, to everyone) as hex, for `ovs-ofctl packet-out`. */
-export function gratuitousArp(ip: string, mac: string): string {
+function gratuitousArp(ip: string, mac: string): string {
   const m = mac.replace(/:/g, '');
   const a = ip.split('.').map((o) => Number(o).toString(16).padStart(2, '0')).join('');
   return `${'ff'.repeat(6)}${m}0806` + `0001080006040001${m}${a}${'00'.repeat(6)}${a}`;

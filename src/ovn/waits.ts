@@ -14,14 +14,17 @@ export async function waitChassisRegistered(central: NodeShell, chassis: readonl
 export async function waitPortsUpAndHvSync(central: NodeShell, ports: readonly string[]): Promise<void> {
   await central.runAll([
     ...ports.map((port) => ['ovn-nbctl', '--timeout=30', 'wait-until', 'Logical_Switch_Port', port, 'up=true']),
-    ['ovn-nbctl', '--timeout=30', '--wait=hv', 'sync'],
+    HV_SYNC,
   ]);
 }
 
 /** Every chassis has applied the NB configuration as it is now. */
 export async function waitHvSync(central: NodeShell): Promise<void> {
-  await central.run(['ovn-nbctl', '--timeout=30', '--wait=hv', 'sync']);
+  await central.run(HV_SYNC);
 }
+
+/** An empty NB transaction that returns once every chassis has applied it. */
+const HV_SYNC = ['ovn-nbctl', '--timeout=30', '--wait=hv', 'sync'];
 
 /**
  * Both databases of a central cluster have all their members and a leader, as the first member's

@@ -67,8 +67,7 @@ export class DockerRuntime implements Runtime {
 
   /** `docker`, or `docker -H URL` for a node on a named engine: what -v shows, pasteable. */
   private dockerCli(node: string): string[] {
-    const engine = this.engineOf(node);
-    return engine ? ['docker', '-H', this.engines.url(engine)] : ['docker'];
+    return this.engines.cli(this.engineOf(node));
   }
 
   private labels(node?: string): Record<string, string> {
@@ -350,7 +349,7 @@ export class DockerRuntime implements Runtime {
       const found = await docker.listContainers({ all: true, filters });
       await Promise.all(
         found.map((c) => {
-          this.exec_.onCommand?.([...(engine ? ['docker', '-H', this.engines.url(engine)] : ['docker']), 'rm', '-f', c.Names[0]?.replace(/^\//, '') ?? c.Id]);
+          this.exec_.onCommand?.([...this.engines.cli(engine), 'rm', '-f', c.Names[0]?.replace(/^\//, '') ?? c.Id]);
           return docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
         }),
       );
@@ -359,7 +358,7 @@ export class DockerRuntime implements Runtime {
     const networks = await this.engines.onEach(async (docker, engine) => {
       let removed = 0;
       for (const n of await docker.listNetworks({ filters })) {
-        this.exec_.onCommand?.([...(engine ? ['docker', '-H', this.engines.url(engine)] : ['docker']), 'network', 'rm', n.Name]);
+        this.exec_.onCommand?.([...this.engines.cli(engine), 'network', 'rm', n.Name]);
         removed += await docker.getNetwork(n.Id).remove().then(() => 1, () => 0);
       }
       return removed;

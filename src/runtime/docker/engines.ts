@@ -38,6 +38,11 @@ export class EngineSet {
     return this.engines.length ? this.engines.map((e) => e.name) : [undefined];
   }
 
+  /** `docker`, or `docker -H URL` for a named engine: how -v shows a command there, pasteable. */
+  cli(name: string | undefined): string[] {
+    return name === undefined ? ['docker'] : ['docker', '-H', this.url(name)];
+  }
+
   url(name: string | undefined): string {
     return this.engines.find((e) => e.name === name)?.url ?? 'the local engine';
   }

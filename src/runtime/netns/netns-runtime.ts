@@ -153,22 +153,17 @@ export class NetnsRuntime implements Runtime {
   }
 
   async stateDirs(): Promise<string[]> {
-    return stateDirsOf(await this.pids(await this.namespaces()));
+    return stateDirsOf(await pidsInNamespaces(await this.namespaces()));
   }
 
   /** Ends every process in the lab's namespaces (all were started by the lab), then deletes them. */
   async destroy(): Promise<number> {
     const namespaces = await this.namespaces();
-    await endProcesses(await this.pids(namespaces));
+    await endProcesses(await pidsInNamespaces(namespaces));
     // One ip process for all of them: `netns del` unmounts and removes each name.
     if (namespaces.length) await this.exec_(['ip', '-force', '-batch', '-'], { input: namespaces.map((ns) => `netns del ${ns}\n`).join(''), nothrow: true });
     await rm(join(this.labDir, 'nodes'), { recursive: true, force: true });
     return namespaces.length;
-  }
-
-  /** What `ip netns pids` gives, read from /proc in-process rather than one process per namespace. */
-  private async pids(namespaces: string[]): Promise<number[]> {
-    return pidsInNamespaces(namespaces);
   }
 
   /** The lab's namespaces, as `ip netns list` names them (the files under /run/netns). */
