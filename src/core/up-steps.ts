@@ -1,7 +1,7 @@
 import { commandArgv } from '../base/exec.js';
 import { startCentral } from '../ovn/central.js';
 import { startChassis, type Datapath } from '../ovn/chassis.js';
-import { announceTunnelAddress, seedRemoteNeighbours } from '../ovn/announce.js';
+import { announceTunnelAddress, completeNeighbours, seedRemoteNeighbours } from '../ovn/announce.js';
 import { logicalNetworkTransactions } from '../ovn/logical-network.js';
 import { makeCertificates } from '../ovn/pki.js';
 import { waitChassisRegistered, waitClusterFormed, waitPortsUpAndHvSync } from '../ovn/waits.js';
@@ -120,7 +120,7 @@ export function upSteps(lab: Lab): UpStep[] {
       group: 'ready',
       title: zoned
         ? 'tunnel neighbours set on each chassis for the chassis of its transport zones'
-        : 'tunnel addresses announced (a gratuitous ARP from each chassis, learned by the others)',
+        : 'tunnel addresses announced (a gratuitous ARP from each chassis, learned by the others; what one missed is set)',
       run: async ({ ctx }) => {
         // With every chassis in transport zones, a chassis tunnels to a few: setting those few costs
         // less than every chassis hearing every announcement (each one OVS learns makes it
@@ -130,8 +130,9 @@ export function upSteps(lab: Lab): UpStep[] {
           return;
         }
         await Promise.all(lab.chassis.map((c) => announceTunnelAddress(ctx.node(c.name), c)));
-        // Chassis on other Docker engines do not hear it: their neighbours are set.
-        await Promise.all(lab.chassis.map((c) => seedRemoteNeighbours(ctx.node(c.name), lab.chassis.filter((o) => o.engine !== c.engine && tunnelled(c, o)))));
+        // What a chassis did not learn is set: announcements that came before its own address was
+        // known to OVS, and every chassis on another Docker engine (a broadcast does not cross).
+        await Promise.all(lab.chassis.map((c) => completeNeighbours(ctx.node(c.name), lab.chassis.filter((o) => o !== c && tunnelled(c, o)))));
       },
     },
     // VMs chassis by chassis, the chassis in parallel (a VM's index names its trunk and extra ports).

@@ -29,3 +29,25 @@ export async function seedRemoteNeighbours(node: NodeShell, peers: readonly Chas
   if (!peers.length) return;
   await node.runAll(peers.map((p) => ['ovs-appctl', 'tnl/neigh/set', 'br-phy', p.ip, p.mac]));
 }
+
+/**
+ * After the announcements: sets on a chassis the peers it did not learn. OVS snoops a gratuitous
+ * ARP only when it translates it with its own br-phy address known (xport_has_ip in
+ * ofproto-dpif-xlate.c). A broadcast that reached a chassis before that (a peer's ARP for
+ * central, while this chassis was still starting) leaves a datapath flow that does not look at
+ * ARP fields, and the announcement from the same MAC then matches that flow without being
+ * translated, so it is never learned: a busy CI machine lost the first ping so. One read of the
+ * table, and a set for each peer missing from it (every peer in `lab script`, whose reads return
+ * nothing).
+ */
+export async function completeNeighbours(node: NodeShell, peers: readonly Chassis[]): Promise<void> {
+  if (!peers.length) return;
+  const known = learnedNeighbours((await node.run(['ovs-appctl', 'tnl/neigh/show'])).stdout);
+  await seedRemoteNeighbours(node, peers.filter((p) => known.get(p.ip) !== p.mac.toLowerCase()));
+}
+
+/** `tnl/neigh/show`'s rows as address → MAC. */
+export function learnedNeighbours(table: string): Map<string, string> {
+  const rows = [...table.matchAll(/^\s*([0-9a-f:.]+)\s+((?:[0-9a-f]{2}:){5}[0-9a-f]{2})\s/gim)];
+  return new Map(rows.map(([, ip, mac]) => [ip!, mac!.toLowerCase()]));
+}

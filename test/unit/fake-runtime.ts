@@ -13,6 +13,8 @@ export class FakeRuntime implements Runtime {
   calls: string[] = [];
   destroyed = 0;
   failOn?: (node: string, argv: readonly string[]) => boolean;
+  /** What a command prints, where the test cares (undefined: nothing, or `ip addr` as above). */
+  answer?: (node: string, argv: readonly string[]) => string | undefined;
 
   async preflight() {}
   async createUnderlay() {
@@ -56,7 +58,7 @@ export class FakeRuntime implements Runtime {
     this.calls.push(`${node}: ${argv.join(' ')}`);
     const fail = this.failOn?.(node, argv) ?? false;
     const addr = this.addresses[node];
-    const stdout = argv[0] === 'ip' && argv.includes('addr') && addr ? `2: eth0    inet ${addr} brd x` : '';
+    const stdout = this.answer?.(node, argv) ?? (argv[0] === 'ip' && argv.includes('addr') && addr ? `2: eth0    inet ${addr} brd x` : '');
     const result = new ExecResult(argv, fail ? 1 : 0, stdout, fail ? 'boom' : '', 1);
     if (fail && !_opts?.nothrow) throw result;
     return result;

@@ -87,4 +87,22 @@ describe('upLab with a fake runtime', () => {
     expect(runtime.calls.some((c) => c.startsWith('hv1:'))).toBe(false);
     expect(runtime.destroyed).toBe(1);
   });
+
+  it('sets on each chassis the tunnel neighbours its table lacks after the announcements, and only those', async () => {
+    const { runtime, deps } = setup();
+    const [hv1, hv2] = lab.chassis;
+    // hv1 learned hv2 from its announcement; hv2 heard hv1's too early (or with another MAC).
+    const tables: Record<string, string> = {
+      hv1: `IP  MAC  Bridge\n=====\n${hv2!.ip}    ${hv2!.mac.toUpperCase()}   br-phy\n`,
+      hv2: `IP  MAC  Bridge\n=====\n${hv1!.ip}    02:00:00:00:00:99   br-phy\n`,
+    };
+    runtime.answer = (node, argv) => (argv.join(' ') === 'ovs-appctl tnl/neigh/show' ? tables[node] : undefined);
+    await upLab({ ...lab, datapath: 'netdev' }, deps);
+    const sets = runtime.calls.filter((c) => c.includes('tnl/neigh/set'));
+    expect(sets).toEqual([`hv2: ovs-appctl tnl/neigh/set br-phy ${hv1!.ip} ${hv1!.mac}`]);
+    // Read after each chassis announced itself.
+    const announced = runtime.calls.map((c, i) => (c.includes('packet-out') ? i : -1)).filter((i) => i >= 0);
+    expect(announced).toHaveLength(2);
+    expect(runtime.calls.findIndex((c) => c.includes('tnl/neigh/show'))).toBeGreaterThan(Math.max(...announced));
+  });
 });
