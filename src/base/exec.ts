@@ -1,5 +1,5 @@
 import { commandText, shellLine } from './shell-line.js';
-import { hostFiles, type HostFiles } from './files.js';
+import { hostFiles, type HostFiles, type NodeFile } from './files.js';
 
 /** What one finished command gave back. Also the error thrown when a command fails. */
 export class ExecResult extends Error {
@@ -35,6 +35,11 @@ export interface ExecOptions {
    * prints them one per line instead of the script.
    */
   batch?: readonly (readonly string[])[];
+  /**
+   * Files a runtime writes in the node just before the command (in the same `docker exec` on
+   * docker, where each exec costs): the configs and scripts a command reads.
+   */
+  files?: readonly NodeFile[];
 }
 
 /**

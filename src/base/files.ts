@@ -2,6 +2,13 @@ import { chmod, copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { shellLine } from './shell-line.js';
 
+/** A file to write in a node: its path, content and mode (default 0644). */
+export interface NodeFile {
+  path: string;
+  content: string;
+  mode?: number;
+}
+
 /**
  * File work on the host's file system (state directories, configs and scripts of nodes that share
  * it). Done in-process, not by `mkdir`/`cat`/`chmod` processes; `lab script` swaps in a writer that

@@ -1,15 +1,15 @@
 import { commandArgv } from '../base/exec.js';
 import { startCentral } from '../ovn/central.js';
 import { startChassis, type Datapath } from '../ovn/chassis.js';
-import { announceTunnelAddress, completeNeighbours, seedRemoteNeighbours } from '../ovn/announce.js';
+import { announceTunnelAddress, announcesTunnels, completeNeighbours, tunnelPeers } from '../ovn/announce.js';
 import { logicalNetworkTransactions } from '../ovn/logical-network.js';
 import { makeCertificates } from '../ovn/pki.js';
-import { waitChassisRegistered, waitClusterFormed, waitPortsUpAndHvSync } from '../ovn/waits.js';
+import { waitClusterFormed, waitRegisteredBoundSynced } from '../ovn/waits.js';
 import { lflowParseErrors } from '../ovn/queries.js';
 import { UserError } from '../base/errors.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { startService } from '../services/dnsmasq.js';
-import { centralNames, tunnelled, type Lab } from '../topology/model.js';
+import { centralNames, type Lab } from '../topology/model.js';
 import { vmAddress, vmAddresses6 } from '../vm/address.js';
 import { addressHost, addressVm, plugVm } from '../vm/vm.js';
 import { startServers } from '../vm/servers.js';
@@ -46,7 +46,6 @@ export function upSteps(lab: Lab): UpStep[] {
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : word.endsWith('ch') ? 'es' : 's'}`;
   const transactions = logicalNetworkTransactions(lab);
   const serving = [...lab.vms, ...lab.hosts, ...lab.namespaces].filter((n) => n.servers.length);
-  const zoned = lab.chassis.every((c) => c.transportZones.length);
   const steps: (UpStep | false)[] = [
     { id: 'underlay', title: `underlay ${lab.underlay.subnet.text}`, run: ({ runtime }) => runtime.createUnderlay(lab.underlay.subnet.text) },
     lab.networks.length > 0 && {
@@ -77,6 +76,8 @@ export function upSteps(lab: Lab): UpStep[] {
       title: `certificates: a CA and keys for ${[lab.central.name, ...lab.chassis.map((c) => c.name)].join(', ')} (ovs-pki)`,
       run: ({ runtime, ctx }) => makeCertificates(runtime, ctx.central(), lab.chassis.map((c) => ctx.node(c.name))),
     },
+    // A single central starts beside the chassis (each waits for its SB before ovn-controller
+    // connects) and writes the logical network once up; a cluster forms first.
     lab.central.members
       ? {
           id: 'central',
@@ -87,69 +88,43 @@ export function upSteps(lab: Lab): UpStep[] {
             await waitClusterFormed(ctx.central(), lab.central.members!.length);
           },
         }
-      : { id: 'central', title: `central ${lab.central.ip}: NB and SB databases${lab.central.ssl ? ' (SSL)' : ''}, ovn-northd`, run: ({ ctx }) => startCentral(ctx.central(), lab.central) },
-    ...lab.chassis.map((c): UpStep => ({
-      id: `chassis:${c.name}`,
-      group: 'chassis',
-      title: `chassis ${c.name} ${c.ip}: ovs-vswitchd, br-phy, ovn-controller`,
-      run: async ({ ctx, datapath }) => {
-        await startChassis(ctx.node(c.name), lab, c, datapath);
-        return `${datapath} datapath`;
-      },
-    })),
+      : false,
     {
-      id: 'logical',
-      // The NB needs only central: written while the chassis start.
+      id: 'central',
       group: 'chassis',
-      title: `logical network: ${n(lab.switches.length, 'switch')}, ${n(lab.vms.length, 'port')} (${transactions.length <= 1 ? 'one transaction' : `${transactions.length} transactions`})`,
+      title: `${lab.central.members ? '' : `central ${lab.central.ip}: NB and SB databases${lab.central.ssl ? ' (SSL)' : ''}, ovn-northd; `}logical network: ${n(lab.switches.length, 'switch')}, ${n(lab.vms.length, 'port')} (${transactions.length <= 1 ? 'one transaction' : `${transactions.length} transactions`})`,
       run: async ({ ctx }) => {
+        if (!lab.central.members) await startCentral(ctx.central(), lab.central);
         for (const argv of transactions) await ctx.central().run(argv);
       },
     },
-    {
-      id: 'registered',
-      // Registration and the announcements need only what the chassis step made: side by side.
-      group: 'ready',
-      title: 'chassis registered in the SB database',
+    // Each chassis, then its VMs plugged (a VM's index names its trunk and extra ports); the chassis side by side.
+    ...lab.chassis.map((c): UpStep => {
+      const vms = [...lab.vms.entries()].filter(([, v]) => v.chassis === c.name);
+      return {
+        id: `chassis:${c.name}`,
+        group: 'chassis',
+        title: `chassis ${c.name} ${c.ip}: ovs-vswitchd, br-phy, ovn-controller${vms.length ? `, ${vms.length === 1 ? 'VM' : 'VMs'} ${vms.map(([, v]) => v.name).join(', ')} plugged into br-int` : ''}`,
+        run: async ({ runtime, ctx, datapath }) => {
+          await startChassis(ctx.node(c.name), lab, c, datapath);
+          for (const [i, vm] of vms) {
+            await runtime.createVm(vm);
+            await plugVm(runtime, ctx.node(c.name), vm, i, datapath);
+          }
+          return `${datapath} datapath`;
+        },
+      };
+    }),
+    announcesTunnels(lab) && {
+      id: 'neighbours',
+      title: 'tunnel addresses announced (a gratuitous ARP from each chassis, learned by the others; what one missed is set)',
       run: async ({ ctx }) => {
-        await waitChassisRegistered(ctx.central(), lab.chassis.map((c) => c.name));
-      },
-    },
-    lab.chassis.length > 1 && {
-      id: 'announce',
-      group: 'ready',
-      title: zoned
-        ? 'tunnel neighbours set on each chassis for the chassis of its transport zones'
-        : 'tunnel addresses announced (a gratuitous ARP from each chassis, learned by the others; what one missed is set)',
-      run: async ({ ctx }) => {
-        // With every chassis in transport zones, a chassis tunnels to a few: setting those few costs
-        // less than every chassis hearing every announcement (each one OVS learns makes it
-        // re-translate all its datapath flows).
-        if (zoned) {
-          await Promise.all(lab.chassis.map((c) => seedRemoteNeighbours(ctx.node(c.name), lab.chassis.filter((o) => o !== c && tunnelled(c, o)))));
-          return;
-        }
         await Promise.all(lab.chassis.map((c) => announceTunnelAddress(ctx.node(c.name), c)));
         // What a chassis did not learn is set: announcements that came before its own address was
         // known to OVS, and every chassis on another Docker engine (a broadcast does not cross).
-        await Promise.all(lab.chassis.map((c) => completeNeighbours(ctx.node(c.name), lab.chassis.filter((o) => o !== c && tunnelled(c, o)))));
+        await Promise.all(lab.chassis.map((c) => completeNeighbours(ctx.node(c.name), tunnelPeers(lab, c))));
       },
     },
-    // VMs chassis by chassis, the chassis in parallel (a VM's index names its trunk and extra ports).
-    ...lab.chassis
-      .map((c) => ({ chassis: c.name, vms: [...lab.vms.entries()].filter(([, v]) => v.chassis === c.name) }))
-      .filter((g) => g.vms.length > 0)
-      .map((g): UpStep => ({
-        id: `vms:${g.chassis}`,
-        group: 'vms',
-        title: `VMs on ${g.chassis}: ${g.vms.map(([, v]) => v.name).join(', ')}`,
-        run: async ({ runtime, ctx, datapath }) => {
-          for (const [i, vm] of g.vms) {
-            await runtime.createVm(vm);
-            await plugVm(runtime, ctx.node(vm.chassis), vm, i, datapath);
-          }
-        },
-      })),
     (lab.namespaces.length > 0 || lab.links.length > 0) && {
       id: 'links',
       title: `links outside OVN: ${[...lab.namespaces.map((ns) => `namespace ${ns.name}`), ...lab.links.map((l) => l.ends.map((e) => `${e.node}:${e.iface}`).join(' — '))].join(', ')}`,
@@ -160,14 +135,14 @@ export function upSteps(lab: Lab): UpStep[] {
     },
     {
       id: 'bound',
-      title: 'ports bound and flows installed (ovn-nbctl --wait=hv sync)',
+      title: 'chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)',
       run: async ({ ctx }) => {
         // A localport is never bound to one chassis, so it never goes up.
         const ports = [
           ...lab.vms.filter((v) => !v.localport).flatMap((v) => [v.port, ...v.vlans.map((c) => c.port), ...(v.nics ?? []).map((n) => n.port)]),
           ...lab.hosts.flatMap((h) => (h.externalPort ? [h.externalPort.port] : [])),
         ];
-        await waitPortsUpAndHvSync(ctx.central(), ports);
+        await waitRegisteredBoundSynced(ctx.central(), lab.chassis.map((c) => c.name), ports);
       },
     },
     lab.acls.length > 0 && {
@@ -188,10 +163,10 @@ export function upSteps(lab: Lab): UpStep[] {
     lab.services.length > 0 && {
       id: 'services',
       title: `services: ${lab.services.map((s) => `${s.kind} ${s.name}`).join(', ')}`,
-      run: async ({ runtime, ctx }) => {
+      run: async ({ ctx }) => {
         for (const svc of lab.services) {
           const vm = lab.vms.find((v) => v.service === svc.name)!;
-          await addressVm(runtime, ctx.node(vm.name), vm);
+          await addressVm(ctx.node(vm.name), vm);
           await startService(ctx.node(vm.name), svc);
         }
       },
@@ -201,13 +176,13 @@ export function upSteps(lab: Lab): UpStep[] {
       id: `address:${vm.name}`,
       group: 'addresses',
       title: `${vm.name}: ${[vm.ip !== undefined ? (vm.dhcp ? 'DHCP lease' : 'static address') : '', vm.ipv6 ? `IPv6 ${IPV6_HOW[vm.ipv6.mode]}` : ''].filter(Boolean).join(', ')}${vm.vlans.length ? ` and VLANs ${vm.vlans.map((x) => x.tag).join(', ')}` : ''}`,
-      run: (env) => addressed(env, vm.name, (node) => addressVm(env.runtime, node, vm)),
+      run: (env) => addressed(env, vm.name, (node) => addressVm(node, vm)),
     })),
     ...lab.hosts.map((h): UpStep => ({
       id: `address:${h.name}`,
       group: 'addresses',
       title: `host ${h.name}: ${h.dhcp ? 'DHCP lease from OVN (external port)' : 'static address'}`,
-      run: (env) => addressed(env, h.name, (node) => addressHost(env.runtime, node, h)),
+      run: (env) => addressed(env, h.name, (node) => addressHost(node, h)),
     })),
     routedNodes(lab).length > 0 && {
       id: 'routing',
@@ -230,11 +205,11 @@ export function upSteps(lab: Lab): UpStep[] {
   return steps.filter((s): s is UpStep => s !== false);
 }
 
-/** Addresses a node, then records and reports the address it has. */
-async function addressed(env: UpEnv, name: string, assign: (node: ReturnType<LabContext['node']>) => Promise<void>): Promise<string> {
+/** Addresses a node, then records and reports the address it has (that of its lease, read with it). */
+async function addressed(env: UpEnv, name: string, assign: (node: ReturnType<LabContext['node']>) => Promise<string | undefined>): Promise<string> {
   const node = env.ctx.node(name);
-  await assign(node);
-  const address = (await vmAddress(node)) ?? (await vmAddresses6(node))[0] ?? '';
+  const leased = await assign(node);
+  const address = leased ?? (await vmAddress(node)) ?? (await vmAddresses6(node))[0] ?? '';
   env.addresses.push({ node: name, address });
   return address;
 }

@@ -1,6 +1,8 @@
 import type { Chassis, Lab } from '../topology/model.js';
 import { centralRemote, daemonArgs, SB_PORT, type NodeShell } from './node-shell.js';
 import { sslArgs, sslFiles } from './pki.js';
+import { shellLine } from '../base/shell-line.js';
+import { announcesTunnels, neighbourCommands, tunnelPeers } from './announce.js';
 
 export type Datapath = 'netdev' | 'system';
 
@@ -11,7 +13,8 @@ const VSWITCH_SCHEMA = '/usr/share/openvswitch/vswitch.ovsschema';
  * then ovn-controller, which creates br-int and registers the chassis in the SB db.
  *
  * The tunnel address sits on br-phy, not on eth0: the userspace datapath only tunnels when
- * the route to the remote endpoint leaves through an OVS bridge ("br-phy pattern").
+ * the route to the remote endpoint leaves through an OVS bridge ("br-phy pattern"). A chassis with
+ * few peers gets their tunnel neighbours here (see {@link announcesTunnels}).
  */
 export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, datapath: Datapath): Promise<void> {
   const r = node.runDir;
@@ -39,6 +42,8 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     ['ip', 'addr', 'flush', 'dev', 'eth0'],
     ['ip', 'addr', 'add', `${chassis.ip}/${prefix}`, 'dev', 'br-phy'],
     ['ip', 'link', 'set', 'dev', 'br-phy', 'up'],
+    // The peers' tunnel addresses are known from the file: set before the first packet needs them.
+    ...(announcesTunnels(lab) ? [] : neighbourCommands(tunnelPeers(lab, chassis))),
     // Provider networks: ovn-controller patches br-int to these bridges for localnet ports.
     ...chassis.bridgeMappings.map((m) => [
       'ovs-vsctl', '--timeout=30',
@@ -48,8 +53,18 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     ...(chassis.bridgeMappings.length
       ? [['ovs-vsctl', 'set', 'Open_vSwitch', '.', `external_ids:ovn-bridge-mappings="${chassis.bridgeMappings.map((m) => `${m.network}:${m.bridge}`).join(',')}"`]]
       : []),
+    // A single central starts beside the chassis: ovn-controller, which would wait a second or
+    // more before trying again, starts once the SB database answers.
+    ...(lab.central.members ? [] : [sbAnswers(node, lab, chassis)]),
     ovnControllerArgv(node, lab, chassis),
   ]);
+}
+
+/** A loop that returns once the SB database takes connections (30 s at most). */
+function sbAnswers(node: NodeShell, lab: Lab, chassis: Chassis): string[] {
+  const ssl = lab.central.ssl ? sslArgs(sslFiles(node.runDir, chassis.name)) : [];
+  const probe = shellLine(['ovsdb-client', ...ssl, 'list-dbs', centralRemote(lab.central, SB_PORT)]);
+  return ['timeout', '30', 'sh', '-c', `until ${probe} >/dev/null 2>&1; do sleep 0.02; done`];
 }
 
 /** Starts ovn-controller on a chassis (also again, after a fault step killed it). */

@@ -5,14 +5,14 @@ import { waitInNode, type NodeShell } from './node-shell.js';
  * --wait=hv), or fails after its timeout.
  */
 
-/** The chassis has registered itself in the SB database. */
-export async function waitChassisRegistered(central: NodeShell, chassis: readonly string[]): Promise<void> {
-  await central.runAll(chassis.map((c) => ['ovn-sbctl', '--timeout=30', 'wait-until', 'Chassis', c]));
-}
-
-/** The logical ports are bound on their chassis and up, and every chassis has applied the NB as it is now. */
-export async function waitPortsUpAndHvSync(central: NodeShell, ports: readonly string[]): Promise<void> {
+/**
+ * The chassis have registered in the SB database, the logical ports are bound on their chassis and
+ * up, and every chassis has applied the NB as it is now: one process, the first wait that times
+ * out naming what did not happen.
+ */
+export async function waitRegisteredBoundSynced(central: NodeShell, chassis: readonly string[], ports: readonly string[]): Promise<void> {
   await central.runAll([
+    ...chassis.map((c) => ['ovn-sbctl', '--timeout=30', 'wait-until', 'Chassis', c]),
     ...ports.map((port) => ['ovn-nbctl', '--timeout=30', 'wait-until', 'Logical_Switch_Port', port, 'up=true']),
     HV_SYNC,
   ]);

@@ -1,13 +1,10 @@
 import type { ExecOptions, ExecResult } from '../base/exec.js';
+import type { NodeFile } from '../base/files.js';
 import type { Host, Link, Namespace, Vm } from '../topology/model.js';
 
+export type { NodeFile };
+
 /** A central or chassis node as the runtime creates it: eth0 on the underlay holding `ip`. */
-/** A file to write in a node: its path, content and mode (default 0644). */
-export interface NodeFile {
-  path: string;
-  content: string;
-  mode?: number;
-}
 
 export interface NodeSpec {
   name: string;

@@ -1,6 +1,5 @@
 import type { VmIpv6 } from '../topology/model.js';
 import { waitInNode, type NodeShell } from '../ovn/node-shell.js';
-import type { Runtime } from '../runtime/runtime.js';
 import { requestLease } from './lease.js';
 
 /** How long a VM waits for the router's advertisement and its address (seconds). */
@@ -13,7 +12,7 @@ const RA_WAIT = 15;
  * advertisement brings (the default route, the SLAAC address) and, for DHCPv6, asks with dhclient -6.
  * Must run before IPv4 addressing: taking the link down drops IPv4 routes.
  */
-export async function addressVm6(runtime: Runtime, vm: NodeShell, spec: VmIpv6): Promise<void> {
+export async function addressVm6(vm: NodeShell, spec: VmIpv6): Promise<void> {
   if (spec.mode === 'static') {
     await vm.run(['ip', '-6', 'addr', 'add', `${spec.ip}/${spec.prefix}`, 'dev', 'eth0', 'nodad']);
     if (spec.gateway) await vm.run(['ip', '-6', 'route', 'add', 'default', 'via', spec.gateway, 'dev', 'eth0']);
@@ -23,7 +22,7 @@ export async function addressVm6(runtime: Runtime, vm: NodeShell, spec: VmIpv6):
   await vm.run(['ip', 'link', 'set', 'dev', 'eth0', 'up']);
   if (spec.mode === 'dhcpv6') {
     await waitFor(vm, 'ip -6 -o addr show dev eth0 scope link -tentative | grep -q fe80::', 'link-local address (dhclient -6 sends from it)');
-    await requestLease(runtime, vm, 'eth0', { family: 6 });
+    await requestLease(vm, 'eth0', { family: 6 });
   }
   await waitFor(vm, "ip -6 route show default | grep -q 'default via'", "default route from the router's advertisement");
   await waitFor(vm, `ip -6 -o addr show dev eth0 scope global -tentative | grep -qF ' ${spec.ip}/'`, `address ${spec.ip}`);

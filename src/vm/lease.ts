@@ -1,28 +1,39 @@
 import type { NodeShell } from '../ovn/node-shell.js';
-import type { Runtime } from '../runtime/runtime.js';
+import { shellLine } from '../base/shell-line.js';
 import { DHCLIENT_CONF, DHCLIENT_SCRIPT, dhclientPaths, dhclientWrapper } from './dhclient-files.js';
+
+/** What a lease request gave: dhclient's output, and for DHCPv4 the address the interface then has. */
+export interface Lease {
+  log: string;
+  address?: string;
+}
+
+const ADDRESS_FOLLOWS = '--- lab: the address now';
 
 /**
  * Gets an interface of a VM its lease with dhclient (one attempt, then dhclient stays as a daemon
- * to renew), DHCPv4 or, with family 6, DHCPv6. Returns dhclient's output, which is also saved next
- * to the lease file.
+ * to renew), DHCPv4 or, with family 6, DHCPv6. dhclient's output is also saved next to the lease
+ * file. Its files, the request and the address it leaves are one process in the VM.
  */
-export async function requestLease(runtime: Runtime, vm: NodeShell, iface = 'eth0', opts: { family?: 4 | 6; timeoutSec?: number } = {}): Promise<string> {
+export async function requestLease(vm: NodeShell, iface = 'eth0', opts: { family?: 4 | 6; timeoutSec?: number } = {}): Promise<Lease> {
   const family = opts.family ?? 4;
   const p = dhclientPaths(vm.runDir, iface, family);
-  await runtime.writeFiles(vm.name, [
+  const files = [
     { path: p.script, content: DHCLIENT_SCRIPT, mode: 0o755 },
     { path: p.conf, content: DHCLIENT_CONF },
     { path: p.wrapper, content: dhclientWrapper(dhclientPaths(vm.runDir)), mode: 0o755 },
-  ]);
+  ];
   // eth0's DHCPv4 goes through the wrapper users type too; the rest names its own files.
   const argv =
     iface === 'eth0' && family === 4
       ? [p.wrapper, '-1', '-v', 'eth0']
       : ['/sbin/dhclient', ...(family === 6 ? ['-6'] : []), '-cf', p.conf, '-sf', p.script, '-lf', p.leases, '-pf', p.pid, '-1', '-v', iface];
-  const out = await vm.run(['timeout', String(opts.timeoutSec ?? (family === 6 ? 20 : 40)), ...argv], { nothrow: true });
-  const log = out.stdout + out.stderr;
-  await runtime.writeFile(vm.name, p.log, log);
+  const log = shellLine([p.log]);
+  const showAddress = family === 4 ? `; echo '${ADDRESS_FOLLOWS}'; ip -4 -o addr show dev ${shellLine([iface])}` : '';
+  const script = `timeout "$0" "$@" > ${log} 2>&1 && s=0 || s=$?; cat ${log}${showAddress}; exit $s`;
+  const out = await vm.run(['sh', '-c', script, String(opts.timeoutSec ?? (family === 6 ? 20 : 40)), ...argv], { nothrow: true, files });
   if (!out.ok) throw out;
-  return log;
+  const [text, shown] = out.stdout.split(`${ADDRESS_FOLLOWS}\n`);
+  const address = shown === undefined ? undefined : /inet (\S+)/.exec(shown)?.[1];
+  return { log: text ?? '', ...(address ? { address } : {}) };
 }

@@ -28,24 +28,31 @@ export async function setStaticAddress(vm: NodeShell, address: string, iface = '
   if (gateway) await vm.run(['ip', 'route', 'add', 'default', 'via', gateway, 'dev', iface]);
 }
 
-/** Every address a VM gets: eth0's IPv6 and IPv4, then each VLAN interface's, by DHCP or statically. */
-export async function addressVm(runtime: Runtime, vm: NodeShell, spec: Vm): Promise<void> {
-  if (spec.ipv6) await addressVm6(runtime, vm, spec.ipv6);
-  if (spec.dhcp) await requestLease(runtime, vm);
+/**
+ * Every address a VM gets: eth0's IPv6 and IPv4, then each VLAN interface's, by DHCP or
+ * statically. Returns eth0's leased IPv4 address, as the interface shows it, when it got one.
+ */
+export async function addressVm(vm: NodeShell, spec: Vm): Promise<string | undefined> {
+  let leased: string | undefined;
+  if (spec.ipv6) await addressVm6(vm, spec.ipv6);
+  if (spec.dhcp) leased = (await requestLease(vm)).address;
   else if (spec.ip !== undefined) await setStaticAddress(vm, `${spec.ip}/${spec.prefix}`, 'eth0', spec.gateway);
   for (const n of spec.nics ?? []) await setStaticAddress(vm, `${n.ip}/${n.prefix}`, n.iface);
   for (const v of spec.vlans) {
-    if (v.dhcp) await requestLease(runtime, vm, v.iface);
+    if (v.dhcp) await requestLease(vm, v.iface);
     else await setStaticAddress(vm, `${v.ip}/${v.prefix}`, v.iface);
   }
+  return leased;
 }
 
 /** A host outside OVN gets its address statically or, through its external port, by DHCP from OVN. */
-export async function addressHost(runtime: Runtime, node: NodeShell, host: Host): Promise<void> {
-  if (host.dhcp) await requestLease(runtime, node);
+export async function addressHost(node: NodeShell, host: Host): Promise<string | undefined> {
+  let leased: string | undefined;
+  if (host.dhcp) leased = (await requestLease(node)).address;
   else await setStaticAddress(node, `${host.ip}/${host.prefix}`, 'eth0', host.gateway);
   if (host.ip6) {
     await node.run(['ip', '-6', 'addr', 'add', `${host.ip6}/${host.prefix6}`, 'dev', 'eth0', 'nodad']);
     if (host.gateway6) await node.run(['ip', '-6', 'route', 'add', 'default', 'via', host.gateway6, 'dev', 'eth0']);
   }
+  return leased;
 }

@@ -56,16 +56,36 @@ describe('docker runtime with a fake Docker', () => {
     expect(host.Privileged).toBeUndefined();
     expect(host.Devices).toEqual([expect.objectContaining({ PathOnHost: '/dev/net/tun' })]);
     expect(c.options).toMatchObject({ NetworkingConfig: { EndpointsConfig: { 'lab-dmz-underlay': { IPAMConfig: { IPv4Address: '192.168.100.2' } } } } });
-    // The container's first commands go in one exec: the checksum offload off on eth0 among them.
+    // The container's own set-up (the checksum offload off on eth0 among it) rides in its first exec.
+    expect(c.execs).toHaveLength(0);
+    await rt.exec('hv1', ['ovs-vsctl', 'show']);
     expect(c.execs).toHaveLength(1);
     expect(c.execs[0]!.slice(0, 2)).toEqual(['sh', '-ec']);
-    expect(c.execs[0]![2]!.split('\n')).toContain('ethtool -K eth0 tx off');
+    expect(c.execs[0]![2]!.split('\n')).toEqual(['mkdir -p /run/lab/hv1', 'ethtool -K eth0 tx off', 'exec "$@"']);
+    expect(c.execs[0]!.slice(3)).toEqual(['sh', 'ovs-vsctl', 'show']);
+    // Only once.
+    await rt.exec('hv1', ['ovs-vsctl', 'show']);
+    expect(c.execs[1]).toEqual(['ovs-vsctl', 'show']);
+  });
+
+  it('writes the files a command reads in the same exec, before it', async () => {
+    const f = fakeDocker();
+    const rt = new DockerRuntime('dmz', noExec, () => f.docker);
+    await rt.createNode({ name: 'hv1', ip: '192.168.100.2', prefix: 24 });
+    await rt.exec('hv1', ['true']);
+    await rt.exec('hv1', ['sh', '/run/lab/hv1/x.sh'], { files: [{ path: '/run/lab/hv1/x.sh', content: 'echo "a b"\n', mode: 0o755 }] });
+    const [sh, ec, script, zero, content, path, mode, ...argv] = f.containers[0]!.execs[1]!;
+    expect([sh, ec, zero]).toEqual(['sh', '-ec', 'sh']);
+    expect(script!.split('\n')).toHaveLength(2);
+    expect([Buffer.from(content!, 'base64').toString(), path, mode]).toEqual(['echo "a b"\n', '/run/lab/hv1/x.sh', '755']);
+    expect(argv).toEqual(['sh', '/run/lab/hv1/x.sh']);
   });
 
   it('runs a VM\'s commands in its chassis container, inside the VM namespace', async () => {
     const f = fakeDocker();
     const rt = new DockerRuntime('dmz', noExec, () => f.docker, { vms: [{ name: 'vm1', chassis: 'hv1' }], networks: [] } as unknown as Lab);
     await rt.createNode({ name: 'hv1', ip: '192.168.100.2', prefix: 24 });
+    await rt.exec('hv1', ['true']);
     const r = await rt.exec('vm1', ['ip', 'addr']);
     expect(r.exitCode).toBe(0);
     expect(f.containers[0]!.execs.at(-1)).toEqual(['ip', 'netns', 'exec', 'vm1', 'ip', 'addr']);

@@ -55,6 +55,7 @@ export class FakeRuntime implements Runtime {
       if (!last.ok && !_opts.nothrow) throw last;
       return last;
     }
+    for (const f of _opts?.files ?? []) await this.writeFile(node, f.path);
     this.calls.push(`${node}: ${argv.join(' ')}`);
     const fail = this.failOn?.(node, argv) ?? false;
     const addr = this.addresses[node];

@@ -8,6 +8,7 @@ import type { LabEvent } from '../../src/base/events.js';
 import { upLab } from '../../src/core/up.js';
 import { parseTopology } from '../../src/topology/load.js';
 import { FakeRuntime, noExec } from './fake-runtime.js';
+import { bigLab } from './big-lab.js';
 
 const lab = parseTopology(readFileSync('labs/dmz.yaml', 'utf8'), 'labs/dmz.yaml');
 
@@ -34,12 +35,12 @@ describe('upLab with a fake runtime', () => {
       { node: 'vm1', address: LEASED.vm1 },
       { node: 'vm2', address: LEASED.vm2 },
     ]);
-    expect(runtime.calls.findIndex((c) => c.startsWith('vm1: ip') && c.includes('addr'))).toBeGreaterThan(runtime.calls.findIndex((c) => c.includes('vm1: timeout 40 /fake/vm1/bin/dhclient')));
+    expect(runtime.calls.findIndex((c) => c.startsWith('vm1: ip') && c.includes('addr'))).toBeGreaterThan(runtime.calls.findIndex((c) => c.startsWith('vm1: sh -c') && c.includes('40 /fake/vm1/bin/dhclient -1 -v eth0')));
     // The logical network needs only central: it is written while the chassis start.
     const calls = (o: string) => runtime.calls.findIndex((c) => c.includes(o));
     expect(calls('hv1: ovn-controller')).toBeGreaterThan(calls('central: ovn-northd'));
     expect(calls('hv1: ovn-controller')).toBeLessThan(calls('vm vm1 on hv1'));
-    const order = ['underlay', 'node central', 'central: ovn-northd', 'central: ovn-nbctl --timeout=30 -- ls-add dmz', 'vm vm1 on hv1', 'hv1: ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1', '--wait=hv sync', 'vm1: timeout 40 /fake/vm1/bin/dhclient -1 -v eth0'];
+    const order = ['underlay', 'node central', 'central: ovn-northd', 'central: ovn-nbctl --timeout=30 -- ls-add dmz', 'vm vm1 on hv1', 'hv1: ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1', '--wait=hv sync', '40 /fake/vm1/bin/dhclient -1 -v eth0'];
     const positions = order.map((o) => runtime.calls.findIndex((c) => c.includes(o)));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -84,25 +85,40 @@ describe('upLab with a fake runtime', () => {
     };
     const err = await upLab({ ...lab, datapath: 'netdev' }, deps, { signal: controller.signal, keepOnFailure: true }).catch((e: Error) => e);
     expect(err).toBeInstanceOf(InterruptedError);
-    expect(runtime.calls.some((c) => c.startsWith('hv1:'))).toBe(false);
+    // The chassis started beside central; nothing of the steps after theirs ran.
+    expect(runtime.calls.some((c) => c.includes('wait-until Logical_Switch_Port') || c.startsWith('vm1:'))).toBe(false);
     expect(runtime.destroyed).toBe(1);
   });
 
-  it('sets on each chassis the tunnel neighbours its table lacks after the announcements, and only those', async () => {
+  it('sets each chassis its tunnel peers as it starts when it has few: dmz, no announcements', async () => {
     const { runtime, deps } = setup();
     const [hv1, hv2] = lab.chassis;
-    // hv1 learned hv2 from its announcement; hv2 heard hv1's too early (or with another MAC).
-    const tables: Record<string, string> = {
-      hv1: `IP  MAC  Bridge\n=====\n${hv2!.ip}    ${hv2!.mac.toUpperCase()}   br-phy\n`,
-      hv2: `IP  MAC  Bridge\n=====\n${hv1!.ip}    02:00:00:00:00:99   br-phy\n`,
-    };
-    runtime.answer = (node, argv) => (argv.join(' ') === 'ovs-appctl tnl/neigh/show' ? tables[node] : undefined);
     await upLab({ ...lab, datapath: 'netdev' }, deps);
-    const sets = runtime.calls.filter((c) => c.includes('tnl/neigh/set'));
-    expect(sets).toEqual([`hv2: ovs-appctl tnl/neigh/set br-phy ${hv1!.ip} ${hv1!.mac}`]);
-    // Read after each chassis announced itself.
+    const hv1Sets = `hv1: ovs-appctl tnl/neigh/set br-phy ${hv2!.ip} ${hv2!.mac}`;
+    const hv2Sets = `hv2: ovs-appctl tnl/neigh/set br-phy ${hv1!.ip} ${hv1!.mac}`;
+    expect(runtime.calls.filter((c) => c.includes('tnl/neigh') || c.includes('packet-out')).sort()).toEqual([hv1Sets, hv2Sets]);
+    // After br-phy has its address, before ovn-controller builds the tunnels.
+    const at = (c: string) => runtime.calls.findIndex((x) => x.startsWith(c));
+    expect(at(hv1Sets)).toBeGreaterThan(at('hv1: ip link set dev br-phy up'));
+    expect(at(hv1Sets)).toBeLessThan(at('hv1: ovn-controller'));
+  });
+
+  it('with many peers, announces each chassis and then sets on each only the peers its table lacks', async () => {
+    const { runtime, deps } = setup();
+    const big = parseTopology(bigLab(18, 0), 'big.yaml');
+    const [hv1, hv2, hv3] = big.chassis;
+    const peers = big.chassis.slice(1);
+    // hv1 learned every peer but hv2 (whose announcement came too early) and hv3 (learned with another MAC).
+    const table = peers.filter((p) => p !== hv2).map((p) => `${p.ip}    ${p === hv3 ? '02:00:00:00:00:99' : p.mac.toUpperCase()}   br-phy`);
+    runtime.answer = (node, argv) => (node === 'hv1' && argv.join(' ') === 'ovs-appctl tnl/neigh/show' ? `IP  MAC  Bridge\n=====\n${table.join('\n')}\n` : undefined);
+    await upLab({ ...big, datapath: 'netdev' }, deps);
+    const on = (node: string, what: string) => runtime.calls.filter((c) => c.startsWith(`${node}: `) && c.includes(what));
+    expect(on('hv1', 'tnl/neigh/set')).toEqual([`hv1: ovs-appctl tnl/neigh/set br-phy ${hv2!.ip} ${hv2!.mac}`, `hv1: ovs-appctl tnl/neigh/set br-phy ${hv3!.ip} ${hv3!.mac}`]);
+    // A chassis whose table reads empty gets every peer.
+    expect(on('hv2', 'tnl/neigh/set')).toHaveLength(17);
+    // Each table is read after every chassis announced itself.
     const announced = runtime.calls.map((c, i) => (c.includes('packet-out') ? i : -1)).filter((i) => i >= 0);
-    expect(announced).toHaveLength(2);
+    expect(announced).toHaveLength(18);
     expect(runtime.calls.findIndex((c) => c.includes('tnl/neigh/show'))).toBeGreaterThan(Math.max(...announced));
   });
 });

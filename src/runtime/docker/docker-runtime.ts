@@ -10,6 +10,7 @@ import { attachExec } from './docker-attach.js';
 import { dockerExec } from './docker-exec.js';
 import { containerName, LABEL_LAB, LABEL_NODE, LABEL_STATE, networkName, providerNetworkName } from './client.js';
 import { labDir } from '../../base/paths.js';
+import { shellLine } from '../../base/shell-line.js';
 import { DEFAULT_RELEASE, imageExists, nodeImage } from './images.js';
 import { LeftBehind, UserError } from '../../base/errors.js';
 import { formatIpv4, parseCidr, maskOf } from '../../topology/net.js';
@@ -38,6 +39,10 @@ export class DockerRuntime implements Runtime {
   private readonly engines: EngineSet;
   /** Nodes on more than one engine: the networks are swarm overlays made on the first. */
   private readonly acrossEngines: boolean;
+  /** Container → commands its next exec runs first: its own set-up, a VM's namespace. */
+  private readonly setUp = new Map<string, string[][]>();
+  /** Container → the exec under way that runs its set-up. */
+  private readonly settingUp = new Map<string, Promise<unknown>>();
   /** VM name → chassis: from the lab (record) and from VMs created here. */
   private readonly vmChassis = new Map<string, string>();
 
@@ -163,7 +168,8 @@ export class DockerRuntime implements Runtime {
       ...(ip ? { NetworkingConfig: { EndpointsConfig: { [network]: { IPAMConfig: { IPv4Address: ip } } } } } : {}),
     });
     await container.start();
-    await this.runAll(node, [
+    // Done by the node's first exec, not one of its own.
+    this.later(name, [
       ['mkdir', '-p', this.runDir(node)],
       // The same checksum offload trap as with veths on the host.
       ['ethtool', '-K', 'eth0', 'tx', 'off'],
@@ -236,13 +242,18 @@ export class DockerRuntime implements Runtime {
 
   async createVm(vm: Vm): Promise<void> {
     this.vmChassis.set(vm.name, vm.chassis);
-    // One exec in the chassis' container for the namespace and its link.
-    await this.runAll(vm.chassis, [
+    // The namespace and its link are made by the chassis container's next exec (plugging the VM).
+    this.later(containerName(this.lab, vm.chassis), [
       ['mkdir', '-p', this.runDir(vm.name)],
       ['ip', 'netns', 'add', vm.name],
       ['ip', '-n', vm.name, 'link', 'set', 'dev', 'lo', 'up'],
       ...this.vmLinkCommands(vm, 'eth0', vm.name, vm.mac),
     ]);
+  }
+
+  /** Commands a container's next exec runs first (see {@link run}). */
+  private later(container: string, commands: readonly string[][]): void {
+    this.setUp.set(container, [...(this.setUp.get(container) ?? []), ...commands]);
   }
 
   /** The VM's namespace lives inside its chassis' container, named after the VM there. */
@@ -280,13 +291,34 @@ export class DockerRuntime implements Runtime {
     return this.run(node, argv, opts);
   }
 
+  /**
+   * Runs a command in a node's container. Each exec costs dockerd, containerd and runc a process
+   * set-up, about as much CPU as the commands of a small step: what must happen first (files the
+   * command reads, a new container's own set-up) rides in the same exec, in a `sh` that then
+   * execs the command.
+   */
   private async run(node: string, argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
     if (opts.input !== undefined) throw new Error('docker runtime: exec with input is not supported; use writeFile');
     const { container, prefix } = this.containerOf(node);
-    const full = [...prefix, ...argv];
-    this.exec_.onCommand?.([...this.dockerCli(node), 'exec', container, ...full]);
-    const docker = await this.docker(node);
-    const result = await dockerExec(docker.getContainer(container), full, opts.env, opts.timeoutMs);
+    // Another exec carrying this container's set-up is under way: what follows needs it done.
+    await this.settingUp.get(container);
+    const files = opts.files ?? [];
+    const setUp = this.setUp.get(container);
+    if (setUp) this.exec_.onCommand?.([...this.dockerCli(node), 'exec', container, ...batchScript(setUp)]);
+    const before = [...(setUp ?? []).map(shellLine), ...files.map(() => WRITE_FILE)];
+    const full = before.length ? ['sh', '-ec', [...before, 'exec "$@"'].join('\n'), 'sh', ...files.flatMap(fileArgs), ...prefix, ...argv] : [...prefix, ...argv];
+    for (const f of opts.files ?? []) this.exec_.onCommand?.([...this.dockerCli(node), 'exec', container, 'sh', '-c', `cat > ${f.path}`]);
+    this.exec_.onCommand?.([...this.dockerCli(node), 'exec', container, ...prefix, ...argv]);
+    this.setUp.delete(container);
+    let setUpDone = () => {};
+    if (setUp) this.settingUp.set(container, new Promise<void>((r) => (setUpDone = r)));
+    let result: ExecResult;
+    try {
+      result = await dockerExec((await this.docker(node)).getContainer(container), full, opts.env, opts.timeoutMs);
+    } finally {
+      if (setUp) this.settingUp.delete(container);
+      setUpDone();
+    }
     if (!result.ok && !opts.nothrow) throw result;
     return result;
   }
@@ -300,14 +332,9 @@ export class DockerRuntime implements Runtime {
     await this.writeFiles(node, [{ path, content, mode }]);
   }
 
-  /** Files travel base64-encoded in argv (the Docker API's exec has no reliable stdin half-close on older daemons), all in one exec. */
+  /** All in one exec (see {@link writeLine}). */
   async writeFiles(node: string, files: readonly NodeFile[]): Promise<void> {
-    const { container } = this.containerOf(node);
-    const script = 'set -e; while [ $# -gt 0 ]; do mkdir -p "$(dirname "$2")"; printf %s "$1" | base64 -d > "$2"; chmod "$3" "$2"; shift 3; done';
-    const argv = ['sh', '-c', script, 'write', ...files.flatMap((f) => [Buffer.from(f.content).toString('base64'), f.path, (f.mode ?? 0o644).toString(8)])];
-    for (const f of files) this.exec_.onCommand?.([...this.dockerCli(node), 'exec', container, 'sh', '-c', `cat > ${f.path}`]);
-    const result = await dockerExec((await this.docker(node)).getContainer(container), argv);
-    if (!result.ok) throw result;
+    await this.run(node, ['true'], { files });
   }
 
   async copyFile(from: string, fromPath: string, to: string, toPath: string, mode = 0o644): Promise<void> {
@@ -378,4 +405,14 @@ export class DockerRuntime implements Runtime {
     }
     return [...containers.results, ...networks.results].reduce((a, b) => a + b, 0);
   }
+}
+
+/**
+ * A line of a container's `sh` that writes the file whose content (base64: the Docker API's exec
+ * has no reliable stdin half-close on older daemons), path and mode are its next three arguments.
+ */
+const WRITE_FILE = 'mkdir -p "$(dirname "$2")"; printf %s "$1" | base64 -d > "$2"; chmod "$3" "$2"; shift 3';
+
+function fileArgs(f: NodeFile): string[] {
+  return [Buffer.from(f.content).toString('base64'), f.path, (f.mode ?? 0o644).toString(8)];
 }

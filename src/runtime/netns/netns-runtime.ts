@@ -121,7 +121,8 @@ export class NetnsRuntime implements Runtime {
     await veth(this.end(this.ns(a.node), a.iface), this.end(this.ns(b.node), b.iface), { mtu: link.mtu, quietBoth: true });
   }
 
-  exec(node: string, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult> {
+  async exec(node: string, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult> {
+    if (opts?.files) await this.writeFiles(node, opts.files);
     return this.exec_(['ip', 'netns', 'exec', this.ns(node), ...argv], opts);
   }
 
