@@ -90,7 +90,7 @@ export function upSteps(lab: Lab): UpStep[] {
         }
       : false,
     {
-      id: 'central',
+      id: lab.central.members ? 'logical' : 'central',
       group: 'chassis',
       title: `${lab.central.members ? '' : `central ${lab.central.ip}: NB and SB databases${lab.central.ssl ? ' (SSL)' : ''}, ovn-northd; `}logical network: ${n(lab.switches.length, 'switch')}, ${n(lab.vms.length, 'port')} (${transactions.length <= 1 ? 'one transaction' : `${transactions.length} transactions`})`,
       run: async ({ ctx }) => {
