@@ -10,6 +10,8 @@ import { UserError } from '../base/errors.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { startService } from '../services/dnsmasq.js';
 import { centralNames, type Lab } from '../topology/model.js';
+import { underlayMac } from '../topology/net.js';
+import { enginesSpanned } from '../topology/engines.js';
 import { vmAddress, vmAddresses6 } from '../vm/address.js';
 import { addressHost, addressVm, plugVm } from '../vm/vm.js';
 import { startServers } from '../vm/servers.js';
@@ -62,7 +64,13 @@ export function upSteps(lab: Lab): UpStep[] {
         const prefix = lab.underlay.subnet.prefix;
         const centrals = lab.central.members ?? [{ name: lab.central.name, ip: lab.central.ip }];
         type Made = { name: string; ip: string; mac?: string; mappings: Lab['chassis'][number]['bridgeMappings'] };
-        const made: Made[] = [...centrals.map((m) => ({ name: m.name, ip: m.ip, mappings: [] })), ...lab.chassis.map((c) => ({ name: c.name, ip: c.ip, mac: c.mac, mappings: c.bridgeMappings }))];
+        // Central's MAC is fixed (chassis hold it as a neighbour); a chassis' only across Docker
+        // engines, where the overlay delivers to the container's MAC and br-phy must own it.
+        const acrossEngines = enginesSpanned(lab).length > 1;
+        const made: Made[] = [
+          ...centrals.map((m) => ({ name: m.name, ip: m.ip, mac: underlayMac(m.ip), mappings: [] })),
+          ...lab.chassis.map((c) => ({ name: c.name, ip: c.ip, ...(acrossEngines ? { mac: c.mac } : {}), mappings: c.bridgeMappings })),
+        ];
         await each(made, async (n) => {
           await runtime.createNode({ name: n.name, ip: n.ip, prefix, ...(n.mac ? { mac: n.mac } : {}) });
           for (const m of n.mappings) await runtime.connectToNetwork(n.name, m.network, m.iface);

@@ -2,6 +2,7 @@ import type { Chassis, Lab } from '../topology/model.js';
 import { centralRemote, daemonArgs, SB_PORT, type NodeShell } from './node-shell.js';
 import { sslArgs, sslFiles } from './pki.js';
 import { shellLine } from '../base/shell-line.js';
+import { underlayMac } from '../topology/net.js';
 import { announcesTunnels, neighbourCommands, tunnelPeers } from './announce.js';
 
 export type Datapath = 'netdev' | 'system';
@@ -42,6 +43,8 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     ['ip', 'addr', 'flush', 'dev', 'eth0'],
     ['ip', 'addr', 'add', `${chassis.ip}/${prefix}`, 'dev', 'br-phy'],
     ['ip', 'link', 'set', 'dev', 'br-phy', 'up'],
+    // Central's MAC is fixed: no chassis asks for it, so no chassis' ARP reaches every br-phy.
+    ...(lab.central.members ?? [lab.central]).map((m) => ['ip', 'neigh', 'replace', m.ip, 'lladdr', underlayMac(m.ip), 'dev', 'br-phy', 'nud', 'permanent']),
     // The peers' tunnel addresses are known from the file: set before the first packet needs them.
     ...(announcesTunnels(lab) ? [] : neighbourCommands(tunnelPeers(lab, chassis))),
     // Provider networks: ovn-controller patches br-int to these bridges for localnet ports.

@@ -10,7 +10,10 @@ export interface NodeSpec {
   name: string;
   ip: string;
   prefix: number;
-  /** A chassis' MAC on the underlay (that of br-phy, which takes over its address). */
+  /**
+   * The MAC its eth0 gets, where lab fixes it: a central's (chassis hold it as a neighbour), and
+   * across Docker engines a chassis' (that of br-phy, which takes over its address).
+   */
   mac?: string;
 }
 

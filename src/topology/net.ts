@@ -61,6 +61,14 @@ export function macFromIpv4(firstByte: number, ip: number): string {
   return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');
 }
 
+/**
+ * The MAC lab gives a node's underlay address (0a:00 and the address): br-phy's on a chassis,
+ * eth0's on central, so the others can hold it as a neighbour without asking.
+ */
+export function underlayMac(ip: string): string {
+  return macFromIpv4(0x0a, parseIpv4(ip)!);
+}
+
 export function isMulticastMac(mac: string): boolean {
   return (parseInt(mac.slice(0, 2), 16) & 1) === 1;
 }

@@ -2,7 +2,7 @@ import { CENTRAL } from './names.js';
 import { namespacePlacement, parseEndpoint } from './links.js';
 import { ipv6Mode, ipv6RouterPort, routerPortMac, vmIpv6, vmMac } from './ipv6.js';
 import { canonical6, parseCidr6 } from './net6.js';
-import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, type Cidr } from './net.js';
+import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, underlayMac, type Cidr } from './net.js';
 import type { Acl, Chassis, Host, Lab, LoadBalancer, LogicalRouter, LogicalSwitch, Server, Service, Vm } from './model.js';
 import { memberPort } from './rules/security.js';
 import { backendAddress } from './rules/load-balancers.js';
@@ -65,7 +65,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     const bridgeMappings = Object.entries(t.chassis[name]?.bridge_mappings ?? {}).map(([network, bridge]) => ({ network, bridge, iface: providerIface(network) }));
     const release = t.chassis[name]?.release;
     const engine = t.chassis[name]?.engine;
-    return { name, ip, mac: macFromIpv4(0x0a, parseIpv4(ip)!), encap: t.chassis[name]?.encap ?? 'geneve', transportZones: t.chassis[name]?.transport_zones ?? [], ...(release ? { release } : {}), bridgeMappings, ...(engine ? { engine } : {}) };
+    return { name, ip, mac: underlayMac(ip), encap: t.chassis[name]?.encap ?? 'geneve', transportZones: t.chassis[name]?.transport_zones ?? [], ...(release ? { release } : {}), bridgeMappings, ...(engine ? { engine } : {}) };
   });
   const placement = namespacePlacement(t);
   const switches: LogicalSwitch[] = Object.entries(t.switches).map(([name, sw]) => ({ ...resolveSwitch(name, sw, dhcpRouter(t, name)), ...resolveSwitch6(t, name), ...(sw.on ? { on: sw.on } : {}) }));

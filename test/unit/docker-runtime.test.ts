@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CAPABILITIES, DockerRuntime } from '../../src/runtime/docker/docker-runtime.js';
 import { LABEL_LAB, LABEL_NODE, LABEL_STATE } from '../../src/runtime/docker/client.js';
 import { noExec } from './fake-runtime.js';
-import type { Lab } from '../../src/topology/model.js';
+import type { Lab, Vm } from '../../src/topology/model.js';
 import { labDir } from '../../src/base/paths.js';
 
 interface FakeContainer { id: string; name: string; labels: Record<string, string>; execs: string[][]; removed: boolean; options?: Record<string, unknown> }
@@ -12,6 +12,8 @@ interface FakeContainer { id: string; name: string; labels: Record<string, strin
 /** The few Docker API calls the runtime makes, over an in-memory list of containers and networks. */
 function fakeDocker() {
   const containers: FakeContainer[] = [];
+  /** Each exec's creation and end, in the order they happened. */
+  const events: string[] = [];
   const networks: { id: string; name: string; labels: Record<string, string>; removed: boolean; options: Record<string, unknown> }[] = [];
   const matches = (labels: Record<string, string>, filters?: { label?: string[] }) =>
     (filters?.label ?? []).every((f) => { const [k, v] = f.split('='); return labels[k!] === v; });
@@ -21,7 +23,10 @@ function fakeDocker() {
     modem: { demuxStream: (s: PassThrough) => s.resume() },
     exec: async (o: { Cmd: string[] }) => {
       c.execs.push(o.Cmd);
-      return { start: async () => { const s = new PassThrough(); setImmediate(() => s.end()); return s; }, inspect: async () => ({ ExitCode: 0 }) };
+      const cmd = o.Cmd.at(-1)!;
+      events.push(`exec ${cmd}`);
+      const end = (s: PassThrough) => { events.push(`end ${cmd}`); s.end(); };
+      return { start: async () => { const s = new PassThrough(); setTimeout(() => end(s), 5); return s; }, inspect: async () => ({ ExitCode: 0 }) };
     },
   });
   const docker = {
@@ -38,7 +43,7 @@ function fakeDocker() {
     listNetworks: async (o: { filters?: { label?: string[] } }) => networks.filter((n) => !n.removed && matches(n.labels, o.filters)).map((n) => ({ Id: n.id, Name: n.name })),
     getNetwork: (id: string) => ({ remove: async () => { networks.find((n) => n.id === id)!.removed = true; } }),
   };
-  return { docker: docker as unknown as Docker, containers, networks };
+  return { docker: docker as unknown as Docker, containers, networks, events };
 }
 
 describe('docker runtime with a fake Docker', () => {
@@ -66,6 +71,22 @@ describe('docker runtime with a fake Docker', () => {
     // Only once.
     await rt.exec('hv1', ['ovs-vsctl', 'show']);
     expect(c.execs[1]).toEqual(['ovs-vsctl', 'show']);
+  });
+
+  it("makes a VM's namespace in its chassis' next exec, which any other exec there waits for", async () => {
+    const f = fakeDocker();
+    const vm = { name: 'vm1', chassis: 'hv1', mac: '02:00:00:00:00:01', mtu: 1400 } as unknown as Vm;
+    const rt = new DockerRuntime('dmz', noExec, () => f.docker, { vms: [vm], networks: [] } as unknown as Lab);
+    await rt.createNode({ name: 'hv1', ip: '192.168.100.2', prefix: 24 });
+    await rt.exec('hv1', ['true']);
+    await rt.createVm(vm);
+    expect(f.containers[0]!.execs).toHaveLength(1);
+    await Promise.all([rt.exec('hv1', ['plug']), rt.exec('vm1', ['lease'])]);
+    const [, plug, lease] = f.containers[0]!.execs;
+    expect(plug![2]!.split('\n')).toContain('ip netns add vm1');
+    expect(plug!.slice(-1)).toEqual(['plug']);
+    expect(lease).toEqual(['ip', 'netns', 'exec', 'vm1', 'lease']);
+    expect(f.events.slice(-4)).toEqual(['exec plug', 'end plug', 'exec lease', 'end lease']);
   });
 
   it('writes the files a command reads in the same exec, before it', async () => {

@@ -180,7 +180,7 @@ export class DockerRuntime implements Runtime {
     // Only br-phy answers ARP for the tunnel address. Across engines, the overlay delivers a
     // frame only to the MAC Docker knows for the address: the container's is br-phy's, so tunnel
     // packets reach br-phy addressed to it (OVS ends a tunnel only for its bridge's own MAC).
-    await this.startContainer(spec.name, networkName(this.lab), spec.ip, { 'net.ipv4.conf.all.arp_ignore': '1' }, this.acrossEngines ? spec.mac : undefined);
+    await this.startContainer(spec.name, networkName(this.lab), spec.ip, { 'net.ipv4.conf.all.arp_ignore': '1' }, spec.mac);
   }
 
   /** Across engines, the overlay must carry its full MTU between them (see {@link probeUnderlay}). */
@@ -294,33 +294,42 @@ export class DockerRuntime implements Runtime {
   /**
    * Runs a command in a node's container. Each exec costs dockerd, containerd and runc a process
    * set-up, about as much CPU as the commands of a small step: what must happen first (files the
-   * command reads, a new container's own set-up) rides in the same exec, in a `sh` that then
-   * execs the command.
+   * command reads, commands left for the container's next exec) rides in the same exec, in a `sh`
+   * that then execs the command.
    */
   private async run(node: string, argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
     if (opts.input !== undefined) throw new Error('docker runtime: exec with input is not supported; use writeFile');
     const { container, prefix } = this.containerOf(node);
-    // Another exec carrying this container's set-up is under way: what follows needs it done.
-    await this.settingUp.get(container);
     const files = opts.files ?? [];
-    const setUp = this.setUp.get(container);
-    if (setUp) this.exec_.onCommand?.([...this.dockerCli(node), 'exec', container, ...batchScript(setUp)]);
-    const before = [...(setUp ?? []).map(shellLine), ...files.map(() => WRITE_FILE)];
-    const full = before.length ? ['sh', '-ec', [...before, 'exec "$@"'].join('\n'), 'sh', ...files.flatMap(fileArgs), ...prefix, ...argv] : [...prefix, ...argv];
-    for (const f of opts.files ?? []) this.exec_.onCommand?.([...this.dockerCli(node), 'exec', container, 'sh', '-c', `cat > ${f.path}`]);
-    this.exec_.onCommand?.([...this.dockerCli(node), 'exec', container, ...prefix, ...argv]);
-    this.setUp.delete(container);
-    let setUpDone = () => {};
-    if (setUp) this.settingUp.set(container, new Promise<void>((r) => (setUpDone = r)));
-    let result: ExecResult;
+    const cli = [...this.dockerCli(node), 'exec', container];
+    const setUp = await this.takeSetUp(container);
     try {
-      result = await dockerExec((await this.docker(node)).getContainer(container), full, opts.env, opts.timeoutMs);
+      if (setUp.commands.length) this.exec_.onCommand?.([...cli, ...batchScript(setUp.commands)]);
+      for (const f of files) this.exec_.onCommand?.([...cli, 'sh', '-c', `cat > ${f.path}`]);
+      this.exec_.onCommand?.([...cli, ...prefix, ...argv]);
+      const before = [...setUp.commands.map(shellLine), ...files.map(() => WRITE_FILE)];
+      const full = before.length ? ['sh', '-ec', [...before, 'exec "$@"'].join('\n'), 'sh', ...files.flatMap(fileArgs), ...prefix, ...argv] : [...prefix, ...argv];
+      const result = await dockerExec((await this.docker(node)).getContainer(container), full, opts.env, opts.timeoutMs);
+      if (!result.ok && !opts.nothrow) throw result;
+      return result;
     } finally {
-      if (setUp) this.settingUp.delete(container);
-      setUpDone();
+      setUp.done();
     }
-    if (!result.ok && !opts.nothrow) throw result;
-    return result;
+  }
+
+  /**
+   * The commands left for a container's next exec, taken by the exec about to run; other execs
+   * there wait until it is done. The wait is checked without yielding when no set-up is under
+   * way, so two execs started together cannot both find the commands taken and neither wait.
+   */
+  private async takeSetUp(container: string): Promise<{ commands: string[][]; done: () => void }> {
+    while (this.settingUp.has(container)) await this.settingUp.get(container);
+    const commands = this.setUp.get(container) ?? [];
+    if (!commands.length) return { commands, done: () => {} };
+    this.setUp.delete(container);
+    let done = () => {};
+    this.settingUp.set(container, new Promise<void>((r) => (done = r)));
+    return { commands, done: () => (this.settingUp.delete(container), done()) };
   }
 
   async attach(node: string, argv: readonly string[], env: Record<string, string>): Promise<number> {

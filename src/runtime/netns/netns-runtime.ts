@@ -53,6 +53,7 @@ export class NetnsRuntime implements Runtime {
 
   async createUnderlay(_subnet: string): Promise<void> {
     const ns = await this.addNamespace(UNDERLAY);
+    await this.exec_(quietUnderlay(ns));
     await this.ip(ns, ['link', 'add', 'name', UNDERLAY, 'type', 'bridge']);
     await this.ip(ns, ['link', 'set', 'dev', UNDERLAY, 'up']);
   }
@@ -64,7 +65,8 @@ export class NetnsRuntime implements Runtime {
     await filesOf(this.exec_).mkdir(this.runDir(spec.name));
     await this.batch([
       ...namespaceCommands(ns),
-      ...linkCommands({ netns: underlay, dev: spec.name }, { netns: ns, dev: 'eth0' }),
+      quietUnderlay(ns),
+      ...linkCommands({ netns: underlay, dev: spec.name }, { netns: ns, dev: 'eth0', ...(spec.mac ? { mac: spec.mac } : {}) }),
       ['ip', '-n', underlay, 'link', 'set', 'dev', spec.name, 'master', UNDERLAY],
       ['ip', '-n', ns, 'addr', 'add', `${spec.ip}/${spec.prefix}`, 'dev', 'eth0'],
     ]);
@@ -206,6 +208,18 @@ function namespaceCommands(ns: string): string[][] {
     ['ip', 'netns', 'add', ns],
     ['ip', '-n', ns, 'link', 'set', 'dev', 'lo', 'up'],
   ];
+}
+
+/**
+ * A quiet underlay, so that each br-phy learns few MACs (OVS re-translates all its datapath flows
+ * for every MAC it learns, and N chassis each learning N MACs made big labs slow). No IPv6 in the
+ * namespaces on the underlay (its bridge ports, a node's eth0, br-phy and the rest OVS makes
+ * there): their link-local addresses would send router solicitations and MLD reports to every
+ * chassis. And only the interface that holds an address answers ARP for it (br-phy, not the eth0
+ * under it), as in the docker runtime's containers. VMs have namespaces of their own.
+ */
+function quietUnderlay(ns: string): string[] {
+  return ['ip', 'netns', 'exec', ns, 'sysctl', '-qw', 'net.ipv6.conf.all.disable_ipv6=1', 'net.ipv6.conf.default.disable_ipv6=1', 'net.ipv4.conf.all.arp_ignore=1'];
 }
 
 /** A veth between two named namespaces, each end's commands run in its namespace. */
