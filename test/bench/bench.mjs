@@ -26,7 +26,7 @@ const only = opt('--only', 'netns,docker,scale').split(',');
 const scalePoints = opt('--scale', '25,50,100').split(',').map(Number);
 const flatIndex = args.indexOf('--flat');
 const flat = flatIndex >= 0 && args.splice(flatIndex, 1).length > 0;
-const cli = resolve('dist/cli/main.js');
+const cli = resolve('dist/lab/main.js');
 const env = { ...process.env, CI: 'true' };
 const lab = (...a) => execFileSync(process.execPath, [cli, ...a], { env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 }).toString();
 const sh = (script) => execFileSync('bash', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe'] });

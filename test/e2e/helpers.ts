@@ -6,14 +6,14 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { missingRequirements } from '../../src/base/host.js';
 import { NETNS_REQUIREMENTS } from '../../src/runtime/netns/requirements.js';
 
-export const CLI = resolve('dist/cli/main.js');
+export const CLI = resolve('dist/lab/main.js');
 
 /** What an end-to-end test needs that this machine lacks (root, programs, the built CLI). */
 export function missingPrerequisites(): string[] {
   const missing: string[] = [];
   if (process.getuid?.() !== 0) missing.push('root (run the tests with sudo)');
   for (const r of missingRequirements(NETNS_REQUIREMENTS)) missing.push(`${r.program} (apt-get install ${r.pkg})`);
-  if (!existsSync(CLI)) missing.push('the built CLI dist/cli/main.js (npm run build)');
+  if (!existsSync(CLI)) missing.push('the built CLI dist/lab/main.js (npm run build)');
   return missing;
 }
 

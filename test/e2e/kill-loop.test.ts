@@ -54,7 +54,7 @@ describeE2E('kill loop and a late Ctrl-C on the docker runtime', () => {
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
     const code = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
-    expect(await until(() => /ok +ports bound/.test(stderr), 60_000)).toBe(true);
+    expect(await until(() => /ok +chassis registered, ports bound/.test(stderr), 60_000)).toBe(true);
     child.kill('SIGINT');
     expect(await code).toBe(130);
     expect(stderr).toContain('tearing down');

@@ -34,7 +34,7 @@ export function registerDoctor(program: Command): void {
 /** The docker runtime's node images, per release: built or not, and what they run. */
 async function dockerImages(): Promise<void> {
   const [{ dockerClient }, images] = await Promise.all([import('../../runtime/docker/client.js'), import('../../runtime/docker/images.js')]);
-  const docker = dockerClient();
+  const docker = await dockerClient();
   try {
     await docker.ping();
   } catch {

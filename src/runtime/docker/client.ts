@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type Docker from 'dockerode';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,8 +27,8 @@ export function providerNetworkName(lab: string, network: string): string {
  * A dockerode client, loaded on first use: dockerode and its dependencies take a tenth of a second
  * to import, which every netns command would otherwise pay.
  */
-export function dockerClient(options?: Docker.DockerOptions): Docker {
-  const DockerClass = createRequire(import.meta.url)('dockerode') as typeof Docker;
+export async function dockerClient(options?: Docker.DockerOptions): Promise<Docker> {
+  const { default: DockerClass } = await import('dockerode');
   return new DockerClass(options);
 }
 
@@ -39,7 +38,7 @@ export function dockerClient(options?: Docker.DockerOptions): Docker {
  * is set, as the docker CLI does) or ssh://user@host[:port] (with the ssh agent). Without an
  * engine: the local one, or DOCKER_HOST's.
  */
-export function engineClient(engine?: Engine): Docker {
+export function engineClient(engine?: Engine): Promise<Docker> {
   if (!engine) return dockerClient();
   const url = new URL(engine.url);
   if (url.protocol === 'unix:') return dockerClient({ socketPath: url.pathname });
@@ -70,7 +69,8 @@ const PING_TIMEOUT_MS = 10_000;
  * A dockerode client that has answered a ping; a clear error says how to start dockerd otherwise,
  * or, for a named engine, which one did not answer.
  */
-export async function connectDocker(docker: Docker = dockerClient(), engine?: Engine): Promise<Docker> {
+export async function connectDocker(client?: Docker, engine?: Engine): Promise<Docker> {
+  const docker = client ?? (await dockerClient());
   try {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${PING_TIMEOUT_MS / 1000} s`)), PING_TIMEOUT_MS)));

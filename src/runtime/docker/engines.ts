@@ -4,7 +4,7 @@ import type { Engine } from '../../topology/model.js';
 import { connectDocker, EngineUnreachable } from './client.js';
 
 /** Makes the client of an engine (the local one without); passed in so unit tests can use a fake. */
-export type ClientFactory = (engine?: Engine) => Docker;
+export type ClientFactory = (engine?: Engine) => Docker | Promise<Docker>;
 
 /**
  * The Docker engines of one lab, each connected once on first use: the local engine when the lab
@@ -27,7 +27,7 @@ export class EngineSet {
     const key = engine?.name ?? '';
     let client = this.clients.get(key);
     if (!client) {
-      client = connectDocker(this.makeClient(engine), engine);
+      client = Promise.resolve(this.makeClient(engine)).then((docker) => connectDocker(docker, engine));
       this.clients.set(key, client);
     }
     return client;

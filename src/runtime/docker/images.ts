@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../../base/package-root.js';
 import type Docker from 'dockerode';
 import type { Exec } from '../../base/exec.js';
 import { LabError, UserError } from '../../base/errors.js';
@@ -12,8 +13,8 @@ import { RELEASES, type Release } from '../../topology/model.js';
 
 export { RELEASES, type Release };
 
-/** images/ of this package (dist/runtime/docker → ../../../images). */
-export const IMAGES_DIR = fileURLToPath(new URL('../../../images/', import.meta.url));
+/** images/ of this package. */
+export const IMAGES_DIR = `${join(packageRoot(), 'images')}/`;
 export const DEFAULT_RELEASE: Release = 'bookworm';
 
 /** Debian's own slim image of a release. */
