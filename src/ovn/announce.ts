@@ -72,5 +72,10 @@ const SET_AT_MOST = 16;
 
 /** Whether a lab's chassis announce their tunnel addresses rather than have their neighbours set. */
 export function announcesTunnels(lab: Lab): boolean {
-  return lab.chassis.some((c) => tunnelPeers(lab, c).length > SET_AT_MOST);
+  let announces = announcing.get(lab);
+  if (announces === undefined) announcing.set(lab, (announces = lab.chassis.some((c) => tunnelPeers(lab, c).length > SET_AT_MOST)));
+  return announces;
 }
+
+/** Each chassis' start asks: worked out once per lab (N² pairs), not once per chassis. */
+const announcing = new WeakMap<Lab, boolean>();
