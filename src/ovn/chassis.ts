@@ -1,5 +1,5 @@
 import type { Chassis, Lab } from '../topology/model.js';
-import { centralRemote, daemonArgs, SB_PORT, type NodeShell } from './node-shell.js';
+import { centralRemote, daemonArgs, SB_PORT, waitCommand, type NodeShell } from './node-shell.js';
 import { sslArgs, sslFiles } from './pki.js';
 import { shellLine } from '../base/shell-line.js';
 import { underlayMac } from '../topology/net.js';
@@ -56,11 +56,11 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     ...(chassis.bridgeMappings.length
       ? [['ovs-vsctl', 'set', 'Open_vSwitch', '.', `external_ids:ovn-bridge-mappings="${chassis.bridgeMappings.map((m) => `${m.network}:${m.bridge}`).join(',')}"`]]
       : []),
-    // A single central starts beside the chassis: ovn-controller starts once northd has written
+    // Central may be starting beside the chassis: ovn-controller starts once northd has written
     // the SB database its first time. Started against the empty database, ovn-controller 23.03
     // sometimes died of a segmentation fault (seen on 4 of 20 chassis under load); and one that
     // found no database would wait a second or more before trying again.
-    ...(lab.central.members ? [] : [sbWrittenByNorthd(node, lab, chassis)]),
+    sbWrittenByNorthd(node, lab, chassis),
     ovnControllerArgv(node, lab, chassis),
   ]);
 }
@@ -69,7 +69,7 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
 function sbWrittenByNorthd(node: NodeShell, lab: Lab, chassis: Chassis): string[] {
   const ssl = lab.central.ssl ? sslArgs(sslFiles(node.runDir, chassis.name)) : [];
   const probe = shellLine(['ovn-sbctl', ...ssl, `--db=${centralRemote(lab.central, SB_PORT)}`, '--timeout=5', '--bare', '--columns=_uuid', 'list', 'SB_Global']);
-  return ['timeout', '30', 'sh', '-c', `until [ -n "$(${probe} 2>/dev/null)" ]; do sleep 0.02; done`];
+  return waitCommand(`[ -n "$(${probe} 2>/dev/null)" ]`, 30, 0.02);
 }
 
 /** Starts ovn-controller on a chassis (also again, after a fault step killed it). */

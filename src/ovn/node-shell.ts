@@ -75,5 +75,10 @@ export async function settleCounters(chassis: NodeShell): Promise<void> {
  * the whole wait, and a plain loop in `lab script`. False when it never held within `seconds`.
  */
 export async function waitInNode(node: NodeShell, condition: string, seconds: number): Promise<boolean> {
-  return (await node.run(['timeout', String(seconds), 'sh', '-c', `until ${condition}; do sleep 0.2; done`], { nothrow: true })).ok;
+  return (await node.run(waitCommand(condition, seconds), { nothrow: true })).ok;
+}
+
+/** The command that polls a shell condition until it holds (`interval` seconds apart), failing after `seconds`. */
+export function waitCommand(condition: string, seconds: number, interval = 0.2): string[] {
+  return ['timeout', String(seconds), 'sh', '-c', `until ${condition}; do sleep ${interval}; done`];
 }
