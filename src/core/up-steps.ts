@@ -1,7 +1,7 @@
 import { commandArgv } from '../base/exec.js';
 import { startCentral } from '../ovn/central.js';
 import { startChassis, type Datapath } from '../ovn/chassis.js';
-import { announceTunnelAddress, announcesTunnels, completeNeighbours, tunnelPeers } from '../ovn/announce.js';
+import { announceTunnelAddress, announcesTunnels, completeNeighbours } from '../ovn/announce.js';
 import { logicalNetworkTransactions } from '../ovn/logical-network.js';
 import { makeCertificates } from '../ovn/pki.js';
 import { waitClusterFormed, waitRegisteredBoundSynced } from '../ovn/waits.js';
@@ -9,7 +9,7 @@ import { lflowParseErrors } from '../ovn/queries.js';
 import { UserError } from '../base/errors.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { startService } from '../services/dnsmasq.js';
-import { centralNames, type Lab } from '../topology/model.js';
+import { centralNames, tunnelPeers, type Lab } from '../topology/model.js';
 import { underlayMac } from '../topology/net.js';
 import { enginesSpanned } from '../topology/engines.js';
 import { vmAddress, vmAddresses6 } from '../vm/address.js';
@@ -130,7 +130,7 @@ export function upSteps(lab: Lab): UpStep[] {
         await Promise.all(lab.chassis.map((c) => announceTunnelAddress(ctx.node(c.name), c)));
         // What a chassis did not learn is set: announcements that came before its own address was
         // known to OVS, and every chassis on another Docker engine (a broadcast does not cross).
-        await Promise.all(lab.chassis.map((c) => completeNeighbours(ctx.node(c.name), tunnelPeers(lab, c))));
+        await Promise.all(lab.chassis.map((c) => completeNeighbours(ctx.node(c.name), tunnelPeers(c, lab.chassis))));
       },
     },
     (lab.namespaces.length > 0 || lab.links.length > 0) && {

@@ -1,4 +1,4 @@
-import { tunnelled, type Chassis, type Lab } from '../topology/model.js';
+import { tunnelPeers, type Chassis, type Lab } from '../topology/model.js';
 import type { NodeShell } from './node-shell.js';
 
 /*
@@ -57,11 +57,6 @@ export function learnedNeighbours(table: string): Map<string, string> {
   return new Map(rows.map(([, ip, mac]) => [ip!, mac!.toLowerCase()]));
 }
 
-/** The chassis a chassis tunnels to (transport zones, OVN's rule). */
-export function tunnelPeers(lab: Lab, chassis: Chassis): Chassis[] {
-  return lab.chassis.filter((o) => o !== chassis && tunnelled(chassis, o));
-}
-
 /**
  * Up to this many peers, a chassis' tunnel neighbours are set when it starts (their addresses and
  * MACs are in the file), one short `ovs-appctl` each in the process that starts it; beyond, once
@@ -73,7 +68,7 @@ const SET_AT_MOST = 16;
 /** Whether a lab's chassis announce their tunnel addresses rather than have their neighbours set. */
 export function announcesTunnels(lab: Lab): boolean {
   let announces = announcing.get(lab);
-  if (announces === undefined) announcing.set(lab, (announces = lab.chassis.some((c) => tunnelPeers(lab, c).length > SET_AT_MOST)));
+  if (announces === undefined) announcing.set(lab, (announces = lab.chassis.some((c) => tunnelPeers(c, lab.chassis).length > SET_AT_MOST)));
   return announces;
 }
 

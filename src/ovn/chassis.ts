@@ -1,9 +1,9 @@
-import type { Chassis, Lab } from '../topology/model.js';
+import { tunnelPeers, type Chassis, type Lab } from '../topology/model.js';
 import { centralRemote, daemonArgs, SB_PORT, waitCommand, type NodeShell } from './node-shell.js';
 import { sslArgs, sslFiles } from './pki.js';
 import { shellLine } from '../base/shell-line.js';
 import { underlayMac } from '../topology/net.js';
-import { announcesTunnels, neighbourCommands, tunnelPeers } from './announce.js';
+import { announcesTunnels, neighbourCommands } from './announce.js';
 
 export type Datapath = 'netdev' | 'system';
 
@@ -46,7 +46,7 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     // Central's MAC is fixed: no chassis asks for it, so no chassis' ARP reaches every br-phy.
     ...(lab.central.members ?? [lab.central]).map((m) => ['ip', 'neigh', 'replace', m.ip, 'lladdr', underlayMac(m.ip), 'dev', 'br-phy', 'nud', 'permanent']),
     // The peers' tunnel addresses are known from the file: set before the first packet needs them.
-    ...(announcesTunnels(lab) ? [] : neighbourCommands(tunnelPeers(lab, chassis))),
+    ...(announcesTunnels(lab) ? [] : neighbourCommands(tunnelPeers(chassis, lab.chassis))),
     // Provider networks: ovn-controller patches br-int to these bridges for localnet ports.
     ...chassis.bridgeMappings.map((m) => [
       'ovs-vsctl', '--timeout=30',

@@ -7,8 +7,8 @@ import { waitInNode, type NodeShell } from './node-shell.js';
 
 /**
  * The chassis have registered in the SB database, the logical ports are bound on their chassis and
- * up, and every chassis has applied the NB as it is now: one process, the first wait that times
- * out naming what did not happen.
+ * up, and every chassis has applied the NB as it is now: one process, failing at the first wait
+ * that times out (the error shows the script's start, not which wait it was).
  */
 export async function waitRegisteredBoundSynced(central: NodeShell, chassis: readonly string[], ports: readonly string[]): Promise<void> {
   await central.runAll([

@@ -396,3 +396,8 @@ export function tunnelled(a: Chassis, b: Chassis): boolean {
   if (!a.transportZones.length && !b.transportZones.length) return true;
   return a.transportZones.some((z) => b.transportZones.includes(z));
 }
+
+/** The chassis of `mesh` that `c` has a tunnel to (those it shares a transport zone with). */
+export function tunnelPeers(c: Chassis, mesh: readonly Chassis[]): Chassis[] {
+  return mesh.filter((o) => o !== c && tunnelled(c, o));
+}

@@ -1,5 +1,6 @@
 import { tunnelPorts } from '../../ovn/queries.js';
-import { optionsText, tunnelPeers, type TunnelsCheck } from '../../topology/checks/tunnels.js';
+import { optionsText, type TunnelsCheck } from '../../topology/checks/tunnels.js';
+import { tunnelPeers } from '../../topology/model.js';
 import type { CheckProbe } from '../check.js';
 
 export const tunnelsProbe: CheckProbe<TunnelsCheck> = {

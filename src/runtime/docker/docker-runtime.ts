@@ -341,7 +341,7 @@ export class DockerRuntime implements Runtime {
     await this.writeFiles(node, [{ path, content, mode }]);
   }
 
-  /** All in one exec (see {@link writeLine}). */
+  /** All in one exec (see {@link WRITE_FILE}). */
   async writeFiles(node: string, files: readonly NodeFile[]): Promise<void> {
     await this.run(node, ['true'], { files });
   }

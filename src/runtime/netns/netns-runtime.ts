@@ -51,11 +51,16 @@ export class NetnsRuntime implements Runtime {
     return join(this.labDir, 'nodes', node);
   }
 
+  /** One shell for the underlay's namespace and its bridge. */
   async createUnderlay(_subnet: string): Promise<void> {
-    const ns = await this.addNamespace(UNDERLAY);
-    await this.exec_(quietUnderlay(ns));
-    await this.ip(ns, ['link', 'add', 'name', UNDERLAY, 'type', 'bridge']);
-    await this.ip(ns, ['link', 'set', 'dev', UNDERLAY, 'up']);
+    const ns = this.ns(UNDERLAY);
+    await filesOf(this.exec_).mkdir(this.runDir(UNDERLAY));
+    await this.batch([
+      ...namespaceCommands(ns),
+      quietUnderlay(ns),
+      ['ip', '-n', ns, 'link', 'add', 'name', UNDERLAY, 'type', 'bridge'],
+      ['ip', '-n', ns, 'link', 'set', 'dev', UNDERLAY, 'up'],
+    ]);
   }
 
   /** One shell for a node's namespace, its link to the underlay bridge and its address. */
@@ -177,8 +182,7 @@ export class NetnsRuntime implements Runtime {
 
   private async addNamespace(node: string): Promise<string> {
     const ns = this.ns(node);
-    await this.exec_(['ip', 'netns', 'add', ns]);
-    await this.ip(ns, ['link', 'set', 'dev', 'lo', 'up']);
+    await this.batch(namespaceCommands(ns));
     await filesOf(this.exec_).mkdir(this.runDir(node));
     return ns;
   }
@@ -226,4 +230,3 @@ function quietUnderlay(ns: string): string[] {
 function linkCommands(a: { netns: string; dev: string; mac?: string }, b: { netns: string; dev: string; mac?: string }, opts: VethOptions = {}): string[][] {
   return vethCommands(a, b, opts).map(({ end, argv }) => inNamespace((end === 'a' ? a : b).netns, argv));
 }
-

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CheckSpecKind } from './spec.js';
 import { chassisListProblems, checkFields } from './fields.js';
-import { tunnelled, type Chassis } from '../model.js';
+import { tunnelPeers } from '../model.js';
 
 const schema = z.strictObject({
   ...checkFields('tunnels'),
@@ -12,11 +12,6 @@ const schema = z.strictObject({
     .describe('options every tunnel port must have, as ovs-vsctl shows them, e.g. { csum: "true", key: flow }'),
 });
 export type TunnelsCheck = z.infer<typeof schema>;
-
-/** The chassis of `mesh` that `c` must have a tunnel to (those it shares a transport zone with). */
-export function tunnelPeers(c: Chassis, mesh: readonly Chassis[]): Chassis[] {
-  return mesh.filter((o) => o !== c && tunnelled(c, o));
-}
 
 /** How a tunnel port's options read in the check's lines: csum=true key=flow. */
 export const optionsText = (o: Record<string, string>) => Object.entries(o).map(([k, v]) => `${k}=${v}`).join(' ');
