@@ -65,7 +65,12 @@ export function registerTest(program: Command): void {
           const checks = selectChecks(lab, opts.only);
           out(`lab ${lab.name}${lab.file ? ` (${lab.file})` : ''}: ${checks.length} checks`);
           const { checkSpec } = await import('../../topology/checks/registry.js');
-          for (const c of checks) out(`  ${c.name}  [${c.kind}] ${checkSpec(c.kind).expected(c, lab)}`);
+          const { checkCommand, commandLines, visible } = await import('../../topology/commands.js');
+          for (const c of checks) {
+            out(`  ${visible(c.name)}  [${c.kind}] ${visible(checkSpec(c.kind).expected(c, lab))}`);
+            const run = checkCommand(c, lab);
+            if (run) for (const line of commandLines('      ', `runs as root in ${run.node}`, run.line)) out(line);
+          }
         }
         return;
       }

@@ -1,25 +1,12 @@
 import type { Command } from 'commander';
 import { UserError } from '../../base/errors.js';
-import { shellLine } from '../../base/shell-line.js';
 import type { Lab } from '../../topology/model.js';
 import { out, topologyLoader } from '../context.js';
-
-/**
- * The commands a file runs as root (its `setup:` and its `exec` checks): a topology file is a
- * program, and nobody should run a downloaded one blind.
- */
-function commandsOf(lab: Lab): string[] {
-  const line = (c: string | readonly string[]) => (typeof c === 'string' ? c : shellLine(c));
-  return [
-    ...lab.setup.map((s) => `setup in ${s.node}: ${line(s.command)}`),
-    ...lab.checks.filter((c) => c.kind === 'exec').map((c) => `check '${c.name}' in ${String(c.node)}: ${line(c.command as string | string[])}`),
-  ];
-}
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('check topology files without creating anything, and list the commands they run (exit 0 when all are valid)')
+    .description('check topology files without creating anything, and list the commands they run as root and the Docker engines they connect to (exit 0 when all are valid)')
     .argument('<files...>', 'topology YAML files')
     .action(async (files: string[]) => {
       // Every file is checked, and every problem of each is printed, before the exit code says any was bad.
@@ -36,11 +23,9 @@ export function registerValidate(program: Command): void {
         }
         const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
         out(`${file}: valid (lab ${lab.name}: ${lab.chassis.length} chassis, ${count(lab.switches.length, 'switch', 'switches')}, ${count(lab.vms.length, 'VM', 'VMs')})`);
-        const commands = commandsOf(lab);
-        if (commands.length) {
-          out(`  it runs ${commands.length} command${commands.length > 1 ? 's' : ''} of its own as root (setup and exec checks), with the host's files:`);
-          for (const c of commands) out(`    ${c.replace(/\n/g, '\n      ')}`);
-        }
+        // A topology file is a program: what it runs as root and what it connects to, before anyone runs it.
+        const { reachLines } = await import('../../topology/commands.js');
+        for (const line of reachLines(lab)) out(`  ${line}`);
       }
       if (invalid) throw new UserError(`${invalid} of ${files.length} file${files.length > 1 ? 's are' : ' is'} not valid`, 'fix the problems above; each says where (file:line:column)');
     });

@@ -125,6 +125,7 @@ export const stepSpec: CheckSpecKind<StepCheck> = {
   negative: () => false,
   expected(spec) {
     const action = stepAction(spec)!;
-    return `${action.replace('_', ' ')} done`;
+    // A command's success is its exit code; what it runs, --list and validate show (checkCommand).
+    return action === 'command' ? 'the command exits 0' : `${action.replace('_', ' ')} done`;
   },
 };
