@@ -1,4 +1,4 @@
-import { commandText, shellLine } from './shell-line.js';
+import { commandText, shellLine, shellQuote } from './shell-line.js';
 import { hostFiles, type HostFiles, type NodeFile } from './files.js';
 
 /** What one finished command gave back. Also the error thrown when a command fails. */
@@ -53,11 +53,6 @@ export function batchScript(argvs: readonly (readonly string[])[]): string[] {
 /** The PATH nodes get: the standard directories, nothing of the caller's own. */
 export const STANDARD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-/** PATH with the sbin directories, where OVS, OVN and iproute2 live, even when the caller's PATH lacks them. */
-export const SEARCH_PATH = [...new Set([...(process.env.PATH ?? '').split(':'), '/usr/local/sbin', '/usr/sbin', '/sbin', '/usr/local/bin', '/usr/bin', '/bin'])]
-  .filter(Boolean)
-  .join(':');
-
 /** The last lines of a command's error output, enough to say what went wrong. */
 function clipLines(text: string, max = 20): string {
   const lines = text.split('\n');
@@ -65,18 +60,21 @@ function clipLines(text: string, max = 20): string {
 }
 
 /**
- * Every zx setting that zx would otherwise take from ZX_* environment variables (ZX_PREFIX,
- * ZX_POSTFIX, ZX_SHELL…): what lab runs must not depend on the caller's environment, least of all
- * under `sudo -E`.
+ * Every zx setting, pinned, so that zx takes none from ZX_* environment variables (ZX_PREFIX,
+ * ZX_SHELL…): what lab runs must not depend on the caller's environment, least of all under
+ * `sudo -E`. zx always goes through a shell: /bin/sh, which reads no start-up file when it is not
+ * interactive (bash would source the caller's ~/.bashrc, taking the socket Node gives it as stdin
+ * for a remote shell, and BASH_ENV), and `exec` replaces it by the program at once. Each command
+ * is a process group of its own, so a Ctrl-C at the terminal reaches lab alone, which ends what it
+ * started (its abort kills the group).
  */
 const ZX_SETTINGS = {
-  // zx finds bash (and so its quoting) on the caller's PATH when it loads; a PATH without bash
-  // would leave it without one. lab always runs /bin/bash and quotes for bash.
-  shell: '/bin/bash',
-  prefix: 'set -euo pipefail;',
+  shell: '/bin/sh',
+  quote: shellQuote,
+  prefix: 'exec ',
   postfix: '',
   preferLocal: false,
-  detached: false,
+  detached: true,
   killSignal: 'SIGTERM' as NodeJS.Signals,
   timeoutSignal: 'SIGTERM' as NodeJS.Signals,
 };
@@ -88,9 +86,17 @@ const ZX_SETTINGS = {
 let zx: Promise<typeof import('zx')> | undefined;
 const loadZx = () => (zx ??= import('zx'));
 
-/** The caller's environment without ZX_* (a zx-based program run by lab would read them too). */
-function childEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ZX_')));
+/** The variables passed on from the caller: where a proxy is (debootstrap), nothing else. */
+const PASSED_ON = ['http_proxy', 'https_proxy', 'no_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY'];
+
+/**
+ * The whole environment of every command lab runs: the standard PATH, a UTF-8 C locale, root's
+ * HOME, the proxy variables, and what the caller of exec adds (a node's OVS_RUNDIR, the lab mark).
+ * Nothing else of the caller's: no BASH_ENV, no LD_PRELOAD, no PATH of its own.
+ */
+export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const passed = Object.fromEntries(PASSED_ON.flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : [])));
+  return { PATH: STANDARD_PATH, LANG: 'C.UTF-8', HOME: '/root', ...passed, ...extra };
 }
 
 /** Called before each command runs; the reporter shows it with --verbose. */
@@ -117,19 +123,18 @@ export function createExec(onCommand?: CommandListener): Exec {
     if (argv.length === 0) throw new Error('exec: empty argv');
     onCommand?.(argv);
     const started = performance.now();
-    const { $, quote } = await loadZx();
-    const out = await $({
+    const { $ } = await loadZx();
+    const child = $({
       ...ZX_SETTINGS,
-      quote,
       cwd: process.cwd(),
       nothrow: true,
       quiet: true,
       verbose: false,
       input: opts.input,
-      signal: opts.signal,
       timeout: opts.timeoutMs ?? 0,
-      env: { ...childEnv(), PATH: SEARCH_PATH, ...opts.env },
+      env: childEnv(opts.env),
     })`${argv}`;
+    const out = await killedWith(child, opts.signal);
     const code = out.exitCode ?? (out.signal ? 128 : 1);
     const result = new ExecResult(argv, code, out.stdout, out.stderr, performance.now() - started);
     if (!result.ok && !opts.nothrow) throw result;
@@ -139,9 +144,40 @@ export function createExec(onCommand?: CommandListener): Exec {
   return exec;
 }
 
+/** Ends the command's process group (a `sh -ec` batch and what it runs) when `signal` aborts. */
+async function killedWith<T>(child: Promise<T> & { pid?: number }, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return child;
+  const kill = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* ended already */
+    }
+  };
+  if (signal.aborted) kill();
+  signal.addEventListener('abort', kill, { once: true });
+  try {
+    return await child;
+  } finally {
+    signal.removeEventListener('abort', kill);
+  }
+}
+
 /** The same exec, killed by `signal` (Ctrl-C), still reporting its commands. */
 export function withSignal(exec: Exec, signal: AbortSignal | undefined): Exec {
   return Object.assign((argv: readonly string[], o?: ExecOptions) => exec(argv, { signal, ...o }), { onCommand: exec.onCommand, files: exec.files });
+}
+
+/**
+ * The variable every process started for a lab carries in its environment, with the lab's state
+ * directory as value: daemons and the shells of an `up` that was killed keep it, so `down` finds
+ * them in /proc even when their namespace is gone or no pid file names them.
+ */
+export const LAB_MARK = 'LAB_DIR';
+
+/** The same exec, every command marked as the lab's (see {@link LAB_MARK}). */
+export function markedFor(exec: Exec, labDir: string): Exec {
+  return Object.assign((argv: readonly string[], o: ExecOptions = {}) => exec(argv, { ...o, env: { [LAB_MARK]: labDir, ...o.env } }), { onCommand: exec.onCommand, files: exec.files });
 }
 
 /** A command as topology files write it: a shell line (run with sh -c) or an argv list. */
