@@ -9,9 +9,10 @@ const OVN_DAEMONS: Partial<Record<NodeKind, readonly string[]>> = {
 
 /**
  * What a daemon's pid file says: `running`; `zombie` (it has ended, nobody reaped it yet: `kill -0`
- * still succeeds on it); `dead` (no such process); `no pid file`.
+ * still succeeds on it); `dead` (no such process); `no pid file`; `stray` (it runs, but outside
+ * its node, whose namespace was deleted under it).
  */
-export type DaemonState = 'running' | 'zombie' | 'dead' | 'no pid file';
+export type DaemonState = 'running' | 'zombie' | 'dead' | 'no pid file' | 'stray';
 
 export interface DaemonStatus {
   name: string;

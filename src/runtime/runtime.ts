@@ -4,6 +4,15 @@ import type { Host, Link, Namespace, Vm } from '../topology/model.js';
 
 export type { NodeFile };
 
+export interface DestroyOptions {
+  /**
+   * Remove only what was made for this lab's state directory (the lab has a record): resources of
+   * the same name made for another LAB_STATE_DIR are another lab's. Without it, everything of the
+   * name goes (`down` of a lab with no record left).
+   */
+  onlyOurs?: boolean;
+}
+
 /** A central or chassis node as the runtime creates it: eth0 on the underlay holding `ip`. */
 
 export interface NodeSpec {
@@ -71,6 +80,11 @@ export interface Runtime {
    * lines, container labels): how `down` finds a lab brought up under another LAB_STATE_DIR.
    */
   stateDirs(): Promise<string[]>;
+  /**
+   * Processes started for the lab that run outside every node it has now (their namespace was
+   * deleted under them): `down` ends them. Optional: where nodes are containers, there are none.
+   */
+  strays?(): Promise<{ pid: number; cmdline: string }[]>;
   /** Removes everything of the lab; safe to run twice and after a crash. Returns how many resources it removed. */
-  destroy(): Promise<number>;
+  destroy(opts?: DestroyOptions): Promise<number>;
 }

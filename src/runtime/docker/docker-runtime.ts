@@ -4,7 +4,7 @@ import { overlayNetwork, probeUnderlay } from './swarm.js';
 import { enginesSpanned, engineOfNode, parseEngines } from '../../topology/engines.js';
 import { batchScript, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
 import { releaseOf, type Host, type Lab, type Link, type Namespace, type Vm } from '../../topology/model.js';
-import type { NodeFile, NodeSpec, Runtime } from '../runtime.js';
+import type { DestroyOptions, NodeFile, NodeSpec, Runtime } from '../runtime.js';
 import { inNamespace, veth, vethCommands, type LinkEnd } from '../links.js';
 import { attachExec } from './docker-attach.js';
 import { dockerExec } from './docker-exec.js';
@@ -76,7 +76,7 @@ export class DockerRuntime implements Runtime {
   }
 
   private labels(node?: string): Record<string, string> {
-    return { [LABEL_LAB]: this.lab, ...(node ? { [LABEL_NODE]: node, [LABEL_STATE]: labDir(this.lab) } : {}) };
+    return { [LABEL_LAB]: this.lab, [LABEL_STATE]: labDir(this.lab), ...(node ? { [LABEL_NODE]: node } : {}) };
   }
 
   /** The container a node's commands run in: its own, or its chassis' for a VM. */
@@ -379,8 +379,10 @@ export class DockerRuntime implements Runtime {
    * An engine that does not answer keeps its part: that is an error saying to run down again, and
    * the lab's record stays so the next `lab down` knows the engines.
    */
-  async destroy(): Promise<number> {
-    const filters = { label: [`${LABEL_LAB}=${this.lab}`] };
+  async destroy(opts: DestroyOptions = {}): Promise<number> {
+    // With a record, only what carries its state directory: another lab of this name, made under
+    // another LAB_STATE_DIR, keeps its containers and networks.
+    const filters = { label: [`${LABEL_LAB}=${this.lab}`, ...(opts.onlyOurs ? [`${LABEL_STATE}=${labDir(this.lab)}`] : [])] };
     const containers = await this.engines.onEach(async (docker, engine) => {
       const found = await docker.listContainers({ all: true, filters });
       await Promise.all(

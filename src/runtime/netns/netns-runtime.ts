@@ -1,15 +1,16 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { UserError } from '../../base/errors.js';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { batchScript, filesOf, SEARCH_PATH, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
+import { batchScript, childEnv, filesOf, LAB_MARK, markedFor, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
 import { UNDERLAY } from '../../topology/names.js';
 import { releasesOf, type Host, type Lab, type Link, type Namespace, type Vm } from '../../topology/model.js';
-import type { NodeFile, NodeSpec, Runtime } from '../runtime.js';
+import type { DestroyOptions, NodeFile, NodeSpec, Runtime } from '../runtime.js';
 import { requirePrograms, requireRoot } from '../../base/host.js';
 import { DNSMASQ, NETNS_REQUIREMENTS } from './requirements.js';
-import { endProcesses, namedNamespaces, pidsInNamespaces, stateDirsOf } from './processes.js';
+import { endProcesses, freezeMarked, parentOf, pidsWithEnv } from '../../base/processes.js';
+import { cmdlineOf, namedNamespaces, NETNS_RUN_DIR, pidsInNamespaces, stateDirsOf } from './processes.js';
 import { inNamespace, veth, vethCommands, type LinkEnd, type VethOptions } from '../links.js';
 
 /** Prefix of every namespace a lab makes: `lab.<lab>.<node>`. Dots cannot occur in lab or node names. */
@@ -25,13 +26,17 @@ export function namespacePrefix(lab: string): string {
  */
 export class NetnsRuntime implements Runtime {
   readonly name = 'netns';
+  /** Every command, marked as this lab's: its daemons keep the mark (see {@link LAB_MARK}). */
+  private readonly exec_: Exec;
 
   constructor(
     private readonly lab: string,
     private readonly labDir: string,
-    private readonly exec_: Exec,
+    exec: Exec,
     private readonly lab_?: Lab,
-  ) {}
+  ) {
+    this.exec_ = markedFor(exec, labDir);
+  }
 
   async preflight(): Promise<void> {
     requireRoot('up');
@@ -41,6 +46,16 @@ export class NetnsRuntime implements Runtime {
     const other = named.find((r) => r !== here);
     if (other) throw new UserError(`the file asks for Debian ${other}'s OVN, and the netns runtime runs this machine's (${here ?? 'unknown release'})`, `run it with --runtime docker (after 'lab images build --release ${other}'), or drop release from the file`);
     requirePrograms(this.lab_?.services.length ? [...NETNS_REQUIREMENTS, DNSMASQ] : NETNS_REQUIREMENTS);
+    // Namespace names are the host's, whatever LAB_STATE_DIR says: another lab of this name owns them.
+    const taken = await this.namespaces();
+    if (taken.length) {
+      const dirs = await this.stateDirs();
+      const where = dirs.length ? ` (its state directory: ${dirs.join(', ')})` : '';
+      throw new UserError(
+        `a lab named '${this.lab}' already has namespaces on this host (${taken.slice(0, 3).join(', ')}${taken.length > 3 ? ', …' : ''})${where}`,
+        `take it down first ('${dirs.length ? `LAB_STATE_DIR=${dirs[0]!.replace(/\/[^/]+$/, '')} ` : ''}lab down ${this.lab}'), or give this lab another name`,
+      );
+    }
   }
 
   ns(node: string): string {
@@ -61,6 +76,27 @@ export class NetnsRuntime implements Runtime {
       ['ip', '-n', ns, 'link', 'add', 'name', UNDERLAY, 'type', 'bridge'],
       ['ip', '-n', ns, 'link', 'set', 'dev', UNDERLAY, 'up'],
     ]);
+    // `ip netns add` refuses a name that exists: the underlay made here is this lab's, and its
+    // inode tells it apart from one of another lab of this name (see ownsNamespaces).
+    const made = await stat(join(NETNS_RUN_DIR, ns)).catch(() => undefined);
+    if (made) await writeFile(this.anchorFile(), String(made.ino));
+  }
+
+  /** Where the inode of the underlay namespace this lab made is noted. */
+  private anchorFile(): string {
+    return join(this.runDir(UNDERLAY), 'netns-inode');
+  }
+
+  /**
+   * Whether the namespaces named after this lab are this lab's, and not those of another lab of the
+   * same name under another LAB_STATE_DIR: its underlay is the one this lab noted making, or (an up
+   * killed before it noted it) no daemon in them points at another state directory.
+   */
+  private async ownsNamespaces(): Promise<boolean> {
+    const underlay = await stat(join(NETNS_RUN_DIR, this.ns(UNDERLAY))).catch(() => undefined);
+    const noted = await readFile(this.anchorFile(), 'utf8').catch(() => undefined);
+    if (underlay && noted !== undefined) return String(underlay.ino) === noted.trim();
+    return (await this.stateDirs()).every((d) => d === this.labDir);
   }
 
   /** One shell for a node's namespace, its link to the underlay bridge and its address. */
@@ -134,7 +170,7 @@ export class NetnsRuntime implements Runtime {
   }
 
   attach(node: string, argv: readonly string[], env: Record<string, string>): Promise<number> {
-    const child = spawn('ip', ['netns', 'exec', this.ns(node), ...argv], { stdio: 'inherit', env: { ...process.env, PATH: SEARCH_PATH, ...env } });
+    const child = spawn('ip', ['netns', 'exec', this.ns(node), ...argv], { stdio: 'inherit', env: childEnv({ TERM: process.env.TERM ?? 'dumb', [LAB_MARK]: this.labDir, ...env }) });
     return new Promise((resolve) => {
       child.on('error', () => resolve(127));
       child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
@@ -164,14 +200,27 @@ export class NetnsRuntime implements Runtime {
     return stateDirsOf(await pidsInNamespaces(await this.namespaces()));
   }
 
-  /** Ends every process in the lab's namespaces (all were started by the lab), then deletes them. */
-  async destroy(): Promise<number> {
-    const namespaces = await this.namespaces();
-    await endProcesses(await pidsInNamespaces(namespaces));
+  async strays(): Promise<{ pid: number; cmdline: string }[]> {
+    const inside = new Set(await pidsInNamespaces(await this.namespaces()));
+    // This process' own commands (entering a namespace) are not strays.
+    const outside = (await pidsWithEnv(LAB_MARK, this.labDir)).filter((p) => !inside.has(p) && parentOf(p) !== process.pid);
+    return outside.map((pid) => ({ pid, cmdline: cmdlineOf(pid) })).filter((p) => p.cmdline);
+  }
+
+  /**
+   * Ends every process started for the lab (found by its mark, in a namespace or not: the shells of
+   * a killed `up` are stopped first, so they make nothing more) and every process in its
+   * namespaces, then deletes the namespaces. With `onlyOurs`, namespaces of this name made for
+   * another state directory are left alone.
+   */
+  async destroy(opts: DestroyOptions = {}): Promise<number> {
+    const marked = await freezeMarked(LAB_MARK, this.labDir);
+    const namespaces = opts.onlyOurs && !(await this.ownsNamespaces()) ? [] : await this.namespaces();
+    await endProcesses([...new Set([...marked, ...(await pidsInNamespaces(namespaces))])]);
     // One ip process for all of them: `netns del` unmounts and removes each name.
     if (namespaces.length) await this.exec_(['ip', '-force', '-batch', '-'], { input: namespaces.map((ns) => `netns del ${ns}\n`).join(''), nothrow: true });
     await rm(join(this.labDir, 'nodes'), { recursive: true, force: true });
-    return namespaces.length;
+    return namespaces.length + marked.length;
   }
 
   /** The lab's namespaces, as `ip netns list` names them (the files under /run/netns). */

@@ -1,40 +1,14 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-
 import { readFileSync } from 'node:fs';
 import { readdir, readlink, stat } from 'node:fs/promises';
 
-/** True while the process exists and is not a zombie (a zombie has ended; it waits for its parent to reap it). */
-function alive(pid: number): boolean {
+/** A process' command line, its arguments joined by spaces ('' once it ended). */
+export function cmdlineOf(pid: number): string {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0+$/, '').replace(/\0/g, ' ');
   } catch {
-    return false;
+    return '';
   }
 }
-
-/** Ends the given processes by PID: SIGTERM, then SIGKILL for those still alive after `graceMs`. */
-export async function endProcesses(pids: readonly number[], graceMs = 2000): Promise<void> {
-  const live = pids.filter(alive);
-  for (const pid of live) {
-    try {
-      process.kill(pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-  }
-  const deadline = Date.now() + graceMs;
-  while (live.some(alive) && Date.now() < deadline) await sleep(20);
-  for (const pid of live.filter(alive)) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-  }
-}
-
-export { alive as processAlive };
 
 /**
  * The state directories named in these processes' command lines: every daemon of a node gets
@@ -58,7 +32,7 @@ export function stateDirsOf(pids: readonly number[]): string[] {
 }
 
 /** Where iproute2 keeps the names of named network namespaces (`ip netns add` bind-mounts them here). */
-const NETNS_RUN_DIR = '/run/netns';
+export const NETNS_RUN_DIR = '/run/netns';
 
 /** The named network namespaces: what `ip netns list` prints, without its process. */
 export async function namedNamespaces(): Promise<string[]> {
