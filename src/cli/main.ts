@@ -48,6 +48,12 @@ function report(error: unknown): number {
     if (error.stderr.trim()) print(error.stderr.trim().split('\n').slice(-10).map((l) => `  ${l}`).join('\n'));
     return 1;
   }
+  // A full disk is the host's problem, not lab's: said in one sentence, wherever it was met.
+  if ((error as NodeJS.ErrnoException)?.code === 'ENOSPC') {
+    print(`error: no space left on device: ${(error as Error).message}`);
+    print('hint: free space there (df -h), or point LAB_STATE_DIR at a directory with room; then run lab down for a lab that was coming up');
+    return 1;
+  }
   print(`internal error: ${(error as Error)?.stack ?? String(error)}`);
   return 1;
 }

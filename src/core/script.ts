@@ -87,10 +87,10 @@ export async function scriptLab(lab: Lab, source: string): Promise<string> {
     // As `lab up` does: the state directory (its mkdir fails when the lab is up) and the lab's
     // record before anything is made, so `lab down` removes what a script stopped half way made.
     const recorder = new ScriptWriter(prefix);
-    await claimLabWith(recorder.exec, r);
+    await claimLabWith(recorder.exec, { ...r, state: 'up' });
     writer.lines.push(...recorder.lines);
   };
-  await upLab({ ...lab, runtime: 'netns' }, { exec: writer.exec, reporter: writer, claim }, { sequential: true, skipPreflight: true });
+  await upLab({ ...lab, runtime: 'netns' }, { exec: writer.exec, reporter: writer, claim, markUp: async () => undefined }, { sequential: true, skipPreflight: true });
   const header = [
     '#!/usr/bin/env bash',
     `# Lab '${lab.name}' from ${source}, as the plain commands 'lab up' runs (netns runtime).`,

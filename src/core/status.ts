@@ -10,6 +10,9 @@ import { dhclientPaths } from '../vm/dhclient-files.js';
 import { serverFiles } from '../vm/servers.js';
 import { LabContext } from '../ovn/lab-context.js';
 import { readRecord, type LabRecord } from './lab-store.js';
+import { statfs } from 'node:fs/promises';
+import { labDir } from '../base/paths.js';
+import { sameProcessAlive } from '../base/processes.js';
 
 export interface NodeStatus {
   name: string;
@@ -40,6 +43,14 @@ export interface LabStatus {
   file?: string;
   createdAt: string;
   nodes: NodeStatus[];
+  /** Who made it (the user behind sudo). */
+  owner?: string;
+  /** `starting` while its `up` still runs, else `up`. */
+  state?: 'starting' | 'up';
+  /** Processes of the lab running outside its nodes (a namespace deleted under them): `down` ends them. */
+  strays?: { pid: number; cmdline: string }[];
+  /** Why the lab cannot work as it should though its nodes run (its state directory's disk is full). */
+  warning?: string;
   /** Every node present and every daemon running. */
   healthy: boolean;
   /** Why the lab could not be looked at (a state directory without a record: half made or half removed). */
@@ -73,6 +84,7 @@ async function statusOf(name: string, record: LabRecord, exec: Exec): Promise<La
   const ctx = new LabContext(lab, runtime, exec);
   const all = nodeNames(lab);
   const present = await runtime.present(all);
+  const strays = (await runtime.strays?.()) ?? [];
 
   // Registered chassis as the SB database says; undefined when it cannot say (its server is down).
   const registered = present.has(lab.central.name) ? await registeredChassis(ctx.central()) : undefined;
@@ -85,7 +97,12 @@ async function statusOf(name: string, record: LabRecord, exec: Exec): Promise<La
       const shell = ctx.node(node);
       const wanted = daemonsOf(shell, vm, host);
       const isUp = present.has(node);
-      const daemons: DaemonStatus[] = (isUp ? await daemonStates(shell, wanted) : undefined) ?? wanted.map((d) => ({ name: d.name, state: 'dead', running: false }));
+      // A node gone while its daemons run on (its namespace deleted under them): they are strays.
+      const gone = (d: { name: string; pidFile: string }): DaemonStatus => {
+        const stray = strays.find((p) => p.cmdline.includes(d.pidFile));
+        return stray ? { name: d.name, state: 'stray', running: false, pid: stray.pid } : { name: d.name, state: 'dead', running: false };
+      };
+      const daemons: DaemonStatus[] = (isUp ? await daemonStates(shell, wanted) : undefined) ?? wanted.map(gone);
       const status: NodeStatus = { name: node, kind, present: isUp, daemons };
       const engine = lab.engines ? engineOfNode(lab, node) : undefined;
       if (engine) status.engine = `${engine} (${lab.engines!.find((e) => e.name === engine)?.url})`;
@@ -108,14 +125,30 @@ async function statusOf(name: string, record: LabRecord, exec: Exec): Promise<La
       return status;
     }),
   );
-  const healthy = nodes.every((n) => n.present && n.daemons.every((d) => d.running) && (n.registered === undefined || n.registered === 'yes'));
+  const warning = await fullDisk(labDir(name));
+  const starting = record.state === 'starting' && sameProcessAlive(record.maker);
+  const healthy = !warning && !strays.length && nodes.every((n) => n.present && n.daemons.every((d) => d.running) && (n.registered === undefined || n.registered === 'yes'));
   return {
     name,
     runtime: record.runtime,
     datapath: record.datapath,
     ...(lab.file ? { file: lab.file } : {}),
     createdAt: record.createdAt,
+    owner: record.owner.user,
+    state: starting ? 'starting' : 'up',
     nodes,
+    ...(strays.length ? { strays } : {}),
+    ...(warning ? { warning } : {}),
     healthy,
   };
+}
+
+/** Under this much free space, the NB and SB databases (which grow with every write) cannot be written. */
+const LOW_SPACE_BYTES = 1 << 20;
+
+/** A warning when the disk of the lab's state directory (its databases, logs) is full. */
+async function fullDisk(dir: string): Promise<string | undefined> {
+  const fs = await statfs(dir).catch(() => undefined);
+  if (!fs || fs.bavail * fs.bsize >= LOW_SPACE_BYTES) return undefined;
+  return `the disk of ${dir} is full (${Math.floor((fs.bavail * fs.bsize) / 1024)} KiB free): the NB/SB databases and logs cannot be written`;
 }

@@ -84,7 +84,7 @@ export async function testLab(lab: Lab, running: boolean, deps: TestDeps, opts: 
     if (runtimeName === 'docker') placed = placeOnEngines(lab, record.lab.engines);
   } else {
     try {
-      placed = (await upLab(lab, deps, { runtime: runtimeName, keepOnFailure: true, signal: opts.signal, ...(opts.engines ? { engines: opts.engines } : {}) })).lab;
+      placed = (await upLab(lab, { ...deps, command: 'test' }, { runtime: runtimeName, keepOnFailure: true, signal: opts.signal, ...(opts.engines ? { engines: opts.engines } : {}) })).lab;
     } catch (error) {
       if (runtimeName === 'docker' && !(error instanceof UserError)) placed = placeOnEngines(lab, opts.engines);
       if (error instanceof InterruptedError) throw error;

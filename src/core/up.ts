@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import { withSignal, type Exec } from '../base/exec.js';
 import { chooseDatapath } from '../ovn/datapath.js';
@@ -9,7 +10,7 @@ import { destroyLab } from './down.js';
 import { InterruptedError, LabError } from '../base/errors.js';
 import { runStep, type Reporter } from '../base/events.js';
 import { LabContext } from '../ovn/lab-context.js';
-import { claimLab, type LabRecord } from './lab-store.js';
+import { claimLab, currentOwner, markLabUp, RECORD_FORMAT, thisMaker, type LabRecord } from './lab-store.js';
 import { upSteps, type UpEnv, type UpStep } from './up-steps.js';
 
 export interface UpOptions {
@@ -34,6 +35,10 @@ export interface UpDeps {
   runtimes?: RuntimeFactory;
   /** Records the lab before anything is made; default: the state directory under /run/lab. */
   claim?: (record: LabRecord) => Promise<void>;
+  /** Records that the lab is up, its last step done; default: rewrites its record. */
+  markUp?: (name: string) => Promise<void>;
+  /** What made the lab, for its record: `up` unless `test`. */
+  command?: string;
 }
 
 export interface UpResult {
@@ -52,7 +57,12 @@ export async function upLab(file: Lab, deps: UpDeps, opts: UpOptions = {}): Prom
   const started = performance.now();
   const lab = placedLab(file, opts);
   const signal = opts.signal;
-  const exec = withSignal(deps.exec, signal);
+  // A failed step stops its siblings too (their commands are killed), so that the teardown starts
+  // once nothing is making anything any more.
+  const stop = new AbortController();
+  const stopOrSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+  setMaxListeners(0, stop.signal, stopOrSignal);
+  const exec = withSignal(deps.exec, stopOrSignal);
   const runtimeName = opts.runtime ?? lab.runtime;
   const runtime = (deps.runtimes ?? createRuntime)(runtimeName, lab.name, exec, lab);
   const datapath = chooseDatapath(lab.datapath);
@@ -62,12 +72,13 @@ export async function upLab(file: Lab, deps: UpDeps, opts: UpOptions = {}): Prom
   if (!opts.skipPreflight) await runtime.preflight();
   const steps = upSteps(lab);
   deps.reporter.notify({ type: 'plan', lab: lab.name, action: 'up', steps });
-  await (deps.claim ?? claimLab)({ lab, runtime: runtimeName, datapath, createdAt: new Date().toISOString(), pid: process.pid });
+  const record: LabRecord = { format: RECORD_FORMAT, lab, runtime: runtimeName, datapath, createdAt: new Date().toISOString(), owner: currentOwner(), maker: thisMaker(deps.command ?? 'up'), state: 'starting' };
+  await (deps.claim ?? claimLab)(record);
   // Nodes of one step side by side, a few at a time: enough to overlap Docker API round trips and
   // process start-up, few enough not to swamp two cores.
   const limit = pLimit(opts.sequential ? 1 : 8);
   const each = async <T>(items: readonly T[], work: (item: T) => Promise<void>) => {
-    await Promise.all(items.map((item) => limit(() => work(item))));
+    await settled(items.map((item) => limit(() => work(item))), stop);
   };
   const env: UpEnv = { lab, runtime, ctx, datapath, addresses: [], each };
   const run = (step: UpStep) => {
@@ -82,12 +93,13 @@ export async function upLab(file: Lab, deps: UpDeps, opts: UpOptions = {}): Prom
       while (group && j < steps.length && steps[j]!.group === group) j += 1;
       const batch = steps.slice(i, j);
       if (opts.sequential || batch.length === 1) for (const step of batch) await run(step);
-      else await Promise.all(batch.map(run));
+      else await settled(batch.map(run), stop);
       i = j;
     }
     // A Ctrl-C during the last steps: commands that do not take the signal (Docker API execs)
     // finished anyway, but the lab must not come up.
     if (signal?.aborted) throw new InterruptedError(String(signal.reason ?? 'SIGINT'));
+    await (deps.markUp ?? markLabUp)(lab.name);
     // Parallel steps finish in any order; report addresses in the lab's order.
     const order = steps.map((st) => st.id);
     const addresses = [...env.addresses].sort((x, y) => order.indexOf(`address:${x.node}`) - order.indexOf(`address:${y.node}`));
@@ -113,4 +125,23 @@ function placedLab(lab: Lab, opts: UpOptions): Lab {
   if (opts.engines) throw new UserError('--engines places nodes on Docker engines: it needs the docker runtime', 'add --runtime docker');
   if (lab.engines) throw new UserError(`lab '${lab.name}' names Docker engines, which the netns runtime cannot use`, 'run it with the docker runtime, or remove engines: from the file');
   return lab;
+}
+
+/**
+ * Like Promise.all, but the first failure stops the others (`stop` kills their commands) and it
+ * rejects only once every one has settled: a teardown must not start while a sibling is still
+ * making something (a Docker API call does not take the abort signal), or what that sibling makes
+ * afterwards is left behind.
+ */
+async function settled(work: readonly Promise<unknown>[], stop: AbortController): Promise<void> {
+  let first: { error: unknown } | undefined;
+  await Promise.allSettled(
+    work.map((w) =>
+      w.catch((error: unknown) => {
+        first ??= { error };
+        stop.abort(error);
+      }),
+    ),
+  );
+  if (first) throw first.error;
 }

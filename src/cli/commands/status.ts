@@ -19,26 +19,36 @@ function detail(n: NodeStatus): string {
 }
 
 function health(s: LabStatus): string {
-  return s.problem ? 'INCOMPLETE' : s.healthy ? 'healthy' : 'DEGRADED';
+  return s.problem ? 'INCOMPLETE' : s.state === 'starting' ? 'starting' : s.healthy ? 'healthy' : 'DEGRADED';
+}
+
+/** What is wrong beyond the nodes: a full disk, processes of the lab running outside it. */
+function notes(s: LabStatus): string {
+  const lines = [
+    ...(s.warning ? [`warning: ${s.warning}`] : []),
+    ...(s.strays ?? []).map((p) => `stray: pid ${p.pid} runs outside the lab's nodes (its namespace was deleted): ${p.cmdline.slice(0, 120)}`),
+  ];
+  if (s.strays?.length) lines.push(`'lab down ${s.name}' ends them`);
+  return lines.map((l) => `\n${l}`).join('');
 }
 
 function table(s: LabStatus): string {
   if (s.problem) return `lab ${s.name}: INCOMPLETE: ${s.problem}`;
-  const title = `lab ${s.name}: ${health(s)} (runtime ${s.runtime}, datapath ${s.datapath}, up since ${s.createdAt}${s.file ? `, from ${s.file}` : ''})`;
+  const title = `lab ${s.name}: ${health(s)} (runtime ${s.runtime}, datapath ${s.datapath}, ${s.state === 'starting' ? 'starting since' : 'up since'} ${s.createdAt}, owner ${s.owner ?? 'unknown'}${s.file ? `, from ${s.file}` : ''})`;
   // Across Docker engines, which engine each node is on.
   if (s.nodes.some((n) => n.engine)) {
-    return `${title}\n${textTable(['NODE', 'KIND', 'STATE', 'ENGINE', 'DETAIL'], s.nodes.map((n) => [n.name, n.kind, n.present ? 'up' : 'missing', n.engine ?? '-', detail(n)]))}`;
+    return `${title}\n${textTable(['NODE', 'KIND', 'STATE', 'ENGINE', 'DETAIL'], s.nodes.map((n) => [n.name, n.kind, n.present ? 'up' : 'missing', n.engine ?? '-', detail(n)]))}${notes(s)}`;
   }
-  return `${title}\n${textTable(['NODE', 'KIND', 'STATE', 'DETAIL'], s.nodes.map((n) => [n.name, n.kind, n.present ? 'up' : 'missing', detail(n)]))}`;
+  return `${title}\n${textTable(['NODE', 'KIND', 'STATE', 'DETAIL'], s.nodes.map((n) => [n.name, n.kind, n.present ? 'up' : 'missing', detail(n)]))}${notes(s)}`;
 }
 
 /** Every lab in one line each: what `lab ls` prints. */
 function summary(statuses: LabStatus[]): string {
   const rows = statuses.map((s) => {
     const up = s.nodes.filter((n) => n.present).length;
-    return [s.name, s.runtime, health(s), s.problem ? '-' : `${up}/${s.nodes.length}`, s.createdAt || '-', s.file ?? s.problem ?? ''];
+    return [s.name, s.runtime, health(s), s.owner ?? '-', s.problem ? '-' : `${up}/${s.nodes.length}`, s.createdAt || '-', s.file ?? s.problem ?? ''];
   });
-  return textTable(['LAB', 'RUNTIME', 'STATE', 'NODES UP', 'SINCE', 'FILE'], rows);
+  return textTable(['LAB', 'RUNTIME', 'STATE', 'OWNER', 'NODES UP', 'SINCE', 'FILE'], rows);
 }
 
 /** The labs asked for, as JSON (always a list, one shape for status and ls) or as text. */
@@ -48,7 +58,7 @@ async function printStatuses(names: string[], format: Format, text: (s: LabStatu
   const statuses = await Promise.all(names.map((n) => labStatus(n, exec)));
   if (format === 'json') out(JSON.stringify(statuses, null, 2));
   else out(statuses.length ? text(statuses) : 'no lab is up');
-  if (statuses.some((s) => !s.healthy)) process.exitCode = 1;
+  if (statuses.some((s) => !s.healthy && s.state !== 'starting')) process.exitCode = 1;
 }
 
 export function registerStatus(program: Command): void {
