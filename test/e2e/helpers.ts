@@ -75,15 +75,31 @@ export async function labNamespaces(name: string): Promise<string[]> {
   return out.split('\n').map((l) => l.split(' ')[0]!).filter((n) => n.startsWith(`lab.${name}.`));
 }
 
-/** PIDs of processes whose command line points into the lab's state directory. */
-export function labProcesses(name: string): number[] {
-  const needle = `/run/lab/${name}/`;
+/** True while the process runs (a zombie has ended). */
+function running(pid: string): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * PIDs of live processes of a lab: whose command line points into its state directory, or that
+ * carry its mark (LAB_DIR=the state directory) in their environment, as every process lab starts
+ * for a lab does.
+ */
+export function labProcesses(name: string, root = '/run/lab'): number[] {
+  const needle = `${root}/${name}/`;
+  const mark = `\0LAB_DIR=${root}/${name}\0`;
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+    if (!/^\d+$/.test(entry) || !running(entry)) continue;
     try {
       const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      if (cmd.includes(needle)) pids.push(Number(entry));
+      const env = `\0${readFileSync(`/proc/${entry}/environ`, 'latin1')}`;
+      if (cmd.includes(needle) || env.includes(mark)) pids.push(Number(entry));
     } catch {
       /* gone */
     }
@@ -91,11 +107,19 @@ export function labProcesses(name: string): number[] {
   return pids;
 }
 
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').slice(0, 80);
+  } catch {
+    return 'ended';
+  }
+}
+
 /** Everything of a lab still on the machine: namespaces, processes, state files. */
-export async function leftovers(name: string): Promise<string[]> {
+export async function leftovers(name: string, root = '/run/lab'): Promise<string[]> {
   const left = (await labNamespaces(name)).map((n) => `namespace ${n}`);
-  left.push(...labProcesses(name).map((p) => `process ${p}`));
-  if (existsSync(`/run/lab/${name}`)) left.push(`state directory /run/lab/${name}`);
+  left.push(...labProcesses(name, root).map((p) => `process ${p} (${commandOf(p)})`));
+  if (existsSync(`${root}/${name}`)) left.push(`state directory ${root}/${name}`);
   return left;
 }
 
