@@ -92,7 +92,7 @@ export function checkTopology(t: RawTopology): SchemaProblem[] {
   checkServices(t, subnets, book, at);
   checkProviderNetworks(t, book, at);
   checkSecurity(t, at);
-  checkLoadBalancers(t, at);
+  checkLoadBalancers(t, book, at);
   checkLinks(t, at);
   checkSharedSwitches(t, at);
   return problems;

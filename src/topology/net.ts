@@ -81,12 +81,23 @@ const SPECIAL_BLOCKS: [string, string][] = [
   ['240.0.0.0/4', 'reserved and broadcast (240.0.0.0/4)'],
 ];
 
-/** The special block a subnet overlaps, described, or undefined for an ordinary subnet. */
-export function specialBlock(cidr: Cidr): string | undefined {
+/**
+ * The special block a subnet overlaps, described, or undefined for an ordinary subnet. With
+ * `inside`, only a block that holds the whole subnet (a route to 0.0.0.0/0 or 0.0.0.0/1 is not
+ * into 'this network'; one to 127.0.0.0/8 is into loopback).
+ */
+export function specialBlock(cidr: Cidr, inside = false): string | undefined {
   for (const [text, what] of SPECIAL_BLOCKS) {
-    if (overlaps(parseCidr(text)!, cidr)) return what;
+    const block = parseCidr(text)!;
+    if (overlaps(block, cidr) && (!inside || block.prefix <= cidr.prefix)) return what;
   }
   return undefined;
+}
+
+/** Why a port number (of `whose`, when said) cannot be one: TCP, UDP and SCTP ports are 1 to 65535. */
+export function portProblem(port: string | number, whose?: string): string | undefined {
+  const n = Number(port);
+  return Number.isInteger(n) && n >= 1 && n <= 65535 ? undefined : `port ${port}${whose ? ` of ${whose}` : ''} is outside 1-65535`;
 }
 
 /** True when two subnets share an address (one holds the other). */

@@ -67,3 +67,22 @@ export function canonical6(text: string): string {
   const n = parseIpv6(text);
   return n === undefined ? text : formatIpv6(n);
 }
+
+/** Address blocks a subnet6 may not overlap: nothing in them can be a port's address on a segment. */
+const SPECIAL_BLOCKS6: [string, string][] = [
+  ['::/128', 'the unspecified address (::/128)'],
+  ['::1/128', 'loopback (::1/128)'],
+  ['::ffff:0:0/96', 'IPv4-mapped addresses (::ffff:0:0/96)'],
+  ['fe80::/10', 'link-local (fe80::/10)'],
+  ['ff00::/8', 'multicast (ff00::/8)'],
+];
+
+/** The special block a subnet6 overlaps (with `inside`: lies wholly in), described, or undefined. */
+export function specialBlock6(cidr: Cidr6, inside = false): string | undefined {
+  for (const [text, what] of SPECIAL_BLOCKS6) {
+    const block = parseCidr6(text)!;
+    const shared = mask6(Math.min(block.prefix, cidr.prefix));
+    if ((block.network & shared) === (cidr.network & shared) && (!inside || block.prefix <= cidr.prefix)) return what;
+  }
+  return undefined;
+}

@@ -84,6 +84,70 @@ describe('inputs refused before anything is made, each at its line and column', 
   });
 });
 
+/** BASE with a load balancer on lan (its VIP at line 24) balancing to `backends`. */
+const withVip = (vip: string, backends = '[vm1, vm2]') => `${BASE}load_balancers:\n  web: { vips: { "${vip}": ${backends} }, switches: [lan] }\n`;
+/** BASE with one more route of router r1 (at line 15). */
+const withRoute = (route: string) => edit('    nat: [', `    routes: [${route}]\n    nat: [`);
+
+describe('inputs that passed validate and failed in up (or ran wrong) are refused at their line and column', () => {
+  it.each([
+    ['the whole IPv6 space as a subnet6', edit('    subnet: 10.50.0.0/24\n', '    subnet: 10.50.0.0/24\n    subnet6: "::/0"\n'),
+      '10:14 ::/0 overlaps the unspecified address (::/128), where ports cannot have addresses; use a unique local subnet like fd00:10::/64'],
+    ['a multicast subnet6', edit('    subnet: 10.50.0.0/24\n', '    subnet: 10.50.0.0/24\n    subnet6: ff00::/8\n'),
+      '10:14 ff00::/8 overlaps multicast (ff00::/8), where ports cannot have addresses; use a unique local subnet like fd00:10::/64'],
+    ['a link-local subnet6', edit('    subnet: 10.50.0.0/24\n', '    subnet: 10.50.0.0/24\n    subnet6: fe80::/64\n'),
+      expect.stringMatching(/^10:14 fe80::\/64 overlaps link-local \(fe80::\/10\), where ports cannot have addresses/)],
+    ['a loopback subnet6', edit('    subnet: 10.50.0.0/24\n', '    subnet: 10.50.0.0/24\n    subnet6: ::1/128\n'), expect.stringMatching(/^10:14 ::1\/128 overlaps loopback \(::1\/128\)/)],
+    ['an IPv4-mapped subnet6', edit('    subnet: 10.50.0.0/24\n', '    subnet: 10.50.0.0/24\n    subnet6: "::ffff:0:0/96"\n'), expect.stringMatching(/^10:14 ::ffff:0:0\/96 overlaps IPv4-mapped addresses/)],
+    ['a backend port 0', withVip('10.50.0.100:80', '[vm1:0, vm2]'), "24:37 port 0 of backend 'vm1:0' is outside 1-65535"],
+    ['a backend port over 65535', withVip('10.50.0.100:80', '[vm1, 10.50.0.13:65536]'), "24:42 port 65536 of backend '10.50.0.13:65536' is outside 1-65535"],
+    ['a VIP port 0', withVip('10.50.0.100:0'), '24:18 port 0 is outside 1-65535'],
+    ["a VIP on a VM's own address", withVip('10.50.0.11:80', '[vm2]'), '24:18 10.50.0.11 is already the address of vms.vm1.ip; a VIP needs an address no port has, or OVN answers for it instead of that port'],
+    ["a VIP on a localport's address", withVip('10.50.0.2', '[vm1, vm2]'), expect.stringMatching(/^24:18 10.50.0.2 is already the address of localports.meta; a VIP needs/)],
+    ["a VIP on a host's address", withVip('172.16.0.1:80'), expect.stringMatching(/^24:18 172.16.0.1 is already the address of hosts.ext1; a VIP needs/)],
+    ['a multicast VIP', withVip('224.0.0.5:80'), '24:18 224.0.0.5 is in multicast (224.0.0.0/4), which no VIP can be: use an unused address of a lab subnet or a subnet of its own'],
+    ['a loopback backend', withVip('10.50.0.100:80', '[vm1, 127.0.0.1:80]'), "24:42 127.0.0.1 is in loopback (127.0.0.0/8), which no backend can be: name a VM or host, or give the address of one"],
+    ['a NAT address in loopback', edit('external_ip: 172.16.0.10, logical_ip', 'external_ip: 127.0.0.1, logical_ip'), expect.stringMatching(/^15:38 127.0.0.1 is in loopback \(127.0.0.0\/8\), which no NAT address can be/)],
+    ['a link address in loopback', `${BASE}namespaces: { ext: {} }\nlinks: [{ endpoints: [vm1:eth1, ext:eth0], addresses: [127.0.0.2/8, null] }]\n`,
+      '24:56 127.0.0.0/8 overlaps loopback (127.0.0.0/8), where interfaces cannot have addresses; use a private subnet like 10.99.0.0/24'],
+    ['a route to loopback', withRoute('{ prefix: 127.0.0.0/8, nexthop: 172.16.0.1 }'),
+      "15:24 a route to 127.0.0.0/8 goes into loopback (127.0.0.0/8), where no router forwards; route a subnet of the lab or beyond it"],
+    ['a route to multicast', withRoute('{ prefix: 239.1.0.0/16, nexthop: 172.16.0.1 }'), expect.stringMatching(/^15:24 a route to 239.1.0.0\/16 goes into multicast \(224.0.0.0\/4\)/)],
+    ["a route to 'this network'", withRoute('{ prefix: 0.0.0.0/8, nexthop: 172.16.0.1 }'), expect.stringMatching(/^15:24 a route to 0.0.0.0\/8 goes into 'this network'/)],
+    ["a VM's own route to loopback", edit('ip: 10.50.0.11 }', 'ip: 10.50.0.11, routes: [{ to: 127.0.0.0/8, via: 10.50.0.1 }] }'),
+      expect.stringMatching(/^17:68 a route to 127.0.0.0\/8 goes into loopback/)],
+    ['an http check to port 0', `${BASE}checks:\n  - { name: web, kind: http, from: vm1, to: "10.50.0.12:0", backends: [vm2] }\n`, "24:45 check 'web': port 0 is outside 1-65535"],
+    ['a trace to port 99999', `${BASE}checks:\n  - { name: t, kind: trace, from: vm1, to: vm2, proto: "tcp:99999" }\n`, "24:56 check 't': port 99999 is outside 1-65535"],
+    ['a step adding a route to loopback', `${BASE}checks:\n  - { name: s, kind: step, add_route: { router: r1, prefix: 127.0.0.0/8, nexthop: 10.50.0.12 } }\n`,
+      expect.stringMatching(/^24:61 check 's': a route to 127.0.0.0\/8 goes into loopback/)],
+  ])('%s', (_what, text, expected) => {
+    expect(issues(text)).toEqual([expected]);
+  });
+
+  it.each([
+    ['the default route', withRoute('{ prefix: 0.0.0.0/0, nexthop: 172.16.0.99 }')],
+    ['half the address space (a route that overrides the default)', withRoute('{ prefix: 0.0.0.0/1, nexthop: 172.16.0.99 }')],
+    ["a VIP on the router's address (OVN balances a gateway router's own address)", withVip('10.50.0.1:80')],
+    ['a link-local gateway6', edit('    subnet: 10.50.0.0/24\n', '    subnet: 10.50.0.0/24\n    subnet6: fd00:50::/64\n')],
+  ])('still accepts %s', (_what, text) => {
+    expect(issues(text)).toEqual([]);
+  });
+
+  it('an IPv6 route to link-local or multicast is refused; the IPv6 default route is not', () => {
+    const v6 = (prefix: string) => `name: t
+chassis: { hv1: {} }
+switches: { lan: { subnet6: fd00:50::/64 } }
+routers:
+  r1:
+    ports: [{ switch: lan, ip6: fd00:50::1 }]
+    routes: [{ prefix: "${prefix}", nexthop: fd00:50::99 }]
+`;
+    expect(issues(v6('::/0'))).toEqual([]);
+    expect(issues(v6('fe80::/64'))).toEqual(['7:24 a route to fe80::/64 goes into link-local (fe80::/10), where no router forwards; route a subnet of the lab or beyond it']);
+    expect(issues(v6('ff02::/16'))).toEqual([expect.stringMatching(/^7:24 a route to ff02::\/16 goes into multicast \(ff00::\/8\)/)]);
+  });
+});
+
 describe('switch names that differ only in - and _ keep their own DHCP options', () => {
   it('s-1 and s_1 get distinct row ids in the NB transaction', () => {
     const lab = parseTopology(

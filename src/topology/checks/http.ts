@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseIpv4 } from '../net.js';
+import { parseIpv4, portProblem } from '../net.js';
 import { checkFields, nodeProblems } from './fields.js';
 import type { CheckSpecKind } from './spec.js';
 
@@ -19,7 +19,9 @@ export const httpSpec: CheckSpecKind<HttpCheck> = {
   schema,
   validate(spec, lab) {
     const problems = nodeProblems(lab, { from: spec.from, ...Object.fromEntries(spec.backends.map((b, i) => [`backends.${i}`, b])) });
-    if (parseIpv4(spec.to.split(':')[0]!) === undefined) problems.push({ field: 'to', message: `'${spec.to}' has no valid IPv4 address` });
+    const [addr, port] = spec.to.split(':');
+    const to = parseIpv4(addr!) === undefined ? `'${spec.to}' has no valid IPv4 address` : portProblem(port!);
+    if (to) problems.push({ field: 'to', message: to });
     return problems;
   },
   negative: () => false,

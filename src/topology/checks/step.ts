@@ -5,6 +5,7 @@ import { aclSchema, matchName } from '../schema-security.js';
 import { addressOrSubnet, cidr, ipv4, portName } from '../schema-types.js';
 import { checkFields, nodeNames, unknownName } from './fields.js';
 import { centralNames } from '../model.js';
+import { routeProblem } from '../special.js';
 import type { CheckProblem, CheckSpecKind } from './spec.js';
 
 const aclKey = aclSchema.pick({ switch: true, port_group: true, direction: true, priority: true, match: true });
@@ -94,6 +95,7 @@ function problems(spec: StepCheck, lab: Lab): CheckProblem[] {
     const r = spec[key];
     if (r) push(`${key}.router`, unknownName('router', r.router, lab.routers.map((x) => x.name)));
   }
+  if (spec.add_route) push('add_route.prefix', routeProblem(spec.add_route.prefix));
   for (const key of ['stop', 'start'] as const) if (spec[key] !== undefined) push(key, unknownName('service', spec[key]!, lab.services.map((s) => s.name)));
   for (const key of ['stop_server', 'start_server'] as const) {
     const s = spec[key];

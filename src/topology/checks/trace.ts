@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CheckSpecKind } from './spec.js';
+import { portProblem } from '../net.js';
 import { checkFields, familyField, fromToProblems } from './fields.js';
 
 const schema = z.strictObject({
@@ -26,6 +27,8 @@ export const traceSpec: CheckSpecKind<TraceCheck> = {
   schema,
   validate(spec, lab) {
     const problems = fromToProblems(lab, spec, { vmOnly: true, toOptional: !!spec.microflow });
+    const port = spec.proto.includes(':') ? portProblem(spec.proto.split(':')[1]!) : undefined;
+    if (port) problems.push({ field: 'proto', message: port });
     if (spec.expect === 'delivered' && !spec.port && !lab.vms.some((v) => v.name === spec.to)) {
       problems.push({ field: 'port', message: `say which logical port the packet must reach: '${spec.to}' is not a VM` });
     }

@@ -5,7 +5,7 @@ import type { At } from './at.js';
  * port (VMs, VLAN children, router ports, localports, services, hosts), so no pair is forgotten.
  */
 export class AddressBook {
-  private readonly ips = new Map<string, { owner: string; shared: boolean }>();
+  private readonly ips = new Map<string, { owner: string; shared: boolean; routerPort: boolean }>();
   private readonly macs = new Map<string, string>();
 
   constructor(private readonly at: At) {}
@@ -22,8 +22,20 @@ export class AddressBook {
       if (!opts.shared) this.at(path, `${ip} is already used by ${other.owner}`);
       return false;
     }
-    this.ips.set(key, { owner, shared: !!opts.shared });
+    this.ips.set(key, { owner, shared: !!opts.shared, routerPort: !!opts.routerPort });
     return true;
+  }
+
+  /**
+   * The port that has `ip` as its own address, on any switch: a VM's, a host's, a localport's, a
+   * service's. Router ports and the addresses a switch's DHCP hands out are left out: OVN
+   * balances a VIP on a gateway router's own address, and DHCP's are no port.
+   */
+  portWith(ip: string): string | undefined {
+    for (const [key, claim] of this.ips) {
+      if (key.slice(key.indexOf('/') + 1) === ip && !claim.shared && !claim.routerPort) return claim.owner;
+    }
+    return undefined;
   }
 
   /**

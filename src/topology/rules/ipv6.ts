@@ -1,4 +1,4 @@
-import { canonical6, eui64, inCidr6, parseCidr6, parseIpv6, type Cidr6 } from '../net6.js';
+import { canonical6, eui64, inCidr6, parseCidr6, parseIpv6, specialBlock6, type Cidr6 } from '../net6.js';
 import { ipv6RouterPort, vmMac } from '../ipv6.js';
 import type { RawTopology } from '../schema.js';
 import type { AddressBook } from './address-book.js';
@@ -13,7 +13,9 @@ export function checkIpv6(t: RawTopology, book: AddressBook, at: At): Map<string
   for (const [name, sw] of Object.entries(t.switches)) {
     if (sw.subnet6 !== undefined) {
       const c = parseCidr6(sw.subnet6);
+      const block = c && specialBlock6(c);
       if (!c) at(['switches', name, 'subnet6'], `'${sw.subnet6}' is not a subnet: write the network address and prefix, like fd00:10::/64`);
+      else if (block) at(['switches', name, 'subnet6'], `${c.text} overlaps ${block}, where ports cannot have addresses; use a unique local subnet like fd00:10::/64`);
       else if (c.prefix > 126) at(['switches', name, 'subnet6'], `${c.text} leaves no room for ports; use a /64`);
       else subnets.set(name, c);
     }

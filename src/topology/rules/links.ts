@@ -1,6 +1,7 @@
-import { formatIpv4, inCidr, isNetworkOrBroadcast, maskOf, parseCidr, parseIpv4, type Cidr } from '../net.js';
+import { formatIpv4, inCidr, isNetworkOrBroadcast, maskOf, parseCidr, parseIpv4, specialBlock, type Cidr } from '../net.js';
 import { namespacePlacement, parseEndpoint } from '../links.js';
 import type { RawTopology } from '../schema.js';
+import { routeProblem } from '../special.js';
 import type { At } from './at.js';
 
 /**
@@ -33,7 +34,9 @@ export function checkLinks(t: RawTopology, at: At): void {
       const [ip, len] = address.split('/');
       const n = parseIpv4(ip!);
       const cidr = n === undefined ? undefined : maskedCidr(n, Number(len));
+      const block = cidr && specialBlock(cidr);
       if (n === undefined || !cidr || Number(len) > 30) at([...path, 'addresses', j], `'${address}' is not an address/prefix like 10.99.0.1/24 (prefix up to 30)`);
+      else if (block) at([...path, 'addresses', j], `${cidr.text} overlaps ${block}, where interfaces cannot have addresses; use a private subnet like 10.99.0.0/24`);
       else if (isNetworkOrBroadcast(n, cidr)) at([...path, 'addresses', j], `${ip} is the network or broadcast address of ${cidr.text}`);
       else addNetwork(end.node, cidr);
     });
@@ -61,7 +64,8 @@ export function checkLinks(t: RawTopology, at: At): void {
   ];
   for (const [group, name, routes] of routed) {
     routes.forEach((r, i) => {
-      if (r.to !== 'default' && !parseCidr(r.to)) at([group, name, 'routes', i, 'to'], `'${r.to}' is not a subnet (network address/prefix, like 10.99.0.0/24) or 'default'`);
+      const toProblem = r.to === 'default' ? undefined : parseCidr(r.to) ? routeProblem(r.to) : `'${r.to}' is not a subnet (network address/prefix, like 10.99.0.0/24) or 'default'`;
+      if (toProblem) at([group, name, 'routes', i, 'to'], toProblem);
       const via = parseIpv4(r.via);
       const nets = networks.get(name) ?? [];
       if (group === 'hosts' || via === undefined) return;

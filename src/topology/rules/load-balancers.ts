@@ -1,4 +1,6 @@
-import { parseIpv4 } from '../net.js';
+import { parseIpv4, portProblem } from '../net.js';
+import { specialAddressProblem } from '../special.js';
+import type { AddressBook } from './address-book.js';
 import type { RawTopology } from '../schema.js';
 import type { At } from './at.js';
 
@@ -10,17 +12,29 @@ export function backendAddress(t: RawTopology, backend: string, vipPort: string 
   return port ? `${ip}:${port}` : ip;
 }
 
-export function checkLoadBalancers(t: RawTopology, at: At): void {
+/** Load balancers: VIPs that are addresses of their own on ports that exist, backends that name something, where they are attached. */
+export function checkLoadBalancers(t: RawTopology, book: AddressBook, at: At): void {
   for (const [name, lb] of Object.entries(t.load_balancers)) {
     const path = ['load_balancers', name];
     for (const [vip, backends] of Object.entries(lb.vips)) {
       const [addr, port] = vip.split(':');
-      if (parseIpv4(addr!) === undefined) at([...path, 'vips', vip], `'${addr}' is not an IPv4 address`, true);
-      if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) at([...path, 'vips', vip], `port ${port} is outside 1-65535`, true);
+      const owner = book.portWith(addr!);
+      const addressProblem = parseIpv4(addr!) === undefined
+        ? `'${addr}' is not an IPv4 address`
+        : (specialAddressProblem(addr!, 'VIP', 'use an unused address of a lab subnet or a subnet of its own') ?? (owner && `${addr} is already the address of ${owner}; a VIP needs an address no port has, or OVN answers for it instead of that port`));
+      if (addressProblem) at([...path, 'vips', vip], addressProblem, true);
+      const vipPort = port !== undefined ? portProblem(port) : undefined;
+      if (vipPort) at([...path, 'vips', vip], vipPort, true);
       backends.forEach((b, i) => {
-        if (!backendAddress(t, b, port)) at([...path, 'vips', vip, i], `backend '${b}' is neither a VM or host of this file nor an address (VMs: ${Object.keys(t.vms).join(', ') || 'none'})`);
-        else if (port !== undefined && !backendAddress(t, b, port)!.includes(':')) at([...path, 'vips', vip, i], `a VIP with a port needs backends with ports`);
-        else if (port === undefined && b.includes(':')) at([...path, 'vips', vip, i], 'a VIP without a port takes backends without ports');
+        const address = backendAddress(t, b, port);
+        const bport = b.split(':')[1];
+        const problem = !address
+          ? `backend '${b}' is neither a VM or host of this file nor an address (VMs: ${Object.keys(t.vms).join(', ') || 'none'})`
+          : ((bport !== undefined ? portProblem(bport, `backend '${b}'`) : undefined) ??
+            specialAddressProblem(address.split(':')[0]!, 'backend', 'name a VM or host, or give the address of one') ??
+            (port !== undefined && !address.includes(':') ? 'a VIP with a port needs backends with ports' : undefined) ??
+            (port === undefined && b.includes(':') ? 'a VIP without a port takes backends without ports' : undefined));
+        if (problem) at([...path, 'vips', vip, i], problem);
       });
     }
     lb.switches.forEach((s, i) => {

@@ -2,6 +2,7 @@ import { inCidr, isNetworkOrBroadcast, parseCidr, parseIpv4, type Cidr } from '.
 import { inCidr6, parseCidr6, parseIpv6 } from '../net6.js';
 import { routerPortMac } from '../ipv6.js';
 import { routerOptionProblem } from './router-options.js';
+import { routeProblem, specialAddressProblem } from '../special.js';
 import type { RawTopology } from '../schema.js';
 import type { AddressBook } from './address-book.js';
 import type { At } from './at.js';
@@ -47,7 +48,8 @@ export function checkRouters(t: RawTopology, subnets: Map<string, Cidr>, book: A
     r.routes.forEach((route, i) => {
       const path = ['routers', name, 'routes', i];
       const v6 = route.prefix.includes(':');
-      if (!(v6 ? parseCidr6(route.prefix) : parseCidr(route.prefix))) at([...path, 'prefix'], `'${route.prefix}' is not a subnet (network address/prefix)`);
+      const prefixProblem = (v6 ? parseCidr6(route.prefix) : parseCidr(route.prefix)) ? routeProblem(route.prefix) : `'${route.prefix}' is not a subnet (network address/prefix)`;
+      if (prefixProblem) at([...path, 'prefix'], prefixProblem);
       for (const nh of [route.nexthop].flat()) {
         if (!isFamily(nh, v6)) at([...path, 'nexthop'], `'${nh}' is not an ${v6 ? 'IPv6' : 'IPv4'} address, as the prefix ${route.prefix} needs`);
         else if (!onSubnetOf(t, r, nh)) {
@@ -66,7 +68,8 @@ export function checkRouters(t: RawTopology, subnets: Map<string, Cidr>, book: A
     });
     r.nat.forEach((n, i) => {
       const v6 = n.external_ip.includes(':');
-      if (!isFamily(n.external_ip, v6)) at(['routers', name, 'nat', i, 'external_ip'], `'${n.external_ip}' is not an IP address`);
+      const externalProblem = isFamily(n.external_ip, v6) ? specialAddressProblem(n.external_ip, 'NAT address', 'use an address of a subnet of the router or beyond it') : `'${n.external_ip}' is not an IP address`;
+      if (externalProblem) at(['routers', name, 'nat', i, 'external_ip'], externalProblem);
       const logical = n.logical_ip.includes('/') ? (v6 ? parseCidr6 : parseCidr)(n.logical_ip) : isFamily(n.logical_ip, v6) || undefined;
       if (logical === undefined) {
         at(['routers', name, 'nat', i, 'logical_ip'], v6
