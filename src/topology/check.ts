@@ -4,7 +4,7 @@ import type { SchemaProblem } from './schema-issues.js';
 import type { RawTopology } from './schema.js';
 import { AddressBook } from './rules/address-book.js';
 import type { At } from './rules/at.js';
-import { dhcpOptionProblem } from './rules/dhcp-options.js';
+import { dhcpOptionKeyProblem, dhcpOptionProblem } from './rules/dhcp-options.js';
 import { checkLocalports } from './rules/localports.js';
 import { checkIpv6 } from './rules/ipv6.js';
 import { checkLinks } from './rules/links.js';
@@ -63,8 +63,9 @@ export function checkTopology(t: RawTopology): SchemaProblem[] {
       else if (key !== 'dns_server' && !inCidr(ip, cidr)) at(['switches', name, 'dhcp', key], `${value} is outside the switch subnet ${cidr.text}`);
     }
     for (const [key, value] of Object.entries(sw.dhcp?.options ?? {})) {
-      const problem = dhcpOptionProblem(value);
-      if (problem) at(['switches', name, 'dhcp', 'options', key], problem);
+      const keyProblem = dhcpOptionKeyProblem(key);
+      const problem = keyProblem ?? dhcpOptionProblem(value);
+      if (problem) at(['switches', name, 'dhcp', 'options', key], problem, !!keyProblem);
     }
     if (sw.dhcp) {
       // The addresses and MAC the switch's DHCP answers with; a router port may hold the same address.

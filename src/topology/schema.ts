@@ -18,12 +18,15 @@ const labName = z
   .regex(LAB_NAME, 'a lab name starts with a letter and has only letters, digits, "-" and "_"')
   .max(LAB_NAME_MAX, `a lab name has at most ${LAB_NAME_MAX} characters`);
 
+/** DHCP's lease time is 32 bits (RFC 2132), all ones an infinite lease; OVN would cut a larger one to it. */
+const LEASE_TIME_MAX = 0xffffffff;
+
 export const dhcpSchema = z
   .strictObject({
     server_id: ipv4.optional().describe('DHCP server address (default: the router, else the first address of the subnet)'),
     server_mac: mac.optional().describe('MAC the DHCP replies come from (default: derived from server_id)'),
     router: ipv4.optional().describe('default gateway handed to clients'),
-    lease_time: z.number().int().positive().default(3600).describe('lease time in seconds'),
+    lease_time: z.number().int().positive().max(LEASE_TIME_MAX).default(3600).describe('lease time in seconds (4294967295: infinite)'),
     mtu: z.number().int().min(576).max(9000).optional().describe('interface MTU handed to clients'),
     dns_server: ipv4.optional().describe('DNS server handed to clients'),
     options: z
@@ -242,7 +245,7 @@ export const serviceSchema = z
     ip: ipv4.optional().describe('its address on that switch'),
     mac: mac.optional().describe('its MAC (default: derived from the address)'),
     router: ipv4.optional().describe('router option it hands out (default: the router on the switch, if any; in a VM: the VM itself)'),
-    lease_time: z.number().int().min(120).default(3600).describe('lease time in seconds'),
+    lease_time: z.number().int().min(120).max(LEASE_TIME_MAX).default(3600).describe('lease time in seconds (4294967295: infinite)'),
   })
   .describe('a service namespace on a switch, running a server that lab starts, stops and cleans up');
 

@@ -116,6 +116,14 @@ describe('inputs that passed validate and failed in up (or ran wrong) are refuse
     ["a route to 'this network'", withRoute('{ prefix: 0.0.0.0/8, nexthop: 172.16.0.1 }'), expect.stringMatching(/^15:24 a route to 0.0.0.0\/8 goes into 'this network'/)],
     ["a VM's own route to loopback", edit('ip: 10.50.0.11 }', 'ip: 10.50.0.11, routes: [{ to: 127.0.0.0/8, via: 10.50.0.1 }] }'),
       expect.stringMatching(/^17:68 a route to 127.0.0.0\/8 goes into loopback/)],
+    ['a lease time over 32 bits', edit('dhcp: { router: 10.50.0.1,', 'dhcp: { router: 10.50.0.1, lease_time: 4294967296,'),
+      '10:44 switches.lan.dhcp.lease_time: 4294967296 is too big: at most 4294967295'],
+    ['a lease time through options', edit("options: { domain_name: '\"lab\"' }", 'options: { lease_time: 99999999999 }'),
+      '10:43 lease_time is a field of dhcp itself, checked there: write dhcp: { lease_time: … } rather than passing it through options'],
+    ['a router through options', edit("options: { domain_name: '\"lab\"' }", 'options: { router: 10.50.0.99 }'),
+      expect.stringMatching(/^10:43 router is a field of dhcp itself/)],
+    ['a dnsmasq lease time over 32 bits', `${BASE}services:\n  dhcp1: { kind: dnsmasq, chassis: hv1, switch: public, ip: 172.16.0.2, lease_time: 5000000000 }\n`,
+      '24:85 services.dhcp1.lease_time: 5000000000 is too big: at most 4294967295'],
     ['an http check to port 0', `${BASE}checks:\n  - { name: web, kind: http, from: vm1, to: "10.50.0.12:0", backends: [vm2] }\n`, "24:45 check 'web': port 0 is outside 1-65535"],
     ['a trace to port 99999', `${BASE}checks:\n  - { name: t, kind: trace, from: vm1, to: vm2, proto: "tcp:99999" }\n`, "24:56 check 't': port 99999 is outside 1-65535"],
     ['a step adding a route to loopback', `${BASE}checks:\n  - { name: s, kind: step, add_route: { router: r1, prefix: 127.0.0.0/8, nexthop: 10.50.0.12 } }\n`,
@@ -127,6 +135,7 @@ describe('inputs that passed validate and failed in up (or ran wrong) are refuse
   it.each([
     ['the default route', withRoute('{ prefix: 0.0.0.0/0, nexthop: 172.16.0.99 }')],
     ['half the address space (a route that overrides the default)', withRoute('{ prefix: 0.0.0.0/1, nexthop: 172.16.0.99 }')],
+    ['an infinite lease', edit('dhcp: { router: 10.50.0.1,', 'dhcp: { router: 10.50.0.1, lease_time: 4294967295,')],
     ["a VIP on the router's address (OVN balances a gateway router's own address)", withVip('10.50.0.1:80')],
     ['a link-local gateway6', edit('    subnet: 10.50.0.0/24\n', '    subnet: 10.50.0.0/24\n    subnet6: fd00:50::/64\n')],
   ])('still accepts %s', (_what, text) => {

@@ -13,3 +13,11 @@ export function dhcpOptionProblem(value: string | number): string | undefined {
   if (WORD.test(value) || QUOTED.test(value) || LIST.test(value)) return undefined;
   return `'${value}' is not one option value (OVN would read the rest as more options): write a number, an address, a word, a "quoted string" without quotes inside, or a {list, of, values}`;
 }
+
+/** The options the dhcp section has fields of its own for, checked there (in the subnet, in range). */
+const OWN_FIELDS = ['server_id', 'server_mac', 'lease_time', 'router', 'mtu'];
+
+/** Why an option may not be passed through `options` (it would override a checked field unchecked), or undefined. */
+export function dhcpOptionKeyProblem(key: string): string | undefined {
+  return OWN_FIELDS.includes(key) ? `${key} is a field of dhcp itself, checked there: write dhcp: { ${key}: … } rather than passing it through options` : undefined;
+}
