@@ -36,3 +36,6 @@ export function requireLabName(name: string, where = 'lab name'): string {
 export function labDir(lab: string): string {
   return join(stateRoot(), requireLabName(lab));
 }
+
+/** The file in a lab's state directory that records the lab (see core/lab-store). */
+export const RECORD_FILE = 'lab.json';

@@ -5,7 +5,7 @@ import type { Exec } from '../base/exec.js';
 import type { Lab } from '../topology/model.js';
 import { UserError } from '../base/errors.js';
 import { labNameProblem } from '../base/lab-name.js';
-import { labDir, stateRoot } from '../base/paths.js';
+import { labDir, RECORD_FILE, stateRoot } from '../base/paths.js';
 import { processAlive, processId, type ProcessId } from '../base/processes.js';
 
 /** The version of {@link LabRecord}'s shape; a record without one is of version 1 (no owner, maker or state). */
@@ -27,7 +27,7 @@ export interface LabRecord {
   state: 'starting' | 'up';
 }
 
-const RECORD = 'lab.json';
+const RECORD = RECORD_FILE;
 
 /** The user behind sudo (SUDO_USER, SUDO_UID), else the one running lab. */
 export function currentOwner(): LabRecord['owner'] {
@@ -150,12 +150,14 @@ export async function readRecord(name: string): Promise<LabRecord> {
   return raw as LabRecord;
 }
 
-/** Names of the labs that have a state directory. */
+/** Names of the labs that have a state directory, with a record (a directory without one is not a lab's). */
 export async function listLabs(): Promise<string[]> {
   const root = stateRoot();
   try {
     const entries = await readdir(root, { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory() && !labNameProblem(e.name)).map((e) => e.name).sort();
+    const named = entries.filter((e) => e.isDirectory() && !labNameProblem(e.name)).map((e) => e.name);
+    const recorded = await Promise.all(named.map((n) => lstat(join(root, n, RECORD)).then(() => true, () => false)));
+    return named.filter((_, i) => recorded[i]).sort();
   } catch {
     return [];
   }

@@ -36,8 +36,9 @@ describeE2E('the CLI as users of containerlab and docker expect', () => {
     expect(code.code).toBe(7);
 
     const ls = await lab(['ls']);
-    expect(ls.stdout).toMatch(new RegExp(`^${A} +netns +healthy +5/5 `, 'm'));
-    expect(ls.stdout).toMatch(new RegExp(`^${B} +netns +healthy +5/5 `, 'm'));
+    expect(ls.stdout).toMatch(/^LAB +RUNTIME +STATE +OWNER +NODES UP +SINCE +FILE$/m);
+    expect(ls.stdout).toMatch(new RegExp(`^${A} +netns +healthy +root +5/5 `, 'm'));
+    expect(ls.stdout).toMatch(new RegExp(`^${B} +netns +healthy +root +5/5 `, 'm'));
     const json = JSON.parse((await lab(['ls', '--format', 'json'])).stdout) as { name: string }[];
     expect(json.map((s) => s.name)).toEqual(expect.arrayContaining([A, B]));
 
@@ -45,16 +46,21 @@ describeE2E('the CLI as users of containerlab and docker expect', () => {
     expect([...(await leftovers(A)), ...(await leftovers(B))]).toEqual([]);
   });
 
-  it('status and ls show a half-made lab (a state directory without a record) instead of failing', async () => {
+  it('status and ls show a lab whose record cannot be read as incomplete; a directory with no record is no lab of theirs', async () => {
     const root = mkdtempSync(join(tmpdir(), 'lab-state-'));
     mkdirSync(join(root, 'halfway'));
+    writeFileSync(join(root, 'halfway', 'lab.json'), '{"format": 2, "lab": {');
+    mkdirSync(join(root, 'stranger'));
     const env = { LAB_STATE_DIR: root };
     const status = await lab(['status'], { env });
     expect(status.stderr).toBe('');
-    expect(status.stdout).toBe("lab halfway: INCOMPLETE: no record (lab.json): half made or half removed; 'lab down halfway' removes what is left\n");
+    expect(status.stdout).toMatch(/^lab halfway: INCOMPLETE: its record cannot be read \(.*\): half made or half removed; 'lab down halfway' removes what is left\n$/);
     expect(status.code).toBe(1);
     expect((await lab(['ls'], { env })).stdout).toMatch(/^halfway +unknown +INCOMPLETE /m);
-    expect((await lab(['down', 'halfway'], { env })).stdout).toBe('lab halfway is down\n');
+    expect((await lab(['ls'], { env })).stdout).not.toMatch(/stranger/);
+    const down = await lab(['down', 'stranger'], { env });
+    expect(down.stderr).toMatch(/stranger has no lab record \(lab\.json\), so it is not a lab's state directory/);
+    expect(down.code).toBe(2);
   });
 });
 

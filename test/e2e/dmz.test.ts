@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { processAlive } from '../../src/runtime/netns/processes.js';
+import { processAlive } from '../../src/base/processes.js';
 import { describeE2E, lab, labFile, labProcesses, leftovers, rootNamespaceSnapshot } from './helpers.js';
 
 const NAME = 'e2e-dmz';

@@ -106,7 +106,7 @@ describeE2E('up and down racing on the netns runtime', () => {
     spawn('ip', ['netns', 'del', `lab.${GONE}.hv2`]);
     expect(await until(async () => !(await labNamespaces(GONE)).includes(`lab.${GONE}.hv2`))).toBe(true);
     const status = await lab(['status', GONE]);
-    expect(status.code).toBe(1);
+    expect(status.code, status.stderr).toBe(1);
     expect(status.stdout).toMatch(/hv2 +chassis +missing +.*ovsdb-server \(stray\) ovs-vswitchd \(stray\) ovn-controller \(stray\)/);
     expect(status.stdout).toMatch(new RegExp(`stray: pid \\d+ runs outside the lab's nodes \\(its namespace was deleted\\): ovs-vswitchd unix:/run/lab/${GONE}/nodes/hv2/`));
     expect((await lab(['down', GONE])).code).toBe(0);
@@ -122,7 +122,8 @@ describeE2E('up and down racing on the netns runtime', () => {
     writeFileSync(join(home, '.profile'), `touch ${touched}.profile\n`);
     writeFileSync(join(home, 'env.sh'), `touch ${touched}.env\n`);
     const env = { HOME: home, SHLVL: undefined, BASH_ENV: join(home, 'env.sh'), ENV: join(home, 'env.sh') };
-    expect((await lab(['up', labFile('dmz', RC)], { env })).code).toBe(0);
+    const up = await lab(['up', labFile('dmz', RC)], { env });
+    expect(up.code, up.stderr).toBe(0);
     expect((await lab(['down', RC], { env })).code).toBe(0);
     for (const which of ['bashrc', 'profile', 'env']) expect(existsSync(`${touched}.${which}`), which).toBe(false);
   }, 120_000);

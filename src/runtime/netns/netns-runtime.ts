@@ -1,10 +1,11 @@
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { UserError } from '../../base/errors.js';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { batchScript, childEnv, filesOf, LAB_MARK, markedFor, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
 import { UNDERLAY } from '../../topology/names.js';
+import { RECORD_FILE } from '../../base/paths.js';
 import { releasesOf, type Host, type Lab, type Link, type Namespace, type Vm } from '../../topology/model.js';
 import type { DestroyOptions, NodeFile, NodeSpec, Runtime } from '../runtime.js';
 import { requirePrograms, requireRoot } from '../../base/host.js';
@@ -46,9 +47,10 @@ export class NetnsRuntime implements Runtime {
     const other = named.find((r) => r !== here);
     if (other) throw new UserError(`the file asks for Debian ${other}'s OVN, and the netns runtime runs this machine's (${here ?? 'unknown release'})`, `run it with --runtime docker (after 'lab images build --release ${other}'), or drop release from the file`);
     requirePrograms(this.lab_?.services.length ? [...NETNS_REQUIREMENTS, DNSMASQ] : NETNS_REQUIREMENTS);
-    // Namespace names are the host's, whatever LAB_STATE_DIR says: another lab of this name owns them.
+    // Namespace names are the host's, whatever LAB_STATE_DIR says: another lab of this name owns
+    // them (this lab's own record makes the claim refuse it as up already).
     const taken = await this.namespaces();
-    if (taken.length) {
+    if (taken.length && !existsSync(join(this.labDir, RECORD_FILE))) {
       const dirs = await this.stateDirs();
       const where = dirs.length ? ` (its state directory: ${dirs.join(', ')})` : '';
       throw new UserError(
