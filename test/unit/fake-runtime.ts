@@ -1,5 +1,5 @@
 import { ExecResult, type Exec, type ExecOptions } from '../../src/base/exec.js';
-import type { NodeSpec, Runtime } from '../../src/runtime/runtime.js';
+import type { DestroyOptions, NodeSpec, Runtime } from '../../src/runtime/runtime.js';
 import type { Vm } from '../../src/topology/model.js';
 
 /**
@@ -13,6 +13,10 @@ export class FakeRuntime implements Runtime {
   calls: string[] = [];
   destroyed = 0;
   failOn?: (node: string, argv: readonly string[]) => boolean;
+  /** How long a command takes, where the test cares (ms); its end is recorded as `<node>: done <program>`. */
+  delayOn?: (node: string, argv: readonly string[]) => number;
+  /** What each destroy was asked. */
+  destroyOptions: (DestroyOptions | undefined)[] = [];
   /** What a command prints, where the test cares (undefined: nothing, or `ip addr` as above). */
   answer?: (node: string, argv: readonly string[]) => string | undefined;
 
@@ -57,6 +61,11 @@ export class FakeRuntime implements Runtime {
     }
     for (const f of _opts?.files ?? []) await this.writeFile(node, f.path);
     this.calls.push(`${node}: ${argv.join(' ')}`);
+    const delay = this.delayOn?.(node, argv) ?? 0;
+    if (delay) {
+      await new Promise((r) => setTimeout(r, delay));
+      this.calls.push(`${node}: done ${argv[0]}`);
+    }
     const fail = this.failOn?.(node, argv) ?? false;
     const addr = this.addresses[node];
     const stdout = this.answer?.(node, argv) ?? (argv[0] === 'ip' && argv.includes('addr') && addr ? `2: eth0    inet ${addr} brd x` : '');
@@ -85,8 +94,10 @@ export class FakeRuntime implements Runtime {
   async stateDirs() {
     return [];
   }
-  async destroy() {
+  async destroy(opts?: DestroyOptions) {
     this.destroyed += 1;
+    this.destroyOptions.push(opts);
+    this.calls.push('destroy');
     return 1;
   }
 }

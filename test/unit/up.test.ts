@@ -68,6 +68,35 @@ describe('upLab with a fake runtime', () => {
     expect(events).toContainEqual(expect.objectContaining({ type: 'step-fail', id: 'chassis:hv2' }));
   });
 
+  it('a failed step stops its siblings and tears down, only the lab\'s own, once none is still making anything', async () => {
+    const { runtime, deps } = setup();
+    runtime.failOn = (node, argv) => node === 'hv1' && argv[0] === 'ovn-controller';
+    runtime.delayOn = (node, argv) => (node === 'hv2' && argv[0] === 'ovn-controller' ? 150 : 0);
+    await expect(upLab({ ...lab, datapath: 'netdev' }, deps)).rejects.toThrow(/did not come up: .*ovn-controller/);
+    expect(runtime.calls.indexOf('destroy')).toBeGreaterThan(runtime.calls.indexOf('hv2: done ovn-controller'));
+    expect(runtime.destroyOptions).toEqual([{ onlyOurs: true }]);
+  });
+
+  it('records the owner behind sudo and this process as the maker: starting while up runs, up at the end', async () => {
+    const { runtime, deps } = setup();
+    const record = () => JSON.parse(readFileSync(join(process.env.LAB_STATE_DIR!, 'dmz', 'lab.json'), 'utf8'));
+    let during: { state: string } | undefined;
+    runtime.failOn = (node, argv) => {
+      if (node === 'hv1' && argv[0] === 'ovn-controller') during = record();
+      return false;
+    };
+    process.env.SUDO_USER = 'alice';
+    process.env.SUDO_UID = '1234';
+    try {
+      await upLab({ ...lab, datapath: 'netdev' }, deps);
+    } finally {
+      delete process.env.SUDO_USER;
+      delete process.env.SUDO_UID;
+    }
+    expect(during?.state).toBe('starting');
+    expect(record()).toMatchObject({ format: 2, owner: { user: 'alice', uid: 1234 }, maker: { pid: process.pid, command: 'up' }, state: 'up' });
+  });
+
   it('keeps what was made with keepOnFailure', async () => {
     const { runtime, deps } = setup();
     runtime.failOn = (_node, argv) => argv.some((a) => a.endsWith('/bin/dhclient'));
