@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createExec, markedFor } from '../../src/base/exec.js';
+import { processAlive } from '../../src/base/processes.js';
+
+describe('how lab runs a command', () => {
+  it("gives it the environment lab chooses, none of the caller's (BASH_ENV, LD_PRELOAD, its PATH)", async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { BASH_ENV: '/tmp/evil.sh', ENV: '/tmp/evil.sh', LD_PRELOAD: '/tmp/evil.so', PATH: `/tmp/evil:${process.env.PATH}`, https_proxy: 'http://proxy.example:3128', SHLVL: '' });
+    try {
+      const r = await markedFor(createExec(), '/run/lab/demo')(['env'], { env: { OVS_RUNDIR: '/x' } });
+      const names = r.stdout.trim().split('\n').map((l) => l.split('=')[0]).filter((n) => n !== 'PWD').sort();
+      expect(names).toEqual(['HOME', 'LAB_DIR', 'LANG', 'OVS_RUNDIR', 'PATH', 'https_proxy']);
+      expect(r.stdout).toContain('PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n');
+      expect(r.stdout).toContain('LAB_DIR=/run/lab/demo\n');
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  it('passes arguments through unchanged, quotes and all, with no shell reading them', async () => {
+    const args = ["it's", '$(touch /tmp/x)', '`id`', 'a b', '*', '', 'line\nbreak'];
+    const r = await createExec()(['printf', '[%s]', ...args]);
+    expect(r.stdout).toBe(args.map((a) => `[${a}]`).join(''));
+  });
+
+  it('an abort ends the command and what it started (its process group), at once', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const run = createExec()(['sh', '-c', 'sleep 30 & echo $! > /dev/stderr; wait'], { signal: controller.signal, nothrow: true });
+    await new Promise((r) => setTimeout(r, 300));
+    controller.abort('SIGINT');
+    const r = await run;
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(r.ok).toBe(false);
+    const child = Number(r.stderr.trim());
+    await new Promise((res) => setTimeout(res, 100));
+    expect(processAlive(child)).toBe(false);
+  });
+});
