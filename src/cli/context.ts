@@ -60,14 +60,9 @@ export async function topologyLoader(): Promise<typeof import('../topology/load.
 /** How up and test describe --engines. */
 export const ENGINES_OPTION = "docker runtime: spread the lab over these Docker engines (NAME=URL,... or URL,...), central on the first, chassis round-robin; default: the file's engines:, else LAB_ENGINES, else the local engine";
 
-/**
- * The engines to place a lab on: --engines, else (for a docker lab whose file names none)
- * LAB_ENGINES; undefined leaves the file's placement.
- */
-export async function enginesOption(given: string | undefined, lab: Lab, runtime: string | undefined): Promise<Engine[] | undefined> {
+/** The engines --engines names (undefined without it: the runtime places the lab as its file or LAB_ENGINES says). */
+export async function enginesOption(given: string | undefined): Promise<Engine[] | undefined> {
+  if (given === undefined) return undefined;
   const { parseEngines } = await import('../topology/engines.js');
-  if (given !== undefined) return parseEngines(given, '--engines');
-  const env = process.env.LAB_ENGINES;
-  if (env && (runtime ?? lab.runtime) === 'docker' && !lab.engines) return parseEngines(env, 'LAB_ENGINES');
-  return undefined;
+  return parseEngines(given, '--engines');
 }

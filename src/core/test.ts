@@ -11,8 +11,8 @@ import { InterruptedError, UserError } from '../base/errors.js';
 import type { Reporter } from '../base/events.js';
 import { LabContext } from '../ovn/lab-context.js';
 import { readRecord } from './lab-store.js';
-import { upLab } from './up.js';
-import { placeOnEngines } from '../topology/engines.js';
+import { upLab, UpFailed } from './up.js';
+import type { Runtime } from '../runtime/runtime.js';
 
 export interface TestDeps {
   exec: Exec;
@@ -74,19 +74,17 @@ export async function testLab(lab: Lab, running: boolean, deps: TestDeps, opts: 
   const started = performance.now();
   const checks = selectChecks(lab, opts.only);
   const report: LabTestReport = { lab: lab.name, ...(lab.file ? { file: lab.file } : {}), status: 'passed', checks: [], durationsMs: { up: 0, checks: 0, down: 0, total: 0 } };
-  let runtimeName = opts.runtime ?? lab.runtime;
   const tookUp = !running;
-  // The lab as it runs: on the Docker engines it was placed on.
-  let placed = lab;
+  // The lab as it runs (on the Docker engines it was placed on) and its runtime: what up made.
+  let made: { lab: Lab; runtime: Runtime } | undefined;
   if (running) {
     const record = await readRecord(lab.name);
-    runtimeName = record.runtime;
-    if (runtimeName === 'docker') placed = placeOnEngines(lab, record.lab.engines);
+    made = { lab: record.lab, runtime: (deps.runtimes ?? createRuntime)(record.runtime, lab.name, deps.exec, record.lab) };
   } else {
     try {
-      placed = (await upLab(lab, { ...deps, command: 'test' }, { runtime: runtimeName, keepOnFailure: true, signal: opts.signal, ...(opts.engines ? { engines: opts.engines } : {}) })).lab;
+      const up = await upLab(lab, { ...deps, command: 'test' }, { runtime: opts.runtime ?? lab.runtime, keepOnFailure: true, signal: opts.signal, ...(opts.engines ? { engines: opts.engines } : {}) });
+      made = { lab: up.lab, runtime: up.runtime };
     } catch (error) {
-      if (runtimeName === 'docker' && !(error instanceof UserError)) placed = placeOnEngines(lab, opts.engines);
       if (error instanceof InterruptedError) throw error;
       report.status = 'error';
       report.error = (error as Error).message + (error instanceof UserError && error.hint ? ` (${error.hint})` : '');
@@ -95,18 +93,19 @@ export async function testLab(lab: Lab, running: boolean, deps: TestDeps, opts: 
         report.durationsMs.total = performance.now() - started;
         return report;
       }
+      if (error instanceof UpFailed) made = error.made;
     }
     report.durationsMs.up = performance.now() - started;
   }
-  const ctx = new LabContext(placed, (deps.runtimes ?? createRuntime)(runtimeName, lab.name, deps.exec, placed), deps.exec);
+  const ctx = made && new LabContext(made.lab, made.runtime, deps.exec);
 
-  if (report.status !== 'error') {
+  if (report.status !== 'error' && ctx) {
     const t = performance.now();
     report.checks = await runChecks(ctx, checks, deps.reporter, deps.clock);
     report.durationsMs.checks = performance.now() - t;
     if (report.checks.some((c) => !c.passed)) report.status = 'failed';
   }
-  if (report.status !== 'passed') {
+  if (report.status !== 'passed' && ctx) {
     report.bundle = await saveFailureBundle(ctx, join(opts.bundleRoot, `${lab.name}-${stamp()}`)).catch(() => undefined);
   }
   if (tookUp && !opts.keep) {

@@ -2,10 +2,9 @@ import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import { withSignal, type Exec } from '../base/exec.js';
 import { chooseDatapath } from '../ovn/datapath.js';
-import { createRuntime, type RuntimeFactory } from '../runtime/registry.js';
+import { createRuntime, placeLab, type RuntimeFactory } from '../runtime/registry.js';
+import type { Runtime } from '../runtime/runtime.js';
 import type { Engine, Lab } from '../topology/model.js';
-import { placeOnEngines } from '../topology/engines.js';
-import { UserError } from '../base/errors.js';
 import { destroyLab } from './down.js';
 import { InterruptedError, LabError } from '../base/errors.js';
 import { runStep, type Reporter } from '../base/events.js';
@@ -42,7 +41,10 @@ export interface UpDeps {
 }
 
 export interface UpResult {
+  /** The lab as it runs (its nodes placed on Docker engines). */
   lab: Lab;
+  /** The runtime it runs on, ready for checks. */
+  runtime: Runtime;
   durationMs: number;
   /** The address each VM and host has once up (what `ip addr` shows in it). */
   addresses: { node: string; address: string }[];
@@ -55,7 +57,8 @@ export interface UpResult {
  */
 export async function upLab(file: Lab, deps: UpDeps, opts: UpOptions = {}): Promise<UpResult> {
   const started = performance.now();
-  const lab = placedLab(file, opts);
+  const runtimeName = opts.runtime ?? file.runtime;
+  const lab = placeLab(runtimeName, file, opts.engines);
   const signal = opts.signal;
   // A failed step stops its siblings too (their commands are killed), so that the teardown starts
   // once nothing is making anything any more.
@@ -63,7 +66,6 @@ export async function upLab(file: Lab, deps: UpDeps, opts: UpOptions = {}): Prom
   const stopOrSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
   setMaxListeners(0, stop.signal, stopOrSignal);
   const exec = withSignal(deps.exec, stopOrSignal);
-  const runtimeName = opts.runtime ?? lab.runtime;
   const runtime = (deps.runtimes ?? createRuntime)(runtimeName, lab.name, exec, lab);
   const datapath = chooseDatapath(lab.datapath);
   const ctx = new LabContext(lab, runtime, exec);
@@ -103,7 +105,7 @@ export async function upLab(file: Lab, deps: UpDeps, opts: UpOptions = {}): Prom
     // Parallel steps finish in any order; report addresses in the lab's order.
     const order = steps.map((st) => st.id);
     const addresses = [...env.addresses].sort((x, y) => order.indexOf(`address:${x.node}`) - order.indexOf(`address:${y.node}`));
-    return { lab, durationMs: performance.now() - started, addresses };
+    return { lab, runtime, durationMs: performance.now() - started, addresses };
   } catch (error) {
     const interrupted = signal?.aborted ?? false;
     if (opts.keepOnFailure && !interrupted) {
@@ -115,16 +117,19 @@ export async function upLab(file: Lab, deps: UpDeps, opts: UpOptions = {}): Prom
       );
     }
     if (interrupted) throw new InterruptedError(String(signal?.reason ?? 'SIGINT'));
-    throw new LabError(`lab '${lab.name}' did not come up: ${(error as Error).message}`, { cause: error });
+    throw new UpFailed(`lab '${lab.name}' did not come up: ${(error as Error).message}`, { lab, runtime }, { cause: error });
   }
 }
 
-/** The lab on its Docker engines (docker runtime), refused where engines cannot apply. */
-function placedLab(lab: Lab, opts: UpOptions): Lab {
-  if ((opts.runtime ?? lab.runtime) === 'docker') return placeOnEngines(lab, opts.engines);
-  if (opts.engines) throw new UserError('--engines places nodes on Docker engines: it needs the docker runtime', 'add --runtime docker');
-  if (lab.engines) throw new UserError(`lab '${lab.name}' names Docker engines, which the netns runtime cannot use`, 'run it with the docker runtime, or remove engines: from the file');
-  return lab;
+/** A lab that did not come up, with what was made of it (for a failure bundle, when it was kept). */
+export class UpFailed extends LabError {
+  constructor(
+    message: string,
+    readonly made: { lab: Lab; runtime: Runtime },
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { Exec } from '../base/exec.js';
 import { UserError } from '../base/errors.js';
 import { labDir } from '../base/paths.js';
-import type { Lab } from '../topology/model.js';
+import type { Engine, Lab } from '../topology/model.js';
+import { placeDockerLab } from './docker/placement.js';
+import { placeNetnsLab } from './netns/placement.js';
 import { DockerRuntime } from './docker/docker-runtime.js';
 import { engineClient } from './docker/client.js';
 import { NetnsRuntime } from './netns/netns-runtime.js';
@@ -10,20 +12,32 @@ import type { Runtime } from './runtime.js';
 /** Makes the runtime of one lab (the resolved lab when known); passed in so unit tests can use a fake. */
 export type RuntimeFactory = (name: string, lab: string, exec: Exec, resolved?: Lab) => Runtime;
 
+/** What lab knows of a runtime: how to make it for a lab, and where it puts the lab's nodes. */
+interface RuntimeEntry {
+  create(lab: string, exec: Exec, resolved?: Lab): Runtime;
+  /** The lab with its nodes placed (on Docker engines), refused where a placement cannot apply. */
+  place(lab: Lab, engines?: Engine[]): Lab;
+}
+
 /** Every runtime `lab` knows, by the name used in topology files and --runtime. */
-const RUNTIMES: Record<string, (lab: string, exec: Exec, resolved?: Lab) => Runtime> = {
-  netns: (lab, exec, resolved) => new NetnsRuntime(lab, labDir(lab), exec, resolved),
-  docker: (lab, exec, resolved) => new DockerRuntime(lab, exec, (engine) => engineClient(engine), resolved),
+const RUNTIMES: Record<string, RuntimeEntry> = {
+  netns: { create: (lab, exec, resolved) => new NetnsRuntime(lab, labDir(lab), exec, resolved), place: placeNetnsLab },
+  docker: { create: (lab, exec, resolved) => new DockerRuntime(lab, exec, (engine) => engineClient(engine), resolved), place: placeDockerLab },
 };
 
 export function runtimeNames(): string[] {
   return Object.keys(RUNTIMES);
 }
 
-export const createRuntime: RuntimeFactory = (name, lab, exec, resolved) => {
-  const factory = RUNTIMES[name];
-  if (!factory) {
-    throw new UserError(`runtime '${name}' is not available`, `use one of: ${runtimeNames().join(', ')}`);
-  }
-  return factory(lab, exec, resolved);
-};
+function entry(name: string): RuntimeEntry {
+  const found = RUNTIMES[name];
+  if (!found) throw new UserError(`runtime '${name}' is not available`, `use one of: ${runtimeNames().join(', ')}`);
+  return found;
+}
+
+export const createRuntime: RuntimeFactory = (name, lab, exec, resolved) => entry(name).create(lab, exec, resolved);
+
+/** The lab as runtime `name` runs it: its nodes placed (Docker engines from `engines`, the file or LAB_ENGINES). */
+export function placeLab(name: string, lab: Lab, engines?: Engine[]): Lab {
+  return entry(name).place(lab, engines);
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTopology } from '../../src/topology/load.js';
-import { enginesSpanned, engineOfNode, overlayAutoRange, parseEngines, placeOnEngines } from '../../src/topology/engines.js';
+import { enginesSpanned, engineOfNode, overlayAutoRange, parseEngines } from '../../src/topology/engines.js';
+import { placeOnEngines } from '../../src/runtime/docker/placement.js';
 import { parseCidr } from '../../src/topology/net.js';
 import { upSteps } from '../../src/core/up-steps.js';
 import { UserError } from '../../src/base/errors.js';

@@ -82,7 +82,7 @@ export function registerTest(program: Command): void {
       const reports: LabTestReport[] = [];
       try {
         for (const t of labs) {
-          const engines = t.running ? undefined : await enginesOption(opts.engines, t.lab, opts.runtime);
+          const engines = t.running ? undefined : await enginesOption(opts.engines);
           reports.push(await testLab(releaseOption(t.lab, opts.release), t.running, ctx, { keep: opts.keep, only: opts.only, runtime: opts.runtime, ...(engines ? { engines } : {}), bundleRoot: resolve(opts.bundleDir), signal: controller.signal }));
           await ctx.reporter.flush();
         }

@@ -27,7 +27,7 @@ export function registerUp(program: Command): void {
       setMaxListeners(0, controller.signal);
       const release = onInterrupt((signal) => controller.abort(signal));
       try {
-        const engines = await enginesOption(opts.engines, lab, opts.runtime);
+        const engines = await enginesOption(opts.engines);
         const result = await upLab(lab, ctx, { runtime: opts.runtime, ...(engines ? { engines } : {}), keepOnFailure: opts.keepOnFailure, signal: controller.signal });
         if (controller.signal.aborted) {
           // Ctrl-C after the last step: the handler promised a teardown.

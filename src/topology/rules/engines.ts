@@ -3,7 +3,7 @@ import type { At } from './at.js';
 
 /**
  * Docker engines named in the file: only with the docker runtime, and every node's `engine:` one
- * of them. Where nodes go when the file does not say is decided at `up` ({@link placeOnEngines}).
+ * of them. Where nodes go when the file does not say is decided at `up` (the docker runtime's placement).
  */
 export function checkEngines(t: RawTopology, at: At): void {
   const engines = Object.keys(t.engines ?? {});
