@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { generateLab } from '../../src/core/generate.js';
+import { generateLab, generateValidLab } from '../../src/core/generate.js';
+import { count } from '../../src/cli/commands/generate.js';
+import { UserError } from '../../src/base/errors.js';
 import { parseTopology } from '../../src/topology/load.js';
 import { issues } from './issues.js';
 import { tunnelled } from '../../src/topology/model.js';
@@ -49,5 +51,34 @@ describe('lab generate', () => {
     const lab = parseTopology(generateLab({ name: 'one', chassis: 1, vmsPerChassis: 1, runtime: 'docker' }), 'one.yaml');
     expect(lab.runtime).toBe('docker');
     expect(lab.checks.map((c) => c.kind)).toEqual(['chassis', 'dhcp']);
+  });
+
+  it('gives tenant switches of more than 254 VMs subnets on their own boundaries (10.0.1.0/23 was no subnet, and generate crashed)', () => {
+    const text = generateValidLab({ name: 'big', chassis: 20, vmsPerChassis: 50, chassisPerSwitch: 10, runtime: 'netns' });
+    expect(parseTopology(text, 'big.yaml').switches.map((s) => s.subnet?.text)).toEqual(['10.0.0.0/23', '10.0.2.0/23']);
+  });
+
+  it('refuses what validate would refuse, before printing it: a name too long, a file too big', () => {
+    const refusal = (o: Parameters<typeof generateValidLab>[0]) => {
+      try {
+        generateValidLab(o);
+      } catch (e) {
+        expect(e).toBeInstanceOf(UserError);
+        return `${(e as UserError).message} / ${(e as UserError).hint}`;
+      }
+      return 'accepted';
+    };
+    expect(refusal({ name: 'a-name-of-21-letters-', chassis: 2, vmsPerChassis: 1, runtime: 'netns' })).toBe(
+      "these options make a lab that validate refuses: generated.yaml:2:7: name: a lab name has at most 20 characters / fewer chassis or VMs per chassis, or a shorter --name; the line and column are those of the file generate would print",
+    );
+    expect(refusal({ name: 'big', chassis: 800, vmsPerChassis: 50, runtime: 'netns' })).toMatch(/^these options make a file of \d+ bytes, and validate and up read topology files of at most 1048576 \/ fewer chassis/);
+  });
+
+  it.each(['0x10', '1e3', '-1', '1.5', '', ' 5', '010', '0', '4001'])("--chassis '%s' is refused: counts are decimal digits, 1 to the maximum", (text) => {
+    expect(() => count('--chassis', 4000)(text)).toThrow(`--chassis takes a whole number from 1 to 4000 in decimal digits, not '${text}'`);
+  });
+
+  it('--chassis 16 and 4000 are taken', () => {
+    expect([count('--chassis', 4000)('16'), count('--chassis', 4000)('4000')]).toEqual([16, 4000]);
   });
 });

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { UserError } from '../../base/errors.js';
-import { LAB_NAME } from '../../base/lab-name.js';
+import { labNameProblem } from '../../base/lab-name.js';
 import { out } from '../context.js';
 
-const count = (flag: string, max: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new UserError(`${flag} takes a whole number from 1 to ${max}, not '${v}'`);
+/** A count as decimal digits only: Number() would also take 0x10, 1e3, ' 5' and '' (as 0). */
+export const count = (flag: string, max: number) => (v: string): number => {
+  const n = /^[1-9][0-9]*$/.test(v) ? Number(v) : NaN;
+  if (!(n <= max)) throw new UserError(`${flag} takes a whole number from 1 to ${max} in decimal digits, not '${v}'`, `e.g. ${flag} 10`);
   return n;
 };
 
@@ -19,9 +20,10 @@ export function registerGenerate(program: Command): void {
     .option('--name <name>', 'lab name', 'big')
     .option('--runtime <name>', 'netns or docker', 'netns')
     .action(async (opts: { chassis: number; vmsPerChassis: number; chassisPerSwitch?: number; name: string; runtime: string }) => {
-      if (!LAB_NAME.test(opts.name)) throw new UserError(`'${opts.name}' is not a lab name`, 'a lab name starts with a letter and has only letters, digits, "-" and "_"');
+      const nameProblem = labNameProblem(opts.name);
+      if (nameProblem) throw new UserError(`--name '${opts.name}' is not a lab name`, nameProblem);
       if (opts.runtime !== 'netns' && opts.runtime !== 'docker') throw new UserError(`--runtime '${opts.runtime}' is not netns or docker`);
-      const { generateLab } = await import('../../core/generate.js');
-      out(generateLab({ name: opts.name, chassis: opts.chassis, vmsPerChassis: opts.vmsPerChassis, ...(opts.chassisPerSwitch ? { chassisPerSwitch: opts.chassisPerSwitch } : {}), runtime: opts.runtime }).trimEnd());
+      const { generateValidLab } = await import('../../core/generate.js');
+      out(generateValidLab({ name: opts.name, chassis: opts.chassis, vmsPerChassis: opts.vmsPerChassis, ...(opts.chassisPerSwitch ? { chassisPerSwitch: opts.chassisPerSwitch } : {}), runtime: opts.runtime }).trimEnd());
     });
 }
