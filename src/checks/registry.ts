@@ -1,5 +1,6 @@
 import type { CheckBase } from '../topology/model.js';
-import { checkSpec } from '../topology/checks/registry.js';
+import { CHECK_SPECS, checkSpec } from '../topology/checks/registry.js';
+import type { CheckSpecKind } from '../topology/checks/spec.js';
 import type { CheckKind, CheckProbe } from './check.js';
 import { aclLogProbe } from './kinds/acl-log.js';
 import { boundProbe } from './kinds/bound.js';
@@ -25,12 +26,44 @@ import { stepProbe } from './kinds/step.js';
 import { traceProbe } from './kinds/trace.js';
 import { tunnelsProbe } from './kinds/tunnels.js';
 
-/** How each kind is tried against a running lab; only the test runner loads these. */
-const PROBES: CheckProbe<never>[] = [dhcpProbe, pingProbe, flowProbe, traceProbe, boundProbe, chassisProbe, tunnelsProbe, localProbe, connectProbe, httpProbe, aclLogProbe, captureProbe, conntrackProbe, daemonsProbe, interfaceProbe, bridgeProbe, logicalPortProbe, routeProbe, logProbe, clusterProbe, stepProbe, execProbe, stopProbe, startProbe];
+/** The check types of every kind the file format knows (the union of their specs' types). */
+type SpecOf<T> = T extends CheckSpecKind<infer S> ? S : never;
+type AnyCheck = SpecOf<(typeof CHECK_SPECS)[number]>;
+
+/**
+ * How each kind is tried against a running lab, by kind; only the test runner loads these. Keyed
+ * by every kind in CHECK_SPECS: a kind without its probe (or with another kind's) does not compile.
+ */
+const PROBES: { [K in AnyCheck['kind']]: CheckProbe<Extract<AnyCheck, { kind: K }>> } = {
+  dhcp: dhcpProbe,
+  ping: pingProbe,
+  flow: flowProbe,
+  trace: traceProbe,
+  bound: boundProbe,
+  chassis: chassisProbe,
+  tunnels: tunnelsProbe,
+  local: localProbe,
+  connect: connectProbe,
+  http: httpProbe,
+  acl_log: aclLogProbe,
+  capture: captureProbe,
+  conntrack: conntrackProbe,
+  daemons: daemonsProbe,
+  interface: interfaceProbe,
+  bridge: bridgeProbe,
+  logical_port: logicalPortProbe,
+  route: routeProbe,
+  log: logProbe,
+  cluster: clusterProbe,
+  step: stepProbe,
+  exec: execProbe,
+  stop: stopProbe,
+  start: startProbe,
+};
 
 /** A kind's spec (from the file format) with its probe. */
 export function checkKind(kind: string): CheckKind<CheckBase> {
-  const probe = PROBES.find((p) => p.kind === kind);
+  const probe = (PROBES as Record<string, CheckProbe<never> | undefined>)[kind];
   if (!probe) throw new Error(`check kind '${kind}' has no probe`);
   return { ...checkSpec(kind), attempt: (probe as unknown as CheckProbe<CheckBase>).attempt };
 }
