@@ -1,5 +1,5 @@
 import { resolve as resolvePath } from 'node:path';
-import { isMap, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isMap, LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
 import { UserError } from '../base/errors.js';
 import { validateChecks } from './checks/validate.js';
 import { checkTopology } from './check.js';
@@ -39,15 +39,22 @@ function parseYaml(text: string, file: string): { doc: Document; lines: LineCoun
 /** Aliases may repeat a value a few times; a document whose aliases expand without bound (an alias bomb) is refused. */
 const MAX_ALIAS_COUNT = 100;
 
-/** The document as plain data; an alias bomb is a problem at its first alias, not a crash. */
+/**
+ * The document as plain data. An alias with no anchor before it is a problem at that alias, and
+ * an alias bomb one at its first alias, not a crash.
+ */
 function yamlData(doc: Document, lines: LineCounter, file: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
   } catch (err) {
-    let offset = 0;
-    visit(doc, { Alias: (_k, node) => ((offset = node.range?.[0] ?? 0), visit.BREAK) });
-    const pos = lines.linePos(offset);
-    throw new TopologyError([{ file, line: pos.line, column: pos.col, message: `YAML: aliases here expand to too much data (${(err as Error).message}); write the values out` }]);
+    const aliases: Alias[] = [];
+    visit(doc, { Alias: (_k, node) => void aliases.push(node) });
+    const unresolved = aliases.find((a) => !a.resolve(doc));
+    const pos = lines.linePos((unresolved ?? aliases[0])?.range?.[0] ?? 0);
+    const message = unresolved
+      ? `YAML: alias *${unresolved.source} has no anchor &${unresolved.source} before it; define the anchor first, or write the value out`
+      : `YAML: aliases here expand to too much data (${(err as Error).message}); write the values out`;
+    throw new TopologyError([{ file, line: pos.line, column: pos.col, message }]);
   }
 }
 

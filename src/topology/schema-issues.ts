@@ -107,8 +107,9 @@ function plainMessage(issue: z.core.$ZodIssue, value: unknown): string {
   const i = issue as unknown as { code: string; expected?: string; values?: unknown[]; minimum?: number | bigint; maximum?: number | bigint; origin?: string; inclusive?: boolean };
   if (i.code === 'invalid_type') return `expected ${TYPE_WORDS[i.expected ?? ''] ?? i.expected}, not ${describeValue(value)}`;
   if (i.code === 'invalid_value' && i.values) return `expected ${i.values.length > 1 ? 'one of ' : ''}${i.values.map(String).join(', ')}, not ${describeValue(value)}`;
-  if (i.code === 'too_small' && i.origin === 'number') return `${String(value)} is too small: at least ${String(i.minimum)}`;
-  if (i.code === 'too_big' && i.origin === 'number') return `${String(value)} is too big: at most ${String(i.maximum)}`;
+  // positive() is a minimum of 0 not included: "at least 0" would be wrong for 0 and -1.
+  if (i.code === 'too_small' && (i.origin === 'number' || i.origin === 'int')) return `${String(value)} is too small: ${i.inclusive === false ? 'more than' : 'at least'} ${String(i.minimum)}`;
+  if (i.code === 'too_big' && (i.origin === 'number' || i.origin === 'int')) return `${String(value)} is too big: ${i.inclusive === false ? 'less than' : 'at most'} ${String(i.maximum)}`;
   if (i.code === 'too_small' && i.origin === 'array') return `needs at least ${String(i.minimum)} entr${i.minimum === 1 ? 'y' : 'ies'}`;
   if (i.code === 'too_small' && i.origin === 'string') return `must not be empty`;
   return issue.message;

@@ -73,6 +73,13 @@ describe('inputs refused before anything is made, each at its line and column', 
     ['a lab name with a path in it', edit('name: t', 'name: ../../var/backups'), expect.stringMatching(/^1:7 name: a lab name starts with a letter/)],
     ['ssl that is not true or false', `${BASE}central: { ssl: yes }\n`, "23:17 central.ssl: expected true or false, not the text 'yes'"],
     ['an empty lab name', edit('name: t', "name: ''"), expect.stringMatching(/^1:7 name: a lab name starts with a letter/)],
+    ['a lease time of 0, said as what it must be (more than 0, not "at least 0")', edit('dhcp: { router: 10.50.0.1,', 'dhcp: { router: 10.50.0.1, lease_time: 0,'),
+      '10:44 switches.lan.dhcp.lease_time: 0 is too small: more than 0'],
+    ['a check name with a terminal escape (reports print it)', `${BASE}checks: [{ name: "ok\\u001b[1A passed", kind: ping, from: vm1, to: vm2 }]\n`,
+      '23:18 checks.0.name: a check name of printable characters (no newline, tab, escape or bidi mark)'],
+    ['a check name with a newline', `${BASE}checks: [{ name: "a\\nb", kind: ping, from: vm1, to: vm2 }]\n`, expect.stringMatching(/^23:18 checks.0.name: a check name of printable/)],
+    ['an alias before its anchor (was called an alias bomb)', edit('ip: 10.50.0.11 }', 'ip: *addr }').replace('localports:', 'x: &addr 10.50.0.11\nlocalports:'),
+      '17:41 YAML: alias *addr has no anchor &addr before it; define the anchor first, or write the value out'],
   ])('%s', (_what, text, expected) => {
     expect(issues(text)).toEqual([expected]);
   });

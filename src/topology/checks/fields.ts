@@ -9,7 +9,12 @@ import { canonical6, parseIpv6 } from '../net6.js';
 /** Fields every check kind's schema starts with. */
 export function checkFields<K extends string>(kind: K) {
   return {
-    name: z.string().min(1).describe('what the check proves, shown in reports'),
+    // Names are printed on terminals and in reports: a newline or an escape could forge another line.
+    name: z
+      .string()
+      .min(1)
+      .regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/, 'a check name of printable characters (no newline, tab, escape or bidi mark)')
+      .describe('what the check proves, shown in reports'),
     kind: z.literal(kind),
     timeout: z.number().positive().max(600).optional().describe('seconds to keep trying (or, for negative checks, to wait out)'),
     ovn: z
