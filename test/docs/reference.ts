@@ -12,6 +12,7 @@ import { isMap, isSeq, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { CHECK_SPECS } from '../../src/topology/checks/registry.js';
 import { topologySchema } from '../../src/topology/schema.js';
+import { slug } from './markdown.js';
 
 /** A JSON Schema node, as zod's toJSONSchema writes them (no $ref: every node is inline). */
 interface Node {
@@ -274,12 +275,4 @@ function prose(text: string): string {
 
 function unique(items: string[]): string[] {
   return [...new Set(items)];
-}
-
-/** The anchor GitHub gives a heading (github-slugger): lower case, punctuation dropped, spaces to dashes. */
-export function slug(heading: string): string {
-  return heading
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
-    .replace(/ /g, '-');
 }
