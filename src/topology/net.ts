@@ -74,24 +74,25 @@ export function isMulticastMac(mac: string): boolean {
 }
 
 /** Address blocks a lab's subnets may not overlap: nothing in them can be a host on a segment. */
-const SPECIAL_BLOCKS: [string, string][] = [
+const SPECIAL_BLOCKS = [
   ['0.0.0.0/8', "'this network' (0.0.0.0/8)"],
   ['127.0.0.0/8', 'loopback (127.0.0.0/8)'],
   ['224.0.0.0/4', 'multicast (224.0.0.0/4)'],
   ['240.0.0.0/4', 'reserved and broadcast (240.0.0.0/4)'],
-];
+].map(([text, what]) => [parseCidr(text!)!, what!] as const);
 
 /**
- * The special block a subnet overlaps, described, or undefined for an ordinary subnet. With
- * `inside`, only a block that holds the whole subnet (a route to 0.0.0.0/0 or 0.0.0.0/1 is not
- * into 'this network'; one to 127.0.0.0/8 is into loopback).
+ * Of `blocks` (either family, with its overlap test), the description of the first a subnet
+ * overlaps; with `inside`, of the first that holds the whole subnet (a route to 0.0.0.0/0 or
+ * 0.0.0.0/1 is not into 'this network'; one to 127.0.0.0/8 is into loopback).
  */
+export function firstBlock<C extends { prefix: number }>(blocks: readonly (readonly [C, string])[], cidr: C, overlap: (a: C, b: C) => boolean, inside: boolean): string | undefined {
+  return blocks.find(([block]) => overlap(block, cidr) && (!inside || block.prefix <= cidr.prefix))?.[1];
+}
+
+/** The special block a subnet overlaps (with `inside`: lies wholly in), described, or undefined for an ordinary subnet. */
 export function specialBlock(cidr: Cidr, inside = false): string | undefined {
-  for (const [text, what] of SPECIAL_BLOCKS) {
-    const block = parseCidr(text)!;
-    if (overlaps(block, cidr) && (!inside || block.prefix <= cidr.prefix)) return what;
-  }
-  return undefined;
+  return firstBlock(SPECIAL_BLOCKS, cidr, overlaps, inside);
 }
 
 /** Why a port number (of `whose`, when said) cannot be one: TCP, UDP and SCTP ports are 1 to 65535. */

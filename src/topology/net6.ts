@@ -1,4 +1,5 @@
 import { isIPv6 } from 'node:net';
+import { firstBlock } from './net.js';
 
 /** Small IPv6 helpers: parsing, subnets, the EUI-64 addresses SLAAC makes. */
 
@@ -68,21 +69,22 @@ export function canonical6(text: string): string {
   return n === undefined ? text : formatIpv6(n);
 }
 
+/** True when two IPv6 subnets share an address (one holds the other). */
+export function overlaps6(a: Cidr6, b: Cidr6): boolean {
+  const shared = mask6(Math.min(a.prefix, b.prefix));
+  return (a.network & shared) === (b.network & shared);
+}
+
 /** Address blocks a subnet6 may not overlap: nothing in them can be a port's address on a segment. */
-const SPECIAL_BLOCKS6: [string, string][] = [
+const SPECIAL_BLOCKS6 = [
   ['::/128', 'the unspecified address (::/128)'],
   ['::1/128', 'loopback (::1/128)'],
   ['::ffff:0:0/96', 'IPv4-mapped addresses (::ffff:0:0/96)'],
   ['fe80::/10', 'link-local (fe80::/10)'],
   ['ff00::/8', 'multicast (ff00::/8)'],
-];
+].map(([text, what]) => [parseCidr6(text!)!, what!] as const);
 
 /** The special block a subnet6 overlaps (with `inside`: lies wholly in), described, or undefined. */
 export function specialBlock6(cidr: Cidr6, inside = false): string | undefined {
-  for (const [text, what] of SPECIAL_BLOCKS6) {
-    const block = parseCidr6(text)!;
-    const shared = mask6(Math.min(block.prefix, cidr.prefix));
-    if ((block.network & shared) === (cidr.network & shared) && (!inside || block.prefix <= cidr.prefix)) return what;
-  }
-  return undefined;
+  return firstBlock(SPECIAL_BLOCKS6, cidr, overlaps6, inside);
 }
