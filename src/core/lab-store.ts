@@ -205,5 +205,8 @@ export async function claimLabWith(exec: Exec, record: LabRecord): Promise<void>
   const dir = labDir(record.lab.name);
   await exec(['mkdir', '-p', stateRoot()]);
   await exec(['mkdir', dir]);
-  await exec(['sh', '-c', 'cat > "$0"', join(dir, RECORD)], { input: `${JSON.stringify(record, null, 2)}\n` });
+  // When and by whom are the script's own, filled in as it runs (so the script reads the same each time).
+  const template = { ...record, createdAt: '@CREATED@', maker: { pid: -1, start: '', command: 'script' } };
+  const json = JSON.stringify(template, null, 2).replace('"pid": -1', '"pid": @PID@');
+  await exec(['sh', '-c', 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"', join(dir, RECORD)], { input: `${json}\n` });
 }

@@ -1,4 +1,4 @@
-import { ExecResult, STANDARD_PATH, type Exec, type ExecOptions } from '../base/exec.js';
+import { ExecResult, LAB_MARK, STANDARD_PATH, type Exec, type ExecOptions } from '../base/exec.js';
 import { filesAsShell } from '../base/files.js';
 import { namespacePrefix } from '../runtime/netns/netns-runtime.js';
 import { shellLine } from '../base/shell-line.js';
@@ -17,7 +17,7 @@ const HEREDOC = 'LAB_EOF';
  */
 class ScriptWriter implements Reporter {
   readonly lines: string[] = [];
-  /** Node → the environment its commands ran with (the first one seen). */
+  /** Node → the environment its commands ran with (the first one seen beyond the lab's mark). */
   readonly nodes = new Map<string, Record<string, string>>();
   private steps = new Map<string, StepInfo>();
 
@@ -34,7 +34,9 @@ class ScriptWriter implements Reporter {
     const [a, b, c, ns, ...rest] = argv;
     if (a === 'ip' && b === 'netns' && c === 'exec' && ns?.startsWith(this.prefix)) {
       const node = ns.slice(this.prefix.length);
-      if (!this.nodes.has(node) || Object.keys(this.nodes.get(node)!).length === 0) this.nodes.set(node, opts.env ?? {});
+      // The node's environment: the first one with more than the lab's mark (which every command has).
+      const known = this.nodes.get(node);
+      if (!known || Object.keys(known).every((k) => k === LAB_MARK)) this.nodes.set(node, opts.env ?? {});
       // Variables of this one command (a server's LOG and PID files) beyond the node's own.
       const nodeEnv = this.nodes.get(node)!;
       const extra = Object.entries(opts.env ?? {}).filter(([k, v]) => nodeEnv[k] !== v).map(([k, v]) => `${k}=${v}`);

@@ -6,10 +6,10 @@ import { logicalNetworkTransactions } from '../ovn/logical-network.js';
 import { makeCertificates } from '../ovn/pki.js';
 import { waitClusterFormed, waitRegisteredBoundSynced } from '../ovn/waits.js';
 import { lflowParseErrors } from '../ovn/queries.js';
-import { UserError } from '../base/errors.js';
+import { aclParseProblems } from '../ovn/acl.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { startService } from '../services/dnsmasq.js';
-import { centralNames, tunnelPeers, type Lab } from '../topology/model.js';
+import { centralNames, tunnelPeers, type Host, type Lab, type Vm } from '../topology/model.js';
 import { underlayMac } from '../topology/net.js';
 import { enginesSpanned } from '../topology/engines.js';
 import { vmAddress, vmAddresses6 } from '../vm/address.js';
@@ -42,175 +42,248 @@ export interface UpStep extends StepInfo {
 /**
  * The steps `up` takes for a lab, in order: the one place they are listed. `up` runs them, the
  * progress display announces them, `lab script` runs them against a runtime that writes commands
- * down instead of running them.
+ * down instead of running them. A step a lab does not need is left out.
  */
 export function upSteps(lab: Lab): UpStep[] {
-  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : word.endsWith('ch') ? 'es' : 's'}`;
-  const transactions = logicalNetworkTransactions(lab);
-  const serving = [...lab.vms, ...lab.hosts, ...lab.namespaces].filter((n) => n.servers.length);
   const steps: (UpStep | false)[] = [
-    { id: 'underlay', title: `underlay ${lab.underlay.subnet.text}`, run: ({ runtime }) => runtime.createUnderlay(lab.underlay.subnet.text) },
-    lab.networks.length > 0 && {
-      id: 'networks',
-      title: `provider networks: ${lab.networks.join(', ')}`,
-      run: async ({ runtime }) => {
-        for (const net of lab.networks) await runtime.createNetwork(net);
-      },
-    },
-    {
-      id: 'nodes',
-      title: `nodes: ${[...centralNames(lab), ...lab.chassis.map((c) => c.name), ...lab.hosts.map((h) => h.name)].join(', ')}`,
-      run: async ({ runtime, each }) => {
-        const prefix = lab.underlay.subnet.prefix;
-        const centrals = lab.central.members ?? [{ name: lab.central.name, ip: lab.central.ip }];
-        type Made = { name: string; ip: string; mac?: string; mappings: Lab['chassis'][number]['bridgeMappings'] };
-        // Central's MAC is fixed (chassis hold it as a neighbour); a chassis' only across Docker
-        // engines, where the overlay delivers to the container's MAC and br-phy must own it.
-        const acrossEngines = enginesSpanned(lab).length > 1;
-        const made: Made[] = [
-          ...centrals.map((m) => ({ name: m.name, ip: m.ip, mac: underlayMac(m.ip), mappings: [] })),
-          ...lab.chassis.map((c) => ({ name: c.name, ip: c.ip, ...(acrossEngines ? { mac: c.mac } : {}), mappings: c.bridgeMappings })),
-        ];
-        await each(made, async (n) => {
-          await runtime.createNode({ name: n.name, ip: n.ip, prefix, ...(n.mac ? { mac: n.mac } : {}) });
-          for (const m of n.mappings) await runtime.connectToNetwork(n.name, m.network, m.iface);
-        });
-        await each(lab.hosts, (h) => runtime.createHost(h));
-        await runtime.checkUnderlay?.();
-      },
-    },
-    lab.central.ssl && {
-      id: 'certificates',
-      title: `certificates: a CA and keys for ${[lab.central.name, ...lab.chassis.map((c) => c.name)].join(', ')} (ovs-pki)`,
-      run: ({ runtime, ctx }) => makeCertificates(runtime, ctx.central(), lab.chassis.map((c) => ctx.node(c.name))),
-    },
+    underlayStep(lab),
+    lab.networks.length > 0 && networksStep(lab),
+    nodesStep(lab),
+    lab.central.ssl && certificatesStep(lab),
     // A single central starts beside the chassis (each waits for its SB before ovn-controller
     // connects) and writes the logical network once up; a cluster forms first.
-    lab.central.members
-      ? {
-          id: 'central',
-          title: `central cluster of ${lab.central.members.length}: ${lab.central.members.map((m) => `${m.name} ${m.ip}`).join(', ')}: NB and SB Raft clusters, ovn-northd on each`,
-          // The first member creates the clusters; the others join it, one after another.
-          run: async ({ ctx }) => {
-            for (const m of lab.central.members!) await startCentral(ctx.node(m.name), lab.central);
-            await waitClusterFormed(ctx.central(), lab.central.members!.length);
-          },
-        }
-      : false,
-    {
-      id: lab.central.members ? 'logical' : 'central',
-      group: 'chassis',
-      title: `${lab.central.members ? '' : `central ${lab.central.ip}: NB and SB databases${lab.central.ssl ? ' (SSL)' : ''}, ovn-northd; `}logical network: ${n(lab.switches.length, 'switch')}, ${n(lab.vms.length, 'port')} (${transactions.length <= 1 ? 'one transaction' : `${transactions.length} transactions`})`,
-      run: async ({ ctx }) => {
-        if (!lab.central.members) await startCentral(ctx.central(), lab.central);
-        for (const argv of transactions) await ctx.central().run(argv);
-      },
-    },
-    // Each chassis, then its VMs plugged (a VM's index names its trunk and extra ports); the chassis side by side.
-    ...lab.chassis.map((c): UpStep => {
-      const vms = [...lab.vms.entries()].filter(([, v]) => v.chassis === c.name);
-      return {
-        id: `chassis:${c.name}`,
-        group: 'chassis',
-        title: `chassis ${c.name} ${c.ip}: ovs-vswitchd, br-phy, ovn-controller${vms.length ? `, ${vms.length === 1 ? 'VM' : 'VMs'} ${vms.map(([, v]) => v.name).join(', ')} plugged into br-int` : ''}`,
-        run: async ({ runtime, ctx, datapath }) => {
-          await startChassis(ctx.node(c.name), lab, c, datapath);
-          for (const [i, vm] of vms) {
-            await runtime.createVm(vm);
-            await plugVm(runtime, ctx.node(c.name), vm, i, datapath);
-          }
-          return `${datapath} datapath`;
-        },
-      };
-    }),
-    announcesTunnels(lab) && {
-      id: 'neighbours',
-      title: 'tunnel addresses announced (a gratuitous ARP from each chassis, learned by the others; what one missed is set)',
-      run: async ({ ctx }) => {
-        await Promise.all(lab.chassis.map((c) => announceTunnelAddress(ctx.node(c.name), c)));
-        // What a chassis did not learn is set: announcements that came before its own address was
-        // known to OVS, and every chassis on another Docker engine (a broadcast does not cross).
-        await Promise.all(lab.chassis.map((c) => completeNeighbours(ctx.node(c.name), tunnelPeers(c, lab.chassis))));
-      },
-    },
-    (lab.namespaces.length > 0 || lab.links.length > 0) && {
-      id: 'links',
-      title: `links outside OVN: ${[...lab.namespaces.map((ns) => `namespace ${ns.name}`), ...lab.links.map((l) => l.ends.map((e) => `${e.node}:${e.iface}`).join(' — '))].join(', ')}`,
-      run: async ({ runtime }) => {
-        for (const ns of lab.namespaces) await runtime.createNamespace(ns);
-        for (const link of lab.links) await runtime.createLink(link);
-      },
-    },
-    {
-      id: 'bound',
-      title: 'chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)',
-      run: async ({ ctx }) => {
-        // A localport is never bound to one chassis, so it never goes up.
-        const ports = [
-          ...lab.vms.filter((v) => !v.localport).flatMap((v) => [v.port, ...v.vlans.map((c) => c.port), ...(v.nics ?? []).map((n) => n.port)]),
-          ...lab.hosts.flatMap((h) => (h.externalPort ? [h.externalPort.port] : [])),
-        ];
-        await waitRegisteredBoundSynced(ctx.central(), lab.chassis.map((c) => c.name), ports);
-      },
-    },
-    lab.acls.length > 0 && {
-      id: 'acls',
-      title: `ACLs: ${n(lab.acls.length, 'rule')} parsed by every chassis`,
-      run: async ({ ctx }) => {
-        // ovn-controller logs a match it cannot parse and goes on without the flow: say so here.
-        for (const c of lab.chassis) {
-          for (const e of await lflowParseErrors(ctx.node(c.name))) {
-            const acl = lab.acls.find((a) => e.match.includes(a.match));
-            const where = acl?.at ? `${acl.at.file}:${acl.at.line}:${acl.at.column}: ` : '';
-            throw new UserError(`${where}OVN cannot parse the match "${acl?.match ?? e.match}": ${e.error}`, "fix the ACL's match (OVN's match language, as in ovn-sb(5) 'Logical_Flow')");
-          }
-        }
-      },
-    },
+    !!lab.central.members && clusterStep(lab),
+    centralStep(lab),
+    ...lab.chassis.map((c) => chassisStep(lab, c)),
+    announcesTunnels(lab) && neighboursStep(lab),
+    (lab.namespaces.length > 0 || lab.links.length > 0) && linksStep(lab),
+    boundStep(lab),
+    lab.acls.length > 0 && aclsStep(lab),
     // Servers first: VMs on their switches ask them for leases next.
-    lab.services.length > 0 && {
-      id: 'services',
-      title: `services: ${lab.services.map((s) => `${s.kind} ${s.name}`).join(', ')}`,
-      run: async ({ ctx }) => {
-        for (const svc of lab.services) {
-          const vm = lab.vms.find((v) => v.service === svc.name)!;
+    lab.services.length > 0 && servicesStep(lab),
+    // VMs (services are addressed already) and hosts outside OVN, in parallel.
+    ...lab.vms.filter((v) => !v.service).map(vmAddressStep),
+    ...lab.hosts.map(hostAddressStep),
+    routedNodes(lab).length > 0 && routingStep(lab),
+    serversStep(lab),
+    ...lab.setup.map(setupStep),
+  ];
+  return steps.filter((s): s is UpStep => s !== false);
+}
+
+/** `3 switches`, `1 port`, `2 switches`. */
+function n(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : word.endsWith('ch') ? 'es' : 's'}`;
+}
+
+function underlayStep(lab: Lab): UpStep {
+  return { id: 'underlay', title: `underlay ${lab.underlay.subnet.text}`, run: ({ runtime }) => runtime.createUnderlay(lab.underlay.subnet.text) };
+}
+
+function networksStep(lab: Lab): UpStep {
+  return {
+    id: 'networks',
+    title: `provider networks: ${lab.networks.join(', ')}`,
+    run: async ({ runtime }) => {
+      for (const net of lab.networks) await runtime.createNetwork(net);
+    },
+  };
+}
+
+/** Central (or its members), the chassis with their provider links, and hosts, side by side. */
+function nodesStep(lab: Lab): UpStep {
+  return {
+    id: 'nodes',
+    title: `nodes: ${[...centralNames(lab), ...lab.chassis.map((c) => c.name), ...lab.hosts.map((h) => h.name)].join(', ')}`,
+    run: async ({ runtime, each }) => {
+      const prefix = lab.underlay.subnet.prefix;
+      const centrals = lab.central.members ?? [{ name: lab.central.name, ip: lab.central.ip }];
+      type Made = { name: string; ip: string; mac?: string; mappings: Lab['chassis'][number]['bridgeMappings'] };
+      // Central's MAC is fixed (chassis hold it as a neighbour); a chassis' only across Docker
+      // engines, where the overlay delivers to the container's MAC and br-phy must own it.
+      const acrossEngines = enginesSpanned(lab).length > 1;
+      const made: Made[] = [
+        ...centrals.map((m) => ({ name: m.name, ip: m.ip, mac: underlayMac(m.ip), mappings: [] })),
+        ...lab.chassis.map((c) => ({ name: c.name, ip: c.ip, ...(acrossEngines ? { mac: c.mac } : {}), mappings: c.bridgeMappings })),
+      ];
+      await each(made, async (node) => {
+        await runtime.createNode({ name: node.name, ip: node.ip, prefix, ...(node.mac ? { mac: node.mac } : {}) });
+        for (const m of node.mappings) await runtime.connectToNetwork(node.name, m.network, m.iface);
+      });
+      await each(lab.hosts, (h) => runtime.createHost(h));
+      await runtime.checkUnderlay?.();
+    },
+  };
+}
+
+function certificatesStep(lab: Lab): UpStep {
+  return {
+    id: 'certificates',
+    title: `certificates: a CA and keys for ${[lab.central.name, ...lab.chassis.map((c) => c.name)].join(', ')} (ovs-pki)`,
+    run: ({ runtime, ctx }) => makeCertificates(runtime, ctx.central(), lab.chassis.map((c) => ctx.node(c.name))),
+  };
+}
+
+/** The first member creates the NB and SB clusters; the others join it, one after another. */
+function clusterStep(lab: Lab): UpStep {
+  const members = lab.central.members ?? [];
+  return {
+    id: 'central',
+    title: `central cluster of ${members.length}: ${members.map((m) => `${m.name} ${m.ip}`).join(', ')}: NB and SB Raft clusters, ovn-northd on each`,
+    run: async ({ ctx }) => {
+      for (const m of members) await startCentral(ctx.node(m.name), lab.central);
+      await waitClusterFormed(ctx.central(), members.length);
+    },
+  };
+}
+
+/** A single central (beside the chassis), then the logical network in as few transactions as fit. */
+function centralStep(lab: Lab): UpStep {
+  const transactions = logicalNetworkTransactions(lab);
+  const central = lab.central.members ? '' : `central ${lab.central.ip}: NB and SB databases${lab.central.ssl ? ' (SSL)' : ''}, ovn-northd; `;
+  return {
+    id: lab.central.members ? 'logical' : 'central',
+    group: 'chassis',
+    title: `${central}logical network: ${n(lab.switches.length, 'switch')}, ${n(lab.vms.length, 'port')} (${transactions.length <= 1 ? 'one transaction' : `${transactions.length} transactions`})`,
+    run: async ({ ctx }) => {
+      if (!lab.central.members) await startCentral(ctx.central(), lab.central);
+      for (const argv of transactions) await ctx.central().run(argv);
+    },
+  };
+}
+
+/** A chassis, then its VMs plugged (a VM's index names its trunk and extra ports); the chassis side by side. */
+function chassisStep(lab: Lab, c: Lab['chassis'][number]): UpStep {
+  const vms = [...lab.vms.entries()].filter(([, v]) => v.chassis === c.name);
+  return {
+    id: `chassis:${c.name}`,
+    group: 'chassis',
+    title: `chassis ${c.name} ${c.ip}: ovs-vswitchd, br-phy, ovn-controller${vms.length ? `, ${vms.length === 1 ? 'VM' : 'VMs'} ${vms.map(([, v]) => v.name).join(', ')} plugged into br-int` : ''}`,
+    run: async ({ runtime, ctx, datapath }) => {
+      await startChassis(ctx.node(c.name), lab, c, datapath);
+      for (const [i, vm] of vms) {
+        await runtime.createVm(vm);
+        await plugVm(runtime, ctx.node(c.name), vm, i, datapath);
+      }
+      return `${datapath} datapath`;
+    },
+  };
+}
+
+function neighboursStep(lab: Lab): UpStep {
+  return {
+    id: 'neighbours',
+    title: 'tunnel addresses announced (a gratuitous ARP from each chassis, learned by the others; what one missed is set)',
+    run: async ({ ctx }) => {
+      await Promise.all(lab.chassis.map((c) => announceTunnelAddress(ctx.node(c.name), c)));
+      // What a chassis did not learn is set: announcements that came before its own address was
+      // known to OVS, and every chassis on another Docker engine (a broadcast does not cross).
+      await Promise.all(lab.chassis.map((c) => completeNeighbours(ctx.node(c.name), tunnelPeers(c, lab.chassis))));
+    },
+  };
+}
+
+function linksStep(lab: Lab): UpStep {
+  return {
+    id: 'links',
+    title: `links outside OVN: ${[...lab.namespaces.map((ns) => `namespace ${ns.name}`), ...lab.links.map((l) => l.ends.map((e) => `${e.node}:${e.iface}`).join(' — '))].join(', ')}`,
+    run: async ({ runtime }) => {
+      for (const ns of lab.namespaces) await runtime.createNamespace(ns);
+      for (const link of lab.links) await runtime.createLink(link);
+    },
+  };
+}
+
+function boundStep(lab: Lab): UpStep {
+  return {
+    id: 'bound',
+    title: 'chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)',
+    run: async ({ ctx }) => {
+      // A localport is never bound to one chassis, so it never goes up.
+      const ports = [
+        ...lab.vms.filter((v) => !v.localport).flatMap((v) => [v.port, ...v.vlans.map((c) => c.port), ...(v.nics ?? []).map((nic) => nic.port)]),
+        ...lab.hosts.flatMap((h) => (h.externalPort ? [h.externalPort.port] : [])),
+      ];
+      await waitRegisteredBoundSynced(ctx.central(), lab.chassis.map((c) => c.name), ports);
+    },
+  };
+}
+
+/** ovn-controller logs a match it cannot parse and goes on without the flow: said here, at the ACL's line. */
+function aclsStep(lab: Lab): UpStep {
+  return {
+    id: 'acls',
+    title: `ACLs: ${n(lab.acls.length, 'rule')} parsed by every chassis`,
+    run: async ({ ctx }) => {
+      for (const c of lab.chassis) {
+        const [problem] = aclParseProblems(lab, await lflowParseErrors(ctx.node(c.name)));
+        if (problem) throw problem;
+      }
+    },
+  };
+}
+
+function servicesStep(lab: Lab): UpStep {
+  return {
+    id: 'services',
+    title: `services: ${lab.services.map((s) => `${s.kind} ${s.name}`).join(', ')}`,
+    run: async ({ ctx }) => {
+      for (const svc of lab.services) {
+        for (const vm of lab.vms.filter((v) => v.service === svc.name)) {
           await addressVm(ctx.node(vm.name), vm);
           await startService(ctx.node(vm.name), svc);
         }
-      },
+      }
     },
-    // VMs (services are addressed already) and hosts outside OVN, in parallel.
-    ...lab.vms.filter((v) => !v.service).map((vm): UpStep => ({
-      id: `address:${vm.name}`,
-      group: 'addresses',
-      title: `${vm.name}: ${[vm.ip !== undefined ? (vm.dhcp ? 'DHCP lease' : 'static address') : '', vm.ipv6 ? `IPv6 ${IPV6_HOW[vm.ipv6.mode]}` : ''].filter(Boolean).join(', ')}${vm.vlans.length ? ` and VLANs ${vm.vlans.map((x) => x.tag).join(', ')}` : ''}`,
-      run: (env) => addressed(env, vm.name, (node) => addressVm(node, vm)),
-    })),
-    ...lab.hosts.map((h): UpStep => ({
-      id: `address:${h.name}`,
-      group: 'addresses',
-      title: `host ${h.name}: ${h.dhcp ? 'DHCP lease from OVN (external port)' : 'static address'}`,
-      run: (env) => addressed(env, h.name, (node) => addressHost(node, h)),
-    })),
-    routedNodes(lab).length > 0 && {
-      id: 'routing',
-      title: `addresses on links, forwarding and static routes: ${routedNodes(lab).map((n) => n.name).join(', ')}`,
-      run: ({ ctx }) => applyRouting(lab, (name) => ctx.node(name)),
-    },
+  };
+}
+
+function vmAddressStep(vm: Vm): UpStep {
+  const how = [vm.ip !== undefined ? (vm.dhcp ? 'DHCP lease' : 'static address') : '', vm.ipv6 ? `IPv6 ${IPV6_HOW[vm.ipv6.mode]}` : ''].filter(Boolean).join(', ');
+  return {
+    id: `address:${vm.name}`,
+    group: 'addresses',
+    title: `${vm.name}: ${how}${vm.vlans.length ? ` and VLANs ${vm.vlans.map((x) => x.tag).join(', ')}` : ''}`,
+    run: (env) => addressed(env, vm.name, (node) => addressVm(node, vm)),
+  };
+}
+
+function hostAddressStep(h: Host): UpStep {
+  return {
+    id: `address:${h.name}`,
+    group: 'addresses',
+    title: `host ${h.name}: ${h.dhcp ? 'DHCP lease from OVN (external port)' : 'static address'}`,
+    run: (env) => addressed(env, h.name, (node) => addressHost(node, h)),
+  };
+}
+
+function routingStep(lab: Lab): UpStep {
+  return {
+    id: 'routing',
+    title: `addresses on links, forwarding and static routes: ${routedNodes(lab).map((node) => node.name).join(', ')}`,
+    run: ({ ctx }) => applyRouting(lab, (name) => ctx.node(name)),
+  };
+}
+
+function serversStep(lab: Lab): UpStep | false {
+  const serving = [...lab.vms, ...lab.hosts, ...lab.namespaces].filter((node) => node.servers.length);
+  return (
     serving.length > 0 && {
       id: 'servers',
-      title: `servers: ${serving.flatMap((n) => n.servers.map((s) => `${n.name} ${s.kind}/${s.port}`)).join(', ')}`,
+      title: `servers: ${serving.flatMap((node) => node.servers.map((s) => `${node.name} ${s.kind}/${s.port}`)).join(', ')}`,
       run: async ({ ctx }) => {
-        for (const n of serving) await startServers(ctx.node(n.name), n.servers);
+        for (const node of serving) await startServers(ctx.node(node.name), node.servers);
       },
-    },
-    ...lab.setup.map((s, i): UpStep => ({
-      id: `setup:${i}`,
-      title: `setup in ${s.node}: ${typeof s.command === 'string' ? s.command : s.command.join(' ')}`,
-      run: async ({ ctx }) => void (await ctx.node(s.node).run(commandArgv(s.command))),
-    })),
-  ];
-  return steps.filter((s): s is UpStep => s !== false);
+    }
+  );
+}
+
+function setupStep(s: Lab['setup'][number], i: number): UpStep {
+  return {
+    id: `setup:${i}`,
+    title: `setup in ${s.node}: ${typeof s.command === 'string' ? s.command : s.command.join(' ')}`,
+    run: async ({ ctx }) => void (await ctx.node(s.node).run(commandArgv(s.command))),
+  };
 }
 
 /** Addresses a node, then records and reports the address it has (that of its lease, read with it). */

@@ -1,4 +1,5 @@
-import type { Acl } from '../topology/model.js';
+import type { Acl, Lab } from '../topology/model.js';
+import { UserError } from '../base/errors.js';
 import { quoted } from './ovsdb.js';
 
 
@@ -23,4 +24,16 @@ export function aclAddCommands(acl: Acl, id: string): string[][] {
 export function aclDelCommand(acl: Pick<Acl, 'on' | 'direction' | 'priority' | 'match'>): string[] {
   const [type, entity] = 'portGroup' in acl.on ? ['port-group', acl.on.portGroup] : ['switch', acl.on.switch];
   return [`--type=${type}`, 'acl-del', entity, acl.direction, String(acl.priority), acl.match];
+}
+
+/**
+ * The ACLs of a lab whose match OVN could not parse (as ovn-controller logged it), each as a user
+ * error at the ACL's line in the file.
+ */
+export function aclParseProblems(lab: Lab, errors: readonly { match: string; error: string }[]): UserError[] {
+  return errors.map((e) => {
+    const acl = lab.acls.find((a) => e.match.includes(a.match));
+    const where = acl?.at ? `${acl.at.file}:${acl.at.line}:${acl.at.column}: ` : '';
+    return new UserError(`${where}OVN cannot parse the match "${acl?.match ?? e.match}": ${e.error}`, "fix the ACL's match (OVN's match language, as in ovn-sb(5) 'Logical_Flow')");
+  });
 }
