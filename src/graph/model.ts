@@ -1,5 +1,7 @@
 import { SB_PORT } from '../ovn/node-shell.js';
 import type { Lab } from '../topology/model.js';
+import type { GraphDraw } from '../features/feature.js';
+import { features } from '../features/registry.js';
 
 /** What a picture of a lab shows: nodes with labels and the lines between them. */
 export interface GraphNode {
@@ -55,7 +57,6 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
       const acls = lab.acls.filter((a) => 'portGroup' in a.on && a.on.portGroup === pg.name).length;
       return { id: id('portgroup', pg.name), kind: 'portgroup' as const, label: [`port group @${pg.name}`, `${acls} ACL${acls === 1 ? '' : 's'}`] };
     }),
-    ...lab.loadBalancers.map((lb) => ({ id: id('lb', lb.name), kind: 'lb' as const, label: [`load balancer ${lb.name}`, ...lb.vips.map((v) => `${v.vip} → ${v.backends.length} backends`)] })),
     ...lab.namespaces.map((ns) => ({ id: id('namespace', ns.name), kind: 'namespace' as const, label: [`namespace ${ns.name}`, ...(ns.forwarding ? ['forwarding'] : [])] })),
     ...lab.hosts.map((h) => ({ id: id('host', h.name), kind: 'host' as const, label: [`host ${h.name}`, addresses ? addresses.get(h.name) ?? 'no address' : `${h.ip}/${h.prefix}${h.dhcp ? ' (DHCP from OVN)' : ''}`] })),
   ];
@@ -80,10 +81,13 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
       if (vm) edges.push({ from: id('vm', vm.name), to: id('portgroup', pg.name), label: 'member', style: 'logical' });
     }
   }
-  for (const lb of lab.loadBalancers) {
-    for (const sw of lb.switches) edges.push({ from: id('lb', lb.name), to: id('switch', sw), label: 'ls-lb', style: 'logical' });
-    for (const r of lb.routers) edges.push({ from: id('lb', lb.name), to: id('router', r), label: 'lr-lb', style: 'logical' });
-  }
+  // What each feature draws (load balancers, …).
+  const draw: GraphDraw = {
+    id,
+    node: (kind, name, label) => void nodes.push({ id: id(kind, name), kind, label }),
+    edge: (from, to, label, style) => void edges.push({ from, to, label, style }),
+  };
+  for (const f of features) f.graph?.(lab, draw);
   for (const sw of lab.switches) if (sw.provider) edges.push({ from: id('switch', sw.name), to: id('network', sw.provider), label: 'localnet', style: 'logical' });
   for (const c of lab.chassis) for (const m of c.bridgeMappings) edges.push({ from: id('chassis', c.name), to: id('network', m.network), label: m.bridge, style: 'wire' });
   for (const h of lab.hosts) edges.push({ from: id('host', h.name), to: id('network', h.network), label: 'eth0', style: 'wire' });

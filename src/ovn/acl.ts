@@ -1,6 +1,6 @@
 import type { Acl, Lab } from '../topology/model.js';
 import { UserError } from '../base/errors.js';
-import { quoted } from './ovsdb.js';
+import { quoted } from '../base/ovsdb.js';
 
 
 /**

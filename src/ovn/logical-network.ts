@@ -1,6 +1,7 @@
 import { logicalSwitchOf, type Lab } from '../topology/model.js';
 import { aclAddCommands } from './acl.js';
-import { quoted } from './ovsdb.js';
+import { features } from '../features/registry.js';
+import { quoted } from '../base/ovsdb.js';
 
 
 /**
@@ -121,7 +122,7 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
   return out;
 }
 
-/** Address sets, port groups (after every port), ACLs on them or on switches, load balancers, NB_Global options. */
+/** Address sets, port groups (after every port), ACLs on them or on switches, the features' units, NB_Global options. */
 function policyUnits(lab: Lab, unit: () => (...words: string[]) => void): void {
   for (const set of lab.addressSets) unit()('create', 'Address_Set', `name=${set.name}`, `addresses=[${set.addresses.map(quoted).join(',')}]`);
   for (const pg of lab.portGroups) unit()('pg-add', pg.name, ...pg.ports);
@@ -129,23 +130,8 @@ function policyUnits(lab: Lab, unit: () => (...words: string[]) => void): void {
     const cmd = unit();
     for (const words of aclAddCommands(acl, `@acl${i}`)) cmd(...words);
   });
-  for (const lb of lab.loadBalancers) {
-    const cmd = unit();
-    for (const v of lb.vips) cmd('lb-add', lb.name, v.vip, v.backends.join(','), lb.protocol);
-    const options = Object.entries(lb.options);
-    if (options.length) cmd('set', 'Load_Balancer', lb.name, ...options.map(([k, v]) => `options:${k}=${quoted(v)}`));
-    if (lb.healthCheck) {
-      // A health check per VIP with a port; backends are probed through their logical port from `source`.
-      lb.vips.filter((v) => v.vip.includes(':')).forEach((v, i) => {
-        const id = `@hc_${lb.name.replace(/[^A-Za-z0-9]/g, '_')}_${i}`;
-        cmd(`--id=${id}`, 'create', 'Load_Balancer_Health_Check', `vip=${quoted(v.vip)}`, ...Object.entries(lb.healthCheck!.options).map(([k, val]) => `options:${k}=${quoted(val)}`));
-        cmd('add', 'Load_Balancer', lb.name, 'health_check', id);
-      });
-      cmd('set', 'Load_Balancer', lb.name, ...Object.entries(lb.healthCheck.mappings).map(([ip, m]) => `ip_port_mappings:${quoted(ip)}=${quoted(m)}`));
-    }
-    for (const sw of lb.switches) cmd('ls-lb-add', logicalSwitchOf(lab, sw), lb.name);
-    for (const r of lb.routers) cmd('lr-lb-add', r, lb.name);
-  }
+  // Each feature's units (load balancers, …), in the registry's order.
+  for (const f of features) f.northbound?.(lab, unit);
   const options = Object.entries(lab.nbOptions);
   if (options.length) unit()('set', 'NB_Global', '.', ...options.map(([k, v]) => `options:${k}=${quoted(v)}`));
 }

@@ -13,7 +13,7 @@ import { checkNodeNames } from './rules/nodes.js';
 import { checkProviderNetworks } from './rules/providers.js';
 import { checkRouters } from './rules/routers.js';
 import { checkSecurity } from './rules/security.js';
-import { checkLoadBalancers } from './rules/load-balancers.js';
+import { features } from '../features/registry.js';
 import { checkServices } from './rules/services.js';
 import { checkUnderlay } from './rules/underlay.js';
 import { checkEngines } from './rules/engines.js';
@@ -93,7 +93,7 @@ export function checkTopology(t: RawTopology): SchemaProblem[] {
   checkServices(t, subnets, book, at);
   checkProviderNetworks(t, book, at);
   checkSecurity(t, at);
-  checkLoadBalancers(t, book, at);
+  for (const f of features) f.check?.(t, book, at);
   checkLinks(t, at);
   checkSharedSwitches(t, at);
   return problems;

@@ -38,7 +38,6 @@ export interface Lab {
   addressSets: AddressSet[];
   acls: Acl[];
   nbOptions: Record<string, string>;
-  loadBalancers: LoadBalancer[];
   /** Commands run in nodes after the lab is up, in order. */
   setup: { node: string; command: string | string[] }[];
   /** Checks as written (defaults filled in), run in this order by `lab test`. */
@@ -376,17 +375,6 @@ export interface Server {
   port: number;
 }
 
-export interface LoadBalancer {
-  name: string;
-  protocol: 'tcp' | 'udp' | 'sctp';
-  /** Each VIP ("10.60.0.100:80") with its backends as addresses ("10.60.0.11:80"). */
-  vips: { vip: string; backends: string[] }[];
-  switches: string[];
-  routers: string[];
-  options: Record<string, string>;
-  /** Health checks of the VIPs with a port, and where each backend is probed (address → port:source). */
-  healthCheck?: { options: Record<string, string>; mappings: Record<string, string> };
-}
 
 /**
  * Whether OVN makes a tunnel between two chassis (ovn-controller's chassis_tzones_overlap): both

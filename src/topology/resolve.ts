@@ -3,10 +3,10 @@ import { namespacePlacement, parseEndpoint } from './links.js';
 import { ipv6Mode, ipv6RouterPort, routerPortMac, vmIpv6, vmMac } from './ipv6.js';
 import { canonical6, parseCidr6 } from './net6.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, underlayMac, type Cidr } from './net.js';
-import type { Acl, Chassis, Host, Lab, LoadBalancer, LogicalRouter, LogicalSwitch, Server, Service, Vm } from './model.js';
+import type { Acl, Chassis, Host, Lab, LogicalRouter, LogicalSwitch, Server, Service, Vm } from './model.js';
 import { memberPort } from './rules/security.js';
-import { backendAddress } from './rules/load-balancers.js';
 import type { RawSwitch, RawTopology } from './schema.js';
+import { features } from '../features/registry.js';
 
 /** A VM's MAC when the file gives none: 02:00 and its four address bytes. */
 export function defaultMac(ip: number): string {
@@ -115,7 +115,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
       })),
     };
   });
-  return {
+  const core = {
     name: t.name,
     runtime: t.runtime,
     ...(t.release ? { release: t.release } : {}),
@@ -160,18 +160,11 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     addressSets: Object.entries(t.address_sets).map(([name, set]) => ({ name, addresses: set.addresses })),
     acls: t.acls.map(resolveAcl),
     nbOptions: Object.fromEntries(Object.entries(t.nb_options).map(([k, v]) => [k, String(v)])),
-    loadBalancers: Object.entries(t.load_balancers).map(([name, lb]) => ({
-      name,
-      protocol: lb.protocol,
-      vips: Object.entries(lb.vips).map(([vip, backends]) => ({ vip, backends: backends.map((b) => backendAddress(t, b, vip.split(':')[1])!) })),
-      switches: lb.switches,
-      routers: lb.routers,
-      options: Object.fromEntries(Object.entries(lb.options).map(([k, v]) => [k, String(v)])),
-      ...(lb.health_check ? { healthCheck: healthCheckOf(t, lb) } : {}),
-    })),
     setup: t.setup,
     checks: t.checks as Lab['checks'],
   };
+  // Each feature adds its part (the core is a whole Lab once they all have).
+  return features.reduce<Lab>((lab, f) => ({ ...lab, ...f.resolve(t, lab) }), core as Lab);
 }
 
 /** A chassis' interface into a provider network (a port of its mapped bridge). */
@@ -403,17 +396,4 @@ export function resolveAcl(a: RawTopology['acls'][number]): Acl {
     ...(a.label !== undefined ? { label: a.label } : {}),
     ...(a.after_lb ? { afterLb: true } : {}),
   };
-}
-
-/** A load balancer's health check as OVN takes it: the options, and each backend's port and probe source. */
-function healthCheckOf(t: RawTopology, lb: RawTopology['load_balancers'][string]): NonNullable<LoadBalancer['healthCheck']> {
-  const hc = lb.health_check!;
-  const mappings: Record<string, string> = {};
-  for (const b of Object.values(lb.vips).flat()) {
-    const name = b.split(':')[0]!;
-    const vm = t.vms[name]!;
-    mappings[vm.ip!] = `${vm.port ?? `${vm.switch}-${name}`}:${hc.source}`;
-  }
-  const options = { interval: hc.interval, timeout: hc.timeout, success_count: hc.success_count, failure_count: hc.failure_count };
-  return { options: Object.fromEntries(Object.entries(options).map(([k, v]) => [k, String(v)])), mappings };
 }

@@ -1,19 +1,20 @@
-import { parseIpv4, portProblem } from '../net.js';
-import { specialAddressProblem } from '../special.js';
-import type { AddressBook } from './address-book.js';
-import type { RawTopology } from '../schema.js';
-import type { At } from './at.js';
+import { parseIpv4, portProblem } from '../../topology/net.js';
+import { specialAddressProblem } from '../../topology/special.js';
+import type { AddressBook } from '../../topology/rules/address-book.js';
+import type { At } from '../../topology/rules/at.js';
+import type { RawCore } from '../../topology/schema-core.js';
+import type { RawLoadBalancers } from './schema.js';
 
 /** A backend as OVN takes it (address:port), from a VM name, `vm:port` or `address:port`; undefined when it names nothing. */
-export function backendAddress(t: RawTopology, backend: string, vipPort: string | undefined): string | undefined {
-  const [name, port = vipPort] = backend.split(':');
-  const ip = t.vms[name!]?.ip ?? t.hosts[name!]?.ip ?? (parseIpv4(name!) !== undefined ? name : undefined);
+export function backendAddress(t: RawCore, backend: string, vipPort: string | undefined): string | undefined {
+  const [name = '', port = vipPort] = backend.split(':');
+  const ip = t.vms[name]?.ip ?? t.hosts[name]?.ip ?? (parseIpv4(name) !== undefined ? name : undefined);
   if (!ip) return undefined;
   return port ? `${ip}:${port}` : ip;
 }
 
 /** Load balancers: VIPs that are addresses of their own on ports that exist, backends that name something, where they are attached. */
-export function checkLoadBalancers(t: RawTopology, book: AddressBook, at: At): void {
+export function checkLoadBalancers(t: RawCore & RawLoadBalancers, book: AddressBook, at: At): void {
   for (const [name, lb] of Object.entries(t.load_balancers)) {
     const path = ['load_balancers', name];
     for (const [vip, backends] of Object.entries(lb.vips)) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nodeName } from '../../topology/schema-types.js';
 
 /** A VIP as OVN writes it: an address, with a port unless the balancer works on addresses only. */
 const vipText = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?$/, 'a VIP like 10.60.0.100:80 (or an address alone)');
@@ -28,3 +29,10 @@ export const loadBalancerSchema = z
       .describe('Load_Balancer options: hairpin_snat_ip, affinity_timeout, skip_snat, reject, …'),
   })
   .describe('an OVN load balancer');
+
+/** The keys load balancers add to a topology file. */
+export const loadBalancerShape = {
+  load_balancers: z.record(nodeName, loadBalancerSchema).default({}).describe('load balancers by name'),
+};
+
+export type RawLoadBalancers = z.infer<z.ZodObject<typeof loadBalancerShape>>;

@@ -1,0 +1,17 @@
+import { defineFeature } from '../feature.js';
+import { drawLoadBalancers } from './graph.js';
+import './model.js';
+import { loadBalancerUnits } from './northbound.js';
+import { resolveLoadBalancers } from './resolve.js';
+import { checkLoadBalancers } from './rules.js';
+import { loadBalancerShape } from './schema.js';
+
+/** OVN load balancers: VIPs over VM backends, on switches and routers, with health checks. */
+export const loadBalancers = defineFeature({
+  name: 'load-balancers',
+  shape: loadBalancerShape,
+  check: checkLoadBalancers,
+  resolve: (t) => ({ loadBalancers: resolveLoadBalancers(t) }),
+  northbound: loadBalancerUnits,
+  graph: drawLoadBalancers,
+});

@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import type { Feature } from './feature.js';
+import { loadBalancers } from './load-balancers/index.js';
+
+/**
+ * Every feature, in the order their NB configuration is written (after the core's switches, ports,
+ * routers and security rules). A new feature is a folder and one line here.
+ */
+export const FEATURES = [loadBalancers] as const;
+
+/** The features as their common type, for the code that goes through them all. */
+export const features: readonly Feature[] = FEATURES as unknown as readonly Feature[];
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type Merged = UnionToIntersection<(typeof FEATURES)[number]['shape']>;
+
+/** Every feature's top-level keys, as one shape (for the file's schema). */
+export const featureShape = Object.assign({}, ...FEATURES.map((f) => f.shape)) as Merged & z.ZodRawShape;

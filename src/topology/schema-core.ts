@@ -1,0 +1,339 @@
+import { z } from 'zod';
+import { checkSchema } from './checks/registry.js';
+import { LAB_NAME, LAB_NAME_MAX } from '../base/lab-name.js';
+import { ENGINE_URL, ENGINE_URL_HINT } from './engine-url.js';
+import { RELEASES } from './model.js';
+import { addressOrSubnetAny, cidr, cidr6, cidrAny, ipAny, ipv4, ipv6, mac, nodeName, portName } from './schema-types.js';
+import { aclSchema, addressSetSchema, matchName, nbOptionsSchema, portGroupSchema, portSecuritySchema, serverSchema } from './schema-security.js';
+
+/**
+ * The topology file as written (raw types). Strict: unknown keys are errors.
+ * Syntax of names, addresses and MACs is checked here; relations between objects
+ * (unknown chassis, duplicate addresses, addresses outside subnets) in validate.ts.
+ */
+
+const labName = z
+  .string()
+  .regex(LAB_NAME, 'a lab name starts with a letter and has only letters, digits, "-" and "_"')
+  .max(LAB_NAME_MAX, `a lab name has at most ${LAB_NAME_MAX} characters`);
+
+/** DHCP's lease time is 32 bits (RFC 2132), all ones an infinite lease; OVN would cut a larger one to it. */
+const LEASE_TIME_MAX = 0xffffffff;
+
+export const dhcpSchema = z
+  .strictObject({
+    server_id: ipv4.optional().describe('DHCP server address (default: the router, else the first address of the subnet)'),
+    server_mac: mac.optional().describe('MAC the DHCP replies come from (default: derived from server_id)'),
+    router: ipv4.optional().describe('default gateway handed to clients'),
+    lease_time: z.number().int().positive().max(LEASE_TIME_MAX).default(3600).describe('lease time in seconds (4294967295: infinite)'),
+    mtu: z.number().int().min(576).max(9000).optional().describe('interface MTU handed to clients'),
+    dns_server: ipv4.optional().describe('DNS server handed to clients'),
+    options: z
+      .record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'an OVN DHCP option name like domain_name'), z.union([z.string(), z.number()]))
+      .optional()
+      .describe('any other OVN DHCPv4 option, passed through as written'),
+  })
+  .describe('OVN native DHCP (DHCP_Options) for this logical switch');
+
+export const dhcp6Schema = z
+  .strictObject({
+    server_mac: mac.optional().describe("MAC the DHCPv6 replies come from, also the server's DUID (default: the router port's on this switch)"),
+    dns_server: ipv6.optional().describe('DNS server handed to clients'),
+    domain_search: z.string().regex(/^[A-Za-z0-9.-]+$/, 'a domain like lab.example').optional().describe('domain search list handed to clients'),
+  })
+  .describe('OVN native DHCPv6 (DHCP_Options with an IPv6 cidr): answered by ovn-controller with put_dhcpv6_opts');
+
+export const switchSchema = z
+  .strictObject({
+    subnet: cidr.optional().describe('IPv4 subnet of the logical switch (a switch has subnet, subnet6 or both)'),
+    subnet6: cidr6.optional().describe('IPv6 subnet, beside the IPv4 one (dual stack) or instead of it; a /64 for SLAAC, e.g. fd00:10::/64'),
+    dhcp: dhcpSchema.optional(),
+    dhcp6: dhcp6Schema.optional(),
+    provider: nodeName.optional().describe('a provider network this switch reaches through a localnet port'),
+    on: nodeName
+      .optional()
+      .describe("another subnet of that switch: this entry's subnet and DHCP live on the named logical switch (an OpenStack network with several subnets), not on a switch of its own"),
+  })
+  .describe('an OVN logical switch (or, with on:, one more subnet of one)');
+
+export const chassisSchema = z
+  .strictObject({
+    ip: ipv4.optional().describe('underlay (tunnel endpoint) address; default: assigned from the underlay subnet'),
+    release: z.enum(RELEASES).optional().describe("docker runtime: this chassis' own release (default: the lab's)"),
+    engine: nodeName.optional().describe("docker runtime: the engine (of 'engines') it runs on; default: central and hosts on the first, chassis spread round-robin"),
+    encap: z.enum(['geneve', 'vxlan']).default('geneve').describe('tunnel type to the other chassis (ovn-encap-type); every chassis of a lab uses the same'),
+    transport_zones: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,30}$/, 'a transport zone name like az1'))
+      .min(1)
+      .optional()
+      .describe('OVN transport zones (ovn-transport-zones): a chassis tunnels only to chassis that share a zone with it; chassis without zones tunnel only to each other'),
+    bridge_mappings: z
+      .record(nodeName, z.string().regex(/^br-[a-z0-9-]{1,12}$/, 'an OVS bridge name like br-ex'))
+      .optional()
+      .describe('provider network → OVS bridge (ovn-bridge-mappings); lab makes the bridge and plugs it into the network'),
+  })
+  .describe('a hypervisor running ovs-vswitchd and ovn-controller');
+
+export const centralSchema = z
+  .strictObject({
+    ip: ipv4.optional().describe('underlay address of the central node; default: the first of the underlay subnet'),
+    release: z.enum(RELEASES).optional().describe("docker runtime: central's own release (OVN upgrades central first)"),
+    engine: nodeName.optional().describe("docker runtime: the engine (of 'engines') it (and every member of its cluster) runs on; default: central and hosts on the first, chassis spread round-robin"),
+    cluster: z
+      .number()
+      .int()
+      .min(1)
+      .max(7)
+      .refine((n) => n % 2 === 1, { error: 'a Raft cluster has an odd number of members (1, 3, 5 or 7), so a majority survives a failure' })
+      .default(1)
+      .describe('NB and SB as Raft clusters of this many central nodes (central, central2, …), ovn-northd on each'),
+    ssl: z
+      .boolean()
+      .default(false)
+      .describe('chassis (and lab nbctl/sbctl) reach NB and SB over SSL, with a CA and certificates the lab makes with ovs-pki'),
+  })
+  .describe('the node running the NB/SB databases and ovn-northd');
+
+/** A static route in a node's own routing table (outside OVN). */
+export const nodeRouteSchema = z
+  .strictObject({
+    to: z.union([cidr, z.literal('default')]).describe("destination subnet, or 'default'"),
+    via: ipv4.describe('next hop, on one of the node\'s networks'),
+  })
+  .describe('a static route in the node (ip route add TO via VIA)');
+
+/** What VMs, hosts and namespaces may carry of plain Linux routing. */
+const nodeRouting = {
+  routes: z.array(nodeRouteSchema).default([]).describe('static routes in the node, beside its default route'),
+  forwarding: z.boolean().default(false).describe('IPv4 forwarding in the node (net.ipv4.ip_forward): a router VM'),
+};
+
+export const namespaceSchema = z
+  .strictObject({
+    ...nodeRouting,
+    servers: z.array(serverSchema).default([]).describe('servers it runs (started after addressing, ended by lab down)'),
+  })
+  .describe('a plain network namespace outside OVN, reached only through links (e.g. a network behind a router VM)');
+
+export const linkSchema = z
+  .strictObject({
+    endpoints: z
+      .tuple([z.string(), z.string()])
+      .describe('the two ends as NODE:INTERFACE, e.g. [rtr:eth1, ext:eth0] (VMs and namespaces; a VM\'s eth0 is its OVN port)'),
+    addresses: z
+      .tuple([cidr.nullable(), cidr.nullable()])
+      .optional()
+      .describe('the address/prefix of each end, in the order of endpoints (null: none), e.g. [10.99.0.1/24, 10.99.0.2/24]'),
+    mtu: z.number().int().min(576).max(9000).default(1500),
+  })
+  .describe('a plain veth between two nodes, outside OVN');
+
+export const vlanSchema = z
+  .strictObject({
+    switch: nodeName.describe('the logical switch this VLAN lands in'),
+    ip: ipv4.describe('the address on eth0.<tag>'),
+    mac: mac.optional().describe('MAC of eth0.<tag> (default: derived from the address)'),
+    dhcp: z.boolean().optional().describe('get the address by DHCP (default: when the switch has dhcp)'),
+  })
+  .describe('a child port: VLAN <tag> on the VM\'s eth0 trunk, its own logical port on another switch');
+
+export const vmSchema = z
+  .strictObject({
+    chassis: nodeName.describe('the chassis this VM runs on'),
+    switch: nodeName.describe('the logical switch its port is on'),
+    ip: ipv4.optional().describe('its IPv4 address (offered by DHCP, or set statically); on a switch with an IPv4 subnet'),
+    ip6: ipv6.optional().describe("its IPv6 address on a switch with subnet6 (default: the EUI-64 address SLAAC makes from its MAC); how it gets it follows the router port's ra"),
+    mac: mac.optional().describe('its MAC; default: derived from its IPv4 address, or from its name on an IPv6-only switch'),
+    dhcp: z.boolean().optional().describe('get the address by DHCP (default: when the switch has dhcp)'),
+    port: portName.optional().describe('logical switch port name (default: <switch>-<vm>)'),
+    mtu: z.number().int().min(576).max(9000).default(1400).describe('eth0 MTU (Geneve adds 58 bytes)'),
+    vlans: z
+      .record(z.string().regex(/^\d{1,4}$/, 'a VLAN tag (1-4094)'), vlanSchema)
+      .optional()
+      .describe('VLAN trunk: tag → child port (eth0.<tag> in the VM, parent = this VM\'s port)'),
+    port_security: portSecuritySchema.optional(),
+    nics: z
+      .record(
+        z.string().regex(/^eth[1-9]$/, 'an interface name eth1 … eth9'),
+        z.strictObject({
+          switch: nodeName.describe('the logical switch of this interface'),
+          ip: ipv4.describe('its address (static)'),
+          mac: mac.optional().describe('its MAC (default: derived from the address)'),
+          port: portName.optional().describe('its logical switch port name (default: <switch>-<vm>)'),
+        }),
+      )
+      .optional()
+      .describe('more OVN ports of the VM, one interface each (eth1 …): a VM that routes between switches'),
+    servers: z.array(serverSchema).default([]).describe('servers the VM runs (started after addressing, ended by lab down)'),
+    ...nodeRouting,
+  })
+  .describe('a network namespace with eth0 on br-int, bound to a logical switch port');
+
+export const routerPortSchema = z
+  .strictObject({
+    switch: nodeName.describe('the logical switch this router port connects to'),
+    ip: ipv4.optional().describe("the router's IPv4 address on that switch (the prefix is the switch's)"),
+    ip6: ipv6.optional().describe("the router's IPv6 address on a switch with subnet6 (a port has ip, ip6 or both)"),
+    ra: z
+      .enum(['slaac', 'dhcpv6_stateful', 'dhcpv6_stateless'])
+      .optional()
+      .describe('router advertisements on this port (ipv6_ra_configs:address_mode): how VMs on the switch get their IPv6 address'),
+    mac: mac.optional().describe('router port MAC (default: derived from the address)'),
+    gateway_chassis: z.array(nodeName).min(1).optional().describe('makes this a gateway port, bound to these chassis in priority order'),
+    name: portName.optional().describe('the router port name (default: <router>-<switch>)'),
+    switch_port: portName.optional().describe('the name of its peer port on the switch (default: <switch>-<router>)'),
+  })
+  .describe('a logical router port and the switch port that peers with it');
+
+export const routeSchema = z.strictObject({
+  prefix: cidrAny.describe('destination subnet, e.g. 0.0.0.0/0 or ::/0 (with policy src-ip: the source subnet)'),
+  nexthop: z.union([ipAny, z.array(ipAny).min(1)]).describe('next hop address; several make an ECMP route'),
+  policy: z.enum(['dst-ip', 'src-ip']).default('dst-ip').describe('dst-ip: route by destination (default); src-ip: by source address'),
+  port: portName.optional().describe('the router port to send from, when the next hop alone does not say'),
+});
+
+export const policySchema = z
+  .strictObject({
+    priority: z.number().int().min(0).max(32767),
+    match: z.string().min(1).describe("OVN's match language, e.g. 'ip4.src == 10.0.1.0/24'"),
+    action: z.enum(['allow', 'drop', 'reroute']),
+    nexthops: z.array(ipAny).min(1).optional().describe('with reroute: where to send'),
+  })
+  .describe('a logical router policy (lr-policy-add)');
+
+export const natSchema = z
+  .strictObject({
+    type: z.enum(['snat', 'dnat', 'dnat_and_snat']),
+    external_ip: ipAny,
+    logical_ip: addressOrSubnetAny.describe('an address or subnet of the same family as external_ip'),
+    vm: nodeName.optional().describe('dnat_and_snat: the VM whose port does the NAT on its own chassis (distributed floating IP)'),
+    external_mac: mac.optional().describe("with vm: the floating IP's own MAC (default: the VM's)"),
+    gateway_port: portName.optional().describe('the gateway port this rule belongs to, where the router has several'),
+  })
+  .describe('a NAT rule of the router');
+
+export const routerSchema = z
+  .strictObject({
+    chassis: nodeName.optional().describe('makes it a gateway router: the whole router runs on this chassis (options:chassis)'),
+    options: z
+      .record(z.string().regex(/^[a-z][a-z0-9_-]*$/, 'a router option like dnat_force_snat_ip'), z.union([z.string().regex(/^[^"\\\n]*$/, 'a value without quotes'), z.number(), z.boolean()]))
+      .default({})
+      .describe('Logical_Router options: dnat_force_snat_ip, lb_force_snat_ip, always_learn_from_arp_request, …'),
+    ports: z.array(routerPortSchema).min(1),
+    routes: z.array(routeSchema).default([]).describe('static routes'),
+    policies: z.array(policySchema).default([]).describe('router policies, evaluated before routing'),
+    nat: z.array(natSchema).default([]),
+  })
+  .describe('an OVN logical router');
+
+export const localportSchema = z
+  .strictObject({
+    switch: nodeName.describe('the logical switch of the localport'),
+    ip: ipv4.describe('its address, the same on every chassis'),
+    mac: mac.optional().describe('its MAC (default: derived from the address)'),
+    chassis: z.array(nodeName).min(1).optional().describe('chassis that get an instance (default: every chassis)'),
+  })
+  .describe("a localport: one logical port answered on every chassis by that chassis' own instance (like neutron's metadata port)");
+
+export const serviceSchema = z
+  .strictObject({
+    kind: z.literal('dnsmasq').describe('dnsmasq: a DHCP server (neutron DHCP agent style; OVN DHCP_Options not used)'),
+    vm: nodeName.optional().describe('run it inside this VM, serving every switch the VM has a port on (a router VM), instead of in a namespace of its own'),
+    chassis: nodeName.optional().describe('the chassis its own namespace runs on'),
+    switch: nodeName.optional().describe('the logical switch it serves'),
+    ip: ipv4.optional().describe('its address on that switch'),
+    mac: mac.optional().describe('its MAC (default: derived from the address)'),
+    router: ipv4.optional().describe('router option it hands out (default: the router on the switch, if any; in a VM: the VM itself)'),
+    lease_time: z.number().int().min(120).max(LEASE_TIME_MAX).default(3600).describe('lease time in seconds (4294967295: infinite)'),
+  })
+  .describe('a service namespace on a switch, running a server that lab starts, stops and cleans up');
+
+export const networkSchema = z
+  .strictObject({})
+  .describe('a physical (provider) network outside OVN: a bridge lab owns, reached by chassis through bridge_mappings and by hosts');
+
+export const hostSchema = z
+  .strictObject({
+    network: nodeName.describe('the provider network it is on'),
+    ip: ipv4.describe("its address (the prefix is that of the provider switch on its network)"),
+    mac: mac.optional().describe('its MAC (default: derived from the address)'),
+    dhcp: z.boolean().default(false).describe('get the address by DHCP from OVN, through its external_port'),
+    gateway: ipv4.optional().describe('default gateway (static addressing)'),
+    ip6: ipv6.optional().describe('its IPv6 address, static, in the subnet6 of the provider switch its ip is on'),
+    gateway6: ipv6.optional().describe('IPv6 default gateway'),
+    servers: z.array(serverSchema).default([]).describe('servers the host runs (started after addressing, ended by lab down)'),
+    engine: nodeName.optional().describe("docker runtime: the engine (of 'engines') it runs on; default: central and hosts on the first, chassis spread round-robin"),
+    ...nodeRouting,
+    external_port: z
+      .strictObject({
+        switch: nodeName.describe('the provider switch whose DHCP answers this host'),
+        ha_chassis: z.array(nodeName).min(1).describe('chassis that may answer for it, highest priority first (an HA chassis group)'),
+      })
+      .optional()
+      .describe("an OVN 'external' port for this host: OVN serves it (DHCP) from a chassis of its HA chassis group"),
+  })
+  .describe('a machine outside OVN on a provider network');
+
+/** A Docker engine's address, as DOCKER_HOST takes it. */
+export const engineUrl = z.string().regex(ENGINE_URL, ENGINE_URL_HINT).describe('a Docker engine address (unix://, tcp:// or ssh://)');
+
+export const underlaySchema = z
+  .strictObject({
+    subnet: cidr.default('192.168.100.0/24').describe('addresses of central and chassis on the underlay'),
+    mtu: z
+      .number()
+      .int()
+      .min(1280)
+      .max(9000)
+      .optional()
+      .describe("docker runtime across engines: the MTU of the overlay network that is the underlay (default Docker's 1450: a 1500 link less VXLAN); VMs get it less Geneve's 58 bytes (VXLAN's 50) at most"),
+  })
+  .describe('the network between central and chassis that carries Geneve');
+
+/**
+ * The top-level keys of a topology file that are not a feature's (src/features/): the nodes, the
+ * switches and VMs every lab has, and the rest that has not moved into a feature of its own yet.
+ */
+export const coreShape = {
+    name: labName.describe('lab name: prefixes everything the lab creates'),
+    runtime: z.enum(['netns', 'docker']).default('netns').describe('where nodes run'),
+    release: z.enum(RELEASES).optional().describe('docker runtime: the Debian release of the node image (bookworm: OVN 23.03, trixie: OVN 25.03)'),
+    datapath: z
+      .enum(['auto', 'netdev', 'system'])
+      .default('auto')
+      .describe('OVS datapath: netdev (userspace), system (kernel module), auto (system when the host has the modules)'),
+    engines: z
+      .record(nodeName, engineUrl)
+      .optional()
+      .describe('docker runtime: the Docker engines this lab may use, by name (the first is a swarm manager when there are several); LAB_ENGINES or --engines override them'),
+    underlay: underlaySchema.default({ subnet: '192.168.100.0/24' }),
+    central: centralSchema.default({ ssl: false, cluster: 1 }),
+    chassis: z.record(nodeName, chassisSchema.nullable()).describe('chassis by name'),
+    switches: z.record(nodeName, switchSchema).default({}).describe('logical switches by name'),
+    routers: z.record(nodeName, routerSchema).default({}).describe('logical routers by name'),
+    vms: z.record(nodeName, vmSchema).default({}).describe('VMs by name'),
+    networks: z.record(nodeName, networkSchema.nullable()).default({}).describe('provider networks by name'),
+    hosts: z.record(nodeName, hostSchema).default({}).describe('hosts outside OVN, on provider networks'),
+    services: z.record(nodeName, serviceSchema).default({}).describe('service namespaces (dnsmasq DHCP servers) by name'),
+    namespaces: z.record(nodeName, namespaceSchema.nullable()).default({}).describe('plain namespaces outside OVN by name, joined to VMs by links'),
+    links: z.array(linkSchema).default([]).describe('plain veth links between VMs and namespaces, outside OVN'),
+    localports: z.record(nodeName, localportSchema).default({}).describe('localports by name; each chassis gets a namespace <name>-<chassis> bound to it'),
+    port_groups: z.record(matchName, portGroupSchema).default({}).describe('port groups by name (@name in ACL matches)'),
+    address_sets: z.record(matchName, addressSetSchema).default({}).describe('address sets by name ($name in ACL matches)'),
+    acls: z.array(aclSchema).default([]).describe('ACLs (security group rules), on a switch or a port group'),
+    nb_options: nbOptionsSchema.default({}),
+    setup: z
+      .array(
+        z.strictObject({
+          node: z.string().describe('node to run in'),
+          command: z.union([z.string(), z.array(z.string()).min(1)]).describe('a shell line (sh -c) or an argv list'),
+        }),
+      )
+      .default([])
+      .describe('commands run in nodes, in order, after the lab is up (raw OVS/OVN experiments)'),
+    checks: z.array(checkSchema).default([]).describe('checks run by `lab test`, in this order'),
+};
+
+/** A topology file's core part, as the schema reads it (a feature's rules see this and their own keys). */
+export type RawCore = z.infer<z.ZodObject<typeof coreShape>>;
+export type RawSwitch = z.infer<typeof switchSchema>;
