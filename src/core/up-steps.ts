@@ -6,7 +6,7 @@ import { logicalNetworkTransactions } from '../ovn/logical-network.js';
 import { makeCertificates } from '../ovn/pki.js';
 import { waitClusterFormed, waitRegisteredBoundSynced } from '../ovn/waits.js';
 import { lflowParseErrors } from '../ovn/queries.js';
-import { aclParseProblems } from '../ovn/acl.js';
+import { aclParseProblems } from '../features/security/acl.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { startService } from '../services/dnsmasq.js';
 import { centralNames, tunnelPeers, type Host, type Lab, type Vm } from '../topology/model.js';

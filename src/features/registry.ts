@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { Feature } from './feature.js';
 import { loadBalancers } from './load-balancers/index.js';
+import { security } from './security/index.js';
 
 /**
  * Every feature, in the order their NB configuration is written (after the core's switches, ports,
  * routers and security rules). A new feature is a folder and one line here.
  */
-export const FEATURES = [loadBalancers] as const;
+export const FEATURES = [security, loadBalancers] as const;
 
 /** The features as their common type, for the code that goes through them all. */
 export const features: readonly Feature[] = FEATURES as unknown as readonly Feature[];

@@ -53,10 +53,6 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     }),
     ...lab.routers.map((r) => ({ id: id('router', r.name), kind: 'router' as const, label: [`router ${r.name}`, ...(r.chassis ? [`gateway router on ${r.chassis}`] : []), ...r.nat.map((n) => `${n.type} ${n.externalIp}`)] })),
     ...lab.networks.map((n) => ({ id: id('network', n), kind: 'network' as const, label: [`provider network ${n}`] })),
-    ...lab.portGroups.map((pg) => {
-      const acls = lab.acls.filter((a) => 'portGroup' in a.on && a.on.portGroup === pg.name).length;
-      return { id: id('portgroup', pg.name), kind: 'portgroup' as const, label: [`port group @${pg.name}`, `${acls} ACL${acls === 1 ? '' : 's'}`] };
-    }),
     ...lab.namespaces.map((ns) => ({ id: id('namespace', ns.name), kind: 'namespace' as const, label: [`namespace ${ns.name}`, ...(ns.forwarding ? ['forwarding'] : [])] })),
     ...lab.hosts.map((h) => ({ id: id('host', h.name), kind: 'host' as const, label: [`host ${h.name}`, addresses ? addresses.get(h.name) ?? 'no address' : `${h.ip}/${h.prefix}${h.dhcp ? ' (DHCP from OVN)' : ''}`] })),
   ];
@@ -74,12 +70,6 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
   }
   for (const r of lab.routers) {
     for (const p of r.ports) edges.push({ from: id('router', r.name), to: id('switch', p.switch), label: `${[p.ip, p.ip6].filter(Boolean).join(', ')}${p.gatewayChassis ? ` (gateway on ${p.gatewayChassis.join(', ')})` : ''}`, style: 'logical' });
-  }
-  for (const pg of lab.portGroups) {
-    for (const port of pg.ports) {
-      const vm = lab.vms.find((v) => v.port === port);
-      if (vm) edges.push({ from: id('vm', vm.name), to: id('portgroup', pg.name), label: 'member', style: 'logical' });
-    }
   }
   // What each feature draws (load balancers, …).
   const draw: GraphDraw = {

@@ -1,5 +1,4 @@
 import { logicalSwitchOf, type Lab } from '../topology/model.js';
-import { aclAddCommands } from './acl.js';
 import { features } from '../features/registry.js';
 import { quoted } from '../base/ovsdb.js';
 
@@ -122,14 +121,8 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
   return out;
 }
 
-/** Address sets, port groups (after every port), ACLs on them or on switches, the features' units, NB_Global options. */
+/** The features' units (after every port: security groups, load balancers…), then NB_Global options. */
 function policyUnits(lab: Lab, unit: () => (...words: string[]) => void): void {
-  for (const set of lab.addressSets) unit()('create', 'Address_Set', `name=${set.name}`, `addresses=[${set.addresses.map(quoted).join(',')}]`);
-  for (const pg of lab.portGroups) unit()('pg-add', pg.name, ...pg.ports);
-  lab.acls.forEach((acl, i) => {
-    const cmd = unit();
-    for (const words of aclAddCommands(acl, `@acl${i}`)) cmd(...words);
-  });
   // Each feature's units (load balancers, …), in the registry's order.
   for (const f of features) f.northbound?.(lab, unit);
   const options = Object.entries(lab.nbOptions);

@@ -12,7 +12,7 @@ import { checkSharedSwitches } from './rules/shared-switches.js';
 import { checkNodeNames } from './rules/nodes.js';
 import { checkProviderNetworks } from './rules/providers.js';
 import { checkRouters } from './rules/routers.js';
-import { checkSecurity } from './rules/security.js';
+import { checkServers } from './rules/servers.js';
 import { features } from '../features/registry.js';
 import { checkServices } from './rules/services.js';
 import { checkUnderlay } from './rules/underlay.js';
@@ -92,7 +92,7 @@ export function checkTopology(t: RawTopology): SchemaProblem[] {
   checkLocalports(t, subnets, book, at);
   checkServices(t, subnets, book, at);
   checkProviderNetworks(t, book, at);
-  checkSecurity(t, at);
+  checkServers(t, at);
   for (const f of features) f.check?.(t, book, at);
   checkLinks(t, at);
   checkSharedSwitches(t, at);

@@ -34,9 +34,6 @@ export interface Lab {
   namespaces: Namespace[];
   links: Link[];
   /** Port groups (@name in matches), address sets ($name), ACLs, NB_Global options. */
-  portGroups: PortGroup[];
-  addressSets: AddressSet[];
-  acls: Acl[];
   nbOptions: Record<string, string>;
   /** Commands run in nodes after the lab is up, in order. */
   setup: { node: string; command: string | string[] }[];
@@ -342,31 +339,6 @@ export function releasesOf(lab: Lab): Release[] {
 /** Names of all nodes of a lab: central, chassis, VMs (with services and localport instances), hosts, namespaces. */
 export function nodeNames(lab: Lab): string[] {
   return [...centralNames(lab), ...lab.chassis.map((c) => c.name), ...lab.vms.map((v) => v.name), ...lab.hosts.map((h) => h.name), ...lab.namespaces.map((n) => n.name)];
-}
-
-export interface PortGroup {
-  name: string;
-  /** Logical port names. */
-  ports: string[];
-}
-
-export interface AddressSet {
-  name: string;
-  addresses: string[];
-}
-
-export interface Acl {
-  /** Where it is attached: a logical switch or a port group. */
-  on: { switch: string } | { portGroup: string };
-  direction: 'from-lport' | 'to-lport';
-  priority: number;
-  match: string;
-  action: 'allow' | 'allow-related' | 'allow-stateless' | 'drop' | 'reject' | 'pass';
-  log?: { name?: string; severity?: string; meter?: string };
-  label?: number;
-  afterLb?: boolean;
-  /** Where the file writes its match, to name it when OVN cannot parse it. */
-  at?: { file: string; line: number; column: number };
 }
 
 /** A server a VM or host runs: a TCP or UDP listener, or an HTTP server, each answering with the node's name. */

@@ -3,8 +3,7 @@ import { namespacePlacement, parseEndpoint } from './links.js';
 import { ipv6Mode, ipv6RouterPort, routerPortMac, vmIpv6, vmMac } from './ipv6.js';
 import { canonical6, parseCidr6 } from './net6.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, underlayMac, type Cidr } from './net.js';
-import type { Acl, Chassis, Host, Lab, LogicalRouter, LogicalSwitch, Server, Service, Vm } from './model.js';
-import { memberPort } from './rules/security.js';
+import type { Chassis, Host, Lab, LogicalRouter, LogicalSwitch, Server, Service, Vm } from './model.js';
 import type { RawSwitch, RawTopology } from './schema.js';
 import { features } from '../features/registry.js';
 
@@ -156,9 +155,6 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
       ends: l.endpoints.map((e, i) => ({ ...parseEndpoint(e)!, ...(l.addresses?.[i] ? { address: l.addresses[i]! } : {}) })) as Lab['links'][number]['ends'],
       mtu: l.mtu,
     })),
-    portGroups: Object.entries(t.port_groups).map(([name, pg]) => ({ name, ports: pg.members.map((m) => memberPort(t, m)!) })),
-    addressSets: Object.entries(t.address_sets).map(([name, set]) => ({ name, addresses: set.addresses })),
-    acls: t.acls.map(resolveAcl),
     nbOptions: Object.fromEntries(Object.entries(t.nb_options).map(([k, v]) => [k, String(v)])),
     setup: t.setup,
     checks: t.checks as Lab['checks'],
@@ -384,16 +380,3 @@ function servers(list: RawTopology['vms'][string]['servers']): Server[] {
   });
 }
 
-/** An ACL as written as the model has it (also for the ACLs a `step` adds). */
-export function resolveAcl(a: RawTopology['acls'][number]): Acl {
-  return {
-    on: a.switch !== undefined ? { switch: a.switch } : { portGroup: a.port_group! },
-    direction: a.direction,
-    priority: a.priority,
-    match: a.match,
-    action: a.action,
-    ...(a.log ? { log: a.log === true ? {} : a.log } : {}),
-    ...(a.label !== undefined ? { label: a.label } : {}),
-    ...(a.after_lb ? { afterLb: true } : {}),
-  };
-}

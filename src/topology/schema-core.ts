@@ -4,7 +4,7 @@ import { LAB_NAME, LAB_NAME_MAX } from '../base/lab-name.js';
 import { ENGINE_URL, ENGINE_URL_HINT } from './engine-url.js';
 import { RELEASES } from './model.js';
 import { addressOrSubnetAny, cidr, cidr6, cidrAny, ipAny, ipv4, ipv6, mac, nodeName, portName } from './schema-types.js';
-import { aclSchema, addressSetSchema, matchName, nbOptionsSchema, portGroupSchema, portSecuritySchema, serverSchema } from './schema-security.js';
+import { nbOptionsSchema, portSecuritySchema, serverSchema } from './schema-security.js';
 
 /**
  * The topology file as written (raw types). Strict: unknown keys are errors.
@@ -318,9 +318,6 @@ export const coreShape = {
     namespaces: z.record(nodeName, namespaceSchema.nullable()).default({}).describe('plain namespaces outside OVN by name, joined to VMs by links'),
     links: z.array(linkSchema).default([]).describe('plain veth links between VMs and namespaces, outside OVN'),
     localports: z.record(nodeName, localportSchema).default({}).describe('localports by name; each chassis gets a namespace <name>-<chassis> bound to it'),
-    port_groups: z.record(matchName, portGroupSchema).default({}).describe('port groups by name (@name in ACL matches)'),
-    address_sets: z.record(matchName, addressSetSchema).default({}).describe('address sets by name ($name in ACL matches)'),
-    acls: z.array(aclSchema).default([]).describe('ACLs (security group rules), on a switch or a port group'),
     nb_options: nbOptionsSchema.default({}),
     setup: z
       .array(

@@ -1,13 +1,13 @@
 import { faultTarget, killDaemon, restartDaemon } from '../../ovn/faults.js';
 import { commandArgv } from '../../base/exec.js';
 import { shellLine } from '../../base/shell-line.js';
-import { aclAddCommands, aclDelCommand } from '../../ovn/acl.js';
+import { aclAddCommands, aclDelCommand } from '../../features/security/acl.js';
 import { waitHvSync } from '../../ovn/waits.js';
 import { serviceAction } from './service.js';
 import { memberPortOf, serverOf, stepAction, type StepCheck } from '../../topology/checks/step.js';
 import { startServers, stopServer } from '../../vm/servers.js';
-import type { Acl } from '../../topology/model.js';
-import { resolveAcl } from '../../topology/resolve.js';
+import type { Acl } from '../../features/security/model.js';
+import { resolveAcl } from '../../features/security/resolve.js';
 import type { CheckProbe } from '../check.js';
 import type { LabContext } from '../../ovn/lab-context.js';
 

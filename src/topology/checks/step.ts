@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Lab, Server } from '../model.js';
 import { matchReferences } from '../match-refs.js';
-import { aclSchema, matchName } from '../schema-security.js';
+import { aclSchema, matchName } from '../../features/security/schema.js';
 import { addressOrSubnet, cidr, ipv4, portName } from '../schema-types.js';
 import { checkFields, nodeNames, unknownName } from './fields.js';
 import { centralNames } from '../model.js';

@@ -1,6 +1,7 @@
-import type { Acl, Lab } from '../topology/model.js';
-import { UserError } from '../base/errors.js';
-import { quoted } from '../base/ovsdb.js';
+import { UserError } from '../../base/errors.js';
+import { quoted } from '../../base/ovsdb.js';
+import type { Lab } from '../../topology/model.js';
+import type { Acl } from './model.js';
 
 
 /**

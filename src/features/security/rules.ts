@@ -1,10 +1,11 @@
-import { parseCidr, parseIpv4 } from '../net.js';
-import type { RawTopology } from '../schema.js';
-import type { At } from './at.js';
-import { matchReferences } from '../match-refs.js';
+import { matchReferences } from '../../topology/match-refs.js';
+import { parseCidr, parseIpv4 } from '../../topology/net.js';
+import type { At } from '../../topology/rules/at.js';
+import type { RawCore } from '../../topology/schema-core.js';
+import type { RawSecurity } from './schema.js';
 
 /** The logical port a port group member names: a VM's, a host's external port, or a port by name. */
-export function memberPort(t: RawTopology, member: string): string | undefined {
+export function memberPort(t: RawCore, member: string): string | undefined {
   const vm = t.vms[member];
   if (vm) return vm.port ?? `${vm.switch}-${member}`;
   const host = t.hosts[member];
@@ -13,14 +14,15 @@ export function memberPort(t: RawTopology, member: string): string | undefined {
 }
 
 /** Logical ports of VMs (and their VLAN children) and localports, by name. */
-function knownPorts(t: RawTopology): string[] {
+function knownPorts(t: RawCore): string[] {
   return [
     ...Object.entries(t.vms).flatMap(([n, v]) => [v.port ?? `${v.switch}-${n}`, ...Object.entries(v.vlans ?? {}).map(([tag, c]) => `${c.switch}-${n}-${tag}`)]),
     ...Object.entries(t.localports).map(([n, lp]) => `${lp.switch}-${n}`),
   ];
 }
 
-export function checkSecurity(t: RawTopology, at: At): void {
+/** Port groups of ports that exist, address sets of addresses, ACLs on what exists and naming groups and sets that do. */
+export function checkSecurity(t: RawCore & RawSecurity, at: At): void {
   for (const [name, pg] of Object.entries(t.port_groups)) {
     pg.members.forEach((m, i) => {
       if (!memberPort(t, m)) {
@@ -46,18 +48,4 @@ export function checkSecurity(t: RawTopology, at: At): void {
     for (const g of refs.groups) if (!groups.includes(g)) at([...path, 'match'], `@${g} is not a port group of this file (port groups: ${groups.join(', ') || 'none'})`);
     for (const s of refs.sets) if (!sets.includes(s)) at([...path, 'match'], `$${s} is not an address set of this file (address sets: ${sets.join(', ') || 'none'}; every port group g also has $g_ip4)`);
   });
-  const withServers: [string, string, { servers: Record<string, number>[] }][] = [
-    ...Object.entries(t.vms).map(([n, v]) => ['vms', n, v] as [string, string, { servers: Record<string, number>[] }]),
-    ...Object.entries(t.hosts).map(([n, h]) => ['hosts', n, h] as [string, string, { servers: Record<string, number>[] }]),
-  ];
-  for (const [group, name, node] of withServers) {
-    {
-      const seen = new Set<string>();
-      node.servers.forEach((s, i) => {
-        const key = Object.entries(s).map(([k, v]) => `${k === 'http' ? 'tcp' : k}/${v}`)[0]!;
-        if (seen.has(key)) at([group, name, 'servers', i], `another server of ${name} already listens on ${key}`);
-        seen.add(key);
-      });
-    }
-  }
 }

@@ -1,0 +1,17 @@
+import { defineFeature } from '../feature.js';
+import { drawSecurity } from './graph.js';
+import './model.js';
+import { securityUnits } from './northbound.js';
+import { resolveSecurity } from './resolve.js';
+import { checkSecurity } from './rules.js';
+import { securityShape } from './schema.js';
+
+/** Security groups as OVN has them: port groups, address sets, ACLs on switches and port groups. */
+export const security = defineFeature({
+  name: 'security',
+  shape: securityShape,
+  check: (t, _book, at) => checkSecurity(t, at),
+  resolve: resolveSecurity,
+  northbound: securityUnits,
+  graph: drawSecurity,
+});
