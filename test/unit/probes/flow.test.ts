@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { fakeLab, fixture } from './fake-lab.js';
+
+/** A flow check of labs/vpc.yaml: central's logical flows, hv1's OpenFlow flows. */
+function flow(check: string) {
+  return fakeLab('vpc', `kind: flow, ${check}`).on('central', 'ovn-sbctl --timeout=10 --uuid lflow-list', fixture('flow-lflow-list-vpc')).on('hv1', 'ovs-ofctl dump-flows br-int', fixture('flow-dump-flows-hv1'));
+}
+
+const snat = 'stage: lr_out_snat, datapath: r1, actions: ct_snat(172.16.0.10)';
+const snatFlows = '1 of 6 logical flows in lr_out_snat match (first, table 3: reg9[4] = 0; ct_snat(172.16.0.10);)';
+
+describe('flow', () => {
+  it('a logical flow in the stage and datapath, with the actions expected', async () => {
+    const lab = flow(snat);
+    expect(await lab.attempt()).toEqual({ ok: true, seen: snatFlows });
+    expect(lab.ran).toEqual(['central: ovn-sbctl --timeout=10 --uuid lflow-list']);
+  });
+
+  it('none with those actions: present fails, absent passes', async () => {
+    const seen = '0 of 6 logical flows in lr_out_snat match';
+    expect(await flow('stage: lr_out_snat, datapath: r1, actions: ct_snat(172.16.0.99)').attempt()).toEqual({ ok: false, seen });
+    expect(await flow('stage: lr_out_snat, datapath: r1, actions: ct_snat(172.16.0.99), expect: absent').attempt()).toEqual({ ok: true, seen });
+  });
+
+  it('a stage with no flow lists the stages there are', async () => {
+    const { ok, seen } = await flow('stage: ls_in_nothing').attempt();
+    expect(ok).toBe(false);
+    expect(seen).toMatch(/^no logical flow in stage ls_in_nothing; stages are: ls_in_check_port_sec, ls_in_apply_port_sec, ls_in_lookup_fdb, .*…$/);
+  });
+
+  it('chassis: the OpenFlow flows made from the matching logical flows, by cookie', async () => {
+    const lab = flow(`${snat}, chassis: hv1`);
+    expect(await lab.attempt()).toEqual({
+      ok: true,
+      seen: `${snatFlows}; hv1: 1 OpenFlow flow (first, table 45: load:0->OXM_OF_PKT_REG4[4],ct(commit,table=46,zone=NXM_NX_REG12[0..15],nat(src=172.16.0.10)))`,
+    });
+    expect(lab.ran).toEqual(['central: ovn-sbctl --timeout=10 --uuid lflow-list', 'hv1: ovs-ofctl dump-flows br-int']);
+  });
+
+  it('chassis: none with the OpenFlow actions expected fails', async () => {
+    expect(await flow(`${snat}, chassis: hv1, openflow: 'nat(src=172.16.0.99)'`).attempt()).toEqual({ ok: false, seen: `${snatFlows}; hv1: 0 OpenFlow flows` });
+  });
+});
