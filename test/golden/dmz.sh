@@ -1,0 +1,509 @@
+#!/usr/bin/env bash
+# Lab 'dmz' from labs/dmz.yaml, as the plain commands 'lab up' runs (netns runtime).
+# Run it as root on Debian/Ubuntu with openvswitch-switch ovn-central ovn-host isc-dhcp-client iproute2 ethtool.
+# Every node is a network namespace lab.dmz.<node>; its daemons' files are in /run/lab/dmz/nodes/<node>.
+# Remove it with 'lab down dmz' (also when it stopped half way), or by hand:
+#   for ns in $(ip netns list | grep -o '^lab\.dmz\.[^ ]*'); do kill $(ip netns pids "$ns") 2>/dev/null; ip netns del "$ns"; done; rm -rf /run/lab/dmz
+set -euo pipefail
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+# in_node NODE CMD...: run CMD in the network namespace of a lab node, with the environment that
+# makes ovs-vsctl, ovs-appctl, ovn-nbctl... find that node's own daemons.
+in_node() {
+  local node=$1; shift
+  case $node in
+    underlay) env LAB_DIR=/run/lab/dmz ip netns exec lab.dmz.underlay "$@" ;;
+    central) env LAB_DIR=/run/lab/dmz LAB_RUN_DIR=/run/lab/dmz/nodes/central OVS_RUNDIR=/run/lab/dmz/nodes/central OVS_DBDIR=/run/lab/dmz/nodes/central OVS_LOGDIR=/run/lab/dmz/nodes/central OVN_RUNDIR=/run/lab/dmz/nodes/central OVN_DBDIR=/run/lab/dmz/nodes/central OVN_LOGDIR=/run/lab/dmz/nodes/central OVN_NB_DB=unix:/run/lab/dmz/nodes/central/ovnnb_db.sock OVN_SB_DB=unix:/run/lab/dmz/nodes/central/ovnsb_db.sock ip netns exec lab.dmz.central "$@" ;;
+    hv1) env LAB_DIR=/run/lab/dmz LAB_RUN_DIR=/run/lab/dmz/nodes/hv1 OVS_RUNDIR=/run/lab/dmz/nodes/hv1 OVS_DBDIR=/run/lab/dmz/nodes/hv1 OVS_LOGDIR=/run/lab/dmz/nodes/hv1 OVN_RUNDIR=/run/lab/dmz/nodes/hv1 OVN_DBDIR=/run/lab/dmz/nodes/hv1 OVN_LOGDIR=/run/lab/dmz/nodes/hv1 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.dmz.hv1 "$@" ;;
+    hv2) env LAB_DIR=/run/lab/dmz LAB_RUN_DIR=/run/lab/dmz/nodes/hv2 OVS_RUNDIR=/run/lab/dmz/nodes/hv2 OVS_DBDIR=/run/lab/dmz/nodes/hv2 OVS_LOGDIR=/run/lab/dmz/nodes/hv2 OVN_RUNDIR=/run/lab/dmz/nodes/hv2 OVN_DBDIR=/run/lab/dmz/nodes/hv2 OVN_LOGDIR=/run/lab/dmz/nodes/hv2 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.dmz.hv2 "$@" ;;
+    vm1) env LAB_DIR=/run/lab/dmz PATH=/run/lab/dmz/nodes/vm1/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/dmz/nodes/vm1 ip netns exec lab.dmz.vm1 "$@" ;;
+    vm2) env LAB_DIR=/run/lab/dmz PATH=/run/lab/dmz/nodes/vm2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/dmz/nodes/vm2 ip netns exec lab.dmz.vm2 "$@" ;;
+    *) echo "in_node: no node $node" >&2; return 2 ;;
+  esac
+}
+
+# --- claim the lab name (fails when a lab of this name is up) and write the lab's record, so
+# 'lab status', 'lab test' and 'lab down' know this lab
+mkdir -p /run/lab
+mkdir /run/lab/dmz
+sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"' /run/lab/dmz/lab.json <<'LAB_EOF'
+{
+  "format": 2,
+  "lab": {
+    "name": "dmz",
+    "runtime": "netns",
+    "datapath": "auto",
+    "file": "<repo>/labs/dmz.yaml",
+    "underlay": {
+      "subnet": {
+        "network": 3232261120,
+        "prefix": 24,
+        "text": "192.168.100.0/24"
+      }
+    },
+    "central": {
+      "name": "central",
+      "ip": "192.168.100.1",
+      "ssl": false
+    },
+    "chassis": [
+      {
+        "name": "hv1",
+        "ip": "192.168.100.2",
+        "mac": "0a:00:c0:a8:64:02",
+        "encap": "geneve",
+        "transportZones": [],
+        "bridgeMappings": []
+      },
+      {
+        "name": "hv2",
+        "ip": "192.168.100.3",
+        "mac": "0a:00:c0:a8:64:03",
+        "encap": "geneve",
+        "transportZones": [],
+        "bridgeMappings": []
+      }
+    ],
+    "switches": [
+      {
+        "name": "dmz",
+        "subnet": {
+          "network": 2886795136,
+          "prefix": 26,
+          "text": "172.16.255.128/26"
+        },
+        "dhcp": {
+          "options": {
+            "server_id": "172.16.255.129",
+            "server_mac": "02:ac:10:ff:01:29",
+            "lease_time": "3600",
+            "router": "172.16.255.129"
+          }
+        }
+      }
+    ],
+    "routers": [],
+    "vms": [
+      {
+        "name": "vm1",
+        "chassis": "hv1",
+        "switch": "dmz",
+        "port": "dmz-vm1",
+        "mac": "02:ac:10:ff:01:30",
+        "ip": "172.16.255.130",
+        "prefix": 26,
+        "dhcp": true,
+        "mtu": 1400,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "vlans": []
+      },
+      {
+        "name": "vm2",
+        "chassis": "hv2",
+        "switch": "dmz",
+        "port": "dmz-vm2",
+        "mac": "02:ac:10:ff:01:31",
+        "ip": "172.16.255.131",
+        "prefix": 26,
+        "dhcp": true,
+        "mtu": 1400,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "vlans": []
+      }
+    ],
+    "services": [],
+    "localports": [],
+    "networks": [],
+    "hosts": [],
+    "namespaces": [],
+    "links": [],
+    "nbOptions": {},
+    "setup": [],
+    "checks": [
+      {
+        "name": "both chassis registered with a Geneve encap",
+        "kind": "chassis",
+        "connected": false
+      },
+      {
+        "name": "Geneve tunnels between hv1 and hv2",
+        "kind": "tunnels"
+      },
+      {
+        "name": "vm1 bound on hv1",
+        "kind": "bound",
+        "vm": "vm1"
+      },
+      {
+        "name": "vm1 leases the notes' address from OVN, with the notes' options and nothing else",
+        "kind": "dhcp",
+        "vm": "vm1",
+        "interface": "eth0",
+        "family": 4,
+        "address": "172.16.255.130/26",
+        "router": "172.16.255.129",
+        "lease_time": 3600,
+        "mtu": "none",
+        "server": "172.16.255.129",
+        "default_route": "172.16.255.129",
+        "renew": false,
+        "expect": "leased"
+      },
+      {
+        "name": "vm1's eth0 has the MTU Geneve needs (set on the interface, not by DHCP)",
+        "kind": "interface",
+        "node": "vm1",
+        "interface": "eth0",
+        "mtu": 1400,
+        "mac": "02:ac:10:ff:01:30",
+        "addresses": [
+          "172.16.255.130/26"
+        ]
+      },
+      {
+        "name": "vm2 leases 172.16.255.131",
+        "kind": "dhcp",
+        "vm": "vm2",
+        "interface": "eth0",
+        "family": 4,
+        "address": "172.16.255.131/26",
+        "router": "172.16.255.129",
+        "renew": false,
+        "expect": "leased"
+      },
+      {
+        "name": "vm1 pings vm2 across the tunnel",
+        "kind": "ping",
+        "from": "vm1",
+        "to": "vm2",
+        "count": 3,
+        "family": 4,
+        "expect": "reachable"
+      },
+      {
+        "name": "vm2 pings vm1 back",
+        "kind": "ping",
+        "from": "vm2",
+        "to": "vm1",
+        "count": 3,
+        "family": 4,
+        "expect": "reachable"
+      },
+      {
+        "name": "a full-size packet crosses the tunnel (1400 bytes with DF; Geneve's 58 bytes fit in the underlay)",
+        "kind": "ping",
+        "from": "vm1",
+        "to": "vm2",
+        "count": 3,
+        "family": 4,
+        "expect": "reachable",
+        "size": 1372
+      },
+      {
+        "name": "put_dhcp_opts logical flow for vm1",
+        "kind": "flow",
+        "stage": "ls_in_dhcp_options",
+        "match": "inport == \"dmz-vm1\"",
+        "actions": "put_dhcp_opts(offerip = 172.16.255.130",
+        "expect": "present"
+      },
+      {
+        "name": "the notes' OpenFlow flow on hv1, to the byte (put_dhcp_opts as a controller action with pause)",
+        "kind": "flow",
+        "stage": "ls_in_dhcp_options",
+        "actions": "offerip = 172.16.255.130",
+        "chassis": "hv1",
+        "openflow": "controller(userdata=00.00.00.02.00.00.00.00.00.01.de.10.00.00.00.63.ac.10.ff.82.33.04.00.00.0e.10.01.04.ff.ff.ff.c0.03.04.ac.10.ff.81.36.04.ac.10.ff.81,pause)",
+        "expect": "present"
+      },
+      {
+        "name": "no DHCP flow for vm1 on hv2 (vm1 is not there)",
+        "kind": "flow",
+        "stage": "ls_in_dhcp_options",
+        "actions": "offerip = 172.16.255.130",
+        "chassis": "hv2",
+        "expect": "absent"
+      },
+      {
+        "name": "ovn-trace delivers vm1's ping to vm2",
+        "kind": "trace",
+        "from": "vm1",
+        "to": "vm2",
+        "family": 4,
+        "proto": "icmp",
+        "expect": "delivered"
+      },
+      {
+        "name": "nobody answers an address that no port has",
+        "kind": "ping",
+        "from": "vm1",
+        "to": "172.16.255.140",
+        "count": 3,
+        "family": 4,
+        "expect": "unreachable"
+      }
+    ],
+    "portGroups": [],
+    "addressSets": [],
+    "acls": [],
+    "loadBalancers": []
+  },
+  "runtime": "netns",
+  "datapath": "netdev",
+  "createdAt": "@CREATED@",
+  "owner": {
+    "user": "root",
+    "uid": 0
+  },
+  "maker": {
+    "pid": @PID@,
+    "start": "",
+    "command": "script"
+  },
+  "state": "up"
+}
+LAB_EOF
+
+# --- underlay 192.168.100.0/24
+mkdir -p /run/lab/dmz/nodes/underlay
+LAB_DIR=/run/lab/dmz ip netns add lab.dmz.underlay
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link set dev lo up
+in_node underlay sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link add name underlay type bridge
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link set dev underlay up
+
+# --- nodes: central, hv1, hv2
+mkdir -p /run/lab/dmz/nodes/central
+LAB_DIR=/run/lab/dmz ip netns add lab.dmz.central
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.central link set dev lo up
+in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link add name central type veth peer name eth0 netns lab.dmz.central address 0a:00:c0:a8:64:01
+in_node underlay ethtool -K central tx off
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link set dev central up
+in_node central ethtool -K eth0 tx off
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.central link set dev eth0 up
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link set dev central master underlay
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.central addr add 192.168.100.1/24 dev eth0
+mkdir -p /run/lab/dmz/nodes/hv1
+LAB_DIR=/run/lab/dmz ip netns add lab.dmz.hv1
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv1 link set dev lo up
+in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link add name hv1 type veth peer name eth0 netns lab.dmz.hv1
+in_node underlay ethtool -K hv1 tx off
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link set dev hv1 up
+in_node hv1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv1 link set dev eth0 up
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link set dev hv1 master underlay
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv1 addr add 192.168.100.2/24 dev eth0
+mkdir -p /run/lab/dmz/nodes/hv2
+LAB_DIR=/run/lab/dmz ip netns add lab.dmz.hv2
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv2 link set dev lo up
+in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link add name hv2 type veth peer name eth0 netns lab.dmz.hv2
+in_node underlay ethtool -K hv2 tx off
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link set dev hv2 up
+in_node hv2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv2 link set dev eth0 up
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link set dev hv2 master underlay
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv2 addr add 192.168.100.3/24 dev eth0
+
+# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 1 switch, 2 ports (one transaction)
+in_node central ovsdb-tool create /run/lab/dmz/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
+in_node central ovsdb-server /run/lab/dmz/nodes/central/ovnnb_db.db --remote=punix:/run/lab/dmz/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/dmz/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/dmz/nodes/central/ovnnb_db.pid --log-file=/run/lab/dmz/nodes/central/ovnnb_db.log --detach --no-chdir
+in_node central ovsdb-tool create /run/lab/dmz/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
+in_node central ovsdb-server /run/lab/dmz/nodes/central/ovnsb_db.db --remote=punix:/run/lab/dmz/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/dmz/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/dmz/nodes/central/ovnsb_db.pid --log-file=/run/lab/dmz/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-northd --ovnnb-db=unix:/run/lab/dmz/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/dmz/nodes/central/ovnsb_db.sock --pidfile=/run/lab/dmz/nodes/central/ovn-northd.pid --log-file=/run/lab/dmz/nodes/central/ovn-northd.log --detach --no-chdir
+in_node central ovn-nbctl --timeout=30 -- ls-add dmz -- --id=@dhcp0 create DHCP_Options cidr=172.16.255.128/26 'options:server_id="172.16.255.129"' 'options:server_mac="02:ac:10:ff:01:29"' 'options:lease_time="3600"' 'options:router="172.16.255.129"' -- lsp-add dmz dmz-vm1 -- lsp-set-addresses dmz-vm1 '02:ac:10:ff:01:30 172.16.255.130' -- set Logical_Switch_Port dmz-vm1 dhcpv4_options=@dhcp0 -- lsp-add dmz dmz-vm2 -- lsp-set-addresses dmz-vm2 '02:ac:10:ff:01:31 172.16.255.131' -- set Logical_Switch_Port dmz-vm2 dhcpv4_options=@dhcp0
+
+# --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
+in_node hv1 ovsdb-tool create /run/lab/dmz/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv1 ovsdb-server /run/lab/dmz/nodes/hv1/conf.db --remote=punix:/run/lab/dmz/nodes/hv1/db.sock --pidfile=/run/lab/dmz/nodes/hv1/ovsdb-server.pid --log-file=/run/lab/dmz/nodes/hv1/ovsdb-server.log --detach --no-chdir
+in_node hv1 ovs-vsctl --no-wait init
+in_node hv1 ovs-vswitchd unix:/run/lab/dmz/nodes/hv1/db.sock --disable-system --pidfile=/run/lab/dmz/nodes/hv1/ovs-vswitchd.pid --log-file=/run/lab/dmz/nodes/hv1/ovs-vswitchd.log --detach --no-chdir
+in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:02"' -- add-port br-phy eth0 -- set Open_vSwitch . external_ids:system-id=hv1 external_ids:hostname=hv1 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.2 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv1 ip addr flush dev eth0
+in_node hv1 ip addr add 192.168.100.2/24 dev br-phy
+in_node hv1 ip link set dev br-phy up
+in_node hv1 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
+in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv1 ovn-controller unix:/run/lab/dmz/nodes/hv1/db.sock --pidfile=/run/lab/dmz/nodes/hv1/ovn-controller.pid --log-file=/run/lab/dmz/nodes/hv1/ovn-controller.log --detach --no-chdir
+mkdir -p /run/lab/dmz/nodes/vm1
+LAB_DIR=/run/lab/dmz ip netns add lab.dmz.vm1
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.vm1 link set dev lo up
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv1 link add name vm1 type veth peer name eth0 netns lab.dmz.vm1 address 02:ac:10:ff:01:30
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.vm1 link set dev eth0 addrgenmode none
+in_node hv1 ethtool -K vm1 tx off
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv1 link set dev vm1 mtu 1400 up
+in_node vm1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.vm1 link set dev eth0 mtu 1400 up
+in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=dmz-vm1
+
+# --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
+in_node hv2 ovsdb-tool create /run/lab/dmz/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv2 ovsdb-server /run/lab/dmz/nodes/hv2/conf.db --remote=punix:/run/lab/dmz/nodes/hv2/db.sock --pidfile=/run/lab/dmz/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/dmz/nodes/hv2/ovsdb-server.log --detach --no-chdir
+in_node hv2 ovs-vsctl --no-wait init
+in_node hv2 ovs-vswitchd unix:/run/lab/dmz/nodes/hv2/db.sock --disable-system --pidfile=/run/lab/dmz/nodes/hv2/ovs-vswitchd.pid --log-file=/run/lab/dmz/nodes/hv2/ovs-vswitchd.log --detach --no-chdir
+in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:03"' -- add-port br-phy eth0 -- set Open_vSwitch . external_ids:system-id=hv2 external_ids:hostname=hv2 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.3 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv2 ip addr flush dev eth0
+in_node hv2 ip addr add 192.168.100.3/24 dev br-phy
+in_node hv2 ip link set dev br-phy up
+in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
+in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 ovn-controller unix:/run/lab/dmz/nodes/hv2/db.sock --pidfile=/run/lab/dmz/nodes/hv2/ovn-controller.pid --log-file=/run/lab/dmz/nodes/hv2/ovn-controller.log --detach --no-chdir
+mkdir -p /run/lab/dmz/nodes/vm2
+LAB_DIR=/run/lab/dmz ip netns add lab.dmz.vm2
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.vm2 link set dev lo up
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv2 link add name vm2 type veth peer name eth0 netns lab.dmz.vm2 address 02:ac:10:ff:01:31
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.vm2 link set dev eth0 addrgenmode none
+in_node hv2 ethtool -K vm2 tx off
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv2 link set dev vm2 mtu 1400 up
+in_node vm2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/dmz ip -n lab.dmz.vm2 link set dev eth0 mtu 1400 up
+in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=dmz-vm2
+
+# --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port dmz-vm1 up=true
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port dmz-vm2 up=true
+in_node central ovn-nbctl --timeout=30 --wait=hv sync
+
+# --- vm1: DHCP lease
+mkdir -p /run/lab/dmz/nodes/vm1
+cat > /run/lab/dmz/nodes/vm1/dhclient-script <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient-script for a VM namespace; touches only $interface.
+mask_to_prefix() {
+  prefix=0
+  for octet in $(echo "$1" | tr . ' '); do
+    case $octet in
+      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
+      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
+      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
+    esac
+  done
+  echo $prefix
+}
+case "$reason" in
+  PREINIT)
+    ip link set dev "$interface" up ;;
+  BOUND|RENEW|REBIND|REBOOT)
+    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
+      ip -4 addr flush dev "$interface"
+    fi
+    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    for router in $new_routers; do
+      ip -4 route replace default via "$router" dev "$interface"
+      break
+    done ;;
+  EXPIRE|FAIL|RELEASE|STOP)
+    ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
+esac
+exit 0
+LAB_EOF
+chmod 755 /run/lab/dmz/nodes/vm1/dhclient-script
+mkdir -p /run/lab/dmz/nodes/vm1
+cat > /run/lab/dmz/nodes/vm1/dhclient.conf <<'LAB_EOF'
+# lab: dhclient.conf for a VM namespace
+timeout 30;
+retry 5;
+request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
+LAB_EOF
+mkdir -p /run/lab/dmz/nodes/vm1/bin
+cat > /run/lab/dmz/nodes/vm1/bin/dhclient <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf /run/lab/dmz/nodes/vm1/dhclient.conf -sf /run/lab/dmz/nodes/vm1/dhclient-script -lf /run/lab/dmz/nodes/vm1/dhclient.leases -pf /run/lab/dmz/nodes/vm1/dhclient.pid "$@"
+LAB_EOF
+chmod 755 /run/lab/dmz/nodes/vm1/bin/dhclient
+in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/dmz/nodes/vm1/dhclient.log 2>&1 && s=0 || s=$?; cat /run/lab/dmz/nodes/vm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/dmz/nodes/vm1/bin/dhclient -1 -v eth0
+in_node vm1 ip -4 -o addr show dev eth0
+in_node vm1 ip -6 -o addr show dev eth0 scope global
+
+# --- vm2: DHCP lease
+mkdir -p /run/lab/dmz/nodes/vm2
+cat > /run/lab/dmz/nodes/vm2/dhclient-script <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient-script for a VM namespace; touches only $interface.
+mask_to_prefix() {
+  prefix=0
+  for octet in $(echo "$1" | tr . ' '); do
+    case $octet in
+      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
+      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
+      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
+    esac
+  done
+  echo $prefix
+}
+case "$reason" in
+  PREINIT)
+    ip link set dev "$interface" up ;;
+  BOUND|RENEW|REBIND|REBOOT)
+    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
+      ip -4 addr flush dev "$interface"
+    fi
+    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    for router in $new_routers; do
+      ip -4 route replace default via "$router" dev "$interface"
+      break
+    done ;;
+  EXPIRE|FAIL|RELEASE|STOP)
+    ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
+esac
+exit 0
+LAB_EOF
+chmod 755 /run/lab/dmz/nodes/vm2/dhclient-script
+mkdir -p /run/lab/dmz/nodes/vm2
+cat > /run/lab/dmz/nodes/vm2/dhclient.conf <<'LAB_EOF'
+# lab: dhclient.conf for a VM namespace
+timeout 30;
+retry 5;
+request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
+LAB_EOF
+mkdir -p /run/lab/dmz/nodes/vm2/bin
+cat > /run/lab/dmz/nodes/vm2/bin/dhclient <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf /run/lab/dmz/nodes/vm2/dhclient.conf -sf /run/lab/dmz/nodes/vm2/dhclient-script -lf /run/lab/dmz/nodes/vm2/dhclient.leases -pf /run/lab/dmz/nodes/vm2/dhclient.pid "$@"
+LAB_EOF
+chmod 755 /run/lab/dmz/nodes/vm2/bin/dhclient
+in_node vm2 sh -c 'timeout "$0" "$@" > /run/lab/dmz/nodes/vm2/dhclient.log 2>&1 && s=0 || s=$?; cat /run/lab/dmz/nodes/vm2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/dmz/nodes/vm2/bin/dhclient -1 -v eth0
+in_node vm2 ip -4 -o addr show dev eth0
+in_node vm2 ip -6 -o addr show dev eth0 scope global
+
+echo "lab dmz is up"

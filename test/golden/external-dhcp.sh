@@ -1,0 +1,511 @@
+#!/usr/bin/env bash
+# Lab 'external-dhcp' from labs/external-dhcp.yaml, as the plain commands 'lab up' runs (netns runtime).
+# Run it as root on Debian/Ubuntu with openvswitch-switch ovn-central ovn-host isc-dhcp-client iproute2 ethtool.
+# Every node is a network namespace lab.external-dhcp.<node>; its daemons' files are in /run/lab/external-dhcp/nodes/<node>.
+# Remove it with 'lab down external-dhcp' (also when it stopped half way), or by hand:
+#   for ns in $(ip netns list | grep -o '^lab\.external-dhcp\.[^ ]*'); do kill $(ip netns pids "$ns") 2>/dev/null; ip netns del "$ns"; done; rm -rf /run/lab/external-dhcp
+set -euo pipefail
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+# in_node NODE CMD...: run CMD in the network namespace of a lab node, with the environment that
+# makes ovs-vsctl, ovs-appctl, ovn-nbctl... find that node's own daemons.
+in_node() {
+  local node=$1; shift
+  case $node in
+    underlay) env LAB_DIR=/run/lab/external-dhcp ip netns exec lab.external-dhcp.underlay "$@" ;;
+    central) env LAB_DIR=/run/lab/external-dhcp LAB_RUN_DIR=/run/lab/external-dhcp/nodes/central OVS_RUNDIR=/run/lab/external-dhcp/nodes/central OVS_DBDIR=/run/lab/external-dhcp/nodes/central OVS_LOGDIR=/run/lab/external-dhcp/nodes/central OVN_RUNDIR=/run/lab/external-dhcp/nodes/central OVN_DBDIR=/run/lab/external-dhcp/nodes/central OVN_LOGDIR=/run/lab/external-dhcp/nodes/central OVN_NB_DB=unix:/run/lab/external-dhcp/nodes/central/ovnnb_db.sock OVN_SB_DB=unix:/run/lab/external-dhcp/nodes/central/ovnsb_db.sock ip netns exec lab.external-dhcp.central "$@" ;;
+    hv1) env LAB_DIR=/run/lab/external-dhcp LAB_RUN_DIR=/run/lab/external-dhcp/nodes/hv1 OVS_RUNDIR=/run/lab/external-dhcp/nodes/hv1 OVS_DBDIR=/run/lab/external-dhcp/nodes/hv1 OVS_LOGDIR=/run/lab/external-dhcp/nodes/hv1 OVN_RUNDIR=/run/lab/external-dhcp/nodes/hv1 OVN_DBDIR=/run/lab/external-dhcp/nodes/hv1 OVN_LOGDIR=/run/lab/external-dhcp/nodes/hv1 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.external-dhcp.hv1 "$@" ;;
+    net.physnet1) env LAB_DIR=/run/lab/external-dhcp ip netns exec lab.external-dhcp.net.physnet1 "$@" ;;
+    hv2) env LAB_DIR=/run/lab/external-dhcp LAB_RUN_DIR=/run/lab/external-dhcp/nodes/hv2 OVS_RUNDIR=/run/lab/external-dhcp/nodes/hv2 OVS_DBDIR=/run/lab/external-dhcp/nodes/hv2 OVS_LOGDIR=/run/lab/external-dhcp/nodes/hv2 OVN_RUNDIR=/run/lab/external-dhcp/nodes/hv2 OVN_DBDIR=/run/lab/external-dhcp/nodes/hv2 OVN_LOGDIR=/run/lab/external-dhcp/nodes/hv2 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.external-dhcp.hv2 "$@" ;;
+    hv3) env LAB_DIR=/run/lab/external-dhcp LAB_RUN_DIR=/run/lab/external-dhcp/nodes/hv3 OVS_RUNDIR=/run/lab/external-dhcp/nodes/hv3 OVS_DBDIR=/run/lab/external-dhcp/nodes/hv3 OVS_LOGDIR=/run/lab/external-dhcp/nodes/hv3 OVN_RUNDIR=/run/lab/external-dhcp/nodes/hv3 OVN_DBDIR=/run/lab/external-dhcp/nodes/hv3 OVN_LOGDIR=/run/lab/external-dhcp/nodes/hv3 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.external-dhcp.hv3 "$@" ;;
+    bm1) env LAB_DIR=/run/lab/external-dhcp PATH=/run/lab/external-dhcp/nodes/bm1/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/external-dhcp/nodes/bm1 ip netns exec lab.external-dhcp.bm1 "$@" ;;
+    vm1) env LAB_DIR=/run/lab/external-dhcp PATH=/run/lab/external-dhcp/nodes/vm1/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/external-dhcp/nodes/vm1 ip netns exec lab.external-dhcp.vm1 "$@" ;;
+    *) echo "in_node: no node $node" >&2; return 2 ;;
+  esac
+}
+
+# --- claim the lab name (fails when a lab of this name is up) and write the lab's record, so
+# 'lab status', 'lab test' and 'lab down' know this lab
+mkdir -p /run/lab
+mkdir /run/lab/external-dhcp
+sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"' /run/lab/external-dhcp/lab.json <<'LAB_EOF'
+{
+  "format": 2,
+  "lab": {
+    "name": "external-dhcp",
+    "runtime": "netns",
+    "datapath": "auto",
+    "file": "<repo>/labs/external-dhcp.yaml",
+    "underlay": {
+      "subnet": {
+        "network": 3232261120,
+        "prefix": 24,
+        "text": "192.168.100.0/24"
+      }
+    },
+    "central": {
+      "name": "central",
+      "ip": "192.168.100.1",
+      "ssl": false
+    },
+    "chassis": [
+      {
+        "name": "hv1",
+        "ip": "192.168.100.2",
+        "mac": "0a:00:c0:a8:64:02",
+        "encap": "geneve",
+        "transportZones": [],
+        "bridgeMappings": [
+          {
+            "network": "physnet1",
+            "bridge": "br-ex",
+            "iface": "ph-physnet1"
+          }
+        ]
+      },
+      {
+        "name": "hv2",
+        "ip": "192.168.100.3",
+        "mac": "0a:00:c0:a8:64:03",
+        "encap": "geneve",
+        "transportZones": [],
+        "bridgeMappings": [
+          {
+            "network": "physnet1",
+            "bridge": "br-ex",
+            "iface": "ph-physnet1"
+          }
+        ]
+      },
+      {
+        "name": "hv3",
+        "ip": "192.168.100.4",
+        "mac": "0a:00:c0:a8:64:04",
+        "encap": "geneve",
+        "transportZones": [],
+        "bridgeMappings": []
+      }
+    ],
+    "switches": [
+      {
+        "name": "provider",
+        "subnet": {
+          "network": 2886742528,
+          "prefix": 24,
+          "text": "172.16.50.0/24"
+        },
+        "dhcp": {
+          "options": {
+            "server_id": "172.16.50.1",
+            "server_mac": "02:00:ac:10:32:01",
+            "lease_time": "3600",
+            "mtu": "1400"
+          }
+        },
+        "provider": "physnet1"
+      }
+    ],
+    "routers": [],
+    "vms": [
+      {
+        "name": "vm1",
+        "chassis": "hv2",
+        "switch": "provider",
+        "port": "provider-vm1",
+        "mac": "02:00:ac:10:32:14",
+        "ip": "172.16.50.20",
+        "prefix": 24,
+        "dhcp": true,
+        "mtu": 1400,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "vlans": []
+      }
+    ],
+    "services": [],
+    "localports": [],
+    "networks": [
+      "physnet1"
+    ],
+    "hosts": [
+      {
+        "name": "bm1",
+        "network": "physnet1",
+        "ip": "172.16.50.30",
+        "prefix": 24,
+        "mac": "02:00:ac:10:32:1e",
+        "dhcp": true,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "externalPort": {
+          "switch": "provider",
+          "port": "provider-bm1",
+          "haChassis": [
+            "hv1",
+            "hv2"
+          ]
+        }
+      }
+    ],
+    "namespaces": [],
+    "links": [],
+    "nbOptions": {},
+    "setup": [],
+    "checks": [
+      {
+        "name": "the external port is bound to hv1, the highest-priority chassis of its HA group",
+        "kind": "bound",
+        "port": "provider-bm1",
+        "chassis": "hv1"
+      },
+      {
+        "name": "bm1, outside OVN, leases 172.16.50.30 from OVN's DHCP server, with OVN's options",
+        "kind": "dhcp",
+        "vm": "bm1",
+        "interface": "eth0",
+        "family": 4,
+        "address": "172.16.50.30/24",
+        "mtu": 1400,
+        "server": "172.16.50.1",
+        "renew": false,
+        "expect": "leased"
+      },
+      {
+        "name": "the DHCP logical flow for the external port exists",
+        "kind": "flow",
+        "stage": "ls_in_dhcp_options",
+        "actions": "offerip = 172.16.50.30",
+        "expect": "present"
+      },
+      {
+        "name": "hv1 has the OpenFlow DHCP flow for bm1, hv3 (no provider network) has not",
+        "kind": "flow",
+        "stage": "ls_in_dhcp_options",
+        "actions": "offerip = 172.16.50.30",
+        "chassis": "hv1",
+        "openflow": "pause",
+        "expect": "present"
+      },
+      {
+        "name": "bm1 reaches vm1 over the provider network and the localnet port",
+        "kind": "ping",
+        "from": "bm1",
+        "to": "vm1",
+        "count": 3,
+        "family": 4,
+        "expect": "reachable"
+      }
+    ],
+    "portGroups": [],
+    "addressSets": [],
+    "acls": [],
+    "loadBalancers": []
+  },
+  "runtime": "netns",
+  "datapath": "netdev",
+  "createdAt": "@CREATED@",
+  "owner": {
+    "user": "root",
+    "uid": 0
+  },
+  "maker": {
+    "pid": @PID@,
+    "start": "",
+    "command": "script"
+  },
+  "state": "up"
+}
+LAB_EOF
+
+# --- underlay 192.168.100.0/24
+mkdir -p /run/lab/external-dhcp/nodes/underlay
+LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.underlay
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev lo up
+in_node underlay sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name underlay type bridge
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev underlay up
+
+# --- provider networks: physnet1
+LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.net.physnet1
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev lo up
+mkdir -p /run/lab/external-dhcp/nodes/net.physnet1
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link add name bridge0 type bridge
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev bridge0 up
+
+# --- nodes: central, hv1, hv2, hv3, bm1
+mkdir -p /run/lab/external-dhcp/nodes/central
+LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.central
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.central link set dev lo up
+in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name central type veth peer name eth0 netns lab.external-dhcp.central address 0a:00:c0:a8:64:01
+in_node underlay ethtool -K central tx off
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev central up
+in_node central ethtool -K eth0 tx off
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.central link set dev eth0 up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev central master underlay
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.central addr add 192.168.100.1/24 dev eth0
+mkdir -p /run/lab/external-dhcp/nodes/hv1
+LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.hv1
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv1 link set dev lo up
+in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name hv1 type veth peer name eth0 netns lab.external-dhcp.hv1
+in_node underlay ethtool -K hv1 tx off
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv1 up
+in_node hv1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv1 link set dev eth0 up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv1 master underlay
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv1 addr add 192.168.100.2/24 dev eth0
+in_node net.physnet1 ip link add name hv1 type veth peer name ph-physnet1 netns lab.external-dhcp.hv1
+in_node net.physnet1 ethtool -K hv1 tx off
+in_node net.physnet1 ip link set dev hv1 up
+in_node hv1 ethtool -K ph-physnet1 tx off
+in_node hv1 ip link set dev ph-physnet1 up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev hv1 master bridge0
+mkdir -p /run/lab/external-dhcp/nodes/hv2
+LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.hv2
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link set dev lo up
+in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name hv2 type veth peer name eth0 netns lab.external-dhcp.hv2
+in_node underlay ethtool -K hv2 tx off
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv2 up
+in_node hv2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link set dev eth0 up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv2 master underlay
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 addr add 192.168.100.3/24 dev eth0
+in_node net.physnet1 ip link add name hv2 type veth peer name ph-physnet1 netns lab.external-dhcp.hv2
+in_node net.physnet1 ethtool -K hv2 tx off
+in_node net.physnet1 ip link set dev hv2 up
+in_node hv2 ethtool -K ph-physnet1 tx off
+in_node hv2 ip link set dev ph-physnet1 up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev hv2 master bridge0
+mkdir -p /run/lab/external-dhcp/nodes/hv3
+LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.hv3
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv3 link set dev lo up
+in_node hv3 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name hv3 type veth peer name eth0 netns lab.external-dhcp.hv3
+in_node underlay ethtool -K hv3 tx off
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv3 up
+in_node hv3 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv3 link set dev eth0 up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv3 master underlay
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv3 addr add 192.168.100.4/24 dev eth0
+LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.bm1
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.bm1 link set dev lo up
+mkdir -p /run/lab/external-dhcp/nodes/bm1
+in_node net.physnet1 ip link add name bm1 type veth peer name eth0 netns lab.external-dhcp.bm1 address 02:00:ac:10:32:1e
+in_node bm1 ip link set dev eth0 addrgenmode none
+in_node net.physnet1 ethtool -K bm1 tx off
+in_node net.physnet1 ip link set dev bm1 up
+in_node bm1 ethtool -K eth0 tx off
+in_node bm1 ip link set dev eth0 up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev bm1 master bridge0
+
+# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 1 switch, 1 port (one transaction)
+in_node central ovsdb-tool create /run/lab/external-dhcp/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
+in_node central ovsdb-server /run/lab/external-dhcp/nodes/central/ovnnb_db.db --remote=punix:/run/lab/external-dhcp/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/external-dhcp/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/external-dhcp/nodes/central/ovnnb_db.pid --log-file=/run/lab/external-dhcp/nodes/central/ovnnb_db.log --detach --no-chdir
+in_node central ovsdb-tool create /run/lab/external-dhcp/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
+in_node central ovsdb-server /run/lab/external-dhcp/nodes/central/ovnsb_db.db --remote=punix:/run/lab/external-dhcp/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/external-dhcp/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/external-dhcp/nodes/central/ovnsb_db.pid --log-file=/run/lab/external-dhcp/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-northd --ovnnb-db=unix:/run/lab/external-dhcp/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/external-dhcp/nodes/central/ovnsb_db.sock --pidfile=/run/lab/external-dhcp/nodes/central/ovn-northd.pid --log-file=/run/lab/external-dhcp/nodes/central/ovn-northd.log --detach --no-chdir
+in_node central ovn-nbctl --timeout=30 -- ls-add provider -- lsp-add provider provider-localnet -- lsp-set-type provider-localnet localnet -- lsp-set-addresses provider-localnet unknown -- lsp-set-options provider-localnet network_name=physnet1 -- --id=@dhcp0 create DHCP_Options cidr=172.16.50.0/24 'options:server_id="172.16.50.1"' 'options:server_mac="02:00:ac:10:32:01"' 'options:lease_time="3600"' 'options:mtu="1400"' -- lsp-add provider provider-vm1 -- lsp-set-addresses provider-vm1 '02:00:ac:10:32:14 172.16.50.20' -- set Logical_Switch_Port provider-vm1 dhcpv4_options=@dhcp0 -- --id=@hcg0_0 create HA_Chassis chassis_name=hv1 priority=20 -- --id=@hcg0_1 create HA_Chassis chassis_name=hv2 priority=10 -- --id=@hcg0 create HA_Chassis_Group name=bm1 'ha_chassis=[@hcg0_0,@hcg0_1]' -- lsp-add provider provider-bm1 -- lsp-set-type provider-bm1 external -- lsp-set-addresses provider-bm1 '02:00:ac:10:32:1e 172.16.50.30' -- set Logical_Switch_Port provider-bm1 ha_chassis_group=@hcg0 -- set Logical_Switch_Port provider-bm1 dhcpv4_options=@dhcp0
+
+# --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller
+in_node hv1 ovsdb-tool create /run/lab/external-dhcp/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv1 ovsdb-server /run/lab/external-dhcp/nodes/hv1/conf.db --remote=punix:/run/lab/external-dhcp/nodes/hv1/db.sock --pidfile=/run/lab/external-dhcp/nodes/hv1/ovsdb-server.pid --log-file=/run/lab/external-dhcp/nodes/hv1/ovsdb-server.log --detach --no-chdir
+in_node hv1 ovs-vsctl --no-wait init
+in_node hv1 ovs-vswitchd unix:/run/lab/external-dhcp/nodes/hv1/db.sock --disable-system --pidfile=/run/lab/external-dhcp/nodes/hv1/ovs-vswitchd.pid --log-file=/run/lab/external-dhcp/nodes/hv1/ovs-vswitchd.log --detach --no-chdir
+in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:02"' -- add-port br-phy eth0 -- set Open_vSwitch . external_ids:system-id=hv1 external_ids:hostname=hv1 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.2 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv1 ip addr flush dev eth0
+in_node hv1 ip addr add 192.168.100.2/24 dev br-phy
+in_node hv1 ip link set dev br-phy up
+in_node hv1 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
+in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.4 0a:00:c0:a8:64:04
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-br br-ex -- set Bridge br-ex datapath_type=netdev -- --may-exist add-port br-ex ph-physnet1
+in_node hv1 ovs-vsctl set Open_vSwitch . 'external_ids:ovn-bridge-mappings="physnet1:br-ex"'
+in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv1 ovn-controller unix:/run/lab/external-dhcp/nodes/hv1/db.sock --pidfile=/run/lab/external-dhcp/nodes/hv1/ovn-controller.pid --log-file=/run/lab/external-dhcp/nodes/hv1/ovn-controller.log --detach --no-chdir
+
+# --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
+in_node hv2 ovsdb-tool create /run/lab/external-dhcp/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv2 ovsdb-server /run/lab/external-dhcp/nodes/hv2/conf.db --remote=punix:/run/lab/external-dhcp/nodes/hv2/db.sock --pidfile=/run/lab/external-dhcp/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/external-dhcp/nodes/hv2/ovsdb-server.log --detach --no-chdir
+in_node hv2 ovs-vsctl --no-wait init
+in_node hv2 ovs-vswitchd unix:/run/lab/external-dhcp/nodes/hv2/db.sock --disable-system --pidfile=/run/lab/external-dhcp/nodes/hv2/ovs-vswitchd.pid --log-file=/run/lab/external-dhcp/nodes/hv2/ovs-vswitchd.log --detach --no-chdir
+in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:03"' -- add-port br-phy eth0 -- set Open_vSwitch . external_ids:system-id=hv2 external_ids:hostname=hv2 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.3 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv2 ip addr flush dev eth0
+in_node hv2 ip addr add 192.168.100.3/24 dev br-phy
+in_node hv2 ip link set dev br-phy up
+in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
+in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.4 0a:00:c0:a8:64:04
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-br br-ex -- set Bridge br-ex datapath_type=netdev -- --may-exist add-port br-ex ph-physnet1
+in_node hv2 ovs-vsctl set Open_vSwitch . 'external_ids:ovn-bridge-mappings="physnet1:br-ex"'
+in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 ovn-controller unix:/run/lab/external-dhcp/nodes/hv2/db.sock --pidfile=/run/lab/external-dhcp/nodes/hv2/ovn-controller.pid --log-file=/run/lab/external-dhcp/nodes/hv2/ovn-controller.log --detach --no-chdir
+mkdir -p /run/lab/external-dhcp/nodes/vm1
+LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.vm1
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.vm1 link set dev lo up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link add name vm1 type veth peer name eth0 netns lab.external-dhcp.vm1 address 02:00:ac:10:32:14
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.vm1 link set dev eth0 addrgenmode none
+in_node hv2 ethtool -K vm1 tx off
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link set dev vm1 mtu 1400 up
+in_node vm1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.vm1 link set dev eth0 mtu 1400 up
+in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=provider-vm1
+
+# --- chassis hv3 192.168.100.4: ovs-vswitchd, br-phy, ovn-controller
+in_node hv3 ovsdb-tool create /run/lab/external-dhcp/nodes/hv3/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv3 ovsdb-server /run/lab/external-dhcp/nodes/hv3/conf.db --remote=punix:/run/lab/external-dhcp/nodes/hv3/db.sock --pidfile=/run/lab/external-dhcp/nodes/hv3/ovsdb-server.pid --log-file=/run/lab/external-dhcp/nodes/hv3/ovsdb-server.log --detach --no-chdir
+in_node hv3 ovs-vsctl --no-wait init
+in_node hv3 ovs-vswitchd unix:/run/lab/external-dhcp/nodes/hv3/db.sock --disable-system --pidfile=/run/lab/external-dhcp/nodes/hv3/ovs-vswitchd.pid --log-file=/run/lab/external-dhcp/nodes/hv3/ovs-vswitchd.log --detach --no-chdir
+in_node hv3 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:04"' -- add-port br-phy eth0 -- set Open_vSwitch . external_ids:system-id=hv3 external_ids:hostname=hv3 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.4 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv3 ip addr flush dev eth0
+in_node hv3 ip addr add 192.168.100.4/24 dev br-phy
+in_node hv3 ip link set dev br-phy up
+in_node hv3 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv3 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
+in_node hv3 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
+in_node hv3 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv3 ovn-controller unix:/run/lab/external-dhcp/nodes/hv3/db.sock --pidfile=/run/lab/external-dhcp/nodes/hv3/ovn-controller.pid --log-file=/run/lab/external-dhcp/nodes/hv3/ovn-controller.log --detach --no-chdir
+
+# --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv3
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port provider-vm1 up=true
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port provider-bm1 up=true
+in_node central ovn-nbctl --timeout=30 --wait=hv sync
+
+# --- vm1: DHCP lease
+mkdir -p /run/lab/external-dhcp/nodes/vm1
+cat > /run/lab/external-dhcp/nodes/vm1/dhclient-script <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient-script for a VM namespace; touches only $interface.
+mask_to_prefix() {
+  prefix=0
+  for octet in $(echo "$1" | tr . ' '); do
+    case $octet in
+      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
+      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
+      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
+    esac
+  done
+  echo $prefix
+}
+case "$reason" in
+  PREINIT)
+    ip link set dev "$interface" up ;;
+  BOUND|RENEW|REBIND|REBOOT)
+    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
+      ip -4 addr flush dev "$interface"
+    fi
+    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    for router in $new_routers; do
+      ip -4 route replace default via "$router" dev "$interface"
+      break
+    done ;;
+  EXPIRE|FAIL|RELEASE|STOP)
+    ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
+esac
+exit 0
+LAB_EOF
+chmod 755 /run/lab/external-dhcp/nodes/vm1/dhclient-script
+mkdir -p /run/lab/external-dhcp/nodes/vm1
+cat > /run/lab/external-dhcp/nodes/vm1/dhclient.conf <<'LAB_EOF'
+# lab: dhclient.conf for a VM namespace
+timeout 30;
+retry 5;
+request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
+LAB_EOF
+mkdir -p /run/lab/external-dhcp/nodes/vm1/bin
+cat > /run/lab/external-dhcp/nodes/vm1/bin/dhclient <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf /run/lab/external-dhcp/nodes/vm1/dhclient.conf -sf /run/lab/external-dhcp/nodes/vm1/dhclient-script -lf /run/lab/external-dhcp/nodes/vm1/dhclient.leases -pf /run/lab/external-dhcp/nodes/vm1/dhclient.pid "$@"
+LAB_EOF
+chmod 755 /run/lab/external-dhcp/nodes/vm1/bin/dhclient
+in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/external-dhcp/nodes/vm1/dhclient.log 2>&1 && s=0 || s=$?; cat /run/lab/external-dhcp/nodes/vm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/external-dhcp/nodes/vm1/bin/dhclient -1 -v eth0
+in_node vm1 ip -4 -o addr show dev eth0
+in_node vm1 ip -6 -o addr show dev eth0 scope global
+
+# --- host bm1: DHCP lease from OVN (external port)
+mkdir -p /run/lab/external-dhcp/nodes/bm1
+cat > /run/lab/external-dhcp/nodes/bm1/dhclient-script <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient-script for a VM namespace; touches only $interface.
+mask_to_prefix() {
+  prefix=0
+  for octet in $(echo "$1" | tr . ' '); do
+    case $octet in
+      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
+      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
+      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
+    esac
+  done
+  echo $prefix
+}
+case "$reason" in
+  PREINIT)
+    ip link set dev "$interface" up ;;
+  BOUND|RENEW|REBIND|REBOOT)
+    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
+      ip -4 addr flush dev "$interface"
+    fi
+    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    for router in $new_routers; do
+      ip -4 route replace default via "$router" dev "$interface"
+      break
+    done ;;
+  EXPIRE|FAIL|RELEASE|STOP)
+    ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
+esac
+exit 0
+LAB_EOF
+chmod 755 /run/lab/external-dhcp/nodes/bm1/dhclient-script
+mkdir -p /run/lab/external-dhcp/nodes/bm1
+cat > /run/lab/external-dhcp/nodes/bm1/dhclient.conf <<'LAB_EOF'
+# lab: dhclient.conf for a VM namespace
+timeout 30;
+retry 5;
+request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
+LAB_EOF
+mkdir -p /run/lab/external-dhcp/nodes/bm1/bin
+cat > /run/lab/external-dhcp/nodes/bm1/bin/dhclient <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf /run/lab/external-dhcp/nodes/bm1/dhclient.conf -sf /run/lab/external-dhcp/nodes/bm1/dhclient-script -lf /run/lab/external-dhcp/nodes/bm1/dhclient.leases -pf /run/lab/external-dhcp/nodes/bm1/dhclient.pid "$@"
+LAB_EOF
+chmod 755 /run/lab/external-dhcp/nodes/bm1/bin/dhclient
+in_node bm1 sh -c 'timeout "$0" "$@" > /run/lab/external-dhcp/nodes/bm1/dhclient.log 2>&1 && s=0 || s=$?; cat /run/lab/external-dhcp/nodes/bm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/external-dhcp/nodes/bm1/bin/dhclient -1 -v eth0
+in_node bm1 ip -4 -o addr show dev eth0
+in_node bm1 ip -6 -o addr show dev eth0 scope global
+
+echo "lab external-dhcp is up"

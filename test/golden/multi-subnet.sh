@@ -1,0 +1,599 @@
+#!/usr/bin/env bash
+# Lab 'multi-subnet' from labs/multi-subnet.yaml, as the plain commands 'lab up' runs (netns runtime).
+# Run it as root on Debian/Ubuntu with openvswitch-switch ovn-central ovn-host isc-dhcp-client iproute2 ethtool.
+# Every node is a network namespace lab.multi-subnet.<node>; its daemons' files are in /run/lab/multi-subnet/nodes/<node>.
+# Remove it with 'lab down multi-subnet' (also when it stopped half way), or by hand:
+#   for ns in $(ip netns list | grep -o '^lab\.multi-subnet\.[^ ]*'); do kill $(ip netns pids "$ns") 2>/dev/null; ip netns del "$ns"; done; rm -rf /run/lab/multi-subnet
+set -euo pipefail
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+# in_node NODE CMD...: run CMD in the network namespace of a lab node, with the environment that
+# makes ovs-vsctl, ovs-appctl, ovn-nbctl... find that node's own daemons.
+in_node() {
+  local node=$1; shift
+  case $node in
+    underlay) env LAB_DIR=/run/lab/multi-subnet ip netns exec lab.multi-subnet.underlay "$@" ;;
+    central) env LAB_DIR=/run/lab/multi-subnet LAB_RUN_DIR=/run/lab/multi-subnet/nodes/central OVS_RUNDIR=/run/lab/multi-subnet/nodes/central OVS_DBDIR=/run/lab/multi-subnet/nodes/central OVS_LOGDIR=/run/lab/multi-subnet/nodes/central OVN_RUNDIR=/run/lab/multi-subnet/nodes/central OVN_DBDIR=/run/lab/multi-subnet/nodes/central OVN_LOGDIR=/run/lab/multi-subnet/nodes/central OVN_NB_DB=unix:/run/lab/multi-subnet/nodes/central/ovnnb_db.sock OVN_SB_DB=unix:/run/lab/multi-subnet/nodes/central/ovnsb_db.sock ip netns exec lab.multi-subnet.central "$@" ;;
+    hv1) env LAB_DIR=/run/lab/multi-subnet LAB_RUN_DIR=/run/lab/multi-subnet/nodes/hv1 OVS_RUNDIR=/run/lab/multi-subnet/nodes/hv1 OVS_DBDIR=/run/lab/multi-subnet/nodes/hv1 OVS_LOGDIR=/run/lab/multi-subnet/nodes/hv1 OVN_RUNDIR=/run/lab/multi-subnet/nodes/hv1 OVN_DBDIR=/run/lab/multi-subnet/nodes/hv1 OVN_LOGDIR=/run/lab/multi-subnet/nodes/hv1 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.multi-subnet.hv1 "$@" ;;
+    hv2) env LAB_DIR=/run/lab/multi-subnet LAB_RUN_DIR=/run/lab/multi-subnet/nodes/hv2 OVS_RUNDIR=/run/lab/multi-subnet/nodes/hv2 OVS_DBDIR=/run/lab/multi-subnet/nodes/hv2 OVS_LOGDIR=/run/lab/multi-subnet/nodes/hv2 OVN_RUNDIR=/run/lab/multi-subnet/nodes/hv2 OVN_DBDIR=/run/lab/multi-subnet/nodes/hv2 OVN_LOGDIR=/run/lab/multi-subnet/nodes/hv2 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.multi-subnet.hv2 "$@" ;;
+    vm1) env LAB_DIR=/run/lab/multi-subnet PATH=/run/lab/multi-subnet/nodes/vm1/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/multi-subnet/nodes/vm1 ip netns exec lab.multi-subnet.vm1 "$@" ;;
+    vm3) env LAB_DIR=/run/lab/multi-subnet PATH=/run/lab/multi-subnet/nodes/vm3/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/multi-subnet/nodes/vm3 ip netns exec lab.multi-subnet.vm3 "$@" ;;
+    vm2) env LAB_DIR=/run/lab/multi-subnet PATH=/run/lab/multi-subnet/nodes/vm2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/multi-subnet/nodes/vm2 ip netns exec lab.multi-subnet.vm2 "$@" ;;
+    *) echo "in_node: no node $node" >&2; return 2 ;;
+  esac
+}
+
+# --- claim the lab name (fails when a lab of this name is up) and write the lab's record, so
+# 'lab status', 'lab test' and 'lab down' know this lab
+mkdir -p /run/lab
+mkdir /run/lab/multi-subnet
+sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"' /run/lab/multi-subnet/lab.json <<'LAB_EOF'
+{
+  "format": 2,
+  "lab": {
+    "name": "multi-subnet",
+    "runtime": "netns",
+    "datapath": "auto",
+    "file": "<repo>/labs/multi-subnet.yaml",
+    "underlay": {
+      "subnet": {
+        "network": 3232261120,
+        "prefix": 24,
+        "text": "192.168.100.0/24"
+      }
+    },
+    "central": {
+      "name": "central",
+      "ip": "192.168.100.1",
+      "ssl": false
+    },
+    "chassis": [
+      {
+        "name": "hv1",
+        "ip": "192.168.100.2",
+        "mac": "0a:00:c0:a8:64:02",
+        "encap": "geneve",
+        "transportZones": [],
+        "bridgeMappings": []
+      },
+      {
+        "name": "hv2",
+        "ip": "192.168.100.3",
+        "mac": "0a:00:c0:a8:64:03",
+        "encap": "geneve",
+        "transportZones": [],
+        "bridgeMappings": []
+      }
+    ],
+    "switches": [
+      {
+        "name": "net",
+        "subnet": {
+          "network": 172359936,
+          "prefix": 24,
+          "text": "10.70.1.0/24"
+        },
+        "dhcp": {
+          "options": {
+            "server_id": "10.70.1.1",
+            "server_mac": "02:00:0a:46:01:01",
+            "lease_time": "3600",
+            "router": "10.70.1.1"
+          }
+        }
+      },
+      {
+        "name": "net-b",
+        "subnet": {
+          "network": 172360192,
+          "prefix": 24,
+          "text": "10.70.2.0/24"
+        },
+        "dhcp": {
+          "options": {
+            "server_id": "10.70.2.1",
+            "server_mac": "02:00:0a:46:02:01",
+            "lease_time": "1800",
+            "router": "10.70.2.1"
+          }
+        },
+        "on": "net"
+      }
+    ],
+    "routers": [
+      {
+        "name": "r1",
+        "options": {},
+        "ports": [
+          {
+            "name": "r1-net",
+            "switchPort": "net-r1",
+            "switch": "net",
+            "ip": "10.70.1.1",
+            "prefix": 24,
+            "mac": "06:00:0a:46:01:01"
+          },
+          {
+            "name": "r1-net-b",
+            "switchPort": "net-b-r1",
+            "switch": "net-b",
+            "ip": "10.70.2.1",
+            "prefix": 24,
+            "mac": "06:00:0a:46:02:01"
+          }
+        ],
+        "routes": [],
+        "policies": [],
+        "nat": []
+      }
+    ],
+    "vms": [
+      {
+        "name": "vm1",
+        "chassis": "hv1",
+        "switch": "net",
+        "port": "net-vm1",
+        "mac": "02:00:0a:46:01:0a",
+        "ip": "10.70.1.10",
+        "prefix": 24,
+        "dhcp": true,
+        "mtu": 1400,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "vlans": []
+      },
+      {
+        "name": "vm3",
+        "chassis": "hv2",
+        "switch": "net",
+        "port": "net-vm3",
+        "mac": "02:00:0a:46:01:0b",
+        "ip": "10.70.1.11",
+        "prefix": 24,
+        "dhcp": true,
+        "mtu": 1400,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "vlans": []
+      },
+      {
+        "name": "vm2",
+        "chassis": "hv2",
+        "switch": "net-b",
+        "port": "net-b-vm2",
+        "mac": "02:00:0a:46:02:0a",
+        "ip": "10.70.2.10",
+        "prefix": 24,
+        "dhcp": true,
+        "mtu": 1400,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "vlans": []
+      }
+    ],
+    "services": [],
+    "localports": [],
+    "networks": [],
+    "hosts": [],
+    "namespaces": [],
+    "links": [],
+    "nbOptions": {},
+    "setup": [],
+    "checks": [
+      {
+        "name": "vm2's port is on logical switch net, like vm1's (one network, not two switches)",
+        "kind": "logical_port",
+        "port": "net-b-vm2",
+        "switch": "net"
+      },
+      {
+        "name": "vm1 leases from the first subnet's DHCP_Options (router 10.70.1.1, 3600 s)",
+        "kind": "dhcp",
+        "vm": "vm1",
+        "interface": "eth0",
+        "family": 4,
+        "address": "10.70.1.10/24",
+        "router": "10.70.1.1",
+        "lease_time": 3600,
+        "renew": false,
+        "expect": "leased"
+      },
+      {
+        "name": "vm2, on the same switch, leases from the second subnet's row (router 10.70.2.1, 1800 s)",
+        "kind": "dhcp",
+        "vm": "vm2",
+        "interface": "eth0",
+        "family": 4,
+        "address": "10.70.2.10/24",
+        "router": "10.70.2.1",
+        "lease_time": 1800,
+        "renew": false,
+        "expect": "leased"
+      },
+      {
+        "name": "one datapath, two DHCP offers, each with its own subnet's options",
+        "kind": "flow",
+        "stage": "ls_in_dhcp_options",
+        "datapath": "net",
+        "actions": [
+          "offerip = 10.70.2.10",
+          "lease_time = 1800",
+          "router = 10.70.2.1"
+        ],
+        "expect": "present"
+      },
+      {
+        "name": "vm1 and vm3, same subnet, talk directly (L2, TTL untouched)",
+        "kind": "ping",
+        "from": "vm1",
+        "to": "vm3",
+        "count": 3,
+        "family": 4,
+        "expect": "reachable",
+        "ttl": 64
+      },
+      {
+        "name": "vm1 and vm2 share the switch but not the subnet: the router takes them across (TTL 63)",
+        "kind": "ping",
+        "from": "vm1",
+        "to": "vm2",
+        "count": 3,
+        "family": 4,
+        "expect": "reachable",
+        "ttl": 63
+      },
+      {
+        "name": "ovn-trace shows the hairpin through r1, back onto the same logical switch",
+        "kind": "trace",
+        "from": "vm1",
+        "to": "vm2",
+        "family": 4,
+        "proto": "icmp",
+        "expect": "delivered",
+        "through": [
+          "net",
+          "r1",
+          "net"
+        ]
+      }
+    ],
+    "portGroups": [],
+    "addressSets": [],
+    "acls": [],
+    "loadBalancers": []
+  },
+  "runtime": "netns",
+  "datapath": "netdev",
+  "createdAt": "@CREATED@",
+  "owner": {
+    "user": "root",
+    "uid": 0
+  },
+  "maker": {
+    "pid": @PID@,
+    "start": "",
+    "command": "script"
+  },
+  "state": "up"
+}
+LAB_EOF
+
+# --- underlay 192.168.100.0/24
+mkdir -p /run/lab/multi-subnet/nodes/underlay
+LAB_DIR=/run/lab/multi-subnet ip netns add lab.multi-subnet.underlay
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev lo up
+in_node underlay sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link add name underlay type bridge
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev underlay up
+
+# --- nodes: central, hv1, hv2
+mkdir -p /run/lab/multi-subnet/nodes/central
+LAB_DIR=/run/lab/multi-subnet ip netns add lab.multi-subnet.central
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.central link set dev lo up
+in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link add name central type veth peer name eth0 netns lab.multi-subnet.central address 0a:00:c0:a8:64:01
+in_node underlay ethtool -K central tx off
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev central up
+in_node central ethtool -K eth0 tx off
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.central link set dev eth0 up
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev central master underlay
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.central addr add 192.168.100.1/24 dev eth0
+mkdir -p /run/lab/multi-subnet/nodes/hv1
+LAB_DIR=/run/lab/multi-subnet ip netns add lab.multi-subnet.hv1
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv1 link set dev lo up
+in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link add name hv1 type veth peer name eth0 netns lab.multi-subnet.hv1
+in_node underlay ethtool -K hv1 tx off
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev hv1 up
+in_node hv1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv1 link set dev eth0 up
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev hv1 master underlay
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv1 addr add 192.168.100.2/24 dev eth0
+mkdir -p /run/lab/multi-subnet/nodes/hv2
+LAB_DIR=/run/lab/multi-subnet ip netns add lab.multi-subnet.hv2
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 link set dev lo up
+in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link add name hv2 type veth peer name eth0 netns lab.multi-subnet.hv2
+in_node underlay ethtool -K hv2 tx off
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev hv2 up
+in_node hv2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 link set dev eth0 up
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev hv2 master underlay
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 addr add 192.168.100.3/24 dev eth0
+
+# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 2 switches, 3 ports (one transaction)
+in_node central ovsdb-tool create /run/lab/multi-subnet/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
+in_node central ovsdb-server /run/lab/multi-subnet/nodes/central/ovnnb_db.db --remote=punix:/run/lab/multi-subnet/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/multi-subnet/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/multi-subnet/nodes/central/ovnnb_db.pid --log-file=/run/lab/multi-subnet/nodes/central/ovnnb_db.log --detach --no-chdir
+in_node central ovsdb-tool create /run/lab/multi-subnet/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
+in_node central ovsdb-server /run/lab/multi-subnet/nodes/central/ovnsb_db.db --remote=punix:/run/lab/multi-subnet/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/multi-subnet/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/multi-subnet/nodes/central/ovnsb_db.pid --log-file=/run/lab/multi-subnet/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-northd --ovnnb-db=unix:/run/lab/multi-subnet/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/multi-subnet/nodes/central/ovnsb_db.sock --pidfile=/run/lab/multi-subnet/nodes/central/ovn-northd.pid --log-file=/run/lab/multi-subnet/nodes/central/ovn-northd.log --detach --no-chdir
+in_node central ovn-nbctl --timeout=30 -- ls-add net -- --id=@dhcp0 create DHCP_Options cidr=10.70.1.0/24 'options:server_id="10.70.1.1"' 'options:server_mac="02:00:0a:46:01:01"' 'options:lease_time="3600"' 'options:router="10.70.1.1"' -- lsp-add net net-vm1 -- lsp-set-addresses net-vm1 '02:00:0a:46:01:0a 10.70.1.10' -- set Logical_Switch_Port net-vm1 dhcpv4_options=@dhcp0 -- lsp-add net net-vm3 -- lsp-set-addresses net-vm3 '02:00:0a:46:01:0b 10.70.1.11' -- set Logical_Switch_Port net-vm3 dhcpv4_options=@dhcp0 -- --id=@dhcp1 create DHCP_Options cidr=10.70.2.0/24 'options:server_id="10.70.2.1"' 'options:server_mac="02:00:0a:46:02:01"' 'options:lease_time="1800"' 'options:router="10.70.2.1"' -- lsp-add net net-b-vm2 -- lsp-set-addresses net-b-vm2 '02:00:0a:46:02:0a 10.70.2.10' -- set Logical_Switch_Port net-b-vm2 dhcpv4_options=@dhcp1 -- lr-add r1 -- lrp-add r1 r1-net 06:00:0a:46:01:01 10.70.1.1/24 -- lsp-add net net-r1 -- lsp-set-type net-r1 router -- lsp-set-addresses net-r1 router -- lsp-set-options net-r1 router-port=r1-net -- lrp-add r1 r1-net-b 06:00:0a:46:02:01 10.70.2.1/24 -- lsp-add net net-b-r1 -- lsp-set-type net-b-r1 router -- lsp-set-addresses net-b-r1 router -- lsp-set-options net-b-r1 router-port=r1-net-b
+
+# --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
+in_node hv1 ovsdb-tool create /run/lab/multi-subnet/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv1 ovsdb-server /run/lab/multi-subnet/nodes/hv1/conf.db --remote=punix:/run/lab/multi-subnet/nodes/hv1/db.sock --pidfile=/run/lab/multi-subnet/nodes/hv1/ovsdb-server.pid --log-file=/run/lab/multi-subnet/nodes/hv1/ovsdb-server.log --detach --no-chdir
+in_node hv1 ovs-vsctl --no-wait init
+in_node hv1 ovs-vswitchd unix:/run/lab/multi-subnet/nodes/hv1/db.sock --disable-system --pidfile=/run/lab/multi-subnet/nodes/hv1/ovs-vswitchd.pid --log-file=/run/lab/multi-subnet/nodes/hv1/ovs-vswitchd.log --detach --no-chdir
+in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:02"' -- add-port br-phy eth0 -- set Open_vSwitch . external_ids:system-id=hv1 external_ids:hostname=hv1 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.2 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv1 ip addr flush dev eth0
+in_node hv1 ip addr add 192.168.100.2/24 dev br-phy
+in_node hv1 ip link set dev br-phy up
+in_node hv1 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
+in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv1 ovn-controller unix:/run/lab/multi-subnet/nodes/hv1/db.sock --pidfile=/run/lab/multi-subnet/nodes/hv1/ovn-controller.pid --log-file=/run/lab/multi-subnet/nodes/hv1/ovn-controller.log --detach --no-chdir
+mkdir -p /run/lab/multi-subnet/nodes/vm1
+LAB_DIR=/run/lab/multi-subnet ip netns add lab.multi-subnet.vm1
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm1 link set dev lo up
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv1 link add name vm1 type veth peer name eth0 netns lab.multi-subnet.vm1 address 02:00:0a:46:01:0a
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm1 link set dev eth0 addrgenmode none
+in_node hv1 ethtool -K vm1 tx off
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv1 link set dev vm1 mtu 1400 up
+in_node vm1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm1 link set dev eth0 mtu 1400 up
+in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=net-vm1
+
+# --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VMs vm3, vm2 plugged into br-int
+in_node hv2 ovsdb-tool create /run/lab/multi-subnet/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv2 ovsdb-server /run/lab/multi-subnet/nodes/hv2/conf.db --remote=punix:/run/lab/multi-subnet/nodes/hv2/db.sock --pidfile=/run/lab/multi-subnet/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/multi-subnet/nodes/hv2/ovsdb-server.log --detach --no-chdir
+in_node hv2 ovs-vsctl --no-wait init
+in_node hv2 ovs-vswitchd unix:/run/lab/multi-subnet/nodes/hv2/db.sock --disable-system --pidfile=/run/lab/multi-subnet/nodes/hv2/ovs-vswitchd.pid --log-file=/run/lab/multi-subnet/nodes/hv2/ovs-vswitchd.log --detach --no-chdir
+in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:03"' -- add-port br-phy eth0 -- set Open_vSwitch . external_ids:system-id=hv2 external_ids:hostname=hv2 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.3 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv2 ip addr flush dev eth0
+in_node hv2 ip addr add 192.168.100.3/24 dev br-phy
+in_node hv2 ip link set dev br-phy up
+in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
+in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 ovn-controller unix:/run/lab/multi-subnet/nodes/hv2/db.sock --pidfile=/run/lab/multi-subnet/nodes/hv2/ovn-controller.pid --log-file=/run/lab/multi-subnet/nodes/hv2/ovn-controller.log --detach --no-chdir
+mkdir -p /run/lab/multi-subnet/nodes/vm3
+LAB_DIR=/run/lab/multi-subnet ip netns add lab.multi-subnet.vm3
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm3 link set dev lo up
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 link add name vm3 type veth peer name eth0 netns lab.multi-subnet.vm3 address 02:00:0a:46:01:0b
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm3 link set dev eth0 addrgenmode none
+in_node hv2 ethtool -K vm3 tx off
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 link set dev vm3 mtu 1400 up
+in_node vm3 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm3 link set dev eth0 mtu 1400 up
+in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm3 -- set Interface vm3 external_ids:iface-id=net-vm3
+mkdir -p /run/lab/multi-subnet/nodes/vm2
+LAB_DIR=/run/lab/multi-subnet ip netns add lab.multi-subnet.vm2
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm2 link set dev lo up
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 link add name vm2 type veth peer name eth0 netns lab.multi-subnet.vm2 address 02:00:0a:46:02:0a
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm2 link set dev eth0 addrgenmode none
+in_node hv2 ethtool -K vm2 tx off
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 link set dev vm2 mtu 1400 up
+in_node vm2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm2 link set dev eth0 mtu 1400 up
+in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=net-b-vm2
+
+# --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port net-vm1 up=true
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port net-vm3 up=true
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port net-b-vm2 up=true
+in_node central ovn-nbctl --timeout=30 --wait=hv sync
+
+# --- vm1: DHCP lease
+mkdir -p /run/lab/multi-subnet/nodes/vm1
+cat > /run/lab/multi-subnet/nodes/vm1/dhclient-script <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient-script for a VM namespace; touches only $interface.
+mask_to_prefix() {
+  prefix=0
+  for octet in $(echo "$1" | tr . ' '); do
+    case $octet in
+      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
+      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
+      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
+    esac
+  done
+  echo $prefix
+}
+case "$reason" in
+  PREINIT)
+    ip link set dev "$interface" up ;;
+  BOUND|RENEW|REBIND|REBOOT)
+    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
+      ip -4 addr flush dev "$interface"
+    fi
+    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    for router in $new_routers; do
+      ip -4 route replace default via "$router" dev "$interface"
+      break
+    done ;;
+  EXPIRE|FAIL|RELEASE|STOP)
+    ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
+esac
+exit 0
+LAB_EOF
+chmod 755 /run/lab/multi-subnet/nodes/vm1/dhclient-script
+mkdir -p /run/lab/multi-subnet/nodes/vm1
+cat > /run/lab/multi-subnet/nodes/vm1/dhclient.conf <<'LAB_EOF'
+# lab: dhclient.conf for a VM namespace
+timeout 30;
+retry 5;
+request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
+LAB_EOF
+mkdir -p /run/lab/multi-subnet/nodes/vm1/bin
+cat > /run/lab/multi-subnet/nodes/vm1/bin/dhclient <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf /run/lab/multi-subnet/nodes/vm1/dhclient.conf -sf /run/lab/multi-subnet/nodes/vm1/dhclient-script -lf /run/lab/multi-subnet/nodes/vm1/dhclient.leases -pf /run/lab/multi-subnet/nodes/vm1/dhclient.pid "$@"
+LAB_EOF
+chmod 755 /run/lab/multi-subnet/nodes/vm1/bin/dhclient
+in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/multi-subnet/nodes/vm1/dhclient.log 2>&1 && s=0 || s=$?; cat /run/lab/multi-subnet/nodes/vm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/multi-subnet/nodes/vm1/bin/dhclient -1 -v eth0
+in_node vm1 ip -4 -o addr show dev eth0
+in_node vm1 ip -6 -o addr show dev eth0 scope global
+
+# --- vm3: DHCP lease
+mkdir -p /run/lab/multi-subnet/nodes/vm3
+cat > /run/lab/multi-subnet/nodes/vm3/dhclient-script <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient-script for a VM namespace; touches only $interface.
+mask_to_prefix() {
+  prefix=0
+  for octet in $(echo "$1" | tr . ' '); do
+    case $octet in
+      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
+      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
+      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
+    esac
+  done
+  echo $prefix
+}
+case "$reason" in
+  PREINIT)
+    ip link set dev "$interface" up ;;
+  BOUND|RENEW|REBIND|REBOOT)
+    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
+      ip -4 addr flush dev "$interface"
+    fi
+    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    for router in $new_routers; do
+      ip -4 route replace default via "$router" dev "$interface"
+      break
+    done ;;
+  EXPIRE|FAIL|RELEASE|STOP)
+    ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
+esac
+exit 0
+LAB_EOF
+chmod 755 /run/lab/multi-subnet/nodes/vm3/dhclient-script
+mkdir -p /run/lab/multi-subnet/nodes/vm3
+cat > /run/lab/multi-subnet/nodes/vm3/dhclient.conf <<'LAB_EOF'
+# lab: dhclient.conf for a VM namespace
+timeout 30;
+retry 5;
+request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
+LAB_EOF
+mkdir -p /run/lab/multi-subnet/nodes/vm3/bin
+cat > /run/lab/multi-subnet/nodes/vm3/bin/dhclient <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf /run/lab/multi-subnet/nodes/vm3/dhclient.conf -sf /run/lab/multi-subnet/nodes/vm3/dhclient-script -lf /run/lab/multi-subnet/nodes/vm3/dhclient.leases -pf /run/lab/multi-subnet/nodes/vm3/dhclient.pid "$@"
+LAB_EOF
+chmod 755 /run/lab/multi-subnet/nodes/vm3/bin/dhclient
+in_node vm3 sh -c 'timeout "$0" "$@" > /run/lab/multi-subnet/nodes/vm3/dhclient.log 2>&1 && s=0 || s=$?; cat /run/lab/multi-subnet/nodes/vm3/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/multi-subnet/nodes/vm3/bin/dhclient -1 -v eth0
+in_node vm3 ip -4 -o addr show dev eth0
+in_node vm3 ip -6 -o addr show dev eth0 scope global
+
+# --- vm2: DHCP lease
+mkdir -p /run/lab/multi-subnet/nodes/vm2
+cat > /run/lab/multi-subnet/nodes/vm2/dhclient-script <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient-script for a VM namespace; touches only $interface.
+mask_to_prefix() {
+  prefix=0
+  for octet in $(echo "$1" | tr . ' '); do
+    case $octet in
+      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
+      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
+      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
+    esac
+  done
+  echo $prefix
+}
+case "$reason" in
+  PREINIT)
+    ip link set dev "$interface" up ;;
+  BOUND|RENEW|REBIND|REBOOT)
+    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
+      ip -4 addr flush dev "$interface"
+    fi
+    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    for router in $new_routers; do
+      ip -4 route replace default via "$router" dev "$interface"
+      break
+    done ;;
+  EXPIRE|FAIL|RELEASE|STOP)
+    ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
+esac
+exit 0
+LAB_EOF
+chmod 755 /run/lab/multi-subnet/nodes/vm2/dhclient-script
+mkdir -p /run/lab/multi-subnet/nodes/vm2
+cat > /run/lab/multi-subnet/nodes/vm2/dhclient.conf <<'LAB_EOF'
+# lab: dhclient.conf for a VM namespace
+timeout 30;
+retry 5;
+request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
+LAB_EOF
+mkdir -p /run/lab/multi-subnet/nodes/vm2/bin
+cat > /run/lab/multi-subnet/nodes/vm2/bin/dhclient <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf /run/lab/multi-subnet/nodes/vm2/dhclient.conf -sf /run/lab/multi-subnet/nodes/vm2/dhclient-script -lf /run/lab/multi-subnet/nodes/vm2/dhclient.leases -pf /run/lab/multi-subnet/nodes/vm2/dhclient.pid "$@"
+LAB_EOF
+chmod 755 /run/lab/multi-subnet/nodes/vm2/bin/dhclient
+in_node vm2 sh -c 'timeout "$0" "$@" > /run/lab/multi-subnet/nodes/vm2/dhclient.log 2>&1 && s=0 || s=$?; cat /run/lab/multi-subnet/nodes/vm2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/multi-subnet/nodes/vm2/bin/dhclient -1 -v eth0
+in_node vm2 ip -4 -o addr show dev eth0
+in_node vm2 ip -6 -o addr show dev eth0 scope global
+
+echo "lab multi-subnet is up"

@@ -1,0 +1,640 @@
+#!/usr/bin/env bash
+# Lab 'subnets-isolated' from labs/subnets-isolated.yaml, as the plain commands 'lab up' runs (netns runtime).
+# Run it as root on Debian/Ubuntu with openvswitch-switch ovn-central ovn-host isc-dhcp-client iproute2 ethtool.
+# Every node is a network namespace lab.subnets-isolated.<node>; its daemons' files are in /run/lab/subnets-isolated/nodes/<node>.
+# Remove it with 'lab down subnets-isolated' (also when it stopped half way), or by hand:
+#   for ns in $(ip netns list | grep -o '^lab\.subnets-isolated\.[^ ]*'); do kill $(ip netns pids "$ns") 2>/dev/null; ip netns del "$ns"; done; rm -rf /run/lab/subnets-isolated
+set -euo pipefail
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+# in_node NODE CMD...: run CMD in the network namespace of a lab node, with the environment that
+# makes ovs-vsctl, ovs-appctl, ovn-nbctl... find that node's own daemons.
+in_node() {
+  local node=$1; shift
+  case $node in
+    underlay) env LAB_DIR=/run/lab/subnets-isolated ip netns exec lab.subnets-isolated.underlay "$@" ;;
+    central) env LAB_DIR=/run/lab/subnets-isolated LAB_RUN_DIR=/run/lab/subnets-isolated/nodes/central OVS_RUNDIR=/run/lab/subnets-isolated/nodes/central OVS_DBDIR=/run/lab/subnets-isolated/nodes/central OVS_LOGDIR=/run/lab/subnets-isolated/nodes/central OVN_RUNDIR=/run/lab/subnets-isolated/nodes/central OVN_DBDIR=/run/lab/subnets-isolated/nodes/central OVN_LOGDIR=/run/lab/subnets-isolated/nodes/central OVN_NB_DB=unix:/run/lab/subnets-isolated/nodes/central/ovnnb_db.sock OVN_SB_DB=unix:/run/lab/subnets-isolated/nodes/central/ovnsb_db.sock ip netns exec lab.subnets-isolated.central "$@" ;;
+    hv1) env LAB_DIR=/run/lab/subnets-isolated LAB_RUN_DIR=/run/lab/subnets-isolated/nodes/hv1 OVS_RUNDIR=/run/lab/subnets-isolated/nodes/hv1 OVS_DBDIR=/run/lab/subnets-isolated/nodes/hv1 OVS_LOGDIR=/run/lab/subnets-isolated/nodes/hv1 OVN_RUNDIR=/run/lab/subnets-isolated/nodes/hv1 OVN_DBDIR=/run/lab/subnets-isolated/nodes/hv1 OVN_LOGDIR=/run/lab/subnets-isolated/nodes/hv1 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.subnets-isolated.hv1 "$@" ;;
+    hv2) env LAB_DIR=/run/lab/subnets-isolated LAB_RUN_DIR=/run/lab/subnets-isolated/nodes/hv2 OVS_RUNDIR=/run/lab/subnets-isolated/nodes/hv2 OVS_DBDIR=/run/lab/subnets-isolated/nodes/hv2 OVS_LOGDIR=/run/lab/subnets-isolated/nodes/hv2 OVN_RUNDIR=/run/lab/subnets-isolated/nodes/hv2 OVN_DBDIR=/run/lab/subnets-isolated/nodes/hv2 OVN_LOGDIR=/run/lab/subnets-isolated/nodes/hv2 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.subnets-isolated.hv2 "$@" ;;
+    web1) env LAB_DIR=/run/lab/subnets-isolated PATH=/run/lab/subnets-isolated/nodes/web1/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/subnets-isolated/nodes/web1 ip netns exec lab.subnets-isolated.web1 "$@" ;;
+    db1) env LAB_DIR=/run/lab/subnets-isolated PATH=/run/lab/subnets-isolated/nodes/db1/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/subnets-isolated/nodes/db1 ip netns exec lab.subnets-isolated.db1 "$@" ;;
+    web2) env LAB_DIR=/run/lab/subnets-isolated PATH=/run/lab/subnets-isolated/nodes/web2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/subnets-isolated/nodes/web2 ip netns exec lab.subnets-isolated.web2 "$@" ;;
+    db2) env LAB_DIR=/run/lab/subnets-isolated PATH=/run/lab/subnets-isolated/nodes/db2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/subnets-isolated/nodes/db2 ip netns exec lab.subnets-isolated.db2 "$@" ;;
+    *) echo "in_node: no node $node" >&2; return 2 ;;
+  esac
+}
+
+# --- claim the lab name (fails when a lab of this name is up) and write the lab's record, so
+# 'lab status', 'lab test' and 'lab down' know this lab
+mkdir -p /run/lab
+mkdir /run/lab/subnets-isolated
+sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"' /run/lab/subnets-isolated/lab.json <<'LAB_EOF'
+{
+  "format": 2,
+  "lab": {
+    "name": "subnets-isolated",
+    "runtime": "netns",
+    "datapath": "auto",
+    "file": "<repo>/labs/subnets-isolated.yaml",
+    "underlay": {
+      "subnet": {
+        "network": 3232261120,
+        "prefix": 24,
+        "text": "192.168.100.0/24"
+      }
+    },
+    "central": {
+      "name": "central",
+      "ip": "192.168.100.1",
+      "ssl": false
+    },
+    "chassis": [
+      {
+        "name": "hv1",
+        "ip": "192.168.100.2",
+        "mac": "0a:00:c0:a8:64:02",
+        "encap": "geneve",
+        "transportZones": [],
+        "bridgeMappings": []
+      },
+      {
+        "name": "hv2",
+        "ip": "192.168.100.3",
+        "mac": "0a:00:c0:a8:64:03",
+        "encap": "geneve",
+        "transportZones": [],
+        "bridgeMappings": []
+      }
+    ],
+    "switches": [
+      {
+        "name": "web",
+        "subnet": {
+          "network": 167772416,
+          "prefix": 24,
+          "text": "10.0.1.0/24"
+        },
+        "dhcp": {
+          "options": {
+            "server_id": "10.0.1.1",
+            "server_mac": "02:00:0a:00:01:01",
+            "lease_time": "3600"
+          }
+        }
+      },
+      {
+        "name": "db",
+        "subnet": {
+          "network": 167772672,
+          "prefix": 24,
+          "text": "10.0.2.0/24"
+        },
+        "dhcp": {
+          "options": {
+            "server_id": "10.0.2.1",
+            "server_mac": "02:00:0a:00:02:01",
+            "lease_time": "3600"
+          }
+        }
+      }
+    ],
+    "routers": [],
+    "vms": [
+      {
+        "name": "web1",
+        "chassis": "hv1",
+        "switch": "web",
+        "port": "web-web1",
+        "mac": "02:00:0a:00:01:0a",
+        "ip": "10.0.1.10",
+        "prefix": 24,
+        "dhcp": true,
+        "mtu": 1400,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "vlans": []
+      },
+      {
+        "name": "web2",
+        "chassis": "hv2",
+        "switch": "web",
+        "port": "web-web2",
+        "mac": "02:00:0a:00:01:0b",
+        "ip": "10.0.1.11",
+        "prefix": 24,
+        "dhcp": true,
+        "mtu": 1400,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "vlans": []
+      },
+      {
+        "name": "db1",
+        "chassis": "hv1",
+        "switch": "db",
+        "port": "db-db1",
+        "mac": "02:00:0a:00:02:0a",
+        "ip": "10.0.2.10",
+        "prefix": 24,
+        "dhcp": true,
+        "mtu": 1400,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "vlans": []
+      },
+      {
+        "name": "db2",
+        "chassis": "hv2",
+        "switch": "db",
+        "port": "db-db2",
+        "mac": "02:00:0a:00:02:0b",
+        "ip": "10.0.2.11",
+        "prefix": 24,
+        "dhcp": true,
+        "mtu": 1400,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "vlans": []
+      }
+    ],
+    "services": [],
+    "localports": [],
+    "networks": [],
+    "hosts": [],
+    "namespaces": [],
+    "links": [],
+    "nbOptions": {},
+    "setup": [],
+    "checks": [
+      {
+        "name": "web1 leases 10.0.1.10 with no router option",
+        "kind": "dhcp",
+        "vm": "web1",
+        "interface": "eth0",
+        "family": 4,
+        "router": "none",
+        "renew": false,
+        "expect": "leased"
+      },
+      {
+        "name": "web1 and web2 share a subnet and reach each other across the tunnel",
+        "kind": "ping",
+        "from": "web1",
+        "to": "web2",
+        "count": 3,
+        "family": 4,
+        "expect": "reachable"
+      },
+      {
+        "name": "db1 and db2 too",
+        "kind": "ping",
+        "from": "db1",
+        "to": "db2",
+        "count": 3,
+        "family": 4,
+        "expect": "reachable"
+      },
+      {
+        "name": "web1 cannot reach db1 (no route to another subnet)",
+        "kind": "ping",
+        "from": "web1",
+        "to": "db1",
+        "count": 3,
+        "family": 4,
+        "expect": "unreachable"
+      },
+      {
+        "name": "db2 cannot reach web2",
+        "kind": "ping",
+        "from": "db2",
+        "to": "web2",
+        "count": 3,
+        "family": 4,
+        "expect": "unreachable"
+      },
+      {
+        "name": "web1 has no default route",
+        "kind": "route",
+        "node": "web1",
+        "to": "default",
+        "expect": "absent"
+      }
+    ],
+    "portGroups": [],
+    "addressSets": [],
+    "acls": [],
+    "loadBalancers": []
+  },
+  "runtime": "netns",
+  "datapath": "netdev",
+  "createdAt": "@CREATED@",
+  "owner": {
+    "user": "root",
+    "uid": 0
+  },
+  "maker": {
+    "pid": @PID@,
+    "start": "",
+    "command": "script"
+  },
+  "state": "up"
+}
+LAB_EOF
+
+# --- underlay 192.168.100.0/24
+mkdir -p /run/lab/subnets-isolated/nodes/underlay
+LAB_DIR=/run/lab/subnets-isolated ip netns add lab.subnets-isolated.underlay
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link set dev lo up
+in_node underlay sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link add name underlay type bridge
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link set dev underlay up
+
+# --- nodes: central, hv1, hv2
+mkdir -p /run/lab/subnets-isolated/nodes/central
+LAB_DIR=/run/lab/subnets-isolated ip netns add lab.subnets-isolated.central
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.central link set dev lo up
+in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link add name central type veth peer name eth0 netns lab.subnets-isolated.central address 0a:00:c0:a8:64:01
+in_node underlay ethtool -K central tx off
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link set dev central up
+in_node central ethtool -K eth0 tx off
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.central link set dev eth0 up
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link set dev central master underlay
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.central addr add 192.168.100.1/24 dev eth0
+mkdir -p /run/lab/subnets-isolated/nodes/hv1
+LAB_DIR=/run/lab/subnets-isolated ip netns add lab.subnets-isolated.hv1
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 link set dev lo up
+in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link add name hv1 type veth peer name eth0 netns lab.subnets-isolated.hv1
+in_node underlay ethtool -K hv1 tx off
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link set dev hv1 up
+in_node hv1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 link set dev eth0 up
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link set dev hv1 master underlay
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 addr add 192.168.100.2/24 dev eth0
+mkdir -p /run/lab/subnets-isolated/nodes/hv2
+LAB_DIR=/run/lab/subnets-isolated ip netns add lab.subnets-isolated.hv2
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 link set dev lo up
+in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link add name hv2 type veth peer name eth0 netns lab.subnets-isolated.hv2
+in_node underlay ethtool -K hv2 tx off
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link set dev hv2 up
+in_node hv2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 link set dev eth0 up
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link set dev hv2 master underlay
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 addr add 192.168.100.3/24 dev eth0
+
+# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 2 switches, 4 ports (one transaction)
+in_node central ovsdb-tool create /run/lab/subnets-isolated/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
+in_node central ovsdb-server /run/lab/subnets-isolated/nodes/central/ovnnb_db.db --remote=punix:/run/lab/subnets-isolated/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/subnets-isolated/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/subnets-isolated/nodes/central/ovnnb_db.pid --log-file=/run/lab/subnets-isolated/nodes/central/ovnnb_db.log --detach --no-chdir
+in_node central ovsdb-tool create /run/lab/subnets-isolated/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
+in_node central ovsdb-server /run/lab/subnets-isolated/nodes/central/ovnsb_db.db --remote=punix:/run/lab/subnets-isolated/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/subnets-isolated/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/subnets-isolated/nodes/central/ovnsb_db.pid --log-file=/run/lab/subnets-isolated/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-northd --ovnnb-db=unix:/run/lab/subnets-isolated/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/subnets-isolated/nodes/central/ovnsb_db.sock --pidfile=/run/lab/subnets-isolated/nodes/central/ovn-northd.pid --log-file=/run/lab/subnets-isolated/nodes/central/ovn-northd.log --detach --no-chdir
+in_node central ovn-nbctl --timeout=30 -- ls-add web -- ls-add db -- --id=@dhcp0 create DHCP_Options cidr=10.0.1.0/24 'options:server_id="10.0.1.1"' 'options:server_mac="02:00:0a:00:01:01"' 'options:lease_time="3600"' -- lsp-add web web-web1 -- lsp-set-addresses web-web1 '02:00:0a:00:01:0a 10.0.1.10' -- set Logical_Switch_Port web-web1 dhcpv4_options=@dhcp0 -- lsp-add web web-web2 -- lsp-set-addresses web-web2 '02:00:0a:00:01:0b 10.0.1.11' -- set Logical_Switch_Port web-web2 dhcpv4_options=@dhcp0 -- --id=@dhcp1 create DHCP_Options cidr=10.0.2.0/24 'options:server_id="10.0.2.1"' 'options:server_mac="02:00:0a:00:02:01"' 'options:lease_time="3600"' -- lsp-add db db-db1 -- lsp-set-addresses db-db1 '02:00:0a:00:02:0a 10.0.2.10' -- set Logical_Switch_Port db-db1 dhcpv4_options=@dhcp1 -- lsp-add db db-db2 -- lsp-set-addresses db-db2 '02:00:0a:00:02:0b 10.0.2.11' -- set Logical_Switch_Port db-db2 dhcpv4_options=@dhcp1
+
+# --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VMs web1, db1 plugged into br-int
+in_node hv1 ovsdb-tool create /run/lab/subnets-isolated/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv1 ovsdb-server /run/lab/subnets-isolated/nodes/hv1/conf.db --remote=punix:/run/lab/subnets-isolated/nodes/hv1/db.sock --pidfile=/run/lab/subnets-isolated/nodes/hv1/ovsdb-server.pid --log-file=/run/lab/subnets-isolated/nodes/hv1/ovsdb-server.log --detach --no-chdir
+in_node hv1 ovs-vsctl --no-wait init
+in_node hv1 ovs-vswitchd unix:/run/lab/subnets-isolated/nodes/hv1/db.sock --disable-system --pidfile=/run/lab/subnets-isolated/nodes/hv1/ovs-vswitchd.pid --log-file=/run/lab/subnets-isolated/nodes/hv1/ovs-vswitchd.log --detach --no-chdir
+in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:02"' -- add-port br-phy eth0 -- set Open_vSwitch . external_ids:system-id=hv1 external_ids:hostname=hv1 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.2 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv1 ip addr flush dev eth0
+in_node hv1 ip addr add 192.168.100.2/24 dev br-phy
+in_node hv1 ip link set dev br-phy up
+in_node hv1 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
+in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv1 ovn-controller unix:/run/lab/subnets-isolated/nodes/hv1/db.sock --pidfile=/run/lab/subnets-isolated/nodes/hv1/ovn-controller.pid --log-file=/run/lab/subnets-isolated/nodes/hv1/ovn-controller.log --detach --no-chdir
+mkdir -p /run/lab/subnets-isolated/nodes/web1
+LAB_DIR=/run/lab/subnets-isolated ip netns add lab.subnets-isolated.web1
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.web1 link set dev lo up
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 link add name web1 type veth peer name eth0 netns lab.subnets-isolated.web1 address 02:00:0a:00:01:0a
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.web1 link set dev eth0 addrgenmode none
+in_node hv1 ethtool -K web1 tx off
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 link set dev web1 mtu 1400 up
+in_node web1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.web1 link set dev eth0 mtu 1400 up
+in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web1 -- set Interface web1 external_ids:iface-id=web-web1
+mkdir -p /run/lab/subnets-isolated/nodes/db1
+LAB_DIR=/run/lab/subnets-isolated ip netns add lab.subnets-isolated.db1
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.db1 link set dev lo up
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 link add name db1 type veth peer name eth0 netns lab.subnets-isolated.db1 address 02:00:0a:00:02:0a
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.db1 link set dev eth0 addrgenmode none
+in_node hv1 ethtool -K db1 tx off
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 link set dev db1 mtu 1400 up
+in_node db1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.db1 link set dev eth0 mtu 1400 up
+in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int db1 -- set Interface db1 external_ids:iface-id=db-db1
+
+# --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VMs web2, db2 plugged into br-int
+in_node hv2 ovsdb-tool create /run/lab/subnets-isolated/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv2 ovsdb-server /run/lab/subnets-isolated/nodes/hv2/conf.db --remote=punix:/run/lab/subnets-isolated/nodes/hv2/db.sock --pidfile=/run/lab/subnets-isolated/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/subnets-isolated/nodes/hv2/ovsdb-server.log --detach --no-chdir
+in_node hv2 ovs-vsctl --no-wait init
+in_node hv2 ovs-vswitchd unix:/run/lab/subnets-isolated/nodes/hv2/db.sock --disable-system --pidfile=/run/lab/subnets-isolated/nodes/hv2/ovs-vswitchd.pid --log-file=/run/lab/subnets-isolated/nodes/hv2/ovs-vswitchd.log --detach --no-chdir
+in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:03"' -- add-port br-phy eth0 -- set Open_vSwitch . external_ids:system-id=hv2 external_ids:hostname=hv2 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.3 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv2 ip addr flush dev eth0
+in_node hv2 ip addr add 192.168.100.3/24 dev br-phy
+in_node hv2 ip link set dev br-phy up
+in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
+in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 ovn-controller unix:/run/lab/subnets-isolated/nodes/hv2/db.sock --pidfile=/run/lab/subnets-isolated/nodes/hv2/ovn-controller.pid --log-file=/run/lab/subnets-isolated/nodes/hv2/ovn-controller.log --detach --no-chdir
+mkdir -p /run/lab/subnets-isolated/nodes/web2
+LAB_DIR=/run/lab/subnets-isolated ip netns add lab.subnets-isolated.web2
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.web2 link set dev lo up
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 link add name web2 type veth peer name eth0 netns lab.subnets-isolated.web2 address 02:00:0a:00:01:0b
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.web2 link set dev eth0 addrgenmode none
+in_node hv2 ethtool -K web2 tx off
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 link set dev web2 mtu 1400 up
+in_node web2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.web2 link set dev eth0 mtu 1400 up
+in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web2 -- set Interface web2 external_ids:iface-id=web-web2
+mkdir -p /run/lab/subnets-isolated/nodes/db2
+LAB_DIR=/run/lab/subnets-isolated ip netns add lab.subnets-isolated.db2
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.db2 link set dev lo up
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 link add name db2 type veth peer name eth0 netns lab.subnets-isolated.db2 address 02:00:0a:00:02:0b
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.db2 link set dev eth0 addrgenmode none
+in_node hv2 ethtool -K db2 tx off
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 link set dev db2 mtu 1400 up
+in_node db2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.db2 link set dev eth0 mtu 1400 up
+in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int db2 -- set Interface db2 external_ids:iface-id=db-db2
+
+# --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port web-web1 up=true
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port web-web2 up=true
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port db-db1 up=true
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port db-db2 up=true
+in_node central ovn-nbctl --timeout=30 --wait=hv sync
+
+# --- web1: DHCP lease
+mkdir -p /run/lab/subnets-isolated/nodes/web1
+cat > /run/lab/subnets-isolated/nodes/web1/dhclient-script <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient-script for a VM namespace; touches only $interface.
+mask_to_prefix() {
+  prefix=0
+  for octet in $(echo "$1" | tr . ' '); do
+    case $octet in
+      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
+      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
+      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
+    esac
+  done
+  echo $prefix
+}
+case "$reason" in
+  PREINIT)
+    ip link set dev "$interface" up ;;
+  BOUND|RENEW|REBIND|REBOOT)
+    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
+      ip -4 addr flush dev "$interface"
+    fi
+    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    for router in $new_routers; do
+      ip -4 route replace default via "$router" dev "$interface"
+      break
+    done ;;
+  EXPIRE|FAIL|RELEASE|STOP)
+    ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
+esac
+exit 0
+LAB_EOF
+chmod 755 /run/lab/subnets-isolated/nodes/web1/dhclient-script
+mkdir -p /run/lab/subnets-isolated/nodes/web1
+cat > /run/lab/subnets-isolated/nodes/web1/dhclient.conf <<'LAB_EOF'
+# lab: dhclient.conf for a VM namespace
+timeout 30;
+retry 5;
+request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
+LAB_EOF
+mkdir -p /run/lab/subnets-isolated/nodes/web1/bin
+cat > /run/lab/subnets-isolated/nodes/web1/bin/dhclient <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf /run/lab/subnets-isolated/nodes/web1/dhclient.conf -sf /run/lab/subnets-isolated/nodes/web1/dhclient-script -lf /run/lab/subnets-isolated/nodes/web1/dhclient.leases -pf /run/lab/subnets-isolated/nodes/web1/dhclient.pid "$@"
+LAB_EOF
+chmod 755 /run/lab/subnets-isolated/nodes/web1/bin/dhclient
+in_node web1 sh -c 'timeout "$0" "$@" > /run/lab/subnets-isolated/nodes/web1/dhclient.log 2>&1 && s=0 || s=$?; cat /run/lab/subnets-isolated/nodes/web1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/subnets-isolated/nodes/web1/bin/dhclient -1 -v eth0
+in_node web1 ip -4 -o addr show dev eth0
+in_node web1 ip -6 -o addr show dev eth0 scope global
+
+# --- web2: DHCP lease
+mkdir -p /run/lab/subnets-isolated/nodes/web2
+cat > /run/lab/subnets-isolated/nodes/web2/dhclient-script <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient-script for a VM namespace; touches only $interface.
+mask_to_prefix() {
+  prefix=0
+  for octet in $(echo "$1" | tr . ' '); do
+    case $octet in
+      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
+      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
+      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
+    esac
+  done
+  echo $prefix
+}
+case "$reason" in
+  PREINIT)
+    ip link set dev "$interface" up ;;
+  BOUND|RENEW|REBIND|REBOOT)
+    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
+      ip -4 addr flush dev "$interface"
+    fi
+    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    for router in $new_routers; do
+      ip -4 route replace default via "$router" dev "$interface"
+      break
+    done ;;
+  EXPIRE|FAIL|RELEASE|STOP)
+    ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
+esac
+exit 0
+LAB_EOF
+chmod 755 /run/lab/subnets-isolated/nodes/web2/dhclient-script
+mkdir -p /run/lab/subnets-isolated/nodes/web2
+cat > /run/lab/subnets-isolated/nodes/web2/dhclient.conf <<'LAB_EOF'
+# lab: dhclient.conf for a VM namespace
+timeout 30;
+retry 5;
+request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
+LAB_EOF
+mkdir -p /run/lab/subnets-isolated/nodes/web2/bin
+cat > /run/lab/subnets-isolated/nodes/web2/bin/dhclient <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf /run/lab/subnets-isolated/nodes/web2/dhclient.conf -sf /run/lab/subnets-isolated/nodes/web2/dhclient-script -lf /run/lab/subnets-isolated/nodes/web2/dhclient.leases -pf /run/lab/subnets-isolated/nodes/web2/dhclient.pid "$@"
+LAB_EOF
+chmod 755 /run/lab/subnets-isolated/nodes/web2/bin/dhclient
+in_node web2 sh -c 'timeout "$0" "$@" > /run/lab/subnets-isolated/nodes/web2/dhclient.log 2>&1 && s=0 || s=$?; cat /run/lab/subnets-isolated/nodes/web2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/subnets-isolated/nodes/web2/bin/dhclient -1 -v eth0
+in_node web2 ip -4 -o addr show dev eth0
+in_node web2 ip -6 -o addr show dev eth0 scope global
+
+# --- db1: DHCP lease
+mkdir -p /run/lab/subnets-isolated/nodes/db1
+cat > /run/lab/subnets-isolated/nodes/db1/dhclient-script <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient-script for a VM namespace; touches only $interface.
+mask_to_prefix() {
+  prefix=0
+  for octet in $(echo "$1" | tr . ' '); do
+    case $octet in
+      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
+      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
+      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
+    esac
+  done
+  echo $prefix
+}
+case "$reason" in
+  PREINIT)
+    ip link set dev "$interface" up ;;
+  BOUND|RENEW|REBIND|REBOOT)
+    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
+      ip -4 addr flush dev "$interface"
+    fi
+    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    for router in $new_routers; do
+      ip -4 route replace default via "$router" dev "$interface"
+      break
+    done ;;
+  EXPIRE|FAIL|RELEASE|STOP)
+    ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
+esac
+exit 0
+LAB_EOF
+chmod 755 /run/lab/subnets-isolated/nodes/db1/dhclient-script
+mkdir -p /run/lab/subnets-isolated/nodes/db1
+cat > /run/lab/subnets-isolated/nodes/db1/dhclient.conf <<'LAB_EOF'
+# lab: dhclient.conf for a VM namespace
+timeout 30;
+retry 5;
+request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
+LAB_EOF
+mkdir -p /run/lab/subnets-isolated/nodes/db1/bin
+cat > /run/lab/subnets-isolated/nodes/db1/bin/dhclient <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf /run/lab/subnets-isolated/nodes/db1/dhclient.conf -sf /run/lab/subnets-isolated/nodes/db1/dhclient-script -lf /run/lab/subnets-isolated/nodes/db1/dhclient.leases -pf /run/lab/subnets-isolated/nodes/db1/dhclient.pid "$@"
+LAB_EOF
+chmod 755 /run/lab/subnets-isolated/nodes/db1/bin/dhclient
+in_node db1 sh -c 'timeout "$0" "$@" > /run/lab/subnets-isolated/nodes/db1/dhclient.log 2>&1 && s=0 || s=$?; cat /run/lab/subnets-isolated/nodes/db1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/subnets-isolated/nodes/db1/bin/dhclient -1 -v eth0
+in_node db1 ip -4 -o addr show dev eth0
+in_node db1 ip -6 -o addr show dev eth0 scope global
+
+# --- db2: DHCP lease
+mkdir -p /run/lab/subnets-isolated/nodes/db2
+cat > /run/lab/subnets-isolated/nodes/db2/dhclient-script <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient-script for a VM namespace; touches only $interface.
+mask_to_prefix() {
+  prefix=0
+  for octet in $(echo "$1" | tr . ' '); do
+    case $octet in
+      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
+      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
+      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
+    esac
+  done
+  echo $prefix
+}
+case "$reason" in
+  PREINIT)
+    ip link set dev "$interface" up ;;
+  BOUND|RENEW|REBIND|REBOOT)
+    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
+      ip -4 addr flush dev "$interface"
+    fi
+    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    for router in $new_routers; do
+      ip -4 route replace default via "$router" dev "$interface"
+      break
+    done ;;
+  EXPIRE|FAIL|RELEASE|STOP)
+    ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
+esac
+exit 0
+LAB_EOF
+chmod 755 /run/lab/subnets-isolated/nodes/db2/dhclient-script
+mkdir -p /run/lab/subnets-isolated/nodes/db2
+cat > /run/lab/subnets-isolated/nodes/db2/dhclient.conf <<'LAB_EOF'
+# lab: dhclient.conf for a VM namespace
+timeout 30;
+retry 5;
+request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
+LAB_EOF
+mkdir -p /run/lab/subnets-isolated/nodes/db2/bin
+cat > /run/lab/subnets-isolated/nodes/db2/bin/dhclient <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf /run/lab/subnets-isolated/nodes/db2/dhclient.conf -sf /run/lab/subnets-isolated/nodes/db2/dhclient-script -lf /run/lab/subnets-isolated/nodes/db2/dhclient.leases -pf /run/lab/subnets-isolated/nodes/db2/dhclient.pid "$@"
+LAB_EOF
+chmod 755 /run/lab/subnets-isolated/nodes/db2/bin/dhclient
+in_node db2 sh -c 'timeout "$0" "$@" > /run/lab/subnets-isolated/nodes/db2/dhclient.log 2>&1 && s=0 || s=$?; cat /run/lab/subnets-isolated/nodes/db2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/subnets-isolated/nodes/db2/bin/dhclient -1 -v eth0
+in_node db2 ip -4 -o addr show dev eth0
+in_node db2 ip -6 -o addr show dev eth0 scope global
+
+echo "lab subnets-isolated is up"

@@ -1,0 +1,575 @@
+#!/usr/bin/env bash
+# Lab 'transport-zones' from labs/transport-zones.yaml, as the plain commands 'lab up' runs (netns runtime).
+# Run it as root on Debian/Ubuntu with openvswitch-switch ovn-central ovn-host isc-dhcp-client iproute2 ethtool.
+# Every node is a network namespace lab.transport-zones.<node>; its daemons' files are in /run/lab/transport-zones/nodes/<node>.
+# Remove it with 'lab down transport-zones' (also when it stopped half way), or by hand:
+#   for ns in $(ip netns list | grep -o '^lab\.transport-zones\.[^ ]*'); do kill $(ip netns pids "$ns") 2>/dev/null; ip netns del "$ns"; done; rm -rf /run/lab/transport-zones
+set -euo pipefail
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+# in_node NODE CMD...: run CMD in the network namespace of a lab node, with the environment that
+# makes ovs-vsctl, ovs-appctl, ovn-nbctl... find that node's own daemons.
+in_node() {
+  local node=$1; shift
+  case $node in
+    underlay) env LAB_DIR=/run/lab/transport-zones ip netns exec lab.transport-zones.underlay "$@" ;;
+    central) env LAB_DIR=/run/lab/transport-zones LAB_RUN_DIR=/run/lab/transport-zones/nodes/central OVS_RUNDIR=/run/lab/transport-zones/nodes/central OVS_DBDIR=/run/lab/transport-zones/nodes/central OVS_LOGDIR=/run/lab/transport-zones/nodes/central OVN_RUNDIR=/run/lab/transport-zones/nodes/central OVN_DBDIR=/run/lab/transport-zones/nodes/central OVN_LOGDIR=/run/lab/transport-zones/nodes/central OVN_NB_DB=unix:/run/lab/transport-zones/nodes/central/ovnnb_db.sock OVN_SB_DB=unix:/run/lab/transport-zones/nodes/central/ovnsb_db.sock ip netns exec lab.transport-zones.central "$@" ;;
+    hv1) env LAB_DIR=/run/lab/transport-zones LAB_RUN_DIR=/run/lab/transport-zones/nodes/hv1 OVS_RUNDIR=/run/lab/transport-zones/nodes/hv1 OVS_DBDIR=/run/lab/transport-zones/nodes/hv1 OVS_LOGDIR=/run/lab/transport-zones/nodes/hv1 OVN_RUNDIR=/run/lab/transport-zones/nodes/hv1 OVN_DBDIR=/run/lab/transport-zones/nodes/hv1 OVN_LOGDIR=/run/lab/transport-zones/nodes/hv1 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.transport-zones.hv1 "$@" ;;
+    hv2) env LAB_DIR=/run/lab/transport-zones LAB_RUN_DIR=/run/lab/transport-zones/nodes/hv2 OVS_RUNDIR=/run/lab/transport-zones/nodes/hv2 OVS_DBDIR=/run/lab/transport-zones/nodes/hv2 OVS_LOGDIR=/run/lab/transport-zones/nodes/hv2 OVN_RUNDIR=/run/lab/transport-zones/nodes/hv2 OVN_DBDIR=/run/lab/transport-zones/nodes/hv2 OVN_LOGDIR=/run/lab/transport-zones/nodes/hv2 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.transport-zones.hv2 "$@" ;;
+    hv3) env LAB_DIR=/run/lab/transport-zones LAB_RUN_DIR=/run/lab/transport-zones/nodes/hv3 OVS_RUNDIR=/run/lab/transport-zones/nodes/hv3 OVS_DBDIR=/run/lab/transport-zones/nodes/hv3 OVS_LOGDIR=/run/lab/transport-zones/nodes/hv3 OVN_RUNDIR=/run/lab/transport-zones/nodes/hv3 OVN_DBDIR=/run/lab/transport-zones/nodes/hv3 OVN_LOGDIR=/run/lab/transport-zones/nodes/hv3 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.transport-zones.hv3 "$@" ;;
+    vm1) env LAB_DIR=/run/lab/transport-zones PATH=/run/lab/transport-zones/nodes/vm1/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/transport-zones/nodes/vm1 ip netns exec lab.transport-zones.vm1 "$@" ;;
+    vm2) env LAB_DIR=/run/lab/transport-zones PATH=/run/lab/transport-zones/nodes/vm2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/transport-zones/nodes/vm2 ip netns exec lab.transport-zones.vm2 "$@" ;;
+    vm3) env LAB_DIR=/run/lab/transport-zones PATH=/run/lab/transport-zones/nodes/vm3/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/transport-zones/nodes/vm3 ip netns exec lab.transport-zones.vm3 "$@" ;;
+    *) echo "in_node: no node $node" >&2; return 2 ;;
+  esac
+}
+
+# --- claim the lab name (fails when a lab of this name is up) and write the lab's record, so
+# 'lab status', 'lab test' and 'lab down' know this lab
+mkdir -p /run/lab
+mkdir /run/lab/transport-zones
+sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"' /run/lab/transport-zones/lab.json <<'LAB_EOF'
+{
+  "format": 2,
+  "lab": {
+    "name": "transport-zones",
+    "runtime": "netns",
+    "datapath": "auto",
+    "file": "<repo>/labs/transport-zones.yaml",
+    "underlay": {
+      "subnet": {
+        "network": 3232261120,
+        "prefix": 24,
+        "text": "192.168.100.0/24"
+      }
+    },
+    "central": {
+      "name": "central",
+      "ip": "192.168.100.1",
+      "ssl": false
+    },
+    "chassis": [
+      {
+        "name": "hv1",
+        "ip": "192.168.100.2",
+        "mac": "0a:00:c0:a8:64:02",
+        "encap": "geneve",
+        "transportZones": [
+          "az1"
+        ],
+        "bridgeMappings": []
+      },
+      {
+        "name": "hv2",
+        "ip": "192.168.100.3",
+        "mac": "0a:00:c0:a8:64:03",
+        "encap": "geneve",
+        "transportZones": [
+          "az1"
+        ],
+        "bridgeMappings": []
+      },
+      {
+        "name": "hv3",
+        "ip": "192.168.100.4",
+        "mac": "0a:00:c0:a8:64:04",
+        "encap": "geneve",
+        "transportZones": [
+          "az2"
+        ],
+        "bridgeMappings": []
+      }
+    ],
+    "switches": [
+      {
+        "name": "sw",
+        "subnet": {
+          "network": 173670400,
+          "prefix": 24,
+          "text": "10.90.0.0/24"
+        },
+        "dhcp": {
+          "options": {
+            "server_id": "10.90.0.1",
+            "server_mac": "02:00:0a:5a:00:01",
+            "lease_time": "3600"
+          }
+        }
+      }
+    ],
+    "routers": [],
+    "vms": [
+      {
+        "name": "vm1",
+        "chassis": "hv1",
+        "switch": "sw",
+        "port": "sw-vm1",
+        "mac": "02:00:0a:5a:00:0b",
+        "ip": "10.90.0.11",
+        "prefix": 24,
+        "dhcp": true,
+        "mtu": 1400,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "vlans": []
+      },
+      {
+        "name": "vm2",
+        "chassis": "hv2",
+        "switch": "sw",
+        "port": "sw-vm2",
+        "mac": "02:00:0a:5a:00:0c",
+        "ip": "10.90.0.12",
+        "prefix": 24,
+        "dhcp": true,
+        "mtu": 1400,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "vlans": []
+      },
+      {
+        "name": "vm3",
+        "chassis": "hv3",
+        "switch": "sw",
+        "port": "sw-vm3",
+        "mac": "02:00:0a:5a:00:0d",
+        "ip": "10.90.0.13",
+        "prefix": 24,
+        "dhcp": true,
+        "mtu": 1400,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "vlans": []
+      }
+    ],
+    "services": [],
+    "localports": [],
+    "networks": [],
+    "hosts": [],
+    "namespaces": [],
+    "links": [],
+    "nbOptions": {},
+    "setup": [],
+    "checks": [
+      {
+        "name": "all three chassis registered",
+        "kind": "chassis",
+        "connected": false
+      },
+      {
+        "name": "hv1 and hv2 tunnel to each other, hv3 to nobody (its zone has no other chassis)",
+        "kind": "tunnels"
+      },
+      {
+        "name": "no tunnel port at all on hv3's br-int",
+        "kind": "bridge",
+        "chassis": "hv3",
+        "bridge": "br-int",
+        "port": "*",
+        "type": "geneve",
+        "expect": "absent"
+      },
+      {
+        "name": "vm1 pings vm2 across the az1 tunnel",
+        "kind": "ping",
+        "from": "vm1",
+        "to": "vm2",
+        "count": 3,
+        "family": 4,
+        "expect": "reachable"
+      },
+      {
+        "name": "vm3 still leases its address (DHCP is answered by its own chassis)",
+        "kind": "dhcp",
+        "vm": "vm3",
+        "interface": "eth0",
+        "family": 4,
+        "address": "10.90.0.13/24",
+        "renew": false,
+        "expect": "leased"
+      },
+      {
+        "name": "the logical network delivers vm1's packet to vm3's port (ovn-trace knows no zones)",
+        "kind": "trace",
+        "from": "vm1",
+        "to": "vm3",
+        "family": 4,
+        "proto": "icmp",
+        "expect": "delivered",
+        "port": "sw-vm3"
+      },
+      {
+        "name": "on the wire nothing crosses between the zones",
+        "kind": "ping",
+        "from": "vm1",
+        "to": "vm3",
+        "count": 3,
+        "family": 4,
+        "expect": "unreachable"
+      }
+    ],
+    "portGroups": [],
+    "addressSets": [],
+    "acls": [],
+    "loadBalancers": []
+  },
+  "runtime": "netns",
+  "datapath": "netdev",
+  "createdAt": "@CREATED@",
+  "owner": {
+    "user": "root",
+    "uid": 0
+  },
+  "maker": {
+    "pid": @PID@,
+    "start": "",
+    "command": "script"
+  },
+  "state": "up"
+}
+LAB_EOF
+
+# --- underlay 192.168.100.0/24
+mkdir -p /run/lab/transport-zones/nodes/underlay
+LAB_DIR=/run/lab/transport-zones ip netns add lab.transport-zones.underlay
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.underlay link set dev lo up
+in_node underlay sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.underlay link add name underlay type bridge
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.underlay link set dev underlay up
+
+# --- nodes: central, hv1, hv2, hv3
+mkdir -p /run/lab/transport-zones/nodes/central
+LAB_DIR=/run/lab/transport-zones ip netns add lab.transport-zones.central
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.central link set dev lo up
+in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.underlay link add name central type veth peer name eth0 netns lab.transport-zones.central address 0a:00:c0:a8:64:01
+in_node underlay ethtool -K central tx off
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.underlay link set dev central up
+in_node central ethtool -K eth0 tx off
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.central link set dev eth0 up
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.underlay link set dev central master underlay
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.central addr add 192.168.100.1/24 dev eth0
+mkdir -p /run/lab/transport-zones/nodes/hv1
+LAB_DIR=/run/lab/transport-zones ip netns add lab.transport-zones.hv1
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.hv1 link set dev lo up
+in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.underlay link add name hv1 type veth peer name eth0 netns lab.transport-zones.hv1
+in_node underlay ethtool -K hv1 tx off
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.underlay link set dev hv1 up
+in_node hv1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.hv1 link set dev eth0 up
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.underlay link set dev hv1 master underlay
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.hv1 addr add 192.168.100.2/24 dev eth0
+mkdir -p /run/lab/transport-zones/nodes/hv2
+LAB_DIR=/run/lab/transport-zones ip netns add lab.transport-zones.hv2
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.hv2 link set dev lo up
+in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.underlay link add name hv2 type veth peer name eth0 netns lab.transport-zones.hv2
+in_node underlay ethtool -K hv2 tx off
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.underlay link set dev hv2 up
+in_node hv2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.hv2 link set dev eth0 up
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.underlay link set dev hv2 master underlay
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.hv2 addr add 192.168.100.3/24 dev eth0
+mkdir -p /run/lab/transport-zones/nodes/hv3
+LAB_DIR=/run/lab/transport-zones ip netns add lab.transport-zones.hv3
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.hv3 link set dev lo up
+in_node hv3 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.underlay link add name hv3 type veth peer name eth0 netns lab.transport-zones.hv3
+in_node underlay ethtool -K hv3 tx off
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.underlay link set dev hv3 up
+in_node hv3 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.hv3 link set dev eth0 up
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.underlay link set dev hv3 master underlay
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.hv3 addr add 192.168.100.4/24 dev eth0
+
+# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 1 switch, 3 ports (one transaction)
+in_node central ovsdb-tool create /run/lab/transport-zones/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
+in_node central ovsdb-server /run/lab/transport-zones/nodes/central/ovnnb_db.db --remote=punix:/run/lab/transport-zones/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/transport-zones/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/transport-zones/nodes/central/ovnnb_db.pid --log-file=/run/lab/transport-zones/nodes/central/ovnnb_db.log --detach --no-chdir
+in_node central ovsdb-tool create /run/lab/transport-zones/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
+in_node central ovsdb-server /run/lab/transport-zones/nodes/central/ovnsb_db.db --remote=punix:/run/lab/transport-zones/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/transport-zones/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/transport-zones/nodes/central/ovnsb_db.pid --log-file=/run/lab/transport-zones/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-northd --ovnnb-db=unix:/run/lab/transport-zones/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/transport-zones/nodes/central/ovnsb_db.sock --pidfile=/run/lab/transport-zones/nodes/central/ovn-northd.pid --log-file=/run/lab/transport-zones/nodes/central/ovn-northd.log --detach --no-chdir
+in_node central ovn-nbctl --timeout=30 -- ls-add sw -- --id=@dhcp0 create DHCP_Options cidr=10.90.0.0/24 'options:server_id="10.90.0.1"' 'options:server_mac="02:00:0a:5a:00:01"' 'options:lease_time="3600"' -- lsp-add sw sw-vm1 -- lsp-set-addresses sw-vm1 '02:00:0a:5a:00:0b 10.90.0.11' -- set Logical_Switch_Port sw-vm1 dhcpv4_options=@dhcp0 -- lsp-add sw sw-vm2 -- lsp-set-addresses sw-vm2 '02:00:0a:5a:00:0c 10.90.0.12' -- set Logical_Switch_Port sw-vm2 dhcpv4_options=@dhcp0 -- lsp-add sw sw-vm3 -- lsp-set-addresses sw-vm3 '02:00:0a:5a:00:0d 10.90.0.13' -- set Logical_Switch_Port sw-vm3 dhcpv4_options=@dhcp0
+
+# --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
+in_node hv1 ovsdb-tool create /run/lab/transport-zones/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv1 ovsdb-server /run/lab/transport-zones/nodes/hv1/conf.db --remote=punix:/run/lab/transport-zones/nodes/hv1/db.sock --pidfile=/run/lab/transport-zones/nodes/hv1/ovsdb-server.pid --log-file=/run/lab/transport-zones/nodes/hv1/ovsdb-server.log --detach --no-chdir
+in_node hv1 ovs-vsctl --no-wait init
+in_node hv1 ovs-vswitchd unix:/run/lab/transport-zones/nodes/hv1/db.sock --disable-system --pidfile=/run/lab/transport-zones/nodes/hv1/ovs-vswitchd.pid --log-file=/run/lab/transport-zones/nodes/hv1/ovs-vswitchd.log --detach --no-chdir
+in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:02"' -- add-port br-phy eth0 -- set Open_vSwitch . external_ids:system-id=hv1 external_ids:hostname=hv1 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.2 external_ids:ovn-bridge-datapath-type=netdev 'external_ids:ovn-transport-zones="az1"'
+in_node hv1 ip addr flush dev eth0
+in_node hv1 ip addr add 192.168.100.2/24 dev br-phy
+in_node hv1 ip link set dev br-phy up
+in_node hv1 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
+in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv1 ovn-controller unix:/run/lab/transport-zones/nodes/hv1/db.sock --pidfile=/run/lab/transport-zones/nodes/hv1/ovn-controller.pid --log-file=/run/lab/transport-zones/nodes/hv1/ovn-controller.log --detach --no-chdir
+mkdir -p /run/lab/transport-zones/nodes/vm1
+LAB_DIR=/run/lab/transport-zones ip netns add lab.transport-zones.vm1
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.vm1 link set dev lo up
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.hv1 link add name vm1 type veth peer name eth0 netns lab.transport-zones.vm1 address 02:00:0a:5a:00:0b
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.vm1 link set dev eth0 addrgenmode none
+in_node hv1 ethtool -K vm1 tx off
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.hv1 link set dev vm1 mtu 1400 up
+in_node vm1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.vm1 link set dev eth0 mtu 1400 up
+in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=sw-vm1
+
+# --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
+in_node hv2 ovsdb-tool create /run/lab/transport-zones/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv2 ovsdb-server /run/lab/transport-zones/nodes/hv2/conf.db --remote=punix:/run/lab/transport-zones/nodes/hv2/db.sock --pidfile=/run/lab/transport-zones/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/transport-zones/nodes/hv2/ovsdb-server.log --detach --no-chdir
+in_node hv2 ovs-vsctl --no-wait init
+in_node hv2 ovs-vswitchd unix:/run/lab/transport-zones/nodes/hv2/db.sock --disable-system --pidfile=/run/lab/transport-zones/nodes/hv2/ovs-vswitchd.pid --log-file=/run/lab/transport-zones/nodes/hv2/ovs-vswitchd.log --detach --no-chdir
+in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:03"' -- add-port br-phy eth0 -- set Open_vSwitch . external_ids:system-id=hv2 external_ids:hostname=hv2 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.3 external_ids:ovn-bridge-datapath-type=netdev 'external_ids:ovn-transport-zones="az1"'
+in_node hv2 ip addr flush dev eth0
+in_node hv2 ip addr add 192.168.100.3/24 dev br-phy
+in_node hv2 ip link set dev br-phy up
+in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
+in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 ovn-controller unix:/run/lab/transport-zones/nodes/hv2/db.sock --pidfile=/run/lab/transport-zones/nodes/hv2/ovn-controller.pid --log-file=/run/lab/transport-zones/nodes/hv2/ovn-controller.log --detach --no-chdir
+mkdir -p /run/lab/transport-zones/nodes/vm2
+LAB_DIR=/run/lab/transport-zones ip netns add lab.transport-zones.vm2
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.vm2 link set dev lo up
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.hv2 link add name vm2 type veth peer name eth0 netns lab.transport-zones.vm2 address 02:00:0a:5a:00:0c
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.vm2 link set dev eth0 addrgenmode none
+in_node hv2 ethtool -K vm2 tx off
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.hv2 link set dev vm2 mtu 1400 up
+in_node vm2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.vm2 link set dev eth0 mtu 1400 up
+in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=sw-vm2
+
+# --- chassis hv3 192.168.100.4: ovs-vswitchd, br-phy, ovn-controller, VM vm3 plugged into br-int
+in_node hv3 ovsdb-tool create /run/lab/transport-zones/nodes/hv3/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv3 ovsdb-server /run/lab/transport-zones/nodes/hv3/conf.db --remote=punix:/run/lab/transport-zones/nodes/hv3/db.sock --pidfile=/run/lab/transport-zones/nodes/hv3/ovsdb-server.pid --log-file=/run/lab/transport-zones/nodes/hv3/ovsdb-server.log --detach --no-chdir
+in_node hv3 ovs-vsctl --no-wait init
+in_node hv3 ovs-vswitchd unix:/run/lab/transport-zones/nodes/hv3/db.sock --disable-system --pidfile=/run/lab/transport-zones/nodes/hv3/ovs-vswitchd.pid --log-file=/run/lab/transport-zones/nodes/hv3/ovs-vswitchd.log --detach --no-chdir
+in_node hv3 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:04"' -- add-port br-phy eth0 -- set Open_vSwitch . external_ids:system-id=hv3 external_ids:hostname=hv3 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.4 external_ids:ovn-bridge-datapath-type=netdev 'external_ids:ovn-transport-zones="az2"'
+in_node hv3 ip addr flush dev eth0
+in_node hv3 ip addr add 192.168.100.4/24 dev br-phy
+in_node hv3 ip link set dev br-phy up
+in_node hv3 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv3 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv3 ovn-controller unix:/run/lab/transport-zones/nodes/hv3/db.sock --pidfile=/run/lab/transport-zones/nodes/hv3/ovn-controller.pid --log-file=/run/lab/transport-zones/nodes/hv3/ovn-controller.log --detach --no-chdir
+mkdir -p /run/lab/transport-zones/nodes/vm3
+LAB_DIR=/run/lab/transport-zones ip netns add lab.transport-zones.vm3
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.vm3 link set dev lo up
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.hv3 link add name vm3 type veth peer name eth0 netns lab.transport-zones.vm3 address 02:00:0a:5a:00:0d
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.vm3 link set dev eth0 addrgenmode none
+in_node hv3 ethtool -K vm3 tx off
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.hv3 link set dev vm3 mtu 1400 up
+in_node vm3 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/transport-zones ip -n lab.transport-zones.vm3 link set dev eth0 mtu 1400 up
+in_node hv3 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv3 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm3 -- set Interface vm3 external_ids:iface-id=sw-vm3
+
+# --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv3
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port sw-vm1 up=true
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port sw-vm2 up=true
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port sw-vm3 up=true
+in_node central ovn-nbctl --timeout=30 --wait=hv sync
+
+# --- vm1: DHCP lease
+mkdir -p /run/lab/transport-zones/nodes/vm1
+cat > /run/lab/transport-zones/nodes/vm1/dhclient-script <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient-script for a VM namespace; touches only $interface.
+mask_to_prefix() {
+  prefix=0
+  for octet in $(echo "$1" | tr . ' '); do
+    case $octet in
+      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
+      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
+      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
+    esac
+  done
+  echo $prefix
+}
+case "$reason" in
+  PREINIT)
+    ip link set dev "$interface" up ;;
+  BOUND|RENEW|REBIND|REBOOT)
+    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
+      ip -4 addr flush dev "$interface"
+    fi
+    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    for router in $new_routers; do
+      ip -4 route replace default via "$router" dev "$interface"
+      break
+    done ;;
+  EXPIRE|FAIL|RELEASE|STOP)
+    ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
+esac
+exit 0
+LAB_EOF
+chmod 755 /run/lab/transport-zones/nodes/vm1/dhclient-script
+mkdir -p /run/lab/transport-zones/nodes/vm1
+cat > /run/lab/transport-zones/nodes/vm1/dhclient.conf <<'LAB_EOF'
+# lab: dhclient.conf for a VM namespace
+timeout 30;
+retry 5;
+request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
+LAB_EOF
+mkdir -p /run/lab/transport-zones/nodes/vm1/bin
+cat > /run/lab/transport-zones/nodes/vm1/bin/dhclient <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf /run/lab/transport-zones/nodes/vm1/dhclient.conf -sf /run/lab/transport-zones/nodes/vm1/dhclient-script -lf /run/lab/transport-zones/nodes/vm1/dhclient.leases -pf /run/lab/transport-zones/nodes/vm1/dhclient.pid "$@"
+LAB_EOF
+chmod 755 /run/lab/transport-zones/nodes/vm1/bin/dhclient
+in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/transport-zones/nodes/vm1/dhclient.log 2>&1 && s=0 || s=$?; cat /run/lab/transport-zones/nodes/vm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/transport-zones/nodes/vm1/bin/dhclient -1 -v eth0
+in_node vm1 ip -4 -o addr show dev eth0
+in_node vm1 ip -6 -o addr show dev eth0 scope global
+
+# --- vm2: DHCP lease
+mkdir -p /run/lab/transport-zones/nodes/vm2
+cat > /run/lab/transport-zones/nodes/vm2/dhclient-script <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient-script for a VM namespace; touches only $interface.
+mask_to_prefix() {
+  prefix=0
+  for octet in $(echo "$1" | tr . ' '); do
+    case $octet in
+      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
+      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
+      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
+    esac
+  done
+  echo $prefix
+}
+case "$reason" in
+  PREINIT)
+    ip link set dev "$interface" up ;;
+  BOUND|RENEW|REBIND|REBOOT)
+    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
+      ip -4 addr flush dev "$interface"
+    fi
+    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    for router in $new_routers; do
+      ip -4 route replace default via "$router" dev "$interface"
+      break
+    done ;;
+  EXPIRE|FAIL|RELEASE|STOP)
+    ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
+esac
+exit 0
+LAB_EOF
+chmod 755 /run/lab/transport-zones/nodes/vm2/dhclient-script
+mkdir -p /run/lab/transport-zones/nodes/vm2
+cat > /run/lab/transport-zones/nodes/vm2/dhclient.conf <<'LAB_EOF'
+# lab: dhclient.conf for a VM namespace
+timeout 30;
+retry 5;
+request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
+LAB_EOF
+mkdir -p /run/lab/transport-zones/nodes/vm2/bin
+cat > /run/lab/transport-zones/nodes/vm2/bin/dhclient <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf /run/lab/transport-zones/nodes/vm2/dhclient.conf -sf /run/lab/transport-zones/nodes/vm2/dhclient-script -lf /run/lab/transport-zones/nodes/vm2/dhclient.leases -pf /run/lab/transport-zones/nodes/vm2/dhclient.pid "$@"
+LAB_EOF
+chmod 755 /run/lab/transport-zones/nodes/vm2/bin/dhclient
+in_node vm2 sh -c 'timeout "$0" "$@" > /run/lab/transport-zones/nodes/vm2/dhclient.log 2>&1 && s=0 || s=$?; cat /run/lab/transport-zones/nodes/vm2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/transport-zones/nodes/vm2/bin/dhclient -1 -v eth0
+in_node vm2 ip -4 -o addr show dev eth0
+in_node vm2 ip -6 -o addr show dev eth0 scope global
+
+# --- vm3: DHCP lease
+mkdir -p /run/lab/transport-zones/nodes/vm3
+cat > /run/lab/transport-zones/nodes/vm3/dhclient-script <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient-script for a VM namespace; touches only $interface.
+mask_to_prefix() {
+  prefix=0
+  for octet in $(echo "$1" | tr . ' '); do
+    case $octet in
+      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
+      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
+      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
+    esac
+  done
+  echo $prefix
+}
+case "$reason" in
+  PREINIT)
+    ip link set dev "$interface" up ;;
+  BOUND|RENEW|REBIND|REBOOT)
+    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
+      ip -4 addr flush dev "$interface"
+    fi
+    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    for router in $new_routers; do
+      ip -4 route replace default via "$router" dev "$interface"
+      break
+    done ;;
+  EXPIRE|FAIL|RELEASE|STOP)
+    ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
+esac
+exit 0
+LAB_EOF
+chmod 755 /run/lab/transport-zones/nodes/vm3/dhclient-script
+mkdir -p /run/lab/transport-zones/nodes/vm3
+cat > /run/lab/transport-zones/nodes/vm3/dhclient.conf <<'LAB_EOF'
+# lab: dhclient.conf for a VM namespace
+timeout 30;
+retry 5;
+request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
+LAB_EOF
+mkdir -p /run/lab/transport-zones/nodes/vm3/bin
+cat > /run/lab/transport-zones/nodes/vm3/bin/dhclient <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf /run/lab/transport-zones/nodes/vm3/dhclient.conf -sf /run/lab/transport-zones/nodes/vm3/dhclient-script -lf /run/lab/transport-zones/nodes/vm3/dhclient.leases -pf /run/lab/transport-zones/nodes/vm3/dhclient.pid "$@"
+LAB_EOF
+chmod 755 /run/lab/transport-zones/nodes/vm3/bin/dhclient
+in_node vm3 sh -c 'timeout "$0" "$@" > /run/lab/transport-zones/nodes/vm3/dhclient.log 2>&1 && s=0 || s=$?; cat /run/lab/transport-zones/nodes/vm3/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/transport-zones/nodes/vm3/bin/dhclient -1 -v eth0
+in_node vm3 ip -4 -o addr show dev eth0
+in_node vm3 ip -6 -o addr show dev eth0 scope global
+
+echo "lab transport-zones is up"

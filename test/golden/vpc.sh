@@ -1,0 +1,640 @@
+#!/usr/bin/env bash
+# Lab 'vpc' from labs/vpc.yaml, as the plain commands 'lab up' runs (netns runtime).
+# Run it as root on Debian/Ubuntu with openvswitch-switch ovn-central ovn-host isc-dhcp-client iproute2 ethtool.
+# Every node is a network namespace lab.vpc.<node>; its daemons' files are in /run/lab/vpc/nodes/<node>.
+# Remove it with 'lab down vpc' (also when it stopped half way), or by hand:
+#   for ns in $(ip netns list | grep -o '^lab\.vpc\.[^ ]*'); do kill $(ip netns pids "$ns") 2>/dev/null; ip netns del "$ns"; done; rm -rf /run/lab/vpc
+set -euo pipefail
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+# in_node NODE CMD...: run CMD in the network namespace of a lab node, with the environment that
+# makes ovs-vsctl, ovs-appctl, ovn-nbctl... find that node's own daemons.
+in_node() {
+  local node=$1; shift
+  case $node in
+    underlay) env LAB_DIR=/run/lab/vpc ip netns exec lab.vpc.underlay "$@" ;;
+    central) env LAB_DIR=/run/lab/vpc LAB_RUN_DIR=/run/lab/vpc/nodes/central OVS_RUNDIR=/run/lab/vpc/nodes/central OVS_DBDIR=/run/lab/vpc/nodes/central OVS_LOGDIR=/run/lab/vpc/nodes/central OVN_RUNDIR=/run/lab/vpc/nodes/central OVN_DBDIR=/run/lab/vpc/nodes/central OVN_LOGDIR=/run/lab/vpc/nodes/central OVN_NB_DB=unix:/run/lab/vpc/nodes/central/ovnnb_db.sock OVN_SB_DB=unix:/run/lab/vpc/nodes/central/ovnsb_db.sock ip netns exec lab.vpc.central "$@" ;;
+    hv1) env LAB_DIR=/run/lab/vpc LAB_RUN_DIR=/run/lab/vpc/nodes/hv1 OVS_RUNDIR=/run/lab/vpc/nodes/hv1 OVS_DBDIR=/run/lab/vpc/nodes/hv1 OVS_LOGDIR=/run/lab/vpc/nodes/hv1 OVN_RUNDIR=/run/lab/vpc/nodes/hv1 OVN_DBDIR=/run/lab/vpc/nodes/hv1 OVN_LOGDIR=/run/lab/vpc/nodes/hv1 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.vpc.hv1 "$@" ;;
+    net.physnet1) env LAB_DIR=/run/lab/vpc ip netns exec lab.vpc.net.physnet1 "$@" ;;
+    hv2) env LAB_DIR=/run/lab/vpc LAB_RUN_DIR=/run/lab/vpc/nodes/hv2 OVS_RUNDIR=/run/lab/vpc/nodes/hv2 OVS_DBDIR=/run/lab/vpc/nodes/hv2 OVS_LOGDIR=/run/lab/vpc/nodes/hv2 OVN_RUNDIR=/run/lab/vpc/nodes/hv2 OVN_DBDIR=/run/lab/vpc/nodes/hv2 OVN_LOGDIR=/run/lab/vpc/nodes/hv2 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.vpc.hv2 "$@" ;;
+    ext1) env LAB_DIR=/run/lab/vpc PATH=/run/lab/vpc/nodes/ext1/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/vpc/nodes/ext1 ip netns exec lab.vpc.ext1 "$@" ;;
+    vm1) env LAB_DIR=/run/lab/vpc PATH=/run/lab/vpc/nodes/vm1/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/vpc/nodes/vm1 ip netns exec lab.vpc.vm1 "$@" ;;
+    vm2) env LAB_DIR=/run/lab/vpc PATH=/run/lab/vpc/nodes/vm2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/vpc/nodes/vm2 ip netns exec lab.vpc.vm2 "$@" ;;
+    *) echo "in_node: no node $node" >&2; return 2 ;;
+  esac
+}
+
+# --- claim the lab name (fails when a lab of this name is up) and write the lab's record, so
+# 'lab status', 'lab test' and 'lab down' know this lab
+mkdir -p /run/lab
+mkdir /run/lab/vpc
+sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"' /run/lab/vpc/lab.json <<'LAB_EOF'
+{
+  "format": 2,
+  "lab": {
+    "name": "vpc",
+    "runtime": "netns",
+    "datapath": "auto",
+    "file": "<repo>/labs/vpc.yaml",
+    "underlay": {
+      "subnet": {
+        "network": 3232261120,
+        "prefix": 24,
+        "text": "192.168.100.0/24"
+      }
+    },
+    "central": {
+      "name": "central",
+      "ip": "192.168.100.1",
+      "ssl": false
+    },
+    "chassis": [
+      {
+        "name": "hv1",
+        "ip": "192.168.100.2",
+        "mac": "0a:00:c0:a8:64:02",
+        "encap": "geneve",
+        "transportZones": [],
+        "bridgeMappings": [
+          {
+            "network": "physnet1",
+            "bridge": "br-ex",
+            "iface": "ph-physnet1"
+          }
+        ]
+      },
+      {
+        "name": "hv2",
+        "ip": "192.168.100.3",
+        "mac": "0a:00:c0:a8:64:03",
+        "encap": "geneve",
+        "transportZones": [],
+        "bridgeMappings": []
+      }
+    ],
+    "switches": [
+      {
+        "name": "tenant",
+        "subnet": {
+          "network": 171048960,
+          "prefix": 24,
+          "text": "10.50.0.0/24"
+        },
+        "dhcp": {
+          "options": {
+            "server_id": "10.50.0.1",
+            "server_mac": "02:00:0a:32:00:01",
+            "lease_time": "3600",
+            "router": "10.50.0.1",
+            "mtu": "1400"
+          }
+        }
+      },
+      {
+        "name": "public",
+        "subnet": {
+          "network": 2886729728,
+          "prefix": 24,
+          "text": "172.16.0.0/24"
+        },
+        "provider": "physnet1"
+      }
+    ],
+    "routers": [
+      {
+        "name": "r1",
+        "options": {},
+        "ports": [
+          {
+            "name": "r1-tenant",
+            "switchPort": "tenant-r1",
+            "switch": "tenant",
+            "ip": "10.50.0.1",
+            "prefix": 24,
+            "mac": "06:00:0a:32:00:01"
+          },
+          {
+            "name": "r1-public",
+            "switchPort": "public-r1",
+            "switch": "public",
+            "ip": "172.16.0.10",
+            "prefix": 24,
+            "mac": "06:00:ac:10:00:0a",
+            "gatewayChassis": [
+              "hv1"
+            ]
+          }
+        ],
+        "routes": [],
+        "policies": [],
+        "nat": [
+          {
+            "type": "snat",
+            "externalIp": "172.16.0.10",
+            "logicalIp": "10.50.0.0/24"
+          },
+          {
+            "type": "dnat_and_snat",
+            "externalIp": "172.16.0.100",
+            "logicalIp": "10.50.0.11"
+          }
+        ]
+      }
+    ],
+    "vms": [
+      {
+        "name": "vm1",
+        "chassis": "hv1",
+        "switch": "tenant",
+        "port": "tenant-vm1",
+        "mac": "02:00:0a:32:00:0b",
+        "ip": "10.50.0.11",
+        "prefix": 24,
+        "dhcp": true,
+        "mtu": 1400,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "vlans": []
+      },
+      {
+        "name": "vm2",
+        "chassis": "hv2",
+        "switch": "tenant",
+        "port": "tenant-vm2",
+        "mac": "02:00:0a:32:00:0c",
+        "ip": "10.50.0.12",
+        "prefix": 24,
+        "dhcp": true,
+        "mtu": 1400,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "vlans": []
+      }
+    ],
+    "services": [],
+    "localports": [],
+    "networks": [
+      "physnet1"
+    ],
+    "hosts": [
+      {
+        "name": "ext1",
+        "network": "physnet1",
+        "ip": "172.16.0.1",
+        "prefix": 24,
+        "mac": "02:00:ac:10:00:01",
+        "dhcp": false,
+        "servers": [],
+        "routes": [],
+        "forwarding": false
+      }
+    ],
+    "namespaces": [],
+    "links": [],
+    "nbOptions": {},
+    "setup": [],
+    "checks": [
+      {
+        "name": "ovn-controller patched br-ex to br-int on hv1, as in the notes' ovs-vsctl show (br-ex side)",
+        "kind": "bridge",
+        "chassis": "hv1",
+        "bridge": "br-ex",
+        "port": "patch-*-to-br-int",
+        "type": "patch",
+        "options": {
+          "peer": "patch-br-int-to-*"
+        },
+        "expect": "present"
+      },
+      {
+        "name": "and the br-int side of the pair",
+        "kind": "bridge",
+        "chassis": "hv1",
+        "bridge": "br-int",
+        "port": "patch-br-int-to-*",
+        "type": "patch",
+        "options": {
+          "peer": "patch-*-to-br-int"
+        },
+        "expect": "present"
+      },
+      {
+        "name": "hv2 maps no provider network, so it has no patch port",
+        "kind": "bridge",
+        "chassis": "hv2",
+        "bridge": "br-int",
+        "port": "patch-*",
+        "expect": "absent"
+      },
+      {
+        "name": "the router's gateway port is bound to hv1",
+        "kind": "bound",
+        "port": "cr-r1-public",
+        "chassis": "hv1"
+      },
+      {
+        "name": "vm1 (on the gateway chassis) reaches ext1, its floating IP as source",
+        "kind": "ping",
+        "from": "vm1",
+        "to": "ext1",
+        "count": 3,
+        "family": 4,
+        "expect": "reachable"
+      },
+      {
+        "name": "vm2 (on hv2, through the tunnel to the gateway) reaches ext1 by SNAT",
+        "kind": "ping",
+        "from": "vm2",
+        "to": "ext1",
+        "count": 3,
+        "family": 4,
+        "expect": "reachable"
+      },
+      {
+        "name": "ext1 reaches vm1 by its floating IP 172.16.0.100",
+        "kind": "ping",
+        "from": "ext1",
+        "to": "172.16.0.100",
+        "count": 3,
+        "family": 4,
+        "expect": "reachable"
+      },
+      {
+        "name": "ext1 does not reach vm2's private address",
+        "kind": "ping",
+        "from": "ext1",
+        "to": "10.50.0.12",
+        "count": 3,
+        "family": 4,
+        "expect": "unreachable"
+      },
+      {
+        "name": "ext1 has no route to the tenant subnet (so replies can only come back through NAT)",
+        "kind": "route",
+        "node": "ext1",
+        "to": "10.50.0.12",
+        "expect": "absent"
+      },
+      {
+        "name": "the gateway chassis NATs vm2 to the router's address 172.16.0.10 (its conntrack)",
+        "kind": "conntrack",
+        "chassis": "hv1",
+        "proto": "icmp",
+        "original": {
+          "src": "10.50.0.12",
+          "dst": "172.16.0.1"
+        },
+        "reply": {
+          "src": "172.16.0.1",
+          "dst": "172.16.0.10"
+        },
+        "expect": "present"
+      },
+      {
+        "name": "and vm1 to its floating IP 172.16.0.100",
+        "kind": "conntrack",
+        "chassis": "hv1",
+        "proto": "icmp",
+        "original": {
+          "src": "10.50.0.11",
+          "dst": "172.16.0.1"
+        },
+        "reply": {
+          "src": "172.16.0.1",
+          "dst": "172.16.0.100"
+        },
+        "expect": "present"
+      },
+      {
+        "name": "ext1 receives vm2's pings from the router's address (SNAT), seen from outside",
+        "kind": "capture",
+        "on": "ext1",
+        "interface": "eth0",
+        "filter": "icmp[icmptype] == icmp-echo",
+        "while": {
+          "from": "vm2",
+          "family": 4,
+          "ping": "ext1"
+        },
+        "src": "172.16.0.10",
+        "dst": "172.16.0.1",
+        "count": 1,
+        "expect": "present"
+      },
+      {
+        "name": "and vm1's from its floating IP",
+        "kind": "capture",
+        "on": "ext1",
+        "interface": "eth0",
+        "filter": "icmp[icmptype] == icmp-echo",
+        "while": {
+          "from": "vm1",
+          "family": 4,
+          "ping": "ext1"
+        },
+        "src": "172.16.0.100",
+        "dst": "172.16.0.1",
+        "count": 1,
+        "expect": "present"
+      },
+      {
+        "name": "the NAT rules are in the router's pipeline",
+        "kind": "flow",
+        "stage": "lr_out_snat",
+        "datapath": "r1",
+        "actions": "ct_snat(172.16.0.10)",
+        "expect": "present"
+      }
+    ],
+    "portGroups": [],
+    "addressSets": [],
+    "acls": [],
+    "loadBalancers": []
+  },
+  "runtime": "netns",
+  "datapath": "netdev",
+  "createdAt": "@CREATED@",
+  "owner": {
+    "user": "root",
+    "uid": 0
+  },
+  "maker": {
+    "pid": @PID@,
+    "start": "",
+    "command": "script"
+  },
+  "state": "up"
+}
+LAB_EOF
+
+# --- underlay 192.168.100.0/24
+mkdir -p /run/lab/vpc/nodes/underlay
+LAB_DIR=/run/lab/vpc ip netns add lab.vpc.underlay
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link set dev lo up
+in_node underlay sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link add name underlay type bridge
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link set dev underlay up
+
+# --- provider networks: physnet1
+LAB_DIR=/run/lab/vpc ip netns add lab.vpc.net.physnet1
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.net.physnet1 link set dev lo up
+mkdir -p /run/lab/vpc/nodes/net.physnet1
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.net.physnet1 link add name bridge0 type bridge
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.net.physnet1 link set dev bridge0 up
+
+# --- nodes: central, hv1, hv2, ext1
+mkdir -p /run/lab/vpc/nodes/central
+LAB_DIR=/run/lab/vpc ip netns add lab.vpc.central
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.central link set dev lo up
+in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link add name central type veth peer name eth0 netns lab.vpc.central address 0a:00:c0:a8:64:01
+in_node underlay ethtool -K central tx off
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link set dev central up
+in_node central ethtool -K eth0 tx off
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.central link set dev eth0 up
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link set dev central master underlay
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.central addr add 192.168.100.1/24 dev eth0
+mkdir -p /run/lab/vpc/nodes/hv1
+LAB_DIR=/run/lab/vpc ip netns add lab.vpc.hv1
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv1 link set dev lo up
+in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link add name hv1 type veth peer name eth0 netns lab.vpc.hv1
+in_node underlay ethtool -K hv1 tx off
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link set dev hv1 up
+in_node hv1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv1 link set dev eth0 up
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link set dev hv1 master underlay
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv1 addr add 192.168.100.2/24 dev eth0
+in_node net.physnet1 ip link add name hv1 type veth peer name ph-physnet1 netns lab.vpc.hv1
+in_node net.physnet1 ethtool -K hv1 tx off
+in_node net.physnet1 ip link set dev hv1 up
+in_node hv1 ethtool -K ph-physnet1 tx off
+in_node hv1 ip link set dev ph-physnet1 up
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.net.physnet1 link set dev hv1 master bridge0
+mkdir -p /run/lab/vpc/nodes/hv2
+LAB_DIR=/run/lab/vpc ip netns add lab.vpc.hv2
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv2 link set dev lo up
+in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link add name hv2 type veth peer name eth0 netns lab.vpc.hv2
+in_node underlay ethtool -K hv2 tx off
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link set dev hv2 up
+in_node hv2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv2 link set dev eth0 up
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link set dev hv2 master underlay
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv2 addr add 192.168.100.3/24 dev eth0
+LAB_DIR=/run/lab/vpc ip netns add lab.vpc.ext1
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.ext1 link set dev lo up
+mkdir -p /run/lab/vpc/nodes/ext1
+in_node net.physnet1 ip link add name ext1 type veth peer name eth0 netns lab.vpc.ext1 address 02:00:ac:10:00:01
+in_node ext1 ip link set dev eth0 addrgenmode none
+in_node net.physnet1 ethtool -K ext1 tx off
+in_node net.physnet1 ip link set dev ext1 up
+in_node ext1 ethtool -K eth0 tx off
+in_node ext1 ip link set dev eth0 up
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.net.physnet1 link set dev ext1 master bridge0
+
+# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 2 switches, 2 ports (one transaction)
+in_node central ovsdb-tool create /run/lab/vpc/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
+in_node central ovsdb-server /run/lab/vpc/nodes/central/ovnnb_db.db --remote=punix:/run/lab/vpc/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/vpc/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/vpc/nodes/central/ovnnb_db.pid --log-file=/run/lab/vpc/nodes/central/ovnnb_db.log --detach --no-chdir
+in_node central ovsdb-tool create /run/lab/vpc/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
+in_node central ovsdb-server /run/lab/vpc/nodes/central/ovnsb_db.db --remote=punix:/run/lab/vpc/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/vpc/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/vpc/nodes/central/ovnsb_db.pid --log-file=/run/lab/vpc/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-northd --ovnnb-db=unix:/run/lab/vpc/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/vpc/nodes/central/ovnsb_db.sock --pidfile=/run/lab/vpc/nodes/central/ovn-northd.pid --log-file=/run/lab/vpc/nodes/central/ovn-northd.log --detach --no-chdir
+in_node central ovn-nbctl --timeout=30 -- ls-add tenant -- ls-add public -- lsp-add public public-localnet -- lsp-set-type public-localnet localnet -- lsp-set-addresses public-localnet unknown -- lsp-set-options public-localnet network_name=physnet1 -- --id=@dhcp0 create DHCP_Options cidr=10.50.0.0/24 'options:server_id="10.50.0.1"' 'options:server_mac="02:00:0a:32:00:01"' 'options:lease_time="3600"' 'options:router="10.50.0.1"' 'options:mtu="1400"' -- lsp-add tenant tenant-vm1 -- lsp-set-addresses tenant-vm1 '02:00:0a:32:00:0b 10.50.0.11' -- set Logical_Switch_Port tenant-vm1 dhcpv4_options=@dhcp0 -- lsp-add tenant tenant-vm2 -- lsp-set-addresses tenant-vm2 '02:00:0a:32:00:0c 10.50.0.12' -- set Logical_Switch_Port tenant-vm2 dhcpv4_options=@dhcp0 -- lr-add r1 -- lrp-add r1 r1-tenant 06:00:0a:32:00:01 10.50.0.1/24 -- lsp-add tenant tenant-r1 -- lsp-set-type tenant-r1 router -- lsp-set-addresses tenant-r1 router -- lsp-set-options tenant-r1 router-port=r1-tenant -- lrp-add r1 r1-public 06:00:ac:10:00:0a 172.16.0.10/24 -- lsp-add public public-r1 -- lsp-set-type public-r1 router -- lsp-set-addresses public-r1 router -- lsp-set-options public-r1 router-port=r1-public -- lrp-set-gateway-chassis r1-public hv1 10 -- lr-nat-add r1 snat 172.16.0.10 10.50.0.0/24 -- lr-nat-add r1 dnat_and_snat 172.16.0.100 10.50.0.11
+
+# --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
+in_node hv1 ovsdb-tool create /run/lab/vpc/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv1 ovsdb-server /run/lab/vpc/nodes/hv1/conf.db --remote=punix:/run/lab/vpc/nodes/hv1/db.sock --pidfile=/run/lab/vpc/nodes/hv1/ovsdb-server.pid --log-file=/run/lab/vpc/nodes/hv1/ovsdb-server.log --detach --no-chdir
+in_node hv1 ovs-vsctl --no-wait init
+in_node hv1 ovs-vswitchd unix:/run/lab/vpc/nodes/hv1/db.sock --disable-system --pidfile=/run/lab/vpc/nodes/hv1/ovs-vswitchd.pid --log-file=/run/lab/vpc/nodes/hv1/ovs-vswitchd.log --detach --no-chdir
+in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:02"' -- add-port br-phy eth0 -- set Open_vSwitch . external_ids:system-id=hv1 external_ids:hostname=hv1 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.2 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv1 ip addr flush dev eth0
+in_node hv1 ip addr add 192.168.100.2/24 dev br-phy
+in_node hv1 ip link set dev br-phy up
+in_node hv1 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-br br-ex -- set Bridge br-ex datapath_type=netdev -- --may-exist add-port br-ex ph-physnet1
+in_node hv1 ovs-vsctl set Open_vSwitch . 'external_ids:ovn-bridge-mappings="physnet1:br-ex"'
+in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv1 ovn-controller unix:/run/lab/vpc/nodes/hv1/db.sock --pidfile=/run/lab/vpc/nodes/hv1/ovn-controller.pid --log-file=/run/lab/vpc/nodes/hv1/ovn-controller.log --detach --no-chdir
+mkdir -p /run/lab/vpc/nodes/vm1
+LAB_DIR=/run/lab/vpc ip netns add lab.vpc.vm1
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.vm1 link set dev lo up
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv1 link add name vm1 type veth peer name eth0 netns lab.vpc.vm1 address 02:00:0a:32:00:0b
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.vm1 link set dev eth0 addrgenmode none
+in_node hv1 ethtool -K vm1 tx off
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv1 link set dev vm1 mtu 1400 up
+in_node vm1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.vm1 link set dev eth0 mtu 1400 up
+in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=tenant-vm1
+
+# --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
+in_node hv2 ovsdb-tool create /run/lab/vpc/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv2 ovsdb-server /run/lab/vpc/nodes/hv2/conf.db --remote=punix:/run/lab/vpc/nodes/hv2/db.sock --pidfile=/run/lab/vpc/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/vpc/nodes/hv2/ovsdb-server.log --detach --no-chdir
+in_node hv2 ovs-vsctl --no-wait init
+in_node hv2 ovs-vswitchd unix:/run/lab/vpc/nodes/hv2/db.sock --disable-system --pidfile=/run/lab/vpc/nodes/hv2/ovs-vswitchd.pid --log-file=/run/lab/vpc/nodes/hv2/ovs-vswitchd.log --detach --no-chdir
+in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:03"' -- add-port br-phy eth0 -- set Open_vSwitch . external_ids:system-id=hv2 external_ids:hostname=hv2 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.3 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv2 ip addr flush dev eth0
+in_node hv2 ip addr add 192.168.100.3/24 dev br-phy
+in_node hv2 ip link set dev br-phy up
+in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
+in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 ovn-controller unix:/run/lab/vpc/nodes/hv2/db.sock --pidfile=/run/lab/vpc/nodes/hv2/ovn-controller.pid --log-file=/run/lab/vpc/nodes/hv2/ovn-controller.log --detach --no-chdir
+mkdir -p /run/lab/vpc/nodes/vm2
+LAB_DIR=/run/lab/vpc ip netns add lab.vpc.vm2
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.vm2 link set dev lo up
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv2 link add name vm2 type veth peer name eth0 netns lab.vpc.vm2 address 02:00:0a:32:00:0c
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.vm2 link set dev eth0 addrgenmode none
+in_node hv2 ethtool -K vm2 tx off
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv2 link set dev vm2 mtu 1400 up
+in_node vm2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.vm2 link set dev eth0 mtu 1400 up
+in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=tenant-vm2
+
+# --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port tenant-vm1 up=true
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port tenant-vm2 up=true
+in_node central ovn-nbctl --timeout=30 --wait=hv sync
+
+# --- vm1: DHCP lease
+mkdir -p /run/lab/vpc/nodes/vm1
+cat > /run/lab/vpc/nodes/vm1/dhclient-script <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient-script for a VM namespace; touches only $interface.
+mask_to_prefix() {
+  prefix=0
+  for octet in $(echo "$1" | tr . ' '); do
+    case $octet in
+      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
+      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
+      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
+    esac
+  done
+  echo $prefix
+}
+case "$reason" in
+  PREINIT)
+    ip link set dev "$interface" up ;;
+  BOUND|RENEW|REBIND|REBOOT)
+    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
+      ip -4 addr flush dev "$interface"
+    fi
+    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    for router in $new_routers; do
+      ip -4 route replace default via "$router" dev "$interface"
+      break
+    done ;;
+  EXPIRE|FAIL|RELEASE|STOP)
+    ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
+esac
+exit 0
+LAB_EOF
+chmod 755 /run/lab/vpc/nodes/vm1/dhclient-script
+mkdir -p /run/lab/vpc/nodes/vm1
+cat > /run/lab/vpc/nodes/vm1/dhclient.conf <<'LAB_EOF'
+# lab: dhclient.conf for a VM namespace
+timeout 30;
+retry 5;
+request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
+LAB_EOF
+mkdir -p /run/lab/vpc/nodes/vm1/bin
+cat > /run/lab/vpc/nodes/vm1/bin/dhclient <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf /run/lab/vpc/nodes/vm1/dhclient.conf -sf /run/lab/vpc/nodes/vm1/dhclient-script -lf /run/lab/vpc/nodes/vm1/dhclient.leases -pf /run/lab/vpc/nodes/vm1/dhclient.pid "$@"
+LAB_EOF
+chmod 755 /run/lab/vpc/nodes/vm1/bin/dhclient
+in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/vpc/nodes/vm1/dhclient.log 2>&1 && s=0 || s=$?; cat /run/lab/vpc/nodes/vm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/vpc/nodes/vm1/bin/dhclient -1 -v eth0
+in_node vm1 ip -4 -o addr show dev eth0
+in_node vm1 ip -6 -o addr show dev eth0 scope global
+
+# --- vm2: DHCP lease
+mkdir -p /run/lab/vpc/nodes/vm2
+cat > /run/lab/vpc/nodes/vm2/dhclient-script <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient-script for a VM namespace; touches only $interface.
+mask_to_prefix() {
+  prefix=0
+  for octet in $(echo "$1" | tr . ' '); do
+    case $octet in
+      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
+      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
+      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
+    esac
+  done
+  echo $prefix
+}
+case "$reason" in
+  PREINIT)
+    ip link set dev "$interface" up ;;
+  BOUND|RENEW|REBIND|REBOOT)
+    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
+      ip -4 addr flush dev "$interface"
+    fi
+    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    for router in $new_routers; do
+      ip -4 route replace default via "$router" dev "$interface"
+      break
+    done ;;
+  EXPIRE|FAIL|RELEASE|STOP)
+    ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
+esac
+exit 0
+LAB_EOF
+chmod 755 /run/lab/vpc/nodes/vm2/dhclient-script
+mkdir -p /run/lab/vpc/nodes/vm2
+cat > /run/lab/vpc/nodes/vm2/dhclient.conf <<'LAB_EOF'
+# lab: dhclient.conf for a VM namespace
+timeout 30;
+retry 5;
+request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
+LAB_EOF
+mkdir -p /run/lab/vpc/nodes/vm2/bin
+cat > /run/lab/vpc/nodes/vm2/bin/dhclient <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf /run/lab/vpc/nodes/vm2/dhclient.conf -sf /run/lab/vpc/nodes/vm2/dhclient-script -lf /run/lab/vpc/nodes/vm2/dhclient.leases -pf /run/lab/vpc/nodes/vm2/dhclient.pid "$@"
+LAB_EOF
+chmod 755 /run/lab/vpc/nodes/vm2/bin/dhclient
+in_node vm2 sh -c 'timeout "$0" "$@" > /run/lab/vpc/nodes/vm2/dhclient.log 2>&1 && s=0 || s=$?; cat /run/lab/vpc/nodes/vm2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/vpc/nodes/vm2/bin/dhclient -1 -v eth0
+in_node vm2 ip -4 -o addr show dev eth0
+in_node vm2 ip -6 -o addr show dev eth0 scope global
+
+# --- host ext1: static address
+in_node ext1 ip addr add 172.16.0.1/24 dev eth0
+in_node ext1 ip -4 -o addr show dev eth0
+in_node ext1 ip -6 -o addr show dev eth0 scope global
+
+echo "lab vpc is up"

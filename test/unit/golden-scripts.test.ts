@@ -1,0 +1,40 @@
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { scriptLab } from '../../src/core/script.js';
+import { loadTopology } from '../../src/topology/load.js';
+
+/**
+ * Each lab's `lab script` output, compared with the one committed in test/golden/: a change to the
+ * commands `lab up` runs shows here as a diff, in review. The script is made in process, as
+ * `lab script labs/NAME.yaml` makes it from the repository root, run by root (the record's owner)
+ * with LAB_STATE_DIR unset; the checkout's own path (in the record's `file`) is written as <repo>.
+ */
+const ROOT = resolve(import.meta.dirname, '../..');
+const GOLDEN = join(ROOT, 'test/golden');
+const HINT = 'the script of this lab changed: if that is meant, run `npm run golden` and commit test/golden/';
+const LABS = readdirSync(join(ROOT, 'labs'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.slice(0, -'.yaml'.length))
+  .sort();
+
+describe('lab script of every lab matches test/golden/', () => {
+  beforeEach(() => {
+    vi.stubEnv('LAB_STATE_DIR', undefined);
+    vi.stubEnv('SUDO_USER', 'root');
+    vi.stubEnv('SUDO_UID', '0');
+    return () => vi.unstubAllEnvs();
+  });
+
+  it.each(LABS)('%s', async (name) => {
+    // As typed at the repository root (vitest runs there): the path appears in the script as given.
+    const source = `labs/${name}.yaml`;
+    const script = await scriptLab(await loadTopology(source), source);
+    await expect(script.replaceAll(`${ROOT}/`, '<repo>/'), HINT).toMatchFileSnapshot(join(GOLDEN, `${name}.sh`));
+  });
+
+  it('has no golden script of a lab that is gone', () => {
+    const stale = readdirSync(GOLDEN).filter((f) => f.endsWith('.sh') && !LABS.includes(f.slice(0, -'.sh'.length)));
+    expect(stale, 'delete the golden script of each lab removed from labs/').toEqual([]);
+  });
+});
