@@ -145,9 +145,13 @@ export async function traceMinimal(central: NodeShell, datapath: string, microfl
   return out.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
 }
 
-/** The ports a trace outputs to (`ovn-trace --summary`); none means dropped. */
+/**
+ * The ports a trace outputs to (`ovn-trace --summary`); none means dropped. An output to a patch
+ * port is no output: ovn-trace goes on in its peer's datapath (a switch's port to a router), where
+ * the packet may still be dropped.
+ */
 export function traceOutputs(summary: string): string[] {
-  return [...summary.matchAll(/output to "([^"]+)"|output\("([^"]+)"\)/g)].map((m) => (m[1] ?? m[2])!);
+  return [...summary.matchAll(/output to "([^"]+)"(?!, type "patch")|output\("([^"]+)"\)/g)].map((m) => (m[1] ?? m[2])!);
 }
 
 /** The logical datapaths a trace passes, in order, each once. */

@@ -31,6 +31,16 @@ describe('trace', () => {
     expect(lab.ran).toEqual([`central: ovn-trace --summary lan ${spoofed}`]);
   });
 
+  it('dropped in a router (no route): the hand-over to the router is no output', async () => {
+    const lab = trace('from: vm2, to: 8.8.8.8, expect: dropped, through: [tenant, r1]', 'trace-dropped-in-router');
+    expect(await lab.attempt()).toEqual({ ok: true, seen: 'dropped (no output) through tenant → r1' });
+  });
+
+  it("routed: the output is the port where the packet leaves OVN, not the routers' patch ports", async () => {
+    const lab = trace('from: vm2, to: 172.16.0.1, port: public-localnet, through: [tenant, r1, public]', 'trace-routed-to-localnet');
+    expect(await lab.attempt()).toEqual({ ok: true, seen: 'output to public-localnet through tenant → r1 → public' });
+  });
+
   it('minimal: the actions of ovn-trace --minimal, exactly and in order', async () => {
     const minimal = ['ip.ttl--;', 'eth.src = 06:00:ac:10:00:0a;', 'eth.dst = 02:00:ac:10:00:01;', 'ct_snatin_czone(ip4.src=172.16.0.10) /* default (use --ct to customize) */ {', 'output("public-localnet");', '};'];
     const check = (actions: string[]) => `from: vm2, to: 172.16.0.1, port: public-localnet, minimal: ${JSON.stringify(actions)}`;
