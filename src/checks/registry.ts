@@ -1,8 +1,8 @@
 import type { CheckBase } from '../topology/model.js';
-import { CHECK_SPECS, checkSpec } from '../topology/checks/registry.js';
+import { CHECK_SPECS } from '../topology/checks/registry.js';
+import { checkSpec, FEATURE_CHECKS } from '../topology/checks/all.js';
 import type { CheckSpecKind } from '../topology/checks/spec.js';
 import type { CheckKind, CheckProbe } from './check.js';
-import { aclLogProbe } from './kinds/acl-log.js';
 import { boundProbe } from './kinds/bound.js';
 import { bridgeProbe } from './kinds/bridge.js';
 import { interfaceProbe } from './kinds/interface.js';
@@ -45,7 +45,6 @@ const PROBES: { [K in AnyCheck['kind']]: CheckProbe<Extract<AnyCheck, { kind: K 
   local: localProbe,
   connect: connectProbe,
   http: httpProbe,
-  acl_log: aclLogProbe,
   capture: captureProbe,
   conntrack: conntrackProbe,
   daemons: daemonsProbe,
@@ -61,9 +60,9 @@ const PROBES: { [K in AnyCheck['kind']]: CheckProbe<Extract<AnyCheck, { kind: K 
   start: startProbe,
 };
 
-/** A kind's spec (from the file format) with its probe. */
-export function checkKind(kind: string): CheckKind<CheckBase> {
-  const probe = (PROBES as Record<string, CheckProbe<never> | undefined>)[kind];
+/** A kind's spec (from the file format) with its probe: the core's, or a feature's, loaded now. */
+export async function checkKind(kind: string): Promise<CheckKind<CheckBase>> {
+  const probe = (PROBES as Record<string, CheckProbe<never> | undefined>)[kind] ?? (await FEATURE_CHECKS.find((c) => c.spec.kind === kind)?.probe());
   if (!probe) throw new Error(`check kind '${kind}' has no probe`);
   return { ...checkSpec(kind), attempt: (probe as unknown as CheckProbe<CheckBase>).attempt };
 }

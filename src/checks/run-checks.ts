@@ -16,11 +16,11 @@ export async function runChecks(ctx: LabContext, checks: CheckSpec[], reporter: 
     reporter.notify({ type: 'step-start', id: id(check) });
     if (check.ovn && version && !inRange(version, check.ovn)) {
       const why = `for OVN ${check.ovn}; this lab runs OVN ${version}`;
-      results.push({ name: check.name, kind: check.kind, passed: true, skipped: why, expected: checkKind(check.kind).expected(check, ctx.lab), seen: why, attempts: 0, durationMs: 0 });
+      results.push({ name: check.name, kind: check.kind, passed: true, skipped: why, expected: (await checkKind(check.kind)).expected(check, ctx.lab), seen: why, attempts: 0, durationMs: 0 });
       reporter.notify({ type: 'step-done', id: id(check), detail: why, durationMs: 0, skipped: true });
       continue;
     }
-    const result = await runCheck(checkKind(check.kind), check, ctx, clock, (attempt, seen) =>
+    const result = await runCheck(await checkKind(check.kind), check, ctx, clock, (attempt, seen) =>
       reporter.notify({ type: 'step-progress', id: id(check), message: `[WAITING] attempt ${attempt}: ${seen}` }),
     );
     results.push(result);

@@ -3,6 +3,7 @@ import type { Lab } from '../topology/model.js';
 import type { AddressBook } from '../topology/rules/address-book.js';
 import type { At } from '../topology/rules/at.js';
 import type { RawCore } from '../topology/schema-core.js';
+import type { CheckRegistration } from '../topology/checks/spec.js';
 
 /** A topology file as a feature's rules and resolution see it: the core keys and the feature's own. */
 export type RawWith<Shape extends z.ZodRawShape> = RawCore & z.infer<z.ZodObject<Shape>>;
@@ -35,6 +36,8 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   northbound?(lab: Lab, unit: () => NbCommand): void;
   /** What `lab graph` draws of it. */
   graph?(lab: Lab, draw: GraphDraw): void;
+  /** Its check kinds, each a spec and the probe that tries it (loaded when such a check runs). */
+  checks?: CheckRegistration<any>[];
 }
 
 /** A feature, its types checked against its own shape. */

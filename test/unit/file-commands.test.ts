@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCommand, fileCommands, reachLines } from '../../src/topology/commands.js';
-import { checkSpec } from '../../src/topology/checks/registry.js';
+import { checkSpec } from '../../src/topology/checks/all.js';
 import { parseTopology } from '../../src/topology/load.js';
 
 const BASE = `name: t

@@ -5,7 +5,7 @@ import { UserError } from '../../src/base/errors.js';
 import { parseTopology } from '../../src/topology/load.js';
 import { issues } from './issues.js';
 import { tunnelled } from '../../src/topology/model.js';
-import { checkSpec } from '../../src/topology/checks/registry.js';
+import { checkSpec } from '../../src/topology/checks/all.js';
 
 describe('lab generate', () => {
   it('writes a valid lab of N chassis with M VMs each, underlay and switch sized to fit', () => {

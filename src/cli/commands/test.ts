@@ -64,7 +64,7 @@ export function registerTest(program: Command): void {
         for (const { lab } of labs) {
           const checks = selectChecks(lab, opts.only);
           out(`lab ${lab.name}${lab.file ? ` (${lab.file})` : ''}: ${checks.length} checks`);
-          const { checkSpec } = await import('../../topology/checks/registry.js');
+          const { checkSpec } = await import('../../topology/checks/all.js');
           const { checkCommand, commandLines, visible } = await import('../../topology/commands.js');
           for (const c of checks) {
             out(`  ${visible(c.name)}  [${c.kind}] ${visible(checkSpec(c.kind).expected(c, lab))}`);

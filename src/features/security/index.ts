@@ -1,4 +1,5 @@
 import { defineFeature } from '../feature.js';
+import { aclLogSpec } from './acl-log.js';
 import { drawSecurity } from './graph.js';
 import './model.js';
 import { securityUnits } from './northbound.js';
@@ -14,4 +15,5 @@ export const security = defineFeature({
   resolve: resolveSecurity,
   northbound: securityUnits,
   graph: drawSecurity,
+  checks: [{ spec: aclLogSpec, probe: () => import('./acl-log.probe.js').then((m) => m.aclLogProbe) }],
 });

@@ -24,3 +24,15 @@ export interface CheckSpecKind<S extends CheckBase = CheckBase> {
   negative(spec: S): boolean;
   expected(spec: S, lab: Lab): string;
 }
+
+/**
+ * How a feature's check kind is tried against a running lab: its probe, imported only when a check
+ * of that kind runs (src/checks types it fully; here the lab it runs against is not known).
+ */
+export type ProbeLoader<S extends CheckBase> = () => Promise<{ kind: string; attempt(spec: S, ctx: never): Promise<{ ok: boolean; seen: string }> }>;
+
+/** A feature's check kind: the spec and its probe together, so no kind goes without one. */
+export interface CheckRegistration<S extends CheckBase = CheckBase> {
+  spec: CheckSpecKind<S>;
+  probe: ProbeLoader<S>;
+}

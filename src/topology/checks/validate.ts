@@ -1,7 +1,7 @@
 import type { Lab } from '../model.js';
 import type { SchemaProblem } from '../schema-issues.js';
 import { nodeNames, unknownName } from './fields.js';
-import { checkSpec } from './registry.js';
+import { checkSpec } from './all.js';
 
 /** Semantic problems of a lab's checks and setup: duplicate names, references to nodes that do not exist. */
 export function validateChecks(lab: Lab): SchemaProblem[] {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { checkFields, unknownName } from './fields.js';
-import type { CheckSpecKind } from './spec.js';
+import { checkFields, unknownName } from '../../topology/checks/fields.js';
+import type { CheckSpecKind } from '../../topology/checks/spec.js';
 
 const schema = z.strictObject({
   ...checkFields('acl_log'),

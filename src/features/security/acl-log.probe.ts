@@ -1,7 +1,7 @@
-import { aclLogLines } from '../../ovn/queries.js';
-import type { AclLogCheck } from '../../topology/checks/acl-log.js';
 import { clip } from '../../base/text.js';
-import type { CheckProbe } from '../check.js';
+import type { CheckProbe } from '../../checks/check.js';
+import { aclLogLines } from '../../ovn/queries.js';
+import type { AclLogCheck } from './acl-log.js';
 
 export const aclLogProbe: CheckProbe<AclLogCheck> = {
   kind: 'acl_log',
