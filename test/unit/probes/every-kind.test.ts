@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { CHECK_SPECS } from '../../../src/topology/checks/registry.js';
+import { ALL_CHECK_SPECS as CHECK_SPECS } from '../../../src/topology/checks/all.js';
 
 it('every check kind has its probe tested here, against captured output', () => {
   const dir = new URL('.', import.meta.url);

@@ -66,9 +66,9 @@ export class FakeLab {
   }
 
   /** One try of the lab's check, by the probe PROBES binds to its kind. */
-  attempt(): Promise<Attempt> {
+  async attempt(): Promise<Attempt> {
     const spec = this.lab.checks[0]!;
-    return checkKind(spec.kind).attempt(spec, this.ctx);
+    return (await checkKind(spec.kind)).attempt(spec, this.ctx);
   }
 }
 
