@@ -2,7 +2,7 @@ import { tunnelPeers, type Chassis, type Lab } from '../topology/model.js';
 import { centralRemote, daemonArgs, SB_PORT, waitCommand, type NodeShell } from './node-shell.js';
 import { sslArgs, sslFiles } from './pki.js';
 import { shellLine } from '../base/shell-line.js';
-import { underlayMac } from '../topology/net.js';
+import { macFromIpv4, parseIpv4, underlayMac } from '../topology/net.js';
 import { announcesTunnels, neighbourCommands } from './announce.js';
 
 export type Datapath = 'netdev' | 'system';
@@ -11,7 +11,7 @@ const VSWITCH_SCHEMA = '/usr/share/openvswitch/vswitch.ovsschema';
 
 /**
  * Starts one chassis: its own ovsdb-server and ovs-vswitchd, the underlay on br-phy,
- * then ovn-controller, which creates br-int and registers the chassis in the SB db.
+ * br-int (see {@link brIntSettings}), then ovn-controller, which registers the chassis in the SB db.
  *
  * The tunnel address sits on br-phy, not on eth0: the userspace datapath only tunnels when
  * the route to the remote endpoint leaves through an OVS bridge ("br-phy pattern"). A chassis with
@@ -31,6 +31,8 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
       '--', 'add-br', 'br-phy',
       '--', 'set', 'Bridge', 'br-phy', `datapath_type=${datapath}`, `other_config:hwaddr="${chassis.mac}"`,
       '--', 'add-port', 'br-phy', 'eth0',
+      // br-int made here as ovn-controller would make it (see brIntSettings), before it starts.
+      '--', 'add-br', 'br-int', '--', 'set', 'Bridge', 'br-int', ...brIntSettings(chassis, datapath),
       '--', 'set', 'Open_vSwitch', '.',
       `external_ids:system-id=${chassis.name}`,
       `external_ids:hostname=${chassis.name}`,
@@ -63,6 +65,20 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     sbWrittenByNorthd(node, lab, chassis),
     ovnControllerArgv(node, lab, chassis),
   ]);
+}
+
+/**
+ * br-int as ovn-controller makes it when it finds none (secure fail mode, no in-band control, a
+ * fixed hwaddr so that its datapath-id, and with it every OpenFlow connection, stays when the first
+ * VM port is added), made before ovn-controller starts. ovn-controller 24.09 and later (Debian 13's
+ * 25.03) point pinctrl at br-int.mgmt in the loop in which they insert br-int, before ovs-vswitchd
+ * has made the bridge's socket: pinctrl's first connection fails and it retries a second later. A
+ * port bound meanwhile is up while no controller takes its packet-ins, so a VM's first
+ * DHCPDISCOVER (put_dhcp_opts, answered by pinctrl) was dropped and dhclient asked again seconds
+ * later. Made here, br-int.mgmt exists before ovn-controller starts and pinctrl connects at once.
+ */
+function brIntSettings(chassis: Chassis, datapath: Datapath): string[] {
+  return [`datapath_type=${datapath}`, 'fail_mode=secure', 'other_config:disable-in-band=true', `other_config:hwaddr="${macFromIpv4(0x0e, parseIpv4(chassis.ip)!)}"`];
 }
 
 /** A loop that returns once the SB database has northd's SB_Global row (30 s at most). */
