@@ -10,6 +10,17 @@ import { loadTopology } from '../../src/topology/load.js';
  * `lab script labs/NAME.yaml` makes it from the repository root, run by root (the record's owner)
  * with LAB_STATE_DIR unset; the checkout's own path (in the record's `file`) is written as <repo>.
  */
+// The script must not depend on the host, yet making it asks whether the lab's underlay namespace
+// exists (NetnsRuntime.createUnderlay stats /run/netns and, when a lab of that name is up here,
+// writes its inode into that lab's state directory, which fails for a user other than root). Here
+// no namespace exists, so the test neither touches a lab that is up nor fails beside one.
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  const absent = (path: string) => Object.assign(new Error(`ENOENT: no such file or directory, stat '${path}'`), { code: 'ENOENT', path });
+  const stat = ((path: Parameters<typeof fs.stat>[0], ...rest: [never]) => (String(path).startsWith('/run/netns/') ? Promise.reject(absent(String(path))) : fs.stat(path, ...rest))) as typeof fs.stat;
+  return { ...fs, stat, default: { ...fs, stat } };
+});
+
 const ROOT = resolve(import.meta.dirname, '../..');
 const GOLDEN = join(ROOT, 'test/golden');
 const HINT = 'the script of this lab changed: if that is meant, run `npm run golden` and commit test/golden/';
