@@ -55,65 +55,36 @@ export function underlayAddresses(t: RawTopology, subnet: Cidr): Map<string, str
   return out;
 }
 
+/**
+ * What the rules proved, as a value: the rules ran before resolution, so a missing one is a rule
+ * that let a bad file through, said as such (an internal error, never the user's).
+ */
+export function proven<T>(value: T | undefined | null, what: string): T {
+  if (value === undefined || value === null) throw new Error(`internal error: the file's rules let through ${what}; please report it with the file`);
+  return value;
+}
+
+/** A switch the rules proved exists. */
+function switchOf(t: RawTopology, name: string): RawSwitch {
+  return proven(t.switches[name], `switch '${name}', which does not exist`);
+}
+
+/** The IPv4 subnet of a switch the rules proved has one. */
+function subnetOf(t: RawTopology, name: string): Cidr {
+  return proven(parseCidr(switchOf(t, name).subnet ?? ''), `switch '${name}' without an IPv4 subnet`);
+}
+
+/** The MAC of a static port: as written, else 02:00 and its address bytes. */
+function portMac(mac: string | undefined, ip: string): string {
+  return (mac ?? defaultMac(proven(parseIpv4(ip), `'${ip}' as an IPv4 address`))).toLowerCase();
+}
+
 /** Turns a checked raw topology into a {@link Lab}. Call checkTopology first. */
 export function resolveTopology(t: RawTopology, file?: string): Lab {
-  const underlay = parseCidr(t.underlay.subnet)!;
+  const underlay = proven(parseCidr(t.underlay.subnet), `underlay subnet '${t.underlay.subnet}'`);
   const addresses = underlayAddresses(t, underlay);
-  const chassis: Chassis[] = Object.keys(t.chassis).map((name) => {
-    const ip = addresses.get(name)!;
-    const bridgeMappings = Object.entries(t.chassis[name]?.bridge_mappings ?? {}).map(([network, bridge]) => ({ network, bridge, iface: providerIface(network) }));
-    const release = t.chassis[name]?.release;
-    const engine = t.chassis[name]?.engine;
-    return { name, ip, mac: underlayMac(ip), encap: t.chassis[name]?.encap ?? 'geneve', transportZones: t.chassis[name]?.transport_zones ?? [], ...(release ? { release } : {}), bridgeMappings, ...(engine ? { engine } : {}) };
-  });
-  const placement = namespacePlacement(t);
-  const switches: LogicalSwitch[] = Object.entries(t.switches).map(([name, sw]) => ({ ...resolveSwitch(name, sw, dhcpRouter(t, name)), ...resolveSwitch6(t, name), ...(sw.on ? { on: sw.on } : {}) }));
-  const vms: Vm[] = Object.entries(t.vms).map(([name, vm]) => {
-    const sw = t.switches[vm.switch]!;
-    const subnet = parseCidr(sw.subnet ?? '');
-    // No IPv4 on an IPv6-only switch: no address, no DHCPv4.
-    const dhcp = vm.ip !== undefined && (vm.dhcp ?? (sw.dhcp !== undefined || (dnsmasqOn(t, vm.switch) && !hostsService(t, name))));
-    return {
-      name,
-      chassis: vm.chassis,
-      switch: vm.switch,
-      port: vm.port ?? `${vm.switch}-${name}`,
-      mac: vmMac(vm, name),
-      ...(vm.ip !== undefined && subnet ? { ip: vm.ip, prefix: subnet.prefix } : {}),
-      dhcp,
-      mtu: vm.mtu,
-      servers: servers(vm.servers),
-      routes: vm.routes,
-      forwarding: vm.forwarding,
-      ...vmIpv6Of(t, vm, name),
-      // A VM that runs a service (a router VM with dnsmasq) is addressed with the services, first.
-      ...(hostedService(t, name) ? { service: hostedService(t, name)! } : {}),
-      ...(vm.nics
-        ? {
-            nics: Object.entries(vm.nics).map(([iface, n]) => ({
-              iface,
-              switch: n.switch,
-              port: n.port ?? `${n.switch}-${name}`,
-              ip: n.ip,
-              prefix: parseCidr(t.switches[n.switch]!.subnet!)!.prefix,
-              mac: (n.mac ?? defaultMac(parseIpv4(n.ip)!)).toLowerCase(),
-            })),
-          }
-        : {}),
-      ...(vm.port_security ? { portSecurity: vm.port_security === true ? [[vmMac(vm, name), vm.ip, vmIpv6(t, vm, name)].filter(Boolean).join(' ')] : vm.port_security } : {}),
-      ...(!dhcp && vm.ip !== undefined && (sw.dhcp?.router ?? routerOn(t, vm.switch)) ? { gateway: (sw.dhcp?.router ?? routerOn(t, vm.switch))! } : {}),
-      vlans: Object.entries(vm.vlans ?? {}).map(([tag, v]) => ({
-        tag: Number(tag),
-        iface: `eth0.${tag}`,
-        switch: v.switch,
-        port: `${v.switch}-${name}-${tag}`,
-        ip: v.ip,
-        prefix: parseCidr(t.switches[v.switch]!.subnet!)!.prefix,
-        mac: (v.mac ?? defaultMac(parseIpv4(v.ip)!)).toLowerCase(),
-        dhcp: v.dhcp ?? t.switches[v.switch]!.dhcp !== undefined,
-      })),
-    };
-  });
+  const addressOf = (node: string) => proven(addresses.get(node), `${node} without an underlay address`);
+  const vms = Object.entries(t.vms).map(([name, vm]) => resolveVm(t, name, vm));
   const core = {
     name: t.name,
     runtime: t.runtime,
@@ -124,43 +95,92 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     underlay: { subnet: underlay, ...(t.underlay.mtu ? { mtu: t.underlay.mtu } : {}) },
     central: {
       name: CENTRAL,
-      ip: addresses.get(CENTRAL)!,
+      ip: addressOf(CENTRAL),
       ssl: t.central.ssl,
       ...(t.central.release ? { release: t.central.release } : {}),
       ...(t.central.engine ? { engine: t.central.engine } : {}),
-      ...(t.central.cluster > 1 ? { members: clusterMembers(t.central.cluster).map((name) => ({ name, ip: addresses.get(name)! })) } : {}),
+      ...(t.central.cluster > 1 ? { members: clusterMembers(t.central.cluster).map((name) => ({ name, ip: addressOf(name) })) } : {}),
     },
-    chassis,
-    switches,
+    chassis: Object.keys(t.chassis).map((name) => resolveChassis(t, name, addressOf(name))),
+    switches: Object.entries(t.switches).map(([name, sw]): LogicalSwitch => ({ ...resolveSwitch(name, sw, dhcpRouter(t, name)), ...resolveSwitch6(t, name), ...(sw.on ? { on: sw.on } : {}) })),
     routers: resolveRouters(t, vms),
     vms: [...vms, ...serviceNodes(t), ...localportInstances(t)],
     services: Object.entries(t.services).map(([name, svc]) => resolveService(t, name, svc, vms)),
-    localports: Object.entries(t.localports).map(([name, lp]) => ({
-      name,
-      switch: lp.switch,
-      port: `${lp.switch}-${name}`,
-      ip: lp.ip,
-      mac: (lp.mac ?? defaultMac(parseIpv4(lp.ip)!)).toLowerCase(),
-    })),
+    localports: Object.entries(t.localports).map(([name, lp]) => ({ name, switch: lp.switch, port: `${lp.switch}-${name}`, ip: lp.ip, mac: portMac(lp.mac, lp.ip) })),
     networks: Object.keys(t.networks),
     hosts: resolveHosts(t),
-    namespaces: Object.entries(t.namespaces).map(([name, ns]) => ({
-      name,
-      chassis: [...(placement.get(name) ?? [])][0] ?? Object.keys(t.chassis)[0]!,
-      routes: ns?.routes ?? [],
-      forwarding: ns?.forwarding ?? false,
-      servers: servers(ns?.servers ?? []),
-    })),
-    links: t.links.map((l) => ({
-      ends: l.endpoints.map((e, i) => ({ ...parseEndpoint(e)!, ...(l.addresses?.[i] ? { address: l.addresses[i]! } : {}) })) as Lab['links'][number]['ends'],
-      mtu: l.mtu,
-    })),
+    ...resolveLinks(t),
     nbOptions: Object.fromEntries(Object.entries(t.nb_options).map(([k, v]) => [k, String(v)])),
     setup: t.setup,
     checks: t.checks as Lab['checks'],
   };
   // Each feature adds its part (the core is a whole Lab once they all have).
   return features.reduce<Lab>((lab, f) => ({ ...lab, ...f.resolve(t, lab) }), core as Lab);
+}
+
+function resolveChassis(t: RawTopology, name: string, ip: string): Chassis {
+  const c = t.chassis[name];
+  const bridgeMappings = Object.entries(c?.bridge_mappings ?? {}).map(([network, bridge]) => ({ network, bridge, iface: providerIface(network) }));
+  return { name, ip, mac: underlayMac(ip), encap: c?.encap ?? 'geneve', transportZones: c?.transport_zones ?? [], ...(c?.release ? { release: c.release } : {}), bridgeMappings, ...(c?.engine ? { engine: c.engine } : {}) };
+}
+
+function resolveVm(t: RawTopology, name: string, vm: RawTopology['vms'][string]): Vm {
+  const sw = switchOf(t, vm.switch);
+  const subnet = parseCidr(sw.subnet ?? '');
+  // No IPv4 on an IPv6-only switch: no address, no DHCPv4.
+  const dhcp = vm.ip !== undefined && (vm.dhcp ?? (sw.dhcp !== undefined || (dnsmasqOn(t, vm.switch) && !hostsService(t, name))));
+  const gateway = !dhcp && vm.ip !== undefined ? (sw.dhcp?.router ?? routerOn(t, vm.switch)) : undefined;
+  const service = hostedService(t, name);
+  return {
+    name,
+    chassis: vm.chassis,
+    switch: vm.switch,
+    port: vm.port ?? `${vm.switch}-${name}`,
+    mac: vmMac(vm, name),
+    ...(vm.ip !== undefined && subnet ? { ip: vm.ip, prefix: subnet.prefix } : {}),
+    dhcp,
+    mtu: vm.mtu,
+    servers: servers(vm.servers),
+    routes: vm.routes,
+    forwarding: vm.forwarding,
+    ...vmIpv6Of(t, vm, name),
+    // A VM that runs a service (a router VM with dnsmasq) is addressed with the services, first.
+    ...(service ? { service } : {}),
+    ...(vm.nics
+      ? { nics: Object.entries(vm.nics).map(([iface, n]) => ({ iface, switch: n.switch, port: n.port ?? `${n.switch}-${name}`, ip: n.ip, prefix: subnetOf(t, n.switch).prefix, mac: portMac(n.mac, n.ip) })) }
+      : {}),
+    ...(vm.port_security ? { portSecurity: vm.port_security === true ? [[vmMac(vm, name), vm.ip, vmIpv6(t, vm, name)].filter(Boolean).join(' ')] : vm.port_security } : {}),
+    ...(gateway ? { gateway } : {}),
+    vlans: Object.entries(vm.vlans ?? {}).map(([tag, v]) => ({
+      tag: Number(tag),
+      iface: `eth0.${tag}`,
+      switch: v.switch,
+      port: `${v.switch}-${name}-${tag}`,
+      ip: v.ip,
+      prefix: subnetOf(t, v.switch).prefix,
+      mac: portMac(v.mac, v.ip),
+      dhcp: v.dhcp ?? switchOf(t, v.switch).dhcp !== undefined,
+    })),
+  };
+}
+
+/** Plain namespaces (each on the chassis of what it links to) and the links outside OVN. */
+function resolveLinks(t: RawTopology): Pick<Lab, 'namespaces' | 'links'> {
+  const placement = namespacePlacement(t);
+  const firstChassis = proven(Object.keys(t.chassis)[0], 'a lab without chassis');
+  return {
+    namespaces: Object.entries(t.namespaces).map(([name, ns]) => ({
+      name,
+      chassis: [...(placement.get(name) ?? [])][0] ?? firstChassis,
+      routes: ns?.routes ?? [],
+      forwarding: ns?.forwarding ?? false,
+      servers: servers(ns?.servers ?? []),
+    })),
+    links: t.links.map((l) => ({
+      ends: l.endpoints.map((e, i) => ({ ...proven(parseEndpoint(e), `link end '${e}'`), ...(l.addresses?.[i] ? { address: l.addresses[i] } : {}) })) as Lab['links'][number]['ends'],
+      mtu: l.mtu,
+    })),
+  };
 }
 
 /** A chassis' interface into a provider network (a port of its mapped bridge). */
@@ -181,7 +201,7 @@ export function hostSwitch(t: RawTopology, network: string, ip: string): string 
 /** The subnet of a host's address: that of the provider switch on its network that contains it. */
 export function hostSubnet(t: RawTopology, network: string, ip: string): Cidr | undefined {
   const sw = hostSwitch(t, network, ip);
-  return sw ? parseCidr(t.switches[sw]!.subnet!) : undefined;
+  return sw ? subnetOf(t, sw) : undefined;
 }
 
 function resolveHosts(t: RawTopology): Host[] {
@@ -189,8 +209,8 @@ function resolveHosts(t: RawTopology): Host[] {
     name,
     network: h.network,
     ip: h.ip,
-    prefix: hostSubnet(t, h.network, h.ip)!.prefix,
-    mac: (h.mac ?? defaultMac(parseIpv4(h.ip)!)).toLowerCase(),
+    prefix: proven(hostSubnet(t, h.network, h.ip), `host ${name} outside every subnet of its network`).prefix,
+    mac: portMac(h.mac, h.ip),
     dhcp: h.dhcp,
     ...(h.gateway ? { gateway: h.gateway } : {}),
     ...(h.ip6 !== undefined ? { ip6: canonical6(h.ip6), prefix6: parseCidr6(t.switches[hostSwitch(t, h.network, h.ip)!]!.subnet6!)!.prefix } : {}),
@@ -239,8 +259,8 @@ function resolveService(t: RawTopology, name: string, svc: RawTopology['services
       return {
         iface: i.iface,
         switch: i.switch,
-        subnet: parseCidr(t.switches[i.switch]!.subnet!)!,
-        hosts: vms.filter((v) => v.switch === i.switch && v.dhcp).map((v) => ({ mac: v.mac, ip: v.ip! })),
+        subnet: subnetOf(t, i.switch),
+        hosts: vms.flatMap((v) => (v.switch === i.switch && v.dhcp && v.ip !== undefined ? [{ mac: v.mac, ip: v.ip }] : [])),
         ...(router ? { router } : {}),
       };
     }),
@@ -263,9 +283,9 @@ function staticNode(
     chassis: spec.chassis,
     switch: spec.switch,
     port: `${spec.switch}-${owner}`,
-    mac: (spec.mac ?? defaultMac(parseIpv4(spec.ip)!)).toLowerCase(),
+    mac: portMac(spec.mac, spec.ip),
     ip: spec.ip,
-    prefix: parseCidr(t.switches[spec.switch]!.subnet!)!.prefix,
+    prefix: subnetOf(t, spec.switch).prefix,
     dhcp: false,
     mtu: 1400,
     vlans: [],
@@ -278,7 +298,7 @@ function staticNode(
 function serviceNodes(t: RawTopology): Vm[] {
   return Object.entries(t.services)
     .filter(([, svc]) => svc.vm === undefined)
-    .map(([name, svc]) => staticNode(t, name, { name, chassis: svc.chassis!, switch: svc.switch!, ip: svc.ip!, ...(svc.mac ? { mac: svc.mac } : {}) }, { service: name }));
+    .map(([name, svc]) => staticNode(t, name, { name, chassis: proven(svc.chassis, `service ${name} without a chassis`), switch: proven(svc.switch, `service ${name} without a switch`), ip: proven(svc.ip, `service ${name} without an address`), ...(svc.mac ? { mac: svc.mac } : {}) }, { service: name }));
 }
 
 /** The name of a localport's instance on one chassis. */
@@ -301,7 +321,8 @@ function vmIpv6Of(t: RawTopology, vm: RawTopology['vms'][string], name: string):
   if (!ip) return {};
   const mode = ipv6Mode(t, vm.switch);
   const router = ipv6RouterPort(t, vm.switch)?.port.ip6;
-  return { ipv6: { ip, prefix: parseCidr6(t.switches[vm.switch]!.subnet6!)!.prefix, mode, ...(mode === 'static' && router ? { gateway: canonical6(router) } : {}) } };
+  const subnet6 = proven(parseCidr6(switchOf(t, vm.switch).subnet6 ?? ''), `switch '${vm.switch}' without an IPv6 subnet`);
+  return { ipv6: { ip, prefix: subnet6.prefix, mode, ...(mode === 'static' && router ? { gateway: canonical6(router) } : {}) } };
 }
 
 function resolveRouters(t: RawTopology, vms: Vm[]): LogicalRouter[] {
@@ -354,7 +375,7 @@ function resolveSwitch(name: string, sw: RawSwitch, router: string | undefined):
 
 /** A switch's IPv6 side: its subnet6 and the DHCPv6 options OVN answers with. */
 function resolveSwitch6(t: RawTopology, name: string): Pick<LogicalSwitch, 'subnet6' | 'dhcp6'> {
-  const sw = t.switches[name]!;
+  const sw = switchOf(t, name);
   const subnet6 = sw.subnet6 !== undefined ? parseCidr6(sw.subnet6) : undefined;
   if (!subnet6) return {};
   const plain = { subnet6: { text: subnet6.text, prefix: subnet6.prefix } };
@@ -375,7 +396,7 @@ function dhcp6ServerMac(t: RawTopology, name: string): string {
 /** Servers as written ({ tcp: 80 }) as the model has them ({ kind: 'tcp', port: 80 }). */
 function servers(list: RawTopology['vms'][string]['servers']): Server[] {
   return list.map((s) => {
-    const [kind, port] = Object.entries(s)[0]!;
+    const [kind, port] = proven(Object.entries(s)[0], 'a server of no kind');
     return { kind: kind as Server['kind'], port: port as number };
   });
 }
