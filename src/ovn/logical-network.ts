@@ -1,4 +1,4 @@
-import { logicalSwitchOf, type Lab } from '../topology/model.js';
+import { logicalSwitchOf, type Lab, type LogicalRouter, type Vm } from '../topology/model.js';
 import { features } from '../features/registry.js';
 import { quoted } from '../base/ovsdb.js';
 
@@ -20,19 +20,45 @@ const v6Key = (sw: string) => `${sw}/6`;
 /** Bytes of argv one ovn-nbctl call may take: far below Linux's 128 KiB for one argument and 2 MiB in all. */
 export const MAX_TRANSACTION_BYTES = 64 * 1024;
 
+/** How a unit says which DHCP_Options rows its ports use, and starts itself. */
+interface UnitMaker {
+  unit(dhcp?: Unit['dhcp']): (...words: string[]) => void;
+  /** The DHCPv4 row of a switch, for a port that takes it. */
+  uses(sw: string, port: string, on: boolean): Unit['dhcp'];
+  /**
+   * The DHCPv6 row of a switch. ovn-nbctl finds a DHCP_Options row by a port's name through
+   * dhcpv4_options first: a port that also has a DHCPv4 row cannot lead a later transaction to it.
+   */
+  uses6(sw: string, port: string, on: boolean, v4: boolean): Unit['dhcp'];
+  dhcpId: Map<string, string>;
+  /** The logical switch a switch of the file is (one more subnet, on:, is that switch's). */
+  ls(name: string): string;
+}
+
 /** The NB configuration of a lab, unit by unit, in the order a learner would type it. */
 function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
   const out: Unit[] = [];
-  const unit = (dhcp: Unit['dhcp'] = []) => {
-    const u: Unit = { commands: [], dhcp };
-    out.push(u);
-    return (...words: string[]) => void u.commands.push(words);
+  const make: UnitMaker = {
+    unit: (dhcp = []) => {
+      const u: Unit = { commands: [], dhcp };
+      out.push(u);
+      return (...words: string[]) => void u.commands.push(words);
+    },
+    uses: (sw, port, on) => (on && dhcpId.has(sw) ? [{ key: sw, port, anchor: true }] : []),
+    uses6: (sw, port, on, v4) => (on && dhcpId.has(v6Key(sw)) ? [{ key: v6Key(sw), port, anchor: !v4 }] : []),
+    dhcpId,
+    ls: (name) => logicalSwitchOf(lab, name),
   };
-  const uses = (sw: string, port: string, on: boolean) => (on && dhcpId.has(sw) ? [{ key: sw, port, anchor: true }] : []);
-  // ovn-nbctl finds a DHCP_Options row by a port's name through dhcpv4_options first: a port
-  // that also has a DHCPv4 row cannot lead a later transaction to its DHCPv6 row.
-  const uses6 = (sw: string, port: string, on: boolean, v4: boolean) => (on && dhcpId.has(v6Key(sw)) ? [{ key: v6Key(sw), port, anchor: !v4 }] : []);
-  const ls = (name: string) => logicalSwitchOf(lab, name);
+  switchUnits(lab, make);
+  for (const vm of lab.vms) if (!vm.localport) vmUnit(vm, make); // a localport's instances share its one port
+  externalPortUnits(lab, make);
+  for (const r of lab.routers) routerUnit(r, make);
+  policyUnits(lab, () => make.unit());
+  return out;
+}
+
+/** Switches (a provider switch with its localnet port), then localports. */
+function switchUnits(lab: Lab, { unit, ls }: UnitMaker): void {
   // One more subnet of a switch (on:) has no logical switch of its own: its ports and DHCP row go to that one.
   for (const sw of lab.switches.filter((s) => !s.on)) {
     const cmd = unit();
@@ -52,31 +78,38 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
     cmd('lsp-set-type', lp.port, 'localport');
     cmd('lsp-set-addresses', lp.port, `${lp.mac} ${lp.ip}`);
   }
-  for (const vm of lab.vms) {
-    if (vm.localport) continue; // its instances share the localport's one port
-    const v4 = vm.dhcp && dhcpId.has(vm.switch);
-    const v6 = !!vm.ipv6 && vm.ipv6.mode !== 'static' && dhcpId.has(v6Key(vm.switch));
-    const cmd = unit([...uses(vm.switch, vm.port, vm.dhcp), ...uses6(vm.switch, vm.port, v6, v4), ...vm.vlans.flatMap((v) => uses(v.switch, v.port, v.dhcp))]);
-    cmd('lsp-add', ls(vm.switch), vm.port);
-    cmd('lsp-set-addresses', vm.port, [vm.mac, vm.ip, vm.ipv6?.ip].filter(Boolean).join(' '));
-    if (vm.portSecurity) cmd('lsp-set-port-security', vm.port, ...vm.portSecurity);
-    if (v4) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv4_options=${dhcpId.get(vm.switch)!}`);
-    if (v6) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv6_options=${dhcpId.get(v6Key(vm.switch))!}`);
-    for (const n of vm.nics ?? []) {
-      cmd('lsp-add', ls(n.switch), n.port);
-      cmd('lsp-set-addresses', n.port, `${n.mac} ${n.ip}`);
-    }
-    for (const v of vm.vlans) {
-      // A child port: tagged traffic on the parent's OVS port belongs to this logical port.
-      cmd('lsp-add', ls(v.switch), v.port, vm.port, String(v.tag));
-      cmd('lsp-set-addresses', v.port, `${v.mac} ${v.ip}`);
-      if (v.dhcp && dhcpId.has(v.switch)) cmd('set', 'Logical_Switch_Port', v.port, `dhcpv4_options=${dhcpId.get(v.switch)!}`);
-    }
+}
+
+/** A VM's port with its DHCP rows, its extra ports and its VLAN children. */
+function vmUnit(vm: Vm, { unit, uses, uses6, dhcpId, ls }: UnitMaker): void {
+  const v4Row = dhcpId.get(vm.switch);
+  const v6Row = dhcpId.get(v6Key(vm.switch));
+  const v4 = vm.dhcp && v4Row !== undefined;
+  const v6 = !!vm.ipv6 && vm.ipv6.mode !== 'static' && v6Row !== undefined;
+  const cmd = unit([...uses(vm.switch, vm.port, vm.dhcp), ...uses6(vm.switch, vm.port, v6, v4), ...vm.vlans.flatMap((v) => uses(v.switch, v.port, v.dhcp))]);
+  cmd('lsp-add', ls(vm.switch), vm.port);
+  cmd('lsp-set-addresses', vm.port, [vm.mac, vm.ip, vm.ipv6?.ip].filter(Boolean).join(' '));
+  if (vm.portSecurity) cmd('lsp-set-port-security', vm.port, ...vm.portSecurity);
+  if (v4) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv4_options=${v4Row}`);
+  if (v6) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv6_options=${v6Row}`);
+  for (const n of vm.nics ?? []) {
+    cmd('lsp-add', ls(n.switch), n.port);
+    cmd('lsp-set-addresses', n.port, `${n.mac} ${n.ip}`);
   }
+  for (const v of vm.vlans) {
+    // A child port: tagged traffic on the parent's OVS port belongs to this logical port.
+    cmd('lsp-add', ls(v.switch), v.port, vm.port, String(v.tag));
+    cmd('lsp-set-addresses', v.port, `${v.mac} ${v.ip}`);
+    const row = dhcpId.get(v.switch);
+    if (v.dhcp && row !== undefined) cmd('set', 'Logical_Switch_Port', v.port, `dhcpv4_options=${row}`);
+  }
+}
+
+/** Hosts' external ports: OVN answers such a host (DHCP) from the highest-priority chassis of its HA group. */
+function externalPortUnits(lab: Lab, { unit, uses, dhcpId, ls }: UnitMaker): void {
   for (const [hi, h] of lab.hosts.entries()) {
     const ep = h.externalPort;
     if (!ep) continue;
-    // An external port: OVN answers this host (DHCP) from the highest-priority chassis of its HA group.
     const cmd = unit(uses(ep.switch, ep.port, h.dhcp));
     const group = `@hcg${hi}`;
     const members = ep.haChassis.map((c, i) => {
@@ -89,36 +122,37 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
     cmd('lsp-set-type', ep.port, 'external');
     cmd('lsp-set-addresses', ep.port, [h.mac, h.ip, h.ip6].filter(Boolean).join(' '));
     cmd('set', 'Logical_Switch_Port', ep.port, `ha_chassis_group=${group}`);
-    if (h.dhcp && dhcpId.has(ep.switch)) cmd('set', 'Logical_Switch_Port', ep.port, `dhcpv4_options=${dhcpId.get(ep.switch)!}`);
+    const row = dhcpId.get(ep.switch);
+    if (h.dhcp && row !== undefined) cmd('set', 'Logical_Switch_Port', ep.port, `dhcpv4_options=${row}`);
   }
-  for (const r of lab.routers) {
-    const cmd = unit();
-    cmd('lr-add', r.name);
-    // A gateway router runs whole on one chassis; other options as the file gives them.
-    const options = [...(r.chassis ? [['chassis', r.chassis]] : []), ...Object.entries(r.options)];
-    if (options.length) cmd('set', 'Logical_Router', r.name, ...options.map(([k, v]) => `options:${k}=${quoted(v!)}`));
-    for (const p of r.ports) {
-      cmd('lrp-add', r.name, p.name, p.mac, ...(p.ip ? [`${p.ip}/${p.prefix}`] : []), ...(p.ip6 ? [`${p.ip6}/${p.prefix6}`] : []));
-      // Router advertisements, answered to router solicitations (VMs solicit when their link comes up).
-      if (p.ra) cmd('set', 'Logical_Router_Port', p.name, `ipv6_ra_configs:address_mode=${p.ra}`);
-      cmd('lsp-add', ls(p.switch), p.switchPort);
-      cmd('lsp-set-type', p.switchPort, 'router');
-      cmd('lsp-set-addresses', p.switchPort, 'router');
-      cmd('lsp-set-options', p.switchPort, `router-port=${p.name}`);
-      // Highest priority first: the first chassis listed is the active gateway.
-      (p.gatewayChassis ?? []).forEach((c, i, all) => cmd('lrp-set-gateway-chassis', p.name, c, String((all.length - i) * 10)));
-    }
-    for (const route of r.routes) {
-      const flags = [...(route.policy === 'src-ip' ? ['--policy=src-ip'] : []), ...(route.nexthops.length > 1 ? ['--ecmp'] : [])];
-      for (const nh of route.nexthops) cmd(...flags, 'lr-route-add', r.name, route.prefix, nh, ...(route.port ? [route.port] : []));
-    }
-    for (const p of r.policies) cmd('lr-policy-add', r.name, String(p.priority), p.match, p.action, ...(p.nexthops ? [p.nexthops.join(',')] : []));
-    for (const n of r.nat) {
-      cmd(...(n.gatewayPort ? [`--gateway-port=${n.gatewayPort}`] : []), 'lr-nat-add', r.name, n.type, n.externalIp, n.logicalIp, ...(n.logicalPort && n.externalMac ? [n.logicalPort, n.externalMac] : []));
-    }
+}
+
+/** A router: its options, its ports with their switch side, routes, policies and NAT. */
+function routerUnit(r: LogicalRouter, { unit, ls }: UnitMaker): void {
+  const cmd = unit();
+  cmd('lr-add', r.name);
+  // A gateway router runs whole on one chassis; other options as the file gives them.
+  const options = [...(r.chassis ? [['chassis', r.chassis] as const] : []), ...Object.entries(r.options)];
+  if (options.length) cmd('set', 'Logical_Router', r.name, ...options.map(([k, v]) => `options:${k}=${quoted(v)}`));
+  for (const p of r.ports) {
+    cmd('lrp-add', r.name, p.name, p.mac, ...(p.ip ? [`${p.ip}/${p.prefix}`] : []), ...(p.ip6 ? [`${p.ip6}/${p.prefix6}`] : []));
+    // Router advertisements, answered to router solicitations (VMs solicit when their link comes up).
+    if (p.ra) cmd('set', 'Logical_Router_Port', p.name, `ipv6_ra_configs:address_mode=${p.ra}`);
+    cmd('lsp-add', ls(p.switch), p.switchPort);
+    cmd('lsp-set-type', p.switchPort, 'router');
+    cmd('lsp-set-addresses', p.switchPort, 'router');
+    cmd('lsp-set-options', p.switchPort, `router-port=${p.name}`);
+    // Highest priority first: the first chassis listed is the active gateway.
+    (p.gatewayChassis ?? []).forEach((c, i, all) => cmd('lrp-set-gateway-chassis', p.name, c, String((all.length - i) * 10)));
   }
-  policyUnits(lab, unit);
-  return out;
+  for (const route of r.routes) {
+    const flags = [...(route.policy === 'src-ip' ? ['--policy=src-ip'] : []), ...(route.nexthops.length > 1 ? ['--ecmp'] : [])];
+    for (const nh of route.nexthops) cmd(...flags, 'lr-route-add', r.name, route.prefix, nh, ...(route.port ? [route.port] : []));
+  }
+  for (const p of r.policies) cmd('lr-policy-add', r.name, String(p.priority), p.match, p.action, ...(p.nexthops ? [p.nexthops.join(',')] : []));
+  for (const n of r.nat) {
+    cmd(...(n.gatewayPort ? [`--gateway-port=${n.gatewayPort}`] : []), 'lr-nat-add', r.name, n.type, n.externalIp, n.logicalIp, ...(n.logicalPort && n.externalMac ? [n.logicalPort, n.externalMac] : []));
+  }
 }
 
 /** The features' units (after every port: security groups, load balancers…), then NB_Global options. */
