@@ -37,6 +37,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-member-access': 'warn',
       '@typescript-eslint/no-unsafe-return': 'warn',
       '@typescript-eslint/no-unused-expressions': 'warn',
+      '@typescript-eslint/no-explicit-any': 'warn',
       // The two regular expressions flagged match control characters on purpose (to show them
       // escaped): they want an eslint-disable comment each.
       'no-control-regex': 'warn',
