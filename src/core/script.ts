@@ -48,7 +48,7 @@ class ScriptWriter implements Reporter {
     if (opts.input !== undefined) line += ` <<'${HEREDOC}'\n${opts.input}${opts.input.endsWith('\n') ? '' : '\n'}${HEREDOC}`;
     this.lines.push(line);
     return new ExecResult(argv, 0, '', '', 0);
-  }, { files: filesAsShell((line) => this.lines.push(line)) });
+  }, { files: filesAsShell((line) => this.lines.push(line)), recording: true });
 
   notify(e: LabEvent): void {
     if (e.type === 'plan') for (const s of e.steps) this.steps.set(s.id, s);

@@ -3,22 +3,30 @@ import type { LabTestReport } from '../core/test.js';
 
 const secs = (ms: number) => (ms / 1000).toFixed(3);
 
+/**
+ * Text as XML 1.0 may hold it: a character it has no place for (a terminal escape in what a
+ * command printed) is written as its escape (`\x1b`), so a strict parser still reads the report.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const x = (text: string) => text.replace(NOT_XML, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+
 /** JUnit XML: a testsuite per lab, a testcase per check; a lab that did not come up is an error case. */
 export function junitXml(reports: LabTestReport[]): string {
   const suites = reports.map((r) => {
     const failures = r.checks.filter((c) => !c.passed).length;
     const cases: object[] = r.checks.map((c) => ({
-      '@_name': c.name,
+      '@_name': x(c.name),
       '@_classname': `${r.lab}.${c.kind}`,
       '@_time': secs(c.durationMs),
       ...(c.skipped
-        ? { skipped: { '@_message': c.skipped } }
+        ? { skipped: { '@_message': x(c.skipped) } }
         : c.passed
-        ? { 'system-out': `seen: ${c.seen}` }
-        : { failure: { '@_message': `expected ${c.expected}; saw ${c.seen}`, '@_type': c.kind, '#text': `expected: ${c.expected}\nseen: ${c.seen}\nattempts: ${c.attempts}` } }),
+        ? { 'system-out': x(`seen: ${c.seen}`) }
+        : { failure: { '@_message': x(`expected ${c.expected}; saw ${c.seen}`), '@_type': c.kind, '#text': x(`expected: ${c.expected}\nseen: ${c.seen}\nattempts: ${c.attempts}`) } }),
     }));
     if (r.status === 'error') {
-      cases.unshift({ '@_name': 'lab up', '@_classname': `${r.lab}.lab`, '@_time': secs(r.durationsMs.up), error: { '@_message': r.error ?? 'lab did not come up', '#text': r.error ?? '' } });
+      cases.unshift({ '@_name': 'lab up', '@_classname': `${r.lab}.lab`, '@_time': secs(r.durationsMs.up), error: { '@_message': x(r.error ?? 'lab did not come up'), '#text': x(r.error ?? '') } });
     }
     return {
       '@_name': r.lab,

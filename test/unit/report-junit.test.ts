@@ -85,13 +85,12 @@ describe('JUnit XML report (lab test --junit)', () => {
     expect(xmlEmpty).toContain('<testsuites name="lab test" tests="0" failures="0" errors="0" time="0.000"');
   });
 
-  // Known bug, left to the src/ owner: junit.ts writes what a command printed as it is, and an
-  // exec check's output may hold terminal escapes (`ip -c`, `grep --color=always`). XML 1.0 has no
-  // such characters, so a strict parser refuses the whole report. Remove `.fails` once junit.ts
-  // drops or escapes them.
-  it.fails('an ESC in what a check saw still makes a document a strict XML 1.0 parser accepts', () => {
+  // An exec check's output may hold terminal escapes (`ip -c`, `grep --color=always`); XML 1.0 has
+  // no such characters, so junit.ts writes them as escapes and a strict parser reads the report.
+  it('an ESC in what a check saw still makes a document a strict XML 1.0 parser accepts', () => {
     const seen = 'exit 1: \u001b[31mred\u001b[0m';
     const text = junitXml([{ lab: 't', status: 'failed', checks: [check('colours', { kind: 'exec', passed: false, expected: 'exit 0', seen })], durationsMs: { up: 0, checks: 0, down: 0, total: 0 } }]);
     expect(text).toMatch(XML_CHAR);
+    expect(text).toContain('exit 1: \\x1b[31mred\\x1b[0m');
   });
 });

@@ -79,7 +79,9 @@ export class NetnsRuntime implements Runtime {
       ['ip', '-n', ns, 'link', 'set', 'dev', UNDERLAY, 'up'],
     ]);
     // `ip netns add` refuses a name that exists: the underlay made here is this lab's, and its
-    // inode tells it apart from one of another lab of this name (see ownsNamespaces).
+    // inode tells it apart from one of another lab of this name (see ownsNamespaces). Under `lab
+    // script` nothing was made: a namespace of that name is another lab's.
+    if (this.exec_.recording) return;
     const made = await stat(join(NETNS_RUN_DIR, ns)).catch(() => undefined);
     if (made) await writeFile(this.anchorFile(), String(made.ino));
   }
