@@ -3,7 +3,7 @@ import { labNameProblem } from './lab-name.js';
 import { UserError } from './errors.js';
 
 /** The directory labs use when LAB_STATE_DIR is not set. */
-export const DEFAULT_STATE_ROOT = '/run/lab';
+const DEFAULT_STATE_ROOT = '/run/lab';
 
 /**
  * Where labs keep their records, sockets, databases and logs: one directory per lab.

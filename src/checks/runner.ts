@@ -3,8 +3,8 @@ import type { CheckBase } from '../topology/model.js';
 import type { CheckKind, CheckResult, Clock } from './check.js';
 
 /** Default seconds: how long a positive check keeps trying, and how long a negative one is waited out. */
-export const DEFAULT_TIMEOUT = 10;
-export const DEFAULT_NEGATIVE_TIMEOUT = 3;
+const DEFAULT_TIMEOUT = 10;
+const DEFAULT_NEGATIVE_TIMEOUT = 3;
 const RETRY_INTERVAL_MS = 200;
 
 export type ProgressListener = (attempt: number, seen: string) => void;

@@ -6,7 +6,7 @@ import type { RawCore } from '../topology/schema-core.js';
 import type { CheckRegistration } from '../topology/checks/spec.js';
 
 /** A topology file as a feature's rules and resolution see it: the core keys and the feature's own. */
-export type RawWith<Shape extends z.ZodRawShape> = RawCore & z.infer<z.ZodObject<Shape>>;
+type RawWith<Shape extends z.ZodRawShape> = RawCore & z.infer<z.ZodObject<Shape>>;
 
 /** Adds one ovn-nbctl command (its words) to the current unit of the NB configuration. */
 export type NbCommand = (...words: string[]) => void;

@@ -7,7 +7,7 @@ import { security } from './security/index.js';
  * Every feature, in the order their NB configuration is written (after the core's switches, ports,
  * routers and security rules). A new feature is a folder and one line here.
  */
-export const FEATURES = [security, loadBalancers] as const;
+const FEATURES = [security, loadBalancers] as const;
 
 /** The features as their common type, for the code that goes through them all. */
 export const features: readonly Feature[] = FEATURES as unknown as readonly Feature[];

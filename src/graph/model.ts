@@ -4,7 +4,7 @@ import type { GraphDraw } from '../features/feature.js';
 import { features } from '../features/registry.js';
 
 /** What a picture of a lab shows: nodes with labels and the lines between them. */
-export interface GraphNode {
+interface GraphNode {
   id: string;
   label: string[];
   kind: 'central' | 'chassis' | 'switch' | 'vm' | 'router' | 'network' | 'host' | 'namespace' | 'portgroup' | 'lb';
@@ -16,7 +16,7 @@ export interface GraphNode {
  */
 export type EdgeKind = 'control' | 'tunnel' | 'wire' | 'logical';
 
-export interface GraphEdge {
+interface GraphEdge {
   from: string;
   to: string;
   label?: string;

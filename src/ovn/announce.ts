@@ -52,7 +52,7 @@ export async function completeNeighbours(node: NodeShell, peers: readonly Chassi
 }
 
 /** `tnl/neigh/show`'s rows as address → MAC. */
-export function learnedNeighbours(table: string): Map<string, string> {
+function learnedNeighbours(table: string): Map<string, string> {
   const rows = [...table.matchAll(/^\s*([0-9a-f:.]+)\s+((?:[0-9a-f]{2}:){5}[0-9a-f]{2})\s/gim)];
   return new Map(rows.map(([, ip, mac]) => [ip!, mac!.toLowerCase()]));
 }

@@ -12,7 +12,7 @@ const OVN_DAEMONS: Partial<Record<NodeKind, readonly string[]>> = {
  * still succeeds on it); `dead` (no such process); `no pid file`; `stray` (it runs, but outside
  * its node, whose namespace was deleted under it).
  */
-export type DaemonState = 'running' | 'zombie' | 'dead' | 'no pid file' | 'stray';
+type DaemonState = 'running' | 'zombie' | 'dead' | 'no pid file' | 'stray';
 
 export interface DaemonStatus {
   name: string;

@@ -4,7 +4,7 @@ import { formatIpv4, maskOf } from '../topology/net.js';
 import type { Service } from '../topology/model.js';
 
 /** Files of a service in its node's run directory. */
-export function serviceFiles(runDir: string) {
+function serviceFiles(runDir: string) {
   return { pid: `${runDir}/dnsmasq.pid`, leases: `${runDir}/dnsmasq.leases`, log: `${runDir}/dnsmasq.log` };
 }
 

@@ -63,7 +63,7 @@ export function fileCommands(lab: Lab): FileCommand[] {
 }
 
 /** The Docker engines the file names, as "name url": `up` connects to each (none: the local engine, or LAB_ENGINES'). */
-export function fileEngines(lab: Lab): string[] {
+function fileEngines(lab: Lab): string[] {
   return (lab.engines ?? []).map((e) => `${e.name} ${visible(e.url)}`);
 }
 

@@ -41,7 +41,7 @@ export interface Lab {
   checks: CheckSpec[];
 }
 
-export interface Underlay {
+interface Underlay {
   subnet: Cidr;
   /** The MTU of the underlay network across Docker engines (an overlay network; absent: Docker's 1450). */
   mtu?: number;
@@ -85,7 +85,7 @@ export interface Chassis {
   engine?: string;
 }
 
-export interface BridgeMapping {
+interface BridgeMapping {
   network: string;
   bridge: string;
   /** The chassis' link into the provider network, a port of the bridge. */
@@ -125,12 +125,12 @@ export interface LogicalSwitch {
   on?: string;
 }
 
-export interface DhcpOptions {
+interface DhcpOptions {
   /** OVN DHCP_Options:options, as ovn-nbctl expects them (strings). */
   options: Record<string, string>;
 }
 
-export interface RouterPort {
+interface RouterPort {
   /** Logical router port name: as the file names it, or <router>-<switch>. */
   name: string;
   /** The switch port that peers with it: as the file names it, or <switch>-<router>. */
@@ -148,7 +148,7 @@ export interface RouterPort {
   ra?: 'slaac' | 'dhcpv6_stateful' | 'dhcpv6_stateless';
 }
 
-export interface Route {
+interface Route {
   prefix: string;
   /** One next hop, or several for ECMP. */
   nexthops: string[];
@@ -156,14 +156,14 @@ export interface Route {
   port?: string;
 }
 
-export interface RouterPolicy {
+interface RouterPolicy {
   priority: number;
   match: string;
   action: 'allow' | 'drop' | 'reroute';
   nexthops?: string[];
 }
 
-export interface Nat {
+interface Nat {
   type: 'snat' | 'dnat' | 'dnat_and_snat';
   externalIp: string;
   logicalIp: string;
@@ -214,7 +214,7 @@ export interface Vm extends Partial<NodeRouting> {
 }
 
 /** One more OVN port of a VM: interface ethN in the VM, on its own logical switch port. */
-export interface VmNic {
+interface VmNic {
   iface: string;
   switch: string;
   port: string;
@@ -243,7 +243,7 @@ export interface Service {
   leaseTime: number;
 }
 
-export interface ServiceRange {
+interface ServiceRange {
   iface: string;
   switch: string;
   subnet: Cidr;
@@ -252,12 +252,12 @@ export interface ServiceRange {
 }
 
 /** A VLAN child port: interface eth0.<tag> in the VM, logical port <switch>-<vm>-<tag> whose parent is the VM's port. */
-export interface VmVlan extends VmNic {
+interface VmVlan extends VmNic {
   tag: number;
   dhcp: boolean;
 }
 
-export interface LocalPort {
+interface LocalPort {
   name: string;
   switch: string;
   /** The one logical switch port (type localport) every instance binds to. */
@@ -288,7 +288,7 @@ export interface Link {
   mtu: number;
 }
 
-export interface LinkEndSpec {
+interface LinkEndSpec {
   node: string;
   iface: string;
   /** address/prefix, when the end has one. */

@@ -11,7 +11,7 @@ const IPROUTE_KEYWORDS = [
 ];
 
 /** Interface names `lab` itself uses inside a chassis; a VM may not take one. */
-export const RESERVED_PORT_NAMES = ['lo', 'eth0', 'br-int', 'br-phy', 'br-ex', 'ovs-netdev', 'ovs-system', 'genev_sys_6081'];
+const RESERVED_PORT_NAMES = ['lo', 'eth0', 'br-int', 'br-phy', 'br-ex', 'ovs-netdev', 'ovs-system', 'genev_sys_6081'];
 
 /** The node name every lab gives its central node. */
 export const CENTRAL = 'central';

@@ -70,7 +70,7 @@ export function canonical6(text: string): string {
 }
 
 /** True when two IPv6 subnets share an address (one holds the other). */
-export function overlaps6(a: Cidr6, b: Cidr6): boolean {
+function overlaps6(a: Cidr6, b: Cidr6): boolean {
   const shared = mask6(Math.min(a.prefix, b.prefix));
   return (a.network & shared) === (b.network & shared);
 }

@@ -14,7 +14,7 @@ export function defaultMac(ip: number): string {
 
 
 /** The address of the (first) router port on a switch, if a router is attached to it. */
-export function routerOn(t: RawTopology, switchName: string): string | undefined {
+function routerOn(t: RawTopology, switchName: string): string | undefined {
   for (const r of Object.values(t.routers)) {
     const port = r.ports.find((p) => p.switch === switchName);
     if (port) return port.ip;
@@ -39,7 +39,7 @@ export function clusterMembers(size: number): string[] {
 }
 
 /** Underlay addresses: those written, then the free host addresses in order (central first). */
-export function underlayAddresses(t: RawTopology, subnet: Cidr): Map<string, string> {
+function underlayAddresses(t: RawTopology, subnet: Cidr): Map<string, string> {
   const out = new Map<string, string>();
   const taken = new Set<string>([t.central.ip, ...Object.values(t.chassis).map((c) => c?.ip)].filter((x): x is string => !!x));
   let next = 1;
@@ -59,7 +59,7 @@ export function underlayAddresses(t: RawTopology, subnet: Cidr): Map<string, str
  * What the rules proved, as a value: the rules ran before resolution, so a missing one is a rule
  * that let a bad file through, said as such (an internal error, never the user's).
  */
-export function proven<T>(value: T | undefined | null, what: string): T {
+function proven<T>(value: T | undefined | null, what: string): T {
   if (value === undefined || value === null) throw new Error(`internal error: the file's rules let through ${what}; please report it with the file`);
   return value;
 }
@@ -184,7 +184,7 @@ function resolveLinks(t: RawTopology): Pick<Lab, 'namespaces' | 'links'> {
 }
 
 /** A chassis' interface into a provider network (a port of its mapped bridge). */
-export function providerIface(network: string): string {
+function providerIface(network: string): string {
   return `ph-${network}`.slice(0, 15);
 }
 
@@ -199,7 +199,7 @@ export function hostSwitch(t: RawTopology, network: string, ip: string): string 
 }
 
 /** The subnet of a host's address: that of the provider switch on its network that contains it. */
-export function hostSubnet(t: RawTopology, network: string, ip: string): Cidr | undefined {
+function hostSubnet(t: RawTopology, network: string, ip: string): Cidr | undefined {
   const sw = hostSwitch(t, network, ip);
   return sw ? subnetOf(t, sw) : undefined;
 }

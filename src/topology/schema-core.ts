@@ -20,7 +20,7 @@ const labName = z
 /** DHCP's lease time is 32 bits (RFC 2132), all ones an infinite lease; OVN would cut a larger one to it. */
 const LEASE_TIME_MAX = 0xffffffff;
 
-export const dhcpSchema = z
+const dhcpSchema = z
   .strictObject({
     server_id: ipv4.optional().describe('DHCP server address (default: the router, else the first address of the subnet)'),
     server_mac: mac.optional().describe('MAC the DHCP replies come from (default: derived from server_id)'),
@@ -35,7 +35,7 @@ export const dhcpSchema = z
   })
   .describe('OVN native DHCP (DHCP_Options) for this logical switch');
 
-export const dhcp6Schema = z
+const dhcp6Schema = z
   .strictObject({
     server_mac: mac.optional().describe("MAC the DHCPv6 replies come from, also the server's DUID (default: the router port's on this switch)"),
     dns_server: ipv6.optional().describe('DNS server handed to clients'),
@@ -43,7 +43,7 @@ export const dhcp6Schema = z
   })
   .describe('OVN native DHCPv6 (DHCP_Options with an IPv6 cidr): answered by ovn-controller with put_dhcpv6_opts');
 
-export const switchSchema = z
+const switchSchema = z
   .strictObject({
     subnet: cidr.optional().describe('IPv4 subnet of the logical switch (a switch has subnet, subnet6 or both)'),
     subnet6: cidr6.optional().describe('IPv6 subnet, beside the IPv4 one (dual stack) or instead of it; a /64 for SLAAC, e.g. fd00:10::/64'),
@@ -56,7 +56,7 @@ export const switchSchema = z
   })
   .describe('an OVN logical switch (or, with on:, one more subnet of one)');
 
-export const chassisSchema = z
+const chassisSchema = z
   .strictObject({
     ip: ipv4.optional().describe('underlay (tunnel endpoint) address; default: assigned from the underlay subnet'),
     release: z.enum(RELEASES).optional().describe("docker runtime: this chassis' own release (default: the lab's)"),
@@ -74,7 +74,7 @@ export const chassisSchema = z
   })
   .describe('a hypervisor running ovs-vswitchd and ovn-controller');
 
-export const centralSchema = z
+const centralSchema = z
   .strictObject({
     ip: ipv4.optional().describe('underlay address of the central node; default: the first of the underlay subnet'),
     release: z.enum(RELEASES).optional().describe("docker runtime: central's own release (OVN upgrades central first)"),
@@ -95,7 +95,7 @@ export const centralSchema = z
   .describe('the node running the NB/SB databases and ovn-northd');
 
 /** A static route in a node's own routing table (outside OVN). */
-export const nodeRouteSchema = z
+const nodeRouteSchema = z
   .strictObject({
     to: z.union([cidr, z.literal('default')]).describe("destination subnet, or 'default'"),
     via: ipv4.describe('next hop, on one of the node\'s networks'),
@@ -108,14 +108,14 @@ const nodeRouting = {
   forwarding: z.boolean().default(false).describe('IPv4 forwarding in the node (net.ipv4.ip_forward): a router VM'),
 };
 
-export const namespaceSchema = z
+const namespaceSchema = z
   .strictObject({
     ...nodeRouting,
     servers: z.array(serverSchema).default([]).describe('servers it runs (started after addressing, ended by lab down)'),
   })
   .describe('a plain network namespace outside OVN, reached only through links (e.g. a network behind a router VM)');
 
-export const linkSchema = z
+const linkSchema = z
   .strictObject({
     endpoints: z
       .tuple([z.string(), z.string()])
@@ -128,7 +128,7 @@ export const linkSchema = z
   })
   .describe('a plain veth between two nodes, outside OVN');
 
-export const vlanSchema = z
+const vlanSchema = z
   .strictObject({
     switch: nodeName.describe('the logical switch this VLAN lands in'),
     ip: ipv4.describe('the address on eth0.<tag>'),
@@ -137,7 +137,7 @@ export const vlanSchema = z
   })
   .describe('a child port: VLAN <tag> on the VM\'s eth0 trunk, its own logical port on another switch');
 
-export const vmSchema = z
+const vmSchema = z
   .strictObject({
     chassis: nodeName.describe('the chassis this VM runs on'),
     switch: nodeName.describe('the logical switch its port is on'),
@@ -169,7 +169,7 @@ export const vmSchema = z
   })
   .describe('a network namespace with eth0 on br-int, bound to a logical switch port');
 
-export const routerPortSchema = z
+const routerPortSchema = z
   .strictObject({
     switch: nodeName.describe('the logical switch this router port connects to'),
     ip: ipv4.optional().describe("the router's IPv4 address on that switch (the prefix is the switch's)"),
@@ -185,14 +185,14 @@ export const routerPortSchema = z
   })
   .describe('a logical router port and the switch port that peers with it');
 
-export const routeSchema = z.strictObject({
+const routeSchema = z.strictObject({
   prefix: cidrAny.describe('destination subnet, e.g. 0.0.0.0/0 or ::/0 (with policy src-ip: the source subnet)'),
   nexthop: z.union([ipAny, z.array(ipAny).min(1)]).describe('next hop address; several make an ECMP route'),
   policy: z.enum(['dst-ip', 'src-ip']).default('dst-ip').describe('dst-ip: route by destination (default); src-ip: by source address'),
   port: portName.optional().describe('the router port to send from, when the next hop alone does not say'),
 });
 
-export const policySchema = z
+const policySchema = z
   .strictObject({
     priority: z.number().int().min(0).max(32767),
     match: z.string().min(1).describe("OVN's match language, e.g. 'ip4.src == 10.0.1.0/24'"),
@@ -201,7 +201,7 @@ export const policySchema = z
   })
   .describe('a logical router policy (lr-policy-add)');
 
-export const natSchema = z
+const natSchema = z
   .strictObject({
     type: z.enum(['snat', 'dnat', 'dnat_and_snat']),
     external_ip: ipAny,
@@ -212,7 +212,7 @@ export const natSchema = z
   })
   .describe('a NAT rule of the router');
 
-export const routerSchema = z
+const routerSchema = z
   .strictObject({
     chassis: nodeName.optional().describe('makes it a gateway router: the whole router runs on this chassis (options:chassis)'),
     options: z
@@ -226,7 +226,7 @@ export const routerSchema = z
   })
   .describe('an OVN logical router');
 
-export const localportSchema = z
+const localportSchema = z
   .strictObject({
     switch: nodeName.describe('the logical switch of the localport'),
     ip: ipv4.describe('its address, the same on every chassis'),
@@ -235,7 +235,7 @@ export const localportSchema = z
   })
   .describe("a localport: one logical port answered on every chassis by that chassis' own instance (like neutron's metadata port)");
 
-export const serviceSchema = z
+const serviceSchema = z
   .strictObject({
     kind: z.literal('dnsmasq').describe('dnsmasq: a DHCP server (neutron DHCP agent style; OVN DHCP_Options not used)'),
     vm: nodeName.optional().describe('run it inside this VM, serving every switch the VM has a port on (a router VM), instead of in a namespace of its own'),
@@ -248,11 +248,11 @@ export const serviceSchema = z
   })
   .describe('a service namespace on a switch, running a server that lab starts, stops and cleans up');
 
-export const networkSchema = z
+const networkSchema = z
   .strictObject({})
   .describe('a physical (provider) network outside OVN: a bridge lab owns, reached by chassis through bridge_mappings and by hosts');
 
-export const hostSchema = z
+const hostSchema = z
   .strictObject({
     network: nodeName.describe('the provider network it is on'),
     ip: ipv4.describe("its address (the prefix is that of the provider switch on its network)"),
@@ -275,9 +275,9 @@ export const hostSchema = z
   .describe('a machine outside OVN on a provider network');
 
 /** A Docker engine's address, as DOCKER_HOST takes it. */
-export const engineUrl = z.string().regex(ENGINE_URL, ENGINE_URL_HINT).describe('a Docker engine address (unix://, tcp:// or ssh://)');
+const engineUrl = z.string().regex(ENGINE_URL, ENGINE_URL_HINT).describe('a Docker engine address (unix://, tcp:// or ssh://)');
 
-export const underlaySchema = z
+const underlaySchema = z
   .strictObject({
     subnet: cidr.default('192.168.100.0/24').describe('addresses of central and chassis on the underlay'),
     mtu: z

@@ -8,7 +8,7 @@ import { parseCidr6, parseIpv6, specialBlock6 } from './net6.js';
  */
 
 /** The special block a subnet or address (IPv4 or IPv6) lies wholly in, described; undefined for an ordinary one. */
-export function specialBlockOf(text: string): string | undefined {
+function specialBlockOf(text: string): string | undefined {
   const v6 = text.includes(':');
   const subnet = text.includes('/') ? text : `${text}/${v6 ? 128 : 32}`;
   if (v6) {

@@ -12,7 +12,7 @@ import { addTrunkBridge } from '../ovn/br-int.js';
  * VM's port on br-int. br-int thus sees exactly what a VM with VLAN subinterfaces would send:
  * untagged frames for the parent port, tagged ones for the child ports.
  */
-export interface TrunkNames {
+interface TrunkNames {
   bridge: string;
   /** veth end in br-int (bound to the VM's logical port) and its peer, the trunk port. */
   uplink: string;
@@ -22,7 +22,7 @@ export interface TrunkNames {
   access: { vmIf: string; chassisIf: string; tag: number; mac: string }[];
 }
 
-export function trunkNames(vm: Vm, index: number): TrunkNames {
+function trunkNames(vm: Vm, index: number): TrunkNames {
   const used = new Set(vm.vlans.map((v) => v.tag));
   let nativeTag = 4094;
   while (used.has(nativeTag)) nativeTag -= 1;

@@ -23,7 +23,7 @@ export async function plugVm(runtime: Runtime, chassis: NodeShell, vm: Vm, index
 }
 
 /** Static addressing for an interface of a VM without DHCP. */
-export async function setStaticAddress(vm: NodeShell, address: string, iface = 'eth0', gateway?: string): Promise<void> {
+async function setStaticAddress(vm: NodeShell, address: string, iface = 'eth0', gateway?: string): Promise<void> {
   await vm.run(['ip', 'addr', 'add', address, 'dev', iface]);
   if (gateway) await vm.run(['ip', 'route', 'add', 'default', 'via', gateway, 'dev', iface]);
 }

@@ -9,7 +9,7 @@ import { NETNS_REQUIREMENTS } from '../../src/runtime/netns/requirements.js';
 export const CLI = resolve('dist/lab/main.js');
 
 /** What an end-to-end test needs that this machine lacks (root, programs, the built CLI). */
-export function missingPrerequisites(): string[] {
+function missingPrerequisites(): string[] {
   const missing: string[] = [];
   if (process.getuid?.() !== 0) missing.push('root (run the tests with sudo)');
   for (const r of missingRequirements(NETNS_REQUIREMENTS)) missing.push(`${r.program} (apt-get install ${r.pkg})`);

@@ -7,7 +7,7 @@ const vipText = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?$/, 'a VIP li
 /** A backend: a VM by name (its address, the VIP's port), `vm:port`, or `address:port`. */
 const backend = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*(:\d{1,5})?$/, 'a backend: a VM name, vm:port, or address:port');
 
-export const loadBalancerSchema = z
+const loadBalancerSchema = z
   .strictObject({
     vips: z.record(vipText, z.array(backend).min(1)).describe('VIP → backends (VM names, vm:port or address:port)'),
     protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp'),

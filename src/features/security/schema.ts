@@ -15,14 +15,14 @@ export const matchName = z
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a name of letters, digits and "_" (it is written @name or $name in matches, where "-" would be a minus)')
   .max(63, 'at most 63 characters');
 
-export const portGroupSchema = z
+const portGroupSchema = z
   .strictObject({
     members: z.array(portName).min(1).describe('VMs (their port), hosts (their external port) or logical port names'),
   })
   .describe('a port group (@name in ACL matches): what OpenStack makes of a security group');
 
 
-export const addressSetSchema = z
+const addressSetSchema = z
   .strictObject({
     addresses: z.array(addressOrSubnet).min(1).describe('IPv4 addresses and subnets'),
   })

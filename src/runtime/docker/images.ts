@@ -14,7 +14,7 @@ import { RELEASES, type Release } from '../../topology/model.js';
 export { RELEASES, type Release };
 
 /** images/ of this package. */
-export const IMAGES_DIR = `${join(packageRoot(), 'images')}/`;
+const IMAGES_DIR = `${join(packageRoot(), 'images')}/`;
 export const DEFAULT_RELEASE: Release = 'bookworm';
 
 /** Debian's own slim image of a release. */

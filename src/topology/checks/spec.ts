@@ -29,7 +29,7 @@ export interface CheckSpecKind<S extends CheckBase = CheckBase> {
  * How a feature's check kind is tried against a running lab: its probe, imported only when a check
  * of that kind runs (src/checks types it fully; here the lab it runs against is not known).
  */
-export type ProbeLoader<S extends CheckBase> = () => Promise<{ kind: string; attempt(spec: S, ctx: never): Promise<{ ok: boolean; seen: string }> }>;
+type ProbeLoader<S extends CheckBase> = () => Promise<{ kind: string; attempt(spec: S, ctx: never): Promise<{ ok: boolean; seen: string }> }>;
 
 /** A feature's check kind: the spec and its probe together, so no kind goes without one. */
 export interface CheckRegistration<S extends CheckBase = CheckBase> {
