@@ -95,7 +95,7 @@ const PASSED_ON = ['http_proxy', 'https_proxy', 'no_proxy', 'HTTP_PROXY', 'HTTPS
  * Nothing else of the caller's: no BASH_ENV, no LD_PRELOAD, no PATH of its own.
  */
 export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
-  const passed = Object.fromEntries(PASSED_ON.flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : [])));
+  const passed = Object.fromEntries(PASSED_ON.flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])));
   return { PATH: STANDARD_PATH, LANG: 'C.UTF-8', HOME: '/root', ...passed, ...extra };
 }
 

@@ -10,7 +10,7 @@ import { security } from './security/index.js';
 const FEATURES = [security, loadBalancers] as const;
 
 /** The features as their common type, for the code that goes through them all. */
-export const features: readonly Feature[] = FEATURES as unknown as readonly Feature[];
+export const features: readonly Feature[] = FEATURES;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type Merged = UnionToIntersection<(typeof FEATURES)[number]['shape']>;

@@ -397,7 +397,7 @@ function dhcp6ServerMac(t: RawTopology, name: string): string {
 function servers(list: RawTopology['vms'][string]['servers']): Server[] {
   return list.map((s) => {
     const [kind, port] = proven(Object.entries(s)[0], 'a server of no kind');
-    return { kind: kind as Server['kind'], port: port as number };
+    return { kind: kind as Server['kind'], port: port };
   });
 }
 

@@ -66,7 +66,7 @@ function ctrlCToGroup(runtime: string, name: string, delaysMs: number[]): void {
     for (const delay of delaysMs) {
       const up = spawn(process.execPath, [CLI, 'up', labFile('dmz', name), '--runtime', runtime], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
       let stderr = '';
-      up.stderr!.on('data', (d) => (stderr += d));
+      up.stderr.on('data', (d) => (stderr += d));
       const code = new Promise<number | null>((r) => up.on('exit', (c) => r(c)));
       // Once Node runs lab's code: a signal before that kills Node itself, as it would any program.
       await until(() => stderr.length > 0, 10_000);

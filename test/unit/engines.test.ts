@@ -24,7 +24,7 @@ vms:
   vm2: { chassis: hv2, switch: sw, ip: 10.0.0.11 }
 `;
 const edit = editorOf(BASE);
-const ONE_MACHINE = BASE.replace(/engines:\n(  .*\n)+/, '').replace('hv3: { engine: a }', 'hv3: {}');
+const ONE_MACHINE = BASE.replace(/engines:\n( {2}.*\n)+/, '').replace('hv3: { engine: a }', 'hv3: {}');
 
 describe('Docker engines: where nodes go', () => {
   it('puts central on the first engine and chassis round-robin unless a chassis names its engine', () => {

@@ -4,7 +4,7 @@ import type { CheckProbe } from '../check.js';
 
 /** True when every wanted key is there with a value its pattern matches. */
 function has(actual: Record<string, string>, wanted: Record<string, string> | undefined): boolean {
-  return Object.entries(wanted ?? {}).every(([k, v]) => actual[k] !== undefined && globRegex(v).test(actual[k]!));
+  return Object.entries(wanted ?? {}).every(([k, v]) => actual[k] !== undefined && globRegex(v).test(actual[k]));
 }
 
 export const bridgeProbe: CheckProbe<BridgeCheck> = {

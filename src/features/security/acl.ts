@@ -9,7 +9,7 @@ import type { Acl } from './model.js';
  * rather than `acl-add`, which has no label on every version). `id` names the row in the transaction.
  */
 export function aclAddCommands(acl: Acl, id: string): string[][] {
-  const log = acl.log ? ['log=true', ...(['name', 'severity', 'meter'] as const).flatMap((k) => (acl.log![k] ? [`${k}=${quoted(acl.log![k]!)}`] : []))] : [];
+  const log = acl.log ? ['log=true', ...(['name', 'severity', 'meter'] as const).flatMap((k) => (acl.log![k] ? [`${k}=${quoted(acl.log![k])}`] : []))] : [];
   return [
     [
       `--id=${id}`, 'create', 'ACL', `direction=${acl.direction}`, `priority=${acl.priority}`, `match=${quoted(acl.match)}`, `action=${acl.action}`,

@@ -49,7 +49,7 @@ export function engineClient(engine?: Engine): Promise<Docker> {
       port: Number(url.port || 22),
       ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
       sshOptions: { agent: process.env.SSH_AUTH_SOCK },
-    } as Docker.DockerOptions);
+    });
   }
   const tls = process.env.DOCKER_TLS_VERIFY && process.env.DOCKER_TLS_VERIFY !== '0';
   const certs = process.env.DOCKER_CERT_PATH ?? join(process.env.HOME ?? '/root', '.docker');

@@ -96,7 +96,7 @@ function problems(spec: StepCheck, lab: Lab): CheckProblem[] {
     if (r) push(`${key}.router`, unknownName('router', r.router, lab.routers.map((x) => x.name)));
   }
   if (spec.add_route) push('add_route.prefix', routeProblem(spec.add_route.prefix));
-  for (const key of ['stop', 'start'] as const) if (spec[key] !== undefined) push(key, unknownName('service', spec[key]!, lab.services.map((s) => s.name)));
+  for (const key of ['stop', 'start'] as const) if (spec[key] !== undefined) push(key, unknownName('service', spec[key], lab.services.map((s) => s.name)));
   for (const key of ['stop_server', 'start_server'] as const) {
     const s = spec[key];
     if (s && !serverOf(lab, s.node, s.port)) push(key, `${s.node} runs no server on port ${s.port}`);
