@@ -29,7 +29,7 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   /** The top-level keys it adds to topology files. */
   shape: Shape;
   /** Relations its schema cannot see, after the core's rules (the address book knows every port's address). */
-  check?(t: RawWith<Shape>, book: AddressBook, at: At): void;
+  rules?(t: RawWith<Shape>, book: AddressBook, at: At): void;
   /** Its part of the lab, from the checked file and the core of the lab resolved before it. */
   resolve(t: RawWith<Shape>, lab: Lab): Partial<Lab>;
   /** Its NB configuration: each call of `unit` starts a unit of commands that stay in one transaction. */

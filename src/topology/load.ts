@@ -2,7 +2,7 @@ import { resolve as resolvePath } from 'node:path';
 import { isMap, LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
 import { UserError } from '../base/errors.js';
 import { validateChecks } from './checks/validate.js';
-import { checkTopology } from './check.js';
+import { ruleProblems } from './rules/index.js';
 import type { Lab } from './model.js';
 import { Positions } from './positions.js';
 import { salvagedProblems } from './salvage.js';
@@ -72,7 +72,7 @@ export function parseTopology(text: string, file: string, absPath?: string): Lab
     const schemaProblems = describeSchemaIssues(parsed.error.issues, topologySchema, data);
     throw new TopologyError(sortIssues([...schemaProblems, ...salvagedProblems(data, parsed.error.issues)].map(place)));
   }
-  const problems = checkTopology(parsed.data);
+  const problems = ruleProblems(parsed.data);
   if (problems.length) throw new TopologyError(sortIssues(problems.map(place)));
   const lab = resolveTopology(parsed.data, absPath);
   // Where each ACL's match is written: OVN's parse errors are reported there.

@@ -79,7 +79,7 @@ function portMac(mac: string | undefined, ip: string): string {
   return (mac ?? defaultMac(proven(parseIpv4(ip), `'${ip}' as an IPv4 address`))).toLowerCase();
 }
 
-/** Turns a checked raw topology into a {@link Lab}. Call checkTopology first. */
+/** Turns a checked raw topology into a {@link Lab}. Call ruleProblems first. */
 export function resolveTopology(t: RawTopology, file?: string): Lab {
   const underlay = proven(parseCidr(t.underlay.subnet), `underlay subnet '${t.underlay.subnet}'`);
   const addresses = underlayAddresses(t, underlay);

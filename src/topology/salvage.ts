@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { SchemaProblem } from './schema-issues.js';
-import { checkTopology } from './check.js';
+import { ruleProblems } from './rules/index.js';
 import { topologySchema } from './schema.js';
 
 /** Sections whose entries are named (`vms: { vm1: … }`): a broken entry can be set aside alone. */
@@ -28,5 +28,5 @@ export function salvagedProblems(data: unknown, issues: readonly z.core.$ZodIssu
   }
   const rest = topologySchema.safeParse(copy);
   if (!rest.success) return [];
-  return checkTopology(rest.data).filter((p) => !setAside.some((n) => p.message.includes(`'${n}'`)));
+  return ruleProblems(rest.data).filter((p) => !setAside.some((n) => p.message.includes(`'${n}'`)));
 }

@@ -10,7 +10,7 @@ import { loadBalancerShape } from './schema.js';
 export const loadBalancers = defineFeature({
   name: 'load-balancers',
   shape: loadBalancerShape,
-  check: checkLoadBalancers,
+  rules: checkLoadBalancers,
   resolve: (t) => ({ loadBalancers: resolveLoadBalancers(t) }),
   northbound: loadBalancerUnits,
   graph: drawLoadBalancers,

@@ -11,7 +11,7 @@ import { securityShape } from './schema.js';
 export const security = defineFeature({
   name: 'security',
   shape: securityShape,
-  check: (t, _book, at) => checkSecurity(t, at),
+  rules: (t, _book, at) => checkSecurity(t, at),
   resolve: resolveSecurity,
   northbound: securityUnits,
   graph: drawSecurity,

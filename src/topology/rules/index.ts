@@ -1,29 +1,29 @@
-import { parseCidr, parseIpv4, inCidr, specialBlock, type Cidr } from './net.js';
-import { dhcpRouter, dhcpServer } from './resolve.js';
-import type { SchemaProblem } from './schema-issues.js';
-import type { RawTopology } from './schema.js';
-import { AddressBook } from './rules/address-book.js';
-import type { At } from './rules/at.js';
-import { dhcpOptionKeyProblem, dhcpOptionProblem } from './rules/dhcp-options.js';
-import { checkLocalports } from './rules/localports.js';
-import { checkIpv6 } from './rules/ipv6.js';
-import { checkLinks } from './rules/links.js';
-import { checkSharedSwitches } from './rules/shared-switches.js';
-import { checkNodeNames } from './rules/nodes.js';
-import { checkProviderNetworks } from './rules/providers.js';
-import { checkRouters } from './rules/routers.js';
-import { checkServers } from './rules/servers.js';
-import { features } from '../features/registry.js';
-import { checkServices } from './rules/services.js';
-import { checkUnderlay } from './rules/underlay.js';
-import { checkEngines } from './rules/engines.js';
-import { checkVms } from './rules/vms.js';
+import { parseCidr, parseIpv4, inCidr, specialBlock, type Cidr } from '../net.js';
+import { dhcpRouter, dhcpServer } from '../resolve.js';
+import type { SchemaProblem } from '../schema-issues.js';
+import type { RawTopology } from '../schema.js';
+import { AddressBook } from './address-book.js';
+import type { At } from './at.js';
+import { dhcpOptionKeyProblem, dhcpOptionProblem } from './dhcp-options.js';
+import { checkLocalports } from './localports.js';
+import { checkIpv6 } from './ipv6.js';
+import { checkLinks } from './links.js';
+import { checkSharedSwitches } from './shared-switches.js';
+import { checkNodeNames } from './nodes.js';
+import { checkProviderNetworks } from './providers.js';
+import { checkRouters } from './routers.js';
+import { checkServers } from './servers.js';
+import { features } from '../../features/registry.js';
+import { checkServices } from './services.js';
+import { checkUnderlay } from './underlay.js';
+import { checkEngines } from './engines.js';
+import { checkVms } from './vms.js';
 
 /**
  * Relations the schema cannot see: names unique and safe for iproute2, references that exist,
  * addresses inside their subnets and not taken twice. Runs before anything is created.
  */
-export function checkTopology(t: RawTopology): SchemaProblem[] {
+export function ruleProblems(t: RawTopology): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const at: At = (path, message, atKey = false) => void problems.push({ path, atKey, message });
   const book = new AddressBook(at);
@@ -93,7 +93,7 @@ export function checkTopology(t: RawTopology): SchemaProblem[] {
   checkServices(t, subnets, book, at);
   checkProviderNetworks(t, book, at);
   checkServers(t, at);
-  for (const f of features) f.check?.(t, book, at);
+  for (const f of features) f.rules?.(t, book, at);
   checkLinks(t, at);
   checkSharedSwitches(t, at);
   return problems;
