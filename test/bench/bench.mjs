@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Speed and memory figures (not a test: it prints numbers, it does not judge them).
-//   npm run bench [-- [--only netns,docker,scale] [--runs N] [--scale 25,50,100]]
+//   npm run bench [-- [--only netns,docker,debian13,scale] [--runs N] [--scale 25,50,100]]
 //
 // netns, docker: labs/dmz.yaml brought up, five pings from vm1 to vm2, brought down, three lab
 //   calls, against its floor, run alternately in the same run: plain scripts doing the same work.
@@ -11,6 +11,11 @@
 //   the CPU its daemons used coming up and their memory (ovsdb-server, ovs-vswitchd,
 //   ovn-controller): RSS, which counts the pages of shared libraries in every process, and PSS,
 //   which shares them out. `--flat` puts every VM on one switch instead.
+// debian13: dmz up on this host (Debian 12: OVS 3.1, OVN 23.03) and on a Debian 13 host (OVS 3.5,
+//   OVN 25.03: test/debian13/host.sh, a container of Debian 13's packages running the netns
+//   runtime), alternately in the same run: each up's time as `lab up` reports it, the ratio of the
+//   medians (within 1.5 is Debian 12's speed; a lost first DHCPDISCOVER costs 3 s or more), and how
+//   many leases took more than one DHCPDISCOVER. Needs docker and the image (host.sh build).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +27,7 @@ const opt = (name, fallback) => {
   return i >= 0 ? args.splice(i, 2)[1] : fallback;
 };
 const runs = Number(opt('--runs', '5'));
-const only = opt('--only', 'netns,docker,scale').split(',');
+const only = opt('--only', 'netns,docker,debian13,scale').split(',');
 const scalePoints = opt('--scale', '25,50,100').split(',').map(Number);
 const flatIndex = args.indexOf('--flat');
 const flat = flatIndex >= 0 && args.splice(flatIndex, 1).length > 0;
@@ -79,6 +84,53 @@ if (only.includes('docker')) {
   ));
 }
 if (rows.length) console.table(rows);
+
+/** The seconds `lab up` says it took ("lab NAME is up (1.23s)"). */
+const upSeconds = (out) => Number(/ is up \(([\d.]+)s\)/.exec(out)?.[1] ?? NaN);
+/** Of a lab's DHCP leases (dhclient logs, as `cat` prints them), those that took more than one DHCPDISCOVER. */
+const resent = (logs) => logs.split('Internet Systems Consortium').filter((l) => (l.match(/DHCPDISCOVER/g) ?? []).length > 1).length;
+
+if (only.includes('debian13')) {
+  const host = resolve('test/debian13/host.sh');
+  const image = (() => { try { return sh(`bash ${host} image`).toString().trim(); } catch { return undefined; } })();
+  let ready = false;
+  try { sh(`docker image inspect ${image} >/dev/null 2>&1`); ready = !!image; } catch { /* no docker or no image */ }
+  if (!ready) {
+    console.log(`debian13: not measured: ${image ? `no image ${image} (or no docker); build it with 'bash test/debian13/host.sh build'` : 'docker or the built CLI is missing'}`);
+  } else {
+    const container = 'lab-bench-debian13';
+    const name12 = 'deb13-bench-12', name13 = 'deb13-bench-13';
+    const file12 = dmzCopy(name12);
+    const file13 = `/tmp/${name13}.yaml`;
+    sh(`bash ${host} start ${container}`);
+    try {
+      execFileSync('docker', ['exec', '-i', container, 'sh', '-c', `cat > ${file13}`], { input: readFileSync(file12, 'utf8').replace(`name: ${name12}`, `name: ${name13}`) });
+      const inside = (...a) => execFileSync('bash', [host, 'lab', container, ...a], { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+      const t12 = [], t13 = [];
+      let r12 = 0, r13 = 0;
+      // One round not counted: a new container reads its image's programs from disk the first time.
+      lab('up', file12); lab('down', name12); inside('up', file13); inside('down', name13);
+      for (let i = 0; i < runs; i++) {
+        t12.push(upSeconds(lab('up', file12)));
+        r12 += resent(sh(`cat /run/lab/${name12}/nodes/vm*/dhclient.log`).toString());
+        lab('down', name12);
+        t13.push(upSeconds(inside('up', file13)));
+        r13 += resent(execFileSync('docker', ['exec', container, 'sh', '-c', `cat /run/lab/${name13}/nodes/vm*/dhclient.log`]).toString());
+        inside('down', name13);
+      }
+      console.table([{
+        what: 'dmz up (as lab up reports it), Debian 13 host vs this Debian 12 host',
+        runs,
+        'Debian 12 s (median)': median(t12),
+        'Debian 13 s (median)': median(t13),
+        ratio: Number((median(t13) / median(t12)).toFixed(2)),
+        'leases resent (12 / 13)': `${r12} / ${r13} of ${2 * runs}`,
+      }]);
+    } finally {
+      sh(`bash ${host} stop ${container}`);
+    }
+  }
+}
 
 /** Memory of the daemons of the chassis of a netns lab, in MiB: RSS and PSS summed over them. */
 function chassisMemory(name) {
