@@ -23,12 +23,7 @@ export interface Reporter {
 }
 
 /** Runs one announced step, telling the reporter when it starts, ends or fails. */
-export async function runStep<T>(
-  reporter: Reporter,
-  id: string,
-  fn: () => Promise<T>,
-  detail?: (result: T) => string | undefined,
-): Promise<T> {
+export async function runStep<T>(reporter: Reporter, id: string, fn: () => Promise<T>, detail?: (result: T) => string | undefined): Promise<T> {
   const started = performance.now();
   reporter.notify({ type: 'step-start', id });
   try {

@@ -43,8 +43,5 @@ export function requirePrograms(reqs: readonly Requirement[]): void {
   const missing = missingRequirements(reqs);
   if (!missing.length) return;
   const pkgs = [...new Set(missing.map((m) => m.pkg))];
-  throw new UserError(
-    `missing ${missing.map((m) => m.program).join(', ')}`,
-    `install them with 'apt-get install ${pkgs.join(' ')}' (or run 'lab doctor')`,
-  );
+  throw new UserError(`missing ${missing.map((m) => m.program).join(', ')}`, `install them with 'apt-get install ${pkgs.join(' ')}' (or run 'lab doctor')`);
 }

@@ -15,10 +15,7 @@ export function stateRoot(): string {
   const value = process.env.LAB_STATE_DIR;
   if (value === undefined || value === '') return DEFAULT_STATE_ROOT;
   if (!isAbsolute(value) || !/^[A-Za-z0-9._/+@-]+$/.test(value) || normalize(value) === '/' || value.split('/').includes('..')) {
-    throw new UserError(
-      `LAB_STATE_DIR='${value}' cannot be used`,
-      `give an absolute path of letters, digits and . _ - + @ (like /run/lab-tests), or unset it to use ${DEFAULT_STATE_ROOT}`,
-    );
+    throw new UserError(`LAB_STATE_DIR='${value}' cannot be used`, `give an absolute path of letters, digits and . _ - + @ (like /run/lab-tests), or unset it to use ${DEFAULT_STATE_ROOT}`);
   }
   return normalize(value).replace(/\/$/, '');
 }

@@ -40,7 +40,10 @@ export function parseLastLease6(text: string): Lease6 | undefined {
   const start = text.lastIndexOf('lease6 {');
   if (start < 0) return undefined;
   const block = text.slice(start);
-  const duid = /option dhcp6\.server-id ([^;]+);/.exec(block)?.[1]?.split(':').map((b) => parseInt(b, 16));
+  const duid = /option dhcp6\.server-id ([^;]+);/
+    .exec(block)?.[1]
+    ?.split(':')
+    .map((b) => parseInt(b, 16));
   // DUID-LL: type 3, hardware type, MAC; DUID-LLT: type 1, hardware type, time (4 bytes), MAC.
   const mac = duid && (duid[1] === 3 ? duid.slice(4) : duid[1] === 1 ? duid.slice(8) : undefined);
   return {

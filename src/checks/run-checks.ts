@@ -20,9 +20,7 @@ export async function runChecks(ctx: LabContext, checks: CheckSpec[], reporter: 
       reporter.notify({ type: 'step-done', id: id(check), detail: why, durationMs: 0, skipped: true });
       continue;
     }
-    const result = await runCheck(await checkKind(check.kind), check, ctx, clock, (attempt, seen) =>
-      reporter.notify({ type: 'step-progress', id: id(check), message: `[WAITING] attempt ${attempt}: ${seen}` }),
-    );
+    const result = await runCheck(await checkKind(check.kind), check, ctx, clock, (attempt, seen) => reporter.notify({ type: 'step-progress', id: id(check), message: `[WAITING] attempt ${attempt}: ${seen}` }));
     results.push(result);
     if (result.passed) reporter.notify({ type: 'step-done', id: id(check), detail: result.seen, durationMs: result.durationMs });
     else reporter.notify({ type: 'step-fail', id: id(check), error: new Error(`expected ${result.expected}; saw ${result.seen}`), durationMs: result.durationMs });
@@ -33,6 +31,11 @@ export async function runChecks(ctx: LabContext, checks: CheckSpec[], reporter: 
 /** True when a version (23.03.1) is in a range ('>=24.03', '<24.03'), compared by major and minor. */
 function inRange(version: string, range: string): boolean {
   const [, op, want] = /^(>=|<)(.+)$/.exec(range)!;
-  const num = (v: string) => v.split('.').slice(0, 2).map(Number).reduce((a, b) => a * 100 + b, 0);
+  const num = (v: string) =>
+    v
+      .split('.')
+      .slice(0, 2)
+      .map(Number)
+      .reduce((a, b) => a * 100 + b, 0);
   return op === '>=' ? num(version) >= num(want!) : num(version) < num(want!);
 }

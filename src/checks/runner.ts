@@ -14,13 +14,7 @@ export type ProgressListener = (attempt: number, seen: string) => void;
  * fails when its timeout ends; a negative one fails at the first bad attempt and passes when
  * its timeout ends. An attempt that throws counts as bad, with the error as what was seen.
  */
-export async function runCheck<S extends CheckBase>(
-  kind: CheckKind<S>,
-  spec: S,
-  ctx: LabContext,
-  clock: Clock,
-  onProgress?: ProgressListener,
-): Promise<CheckResult> {
+export async function runCheck<S extends CheckBase>(kind: CheckKind<S>, spec: S, ctx: LabContext, clock: Clock, onProgress?: ProgressListener): Promise<CheckResult> {
   const negative = kind.negative(spec);
   const timeoutMs = (spec.timeout ?? (negative ? DEFAULT_NEGATIVE_TIMEOUT : DEFAULT_TIMEOUT)) * 1000;
   const expected = kind.expected(spec, ctx.lab);

@@ -13,4 +13,3 @@ export function textTable(head: string[], rows: string[][]): string {
   const line = (r: string[]) => r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]!) : c)).join('  ');
   return [line(head), ...rows.map(line)].join('\n');
 }
-

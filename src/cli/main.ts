@@ -37,7 +37,14 @@ function report(error: unknown): number {
   if (error instanceof LabError) {
     print(`error: ${error.message.split('\n')[0]}`);
     const cause = error.cause as { stderr?: string; argv?: string[] } | undefined;
-    if (cause?.stderr?.trim()) print(cause.stderr.trim().split('\n').map((l) => `  ${l}`).join('\n'));
+    if (cause?.stderr?.trim())
+      print(
+        cause.stderr
+          .trim()
+          .split('\n')
+          .map((l) => `  ${l}`)
+          .join('\n'),
+      );
     // A problem of the file that only OVN could see (an ACL match): its own hint says what to fix.
     print(`hint: ${error.cause instanceof UserError && error.cause.hint ? error.cause.hint : 'run again with --verbose to see every command, or --keep-on-failure to look inside'}`);
     return 1;
@@ -45,7 +52,15 @@ function report(error: unknown): number {
   if (error instanceof ExecResult) {
     // A program lab ran (dot, ovs-vsctl…) failed where no step wrapped it: say which, not a stack trace.
     print(`error: ${error.message.split('\n')[0]}`);
-    if (error.stderr.trim()) print(error.stderr.trim().split('\n').slice(-10).map((l) => `  ${l}`).join('\n'));
+    if (error.stderr.trim())
+      print(
+        error.stderr
+          .trim()
+          .split('\n')
+          .slice(-10)
+          .map((l) => `  ${l}`)
+          .join('\n'),
+      );
     return 1;
   }
   // A full disk is the host's problem, not lab's: said in one sentence, wherever it was met.
@@ -71,7 +86,26 @@ const program = new Command('lab')
   // `lab exec vm1 ping -c3 x`: options after a command's arguments belong to what it runs.
   .enablePositionalOptions()
   .exitOverride();
-for (const register of [registerUp, registerDown, registerStatus, registerExec, registerShell, registerOvnTools, registerFlows, registerTrace, registerGraph, registerTest, registerValidate, registerScript, registerSchema, registerDoctor, registerImages, registerGenerate, registerVersion, registerCompletion]) {
+for (const register of [
+  registerUp,
+  registerDown,
+  registerStatus,
+  registerExec,
+  registerShell,
+  registerOvnTools,
+  registerFlows,
+  registerTrace,
+  registerGraph,
+  registerTest,
+  registerValidate,
+  registerScript,
+  registerSchema,
+  registerDoctor,
+  registerImages,
+  registerGenerate,
+  registerVersion,
+  registerCompletion,
+]) {
   register(program);
 }
 

@@ -15,10 +15,16 @@ const DUMP_FILES = 'for f in "$1"/*.log "$1"/*.leases; do [ -f "$f" ] && printf 
 export async function saveFailureBundle(ctx: LabContext, dir: string): Promise<string> {
   await mkdir(dir, { recursive: true });
   const save = async (file: string, node: string, argv: string[]) => {
-    const out = await ctx.node(node).run(argv, { nothrow: true, timeoutMs: 20_000 }).catch((e: Error) => ({ stdout: '', stderr: e.message }));
+    const out = await ctx
+      .node(node)
+      .run(argv, { nothrow: true, timeoutMs: 20_000 })
+      .catch((e: Error) => ({ stdout: '', stderr: e.message }));
     await writeFile(join(dir, file), `${out.stdout}${out.stderr ? `\n# stderr:\n${out.stderr}` : ''}`);
   };
-  const jobs = diagnostics(ctx.lab.central.name, ctx.lab.chassis.map((c) => c.name)).map((d) => save(d.file, d.node, d.argv));
+  const jobs = diagnostics(
+    ctx.lab.central.name,
+    ctx.lab.chassis.map((c) => c.name),
+  ).map((d) => save(d.file, d.node, d.argv));
   for (const node of nodeNames(ctx.lab)) {
     jobs.push(save(`${node}-logs.txt`, node, ['sh', '-c', DUMP_FILES, 'dump', ctx.node(node).runDir]));
   }

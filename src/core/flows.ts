@@ -41,18 +41,11 @@ export async function annotatedFlows(ctx: LabContext, chassis: string, stage?: s
  * The notes' method in one call: snapshot br-int's counters, run a command in a node,
  * snapshot again, and return only the flows whose packet counters moved, in pipeline order.
  */
-export async function flowsDuring(
-  ctx: LabContext,
-  chassis: string,
-  node: string,
-  argv: string[],
-): Promise<{ result: ExecResult; flows: AnnotatedFlow[] }> {
+export async function flowsDuring(ctx: LabContext, chassis: string, node: string, argv: string[]): Promise<{ result: ExecResult; flows: AnnotatedFlow[] }> {
   const before = new Map((await snapshot(ctx, chassis)).map((f) => [f.key, f.packets]));
   const result = await ctx.node(node).run(argv, { nothrow: true, timeoutMs: 120_000 });
   const after = await snapshot(ctx, chassis);
-  const moved = after
-    .map((f) => ({ ...f, delta: f.packets - (before.get(f.key) ?? 0) }))
-    .filter((f) => f.delta > 0);
+  const moved = after.map((f) => ({ ...f, delta: f.packets - (before.get(f.key) ?? 0) })).filter((f) => f.delta > 0);
   const lflows = await logicalByCookie(ctx);
   return { result, flows: annotate(moved, lflows) };
 }

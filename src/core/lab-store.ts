@@ -74,8 +74,16 @@ export async function claimLab(record: LabRecord): Promise<void> {
   }
   // rename(2) would replace an empty directory: look first (a race with another claim is lost by
   // one of them, as the other's directory is not empty).
-  const taken = await lstat(dir).then(() => true, () => false);
-  const moved = taken ? false : await rename(tmp, dir).then(() => true, () => false);
+  const taken = await lstat(dir).then(
+    () => true,
+    () => false,
+  );
+  const moved = taken
+    ? false
+    : await rename(tmp, dir).then(
+        () => true,
+        () => false,
+      );
   if (moved && (await removing(name))) {
     // A `down` of this name with no record to go by is under way: it goes first (see holdForRemoval).
     await rm(dir, { recursive: true, force: true });
@@ -113,7 +121,12 @@ export async function holdForRemoval(name: string): Promise<(() => Promise<void>
   await mkdir(stateRoot(), { recursive: true });
   await writeFile(mark, String(process.pid));
   const release = () => rm(mark, { force: true });
-  if (await lstat(labDir(name)).then(() => true, () => false)) {
+  if (
+    await lstat(labDir(name)).then(
+      () => true,
+      () => false,
+    )
+  ) {
     await release();
     return undefined;
   }
@@ -156,7 +169,14 @@ export async function listLabs(): Promise<string[]> {
   try {
     const entries = await readdir(root, { withFileTypes: true });
     const named = entries.filter((e) => e.isDirectory() && !labNameProblem(e.name)).map((e) => e.name);
-    const recorded = await Promise.all(named.map((n) => lstat(join(root, n, RECORD)).then(() => true, () => false)));
+    const recorded = await Promise.all(
+      named.map((n) =>
+        lstat(join(root, n, RECORD)).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
     return named.filter((_, i) => recorded[i]).sort();
   } catch {
     return [];
@@ -196,7 +216,9 @@ export async function releaseStateDirAt(dir: string, name: string): Promise<void
   if (basename(dir) !== name || dir === labDir(name)) return;
   const st = await lstat(dir).catch(() => undefined);
   if (!st?.isDirectory()) return;
-  const record = await readFile(join(dir, RECORD), 'utf8').then((t) => JSON.parse(t) as LabRecord).catch(() => undefined);
+  const record = await readFile(join(dir, RECORD), 'utf8')
+    .then((t) => JSON.parse(t) as LabRecord)
+    .catch(() => undefined);
   if (record?.lab?.name === name) await rm(dir, { recursive: true, force: true });
 }
 

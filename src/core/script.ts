@@ -23,32 +23,37 @@ class ScriptWriter implements Reporter {
 
   constructor(private readonly prefix: string) {}
 
-  readonly exec: Exec = Object.assign(async (argv: readonly string[], opts: ExecOptions = {}) => {
-    if (opts.batch) {
-      // One `sh -ec` of several commands: printed as the commands it runs, each on its line.
-      const prefixLength = argv.length - 3;
-      for (const one of opts.batch) await this.exec([...argv.slice(0, prefixLength), ...one], { ...opts, batch: undefined });
+  readonly exec: Exec = Object.assign(
+    async (argv: readonly string[], opts: ExecOptions = {}) => {
+      if (opts.batch) {
+        // One `sh -ec` of several commands: printed as the commands it runs, each on its line.
+        const prefixLength = argv.length - 3;
+        for (const one of opts.batch) await this.exec([...argv.slice(0, prefixLength), ...one], { ...opts, batch: undefined });
+        return new ExecResult(argv, 0, '', '', 0);
+      }
+      let words: string[];
+      const [a, b, c, ns, ...rest] = argv;
+      if (a === 'ip' && b === 'netns' && c === 'exec' && ns?.startsWith(this.prefix)) {
+        const node = ns.slice(this.prefix.length);
+        // The node's environment: the first one with more than the lab's mark (which every command has).
+        const known = this.nodes.get(node);
+        if (!known || Object.keys(known).every((k) => k === LAB_MARK)) this.nodes.set(node, opts.env ?? {});
+        // Variables of this one command (a server's LOG and PID files) beyond the node's own.
+        const nodeEnv = this.nodes.get(node)!;
+        const extra = Object.entries(opts.env ?? {})
+          .filter(([k, v]) => nodeEnv[k] !== v)
+          .map(([k, v]) => `${k}=${v}`);
+        words = ['in_node', node, ...(extra.length ? ['env', ...extra] : []), ...rest];
+      } else {
+        words = [...Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${v}`), ...argv];
+      }
+      let line = shellLine(words);
+      if (opts.input !== undefined) line += ` <<'${HEREDOC}'\n${opts.input}${opts.input.endsWith('\n') ? '' : '\n'}${HEREDOC}`;
+      this.lines.push(line);
       return new ExecResult(argv, 0, '', '', 0);
-    }
-    let words: string[];
-    const [a, b, c, ns, ...rest] = argv;
-    if (a === 'ip' && b === 'netns' && c === 'exec' && ns?.startsWith(this.prefix)) {
-      const node = ns.slice(this.prefix.length);
-      // The node's environment: the first one with more than the lab's mark (which every command has).
-      const known = this.nodes.get(node);
-      if (!known || Object.keys(known).every((k) => k === LAB_MARK)) this.nodes.set(node, opts.env ?? {});
-      // Variables of this one command (a server's LOG and PID files) beyond the node's own.
-      const nodeEnv = this.nodes.get(node)!;
-      const extra = Object.entries(opts.env ?? {}).filter(([k, v]) => nodeEnv[k] !== v).map(([k, v]) => `${k}=${v}`);
-      words = ['in_node', node, ...(extra.length ? ['env', ...extra] : []), ...rest];
-    } else {
-      words = [...Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${v}`), ...argv];
-    }
-    let line = shellLine(words);
-    if (opts.input !== undefined) line += ` <<'${HEREDOC}'\n${opts.input}${opts.input.endsWith('\n') ? '' : '\n'}${HEREDOC}`;
-    this.lines.push(line);
-    return new ExecResult(argv, 0, '', '', 0);
-  }, { files: filesAsShell((line) => this.lines.push(line)), recording: true });
+    },
+    { files: filesAsShell((line) => this.lines.push(line)), recording: true },
+  );
 
   notify(e: LabEvent): void {
     if (e.type === 'plan') for (const s of e.steps) this.steps.set(s.id, s);

@@ -121,7 +121,18 @@ async function statusOf(name: string, record: LabRecord, exec: Exec): Promise<La
       if (host) Object.assign(status, { network: host.network, addressing: host.dhcp ? 'dhcp' : 'static' });
       if ((vm || host) && isUp) status.address = (await vmAddress(shell)) ?? (await vmAddresses6(shell))[0];
       // A namespace's addresses are those of its links.
-      if (kind === 'namespace' && isUp) status.address = (await Promise.all(lab.links.flatMap((l) => l.ends).filter((e) => e.node === node).map((e) => vmAddress(shell, e.iface)))).filter(Boolean).join(', ') || undefined;
+      if (kind === 'namespace' && isUp)
+        status.address =
+          (
+            await Promise.all(
+              lab.links
+                .flatMap((l) => l.ends)
+                .filter((e) => e.node === node)
+                .map((e) => vmAddress(shell, e.iface)),
+            )
+          )
+            .filter(Boolean)
+            .join(', ') || undefined;
       return status;
     }),
   );

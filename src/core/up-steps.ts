@@ -120,7 +120,12 @@ function certificatesStep(lab: Lab): UpStep {
   return {
     id: 'certificates',
     title: `certificates: a CA and keys for ${[lab.central.name, ...lab.chassis.map((c) => c.name)].join(', ')} (ovs-pki)`,
-    run: ({ runtime, ctx }) => makeCertificates(runtime, ctx.central(), lab.chassis.map((c) => ctx.node(c.name))),
+    run: ({ runtime, ctx }) =>
+      makeCertificates(
+        runtime,
+        ctx.central(),
+        lab.chassis.map((c) => ctx.node(c.name)),
+      ),
   };
 }
 
@@ -200,11 +205,12 @@ function boundStep(lab: Lab): UpStep {
     title: 'chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)',
     run: async ({ ctx }) => {
       // A localport is never bound to one chassis, so it never goes up.
-      const ports = [
-        ...lab.vms.filter((v) => !v.localport).flatMap((v) => [v.port, ...v.vlans.map((c) => c.port), ...(v.nics ?? []).map((nic) => nic.port)]),
-        ...lab.hosts.flatMap((h) => (h.externalPort ? [h.externalPort.port] : [])),
-      ];
-      await waitRegisteredBoundSynced(ctx.central(), lab.chassis.map((c) => c.name), ports);
+      const ports = [...lab.vms.filter((v) => !v.localport).flatMap((v) => [v.port, ...v.vlans.map((c) => c.port), ...(v.nics ?? []).map((nic) => nic.port)]), ...lab.hosts.flatMap((h) => (h.externalPort ? [h.externalPort.port] : []))];
+      await waitRegisteredBoundSynced(
+        ctx.central(),
+        lab.chassis.map((c) => c.name),
+        ports,
+      );
     },
   };
 }
@@ -260,7 +266,9 @@ function hostAddressStep(h: Host): UpStep {
 function routingStep(lab: Lab): UpStep {
   return {
     id: 'routing',
-    title: `addresses on links, forwarding and static routes: ${routedNodes(lab).map((node) => node.name).join(', ')}`,
+    title: `addresses on links, forwarding and static routes: ${routedNodes(lab)
+      .map((node) => node.name)
+      .join(', ')}`,
     run: ({ ctx }) => applyRouting(lab, (name) => ctx.node(name)),
   };
 }

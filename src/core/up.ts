@@ -80,16 +80,24 @@ export async function upLab(file: Lab, deps: UpDeps, opts: UpOptions = {}): Prom
   // process start-up, few enough not to swamp two cores.
   const limit = pLimit(opts.sequential ? 1 : 8);
   const each = async <T>(items: readonly T[], work: (item: T) => Promise<void>) => {
-    await settled(items.map((item) => limit(() => work(item))), stop);
+    await settled(
+      items.map((item) => limit(() => work(item))),
+      stop,
+    );
   };
   const env: UpEnv = { lab, runtime, ctx, datapath, addresses: [], each };
   const run = (step: UpStep) => {
     if (signal?.aborted) throw new InterruptedError(String(signal.reason ?? 'SIGINT'));
-    return runStep(r, step.id, () => step.run(env), (detail) => detail || undefined);
+    return runStep(
+      r,
+      step.id,
+      () => step.run(env),
+      (detail) => detail || undefined,
+    );
   };
   try {
     // Steps in order; consecutive steps of one group in parallel (one after another with `sequential`).
-    for (let i = 0; i < steps.length; ) {
+    for (let i = 0; i < steps.length;) {
       const group = steps[i]!.group;
       let j = i + 1;
       while (group && j < steps.length && steps[j]!.group === group) j += 1;
@@ -112,9 +120,7 @@ export async function upLab(file: Lab, deps: UpDeps, opts: UpOptions = {}): Prom
       r.notify({ type: 'warn', message: `lab '${lab.name}' kept for debugging; remove it with 'lab down ${lab.name}'` });
     } else {
       r.notify({ type: 'info', message: `tearing down what was made of lab '${lab.name}'` });
-      await destroyLab(lab.name, deps).catch((e: Error) =>
-        r.notify({ type: 'warn', message: `teardown failed too: ${e.message}; run 'lab down ${lab.name}'` }),
-      );
+      await destroyLab(lab.name, deps).catch((e: Error) => r.notify({ type: 'warn', message: `teardown failed too: ${e.message}; run 'lab down ${lab.name}'` }));
     }
     if (interrupted) throw new InterruptedError(String(signal?.reason ?? 'SIGINT'));
     throw new UpFailed(`lab '${lab.name}' did not come up: ${(error as Error).message}`, { lab, runtime }, { cause: error });

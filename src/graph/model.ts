@@ -44,21 +44,26 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
   const nodes: GraphNode[] = [
     { id: id('central', lab.central.name), kind: 'central', label: [lab.central.name, lab.central.ip, 'NB/SB ovsdb, ovn-northd'] },
     ...lab.chassis.map((c) => ({ id: id('chassis', c.name), kind: 'chassis' as const, label: [`chassis ${c.name}`, `${c.encap} ${c.ip}`, 'br-int, br-phy'] })),
-    ...lab.switches.map((s) => ({ id: id('switch', s.name), kind: 'switch' as const, label: [`switch ${s.name}`, ...(s.subnet ? [s.subnet.text] : []), ...(s.subnet6 ? [s.subnet6.text] : []), ...(s.dhcp ? ['OVN DHCP'] : []), ...(s.dhcp6 ? ['OVN DHCPv6'] : [])] })),
+    ...lab.switches.map((s) => ({
+      id: id('switch', s.name),
+      kind: 'switch' as const,
+      label: [`switch ${s.name}`, ...(s.subnet ? [s.subnet.text] : []), ...(s.subnet6 ? [s.subnet6.text] : []), ...(s.dhcp ? ['OVN DHCP'] : []), ...(s.dhcp6 ? ['OVN DHCPv6'] : [])],
+    })),
     ...lab.vms.map((v) => {
-      const planned = [v.ip !== undefined ? `${v.ip}/${v.prefix}${v.dhcp ? ' (DHCP)' : ''}` : undefined, v.ipv6 ? `${v.ipv6.ip}/${v.ipv6.prefix}${v.ipv6.mode === 'static' ? '' : ` (${v.ipv6.mode === 'slaac' ? 'SLAAC' : 'DHCPv6'})`}` : undefined];
-      const addr = addresses ? addresses.get(v.name) ?? 'no address' : planned.filter(Boolean).join(', ');
+      const planned = [
+        v.ip !== undefined ? `${v.ip}/${v.prefix}${v.dhcp ? ' (DHCP)' : ''}` : undefined,
+        v.ipv6 ? `${v.ipv6.ip}/${v.ipv6.prefix}${v.ipv6.mode === 'static' ? '' : ` (${v.ipv6.mode === 'slaac' ? 'SLAAC' : 'DHCPv6'})`}` : undefined,
+      ];
+      const addr = addresses ? (addresses.get(v.name) ?? 'no address') : planned.filter(Boolean).join(', ');
       const role = v.service ? ' (dnsmasq)' : v.localport ? ' (localport)' : '';
       return { id: id('vm', v.name), kind: 'vm' as const, label: [`${v.name}${role}`, addr, v.mac, ...v.vlans.map((x) => `${x.iface} ${x.ip}`)] };
     }),
     ...lab.routers.map((r) => ({ id: id('router', r.name), kind: 'router' as const, label: [`router ${r.name}`, ...(r.chassis ? [`gateway router on ${r.chassis}`] : []), ...r.nat.map((n) => `${n.type} ${n.externalIp}`)] })),
     ...lab.networks.map((n) => ({ id: id('network', n), kind: 'network' as const, label: [`provider network ${n}`] })),
     ...lab.namespaces.map((ns) => ({ id: id('namespace', ns.name), kind: 'namespace' as const, label: [`namespace ${ns.name}`, ...(ns.forwarding ? ['forwarding'] : [])] })),
-    ...lab.hosts.map((h) => ({ id: id('host', h.name), kind: 'host' as const, label: [`host ${h.name}`, addresses ? addresses.get(h.name) ?? 'no address' : `${h.ip}/${h.prefix}${h.dhcp ? ' (DHCP from OVN)' : ''}`] })),
+    ...lab.hosts.map((h) => ({ id: id('host', h.name), kind: 'host' as const, label: [`host ${h.name}`, addresses ? (addresses.get(h.name) ?? 'no address') : `${h.ip}/${h.prefix}${h.dhcp ? ' (DHCP from OVN)' : ''}`] })),
   ];
-  const edges: GraphEdge[] = [
-    ...lab.chassis.map((c) => ({ from: id('central', lab.central.name), to: id('chassis', c.name), label: `SB ${lab.central.ssl ? 'ssl' : 'tcp'}:${SB_PORT}`, style: 'control' as const })),
-  ];
+  const edges: GraphEdge[] = [...lab.chassis.map((c) => ({ from: id('central', lab.central.name), to: id('chassis', c.name), label: `SB ${lab.central.ssl ? 'ssl' : 'tcp'}:${SB_PORT}`, style: 'control' as const }))];
   lab.chassis.forEach((a, i) => {
     for (const b of lab.chassis.slice(i + 1)) edges.push({ from: id('chassis', a.name), to: id('chassis', b.name), label: a.encap, style: 'tunnel' });
   });
@@ -69,7 +74,8 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     for (const n of v.nics ?? []) edges.push({ from: id('vm', v.name), to: id('switch', n.switch), label: `${n.port} (${n.iface} ${n.ip})`, style: 'logical' });
   }
   for (const r of lab.routers) {
-    for (const p of r.ports) edges.push({ from: id('router', r.name), to: id('switch', p.switch), label: `${[p.ip, p.ip6].filter(Boolean).join(', ')}${p.gatewayChassis ? ` (gateway on ${p.gatewayChassis.join(', ')})` : ''}`, style: 'logical' });
+    for (const p of r.ports)
+      edges.push({ from: id('router', r.name), to: id('switch', p.switch), label: `${[p.ip, p.ip6].filter(Boolean).join(', ')}${p.gatewayChassis ? ` (gateway on ${p.gatewayChassis.join(', ')})` : ''}`, style: 'logical' });
   }
   // What each feature draws (load balancers, …).
   const draw: GraphDraw = {

@@ -30,7 +30,10 @@ export function toDot(g: LabGraph, opts: { title?: boolean } = {}): string {
     '  subgraph cluster_physical {',
     '    label="physical: central, chassis, networks outside OVN"; style=rounded; color="#999999"; fontsize=10;',
     ...layer('physical'),
-    `    { rank=same; ${g.nodes.filter((n) => n.kind === 'chassis').map((n) => n.id).join('; ')} }`,
+    `    { rank=same; ${g.nodes
+      .filter((n) => n.kind === 'chassis')
+      .map((n) => n.id)
+      .join('; ')} }`,
     '  }',
     ...layer('vms').map((l) => l.slice(2)),
     '  subgraph cluster_logical {',

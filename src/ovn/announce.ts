@@ -11,7 +11,10 @@ import type { NodeShell } from './node-shell.js';
 /** A gratuitous ARP (an ARP request for its own address, to everyone) as hex, for `ovs-ofctl packet-out`. */
 function gratuitousArp(ip: string, mac: string): string {
   const m = mac.replace(/:/g, '');
-  const a = ip.split('.').map((o) => Number(o).toString(16).padStart(2, '0')).join('');
+  const a = ip
+    .split('.')
+    .map((o) => Number(o).toString(16).padStart(2, '0'))
+    .join('');
   return `${'ff'.repeat(6)}${m}0806` + `0001080006040001${m}${a}${'00'.repeat(6)}${a}`;
 }
 
@@ -48,7 +51,10 @@ export function neighbourCommands(peers: readonly Chassis[]): string[][] {
 export async function completeNeighbours(node: NodeShell, peers: readonly Chassis[]): Promise<void> {
   if (!peers.length) return;
   const known = learnedNeighbours((await node.run(['ovs-appctl', 'tnl/neigh/show'])).stdout);
-  await setNeighbours(node, peers.filter((p) => known.get(p.ip) !== p.mac.toLowerCase()));
+  await setNeighbours(
+    node,
+    peers.filter((p) => known.get(p.ip) !== p.mac.toLowerCase()),
+  );
 }
 
 /** `tnl/neigh/show`'s rows as address → MAC. */

@@ -16,10 +16,7 @@ export function chooseDatapath(wanted: 'auto' | Datapath): Datapath {
   if (wanted === 'netdev') return 'netdev';
   const kernel = kernelDatapathAvailable();
   if (wanted === 'system' && !kernel) {
-    throw new UserError(
-      "datapath 'system' needs the openvswitch and geneve kernel modules, which are not loaded",
-      "run 'modprobe openvswitch geneve', or set datapath: netdev (userspace) in the file",
-    );
+    throw new UserError("datapath 'system' needs the openvswitch and geneve kernel modules, which are not loaded", "run 'modprobe openvswitch geneve', or set datapath: netdev (userspace) in the file");
   }
   return kernel ? 'system' : 'netdev';
 }

@@ -42,7 +42,12 @@ export async function restartDaemon(ctx: LabContext, daemon: FaultDaemon, name?:
     const node = ctx.node(n);
     const [state] = (await daemonStates(node, [{ name: daemon, pidFile: pidFile(node.runDir, daemon) }])) ?? [];
     if (state?.running) continue;
-    if (daemon === 'ovn-controller') await startOvnController(node, ctx.lab, ctx.lab.chassis.find((c) => c.name === n)!);
+    if (daemon === 'ovn-controller')
+      await startOvnController(
+        node,
+        ctx.lab,
+        ctx.lab.chassis.find((c) => c.name === n)!,
+      );
     else await startCentralDaemon(node, ctx.lab.central, daemon);
     started.push(n);
   }

@@ -2,7 +2,6 @@ import { logicalSwitchOf, type Lab, type LogicalRouter, type Vm } from '../topol
 import { features } from '../features/registry.js';
 import { quoted } from '../base/ovsdb.js';
 
-
 /**
  * Commands that must share one transaction (a port and the settings that refer to it), and the
  * DHCP_Options rows they refer to by `@dhcp<n>`: the row's key (the switch, `<switch>/6` for

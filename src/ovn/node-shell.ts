@@ -25,9 +25,7 @@ export interface NodeShell {
 export function nodeEnv(lab: Lab, kind: NodeKind, runDir: string): Record<string, string> {
   // A VM's own bin/ comes first: its `dhclient` uses the VM's files.
   if (kind === 'vm' || kind === 'host' || kind === 'namespace') return { PATH: `${runDir}/bin:${STANDARD_PATH}`, LAB_RUN_DIR: runDir };
-  const dirs = Object.fromEntries(
-    ['LAB_RUN_DIR', 'OVS_RUNDIR', 'OVS_DBDIR', 'OVS_LOGDIR', 'OVN_RUNDIR', 'OVN_DBDIR', 'OVN_LOGDIR'].map((k) => [k, runDir]),
-  );
+  const dirs = Object.fromEntries(['LAB_RUN_DIR', 'OVS_RUNDIR', 'OVS_DBDIR', 'OVS_LOGDIR', 'OVN_RUNDIR', 'OVN_DBDIR', 'OVN_LOGDIR'].map((k) => [k, runDir]));
   // A cluster member's own server may be a follower: tools reach the cluster (its leader) through every member.
   if (kind === 'central' && !lab.central.members) {
     return { ...dirs, OVN_NB_DB: `unix:${runDir}/ovnnb_db.sock`, OVN_SB_DB: `unix:${runDir}/ovnsb_db.sock` };

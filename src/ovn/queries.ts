@@ -14,7 +14,10 @@ async function rows(node: NodeShell, argv: readonly string[], opts?: ExecOptions
   const [tool, ...rest] = argv;
   const out = await node.run([tool!, '--timeout=10', '--format=csv', '--data=bare', '--no-headings', ...rest], { nothrow: true, ...opts });
   if (!out.ok) return undefined;
-  return out.stdout.split('\n').filter(Boolean).map((l) => l.split(','));
+  return out.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split(','));
 }
 
 /** The chassis registered in the SB database; undefined when it does not answer (it cannot say). */
@@ -52,10 +55,7 @@ export async function logicalSwitchPort(central: NodeShell, port: string): Promi
 
 /** Where a logical port is bound (chassis name) and whether it is up; undefined when it has no Port_Binding. */
 export async function portBinding(central: NodeShell, port: string): Promise<{ chassis?: string; up: boolean } | undefined> {
-  const [names, binding] = await Promise.all([
-    rows(central, ['ovn-sbctl', '--columns=_uuid,name', 'list', 'Chassis']),
-    rows(central, ['ovn-sbctl', '--columns=chassis,up', 'find', 'Port_Binding', `logical_port=${port}`]),
-  ]);
+  const [names, binding] = await Promise.all([rows(central, ['ovn-sbctl', '--columns=_uuid,name', 'list', 'Chassis']), rows(central, ['ovn-sbctl', '--columns=chassis,up', 'find', 'Port_Binding', `logical_port=${port}`])]);
   const [uuid, up] = binding?.[0] ?? [];
   if (!binding?.length) return undefined;
   const byUuid = new Map((names ?? []).map(([u, n]) => [u!, n!]));
@@ -72,9 +72,7 @@ export interface OvsInterface {
 
 /** The tunnel ports (Geneve or VXLAN) ovn-controller made on a chassis, by remote address. */
 export async function tunnelPorts(chassis: NodeShell): Promise<OvsInterface[]> {
-  return (await interfaces(chassis))
-    .filter((i) => i.type === 'geneve' || i.type === 'vxlan')
-    .sort((a, b) => (a.options.remote_ip ?? '').localeCompare(b.options.remote_ip ?? ''));
+  return (await interfaces(chassis)).filter((i) => i.type === 'geneve' || i.type === 'vxlan').sort((a, b) => (a.options.remote_ip ?? '').localeCompare(b.options.remote_ip ?? ''));
 }
 
 /** An OVS port: its interface, and its VLAN settings (vlan_mode, trunks). */
@@ -142,7 +140,10 @@ export async function traceSummary(central: NodeShell, datapath: string, microfl
 /** The actions `ovn-trace --minimal` prints for a microflow, one per line (the flow line left out). */
 export async function traceMinimal(central: NodeShell, datapath: string, microflow: string): Promise<string[]> {
   const out = (await central.run(['ovn-trace', '--minimal', datapath, microflow])).stdout;
-  return out.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  return out
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
 }
 
 /**
@@ -210,10 +211,13 @@ export interface ConntrackEntry {
 export async function conntrackEntries(chassis: NodeShell): Promise<ConntrackEntry[]> {
   const out = await chassis.run(['ovs-appctl', 'dpctl/dump-conntrack'], { timeoutMs: 10_000 });
   const fields = (s: string | undefined) => Object.fromEntries((s ?? '').split(',').map((kv) => kv.split('=') as [string, string]));
-  return out.stdout.split('\n').filter(Boolean).flatMap((line) => {
-    const m = /^(\w+),orig=\(([^)]*)\),reply=\(([^)]*)\)(?:,zone=(\d+))?/.exec(line.trim());
-    return m ? [{ proto: m[1]!, original: fields(m[2]), reply: fields(m[3]), ...(m[4] ? { zone: Number(m[4]) } : {}), text: line.trim() }] : [];
-  });
+  return out.stdout
+    .split('\n')
+    .filter(Boolean)
+    .flatMap((line) => {
+      const m = /^(\w+),orig=\(([^)]*)\),reply=\(([^)]*)\)(?:,zone=(\d+))?/.exec(line.trim());
+      return m ? [{ proto: m[1]!, original: fields(m[2]), reply: fields(m[3]), ...(m[4] ? { zone: Number(m[4]) } : {}), text: line.trim() }] : [];
+    });
 }
 
 /** What one member says of its Raft cluster (`cluster/status`): its role, the term, and the servers it knows. */

@@ -11,11 +11,7 @@ import { waitInNode, type NodeShell } from './node-shell.js';
  * that times out (the error shows the script's start, not which wait it was).
  */
 export async function waitRegisteredBoundSynced(central: NodeShell, chassis: readonly string[], ports: readonly string[]): Promise<void> {
-  await central.runAll([
-    ...chassis.map((c) => ['ovn-sbctl', '--timeout=30', 'wait-until', 'Chassis', c]),
-    ...ports.map((port) => ['ovn-nbctl', '--timeout=30', 'wait-until', 'Logical_Switch_Port', port, 'up=true']),
-    HV_SYNC,
-  ]);
+  await central.runAll([...chassis.map((c) => ['ovn-sbctl', '--timeout=30', 'wait-until', 'Chassis', c]), ...ports.map((port) => ['ovn-nbctl', '--timeout=30', 'wait-until', 'Logical_Switch_Port', port, 'up=true']), HV_SYNC]);
 }
 
 /** Every chassis has applied the NB configuration as it is now. */
@@ -31,7 +27,10 @@ const HV_SYNC = ['ovn-nbctl', '--timeout=30', '--wait=hv', 'sync'];
  * `cluster/status` says (one shell loop in the node, so `lab script` shows it as it runs).
  */
 export async function waitClusterFormed(central: NodeShell, members: number): Promise<void> {
-  for (const [ctl, db] of [['ovnnb_db', 'OVN_Northbound'], ['ovnsb_db', 'OVN_Southbound']] as const) {
+  for (const [ctl, db] of [
+    ['ovnnb_db', 'OVN_Northbound'],
+    ['ovnsb_db', 'OVN_Southbound'],
+  ] as const) {
     const status = `ovs-appctl -t ${central.runDir}/${ctl}.ctl cluster/status ${db} 2>/dev/null`;
     const formed = `${status} | awk '/^Leader: unknown/{u=1} /^Servers:/{s=1;next} s&&/ at /{n++} END{exit !(n>=${members} && !u)}'`;
     if (!(await waitInNode(central, formed, 30))) throw new Error(`${db} on ${central.name}: not all ${members} members and a leader after 30 s`);

@@ -22,8 +22,8 @@ export function junitXml(reports: LabTestReport[]): string {
       ...(c.skipped
         ? { skipped: { '@_message': x(c.skipped) } }
         : c.passed
-        ? { 'system-out': x(`seen: ${c.seen}`) }
-        : { failure: { '@_message': x(`expected ${c.expected}; saw ${c.seen}`), '@_type': c.kind, '#text': x(`expected: ${c.expected}\nseen: ${c.seen}\nattempts: ${c.attempts}`) } }),
+          ? { 'system-out': x(`seen: ${c.seen}`) }
+          : { failure: { '@_message': x(`expected ${c.expected}; saw ${c.seen}`), '@_type': c.kind, '#text': x(`expected: ${c.expected}\nseen: ${c.seen}\nattempts: ${c.attempts}`) } }),
     }));
     if (r.status === 'error') {
       cases.unshift({ '@_name': 'lab up', '@_classname': `${r.lab}.lab`, '@_time': secs(r.durationsMs.up), error: { '@_message': x(r.error ?? 'lab did not come up'), '#text': x(r.error ?? '') } });

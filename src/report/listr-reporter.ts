@@ -103,14 +103,15 @@ export class ListrReporter implements Reporter {
         continue;
       }
       const members = [this.task(step)];
-      tasks.push(Object.assign(
-        {
-          title: step.group,
-          task: (_: unknown, t: { newListr: (ts: ListrTask[], o: object) => unknown }) =>
-            t.newListr(members, { concurrent: true, exitOnError: false }),
-        } as ListrTask,
-        { group: step.group, members },
-      ));
+      tasks.push(
+        Object.assign(
+          {
+            title: step.group,
+            task: (_: unknown, t: { newListr: (ts: ListrTask[], o: object) => unknown }) => t.newListr(members, { concurrent: true, exitOnError: false }),
+          } as ListrTask,
+          { group: step.group, members },
+        ),
+      );
     }
     return new Listr(tasks, {
       exitOnError: false,

@@ -41,7 +41,10 @@ export function vethCommands(a: Omit<LinkEnd, 'run'>, b: Omit<LinkEnd, 'run'>, o
   ];
   if (opts.quietIpv6 || opts.quietBoth) commands.push({ end: 'b', argv: ['ip', 'link', 'set', 'dev', b.dev, 'addrgenmode', 'none'] });
   if (opts.quietBoth) commands.push({ end: 'a', argv: ['ip', 'link', 'set', 'dev', a.dev, 'addrgenmode', 'none'] });
-  for (const [end, e] of [['a', a], ['b', b]] as const) {
+  for (const [end, e] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
     commands.push({ end, argv: ['ethtool', '-K', e.dev, 'tx', 'off'] });
     commands.push({ end, argv: ['ip', 'link', 'set', 'dev', e.dev, ...(opts.mtu ? ['mtu', String(opts.mtu)] : []), 'up'] });
   }

@@ -17,8 +17,13 @@ export function dnsmasqArgv(svc: Service, runDir: string): string[] {
   const f = serviceFiles(runDir);
   return [
     'dnsmasq',
-    '--conf-file=/dev/null', '--no-resolv', '--no-hosts', '--port=0',
-    ...svc.ranges.map((r) => `--interface=${r.iface}`), '--bind-interfaces', '--except-interface=lo',
+    '--conf-file=/dev/null',
+    '--no-resolv',
+    '--no-hosts',
+    '--port=0',
+    ...svc.ranges.map((r) => `--interface=${r.iface}`),
+    '--bind-interfaces',
+    '--except-interface=lo',
     // A range per interface, tagged, so each subnet gets its own router option.
     ...svc.ranges.flatMap((r, i) => [
       `--dhcp-range=set:net${i},${formatIpv4(r.subnet.network)},static,${formatIpv4(maskOf(r.subnet.prefix))},${svc.leaseTime}s`,

@@ -14,15 +14,18 @@ export function parseEndpoint(text: string): { node: string; iface: string } | u
 export function namespacePlacement(t: RawTopology): Map<string, Set<string>> {
   const placed = new Map<string, Set<string>>(Object.keys(t.namespaces).map((n) => [n, new Set<string>()]));
   const chassisOf = (node: string) => t.vms[node]?.chassis;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const link of t.links) {
       const [a, b] = link.endpoints.map((e) => parseEndpoint(e)?.node);
-      for (const [from, to] of [[a, b], [b, a]] as const) {
+      for (const [from, to] of [
+        [a, b],
+        [b, a],
+      ] as const) {
         const target = to !== undefined ? placed.get(to) : undefined;
         if (!target || from === undefined) continue;
         const sources = chassisOf(from) !== undefined ? [chassisOf(from)!] : [...(placed.get(from) ?? [])];
-        for (const c of sources) if (!target.has(c)) target.add(c), (changed = true);
+        for (const c of sources) if (!target.has(c)) (target.add(c), (changed = true));
       }
     }
   }

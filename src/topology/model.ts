@@ -347,7 +347,6 @@ export interface Server {
   port: number;
 }
 
-
 /**
  * Whether OVN makes a tunnel between two chassis (ovn-controller's chassis_tzones_overlap): both
  * without transport zones, or sharing one.

@@ -4,10 +4,46 @@
  * passes names after `name`/`dev`: users copy the commands `lab` prints.
  */
 const IPROUTE_KEYWORDS = [
-  'add', 'address', 'alias', 'all', 'allmulticast', 'arp', 'broadcast', 'brd', 'change', 'default',
-  'del', 'delete', 'dev', 'down', 'dynamic', 'group', 'help', 'index', 'link', 'list', 'lst',
-  'master', 'mtu', 'multicast', 'name', 'netns', 'nomaster', 'peer', 'promisc', 'protodown',
-  'qlen', 'replace', 'set', 'show', 'trailers', 'txqlen', 'txqueuelen', 'type', 'up', 'vf',
+  'add',
+  'address',
+  'alias',
+  'all',
+  'allmulticast',
+  'arp',
+  'broadcast',
+  'brd',
+  'change',
+  'default',
+  'del',
+  'delete',
+  'dev',
+  'down',
+  'dynamic',
+  'group',
+  'help',
+  'index',
+  'link',
+  'list',
+  'lst',
+  'master',
+  'mtu',
+  'multicast',
+  'name',
+  'netns',
+  'nomaster',
+  'peer',
+  'promisc',
+  'protodown',
+  'qlen',
+  'replace',
+  'set',
+  'show',
+  'trailers',
+  'txqlen',
+  'txqueuelen',
+  'type',
+  'up',
+  'vf',
 ];
 
 /** Interface names `lab` itself uses inside a chassis; a VM may not take one. */
@@ -27,4 +63,3 @@ export function nameProblem(name: string): string | undefined {
   if (RESERVED_PORT_NAMES.includes(lower)) return `'${name}' is an interface name lab uses inside nodes; choose another name`;
   return undefined;
 }
-

@@ -40,7 +40,7 @@ export function maskOf(prefix: number): number {
 }
 
 export function inCidr(ip: number, cidr: Cidr): boolean {
-  return ((ip & maskOf(cidr.prefix)) >>> 0) === cidr.network;
+  return (ip & maskOf(cidr.prefix)) >>> 0 === cidr.network;
 }
 
 /** True for the network and broadcast addresses of a subnet (not usable by a host). */

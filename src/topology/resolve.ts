@@ -12,7 +12,6 @@ export function defaultMac(ip: number): string {
   return vmMac({ ip: formatIpv4(ip) });
 }
 
-
 /** The address of the (first) router port on a switch, if a router is attached to it. */
 function routerOn(t: RawTopology, switchName: string): string | undefined {
   for (const r of Object.values(t.routers)) {
@@ -46,7 +45,7 @@ function underlayAddresses(t: RawTopology, subnet: Cidr): Map<string, string> {
   const take = () => {
     for (;;) {
       const ip = formatIpv4(nthAddress(subnet, next++));
-      if (!taken.has(ip)) return taken.add(ip), ip;
+      if (!taken.has(ip)) return (taken.add(ip), ip);
     }
   };
   out.set(CENTRAL, t.central.ip ?? take());
@@ -146,9 +145,7 @@ function resolveVm(t: RawTopology, name: string, vm: RawTopology['vms'][string])
     ...vmIpv6Of(t, vm, name),
     // A VM that runs a service (a router VM with dnsmasq) is addressed with the services, first.
     ...(service ? { service } : {}),
-    ...(vm.nics
-      ? { nics: Object.entries(vm.nics).map(([iface, n]) => ({ iface, switch: n.switch, port: n.port ?? `${n.switch}-${name}`, ip: n.ip, prefix: subnetOf(t, n.switch).prefix, mac: portMac(n.mac, n.ip) })) }
-      : {}),
+    ...(vm.nics ? { nics: Object.entries(vm.nics).map(([iface, n]) => ({ iface, switch: n.switch, port: n.port ?? `${n.switch}-${name}`, ip: n.ip, prefix: subnetOf(t, n.switch).prefix, mac: portMac(n.mac, n.ip) })) } : {}),
     ...(vm.port_security ? { portSecurity: vm.port_security === true ? [[vmMac(vm, name), vm.ip, vmIpv6(t, vm, name)].filter(Boolean).join(' ')] : vm.port_security } : {}),
     ...(gateway ? { gateway } : {}),
     vlans: Object.entries(vm.vlans ?? {}).map(([tag, v]) => ({
@@ -272,12 +269,7 @@ function resolveService(t: RawTopology, name: string, svc: RawTopology['services
  * A VM-like node lab makes for itself (a service, a localport instance): a namespace on a chassis
  * with a static address on a switch, bound to the logical port <switch>-<owner>.
  */
-function staticNode(
-  t: RawTopology,
-  owner: string,
-  spec: { name: string; chassis: string; switch: string; ip: string; mac?: string },
-  role: Pick<Vm, 'service' | 'localport'>,
-): Vm {
+function staticNode(t: RawTopology, owner: string, spec: { name: string; chassis: string; switch: string; ip: string; mac?: string }, role: Pick<Vm, 'service' | 'localport'>): Vm {
   return {
     name: spec.name,
     chassis: spec.chassis,
@@ -298,7 +290,20 @@ function staticNode(
 function serviceNodes(t: RawTopology): Vm[] {
   return Object.entries(t.services)
     .filter(([, svc]) => svc.vm === undefined)
-    .map(([name, svc]) => staticNode(t, name, { name, chassis: proven(svc.chassis, `service ${name} without a chassis`), switch: proven(svc.switch, `service ${name} without a switch`), ip: proven(svc.ip, `service ${name} without an address`), ...(svc.mac ? { mac: svc.mac } : {}) }, { service: name }));
+    .map(([name, svc]) =>
+      staticNode(
+        t,
+        name,
+        {
+          name,
+          chassis: proven(svc.chassis, `service ${name} without a chassis`),
+          switch: proven(svc.switch, `service ${name} without a switch`),
+          ip: proven(svc.ip, `service ${name} without an address`),
+          ...(svc.mac ? { mac: svc.mac } : {}),
+        },
+        { service: name },
+      ),
+    );
 }
 
 /** The name of a localport's instance on one chassis. */
@@ -308,11 +313,7 @@ export function localportInstance(localport: string, chassis: string): string {
 
 /** One namespace per chassis for each localport, all bound to the localport's one port. */
 function localportInstances(t: RawTopology): Vm[] {
-  return Object.entries(t.localports).flatMap(([name, lp]) =>
-    (lp.chassis ?? Object.keys(t.chassis)).map((chassis) =>
-      staticNode(t, name, { ...lp, chassis, name: localportInstance(name, chassis) }, { localport: name }),
-    ),
-  );
+  return Object.entries(t.localports).flatMap(([name, lp]) => (lp.chassis ?? Object.keys(t.chassis)).map((chassis) => staticNode(t, name, { ...lp, chassis, name: localportInstance(name, chassis) }, { localport: name })));
 }
 
 /** A VM's IPv6 side, when its switch has a subnet6. */
@@ -400,4 +401,3 @@ function servers(list: RawTopology['vms'][string]['servers']): Server[] {
     return { kind: kind as Server['kind'], port: port };
   });
 }
-

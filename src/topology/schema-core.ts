@@ -12,10 +12,7 @@ import { nbOptionsSchema, portSecuritySchema, serverSchema } from './schema-secu
  * (unknown chassis, duplicate addresses, addresses outside subnets) in validate.ts.
  */
 
-const labName = z
-  .string()
-  .regex(LAB_NAME, 'a lab name starts with a letter and has only letters, digits, "-" and "_"')
-  .max(LAB_NAME_MAX, `a lab name has at most ${LAB_NAME_MAX} characters`);
+const labName = z.string().regex(LAB_NAME, 'a lab name starts with a letter and has only letters, digits, "-" and "_"').max(LAB_NAME_MAX, `a lab name has at most ${LAB_NAME_MAX} characters`);
 
 /** DHCP's lease time is 32 bits (RFC 2132), all ones an infinite lease; OVN would cut a larger one to it. */
 const LEASE_TIME_MAX = 0xffffffff;
@@ -39,7 +36,11 @@ const dhcp6Schema = z
   .strictObject({
     server_mac: mac.optional().describe("MAC the DHCPv6 replies come from, also the server's DUID (default: the router port's on this switch)"),
     dns_server: ipv6.optional().describe('DNS server handed to clients'),
-    domain_search: z.string().regex(/^[A-Za-z0-9.-]+$/, 'a domain like lab.example').optional().describe('domain search list handed to clients'),
+    domain_search: z
+      .string()
+      .regex(/^[A-Za-z0-9.-]+$/, 'a domain like lab.example')
+      .optional()
+      .describe('domain search list handed to clients'),
   })
   .describe('OVN native DHCPv6 (DHCP_Options with an IPv6 cidr): answered by ovn-controller with put_dhcpv6_opts');
 
@@ -50,9 +51,7 @@ const switchSchema = z
     dhcp: dhcpSchema.optional(),
     dhcp6: dhcp6Schema.optional(),
     provider: nodeName.optional().describe('a provider network this switch reaches through a localnet port'),
-    on: nodeName
-      .optional()
-      .describe("another subnet of that switch: this entry's subnet and DHCP live on the named logical switch (an OpenStack network with several subnets), not on a switch of its own"),
+    on: nodeName.optional().describe("another subnet of that switch: this entry's subnet and DHCP live on the named logical switch (an OpenStack network with several subnets), not on a switch of its own"),
   })
   .describe('an OVN logical switch (or, with on:, one more subnet of one)');
 
@@ -87,10 +86,7 @@ const centralSchema = z
       .refine((n) => n % 2 === 1, { error: 'a Raft cluster has an odd number of members (1, 3, 5 or 7), so a majority survives a failure' })
       .default(1)
       .describe('NB and SB as Raft clusters of this many central nodes (central, central2, …), ovn-northd on each'),
-    ssl: z
-      .boolean()
-      .default(false)
-      .describe('chassis (and lab nbctl/sbctl) reach NB and SB over SSL, with a CA and certificates the lab makes with ovs-pki'),
+    ssl: z.boolean().default(false).describe('chassis (and lab nbctl/sbctl) reach NB and SB over SSL, with a CA and certificates the lab makes with ovs-pki'),
   })
   .describe('the node running the NB/SB databases and ovn-northd');
 
@@ -98,7 +94,7 @@ const centralSchema = z
 const nodeRouteSchema = z
   .strictObject({
     to: z.union([cidr, z.literal('default')]).describe("destination subnet, or 'default'"),
-    via: ipv4.describe('next hop, on one of the node\'s networks'),
+    via: ipv4.describe("next hop, on one of the node's networks"),
   })
   .describe('a static route in the node (ip route add TO via VIA)');
 
@@ -117,13 +113,8 @@ const namespaceSchema = z
 
 const linkSchema = z
   .strictObject({
-    endpoints: z
-      .tuple([z.string(), z.string()])
-      .describe('the two ends as NODE:INTERFACE, e.g. [rtr:eth1, ext:eth0] (VMs and namespaces; a VM\'s eth0 is its OVN port)'),
-    addresses: z
-      .tuple([cidr.nullable(), cidr.nullable()])
-      .optional()
-      .describe('the address/prefix of each end, in the order of endpoints (null: none), e.g. [10.99.0.1/24, 10.99.0.2/24]'),
+    endpoints: z.tuple([z.string(), z.string()]).describe("the two ends as NODE:INTERFACE, e.g. [rtr:eth1, ext:eth0] (VMs and namespaces; a VM's eth0 is its OVN port)"),
+    addresses: z.tuple([cidr.nullable(), cidr.nullable()]).optional().describe('the address/prefix of each end, in the order of endpoints (null: none), e.g. [10.99.0.1/24, 10.99.0.2/24]'),
     mtu: z.number().int().min(576).max(9000).default(1500),
   })
   .describe('a plain veth between two nodes, outside OVN');
@@ -135,7 +126,7 @@ const vlanSchema = z
     mac: mac.optional().describe('MAC of eth0.<tag> (default: derived from the address)'),
     dhcp: z.boolean().optional().describe('get the address by DHCP (default: when the switch has dhcp)'),
   })
-  .describe('a child port: VLAN <tag> on the VM\'s eth0 trunk, its own logical port on another switch');
+  .describe("a child port: VLAN <tag> on the VM's eth0 trunk, its own logical port on another switch");
 
 const vmSchema = z
   .strictObject({
@@ -150,7 +141,7 @@ const vmSchema = z
     vlans: z
       .record(z.string().regex(/^\d{1,4}$/, 'a VLAN tag (1-4094)'), vlanSchema)
       .optional()
-      .describe('VLAN trunk: tag → child port (eth0.<tag> in the VM, parent = this VM\'s port)'),
+      .describe("VLAN trunk: tag → child port (eth0.<tag> in the VM, parent = this VM's port)"),
     port_security: portSecuritySchema.optional(),
     nics: z
       .record(
@@ -174,10 +165,7 @@ const routerPortSchema = z
     switch: nodeName.describe('the logical switch this router port connects to'),
     ip: ipv4.optional().describe("the router's IPv4 address on that switch (the prefix is the switch's)"),
     ip6: ipv6.optional().describe("the router's IPv6 address on a switch with subnet6 (a port has ip, ip6 or both)"),
-    ra: z
-      .enum(['slaac', 'dhcpv6_stateful', 'dhcpv6_stateless'])
-      .optional()
-      .describe('router advertisements on this port (ipv6_ra_configs:address_mode): how VMs on the switch get their IPv6 address'),
+    ra: z.enum(['slaac', 'dhcpv6_stateful', 'dhcpv6_stateless']).optional().describe('router advertisements on this port (ipv6_ra_configs:address_mode): how VMs on the switch get their IPv6 address'),
     mac: mac.optional().describe('router port MAC (default: derived from the address)'),
     gateway_chassis: z.array(nodeName).min(1).optional().describe('makes this a gateway port, bound to these chassis in priority order'),
     name: portName.optional().describe('the router port name (default: <router>-<switch>)'),
@@ -248,14 +236,12 @@ const serviceSchema = z
   })
   .describe('a service namespace on a switch, running a server that lab starts, stops and cleans up');
 
-const networkSchema = z
-  .strictObject({})
-  .describe('a physical (provider) network outside OVN: a bridge lab owns, reached by chassis through bridge_mappings and by hosts');
+const networkSchema = z.strictObject({}).describe('a physical (provider) network outside OVN: a bridge lab owns, reached by chassis through bridge_mappings and by hosts');
 
 const hostSchema = z
   .strictObject({
     network: nodeName.describe('the provider network it is on'),
-    ip: ipv4.describe("its address (the prefix is that of the provider switch on its network)"),
+    ip: ipv4.describe('its address (the prefix is that of the provider switch on its network)'),
     mac: mac.optional().describe('its MAC (default: derived from the address)'),
     dhcp: z.boolean().default(false).describe('get the address by DHCP from OVN, through its external_port'),
     gateway: ipv4.optional().describe('default gateway (static addressing)'),
@@ -295,40 +281,34 @@ const underlaySchema = z
  * switches and VMs every lab has, and the rest that has not moved into a feature of its own yet.
  */
 export const coreShape = {
-    name: labName.describe('lab name: prefixes everything the lab creates'),
-    runtime: z.enum(['netns', 'docker']).default('netns').describe('where nodes run'),
-    release: z.enum(RELEASES).optional().describe('docker runtime: the Debian release of the node image (bookworm: OVN 23.03, trixie: OVN 25.03)'),
-    datapath: z
-      .enum(['auto', 'netdev', 'system'])
-      .default('auto')
-      .describe('OVS datapath: netdev (userspace), system (kernel module), auto (system when the host has the modules)'),
-    engines: z
-      .record(nodeName, engineUrl)
-      .optional()
-      .describe('docker runtime: the Docker engines this lab may use, by name (the first is a swarm manager when there are several); LAB_ENGINES or --engines override them'),
-    underlay: underlaySchema.default({ subnet: '192.168.100.0/24' }),
-    central: centralSchema.default({ ssl: false, cluster: 1 }),
-    chassis: z.record(nodeName, chassisSchema.nullable()).describe('chassis by name'),
-    switches: z.record(nodeName, switchSchema).default({}).describe('logical switches by name'),
-    routers: z.record(nodeName, routerSchema).default({}).describe('logical routers by name'),
-    vms: z.record(nodeName, vmSchema).default({}).describe('VMs by name'),
-    networks: z.record(nodeName, networkSchema.nullable()).default({}).describe('provider networks by name'),
-    hosts: z.record(nodeName, hostSchema).default({}).describe('hosts outside OVN, on provider networks'),
-    services: z.record(nodeName, serviceSchema).default({}).describe('service namespaces (dnsmasq DHCP servers) by name'),
-    namespaces: z.record(nodeName, namespaceSchema.nullable()).default({}).describe('plain namespaces outside OVN by name, joined to VMs by links'),
-    links: z.array(linkSchema).default([]).describe('plain veth links between VMs and namespaces, outside OVN'),
-    localports: z.record(nodeName, localportSchema).default({}).describe('localports by name; each chassis gets a namespace <name>-<chassis> bound to it'),
-    nb_options: nbOptionsSchema.default({}),
-    setup: z
-      .array(
-        z.strictObject({
-          node: z.string().describe('node to run in'),
-          command: z.union([z.string(), z.array(z.string()).min(1)]).describe('a shell line (sh -c) or an argv list'),
-        }),
-      )
-      .default([])
-      .describe('commands run in nodes, in order, after the lab is up (raw OVS/OVN experiments)'),
-    checks: z.array(checkSchema).default([]).describe('checks run by `lab test`, in this order'),
+  name: labName.describe('lab name: prefixes everything the lab creates'),
+  runtime: z.enum(['netns', 'docker']).default('netns').describe('where nodes run'),
+  release: z.enum(RELEASES).optional().describe('docker runtime: the Debian release of the node image (bookworm: OVN 23.03, trixie: OVN 25.03)'),
+  datapath: z.enum(['auto', 'netdev', 'system']).default('auto').describe('OVS datapath: netdev (userspace), system (kernel module), auto (system when the host has the modules)'),
+  engines: z.record(nodeName, engineUrl).optional().describe('docker runtime: the Docker engines this lab may use, by name (the first is a swarm manager when there are several); LAB_ENGINES or --engines override them'),
+  underlay: underlaySchema.default({ subnet: '192.168.100.0/24' }),
+  central: centralSchema.default({ ssl: false, cluster: 1 }),
+  chassis: z.record(nodeName, chassisSchema.nullable()).describe('chassis by name'),
+  switches: z.record(nodeName, switchSchema).default({}).describe('logical switches by name'),
+  routers: z.record(nodeName, routerSchema).default({}).describe('logical routers by name'),
+  vms: z.record(nodeName, vmSchema).default({}).describe('VMs by name'),
+  networks: z.record(nodeName, networkSchema.nullable()).default({}).describe('provider networks by name'),
+  hosts: z.record(nodeName, hostSchema).default({}).describe('hosts outside OVN, on provider networks'),
+  services: z.record(nodeName, serviceSchema).default({}).describe('service namespaces (dnsmasq DHCP servers) by name'),
+  namespaces: z.record(nodeName, namespaceSchema.nullable()).default({}).describe('plain namespaces outside OVN by name, joined to VMs by links'),
+  links: z.array(linkSchema).default([]).describe('plain veth links between VMs and namespaces, outside OVN'),
+  localports: z.record(nodeName, localportSchema).default({}).describe('localports by name; each chassis gets a namespace <name>-<chassis> bound to it'),
+  nb_options: nbOptionsSchema.default({}),
+  setup: z
+    .array(
+      z.strictObject({
+        node: z.string().describe('node to run in'),
+        command: z.union([z.string(), z.array(z.string()).min(1)]).describe('a shell line (sh -c) or an argv list'),
+      }),
+    )
+    .default([])
+    .describe('commands run in nodes, in order, after the lab is up (raw OVS/OVN experiments)'),
+  checks: z.array(checkSchema).default([]).describe('checks run by `lab test`, in this order'),
 };
 
 /** A topology file's core part, as the schema reads it (a feature's rules see this and their own keys). */

@@ -10,11 +10,7 @@ export interface SchemaProblem {
 }
 
 /** Turns zod's issues into sentences that say what the file should have said. */
-export function describeSchemaIssues(
-  issues: readonly z.core.$ZodIssue[],
-  root: z.ZodType,
-  data: unknown,
-): SchemaProblem[] {
+export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], root: z.ZodType, data: unknown): SchemaProblem[] {
   const out: SchemaProblem[] = [];
   for (const issue of issues) {
     const where = issue.path.length ? issue.path.join('.') : 'the top level';
@@ -40,9 +36,7 @@ export function describeSchemaIssues(
       out.push({
         path: issue.path,
         atKey: false,
-        message: value === undefined
-          ? `missing key '${String(issue.path.at(-1))}' (one of: ${options.join(', ')})`
-          : `unknown ${String(issue.path.at(-1))} '${String(value)}' (expected one of: ${options.join(', ')})`,
+        message: value === undefined ? `missing key '${String(issue.path.at(-1))}' (one of: ${options.join(', ')})` : `unknown ${String(issue.path.at(-1))} '${String(value)}' (expected one of: ${options.join(', ')})`,
       });
     } else if (issue.code === 'invalid_key') {
       out.push({ path: issue.path, atKey: true, message: `${where}: bad name: ${issue.issues.map((i) => i.message).join('; ')}` });
@@ -99,7 +93,12 @@ function describeValue(v: unknown): string {
 }
 
 const TYPE_WORDS: Record<string, string> = {
-  number: 'a number', string: 'a text', boolean: 'true or false', object: 'a section of keys (key: value)', array: 'a list', int: 'a whole number',
+  number: 'a number',
+  string: 'a text',
+  boolean: 'true or false',
+  object: 'a section of keys (key: value)',
+  array: 'a list',
+  int: 'a whole number',
 };
 
 /** The schema library's message in the words of the file: what was expected, and what is there. */

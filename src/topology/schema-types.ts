@@ -6,14 +6,17 @@ import { parseIpv6 } from './net6.js';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
-export const nodeName = z
-  .string()
-  .regex(NAME, 'a name starts with a letter and has only letters, digits, "-" and "_"')
-  .max(15, 'at most 15 characters (Linux interface names are derived from it)');
+export const nodeName = z.string().regex(NAME, 'a name starts with a letter and has only letters, digits, "-" and "_"').max(15, 'at most 15 characters (Linux interface names are derived from it)');
 
 const noLeadingZero = { error: (i: { input: unknown }) => `${String(i.input)} has a number with a leading zero, which some tools read as octal; write it without` };
-export const ipv4 = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address like 172.16.255.130').refine((v) => !hasLeadingZero(v), noLeadingZero);
-export const cidr = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'a subnet like 172.16.255.128/26').refine((v) => !hasLeadingZero(v), noLeadingZero);
+export const ipv4 = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address like 172.16.255.130')
+  .refine((v) => !hasLeadingZero(v), noLeadingZero);
+export const cidr = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'a subnet like 172.16.255.128/26')
+  .refine((v) => !hasLeadingZero(v), noLeadingZero);
 export const addressOrSubnet = z
   .string()
   .regex(/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/, 'an IPv4 address or a subnet like 10.50.0.0/24')
@@ -29,7 +32,6 @@ export const portName = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'a port name of letters, digits, ".", ":", "-" and "_", starting with a letter or digit')
   .max(63, 'a port name has at most 63 characters');
-
 
 /** IPv6: syntax only here (the relations, like being inside a subnet, are checked later). */
 export const ipv6 = z.string().refine((v) => parseIpv6(v) !== undefined, { error: (i) => `'${String(i.input)}' is not an IPv6 address like fd00:10::5` });

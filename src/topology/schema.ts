@@ -7,7 +7,14 @@ export type { RawSwitch } from './schema-core.js';
 
 /** The whole topology file: the core keys and every feature's. */
 export const topologySchema = z
-  .strictObject({ ...coreShape, ...featureShape, checks: z.array(allChecksSchema).default([]).describe(coreShape.checks.description ?? '') })
+  .strictObject({
+    ...coreShape,
+    ...featureShape,
+    checks: z
+      .array(allChecksSchema)
+      .default([])
+      .describe(coreShape.checks.description ?? ''),
+  })
   .describe('an OVN lab topology');
 
 export type RawTopology = z.infer<typeof topologySchema>;

@@ -15,10 +15,7 @@ export function formatIssue(i: TopologyIssue): string {
 /** A topology file that cannot be used; lists every problem found, each with file:line:column. */
 export class TopologyError extends UserError {
   constructor(readonly issues: TopologyIssue[]) {
-    super(
-      issues.map(formatIssue).join('\n'),
-      issues.length > 1 ? `fix these ${issues.length} problems, then run the command again` : undefined,
-    );
+    super(issues.map(formatIssue).join('\n'), issues.length > 1 ? `fix these ${issues.length} problems, then run the command again` : undefined);
     this.name = 'TopologyError';
   }
 }

@@ -24,10 +24,7 @@ export async function requestLease(vm: NodeShell, iface = 'eth0', opts: { family
     { path: p.wrapper, content: dhclientWrapper(dhclientPaths(vm.runDir)), mode: 0o755 },
   ];
   // eth0's DHCPv4 goes through the wrapper users type too; the rest names its own files.
-  const argv =
-    iface === 'eth0' && family === 4
-      ? [p.wrapper, '-1', '-v', 'eth0']
-      : ['/sbin/dhclient', ...(family === 6 ? ['-6'] : []), '-cf', p.conf, '-sf', p.script, '-lf', p.leases, '-pf', p.pid, '-1', '-v', iface];
+  const argv = iface === 'eth0' && family === 4 ? [p.wrapper, '-1', '-v', 'eth0'] : ['/sbin/dhclient', ...(family === 6 ? ['-6'] : []), '-cf', p.conf, '-sf', p.script, '-lf', p.leases, '-pf', p.pid, '-1', '-v', iface];
   const log = shellLine([p.log]);
   const showAddress = family === 4 ? `; echo '${ADDRESS_FOLLOWS}'; ip -4 -o addr show dev ${shellLine([iface])}` : '';
   const script = `timeout "$0" "$@" > ${log} 2>&1 && s=0 || s=$?; cat ${log}${showAddress}; exit $s`;

@@ -14,9 +14,7 @@ async function setForwarding(node: NodeShell, on: boolean): Promise<void> {
 export function routedNodes(lab: Lab): { name: string; routing: NodeRouting }[] {
   const linked = new Set(lab.links.flatMap((l) => l.ends.map((e) => e.node)));
   const all = [...lab.vms, ...lab.hosts, ...lab.namespaces];
-  return all
-    .filter((n) => linked.has(n.name) || (n.routes?.length ?? 0) > 0 || n.forwarding)
-    .map((n) => ({ name: n.name, routing: { routes: n.routes ?? [], forwarding: n.forwarding ?? false } }));
+  return all.filter((n) => linked.has(n.name) || (n.routes?.length ?? 0) > 0 || n.forwarding).map((n) => ({ name: n.name, routing: { routes: n.routes ?? [], forwarding: n.forwarding ?? false } }));
 }
 
 /** Addresses on link ends, then forwarding and static routes, as the file says. */

@@ -35,7 +35,11 @@ const cli = resolve('dist/lab/main.js');
 const env = { ...process.env, CI: 'true' };
 const lab = (...a) => execFileSync(process.execPath, [cli, ...a], { env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 }).toString();
 const sh = (script) => execFileSync('bash', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe'] });
-const ms = (f) => { const t = performance.now(); f(); return performance.now() - t; };
+const ms = (f) => {
+  const t = performance.now();
+  f();
+  return performance.now() - t;
+};
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const VM2 = '172.16.255.131';
 const PINGS = ['ping', '-c5', '-i0.2', '-W1', VM2];
@@ -49,7 +53,8 @@ function dmzCopy(name) {
 
 /** Runs tool and floor alternately `runs` times; a row of medians and their ratio. */
 function sideBySide(what, tool, floor) {
-  const t = [], f = [];
+  const t = [],
+    f = [];
   for (let i = 0; i < runs; i++) {
     t.push(ms(tool));
     f.push(ms(floor));
@@ -66,22 +71,42 @@ if (only.includes('netns')) {
   writeFileSync(script, lab('script', file));
   const ns = `lab.${name}.`.replace(/\./g, '\\.');
   const teardown = `for n in $(ip netns list | grep -o '^${ns}[^ ]*'); do kill $(ip netns pids "$n") 2>/dev/null; done; sleep 0.2; for n in $(ip netns list | grep -o '^${ns}[^ ]*'); do kill -9 $(ip netns pids "$n") 2>/dev/null; ip netns del "$n"; done; rm -rf /run/lab/${name}`;
-  rows.push(sideBySide(
-    'dmz on netns: up, 5 pings, down',
-    () => { lab('up', file); lab('exec', '--lab', name, 'vm1', ...PINGS); lab('down', name); },
-    () => { sh(`bash ${script} >/dev/null 2>&1`); sh(`ip netns exec lab.${name}.vm1 ${PINGS.join(' ')} >/dev/null`); sh(teardown); },
-  ));
+  rows.push(
+    sideBySide(
+      'dmz on netns: up, 5 pings, down',
+      () => {
+        lab('up', file);
+        lab('exec', '--lab', name, 'vm1', ...PINGS);
+        lab('down', name);
+      },
+      () => {
+        sh(`bash ${script} >/dev/null 2>&1`);
+        sh(`ip netns exec lab.${name}.vm1 ${PINGS.join(' ')} >/dev/null`);
+        sh(teardown);
+      },
+    ),
+  );
 }
 if (only.includes('docker')) {
   const name = 'bench-docker';
   const file = dmzCopy(name);
   const image = (await import(resolve('dist/runtime/docker/images.js'))).nodeImage('bookworm');
   const floor = resolve('test/bench/floor/dmz-docker.sh');
-  rows.push(sideBySide(
-    'dmz on docker: up, 5 pings, down',
-    () => { lab('up', file, '--runtime', 'docker'); lab('exec', '--lab', name, 'vm1', ...PINGS); lab('down', name); },
-    () => { sh(`bash ${floor} up ${image} bench-floor 2>/dev/null`); sh(`docker exec bench-floor-hv1 ip netns exec vm1 ${PINGS.join(' ')} >/dev/null`); sh(`bash ${floor} down bench-floor`); },
-  ));
+  rows.push(
+    sideBySide(
+      'dmz on docker: up, 5 pings, down',
+      () => {
+        lab('up', file, '--runtime', 'docker');
+        lab('exec', '--lab', name, 'vm1', ...PINGS);
+        lab('down', name);
+      },
+      () => {
+        sh(`bash ${floor} up ${image} bench-floor 2>/dev/null`);
+        sh(`docker exec bench-floor-hv1 ip netns exec vm1 ${PINGS.join(' ')} >/dev/null`);
+        sh(`bash ${floor} down bench-floor`);
+      },
+    ),
+  );
 }
 if (rows.length) console.table(rows);
 
@@ -92,24 +117,41 @@ const resent = (logs) => logs.split('Internet Systems Consortium').filter((l) =>
 
 if (only.includes('debian13')) {
   const host = resolve('test/debian13/host.sh');
-  const image = (() => { try { return sh(`bash ${host} image`).toString().trim(); } catch { return undefined; } })();
+  const image = (() => {
+    try {
+      return sh(`bash ${host} image`).toString().trim();
+    } catch {
+      return undefined;
+    }
+  })();
   let ready = false;
-  try { sh(`docker image inspect ${image} >/dev/null 2>&1`); ready = !!image; } catch { /* no docker or no image */ }
+  try {
+    sh(`docker image inspect ${image} >/dev/null 2>&1`);
+    ready = !!image;
+  } catch {
+    /* no docker or no image */
+  }
   if (!ready) {
     console.log(`debian13: not measured: ${image ? `no image ${image} (or no docker); build it with 'bash test/debian13/host.sh build'` : 'docker or the built CLI is missing'}`);
   } else {
     const container = 'lab-bench-debian13';
-    const name12 = 'deb13-bench-12', name13 = 'deb13-bench-13';
+    const name12 = 'deb13-bench-12',
+      name13 = 'deb13-bench-13';
     const file12 = dmzCopy(name12);
     const file13 = `/tmp/${name13}.yaml`;
     sh(`bash ${host} start ${container}`);
     try {
       execFileSync('docker', ['exec', '-i', container, 'sh', '-c', `cat > ${file13}`], { input: readFileSync(file12, 'utf8').replace(`name: ${name12}`, `name: ${name13}`) });
       const inside = (...a) => execFileSync('bash', [host, 'lab', container, ...a], { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
-      const t12 = [], t13 = [];
-      let r12 = 0, r13 = 0;
+      const t12 = [],
+        t13 = [];
+      let r12 = 0,
+        r13 = 0;
       // One round not counted: a new container reads its image's programs from disk the first time.
-      lab('up', file12); lab('down', name12); inside('up', file13); inside('down', name13);
+      lab('up', file12);
+      lab('down', name12);
+      inside('up', file13);
+      inside('down', name13);
       for (let i = 0; i < runs; i++) {
         t12.push(upSeconds(lab('up', file12)));
         r12 += resent(sh(`cat /run/lab/${name12}/nodes/vm*/dhclient.log`).toString());
@@ -118,14 +160,16 @@ if (only.includes('debian13')) {
         r13 += resent(execFileSync('docker', ['exec', container, 'sh', '-c', `cat /run/lab/${name13}/nodes/vm*/dhclient.log`]).toString());
         inside('down', name13);
       }
-      console.table([{
-        what: 'dmz up (as lab up reports it), Debian 13 host vs this Debian 12 host',
-        runs,
-        'Debian 12 s (median)': median(t12),
-        'Debian 13 s (median)': median(t13),
-        ratio: Number((median(t13) / median(t12)).toFixed(2)),
-        'leases resent (12 / 13)': `${r12} / ${r13} of ${2 * runs}`,
-      }]);
+      console.table([
+        {
+          what: 'dmz up (as lab up reports it), Debian 13 host vs this Debian 12 host',
+          runs,
+          'Debian 12 s (median)': median(t12),
+          'Debian 13 s (median)': median(t13),
+          ratio: Number((median(t13) / median(t12)).toFixed(2)),
+          'leases resent (12 / 13)': `${r12} / ${r13} of ${2 * runs}`,
+        },
+      ]);
     } finally {
       sh(`bash ${host} stop ${container}`);
     }
@@ -134,7 +178,10 @@ if (only.includes('debian13')) {
 
 /** Memory of the daemons of the chassis of a netns lab, in MiB: RSS and PSS summed over them. */
 function chassisMemory(name) {
-  let rss = 0, pss = 0, cpu = 0, chassis = new Set();
+  let rss = 0,
+    pss = 0,
+    cpu = 0,
+    chassis = new Set();
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
@@ -143,11 +190,15 @@ function chassisMemory(name) {
       if (cmd.some((a) => a.includes('ovnnb_db') || a.includes('ovnsb_db'))) continue; // central's databases
       const roll = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
       rss += Number(/^Rss:\s+(\d+)/m.exec(roll)[1]);
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2).split(' ');
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        .slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2)
+        .split(' ');
       cpu += (Number(stat[11]) + Number(stat[12])) / 100; // utime + stime, in clock ticks of 1/100 s
       pss += Number(/^Pss:\s+(\d+)/m.exec(roll)[1]);
       chassis.add(node);
-    } catch { /* ended meanwhile */ }
+    } catch {
+      /* ended meanwhile */
+    }
   }
   return { chassis: chassis.size, rss: rss / 1024, pss: pss / 1024, cpu };
 }

@@ -30,11 +30,7 @@ export function links(text: string): { line: number; target: string }[] {
   const found: { line: number; target: string }[] = [];
   for (const { number, line: raw } of prose(text)) {
     const line = withoutCodeSpans(raw);
-    const targets = [
-      ...[...line.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]),
-      /^\s*\[[^\]]+\]:\s*<?([^\s>]+)>?/.exec(line)?.[1],
-      ...[...line.matchAll(/\b(?:href|src)="([^"]+)"/g)].map((m) => m[1]),
-    ];
+    const targets = [...[...line.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]), /^\s*\[[^\]]+\]:\s*<?([^\s>]+)>?/.exec(line)?.[1], ...[...line.matchAll(/\b(?:href|src)="([^"]+)"/g)].map((m) => m[1])];
     for (const target of targets) if (target) found.push({ line: number, target });
   }
   return found;

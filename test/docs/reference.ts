@@ -87,7 +87,7 @@ export function checksReference(labsDir = 'labs'): string {
     '',
     GENERATED,
     '',
-    'Every kind of check a lab\'s `checks:` may hold, generated from the check-kind specs `lab`',
+    "Every kind of check a lab's `checks:` may hold, generated from the check-kind specs `lab`",
     'validates and runs them with. How checks run, `lab test` and its reports:',
     '[the checks guide](../checks.md). The rest of the file: [the topology reference](topology.md).',
     '',
@@ -95,14 +95,26 @@ export function checksReference(labsDir = 'labs'): string {
     '',
     '## Fields of every check',
     '',
-    ...table({ type: 'object', properties: { kind: { type: 'string', description: 'the kind of check: one of the sections below' }, ...common.properties }, required: ['kind', ...common.required] }, '', { found: [], anchor: slug, leaf: () => false }),
+    ...table({ type: 'object', properties: { kind: { type: 'string', description: 'the kind of check: one of the sections below' }, ...common.properties }, required: ['kind', ...common.required] }, '', {
+      found: [],
+      anchor: slug,
+      leaf: () => false,
+    }),
     '',
   ];
   for (const { spec, schema } of kinds) {
     const own: Node = { ...schema, properties: Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([k]) => k !== 'kind' && !(k in common.properties))) };
     lines.push(`## ${spec.kind}`, '', `${sentence(prose(spec.summary))}${spec.once && !spec.summary.includes('once') ? ' Run once, never retried.' : ''}`, '');
     if (Object.keys(own.properties!).length === 0) lines.push('No fields of its own.', '');
-    else lines.push(...sections({ path: '', node: own }, 3, (path) => (path === '' ? undefined : `${spec.kind}: ${code(path)}`), () => false));
+    else
+      lines.push(
+        ...sections(
+          { path: '', node: own },
+          3,
+          (path) => (path === '' ? undefined : `${spec.kind}: ${code(path)}`),
+          () => false,
+        ),
+      );
     const example = examples.get(spec.kind);
     if (example) lines.push(`Example, from [${example.file}](../../labs/${example.file}):`, '', '```yaml', example.text, '```', '');
   }
@@ -113,9 +125,7 @@ export function checksReference(labsDir = 'labs'): string {
 function commonFields(schemas: Node[]): { properties: Record<string, Node>; required: string[] } {
   const [first, ...rest] = schemas;
   const properties = Object.fromEntries(
-    Object.entries(first?.properties ?? {}).filter(
-      ([key, node]) => key !== 'kind' && rest.every((s) => JSON.stringify(s.properties?.[key]) === JSON.stringify(node) && s.required?.includes(key) === first!.required?.includes(key)),
-    ),
+    Object.entries(first?.properties ?? {}).filter(([key, node]) => key !== 'kind' && rest.every((s) => JSON.stringify(s.properties?.[key]) === JSON.stringify(node) && s.required?.includes(key) === first!.required?.includes(key))),
   );
   return { properties, required: (first?.required ?? []).filter((k) => k in properties) };
 }
@@ -229,7 +239,9 @@ function flow(value: unknown): string {
 function labExamples(labsDir: string): Map<string, { file: string; text: string }> {
   const examples = new Map<string, { file: string; text: string }>();
   const listed = [...readFileSync(join(labsDir, 'README.md'), 'utf8').matchAll(/\]\(([\w.-]+\.yaml)\)/g)].map((m) => m[1]!);
-  const files = readdirSync(labsDir).filter((f) => f.endsWith('.yaml')).sort();
+  const files = readdirSync(labsDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   for (const file of unique([...listed.filter((f) => files.includes(f)), ...files])) {
     const source = readFileSync(join(labsDir, file), 'utf8');
     const checks = parseDocument(source).get('checks');

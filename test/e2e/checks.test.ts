@@ -165,7 +165,9 @@ describeE2E('lab test FILE: up, checks, down, report', () => {
   it('exits 2 on an invalid file, before anything is created', async () => {
     const r = await lab(['test', labFile('dmz', NAME2, (t) => t.replace('kind: tunnels', 'kind: tunnel'))]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/:\d+:\d+: unknown kind 'tunnel' \(expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, connect, http, acl_log, capture, conntrack, daemons, interface, bridge, logical_port, route, log, cluster, step, exec, stop, start\)/);
+    expect(r.stderr).toMatch(
+      /:\d+:\d+: unknown kind 'tunnel' \(expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, connect, http, acl_log, capture, conntrack, daemons, interface, bridge, logical_port, route, log, cluster, step, exec, stop, start\)/,
+    );
     expect(await leftovers(NAME2)).toEqual([]);
   });
 });

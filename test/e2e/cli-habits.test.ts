@@ -80,7 +80,8 @@ it('validate checks every file and reports every problem of each, then exits 2',
     `${files[1]}:3:19: unknown key 'mtu' in chassis.hv1 (expected one of: ip, release, engine, encap, transport_zones, bridge_mappings)`,
     `${files[2]}:3:1: YAML:`,
     'error: 3 of 4 files are not valid',
-  ]) expect(r.stderr).toContain(line);
+  ])
+    expect(r.stderr).toContain(line);
 });
 
 it('version and completion', async () => {
@@ -88,8 +89,7 @@ it('version and completion', async () => {
   expect(v.stdout).toMatch(/^lab \d+\.\d+\.\d+ \(Node\.js [\d.]+\)\nOpen vSwitch (\d+\.\d+\.\d+|not installed) \(ovs-vswitchd\)\nOVN (\d+\.\d+\.\d+|not installed) \(ovn-controller\)\n$/);
   expect((await lab(['--version'])).stdout.trim()).toBe(v.stdout.split(' ')[1]);
   const script = (await lab(['completion', 'bash'])).stdout;
-  const complete = (words: string[]) =>
-    execFileSync('bash', ['-c', `${script}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _lab; echo "\${COMPREPLY[*]}"`], { encoding: 'utf8' }).trim();
+  const complete = (words: string[]) => execFileSync('bash', ['-c', `${script}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _lab; echo "\${COMPREPLY[*]}"`], { encoding: 'utf8' }).trim();
   expect(complete(['lab', 'val'])).toBe('validate');
   expect(complete(['lab', 'status', '--f'])).toBe('--format');
   expect(complete(['lab', 'test', '--bun'])).toBe('--bundle-dir');

@@ -21,7 +21,7 @@ describeE2E('labs/dmz.yaml on the netns runtime', () => {
     await lab(['down', NAME]);
   });
 
-  it('gives vm1 the notes\' lease: 172.16.255.130/26, default route via 172.16.255.129, MTU 1400', async () => {
+  it("gives vm1 the notes' lease: 172.16.255.130/26, default route via 172.16.255.129, MTU 1400", async () => {
     const addr = await lab(['exec', '--lab', NAME, 'vm1', '--', 'ip', '-4', '-o', 'addr', 'show', 'dev', 'eth0']);
     expect(addr.stdout).toMatch(/inet 172\.16\.255\.130\/26 /);
     const route = await lab(['exec', '--lab', NAME, 'vm1', '--', 'ip', 'route', 'show', 'default']);

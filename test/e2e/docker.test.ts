@@ -9,50 +9,54 @@ const UP = 'e2e-docker';
 const TESTED = 'e2e-docker-test';
 const KILLED = 'e2e-docker-kill';
 
-describeE2E('labs/dmz.yaml on the docker runtime', () => {
-  usesLabs(UP, TESTED, KILLED);
+describeE2E(
+  'labs/dmz.yaml on the docker runtime',
+  () => {
+    usesLabs(UP, TESTED, KILLED);
 
-  it('gives both VMs their leases, pings across containers, and down removes every container and the network', async () => {
-    const up = await lab(['up', labFile('dmz', UP), '--runtime', 'docker']);
-    expect(up.code).toBe(0);
-    const addr = await lab(['exec', '--lab', UP, 'vm1', '--', 'ip', '-4', '-o', 'addr', 'show', 'dev', 'eth0']);
-    expect(addr.stdout).toMatch(/inet 172\.16\.255\.130\/26 /);
-    const v6 = await lab(['exec', '--lab', UP, 'vm1', '--', 'ip', '-6', '-o', 'addr', 'show', 'dev', 'eth0']);
-    expect(v6.stdout).toBe(''); // as on netns: the same plumbing, IPv6 off on VMs of IPv4 labs
-    const route = await lab(['exec', '--lab', UP, 'vm1', '--', 'ip', 'route', 'show', 'default']);
-    expect(route.stdout).toMatch(/^default via 172\.16\.255\.129 dev eth0/);
-    const ping = await lab(['exec', '--lab', UP, 'vm2', '--', 'ping', '-c', '3', '-i', '0.2', '-W', '2', '172.16.255.130']);
-    expect(ping.stdout).toMatch(/3 packets transmitted, 3 received/);
-    const [status] = JSON.parse((await lab(['status', UP, '--format', 'json'])).stdout);
-    expect(status).toMatchObject({ runtime: 'docker', healthy: true });
-    const exitCode = await lab(['exec', '--lab', UP, 'central', '--', 'sh', '-c', 'exit 3']);
-    expect(exitCode.code).toBe(3);
+    it('gives both VMs their leases, pings across containers, and down removes every container and the network', async () => {
+      const up = await lab(['up', labFile('dmz', UP), '--runtime', 'docker']);
+      expect(up.code).toBe(0);
+      const addr = await lab(['exec', '--lab', UP, 'vm1', '--', 'ip', '-4', '-o', 'addr', 'show', 'dev', 'eth0']);
+      expect(addr.stdout).toMatch(/inet 172\.16\.255\.130\/26 /);
+      const v6 = await lab(['exec', '--lab', UP, 'vm1', '--', 'ip', '-6', '-o', 'addr', 'show', 'dev', 'eth0']);
+      expect(v6.stdout).toBe(''); // as on netns: the same plumbing, IPv6 off on VMs of IPv4 labs
+      const route = await lab(['exec', '--lab', UP, 'vm1', '--', 'ip', 'route', 'show', 'default']);
+      expect(route.stdout).toMatch(/^default via 172\.16\.255\.129 dev eth0/);
+      const ping = await lab(['exec', '--lab', UP, 'vm2', '--', 'ping', '-c', '3', '-i', '0.2', '-W', '2', '172.16.255.130']);
+      expect(ping.stdout).toMatch(/3 packets transmitted, 3 received/);
+      const [status] = JSON.parse((await lab(['status', UP, '--format', 'json'])).stdout);
+      expect(status).toMatchObject({ runtime: 'docker', healthy: true });
+      const exitCode = await lab(['exec', '--lab', UP, 'central', '--', 'sh', '-c', 'exit 3']);
+      expect(exitCode.code).toBe(3);
 
-    expect((await dockerLeftovers(UP)).length).toBe(4); // central, hv1, hv2, network
-    expect((await lab(['down', UP])).code).toBe(0);
-    expect(await dockerLeftovers(UP)).toEqual([]);
-    expect(await leftovers(UP)).toEqual([]);
-  });
+      expect((await dockerLeftovers(UP)).length).toBe(4); // central, hv1, hv2, network
+      expect((await lab(['down', UP])).code).toBe(0);
+      expect(await dockerLeftovers(UP)).toEqual([]);
+      expect(await leftovers(UP)).toEqual([]);
+    });
 
-  it('passes every check of labs/dmz.yaml with lab test --runtime docker', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'lab-docker-'));
-    const r = await lab(['test', labFile('dmz', TESTED), '--runtime', 'docker', '--json', join(out, 'r.json')]);
-    expect(r.stdout).toMatch(/^15 passed, 0 failed$/m);
-    expect(r.code).toBe(0);
-    const report = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8'));
-    expect(report.labs[0].checks.find((c: { kind: string }) => c.kind === 'dhcp').seen).toContain('lease 172.16.255.130/26');
-    expect(await dockerLeftovers(TESTED)).toEqual([]);
-  });
+    it('passes every check of labs/dmz.yaml with lab test --runtime docker', async () => {
+      const out = mkdtempSync(join(tmpdir(), 'lab-docker-'));
+      const r = await lab(['test', labFile('dmz', TESTED), '--runtime', 'docker', '--json', join(out, 'r.json')]);
+      expect(r.stdout).toMatch(/^15 passed, 0 failed$/m);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8'));
+      expect(report.labs[0].checks.find((c: { kind: string }) => c.kind === 'dhcp').seen).toContain('lease 172.16.255.130/26');
+      expect(await dockerLeftovers(TESTED)).toEqual([]);
+    });
 
-  it('kill -9 during up: lab down still finds the containers by label and removes them', async () => {
-    const child = labProcess(['up', labFile('dmz', KILLED), '--runtime', 'docker']);
-    const exited = new Promise((r) => child.on('exit', r));
-    const midway = await until(async () => (await dockerLeftovers(KILLED)).length >= 3);
-    child.kill('SIGKILL');
-    await exited;
-    expect(midway).toBe(true);
-    expect((await lab(['down', KILLED])).code).toBe(0);
-    expect(await dockerLeftovers(KILLED)).toEqual([]);
-    expect(await leftovers(KILLED)).toEqual([]);
-  });
-}, missing);
+    it('kill -9 during up: lab down still finds the containers by label and removes them', async () => {
+      const child = labProcess(['up', labFile('dmz', KILLED), '--runtime', 'docker']);
+      const exited = new Promise((r) => child.on('exit', r));
+      const midway = await until(async () => (await dockerLeftovers(KILLED)).length >= 3);
+      child.kill('SIGKILL');
+      await exited;
+      expect(midway).toBe(true);
+      expect((await lab(['down', KILLED])).code).toBe(0);
+      expect(await dockerLeftovers(KILLED)).toEqual([]);
+      expect(await leftovers(KILLED)).toEqual([]);
+    });
+  },
+  missing,
+);

@@ -7,8 +7,17 @@ import { describeE2E, lab, labFile, labNamespaces, usesLabs } from './helpers.js
 const NAME = 'e2e-faults';
 const ELSEWHERE = 'e2e-elsewhere';
 
-interface Daemon { name: string; state: string; running: boolean }
-interface Node { name: string; kind: string; registered?: string; daemons: Daemon[] }
+interface Daemon {
+  name: string;
+  state: string;
+  running: boolean;
+}
+interface Node {
+  name: string;
+  kind: string;
+  registered?: string;
+  daemons: Daemon[];
+}
 
 const pidOf = (node: string, daemon: string) => Number(readFileSync(`/run/lab/${NAME}/nodes/${node}/${daemon}.pid`, 'utf8'));
 
@@ -32,9 +41,7 @@ describeE2E('faults under a running lab are seen', () => {
     const test = await lab(['test', NAME, '--bundle-dir', bundles, '--json', json]);
     expect(test.code).toBe(1);
     const checks = JSON.parse(readFileSync(json, 'utf8')).labs[0].checks as { name: string; passed: boolean; seen: string }[];
-    expect(checks.filter((c) => !c.passed)).toEqual([
-      expect.objectContaining({ name: 'lab daemons are running', seen: expect.stringMatching(/^hv1: ovn-controller (dead|zombie) \(pid \d+\)$/) }),
-    ]);
+    expect(checks.filter((c) => !c.passed)).toEqual([expect.objectContaining({ name: 'lab daemons are running', seen: expect.stringMatching(/^hv1: ovn-controller (dead|zombie) \(pid \d+\)$/) })]);
     const [bundle] = readdirSync(bundles).filter((f) => f.startsWith(NAME));
     const daemons = readFileSync(join(bundles, bundle!, 'daemons.txt'), 'utf8');
     expect(daemons).toMatch(/^NOT ALL DAEMONS ARE RUNNING\n/);

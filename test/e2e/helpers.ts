@@ -72,7 +72,10 @@ function sh(argv: string[]): Promise<string> {
 /** Namespaces of a lab, as the system lists them. */
 export async function labNamespaces(name: string): Promise<string[]> {
   const out = await sh(['ip', 'netns', 'list']);
-  return out.split('\n').map((l) => l.split(' ')[0]!).filter((n) => n.startsWith(`lab.${name}.`));
+  return out
+    .split('\n')
+    .map((l) => l.split(' ')[0]!)
+    .filter((n) => n.startsWith(`lab.${name}.`));
 }
 
 /** True while the process runs (a zombie has ended). */

@@ -12,9 +12,7 @@ const SCRIPTED = 'e2e-script';
 /** Runs the CLI with text on stdin (for lab shell). */
 function labWithInput(args: string[], input: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((res) => {
-    const child = execFile(process.execPath, [CLI, ...args], { env: { ...process.env, CI: 'true' } }, (err, stdout, stderr) =>
-      res({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
-    );
+    const child = execFile(process.execPath, [CLI, ...args], { env: { ...process.env, CI: 'true' } }, (err, stdout, stderr) => res({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }));
     child.stdin!.end(input);
   });
 }
@@ -25,7 +23,7 @@ describeE2E('looking inside a running lab', () => {
     expect((await lab(['up', labFile('dmz', NAME)])).code).toBe(0);
   });
 
-  it('lab nbctl / sbctl run against the lab\'s databases, exit codes passed through', async () => {
+  it("lab nbctl / sbctl run against the lab's databases, exit codes passed through", async () => {
     const show = await lab(['nbctl', '--lab', NAME, '--', 'show']);
     expect(show.stdout).toMatch(/switch \S+ \(dmz\)/);
     expect(show.stdout).toContain('addresses: ["02:ac:10:ff:01:30 172.16.255.130"]');
@@ -36,7 +34,7 @@ describeE2E('looking inside a running lab', () => {
     expect(bad.stderr).toContain('no-such-command');
   });
 
-  it('lab vsctl / ofctl / appctl run against one chassis\' OVS', async () => {
+  it("lab vsctl / ofctl / appctl run against one chassis' OVS", async () => {
     expect((await lab(['vsctl', '--lab', NAME, 'hv1', '--', 'get', 'Open_vSwitch', '.', 'external_ids:system-id'])).stdout.trim()).toBe('hv1');
     expect((await lab(['ofctl', '--lab', NAME, 'hv1', '--', 'dump-flows', 'br-int'])).stdout).toMatch(/controller\(userdata=[0-9a-f.]+,pause\)/);
     expect((await lab(['appctl', '--lab', NAME, 'hv2', '--', 'tnl/neigh/show'])).stdout).toContain('192.168.100.2');
@@ -111,7 +109,24 @@ describeE2E('looking inside a running lab', () => {
     const html = join(dir, 'lab.html');
     expect((await lab(['graph', NAME, '--format', 'html', '-o', html])).code).toBe(0);
     const dom = await new Promise<string>((res) =>
-      execFile(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${join(dir, 'profile')}`, '--dump-dom', `file://${html}`], { timeout: 60_000 }, (_e, out) => res(out)),
+      execFile(
+        chromium,
+        [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          `--user-data-dir=${join(dir, 'profile')}`,
+          '--dump-dom',
+          `file://${html}`,
+        ],
+        { timeout: 60_000 },
+        (_e, out) => res(out),
+      ),
     );
     const [, w, h] = /data-rendered="(\d+)x(\d+)"/.exec(dom) ?? [];
     expect(Number(w)).toBeGreaterThan(200);

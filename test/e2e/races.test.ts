@@ -92,7 +92,9 @@ describeE2E('up and down racing on the netns runtime', () => {
     const before = await labNamespaces(SAME);
     const other = mkdtempSync(join(tmpdir(), 'lab-other-'));
     const r = await lab(['up', labFile('dmz', SAME)], { env: { LAB_STATE_DIR: other } });
-    expect(r.stderr).toMatch(new RegExp(`^error: a lab named '${SAME}' already has namespaces on this host \\(lab\\.${SAME}\\.\\S+.*\\(its state directory: /run/lab/${SAME}\\)\\nhint: take it down first \\('LAB_STATE_DIR=/run/lab lab down ${SAME}'\\)`));
+    expect(r.stderr).toMatch(
+      new RegExp(`^error: a lab named '${SAME}' already has namespaces on this host \\(lab\\.${SAME}\\.\\S+.*\\(its state directory: /run/lab/${SAME}\\)\\nhint: take it down first \\('LAB_STATE_DIR=/run/lab lab down ${SAME}'\\)`),
+    );
     expect(r.code).toBe(2);
     expect(existsSync(join(other, SAME))).toBe(false);
     expect(await labNamespaces(SAME)).toEqual(before);
@@ -101,7 +103,7 @@ describeE2E('up and down racing on the netns runtime', () => {
 
   const GONE = 'e2e-nsgone';
   usesLabs(GONE);
-  it("a namespace deleted under a running lab: status names its daemons as strays, down ends them", async () => {
+  it('a namespace deleted under a running lab: status names its daemons as strays, down ends them', async () => {
     expect((await lab(['up', labFile('dmz', GONE)])).code).toBe(0);
     spawn('ip', ['netns', 'del', `lab.${GONE}.hv2`]);
     expect(await until(async () => !(await labNamespaces(GONE)).includes(`lab.${GONE}.hv2`))).toBe(true);
@@ -156,8 +158,12 @@ describeE2E('up and down racing on the netns runtime', () => {
 });
 
 const dockerMissing = await dockerPrerequisites();
-describeE2E('up and down racing on the docker runtime', () => {
-  downDuringUp('docker', 'e2e-drace', [0, 300, 600, 900, 1500, 2500]);
-  downAfterKill('docker', 'e2e-drkill', [400, 1200]);
-  ctrlCToGroup('docker', 'e2e-drint', [300, 1000]);
-}, dockerMissing);
+describeE2E(
+  'up and down racing on the docker runtime',
+  () => {
+    downDuringUp('docker', 'e2e-drace', [0, 300, 600, 900, 1500, 2500]);
+    downAfterKill('docker', 'e2e-drkill', [400, 1200]);
+    ctrlCToGroup('docker', 'e2e-drint', [300, 1000]);
+  },
+  dockerMissing,
+);

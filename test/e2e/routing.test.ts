@@ -49,12 +49,16 @@ describeE2E('routing outside OVN, IPv6, and trace --minimal against real labs', 
 
   it('forwarding is what the file says: without it rtr drops what r1 routes to it, whatever the host has', async () => {
     const file = labFile('router-vm', FORWARDING, (t) =>
-      t.replace('forwarding: true', 'forwarding: false').replace(/\nchecks:[\s\S]*$/, `
+      t.replace('forwarding: true', 'forwarding: false').replace(
+        /\nchecks:[\s\S]*$/,
+        `
 checks:
   - { name: trace, kind: trace, from: vm1, to: 10.99.0.2, port: sw1-rtr }
   - { name: rtr itself, kind: ping, from: vm1, to: rtr, count: 1 }
   - { name: behind rtr, kind: ping, from: vm1, to: ext, count: 2, timeout: 2 }
-`));
+`,
+      ),
+    );
     const { code, report } = await testLab(file, FORWARDING);
     expect(code).toBe(1);
     const check = (n: string) => report.labs[0]!.checks.find((c) => c.name === n)!;
@@ -65,13 +69,18 @@ checks:
   });
 
   it('a DHCPv6 check fails for the right reason: the address leased is not the one asked for', async () => {
-    const file = labFile('dhcpv6', V6, (t) => t.replace(/\nchecks:[\s\S]*$/, `
+    const file = labFile('dhcpv6', V6, (t) =>
+      t.replace(
+        /\nchecks:[\s\S]*$/,
+        `
 checks:
   - { name: wrong lease, kind: dhcp, family: 6, vm: vm1, address: "fd00:61::99", timeout: 1 }
   - { name: wrong server, kind: dhcp, family: 6, vm: vm1, server_mac: "02:00:00:00:00:99", timeout: 1 }
   - { name: slaac address reached, kind: ping, from: vm1, to: vm2, family: 6, count: 1 }
   - { name: unknown v6 address, kind: ping, from: vm1, to: "fd00:62::99", count: 1, timeout: 1 }
-`));
+`,
+      ),
+    );
     const { report } = await testLab(file, V6);
     const check = (n: string) => report.labs[0]!.checks.find((c) => c.name === n)!;
     expect(check('wrong lease')).toMatchObject({ passed: false, seen: expect.stringMatching(/^lease fd00:61::11, server DUID MAC 02:00:00:61:00:01, dns fd00:61::53, eth0 fd00:61::11/) });
@@ -81,7 +90,10 @@ checks:
   });
 
   it('trace minimal: one action out of order fails, and says what ovn-trace printed', async () => {
-    const file = labFile('ovn-trace', TUTORIAL, (t) => t.replace(/\nchecks:[\s\S]*$/, `
+    const file = labFile('ovn-trace', TUTORIAL, (t) =>
+      t.replace(
+        /\nchecks:[\s\S]*$/,
+        `
 checks:
   - name: swapped
     kind: trace
@@ -89,7 +101,9 @@ checks:
     to: vm2
     minimal: ['eth.src = 00:00:00:00:ff:02;', 'ip.ttl--;', 'eth.dst = 50:54:00:00:00:03;', 'output("sw1-port1");']
     timeout: 1
-`));
+`,
+      ),
+    );
     const { report } = await testLab(file, TUTORIAL);
     expect(report.labs[0]!.checks[0]).toMatchObject({
       passed: false,
@@ -97,7 +111,7 @@ checks:
     });
   });
 
-  it('IPv6 to a host outside OVN through a gateway port, SNATed to the router\'s IPv6 address', async () => {
+  it("IPv6 to a host outside OVN through a gateway port, SNATed to the router's IPv6 address", async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'lab-v6north-')), `${NORTH}.yaml`);
     writeFileSync(file, V6_NORTH);
     const { report } = await testLab(file, NORTH);

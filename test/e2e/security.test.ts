@@ -11,9 +11,12 @@ const WRONG = 'e2e-sg-wrong';
 describeE2E('security groups: servers, connect, ACL parse errors', () => {
   usesLabs(NAME, BAD, WRONG);
 
-  it('an ACL match OVN cannot parse fails up at its line, with OVN\'s message, and leaves nothing', async () => {
+  it("an ACL match OVN cannot parse fails up at its line, with OVN's message, and leaves nothing", async () => {
     const file = labFile('security-groups', BAD, (t) => t.replace('match: "outport == @web && tcp.dst == 8080"', 'match: "outport == @web && tcp.dst == = 8080"'));
-    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('tcp.dst == = 8080')) + 1;
+    const line =
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('tcp.dst == = 8080')) + 1;
     const up = await lab(['up', file]);
     expect(up.code).toBe(1);
     expect(up.stderr).toContain(`${file}:${line}:`);
@@ -27,7 +30,11 @@ describeE2E('security groups: servers, connect, ACL parse errors', () => {
     const [status] = JSON.parse((await lab(['status', NAME, '--format', 'json'])).stdout) as { nodes: { name: string; daemons: { name: string; running: boolean }[] }[] }[];
     const web1 = status!.nodes.find((n) => n.name === 'web1')!;
     expect(web1.daemons.filter((d) => d.name.startsWith('server ')).map((d) => [d.name, d.running])).toEqual([
-      ['server http-80', true], ['server tcp-22', true], ['server tcp-8080', true], ['server tcp-9090', true], ['server tcp-9091', true],
+      ['server http-80', true],
+      ['server tcp-22', true],
+      ['server tcp-8080', true],
+      ['server tcp-9090', true],
+      ['server tcp-9091', true],
     ]);
     expect((await lab(['down', NAME])).code).toBe(0);
     expect(labProcesses(NAME)).toEqual([]);
@@ -37,7 +44,9 @@ describeE2E('security groups: servers, connect, ACL parse errors', () => {
   it('connect and acl_log checks fail for the right reason, saying what they saw', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lab-sg-'));
     const file = join(dir, 'wrong.yaml');
-    writeFileSync(file, `name: ${WRONG}
+    writeFileSync(
+      file,
+      `name: ${WRONG}
 chassis: { hv1: {}, hv2: {} }
 switches: { lan: { subnet: 10.61.0.0/24 } }
 vms:
@@ -54,7 +63,8 @@ checks:
   - { name: dropped but expected open, kind: connect, from: cli, to: srv, port: 53, proto: udp, timeout: 2 }
   - { name: logged but expected absent, kind: acl_log, chassis: hv2, acl: no81, expect: absent, timeout: 1 }
   - { name: logged on hv2 not hv1, kind: acl_log, chassis: hv1, acl: no81, timeout: 1 }
-`);
+`,
+    );
     const report = join(dir, 'report.json');
     const r = await lab(['test', file, '--json', report, '--bundle-dir', dir]);
     expect(r.code).toBe(1);

@@ -8,7 +8,7 @@ const withSsl = (t: string) => t.replace(/^(name: .*)$/m, '$1\ncentral: { ssl: t
 describeE2E('central: { ssl: true } on the netns runtime', () => {
   usesLabs(NAME);
 
-  it('chassis reach SB over SSL with the lab\'s certificates; plain TCP and SSL without a key are refused', async () => {
+  it("chassis reach SB over SSL with the lab's certificates; plain TCP and SSL without a key are refused", async () => {
     const test = await lab(['test', labFile('dmz', NAME, withSsl), '--keep']);
     expect(test.stdout).toMatch(/^15 passed, 0 failed$/m);
     const remote = await lab(['vsctl', '--lab', NAME, 'hv1', '--', 'get', 'Open_vSwitch', '.', 'external_ids:ovn-remote']);
@@ -26,12 +26,16 @@ describeE2E('central: { ssl: true } on the netns runtime', () => {
 });
 
 const missing = await dockerPrerequisites();
-describeE2E('central: { ssl: true } on the docker runtime', () => {
-  usesLabs(DOCKER);
+describeE2E(
+  'central: { ssl: true } on the docker runtime',
+  () => {
+    usesLabs(DOCKER);
 
-  it('passes every check of dmz with SSL between containers', async () => {
-    const test = await lab(['test', labFile('dmz', DOCKER, withSsl), '--runtime', 'docker']);
-    expect(test.stdout).toMatch(/^15 passed, 0 failed$/m);
-    expect(await dockerLeftovers(DOCKER)).toEqual([]);
-  });
-}, missing);
+    it('passes every check of dmz with SSL between containers', async () => {
+      const test = await lab(['test', labFile('dmz', DOCKER, withSsl), '--runtime', 'docker']);
+      expect(test.stdout).toMatch(/^15 passed, 0 failed$/m);
+      expect(await dockerLeftovers(DOCKER)).toEqual([]);
+    });
+  },
+  missing,
+);

@@ -18,10 +18,7 @@ const BIG = 'e2e-swarm-big';
 const REFUSED = 'e2e-swarm-refused';
 const AWAY = 'e2e-swarm-away';
 
-const missing = [
-  ...(await dockerPrerequisites()),
-  ...['dockerd', 'nsenter'].filter((p) => !findProgram(p)).map((p) => `${p} (apt-get install docker.io util-linux)`),
-];
+const missing = [...(await dockerPrerequisites()), ...['dockerd', 'nsenter'].filter((p) => !findProgram(p)).map((p) => `${p} (apt-get install docker.io util-linux)`)];
 
 function run(argv: string[], timeout = 240_000): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((res) => {

@@ -11,4 +11,3 @@ export function bigLab(chassis: number, vms: number): string {
   }
   return `${lines.join('\n')}\n`;
 }
-

@@ -10,18 +10,30 @@ const withCheck = (check: string) => `${LAB}  - ${check}\n`;
 
 describe('the new check kinds are validated against the lab, with positions', () => {
   it.each([
-    ['connect to an unknown node', "{ name: c, kind: connect, from: client, to: web9, port: 80 }", `${line}:49 check 'c': 'web9' is neither a VM, host or namespace with an address in this lab (web1, web2, client, admin) nor an IPv4 or IPv6 address`],
-    ['connect answer with expect refused', "{ name: c, kind: connect, from: client, to: web1, port: 80, expect: refused, answer: web1 }", `${line}:90 check 'c': answer goes with expect: open`],
+    [
+      'connect to an unknown node',
+      '{ name: c, kind: connect, from: client, to: web9, port: 80 }',
+      `${line}:49 check 'c': 'web9' is neither a VM, host or namespace with an address in this lab (web1, web2, client, admin) nor an IPv4 or IPv6 address`,
+    ],
+    ['connect answer with expect refused', '{ name: c, kind: connect, from: client, to: web1, port: 80, expect: refused, answer: web1 }', `${line}:90 check 'c': answer goes with expect: open`],
     ['http from an unknown node', "{ name: h, kind: http, from: nobody, to: '10.1.1.1:80', backends: [web1] }", `${line}:34 check 'h': unknown node 'nobody' (nodes in this lab: central, hv1, hv2, web1, web2, client, admin)`],
-    ['acl_log of an ACL that does not log', "{ name: a, kind: acl_log, chassis: hv1, acl: nolog }", `${line}:50 check 'a': no ACL of this lab logs with name 'nolog' (give one log: { name: nolog })`],
-    ['conntrack without a tuple', "{ name: t, kind: conntrack, chassis: hv1 }", `${line}:22 check 't': say what to look for: original, reply, or both`],
-    ['capture with two actions', "{ name: p, kind: capture, on: web1, while: { from: client, ping: web1, connect: { to: web1, port: 80 } } }", `${line}:48 check 'p': while does one of: ping, connect`],
-    ['a step with two actions', "{ name: s, kind: step, stop: x, start: y }", `${line}:22 check 's': a step does exactly one of: add_acl, remove_acl, add_member, remove_member, add_nat, remove_nat, add_route, remove_route, stop, start, stop_server, start_server, kill, restart, command`],
-    ['a step adding an ACL with an unknown @group', "{ name: s, kind: step, add_acl: { port_group: web, direction: to-lport, priority: 1, match: 'outport == @db', action: drop } }", `${line}:97 check 's': @db is not a port group of this lab`],
+    ['acl_log of an ACL that does not log', '{ name: a, kind: acl_log, chassis: hv1, acl: nolog }', `${line}:50 check 'a': no ACL of this lab logs with name 'nolog' (give one log: { name: nolog })`],
+    ['conntrack without a tuple', '{ name: t, kind: conntrack, chassis: hv1 }', `${line}:22 check 't': say what to look for: original, reply, or both`],
+    ['capture with two actions', '{ name: p, kind: capture, on: web1, while: { from: client, ping: web1, connect: { to: web1, port: 80 } } }', `${line}:48 check 'p': while does one of: ping, connect`],
+    [
+      'a step with two actions',
+      '{ name: s, kind: step, stop: x, start: y }',
+      `${line}:22 check 's': a step does exactly one of: add_acl, remove_acl, add_member, remove_member, add_nat, remove_nat, add_route, remove_route, stop, start, stop_server, start_server, kill, restart, command`,
+    ],
+    [
+      'a step adding an ACL with an unknown @group',
+      "{ name: s, kind: step, add_acl: { port_group: web, direction: to-lport, priority: 1, match: 'outport == @db', action: drop } }",
+      `${line}:97 check 's': @db is not a port group of this lab`,
+    ],
     ['a bridge check on an unknown chassis', "{ name: b, kind: bridge, chassis: hv9, bridge: br-int, port: '*' }", `${line}:39 check 'b': unknown chassis 'hv9' (chassis in this lab: hv1, hv2)`],
-    ['an interface check on an unknown node', "{ name: i, kind: interface, node: web9, mtu: 1400 }", `${line}:39 check 'i': unknown node 'web9' (nodes in this lab: central, hv1, hv2, web1, web2, client, admin)`],
+    ['an interface check on an unknown node', '{ name: i, kind: interface, node: web9, mtu: 1400 }', `${line}:39 check 'i': unknown node 'web9' (nodes in this lab: central, hv1, hv2, web1, web2, client, admin)`],
     ['a bridge port pattern with a slash', "{ name: b, kind: bridge, chassis: hv1, bridge: br-int, port: 'a/b' }", `${line}:66 checks.0.port: a name, with * for any characters`],
-    ['a step adding an unknown member', "{ name: s, kind: step, add_member: { port_group: web, member: db1 } }", `${line}:67 check 's': 'db1' is not a VM, host with an external port, or port of this lab`],
+    ['a step adding an unknown member', '{ name: s, kind: step, add_member: { port_group: web, member: db1 } }', `${line}:67 check 's': 'db1' is not a VM, host with an external port, or port of this lab`],
   ])('%s', (_what, check, expected) => {
     expect(issues(withCheck(check))).toEqual([expected]);
   });

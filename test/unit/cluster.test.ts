@@ -41,7 +41,16 @@ describe('a clustered central', () => {
   });
 
   it('reads cluster/status: role, term, servers, and the peers connected either way', () => {
-    const text = ['Role: follower', 'Term: 2', 'Connections: ->0000 <-5495 <-ecfb ->ecfb', 'Servers:', '    84e8 (84e8 at tcp:192.168.100.2:6644) (self)', '    ecfb (ecfb at tcp:192.168.100.3:6644)', '    5495 (5495 at tcp:192.168.100.1:6644) last msg 165 ms ago', ''].join('\n');
+    const text = [
+      'Role: follower',
+      'Term: 2',
+      'Connections: ->0000 <-5495 <-ecfb ->ecfb',
+      'Servers:',
+      '    84e8 (84e8 at tcp:192.168.100.2:6644) (self)',
+      '    ecfb (ecfb at tcp:192.168.100.3:6644)',
+      '    5495 (5495 at tcp:192.168.100.1:6644) last msg 165 ms ago',
+      '',
+    ].join('\n');
     expect(parseClusterStatus(text)).toEqual({ role: 'follower', term: 2, servers: 3, connected: 2 });
   });
 });

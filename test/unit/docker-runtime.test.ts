@@ -7,7 +7,14 @@ import { noExec } from './fake-runtime.js';
 import type { Lab, Vm } from '../../src/topology/model.js';
 import { labDir } from '../../src/base/paths.js';
 
-interface FakeContainer { id: string; name: string; labels: Record<string, string>; execs: string[][]; removed: boolean; options?: Record<string, unknown> }
+interface FakeContainer {
+  id: string;
+  name: string;
+  labels: Record<string, string>;
+  execs: string[][];
+  removed: boolean;
+  options?: Record<string, unknown>;
+}
 
 /** The few Docker API calls the runtime makes, over an in-memory list of containers and networks. */
 function fakeDocker() {
@@ -16,38 +23,58 @@ function fakeDocker() {
   const events: string[] = [];
   const networks: { id: string; name: string; labels: Record<string, string>; removed: boolean; options: Record<string, unknown> }[] = [];
   const matches = (labels: Record<string, string>, filters?: { label?: string[] }) =>
-    (filters?.label ?? []).every((f) => { const [k, v] = f.split('='); return labels[k!] === v; });
+    (filters?.label ?? []).every((f) => {
+      const [k, v] = f.split('=');
+      return labels[k!] === v;
+    });
   const handle = (c: FakeContainer) => ({
     start: async () => {},
-    remove: async () => { c.removed = true; },
+    remove: async () => {
+      c.removed = true;
+    },
     modem: { demuxStream: (s: PassThrough) => s.resume() },
     exec: async (o: { Cmd: string[] }) => {
       c.execs.push(o.Cmd);
       const cmd = o.Cmd.at(-1)!;
       events.push(`exec ${cmd}`);
-      const end = (s: PassThrough) => { events.push(`end ${cmd}`); s.end(); };
-      return { start: async () => { const s = new PassThrough(); setTimeout(() => end(s), 5); return s; }, inspect: async () => ({ ExitCode: 0 }) };
+      const end = (s: PassThrough) => {
+        events.push(`end ${cmd}`);
+        s.end();
+      };
+      return {
+        start: async () => {
+          const s = new PassThrough();
+          setTimeout(() => end(s), 5);
+          return s;
+        },
+        inspect: async () => ({ ExitCode: 0 }),
+      };
     },
   });
   const docker = {
     ping: async () => 'OK',
-    createNetwork: async (o: { Name: string; Labels: Record<string, string> }) => { networks.push({ id: `n${networks.length}`, name: o.Name, labels: o.Labels, removed: false, options: o }); },
+    createNetwork: async (o: { Name: string; Labels: Record<string, string> }) => {
+      networks.push({ id: `n${networks.length}`, name: o.Name, labels: o.Labels, removed: false, options: o });
+    },
     createContainer: async (o: { name: string; Labels: Record<string, string> }) => {
       const c: FakeContainer = { id: `c${containers.length}`, name: o.name, labels: o.Labels, execs: [], removed: false, options: o };
       containers.push(c);
       return handle(c);
     },
     getContainer: (idOrName: string) => handle(containers.find((c) => c.id === idOrName || c.name === idOrName)!),
-    listContainers: async (o: { filters?: { label?: string[] } }) =>
-      containers.filter((c) => !c.removed && matches(c.labels, o.filters)).map((c) => ({ Id: c.id, Names: [`/${c.name}`], Labels: c.labels })),
+    listContainers: async (o: { filters?: { label?: string[] } }) => containers.filter((c) => !c.removed && matches(c.labels, o.filters)).map((c) => ({ Id: c.id, Names: [`/${c.name}`], Labels: c.labels })),
     listNetworks: async (o: { filters?: { label?: string[] } }) => networks.filter((n) => !n.removed && matches(n.labels, o.filters)).map((n) => ({ Id: n.id, Name: n.name })),
-    getNetwork: (id: string) => ({ remove: async () => { networks.find((n) => n.id === id)!.removed = true; } }),
+    getNetwork: (id: string) => ({
+      remove: async () => {
+        networks.find((n) => n.id === id)!.removed = true;
+      },
+    }),
   };
   return { docker: docker as unknown as Docker, containers, networks, events };
 }
 
 describe('docker runtime with a fake Docker', () => {
-  it('creates nodes with the lab\'s labels, its network and address, and least privilege', async () => {
+  it("creates nodes with the lab's labels, its network and address, and least privilege", async () => {
     const f = fakeDocker();
     const rt = new DockerRuntime('dmz', noExec, () => f.docker);
     await rt.createUnderlay('192.168.100.0/24');
@@ -102,7 +129,7 @@ describe('docker runtime with a fake Docker', () => {
     expect(argv).toEqual(['sh', '/run/lab/hv1/x.sh']);
   });
 
-  it('runs a VM\'s commands in its chassis container, inside the VM namespace', async () => {
+  it("runs a VM's commands in its chassis container, inside the VM namespace", async () => {
     const f = fakeDocker();
     const rt = new DockerRuntime('dmz', noExec, () => f.docker, { vms: [{ name: 'vm1', chassis: 'hv1' }], networks: [] } as unknown as Lab);
     await rt.createNode({ name: 'hv1', ip: '192.168.100.2', prefix: 24 });
@@ -112,7 +139,7 @@ describe('docker runtime with a fake Docker', () => {
     expect(f.containers[0]!.execs.at(-1)).toEqual(['ip', 'netns', 'exec', 'vm1', 'ip', 'addr']);
   });
 
-  it('down removes the lab\'s containers and network, and nothing of another lab', async () => {
+  it("down removes the lab's containers and network, and nothing of another lab", async () => {
     const f = fakeDocker();
     const mine = new DockerRuntime('dmz', noExec, () => f.docker);
     const other = new DockerRuntime('web', noExec, () => f.docker);
@@ -121,8 +148,14 @@ describe('docker runtime with a fake Docker', () => {
     await mine.createNode({ name: 'hv1', ip: '192.168.100.2', prefix: 24 });
     await other.createNode({ name: 'hv1', ip: '192.168.101.2', prefix: 24 });
     expect(await mine.destroy()).toBe(2);
-    expect(f.containers.map((c) => [c.name, c.removed])).toEqual([['lab-dmz-hv1', true], ['lab-web-hv1', false]]);
-    expect(f.networks.map((n) => [n.name, n.removed])).toEqual([['lab-dmz-underlay', true], ['lab-web-underlay', false]]);
+    expect(f.containers.map((c) => [c.name, c.removed])).toEqual([
+      ['lab-dmz-hv1', true],
+      ['lab-web-hv1', false],
+    ]);
+    expect(f.networks.map((n) => [n.name, n.removed])).toEqual([
+      ['lab-dmz-underlay', true],
+      ['lab-web-underlay', false],
+    ]);
     expect(await mine.destroy()).toBe(0);
   });
 });

@@ -5,10 +5,15 @@ import { anchors, links } from '../docs/markdown.js';
 
 /** The documentation: the README, docs/ (with the generated references), the labs' walkthroughs, CONTRIBUTING. */
 function documents(): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : []));
+  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : []));
   const top = ['README.md', 'CONTRIBUTING.md'].filter((f) => existsSync(f));
-  return [...top, ...walk('docs'), ...readdirSync('labs').filter((f) => f.endsWith('.md')).map((f) => join('labs', f))];
+  return [
+    ...top,
+    ...walk('docs'),
+    ...readdirSync('labs')
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => join('labs', f)),
+  ];
 }
 
 /** What is wrong with one relative link from `file`, or undefined when its file (and heading) exist. */
@@ -37,7 +42,9 @@ describe('the documentation', () => {
   });
 
   it('lists every lab in labs/README.md and in the README, each with its walkthrough', () => {
-    const labs = readdirSync('labs').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+    const labs = readdirSync('labs')
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.replace(/\.yaml$/, ''));
     const index = links(readFileSync('labs/README.md', 'utf8')).map((l) => l.target);
     const readme = links(readFileSync('README.md', 'utf8')).map((l) => l.target);
     expect(labs.filter((lab) => !existsSync(`labs/${lab}.md`))).toEqual([]);

@@ -30,7 +30,11 @@ describe('Docker engines: where nodes go', () => {
   it('puts central on the first engine and chassis round-robin unless a chassis names its engine', () => {
     const lab = placeOnEngines(parseTopology(BASE, 't.yaml'));
     expect(lab.central.engine).toBe('a');
-    expect(lab.chassis.map((c) => [c.name, c.engine])).toEqual([['hv1', 'a'], ['hv2', 'b'], ['hv3', 'a']]);
+    expect(lab.chassis.map((c) => [c.name, c.engine])).toEqual([
+      ['hv1', 'a'],
+      ['hv2', 'b'],
+      ['hv3', 'a'],
+    ]);
     expect(engineOfNode(lab, 'vm2')).toBe('b'); // a VM is where its chassis is
     expect(enginesSpanned(lab)).toEqual(['a', 'b']);
   });
@@ -48,7 +52,9 @@ describe('Docker engines: where nodes go', () => {
     expect(grown.vms.map((v) => v.mtu)).toEqual([1400, 1400]);
     const fitted = placeOnEngines(parseTopology(edit('switches:', 'underlay: { mtu: 1450 }\nswitches:'), 't.yaml'));
     expect(fitted.vms.map((v) => v.mtu)).toEqual([1392, 1392]);
-    const vxlan = placeOnEngines(parseTopology(edit('  hv1: {}\n  hv2: {}\n  hv3: { engine: a }', '  hv1: { encap: vxlan }\n  hv2: { encap: vxlan }\n  hv3: { engine: a, encap: vxlan }').replace('switches:', 'underlay: { mtu: 1450 }\nswitches:'), 't.yaml'));
+    const vxlan = placeOnEngines(
+      parseTopology(edit('  hv1: {}\n  hv2: {}\n  hv3: { engine: a }', '  hv1: { encap: vxlan }\n  hv2: { encap: vxlan }\n  hv3: { engine: a, encap: vxlan }').replace('switches:', 'underlay: { mtu: 1450 }\nswitches:'), 't.yaml'),
+    );
     expect(vxlan.vms.map((v) => v.mtu)).toEqual([1400, 1400]); // VXLAN's 50 bytes: 1400 fits
     // All on one engine: no overlay, nothing to fit.
     const single = placeOnEngines(parseTopology(ONE_MACHINE, 't.yaml'), parseEngines('only=ssh://me@box', '--engines'));
@@ -63,7 +69,10 @@ describe('Docker engines: where nodes go', () => {
   });
 
   it('reads --engines and LAB_ENGINES as NAME=URL or plain URLs, and refuses what is not an engine address', () => {
-    expect(parseEngines('a=unix:///x.sock, b=tcp://10.0.0.2:2376', '--engines')).toEqual([{ name: 'a', url: 'unix:///x.sock' }, { name: 'b', url: 'tcp://10.0.0.2:2376' }]);
+    expect(parseEngines('a=unix:///x.sock, b=tcp://10.0.0.2:2376', '--engines')).toEqual([
+      { name: 'a', url: 'unix:///x.sock' },
+      { name: 'b', url: 'tcp://10.0.0.2:2376' },
+    ]);
     expect(() => parseEngines('a=http://x', '--engines')).toThrow(UserError);
     expect(() => parseEngines('a=unix:///x,a=unix:///y', 'LAB_ENGINES')).toThrow(/LAB_ENGINES names engine 'a' twice/);
     expect(() => placeOnEngines(parseTopology(BASE, 't.yaml'), parseEngines('x=unix:///x,y=unix:///y', '--engines'))).toThrow(/chassis hv3 is on engine 'a', which the engines given \(x, y\) do not include/);

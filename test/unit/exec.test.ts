@@ -8,7 +8,12 @@ describe('how lab runs a command', () => {
     Object.assign(process.env, { BASH_ENV: '/tmp/evil.sh', ENV: '/tmp/evil.sh', LD_PRELOAD: '/tmp/evil.so', PATH: `/tmp/evil:${process.env.PATH}`, https_proxy: 'http://proxy.example:3128', SHLVL: '' });
     try {
       const r = await markedFor(createExec(), '/run/lab/demo')(['env'], { env: { OVS_RUNDIR: '/x' } });
-      const names = r.stdout.trim().split('\n').map((l) => l.split('=')[0]).filter((n) => n !== 'PWD').sort();
+      const names = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split('=')[0])
+        .filter((n) => n !== 'PWD')
+        .sort();
       expect(names).toEqual(['HOME', 'LAB_DIR', 'LANG', 'OVS_RUNDIR', 'PATH', 'https_proxy']);
       expect(r.stdout).toContain('PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n');
       expect(r.stdout).toContain('LAB_DIR=/run/lab/demo\n');

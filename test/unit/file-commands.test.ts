@@ -44,16 +44,14 @@ checks:
 
   it('shows a multi-line command on lines of its own, and control characters as escapes, so a carriage return cannot hide what runs', () => {
     const lab = load(`${BASE}runtime: docker\nsetup:\n  - { node: vm1, command: "rm -rf /x\\rtrue     \\necho \\u001b[2Kdone\\u202e" }\n`);
-    expect(reachLines(lab)).toEqual([
-      'it runs 1 command of its own as root (setup, step and exec checks), in its containers:',
-      '  setup in vm1: rm -rf /x\\x0dtrue     ',
-      '    echo \\x1b[2Kdone\\u202e',
-    ]);
+    expect(reachLines(lab)).toEqual(['it runs 1 command of its own as root (setup, step and exec checks), in its containers:', '  setup in vm1: rm -rf /x\\x0dtrue     ', '    echo \\x1b[2Kdone\\u202e']);
     expect(fileCommands(lab)).toHaveLength(1);
   });
 
   it("test --list: a step's command and where it runs, and what the step expects", () => {
-    const lab = load(`${BASE}checks:\n  - { name: break it, kind: step, node: vm1, command: "touch /tmp/x" }\n  - { name: drop, kind: step, add_route: { router: r, prefix: 10.9.0.0/24, nexthop: 10.0.0.1 } }\nrouters: { r: { ports: [{ switch: lan, ip: 10.0.0.1 }] } }\n`);
+    const lab = load(
+      `${BASE}checks:\n  - { name: break it, kind: step, node: vm1, command: "touch /tmp/x" }\n  - { name: drop, kind: step, add_route: { router: r, prefix: 10.9.0.0/24, nexthop: 10.0.0.1 } }\nrouters: { r: { ports: [{ switch: lan, ip: 10.0.0.1 }] } }\n`,
+    );
     const [step, route] = lab.checks;
     expect(checkCommand(step!, lab)).toEqual({ node: 'vm1', line: 'touch /tmp/x' });
     expect(checkSpec('step').expected(step!, lab)).toBe('the command exits 0');

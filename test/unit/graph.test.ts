@@ -9,7 +9,10 @@ const load = (name: string) => parseTopology(readFileSync(`labs/${name}.yaml`, '
 describe('lab graph shows security groups and load balancers', () => {
   it('port groups with their ACL counts and members', () => {
     const g = labGraph(load('security-groups'));
-    expect(g.nodes.filter((n) => n.kind === 'portgroup').map((n) => n.label)).toEqual([['port group @web', '8 ACLs'], ['port group @clients', '0 ACLs']]);
+    expect(g.nodes.filter((n) => n.kind === 'portgroup').map((n) => n.label)).toEqual([
+      ['port group @web', '8 ACLs'],
+      ['port group @clients', '0 ACLs'],
+    ]);
     expect(g.edges.filter((e) => e.to === 'portgroup_web').map((e) => e.from)).toEqual(['vm_web1', 'vm_web2']);
   });
 

@@ -63,7 +63,7 @@ const CORPUS: [string, string, string][] = [
   ['a link interface with a semicolon', `${BASE}namespaces: { ns: {} }\nlinks: [{ endpoints: ["vm1:eth1;reboot", ns:eth0] }]\n`, "13:23 'vm1:eth1;reboot' is not NODE:INTERFACE"],
   ['a link interface over 15 characters', `${BASE}namespaces: { ns: {} }\nlinks: [{ endpoints: [vm1:eth1abcdefghijklmn, ns:eth0] }]\n`, "13:23 'vm1:eth1abcdefghijklmn' is not NODE:INTERFACE"],
   ['a DHCP option that adds options', line(6, `  lan: { subnet: 10.0.0.0/24, dhcp: { router: 10.0.0.1, options: { domain_name: '"x", router=6.6.6.6' } } }`), '6:81 \'"x", router=6.6.6.6\' is not one option value'],
-  ['a router option with a quote', line(8, '  r1: { ports: [{ switch: lan, ip: 10.0.0.1 }], options: { dnat_force_snat_ip: \'1" -- destroy\' } }'), '8:80 routers.r1.options.dnat_force_snat_ip: a value without quotes'],
+  ['a router option with a quote', line(8, "  r1: { ports: [{ switch: lan, ip: 10.0.0.1 }], options: { dnat_force_snat_ip: '1\" -- destroy' } }"), '8:80 routers.r1.options.dnat_force_snat_ip: a value without quotes'],
   ['an NB option with a backslash', `${BASE}nb_options: { x: "a\\\\b" }\n`, '12:18 nb_options.x: a value without quotes or backslashes'],
   ['an engine address with a shell command', `${BASE}runtime: docker\nengines: { a: "tcp://1.2.3.4:2375; touch ${PWNED}" }\n`, '13:15 engines.a: a Docker engine address'],
   ['an engine address with $(...)', `${BASE}runtime: docker\nengines: { a: "ssh://$(touch ${PWNED})" }\n`, '13:15 engines.a: a Docker engine address'],
@@ -95,7 +95,11 @@ const CORPUS: [string, string, string][] = [
   ['a !!python/object/apply tag', `${BASE}x: !!python/object/apply:os.system ["touch ${PWNED}"]\n`, '12:4 YAML: Unresolved tag: tag:yaml.org,2002:python/object/apply:os.system'],
   ['a merge key', `x-base: &b { chassis: hv1 }\n${BASE}`.replace('  vm1: { chassis: hv1,', '  vm1: { <<: *b,'), "11:10 unknown key '<<' in vms.vm1"],
   ['an alias before its anchor', `${BASE}x: &b { chassis: hv1 }\n`.replace('  vm1: { chassis: hv1,', '  vm1: { chassis: *b,'), '10:19 YAML: alias *b has no anchor &b before it'],
-  ['an alias bomb', `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n${BASE}`, '2:8 YAML: aliases here expand to too much data'],
+  [
+    'an alias bomb',
+    `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n${BASE}`,
+    '2:8 YAML: aliases here expand to too much data',
+  ],
   ['two YAML documents', `${BASE}---\nname: other\n`, '12:1 YAML: Source contains multiple documents'],
   ['a tab as indentation', BASE.replace('  hv1: {}', '\thv1: {}'), '3:1 YAML:'],
 

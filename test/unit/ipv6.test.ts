@@ -62,8 +62,10 @@ describe('IPv6: subnet6, dhcp6, ip6, ra', () => {
   });
 
   it('takes a switch with no IPv4 at all: ports with only an IPv6 address, MACs that do not collide', () => {
-    const text = BASE.replace('vms:\n', `  sw3:\n    subnet6: fd00:3::/64\n  sw4:\n    subnet6: fd00:4::/64\nvms:\n  v3: { chassis: hv1, switch: sw3 }\n  v4: { chassis: hv1, switch: sw4 }\n`)
-      .replace('      - { switch: sw2,', '      - { switch: sw3, ip6: "fd00:3::1", ra: slaac }\n      - { switch: sw4, ip6: "fd00:4::1", ra: slaac }\n      - { switch: sw2,');
+    const text = BASE.replace('vms:\n', `  sw3:\n    subnet6: fd00:3::/64\n  sw4:\n    subnet6: fd00:4::/64\nvms:\n  v3: { chassis: hv1, switch: sw3 }\n  v4: { chassis: hv1, switch: sw4 }\n`).replace(
+      '      - { switch: sw2,',
+      '      - { switch: sw3, ip6: "fd00:3::1", ra: slaac }\n      - { switch: sw4, ip6: "fd00:4::1", ra: slaac }\n      - { switch: sw2,',
+    );
     expect(issues(text)).toEqual([]);
     const lab = parseTopology(text, 't.yaml');
     const [v3, v4] = ['v3', 'v4'].map((n) => lab.vms.find((v) => v.name === n)!);
@@ -77,17 +79,35 @@ describe('IPv6: subnet6, dhcp6, ip6, ra', () => {
   });
 
   it.each([
-    ['a switch with no subnet at all', edit('  sw2:\n    subnet: 10.0.2.0/24\n    subnet6: fd00:2::/64\n', '  sw2: {}\n'), "9:3 switch 'sw2' has no subnet: give it subnet (IPv4, like 10.0.0.0/24), subnet6 (IPv6, like fd00:10::/64) or both"],
+    [
+      'a switch with no subnet at all',
+      edit('  sw2:\n    subnet: 10.0.2.0/24\n    subnet6: fd00:2::/64\n', '  sw2: {}\n'),
+      "9:3 switch 'sw2' has no subnet: give it subnet (IPv4, like 10.0.0.0/24), subnet6 (IPv6, like fd00:10::/64) or both",
+    ],
     ['an IPv4 address on an IPv6-only switch', edit('    subnet: 10.0.2.0/24\n', ''), "13:41 switch 'sw2' is IPv6 only: drop ip (the VM's IPv6 address is ip6, or the one SLAAC makes)"],
     ['a VM without ip on a dual-stack switch', edit('switch: sw2, ip: 10.0.2.10, ', 'switch: sw2, '), "14:32 switch 'sw2' has an IPv4 subnet (10.0.2.0/24): give the VM an ip in it"],
     ['an IPv6 address outside its subnet', edit('ip6: "fd00:1::10" }', 'ip6: "fd00:9::10" }'), "13:57 fd00:9::10 is outside the subnet6 fd00:1::/64 of switch 'sw1'"],
-    ['an RA mode on an IPv4-only switch', edit('    subnet6: fd00:2::/64\n', '').replace(' ip6: "fd00:2::1",', '').replace(/ {4}routes:\n.*\n/, ''), "19:42 switch 'sw2' is IPv4 only and router advertisements are IPv6: give it a subnet6 (like fd00:10::/64) and this port an ip6, or drop ra"],
+    [
+      'an RA mode on an IPv4-only switch',
+      edit('    subnet6: fd00:2::/64\n', '')
+        .replace(' ip6: "fd00:2::1",', '')
+        .replace(/ {4}routes:\n.*\n/, ''),
+      "19:42 switch 'sw2' is IPv4 only and router advertisements are IPv6: give it a subnet6 (like fd00:10::/64) and this port an ip6, or drop ra",
+    ],
     ['ra without ip6 on the port', edit('ip: 10.0.2.1, ip6: "fd00:2::1", ra: slaac }', 'ip: 10.0.2.1, ra: slaac }'), "20:42 router advertisements come from the port's IPv6 address: give this port an ip6 in fd00:2::/64"],
-    ['a SLAAC VM with an address SLAAC would not make', edit('mac: "02:00:00:00:02:10" }', 'mac: "02:00:00:00:02:10", ip6: "fd00:2::5" }'), '14:83 with ra slaac the VM makes its own address from its MAC: fd00:2::ff:fe00:210; drop ip6 or write that'],
+    [
+      'a SLAAC VM with an address SLAAC would not make',
+      edit('mac: "02:00:00:00:02:10" }', 'mac: "02:00:00:00:02:10", ip6: "fd00:2::5" }'),
+      '14:83 with ra slaac the VM makes its own address from its MAC: fd00:2::ff:fe00:210; drop ip6 or write that',
+    ],
     ['dhcpv6_stateful without dhcp6', edit('    dhcp6: { dns_server: "fd00:1::53" }\n', ''), "18:60 dhcpv6_stateful tells VMs to ask DHCPv6 for their address: give switch 'sw1' a dhcp6 section"],
     ['a malformed IPv6 address', edit('ip6: "fd00:1::10" }', 'ip6: "fd00:1::10::1" }'), "13:57 vms.vm1.ip6: 'fd00:1::10::1' is not an IPv6 address like fd00:10::5"],
     ['an IPv6 route to an IPv4 next hop', edit('nexthop: "fd00:2::99" }', 'nexthop: 10.0.2.99 }'), "22:44 '10.0.2.99' is not an IPv6 address, as the prefix fd00:99::/64 needs"],
-    ['a route to a next hop on no subnet of the router', edit('nexthop: "fd00:2::99" }', 'nexthop: "fd00:7::99" }'), "22:44 next hop fd00:7::99 is on none of the subnets of router 'r1' (fd00:1::/64, fd00:2::/64): OVN would have no port to send it from"],
+    [
+      'a route to a next hop on no subnet of the router',
+      edit('nexthop: "fd00:2::99" }', 'nexthop: "fd00:7::99" }'),
+      "22:44 next hop fd00:7::99 is on none of the subnets of router 'r1' (fd00:1::/64, fd00:2::/64): OVN would have no port to send it from",
+    ],
     ['NAT mixing families', edit('logical_ip: "fd00:1::/64" }', 'logical_ip: 10.0.1.0/24 }'), "24:61 '10.0.1.0/24' is neither an IPv6 address nor an IPv6 subnet, as the IPv6 external_ip needs (like fd00:50::/64)"],
     ['a bad value of a common router option', edit('dnat_force_snat_ip: 10.0.2.1 }', 'dnat_force_snat_ip: yes }'), "17:36 dnat_force_snat_ip takes an address (one IPv4 and/or one IPv6, space-separated), not 'yes'"],
     ['the chassis as an option', edit('dnat_force_snat_ip: 10.0.2.1 }', 'chassis: hv1 }'), "17:25 write the gateway router's chassis as the router's own 'chassis:' key, not as an option"],

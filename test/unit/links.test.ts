@@ -25,8 +25,14 @@ describe('links and routing outside OVN', () => {
   it('places namespaces on the chassis of the VM they are linked to, also through other namespaces', () => {
     expect(issues(BASE)).toEqual([]);
     const lab = parseTopology(BASE, 't.yaml');
-    expect(lab.namespaces.map((n) => [n.name, n.chassis])).toEqual([['ext', 'hv1'], ['far', 'hv1']]);
-    expect(lab.links[0]!.ends).toEqual([{ node: 'rtr', iface: 'eth1', address: '10.99.0.1/24' }, { node: 'ext', iface: 'eth0', address: '10.99.0.2/24' }]);
+    expect(lab.namespaces.map((n) => [n.name, n.chassis])).toEqual([
+      ['ext', 'hv1'],
+      ['far', 'hv1'],
+    ]);
+    expect(lab.links[0]!.ends).toEqual([
+      { node: 'rtr', iface: 'eth1', address: '10.99.0.1/24' },
+      { node: 'ext', iface: 'eth0', address: '10.99.0.2/24' },
+    ]);
     const steps = upSteps(lab).map((s) => s.title);
     expect(steps).toContain('links outside OVN: namespace ext, namespace far, rtr:eth1 — ext:eth0, ext:eth1 — far:eth0');
     expect(steps).toContain('addresses on links, forwarding and static routes: rtr, vm1, ext, far');
@@ -41,7 +47,7 @@ describe('links and routing outside OVN', () => {
     ['a network address on an end', edit('10.99.0.2/24]', '10.99.0.0/24]'), '13:66 10.99.0.0 is the network or broadcast address of 10.99.0.0/24'],
     ['VMs on two chassis linked', edit('far:eth0] }\n', 'far:eth0] }\n  - { endpoints: [rtr:eth2, vm1:eth1] }\n'), "15:18 a link is a veth on one machine: VM 'rtr' is on hv1 and VM 'vm1' on hv2; put them on one chassis"],
     ['a namespace linked to no VM', edit('  - { endpoints: [rtr:eth1, ext:eth0], addresses: [10.99.0.1/24, 10.99.0.2/24] }\n', ''), expect.stringMatching(/^9:3 namespace 'ext' is linked to no VM/)],
-    ['a route whose next hop is on none of the node\'s networks', edit('via: 10.0.1.5 }', 'via: 10.99.0.1 }'), "7:86 10.99.0.1 is on none of vm1's networks (10.0.1.0/24): the next hop must be on a link or on its switch"],
+    ["a route whose next hop is on none of the node's networks", edit('via: 10.0.1.5 }', 'via: 10.99.0.1 }'), "7:86 10.99.0.1 is on none of vm1's networks (10.0.1.0/24): the next hop must be on a link or on its switch"],
     ['a namespace named like a VM', edit('  far:\n', '  vm1:\n').replace('far:eth0', 'vm1:eth2'), "11:3 the name 'vm1' is already used by vms.vm1; node names must be unique"],
   ])('refuses %s, at its line and column', (_what, text, expected) => {
     // Some mistakes bring a consequence with them (a route's next hop left without a network).

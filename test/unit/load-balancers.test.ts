@@ -23,7 +23,7 @@ load_balancers:
 const edit = editorOf(BASE);
 
 describe('load balancers in the file', () => {
-  it('resolves backends to addresses (a VM without a port takes the VIP\'s) and makes the NB commands', () => {
+  it("resolves backends to addresses (a VM without a port takes the VIP's) and makes the NB commands", () => {
     expect(issues(BASE)).toEqual([]);
     const lab = parseTopology(BASE, 't.yaml');
     expect(lab.loadBalancers[0]!.vips).toEqual([
@@ -37,11 +37,15 @@ describe('load balancers in the file', () => {
 
   it('health checks: one per VIP with a port, backends probed through their logical port from the source', () => {
     const lab = parseTopology(
-      BASE.replace('    options: { hairpin_snat_ip: 10.72.0.100 }', '    options: { hairpin_snat_ip: 10.72.0.100 }\n    health_check: { source: 10.70.0.250, interval: 1 }').replace(', 10.70.0.13:8080]', ']').replace('[web1, 10.70.0.14]', '[web1]'),
+      BASE.replace('    options: { hairpin_snat_ip: 10.72.0.100 }', '    options: { hairpin_snat_ip: 10.72.0.100 }\n    health_check: { source: 10.70.0.250, interval: 1 }')
+        .replace(', 10.70.0.13:8080]', ']')
+        .replace('[web1, 10.70.0.14]', '[web1]'),
       't.yaml',
     );
     const argv = logicalNetworkArgv(lab).join(' ');
-    expect(argv).toContain('-- --id=@hc_web_0 create Load_Balancer_Health_Check vip="10.72.0.100:80" options:interval="1" options:timeout="2" options:success_count="1" options:failure_count="2" -- add Load_Balancer web health_check @hc_web_0');
+    expect(argv).toContain(
+      '-- --id=@hc_web_0 create Load_Balancer_Health_Check vip="10.72.0.100:80" options:interval="1" options:timeout="2" options:success_count="1" options:failure_count="2" -- add Load_Balancer web health_check @hc_web_0',
+    );
     expect(argv).toContain('-- set Load_Balancer web ip_port_mappings:"10.70.0.11"="lan-web1:10.70.0.250" ip_port_mappings:"10.70.0.12"="lan-web2:10.70.0.250"');
     expect(argv).not.toContain('@hc_web_1'); // 10.72.0.101 has no port: nothing to probe
   });

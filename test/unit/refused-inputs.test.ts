@@ -37,35 +37,35 @@ describe('inputs refused before anything is made, each at its line and column', 
   });
 
   it.each([
-    ['a service named like a localport instance', `${BASE}services:\n  meta-hv1: { kind: dnsmasq, chassis: hv1, switch: public, ip: 172.16.0.3 }\n`,
-      "22:3 its instance on hv1 would be named 'meta-hv1', which is already used by services.meta-hv1; rename one of them"],
+    [
+      'a service named like a localport instance',
+      `${BASE}services:\n  meta-hv1: { kind: dnsmasq, chassis: hv1, switch: public, ip: 172.16.0.3 }\n`,
+      "22:3 its instance on hv1 would be named 'meta-hv1', which is already used by services.meta-hv1; rename one of them",
+    ],
     ['a host named like a VM', edit('  ext1: {', '  vm1: {'), "20:3 the name 'vm1' is already used by vms.vm1; node names must be unique"],
-    ['a multicast underlay', edit('subnet: 192.168.100.0/24', 'subnet: 224.0.0.0/24'),
-      '2:21 224.0.0.0/24 overlaps multicast (224.0.0.0/4), where nodes cannot have addresses; use a private subnet like 192.168.100.0/24'],
+    ['a multicast underlay', edit('subnet: 192.168.100.0/24', 'subnet: 224.0.0.0/24'), '2:21 224.0.0.0/24 overlaps multicast (224.0.0.0/4), where nodes cannot have addresses; use a private subnet like 192.168.100.0/24'],
     ['a loopback underlay', edit('subnet: 192.168.100.0/24', 'subnet: 127.0.0.0/24'), expect.stringMatching(/^2:21 127.0.0.0\/24 overlaps loopback/)],
     ['the whole address space as underlay', edit('subnet: 192.168.100.0/24', 'subnet: 0.0.0.0/0'), expect.stringMatching(/^2:21 0.0.0.0\/0 overlaps 'this network'/)],
-    ['the whole address space as a switch subnet', edit('subnet: 172.16.0.0/24', 'subnet: 0.0.0.0/0'),
-      "11:21 0.0.0.0/0 overlaps 'this network' (0.0.0.0/8), where ports cannot have addresses; use a private subnet like 10.0.0.0/24"],
-    ['a VM MAC of all zeros', edit('ip: 10.50.0.11 }', 'ip: 10.50.0.11, mac: "00:00:00:00:00:00" }'),
-      '17:58 vms.vm1.mac: 00:00:00:00:00:00 is not a MAC a port can have; use one like 02:ac:10:ff:01:30'],
-    ['a multicast MAC on a host', edit('ip: 172.16.0.1 }', 'ip: 172.16.0.1, mac: "01:00:5e:00:00:01" }'),
-      '20:50 hosts.ext1.mac: 01:00:5e:00:00:01 is a multicast MAC; the first byte must be even (like 02:…)'],
-    ['a multicast DHCP server_mac', edit('dhcp: { router: 10.50.0.1,', 'dhcp: { router: 10.50.0.1, server_mac: "03:00:00:00:00:01",'),
-      expect.stringMatching(/^10:44 switches.lan.dhcp.server_mac: 03:00:00:00:00:01 is a multicast MAC/)],
-    ['a multicast router port MAC', edit('ip: 10.50.0.1 }, {', 'ip: 10.50.0.1, mac: "ff:ff:ff:ff:ff:ff" }, {'),
-      expect.stringMatching(/^14:48 routers.r1.ports.0.mac: ff:ff:ff:ff:ff:ff is a multicast MAC/)],
-    ['a NAT logical_ip with a prefix over 32', edit('logical_ip: 10.50.0.0/24', 'logical_ip: 10.50.0.0/99'),
-      "15:63 '10.50.0.0/99' is neither an IPv4 address nor a subnet (network address/prefix up to 32, like 10.50.0.0/24)"],
-    ['a DHCP option value that adds options', edit(`domain_name: '"lab"'`, `domain_name: '"x", lease_time=1'`),
-      expect.stringMatching(/^10:56 '"x", lease_time=1' is not one option value \(OVN would read the rest as more options\)/)],
+    ['the whole address space as a switch subnet', edit('subnet: 172.16.0.0/24', 'subnet: 0.0.0.0/0'), "11:21 0.0.0.0/0 overlaps 'this network' (0.0.0.0/8), where ports cannot have addresses; use a private subnet like 10.0.0.0/24"],
+    ['a VM MAC of all zeros', edit('ip: 10.50.0.11 }', 'ip: 10.50.0.11, mac: "00:00:00:00:00:00" }'), '17:58 vms.vm1.mac: 00:00:00:00:00:00 is not a MAC a port can have; use one like 02:ac:10:ff:01:30'],
+    ['a multicast MAC on a host', edit('ip: 172.16.0.1 }', 'ip: 172.16.0.1, mac: "01:00:5e:00:00:01" }'), '20:50 hosts.ext1.mac: 01:00:5e:00:00:01 is a multicast MAC; the first byte must be even (like 02:…)'],
+    ['a multicast DHCP server_mac', edit('dhcp: { router: 10.50.0.1,', 'dhcp: { router: 10.50.0.1, server_mac: "03:00:00:00:00:01",'), expect.stringMatching(/^10:44 switches.lan.dhcp.server_mac: 03:00:00:00:00:01 is a multicast MAC/)],
+    ['a multicast router port MAC', edit('ip: 10.50.0.1 }, {', 'ip: 10.50.0.1, mac: "ff:ff:ff:ff:ff:ff" }, {'), expect.stringMatching(/^14:48 routers.r1.ports.0.mac: ff:ff:ff:ff:ff:ff is a multicast MAC/)],
+    ['a NAT logical_ip with a prefix over 32', edit('logical_ip: 10.50.0.0/24', 'logical_ip: 10.50.0.0/99'), "15:63 '10.50.0.0/99' is neither an IPv4 address nor a subnet (network address/prefix up to 32, like 10.50.0.0/24)"],
+    ['a DHCP option value that adds options', edit(`domain_name: '"lab"'`, `domain_name: '"x", lease_time=1'`), expect.stringMatching(/^10:56 '"x", lease_time=1' is not one option value \(OVN would read the rest as more options\)/)],
     ['a DHCP option name that is not one', edit('domain_name:', '"domain name":'), expect.stringMatching(/^10:43 switches.lan.dhcp.options.domain name: bad name: an OVN DHCP option name/)],
-    ['an address taken by a service and a localport', `${BASE}services:\n  dhcp1: { kind: dnsmasq, chassis: hv1, switch: public, ip: 172.16.0.2 }\n  dhcp2: { kind: dnsmasq, chassis: hv2, switch: public, ip: 172.16.0.2 }\n`,
-      '25:61 172.16.0.2 is already used by services.dhcp1'],
+    [
+      'an address taken by a service and a localport',
+      `${BASE}services:\n  dhcp1: { kind: dnsmasq, chassis: hv1, switch: public, ip: 172.16.0.2 }\n  dhcp2: { kind: dnsmasq, chassis: hv2, switch: public, ip: 172.16.0.2 }\n`,
+      '25:61 172.16.0.2 is already used by services.dhcp1',
+    ],
     ['a localport on a router address', edit('meta: { switch: lan, ip: 10.50.0.2 }', 'meta: { switch: lan, ip: 10.50.0.1 }'), '22:28 10.50.0.1 is already used by routers.r1'],
-    ['a VM on a provider switch whose chassis does not map the network', edit('vm2: { chassis: hv2, switch: lan, ip: 10.50.0.12 }', 'vm2: { chassis: hv2, switch: public, ip: 172.16.0.12 }'),
-      "18:32 switch 'public' is on provider network 'physnet', which chassis hv2 does not map; add bridge_mappings: { physnet: br-ex } to chassis hv2"],
-    ['an address with a leading zero', edit('ip: 10.50.0.11 }', 'ip: 10.050.0.11 }'),
-      '17:41 vms.vm1.ip: 10.050.0.11 has a number with a leading zero, which some tools read as octal; write it without'],
+    [
+      'a VM on a provider switch whose chassis does not map the network',
+      edit('vm2: { chassis: hv2, switch: lan, ip: 10.50.0.12 }', 'vm2: { chassis: hv2, switch: public, ip: 172.16.0.12 }'),
+      "18:32 switch 'public' is on provider network 'physnet', which chassis hv2 does not map; add bridge_mappings: { physnet: br-ex } to chassis hv2",
+    ],
+    ['an address with a leading zero', edit('ip: 10.50.0.11 }', 'ip: 10.050.0.11 }'), '17:41 vms.vm1.ip: 10.050.0.11 has a number with a leading zero, which some tools read as octal; write it without'],
     ['an unknown YAML tag', edit('ip: 10.50.0.11 }', 'ip: !secret 10.50.0.11 }'), expect.stringMatching(/^17:41 YAML: Unresolved tag: !secret/)],
     ['a port name with shell characters', edit('ip: 10.50.0.11 }', 'ip: 10.50.0.11, port: "p1; rm -rf /" }'), expect.stringMatching(/^17:59 vms.vm1.port: a port name of letters/)],
     ['a port name with a quote', edit('ip: 10.50.0.11 }', `ip: 10.50.0.11, port: 'a"b' }`), expect.stringMatching(/^17:59 vms.vm1.port: a port name/)],
@@ -73,20 +73,28 @@ describe('inputs refused before anything is made, each at its line and column', 
     ['a lab name with a path in it', edit('name: t', 'name: ../../var/backups'), expect.stringMatching(/^1:7 name: a lab name starts with a letter/)],
     ['ssl that is not true or false', `${BASE}central: { ssl: yes }\n`, "23:17 central.ssl: expected true or false, not the text 'yes'"],
     ['an empty lab name', edit('name: t', "name: ''"), expect.stringMatching(/^1:7 name: a lab name starts with a letter/)],
-    ['a lease time of 0, said as what it must be (more than 0, not "at least 0")', edit('dhcp: { router: 10.50.0.1,', 'dhcp: { router: 10.50.0.1, lease_time: 0,'),
-      '10:44 switches.lan.dhcp.lease_time: 0 is too small: more than 0'],
-    ['a check name with a terminal escape (reports print it)', `${BASE}checks: [{ name: "ok\\u001b[1A passed", kind: ping, from: vm1, to: vm2 }]\n`,
-      '23:18 checks.0.name: a check name of printable characters (no newline, tab, escape or bidi mark)'],
+    ['a lease time of 0, said as what it must be (more than 0, not "at least 0")', edit('dhcp: { router: 10.50.0.1,', 'dhcp: { router: 10.50.0.1, lease_time: 0,'), '10:44 switches.lan.dhcp.lease_time: 0 is too small: more than 0'],
+    [
+      'a check name with a terminal escape (reports print it)',
+      `${BASE}checks: [{ name: "ok\\u001b[1A passed", kind: ping, from: vm1, to: vm2 }]\n`,
+      '23:18 checks.0.name: a check name of printable characters (no newline, tab, escape or bidi mark)',
+    ],
     ['a check name with a newline', `${BASE}checks: [{ name: "a\\nb", kind: ping, from: vm1, to: vm2 }]\n`, expect.stringMatching(/^23:18 checks.0.name: a check name of printable/)],
-    ['an alias before its anchor (was called an alias bomb)', edit('ip: 10.50.0.11 }', 'ip: *addr }').replace('localports:', 'x: &addr 10.50.0.11\nlocalports:'),
-      '17:41 YAML: alias *addr has no anchor &addr before it; define the anchor first, or write the value out'],
+    [
+      'an alias before its anchor (was called an alias bomb)',
+      edit('ip: 10.50.0.11 }', 'ip: *addr }').replace('localports:', 'x: &addr 10.50.0.11\nlocalports:'),
+      '17:41 YAML: alias *addr has no anchor &addr before it; define the anchor first, or write the value out',
+    ],
   ])('%s', (_what, text, expected) => {
     expect(issues(text)).toEqual([expected]);
   });
 
   it('an alias bomb is refused at its first alias, not expanded', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`);
+    for (let i = 0; i < 8; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      );
     expect(issues(`${bomb.join('\n')}\n${BASE}`)).toEqual([expect.stringMatching(/^2:8 YAML: aliases here expand to too much data/)]);
   });
 });
@@ -98,12 +106,17 @@ const withRoute = (route: string) => edit('    nat: [', `    routes: [${route}]\
 
 describe('inputs that passed validate and failed in up (or ran wrong) are refused at their line and column', () => {
   it.each([
-    ['the whole IPv6 space as a subnet6', edit('    subnet: 10.50.0.0/24\n', '    subnet: 10.50.0.0/24\n    subnet6: "::/0"\n'),
-      '10:14 ::/0 overlaps the unspecified address (::/128), where ports cannot have addresses; use a unique local subnet like fd00:10::/64'],
-    ['a multicast subnet6', edit('    subnet: 10.50.0.0/24\n', '    subnet: 10.50.0.0/24\n    subnet6: ff00::/8\n'),
-      '10:14 ff00::/8 overlaps multicast (ff00::/8), where ports cannot have addresses; use a unique local subnet like fd00:10::/64'],
-    ['a link-local subnet6', edit('    subnet: 10.50.0.0/24\n', '    subnet: 10.50.0.0/24\n    subnet6: fe80::/64\n'),
-      expect.stringMatching(/^10:14 fe80::\/64 overlaps link-local \(fe80::\/10\), where ports cannot have addresses/)],
+    [
+      'the whole IPv6 space as a subnet6',
+      edit('    subnet: 10.50.0.0/24\n', '    subnet: 10.50.0.0/24\n    subnet6: "::/0"\n'),
+      '10:14 ::/0 overlaps the unspecified address (::/128), where ports cannot have addresses; use a unique local subnet like fd00:10::/64',
+    ],
+    [
+      'a multicast subnet6',
+      edit('    subnet: 10.50.0.0/24\n', '    subnet: 10.50.0.0/24\n    subnet6: ff00::/8\n'),
+      '10:14 ff00::/8 overlaps multicast (ff00::/8), where ports cannot have addresses; use a unique local subnet like fd00:10::/64',
+    ],
+    ['a link-local subnet6', edit('    subnet: 10.50.0.0/24\n', '    subnet: 10.50.0.0/24\n    subnet6: fe80::/64\n'), expect.stringMatching(/^10:14 fe80::\/64 overlaps link-local \(fe80::\/10\), where ports cannot have addresses/)],
     ['a loopback subnet6', edit('    subnet: 10.50.0.0/24\n', '    subnet: 10.50.0.0/24\n    subnet6: ::1/128\n'), expect.stringMatching(/^10:14 ::1\/128 overlaps loopback \(::1\/128\)/)],
     ['an IPv4-mapped subnet6', edit('    subnet: 10.50.0.0/24\n', '    subnet: 10.50.0.0/24\n    subnet6: "::ffff:0:0/96"\n'), expect.stringMatching(/^10:14 ::ffff:0:0\/96 overlaps IPv4-mapped addresses/)],
     ['a backend port 0', withVip('10.50.0.100:80', '[vm1:0, vm2]'), "24:37 port 0 of backend 'vm1:0' is outside 1-65535"],
@@ -113,28 +126,32 @@ describe('inputs that passed validate and failed in up (or ran wrong) are refuse
     ["a VIP on a localport's address", withVip('10.50.0.2', '[vm1, vm2]'), expect.stringMatching(/^24:18 10.50.0.2 is already the address of localports.meta; a VIP needs/)],
     ["a VIP on a host's address", withVip('172.16.0.1:80'), expect.stringMatching(/^24:18 172.16.0.1 is already the address of hosts.ext1; a VIP needs/)],
     ['a multicast VIP', withVip('224.0.0.5:80'), '24:18 224.0.0.5 is in multicast (224.0.0.0/4), which no VIP can be: use an unused address of a lab subnet or a subnet of its own'],
-    ['a loopback backend', withVip('10.50.0.100:80', '[vm1, 127.0.0.1:80]'), "24:42 127.0.0.1 is in loopback (127.0.0.0/8), which no backend can be: name a VM or host, or give the address of one"],
+    ['a loopback backend', withVip('10.50.0.100:80', '[vm1, 127.0.0.1:80]'), '24:42 127.0.0.1 is in loopback (127.0.0.0/8), which no backend can be: name a VM or host, or give the address of one'],
     ['a NAT address in loopback', edit('external_ip: 172.16.0.10, logical_ip', 'external_ip: 127.0.0.1, logical_ip'), expect.stringMatching(/^15:38 127.0.0.1 is in loopback \(127.0.0.0\/8\), which no NAT address can be/)],
-    ['a link address in loopback', `${BASE}namespaces: { ext: {} }\nlinks: [{ endpoints: [vm1:eth1, ext:eth0], addresses: [127.0.0.2/8, null] }]\n`,
-      '24:56 127.0.0.0/8 overlaps loopback (127.0.0.0/8), where interfaces cannot have addresses; use a private subnet like 10.99.0.0/24'],
-    ['a route to loopback', withRoute('{ prefix: 127.0.0.0/8, nexthop: 172.16.0.1 }'),
-      "15:24 a route to 127.0.0.0/8 goes into loopback (127.0.0.0/8), where no router forwards; route a subnet of the lab or beyond it"],
+    [
+      'a link address in loopback',
+      `${BASE}namespaces: { ext: {} }\nlinks: [{ endpoints: [vm1:eth1, ext:eth0], addresses: [127.0.0.2/8, null] }]\n`,
+      '24:56 127.0.0.0/8 overlaps loopback (127.0.0.0/8), where interfaces cannot have addresses; use a private subnet like 10.99.0.0/24',
+    ],
+    ['a route to loopback', withRoute('{ prefix: 127.0.0.0/8, nexthop: 172.16.0.1 }'), '15:24 a route to 127.0.0.0/8 goes into loopback (127.0.0.0/8), where no router forwards; route a subnet of the lab or beyond it'],
     ['a route to multicast', withRoute('{ prefix: 239.1.0.0/16, nexthop: 172.16.0.1 }'), expect.stringMatching(/^15:24 a route to 239.1.0.0\/16 goes into multicast \(224.0.0.0\/4\)/)],
     ["a route to 'this network'", withRoute('{ prefix: 0.0.0.0/8, nexthop: 172.16.0.1 }'), expect.stringMatching(/^15:24 a route to 0.0.0.0\/8 goes into 'this network'/)],
-    ["a VM's own route to loopback", edit('ip: 10.50.0.11 }', 'ip: 10.50.0.11, routes: [{ to: 127.0.0.0/8, via: 10.50.0.1 }] }'),
-      expect.stringMatching(/^17:68 a route to 127.0.0.0\/8 goes into loopback/)],
-    ['a lease time over 32 bits', edit('dhcp: { router: 10.50.0.1,', 'dhcp: { router: 10.50.0.1, lease_time: 4294967296,'),
-      '10:44 switches.lan.dhcp.lease_time: 4294967296 is too big: at most 4294967295'],
-    ['a lease time through options', edit("options: { domain_name: '\"lab\"' }", 'options: { lease_time: 99999999999 }'),
-      '10:43 lease_time is a field of dhcp itself, checked there: write dhcp: { lease_time: … } rather than passing it through options'],
-    ['a router through options', edit("options: { domain_name: '\"lab\"' }", 'options: { router: 10.50.0.99 }'),
-      expect.stringMatching(/^10:43 router is a field of dhcp itself/)],
-    ['a dnsmasq lease time over 32 bits', `${BASE}services:\n  dhcp1: { kind: dnsmasq, chassis: hv1, switch: public, ip: 172.16.0.2, lease_time: 5000000000 }\n`,
-      '24:85 services.dhcp1.lease_time: 5000000000 is too big: at most 4294967295'],
+    ["a VM's own route to loopback", edit('ip: 10.50.0.11 }', 'ip: 10.50.0.11, routes: [{ to: 127.0.0.0/8, via: 10.50.0.1 }] }'), expect.stringMatching(/^17:68 a route to 127.0.0.0\/8 goes into loopback/)],
+    ['a lease time over 32 bits', edit('dhcp: { router: 10.50.0.1,', 'dhcp: { router: 10.50.0.1, lease_time: 4294967296,'), '10:44 switches.lan.dhcp.lease_time: 4294967296 is too big: at most 4294967295'],
+    [
+      'a lease time through options',
+      edit('options: { domain_name: \'"lab"\' }', 'options: { lease_time: 99999999999 }'),
+      '10:43 lease_time is a field of dhcp itself, checked there: write dhcp: { lease_time: … } rather than passing it through options',
+    ],
+    ['a router through options', edit('options: { domain_name: \'"lab"\' }', 'options: { router: 10.50.0.99 }'), expect.stringMatching(/^10:43 router is a field of dhcp itself/)],
+    ['a dnsmasq lease time over 32 bits', `${BASE}services:\n  dhcp1: { kind: dnsmasq, chassis: hv1, switch: public, ip: 172.16.0.2, lease_time: 5000000000 }\n`, '24:85 services.dhcp1.lease_time: 5000000000 is too big: at most 4294967295'],
     ['an http check to port 0', `${BASE}checks:\n  - { name: web, kind: http, from: vm1, to: "10.50.0.12:0", backends: [vm2] }\n`, "24:45 check 'web': port 0 is outside 1-65535"],
     ['a trace to port 99999', `${BASE}checks:\n  - { name: t, kind: trace, from: vm1, to: vm2, proto: "tcp:99999" }\n`, "24:56 check 't': port 99999 is outside 1-65535"],
-    ['a step adding a route to loopback', `${BASE}checks:\n  - { name: s, kind: step, add_route: { router: r1, prefix: 127.0.0.0/8, nexthop: 10.50.0.12 } }\n`,
-      expect.stringMatching(/^24:61 check 's': a route to 127.0.0.0\/8 goes into loopback/)],
+    [
+      'a step adding a route to loopback',
+      `${BASE}checks:\n  - { name: s, kind: step, add_route: { router: r1, prefix: 127.0.0.0/8, nexthop: 10.50.0.12 } }\n`,
+      expect.stringMatching(/^24:61 check 's': a route to 127.0.0.0\/8 goes into loopback/),
+    ],
   ])('%s', (_what, text, expected) => {
     expect(issues(text)).toEqual([expected]);
   });

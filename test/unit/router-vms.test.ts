@@ -24,7 +24,7 @@ describe('a router VM: more OVN ports (nics) and dnsmasq inside it', () => {
   });
 
   it.each([
-    ['a second port on the same switch', edit('eth1: { switch: lan2,', 'eth1: { switch: lan1,'), '23:23 VM \'rtr\' already has a port on switch \'lan1\'; one port per switch'],
+    ['a second port on the same switch', edit('eth1: { switch: lan2,', 'eth1: { switch: lan1,'), "23:23 VM 'rtr' already has a port on switch 'lan1'; one port per switch"],
     ['an address outside the switch', edit('ip: 10.91.2.1 }', 'ip: 10.91.3.1 }'), expect.stringMatching(/^\d+:\d+ 10\.91\.3\.1 is not a host address of switch 'lan2' \(10\.91\.2\.0\/24\)$/)],
     ['a service in a VM that leases its own address', edit('    dhcp: false\n', '    dhcp: true\n'), expect.stringMatching(/VM 'rtr' is the DHCP server here, so it cannot lease its own address/)],
     ['a service in a VM with an address of its own', edit('    vm: rtr\n', '    vm: rtr\n    ip: 10.91.1.5\n'), expect.stringMatching(/a service in VM 'rtr' runs on its chassis, on its switches, with its addresses: drop ip$/)],

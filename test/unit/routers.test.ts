@@ -33,12 +33,15 @@ describe('logical routers', () => {
   });
 
   it('gateway chassis by priority, static routes and NAT', () => {
-    const lab = parseTopology(`${BASE}    routes: [{ prefix: 0.0.0.0/0, nexthop: 10.0.2.254 }]
+    const lab = parseTopology(
+      `${BASE}    routes: [{ prefix: 0.0.0.0/0, nexthop: 10.0.2.254 }]
     nat:
       - { type: snat, external_ip: 10.0.2.100, logical_ip: 10.0.1.0/24 }
 vms:
   vm1: { chassis: hv1, switch: web, ip: 10.0.1.10 }
-`.replace('{ switch: db, ip: 10.0.2.1 }', '{ switch: db, ip: 10.0.2.1, gateway_chassis: [hv1] }'), 'f.yaml');
+`.replace('{ switch: db, ip: 10.0.2.1 }', '{ switch: db, ip: 10.0.2.1, gateway_chassis: [hv1] }'),
+      'f.yaml',
+    );
     const argv = logicalNetworkArgv(lab).join(' ');
     expect(argv).toContain('-- lrp-set-gateway-chassis r1-db hv1 10');
     expect(argv).toContain('-- lr-route-add r1 0.0.0.0/0 10.0.2.254');
@@ -46,17 +49,9 @@ vms:
   });
 
   it('errors point at the router port field', () => {
-    expect(issues(BASE.replace('{ switch: db, ip: 10.0.2.1 }', '{ switch: dbx, ip: 10.0.2.1 }'))).toEqual([
-      "10:19 unknown switch 'dbx' (switches in this file: web, db)",
-    ]);
-    expect(issues(BASE.replace('{ switch: db, ip: 10.0.2.1 }', '{ switch: db, ip: 10.0.3.1 }'))).toEqual([
-      "10:27 10.0.3.1 is not a host address of switch 'db' (10.0.2.0/24)",
-    ]);
-    expect(issues(BASE.replace('{ switch: db, ip: 10.0.2.1 }', '{ switch: db, ip: 10.0.2.1, gateway_chassis: [hv9] }'))).toEqual([
-      "10:55 unknown chassis 'hv9' (chassis in this file: hv1)",
-    ]);
-    expect(issues(`${BASE}vms:\n  vm1: { chassis: hv1, switch: db, ip: 10.0.2.1, dhcp: false }\n`)).toEqual([
-      '10:27 10.0.2.1 is already used by vms.vm1.ip',
-    ]);
+    expect(issues(BASE.replace('{ switch: db, ip: 10.0.2.1 }', '{ switch: dbx, ip: 10.0.2.1 }'))).toEqual(["10:19 unknown switch 'dbx' (switches in this file: web, db)"]);
+    expect(issues(BASE.replace('{ switch: db, ip: 10.0.2.1 }', '{ switch: db, ip: 10.0.3.1 }'))).toEqual(["10:27 10.0.3.1 is not a host address of switch 'db' (10.0.2.0/24)"]);
+    expect(issues(BASE.replace('{ switch: db, ip: 10.0.2.1 }', '{ switch: db, ip: 10.0.2.1, gateway_chassis: [hv9] }'))).toEqual(["10:55 unknown chassis 'hv9' (chassis in this file: hv1)"]);
+    expect(issues(`${BASE}vms:\n  vm1: { chassis: hv1, switch: db, ip: 10.0.2.1, dhcp: false }\n`)).toEqual(['10:27 10.0.2.1 is already used by vms.vm1.ip']);
   });
 });

@@ -47,8 +47,16 @@ describe('routing: gateway routers, routes, policies, NAT, port names', () => {
 
   it.each([
     ['a gateway router on an unknown chassis', edit('    chassis: hv1\n', '    chassis: hv9\n'), "23:14 unknown chassis 'hv9' (chassis in this file: hv1, hv2)"],
-    ['a gateway router with a gateway port', edit("ip: 100.64.0.2, name: gw1-join }", "ip: 100.64.0.2, name: gw1-join, gateway_chassis: [hv2] }"), '23:14 a gateway router (chassis) runs whole on one chassis: its ports take no gateway_chassis'],
-    ['a src-ip route to a next hop on none of its subnets', edit('policy: src-ip, nexthop: 100.64.0.2 }', 'policy: src-ip, nexthop: 192.0.2.1 }'), "15:57 next hop 192.0.2.1 is on none of the subnets of router 'r1' (10.0.1.0/24, 100.64.0.0/24): OVN would have no port to send it from"],
+    [
+      'a gateway router with a gateway port',
+      edit('ip: 100.64.0.2, name: gw1-join }', 'ip: 100.64.0.2, name: gw1-join, gateway_chassis: [hv2] }'),
+      '23:14 a gateway router (chassis) runs whole on one chassis: its ports take no gateway_chassis',
+    ],
+    [
+      'a src-ip route to a next hop on none of its subnets',
+      edit('policy: src-ip, nexthop: 100.64.0.2 }', 'policy: src-ip, nexthop: 192.0.2.1 }'),
+      "15:57 next hop 192.0.2.1 is on none of the subnets of router 'r1' (10.0.1.0/24, 100.64.0.0/24): OVN would have no port to send it from",
+    ],
     ['a route out of an unknown port', edit('100.64.0.3], port: lrp0 }', '100.64.0.3], port: lrp9 }'), "16:71 router 'r1' has no port 'lrp9' (its ports: r1-sw1, lrp0)"],
     ['reroute without nexthops', edit('action: reroute, nexthops: [100.64.0.3] }', 'action: reroute }'), '19:66 reroute needs nexthops'],
     ['nexthops with drop', edit('action: drop }', 'action: drop, nexthops: [100.64.0.3] }'), '18:79 nexthops go with action reroute, not drop'],

@@ -6,14 +6,26 @@ import type { LabContext } from '../../src/ovn/lab-context.js';
 /** A clock that advances only when the runner sleeps: no real waiting. */
 function fakeClock(): Clock & { slept: number } {
   let t = 0;
-  const clock = { slept: 0, now: () => t, sleep: async (ms: number) => { t += ms; clock.slept += ms; } };
+  const clock = {
+    slept: 0,
+    now: () => t,
+    sleep: async (ms: number) => {
+      t += ms;
+      clock.slept += ms;
+    },
+  };
   return clock;
 }
 
 function kindOf(attempts: (Attempt | Error)[], negative = false): CheckKind<CheckBase> {
   let i = 0;
   return {
-    kind: 'fake', summary: '', schema: undefined as never, validate: () => [], negative: () => negative, expected: () => 'wanted',
+    kind: 'fake',
+    summary: '',
+    schema: undefined as never,
+    validate: () => [],
+    negative: () => negative,
+    expected: () => 'wanted',
     attempt: async () => {
       const a = attempts[Math.min(i++, attempts.length - 1)]!;
       if (a instanceof Error) throw a;
@@ -29,7 +41,17 @@ describe('checks retry like wait strategies', () => {
   it('a positive check passes at its first good attempt', async () => {
     const clock = fakeClock();
     const progress: string[] = [];
-    const r = await runCheck(kindOf([{ ok: false, seen: 'no lease yet' }, { ok: false, seen: 'no lease yet' }, { ok: true, seen: 'lease' }]), spec, ctx, clock, (n, s) => progress.push(`${n}:${s}`));
+    const r = await runCheck(
+      kindOf([
+        { ok: false, seen: 'no lease yet' },
+        { ok: false, seen: 'no lease yet' },
+        { ok: true, seen: 'lease' },
+      ]),
+      spec,
+      ctx,
+      clock,
+      (n, s) => progress.push(`${n}:${s}`),
+    );
     expect(r).toMatchObject({ passed: true, seen: 'lease', attempts: 3, expected: 'wanted' });
     expect(progress).toEqual(['1:no lease yet', '2:no lease yet']);
   });
@@ -51,7 +73,18 @@ describe('checks retry like wait strategies', () => {
 
   it('a negative check fails at the first bad attempt', async () => {
     const clock = fakeClock();
-    const r = await runCheck(kindOf([{ ok: true, seen: '0/1' }, { ok: false, seen: '1/1 replies' }], true), spec, ctx, clock);
+    const r = await runCheck(
+      kindOf(
+        [
+          { ok: true, seen: '0/1' },
+          { ok: false, seen: '1/1 replies' },
+        ],
+        true,
+      ),
+      spec,
+      ctx,
+      clock,
+    );
     expect(r).toMatchObject({ passed: false, seen: '1/1 replies', attempts: 2 });
   });
 

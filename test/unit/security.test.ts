@@ -27,7 +27,13 @@ describe('security groups in the file', () => {
     expect(issues(BASE)).toEqual([]);
     const lab = parseTopology(BASE, 't.yaml');
     expect(lab.portGroups).toEqual([{ name: 'web', ports: ['lan-web1', 'web-two'] }]);
-    expect(lab.vms[0]).toMatchObject({ portSecurity: ['02:00:0a:3c:00:0b 10.60.0.11'], servers: [{ kind: 'http', port: 80 }, { kind: 'udp', port: 53 }] });
+    expect(lab.vms[0]).toMatchObject({
+      portSecurity: ['02:00:0a:3c:00:0b 10.60.0.11'],
+      servers: [
+        { kind: 'http', port: 80 },
+        { kind: 'udp', port: 53 },
+      ],
+    });
     expect(lab.acls[0]!.at).toEqual({ file: 't.yaml', line: 13, column: 68 });
   });
 

@@ -8,7 +8,7 @@ const BASE = readFileSync('labs/multi-subnet.yaml', 'utf8');
 const edit = editorOf(BASE);
 
 describe('several subnets on one logical switch (on:)', () => {
-  it('makes one switch, a DHCP row per subnet, each port pointing at its own subnet\'s row', () => {
+  it("makes one switch, a DHCP row per subnet, each port pointing at its own subnet's row", () => {
     expect(issues(BASE)).toEqual([]);
     const argv = logicalNetworkArgv(parseTopology(BASE, 'multi-subnet.yaml')).join(' ');
     expect(argv.match(/ ls-add /g)).toHaveLength(1);

@@ -49,9 +49,7 @@ describe('topology errors name file, line, column and what was expected', () => 
   });
 
   it('unknown top-level key', () => {
-    expect(issuesFor(`${GOOD}routerz: {}\n`)).toEqual([
-      expect.stringMatching(/^16:1 unknown key 'routerz' in the top level \(expected one of: name, runtime, .*\)$/),
-    ]);
+    expect(issuesFor(`${GOOD}routerz: {}\n`)).toEqual([expect.stringMatching(/^16:1 unknown key 'routerz' in the top level \(expected one of: name, runtime, .*\)$/)]);
   });
 
   it('IPv4 syntax', () => {
@@ -67,15 +65,11 @@ describe('topology errors name file, line, column and what was expected', () => 
   });
 
   it('address outside the switch subnet', () => {
-    expect(issuesFor(withLine(15, '    ip: 172.16.255.10'))).toEqual([
-      "15:9 172.16.255.10 is outside the subnet 172.16.255.128/26 of switch 'dmz'",
-    ]);
+    expect(issuesFor(withLine(15, '    ip: 172.16.255.10'))).toEqual(["15:9 172.16.255.10 is outside the subnet 172.16.255.128/26 of switch 'dmz'"]);
   });
 
   it('subnet that is not a network address', () => {
-    expect(issuesFor(withLine(7, '    subnet: 172.16.255.130/26'))).toEqual([
-      "7:13 '172.16.255.130/26' is not a subnet: write the network address and prefix, like 172.16.255.128/26",
-    ]);
+    expect(issuesFor(withLine(7, '    subnet: 172.16.255.130/26'))).toEqual(["7:13 '172.16.255.130/26' is not a subnet: write the network address and prefix, like 172.16.255.128/26"]);
   });
 
   it('unknown chassis and unknown switch list what exists', () => {
@@ -87,10 +81,7 @@ describe('topology errors name file, line, column and what was expected', () => 
 
   it('duplicate address and MAC between VMs', () => {
     const text = `${GOOD}  vm2:\n    chassis: hv2\n    switch: dmz\n    mac: 02:AC:10:ff:01:30\n    ip: 172.16.255.130\n`;
-    expect(issuesFor(text)).toEqual([
-      '19:10 MAC 02:ac:10:ff:01:30 is already used by vms.vm1.mac',
-      '20:9 172.16.255.130 is already used by vms.vm1.ip',
-    ]);
+    expect(issuesFor(text)).toEqual(['19:10 MAC 02:ac:10:ff:01:30 is already used by vms.vm1.mac', '20:9 172.16.255.130 is already used by vms.vm1.ip']);
   });
 
   it('VM address taken by the DHCP server / router', () => {
@@ -111,10 +102,7 @@ describe('topology errors name file, line, column and what was expected', () => 
 
   it('schema and relation problems in one run; none that only come from an entry the schema refused', () => {
     const text = GOOD.replace('    mac: 02:ac:10:ff:01:30\n', '    mac: 02:ac:10:ff:01:30\n    mtu: big\n') + '  vm2:\n    chassis: hv7\n    switch: dmz\n    ip: 172.16.255.131\n';
-    expect(issuesFor(text)).toEqual([
-      "15:10 vms.vm1.mtu: expected a number, not the text 'big'",
-      "18:14 unknown chassis 'hv7' (chassis in this file: hv1, hv2)",
-    ]);
+    expect(issuesFor(text)).toEqual(["15:10 vms.vm1.mtu: expected a number, not the text 'big'", "18:14 unknown chassis 'hv7' (chassis in this file: hv1, hv2)"]);
   });
 
   it('the same name for a chassis and a VM', () => {
@@ -139,9 +127,7 @@ describe('topology errors name file, line, column and what was expected', () => 
   });
 
   it('wrong type and bad enum value', () => {
-    expect(issuesFor(`${GOOD.replace('name: t', 'name: t\nruntime: vm')}`)).toEqual([
-      "2:10 runtime: expected one of netns, docker, not the text 'vm'",
-    ]);
+    expect(issuesFor(`${GOOD.replace('name: t', 'name: t\nruntime: vm')}`)).toEqual(["2:10 runtime: expected one of netns, docker, not the text 'vm'"]);
   });
 
   it('a lab without chassis', () => {
@@ -158,7 +144,7 @@ describe('checks are validated with positions too', () => {
     ]);
   });
 
-  it('unknown key of a kind lists that kind\'s keys', () => {
+  it("unknown key of a kind lists that kind's keys", () => {
     expect(issuesFor(withChecks('  - name: a\n    kind: ping\n    from: vm1\n    to: vm1\n    cnt: 3\n'))).toEqual([
       "21:5 unknown key 'cnt' in checks.0 (expected one of: name, kind, timeout, ovn, from, to, count, family, expect, ttl, size)",
     ]);

@@ -10,7 +10,10 @@ describe('localports', () => {
   it('one port of type localport, an instance per chassis', () => {
     const lab = load('localport');
     expect(lab.localports).toEqual([{ name: 'meta', switch: 'net', port: 'net-meta', ip: '10.20.0.2', mac: '02:00:0a:14:00:02' }]);
-    expect(lab.vms.filter((v) => v.localport).map((v) => [v.name, v.chassis, v.port])).toEqual([['meta-hv1', 'hv1', 'net-meta'], ['meta-hv2', 'hv2', 'net-meta']]);
+    expect(lab.vms.filter((v) => v.localport).map((v) => [v.name, v.chassis, v.port])).toEqual([
+      ['meta-hv1', 'hv1', 'net-meta'],
+      ['meta-hv2', 'hv2', 'net-meta'],
+    ]);
     expect(logicalNetworkArgv(lab).join(' ')).toContain('-- lsp-add net net-meta -- lsp-set-type net-meta localport');
   });
 
@@ -18,14 +21,12 @@ describe('localports', () => {
     const base = 'name: t\nchassis: { hv1: {} }\nswitches: { net: { subnet: 10.0.0.0/24 } }\nlocalports:\n';
     expect(issues(`${base}  meta: { switch: nett, ip: 10.0.0.2 }\n`)).toEqual(["5:19 unknown switch 'nett' (switches in this file: net)"]);
     expect(issues(`${base}  meta: { switch: net, ip: 10.0.1.2 }\n`)).toEqual(["5:28 10.0.1.2 is not a host address of switch 'net' (10.0.0.0/24)"]);
-    expect(issues(`${base}  metadata-agent: { switch: net, ip: 10.0.0.2 }\n`)).toEqual([
-      "5:3 its instance on hv1 would be named 'metadata-agent-hv1', longer than 15 characters; use a shorter localport name",
-    ]);
+    expect(issues(`${base}  metadata-agent: { switch: net, ip: 10.0.0.2 }\n`)).toEqual(["5:3 its instance on hv1 would be named 'metadata-agent-hv1', longer than 15 characters; use a shorter localport name"]);
   });
 });
 
 describe('VLAN child ports', () => {
-  it('a child port per tag, parent the VM\'s port', () => {
+  it("a child port per tag, parent the VM's port", () => {
     const vm1 = load('vlan-trunk').vms.find((v) => v.name === 'vm1')!;
     expect(vm1.vlans.map((v) => [v.tag, v.iface, v.switch, v.port, v.ip, v.dhcp])).toEqual([
       [10, 'eth0.10', 'v10', 'v10-vm1-10', '10.30.10.10', true],
@@ -46,8 +47,34 @@ describe('dnsmasq services', () => {
   it('fixed addresses for the VMs of their switch, no DHCP_Options', () => {
     const lab = load('dnsmasq-ha');
     expect(lab.services.map((s) => [s.name, s.node, s.ranges.map((r) => [r.iface, r.switch, r.hosts])])).toEqual([
-      ['dhcp1', 'dhcp1', [['eth0', 'net', [{ mac: '02:00:0a:28:00:0b', ip: '10.40.0.11' }, { mac: '02:00:0a:28:00:0c', ip: '10.40.0.12' }]]]],
-      ['dhcp2', 'dhcp2', [['eth0', 'net', [{ mac: '02:00:0a:28:00:0b', ip: '10.40.0.11' }, { mac: '02:00:0a:28:00:0c', ip: '10.40.0.12' }]]]],
+      [
+        'dhcp1',
+        'dhcp1',
+        [
+          [
+            'eth0',
+            'net',
+            [
+              { mac: '02:00:0a:28:00:0b', ip: '10.40.0.11' },
+              { mac: '02:00:0a:28:00:0c', ip: '10.40.0.12' },
+            ],
+          ],
+        ],
+      ],
+      [
+        'dhcp2',
+        'dhcp2',
+        [
+          [
+            'eth0',
+            'net',
+            [
+              { mac: '02:00:0a:28:00:0b', ip: '10.40.0.11' },
+              { mac: '02:00:0a:28:00:0c', ip: '10.40.0.12' },
+            ],
+          ],
+        ],
+      ],
     ]);
     expect(lab.vms.find((v) => v.name === 'vm1')!.dhcp).toBe(true);
     expect(logicalNetworkArgv(lab).join(' ')).not.toContain('DHCP_Options');
@@ -66,13 +93,20 @@ describe('dnsmasq services', () => {
 describe('provider networks, hosts, external ports', () => {
   it('bridge mappings, localnet ports, hosts and an external port with its HA chassis group', () => {
     const lab = load('external-dhcp');
-    expect(lab.chassis.map((c) => c.bridgeMappings)).toEqual([
-      [{ network: 'physnet1', bridge: 'br-ex', iface: 'ph-physnet1' }],
-      [{ network: 'physnet1', bridge: 'br-ex', iface: 'ph-physnet1' }],
-      [],
-    ]);
+    expect(lab.chassis.map((c) => c.bridgeMappings)).toEqual([[{ network: 'physnet1', bridge: 'br-ex', iface: 'ph-physnet1' }], [{ network: 'physnet1', bridge: 'br-ex', iface: 'ph-physnet1' }], []]);
     expect(lab.hosts).toEqual([
-      { name: 'bm1', network: 'physnet1', ip: '172.16.50.30', prefix: 24, mac: '02:00:ac:10:32:1e', dhcp: true, servers: [], routes: [], forwarding: false, externalPort: { switch: 'provider', port: 'provider-bm1', haChassis: ['hv1', 'hv2'] } },
+      {
+        name: 'bm1',
+        network: 'physnet1',
+        ip: '172.16.50.30',
+        prefix: 24,
+        mac: '02:00:ac:10:32:1e',
+        dhcp: true,
+        servers: [],
+        routes: [],
+        forwarding: false,
+        externalPort: { switch: 'provider', port: 'provider-bm1', haChassis: ['hv1', 'hv2'] },
+      },
     ]);
     const argv = logicalNetworkArgv(lab).join(' ');
     expect(argv).toContain('-- lsp-add provider provider-localnet -- lsp-set-type provider-localnet localnet -- lsp-set-addresses provider-localnet unknown -- lsp-set-options provider-localnet network_name=physnet1');
@@ -83,18 +117,12 @@ describe('provider networks, hosts, external ports', () => {
   it('errors', () => {
     const base = 'name: t\nnetworks: { physnet1: {} }\nchassis:\n  hv1: { bridge_mappings: { physnet1: br-ex } }\n  hv2: {}\nswitches:\n  pub: { subnet: 172.16.0.0/24, provider: physnet1, dhcp: {} }\nhosts:\n';
     expect(issues(`${base}  h1: { network: physnet2, ip: 172.16.0.5 }\n`)).toEqual(["9:18 unknown provider network 'physnet2' (networks in this file: physnet1)"]);
-    expect(issues(`${base}  h1: { network: physnet1, ip: 172.16.1.5 }\n`)).toEqual([
-      "9:32 172.16.1.5 is in no subnet of a switch on network 'physnet1'; add a switch with provider: physnet1 whose subnet holds it",
-    ]);
-    expect(issues(`${base}  h1: { network: physnet1, ip: 172.16.0.5, dhcp: true }\n`)).toEqual([
-      '9:50 a host gets DHCP from OVN through an external_port; add one (switch and ha_chassis)',
-    ]);
+    expect(issues(`${base}  h1: { network: physnet1, ip: 172.16.1.5 }\n`)).toEqual(["9:32 172.16.1.5 is in no subnet of a switch on network 'physnet1'; add a switch with provider: physnet1 whose subnet holds it"]);
+    expect(issues(`${base}  h1: { network: physnet1, ip: 172.16.0.5, dhcp: true }\n`)).toEqual(['9:50 a host gets DHCP from OVN through an external_port; add one (switch and ha_chassis)']);
     expect(issues(`${base}  h1: { network: physnet1, ip: 172.16.0.5, dhcp: true, external_port: { switch: pub, ha_chassis: [hv1, hv2] } }\n`)).toEqual([
       "9:104 chassis hv2 has no bridge mapping for network 'physnet1', so it cannot answer this host",
     ]);
-    expect(issues(`${base}  h1: { network: physnet1, ip: 172.16.0.5 }\n`.replace('physnet1: br-ex', 'physnet1: br-int'))).toEqual([
-      '4:39 br-int is a bridge lab makes for OVN itself; map the network to another one, like br-ex',
-    ]);
+    expect(issues(`${base}  h1: { network: physnet1, ip: 172.16.0.5 }\n`.replace('physnet1: br-ex', 'physnet1: br-int'))).toEqual(['4:39 br-int is a bridge lab makes for OVN itself; map the network to another one, like br-ex']);
   });
 });
 

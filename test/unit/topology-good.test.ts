@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTopology } from '../../src/topology/load.js';
 
-describe('labs/dmz.yaml resolves to the notes\' DHCP experiment', () => {
+describe("labs/dmz.yaml resolves to the notes' DHCP experiment", () => {
   const lab = parseTopology(readFileSync('labs/dmz.yaml', 'utf8'), 'labs/dmz.yaml');
 
   it('has central and two chassis with distinct underlay addresses and pinned br-phy MACs', () => {
@@ -13,7 +13,7 @@ describe('labs/dmz.yaml resolves to the notes\' DHCP experiment', () => {
     ]);
   });
 
-  it('carries the notes\' DHCP_Options', () => {
+  it("carries the notes' DHCP_Options", () => {
     expect(lab.switches[0]!.dhcp!.options).toEqual({
       server_id: '172.16.255.129',
       server_mac: '02:ac:10:ff:01:29',
@@ -23,7 +23,7 @@ describe('labs/dmz.yaml resolves to the notes\' DHCP experiment', () => {
     expect(lab.switches[0]!.subnet.text).toBe('172.16.255.128/26');
   });
 
-  it('puts vm1 on hv1 and vm2 on hv2 with DHCP, notes\' MACs and port names', () => {
+  it("puts vm1 on hv1 and vm2 on hv2 with DHCP, notes' MACs and port names", () => {
     expect(lab.vms.map((v) => [v.name, v.chassis, v.port, v.mac, v.ip, v.prefix, v.dhcp, v.mtu])).toEqual([
       ['vm1', 'hv1', 'dmz-vm1', '02:ac:10:ff:01:30', '172.16.255.130', 26, true, 1400],
       ['vm2', 'hv2', 'dmz-vm2', '02:ac:10:ff:01:31', '172.16.255.131', 26, true, 1400],

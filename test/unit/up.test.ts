@@ -40,7 +40,16 @@ describe('upLab with a fake runtime', () => {
     const calls = (o: string) => runtime.calls.findIndex((c) => c.includes(o));
     expect(calls('hv1: ovn-controller')).toBeGreaterThan(calls('central: ovn-northd'));
     expect(calls('hv1: ovn-controller')).toBeLessThan(calls('vm vm1 on hv1'));
-    const order = ['underlay', 'node central', 'central: ovn-northd', 'central: ovn-nbctl --timeout=30 -- ls-add dmz', 'vm vm1 on hv1', 'hv1: ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1', '--wait=hv sync', '40 /fake/vm1/bin/dhclient -1 -v eth0'];
+    const order = [
+      'underlay',
+      'node central',
+      'central: ovn-northd',
+      'central: ovn-nbctl --timeout=30 -- ls-add dmz',
+      'vm vm1 on hv1',
+      'hv1: ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1',
+      '--wait=hv sync',
+      '40 /fake/vm1/bin/dhclient -1 -v eth0',
+    ];
     const positions = order.map((o) => runtime.calls.findIndex((c) => c.includes(o)));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -68,7 +77,7 @@ describe('upLab with a fake runtime', () => {
     expect(events).toContainEqual(expect.objectContaining({ type: 'step-fail', id: 'chassis:hv2' }));
   });
 
-  it('a failed step stops its siblings and tears down, only the lab\'s own, once none is still making anything', async () => {
+  it("a failed step stops its siblings and tears down, only the lab's own, once none is still making anything", async () => {
     const { runtime, deps } = setup();
     runtime.failOn = (node, argv) => node === 'hv1' && argv[0] === 'ovn-controller';
     runtime.delayOn = (node, argv) => (node === 'hv2' && argv[0] === 'ovn-controller' ? 150 : 0);

@@ -25,6 +25,6 @@ export const bridgeProbe: CheckProbe<BridgeCheck> = {
     const pairs = (p: (typeof ports)[number]) => Object.entries({ ...p.options, ...(spec.external_ids ? p.externalIds : {}), ...vlan(p) }).map(([k, v]) => `${k}=${v}`);
     const show = (p: (typeof ports)[number]) => `${p.name} (${p.type || 'system'}${pairs(p).length ? `: ${pairs(p).join(' ')}` : ''})`;
     const seen = named.length ? named.map(show).join(', ') : `no port ${spec.port} on ${spec.bridge} (its ports: ${ports.map((p) => p.name).join(', ') || 'none'})`;
-    return { ok: (fitting.length > 0) === (spec.expect === 'present'), seen };
+    return { ok: fitting.length > 0 === (spec.expect === 'present'), seen };
   },
 };

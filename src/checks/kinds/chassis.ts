@@ -11,9 +11,7 @@ export const chassisProbe: CheckProbe<ChassisCheck> = {
     const text = seen.join(', ') || 'no chassis registered';
     if (!spec.connected) return { ok: registered, seen: text };
     // What each ovn-controller says of its SB connection (after a leader change it reconnects to another member).
-    const states = await Promise.all(
-      wanted.map(async (c) => `${c.name} ${(await ctx.node(c.name).run(['ovn-appctl', '-t', 'ovn-controller', 'connection-status'], { nothrow: true })).stdout.trim() || 'no answer'}`),
-    );
+    const states = await Promise.all(wanted.map(async (c) => `${c.name} ${(await ctx.node(c.name).run(['ovn-appctl', '-t', 'ovn-controller', 'connection-status'], { nothrow: true })).stdout.trim() || 'no answer'}`));
     return { ok: registered && states.every((s) => s.endsWith(' connected')), seen: `${text}; ${states.join(', ')}` };
   },
 };

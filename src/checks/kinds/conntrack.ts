@@ -12,10 +12,8 @@ export const conntrackProbe: CheckProbe<ConntrackCheck> = {
   kind: 'conntrack',
   async attempt(spec, ctx) {
     const entries = await conntrackEntries(ctx.node(spec.chassis));
-    const found = entries.filter(
-      (e: ConntrackEntry) => (!spec.proto || e.proto === spec.proto) && matches(e.original, spec.original) && matches(e.reply, spec.reply) && (spec.zone === undefined || e.zone === spec.zone),
-    );
+    const found = entries.filter((e: ConntrackEntry) => (!spec.proto || e.proto === spec.proto) && matches(e.original, spec.original) && matches(e.reply, spec.reply) && (spec.zone === undefined || e.zone === spec.zone));
     const seen = found[0] ? `${found.length} of ${entries.length} entries match (first: ${clip(found[0].text, 200)})` : `none of ${entries.length} entries match${entries[0] ? ` (first: ${clip(entries[0].text, 160)})` : ''}`;
-    return { ok: (found.length > 0) === (spec.expect === 'present'), seen };
+    return { ok: found.length > 0 === (spec.expect === 'present'), seen };
   },
 };

@@ -60,12 +60,11 @@ async function lease6(vm: NodeShell, w: ReturnType<typeof wanted>): Promise<{ ok
   const onLink = await vmAddresses6(vm);
   if (!lease?.address) return { ok: false, seen: `no DHCPv6 lease yet (eth0 has ${onLink.join(', ') || 'no global IPv6 address'})` };
   const address = canonical6(lease.address);
-  const dns = lease.dns?.split(',').map((a) => canonical6(a.trim())).join(',');
+  const dns = lease.dns
+    ?.split(',')
+    .map((a) => canonical6(a.trim()))
+    .join(',');
   const seen = `lease ${address}, server DUID MAC ${lease.serverMac ?? 'none'}, dns ${dns ?? 'none'}, eth0 ${onLink.join(', ') || 'no global IPv6 address'}`;
-  const ok =
-    address === w.address &&
-    onLink.includes(address) &&
-    (w.server_mac === undefined || lease.serverMac === w.server_mac) &&
-    (w.dns_server === undefined || dns === canonical6(w.dns_server));
+  const ok = address === w.address && onLink.includes(address) && (w.server_mac === undefined || lease.serverMac === w.server_mac) && (w.dns_server === undefined || dns === canonical6(w.dns_server));
   return { ok, seen };
 }

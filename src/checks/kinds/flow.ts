@@ -15,12 +15,12 @@ export const flowProbe: CheckProbe<FlowCheck> = {
     let seen = `${matching.length} of ${inStage.length} logical flows in ${spec.stage} match`;
     if (inStage.length === 0) seen = `no logical flow in stage ${spec.stage}; stages are: ${clip([...new Set(lflows.map((f) => f.stage))].join(', '), 300)}`;
     if (matching[0]) seen += ` (first, table ${matching[0].table}: ${clip(matching[0].actions, 100)})`;
-    if (!spec.chassis) return { ok: (matching.length > 0) === want, seen };
+    if (!spec.chassis) return { ok: matching.length > 0 === want, seen };
 
     const cookies = new Set(matching.map((f) => f.cookie));
     const ofs = (await brIntFlows(ctx.node(spec.chassis))).filter((f) => cookies.has(f.cookie) && containsAll(f.actions, textList(spec.openflow)));
     seen += `; ${spec.chassis}: ${ofs.length} OpenFlow flow${ofs.length === 1 ? '' : 's'}`;
     if (ofs[0]) seen += ` (first, table ${ofs[0].table}: ${clip(ofs[0].actions, 100)})`;
-    return { ok: (ofs.length > 0) === want, seen };
+    return { ok: ofs.length > 0 === want, seen };
   },
 };

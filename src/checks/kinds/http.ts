@@ -7,7 +7,10 @@ export const httpProbe: CheckProbe<HttpCheck> = {
   async attempt(spec, ctx) {
     const [addr, port] = spec.to.split(':');
     const out = await ctx.node(spec.from).run(python(HTTP_GETS, addr!, port!, spec.count, 2), { nothrow: true, timeoutMs: spec.count * 3000 + 5000 });
-    const answers = out.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+    const answers = out.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const spread = new Map<string, number>();
     for (const a of answers) spread.set(a, (spread.get(a) ?? 0) + 1);
     const seen = `${answers.length} answers: ${[...spread].map(([who, n]) => `${who} ${n}`).join(', ') || 'none'}`;

@@ -11,6 +11,6 @@ export const logProbe: CheckProbe<LogCheck> = {
     const re = new RegExp(spec.match);
     const lines = out.stdout.split('\n').filter((l) => re.test(l));
     const seen = lines.length ? `${lines.length} matching line${lines.length === 1 ? '' : 's'} (first: ${clip(lines[0]!.trim(), 150)})` : `no matching line in ${spec.file}`;
-    return { ok: (lines.length > 0) === (spec.expect === 'present'), seen };
+    return { ok: lines.length > 0 === (spec.expect === 'present'), seen };
   },
 };

@@ -17,9 +17,16 @@ const on = (a: { switch?: string; port_group?: string }): Acl['on'] => (a.switch
 function nbChange(spec: StepCheck, ctx: LabContext): string[][] | undefined {
   if (spec.add_acl) return aclAddCommands(resolveAcl(spec.add_acl), '@step');
   if (spec.remove_acl) return [aclDelCommand({ ...spec.remove_acl, on: on(spec.remove_acl) })];
-  for (const [key, verb] of [['add_member', 'add'], ['remove_member', 'remove']] as const) {
+  for (const [key, verb] of [
+    ['add_member', 'add'],
+    ['remove_member', 'remove'],
+  ] as const) {
     const m = spec[key];
-    if (m) return [['--id=@p', 'get', 'Logical_Switch_Port', memberPortOf(ctx.lab, m.member)!], [verb, 'Port_Group', m.port_group, 'ports', '@p']];
+    if (m)
+      return [
+        ['--id=@p', 'get', 'Logical_Switch_Port', memberPortOf(ctx.lab, m.member)!],
+        [verb, 'Port_Group', m.port_group, 'ports', '@p'],
+      ];
   }
   if (spec.add_nat) return [['lr-nat-add', spec.add_nat.router, spec.add_nat.type, spec.add_nat.external_ip, spec.add_nat.logical_ip]];
   if (spec.remove_nat) return [['lr-nat-del', spec.remove_nat.router, spec.remove_nat.type, spec.remove_nat.external_ip]];

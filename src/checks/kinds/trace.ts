@@ -43,11 +43,7 @@ export const traceProbe: CheckProbe<TraceCheck> = {
     const outputs = traceOutputs(summary);
     const path = traceDatapaths(summary);
     const minimal = spec.minimal ? await traceMinimal(ctx.central(), logicalSwitchOf(lab, src.switch), flow) : [];
-    const seen = [
-      outputs.length ? `output to ${outputs.join(', ')}` : 'dropped (no output)',
-      spec.through ? ` through ${path.join(' → ')}` : '',
-      spec.minimal ? `; --minimal: ${minimal.join(' ')}` : '',
-    ].join('');
+    const seen = [outputs.length ? `output to ${outputs.join(', ')}` : 'dropped (no output)', spec.through ? ` through ${path.join(' → ')}` : '', spec.minimal ? `; --minimal: ${minimal.join(' ')}` : ''].join('');
     const throughOk = !spec.through || spec.through.join(',') === path.join(',');
     const minimalOk = !spec.minimal || spec.minimal.join('\n') === minimal.join('\n');
     if (spec.expect === 'dropped') return { ok: outputs.length === 0 && throughOk && minimalOk, seen };

@@ -13,7 +13,13 @@ const LAB_ARGS = ['down', 'status', 'test', 'graph'];
  */
 function bashScript(program: Command): string {
   const commands = program.commands.map((c) => c.name());
-  const options = program.commands.map((c) => `    ${c.name()}) opts="${c.options.map((o) => o.long).filter(Boolean).join(' ')}" ;;`);
+  const options = program.commands.map(
+    (c) =>
+      `    ${c.name()}) opts="${c.options
+        .map((o) => o.long)
+        .filter(Boolean)
+        .join(' ')}" ;;`,
+  );
   return `# lab completion for bash (and zsh with bashcompinit): eval "$(lab completion bash)"
 _lab_labs() { ls "\${LAB_STATE_DIR:-/run/lab}" 2>/dev/null; }
 _lab() {

@@ -8,7 +8,7 @@ export function registerExec(program: Command): void {
     .description('run a command in a node (VM, chassis or central); output and exit code passed through')
     .option('--lab <name>', LAB_OPTION)
     .argument('<node>', 'node name')
-    .argument('<command...>', 'command and its arguments (options after NODE are the command\'s, as with docker exec)')
+    .argument('<command...>', "command and its arguments (options after NODE are the command's, as with docker exec)")
     .passThroughOptions()
     .action(async (node: string, command: string[], opts: { lab?: string }) => {
       const ctx = await openLab('exec', opts.lab);

@@ -35,8 +35,7 @@ export function registerGraph(program: Command): void {
         graph = labGraph(record.lab, new Map(status.nodes.filter((n) => n.kind === 'vm' || n.kind === 'host').map((n) => [n.name, n.address])));
       }
       const dot = toDot(graph);
-      const text =
-        opts.format === 'mermaid' ? toMermaid(graph) : opts.format === 'dot' ? dot : opts.format === 'svg' ? await svgOf(dot) : toHtml(graph, await svgOf(toDot(graph, { title: false })));
+      const text = opts.format === 'mermaid' ? toMermaid(graph) : opts.format === 'dot' ? dot : opts.format === 'svg' ? await svgOf(dot) : toHtml(graph, await svgOf(toDot(graph, { title: false })));
       if (opts.output) {
         await writeFile(opts.output, text);
         process.stderr.write(`wrote ${opts.output}\n`);

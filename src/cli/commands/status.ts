@@ -24,10 +24,7 @@ function health(s: LabStatus): string {
 
 /** What is wrong beyond the nodes: a full disk, processes of the lab running outside it. */
 function notes(s: LabStatus): string {
-  const lines = [
-    ...(s.warning ? [`warning: ${s.warning}`] : []),
-    ...(s.strays ?? []).map((p) => `stray: pid ${p.pid} runs outside the lab's nodes (its namespace was deleted): ${p.cmdline.slice(0, 120)}`),
-  ];
+  const lines = [...(s.warning ? [`warning: ${s.warning}`] : []), ...(s.strays ?? []).map((p) => `stray: pid ${p.pid} runs outside the lab's nodes (its namespace was deleted): ${p.cmdline.slice(0, 120)}`)];
   if (s.strays?.length) lines.push(`'lab down ${s.name}' ends them`);
   return lines.map((l) => `\n${l}`).join('');
 }
@@ -37,9 +34,15 @@ function table(s: LabStatus): string {
   const title = `lab ${s.name}: ${health(s)} (runtime ${s.runtime}, datapath ${s.datapath}, ${s.state === 'starting' ? 'starting since' : 'up since'} ${s.createdAt}, owner ${s.owner ?? 'unknown'}${s.file ? `, from ${s.file}` : ''})`;
   // Across Docker engines, which engine each node is on.
   if (s.nodes.some((n) => n.engine)) {
-    return `${title}\n${textTable(['NODE', 'KIND', 'STATE', 'ENGINE', 'DETAIL'], s.nodes.map((n) => [n.name, n.kind, n.present ? 'up' : 'missing', n.engine ?? '-', detail(n)]))}${notes(s)}`;
+    return `${title}\n${textTable(
+      ['NODE', 'KIND', 'STATE', 'ENGINE', 'DETAIL'],
+      s.nodes.map((n) => [n.name, n.kind, n.present ? 'up' : 'missing', n.engine ?? '-', detail(n)]),
+    )}${notes(s)}`;
   }
-  return `${title}\n${textTable(['NODE', 'KIND', 'STATE', 'DETAIL'], s.nodes.map((n) => [n.name, n.kind, n.present ? 'up' : 'missing', detail(n)]))}${notes(s)}`;
+  return `${title}\n${textTable(
+    ['NODE', 'KIND', 'STATE', 'DETAIL'],
+    s.nodes.map((n) => [n.name, n.kind, n.present ? 'up' : 'missing', detail(n)]),
+  )}${notes(s)}`;
 }
 
 /** Every lab in one line each: what `lab ls` prints. */

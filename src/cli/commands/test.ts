@@ -44,7 +44,7 @@ async function writeReport(path: string, text: string): Promise<void> {
 export function registerTest(program: Command): void {
   program
     .command('test')
-    .description("bring labs up, run their checks, take them down (a lab NAME that is up is only checked)")
+    .description('bring labs up, run their checks, take them down (a lab NAME that is up is only checked)')
     .argument('<labs...>', 'topology files, or names of labs that are up')
     .option('--keep', 'leave the labs up after their checks')
     .option('--only <check>', 'run only this check (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
@@ -83,7 +83,9 @@ export function registerTest(program: Command): void {
       try {
         for (const t of labs) {
           const engines = t.running ? undefined : await enginesOption(opts.engines);
-          reports.push(await testLab(releaseOption(t.lab, opts.release), t.running, ctx, { keep: opts.keep, only: opts.only, runtime: opts.runtime, ...(engines ? { engines } : {}), bundleRoot: resolve(opts.bundleDir), signal: controller.signal }));
+          reports.push(
+            await testLab(releaseOption(t.lab, opts.release), t.running, ctx, { keep: opts.keep, only: opts.only, runtime: opts.runtime, ...(engines ? { engines } : {}), bundleRoot: resolve(opts.bundleDir), signal: controller.signal }),
+          );
           await ctx.reporter.flush();
         }
       } finally {

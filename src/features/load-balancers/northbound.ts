@@ -12,11 +12,13 @@ export function loadBalancerUnits(lab: Lab, unit: () => NbCommand): void {
     const hc = lb.healthCheck;
     if (hc) {
       // A health check per VIP with a port; backends are probed through their logical port from `source`.
-      lb.vips.filter((v) => v.vip.includes(':')).forEach((v, i) => {
-        const id = `@hc_${lb.name.replace(/[^A-Za-z0-9]/g, '_')}_${i}`;
-        cmd(`--id=${id}`, 'create', 'Load_Balancer_Health_Check', `vip=${quoted(v.vip)}`, ...Object.entries(hc.options).map(([k, val]) => `options:${k}=${quoted(val)}`));
-        cmd('add', 'Load_Balancer', lb.name, 'health_check', id);
-      });
+      lb.vips
+        .filter((v) => v.vip.includes(':'))
+        .forEach((v, i) => {
+          const id = `@hc_${lb.name.replace(/[^A-Za-z0-9]/g, '_')}_${i}`;
+          cmd(`--id=${id}`, 'create', 'Load_Balancer_Health_Check', `vip=${quoted(v.vip)}`, ...Object.entries(hc.options).map(([k, val]) => `options:${k}=${quoted(val)}`));
+          cmd('add', 'Load_Balancer', lb.name, 'health_check', id);
+        });
       cmd('set', 'Load_Balancer', lb.name, ...Object.entries(hc.mappings).map(([ip, m]) => `ip_port_mappings:${quoted(ip)}=${quoted(m)}`));
     }
     for (const sw of lb.switches) cmd('ls-lb-add', logicalSwitchOf(lab, sw), lb.name);

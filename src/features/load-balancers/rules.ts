@@ -20,9 +20,11 @@ export function checkLoadBalancers(t: RawCore & RawLoadBalancers, book: AddressB
     for (const [vip, backends] of Object.entries(lb.vips)) {
       const [addr, port] = vip.split(':');
       const owner = book.portWith(addr!);
-      const addressProblem = parseIpv4(addr!) === undefined
-        ? `'${addr}' is not an IPv4 address`
-        : (specialAddressProblem(addr!, 'VIP', 'use an unused address of a lab subnet or a subnet of its own') ?? (owner && `${addr} is already the address of ${owner}; a VIP needs an address no port has, or OVN answers for it instead of that port`));
+      const addressProblem =
+        parseIpv4(addr!) === undefined
+          ? `'${addr}' is not an IPv4 address`
+          : (specialAddressProblem(addr!, 'VIP', 'use an unused address of a lab subnet or a subnet of its own') ??
+            (owner && `${addr} is already the address of ${owner}; a VIP needs an address no port has, or OVN answers for it instead of that port`));
       if (addressProblem) at([...path, 'vips', vip], addressProblem, true);
       const vipPort = port !== undefined ? portProblem(port) : undefined;
       if (vipPort) at([...path, 'vips', vip], vipPort, true);

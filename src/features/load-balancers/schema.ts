@@ -15,7 +15,10 @@ const loadBalancerSchema = z
     routers: z.array(z.string()).default([]).describe('logical routers it is attached to (need a gateway port or to be a gateway router)'),
     health_check: z
       .strictObject({
-        source: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address').describe("the address OVN probes backends from: unused, in the backends' subnet"),
+        source: z
+          .string()
+          .regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address')
+          .describe("the address OVN probes backends from: unused, in the backends' subnet"),
         interval: z.number().int().min(1).default(5).describe('seconds between probes'),
         timeout: z.number().int().min(1).default(2).describe('seconds a probe waits for an answer'),
         success_count: z.number().int().min(1).default(1).describe('answers that bring a backend back'),

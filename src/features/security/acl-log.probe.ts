@@ -11,6 +11,6 @@ export const aclLogProbe: CheckProbe<AclLogCheck> = {
     const seen = matching[0]
       ? `${matching.length} of ${lines.length} lines of '${spec.acl}' match (first: verdict=${matching[0].verdict} ${clip(matching[0].packet, 140)})`
       : `${lines.length} lines of '${spec.acl}', none matching${lines[0] ? ` (first: verdict=${lines[0].verdict} ${clip(lines[0].packet, 140)})` : ''}`;
-    return { ok: (matching.length > 0) === (spec.expect === 'present'), seen };
+    return { ok: matching.length > 0 === (spec.expect === 'present'), seen };
   },
 };

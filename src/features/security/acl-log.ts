@@ -17,12 +17,13 @@ export const aclLogSpec: CheckSpecKind<AclLogCheck> = {
   summary: "an ACL with logging wrote (or did not write) a line in a chassis' ovn-controller log",
   schema,
   validate(spec, lab) {
-    const problem = unknownName('chassis', spec.chassis, lab.chassis.map((c) => c.name));
+    const problem = unknownName(
+      'chassis',
+      spec.chassis,
+      lab.chassis.map((c) => c.name),
+    );
     const named = lab.acls.some((a) => a.log?.name === spec.acl);
-    return [
-      ...(problem ? [{ field: 'chassis', message: problem }] : []),
-      ...(named ? [] : [{ field: 'acl', message: `no ACL of this lab logs with name '${spec.acl}' (give one log: { name: ${spec.acl} })` }]),
-    ];
+    return [...(problem ? [{ field: 'chassis', message: problem }] : []), ...(named ? [] : [{ field: 'acl', message: `no ACL of this lab logs with name '${spec.acl}' (give one log: { name: ${spec.acl} })` }])];
   },
   negative: (spec) => spec.expect === 'absent',
   expected: (spec) => `${spec.expect === 'present' ? 'a' : 'no'} line name="${spec.acl}"${spec.verdict ? `, verdict=${spec.verdict}` : ''}${spec.packet ? ` for a packet with '${spec.packet}'` : ''} in ${spec.chassis}'s ovn-controller log`,

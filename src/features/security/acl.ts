@@ -3,7 +3,6 @@ import { quoted } from '../../base/ovsdb.js';
 import type { Lab } from '../../topology/model.js';
 import type { Acl } from './model.js';
 
-
 /**
  * The ovn-nbctl commands that make an ACL and attach it to its port group or switch (`create ACL`
  * rather than `acl-add`, which has no label on every version). `id` names the row in the transaction.
@@ -12,7 +11,13 @@ export function aclAddCommands(acl: Acl, id: string): string[][] {
   const log = acl.log ? ['log=true', ...(['name', 'severity', 'meter'] as const).flatMap((k) => (acl.log![k] ? [`${k}=${quoted(acl.log![k])}`] : []))] : [];
   return [
     [
-      `--id=${id}`, 'create', 'ACL', `direction=${acl.direction}`, `priority=${acl.priority}`, `match=${quoted(acl.match)}`, `action=${acl.action}`,
+      `--id=${id}`,
+      'create',
+      'ACL',
+      `direction=${acl.direction}`,
+      `priority=${acl.priority}`,
+      `match=${quoted(acl.match)}`,
+      `action=${acl.action}`,
       ...log,
       ...(acl.label !== undefined ? [`label=${acl.label}`] : []),
       ...(acl.afterLb ? ['options:apply-after-lb="true"'] : []),

@@ -15,10 +15,7 @@ export function memberPort(t: RawCore, member: string): string | undefined {
 
 /** Logical ports of VMs (and their VLAN children) and localports, by name. */
 function knownPorts(t: RawCore): string[] {
-  return [
-    ...Object.entries(t.vms).flatMap(([n, v]) => [v.port ?? `${v.switch}-${n}`, ...Object.entries(v.vlans ?? {}).map(([tag, c]) => `${c.switch}-${n}-${tag}`)]),
-    ...Object.entries(t.localports).map(([n, lp]) => `${lp.switch}-${n}`),
-  ];
+  return [...Object.entries(t.vms).flatMap(([n, v]) => [v.port ?? `${v.switch}-${n}`, ...Object.entries(v.vlans ?? {}).map(([tag, c]) => `${c.switch}-${n}-${tag}`)]), ...Object.entries(t.localports).map(([n, lp]) => `${lp.switch}-${n}`)];
 }
 
 /** Port groups of ports that exist, address sets of addresses, ACLs on what exists and naming groups and sets that do. */

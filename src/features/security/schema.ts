@@ -21,7 +21,6 @@ const portGroupSchema = z
   })
   .describe('a port group (@name in ACL matches): what OpenStack makes of a security group');
 
-
 const addressSetSchema = z
   .strictObject({
     addresses: z.array(addressOrSubnet).min(1).describe('IPv4 addresses and subnets'),
@@ -40,9 +39,15 @@ export const aclSchema = z
       .union([
         z.boolean(),
         z.strictObject({
-          name: z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, ".", ":", "-", "_"').optional(),
+          name: z
+            .string()
+            .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, ".", ":", "-", "_"')
+            .optional(),
           severity: z.enum(['alert', 'warning', 'notice', 'info', 'debug']).optional(),
-          meter: z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'a meter name').optional(),
+          meter: z
+            .string()
+            .regex(/^[A-Za-z0-9_.:-]+$/, 'a meter name')
+            .optional(),
         }),
       ])
       .optional()

@@ -80,17 +80,16 @@ export async function connectDocker(client?: Docker, engine?: Engine): Promise<D
     if (engine) {
       throw new EngineUnreachable(engine, err as Error);
     }
-    throw new UserError(
-      `the docker runtime needs a running Docker daemon, and none answered (${(err as Error).message})`,
-      "start it (e.g. 'systemctl start docker', or 'dockerd &'), or use --runtime netns",
-      { cause: err },
-    );
+    throw new UserError(`the docker runtime needs a running Docker daemon, and none answered (${(err as Error).message})`, "start it (e.g. 'systemctl start docker', or 'dockerd &'), or use --runtime netns", { cause: err });
   }
 }
 
 /** A named engine of a lab that did not answer. */
 export class EngineUnreachable extends UserError {
-  constructor(readonly engine: Engine, cause: Error) {
+  constructor(
+    readonly engine: Engine,
+    cause: Error,
+  ) {
     super(`Docker engine '${engine.name}' (${engine.url}) did not answer: ${cause.message}`, `check that its dockerd runs and this machine reaches it (docker -H ${engine.url} info)`, { cause });
   }
 }

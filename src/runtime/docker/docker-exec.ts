@@ -6,12 +6,7 @@ import { ExecResult } from '../../base/exec.js';
  * Runs argv in a container through the Docker API (no docker CLI) and collects its output.
  * Exit code, stdout and stderr come back as an ExecResult, like every other command.
  */
-export async function dockerExec(
-  container: Docker.Container,
-  argv: readonly string[],
-  env: Record<string, string> = {},
-  timeoutMs?: number,
-): Promise<ExecResult> {
+export async function dockerExec(container: Docker.Container, argv: readonly string[], env: Record<string, string> = {}, timeoutMs?: number): Promise<ExecResult> {
   const started = performance.now();
   const exec = await container.exec({
     Cmd: [...argv],
@@ -32,9 +27,7 @@ export async function dockerExec(
     stream.on('error', reject);
   });
   let timer: NodeJS.Timeout | undefined;
-  const timedOut = timeoutMs
-    ? new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)))
-    : new Promise<never>(() => {});
+  const timedOut = timeoutMs ? new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), timeoutMs))) : new Promise<never>(() => {});
   const outcome = await Promise.race([ended, timedOut]);
   clearTimeout(timer);
   if (outcome === 'timeout') {

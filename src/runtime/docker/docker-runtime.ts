@@ -149,7 +149,21 @@ export class DockerRuntime implements Runtime {
   private async startContainer(node: string, network: string, ip?: string, sysctls: Record<string, string> = {}, mac?: string): Promise<void> {
     const docker = await this.docker(node);
     const name = containerName(this.lab, node);
-    this.exec_.onCommand?.([...this.dockerCli(node), 'run', '-d', '--name', name, '--network', network, ...(ip ? ['--ip', ip] : []), ...(mac ? ['--mac-address', mac] : []), ...CAPABILITIES.flatMap((c) => ['--cap-add', c]), '--device', '/dev/net/tun', this.imageOf(node)]);
+    this.exec_.onCommand?.([
+      ...this.dockerCli(node),
+      'run',
+      '-d',
+      '--name',
+      name,
+      '--network',
+      network,
+      ...(ip ? ['--ip', ip] : []),
+      ...(mac ? ['--mac-address', mac] : []),
+      ...CAPABILITIES.flatMap((c) => ['--cap-add', c]),
+      '--device',
+      '/dev/net/tun',
+      this.imageOf(node),
+    ]);
     const container = await docker.createContainer({
       name,
       Image: this.imageOf(node),
@@ -185,7 +199,12 @@ export class DockerRuntime implements Runtime {
 
   /** Across engines, the overlay must carry its full MTU between them (see {@link probeUnderlay}). */
   async checkUnderlay(): Promise<void> {
-    if (this.acrossEngines && this.resolved) await probeUnderlay(this.resolved, (node, argv) => this.run(node, argv, { nothrow: true }), (node) => this.engineOf(node));
+    if (this.acrossEngines && this.resolved)
+      await probeUnderlay(
+        this.resolved,
+        (node, argv) => this.run(node, argv, { nothrow: true }),
+        (node) => this.engineOf(node),
+      );
   }
 
   /**
@@ -218,7 +237,11 @@ export class DockerRuntime implements Runtime {
     const info = await docker.getContainer(name).inspect();
     const dockerMac = info.NetworkSettings.Networks[net]?.MacAddress;
     const links = await this.run(node, ['ip', '-o', 'link', 'show']);
-    const dev = links.stdout.split('\n').find((l) => dockerMac && l.includes(`link/ether ${dockerMac}`))?.split(': ')[1]?.split('@')[0];
+    const dev = links.stdout
+      .split('\n')
+      .find((l) => dockerMac && l.includes(`link/ether ${dockerMac}`))
+      ?.split(': ')[1]
+      ?.split('@')[0];
     if (!dev) throw new Error(`cannot find the interface of ${node} on ${net} (MAC ${dockerMac})`);
     await this.adoptInterface(node, dev, iface, mac);
   }
@@ -243,12 +266,7 @@ export class DockerRuntime implements Runtime {
   async createVm(vm: Vm): Promise<void> {
     this.vmChassis.set(vm.name, vm.chassis);
     // The namespace and its link are made by the chassis container's next exec (plugging the VM).
-    this.later(containerName(this.lab, vm.chassis), [
-      ['mkdir', '-p', this.runDir(vm.name)],
-      ['ip', 'netns', 'add', vm.name],
-      ['ip', '-n', vm.name, 'link', 'set', 'dev', 'lo', 'up'],
-      ...this.vmLinkCommands(vm, 'eth0', vm.name, vm.mac),
-    ]);
+    this.later(containerName(this.lab, vm.chassis), [['mkdir', '-p', this.runDir(vm.name)], ['ip', 'netns', 'add', vm.name], ['ip', '-n', vm.name, 'link', 'set', 'dev', 'lo', 'up'], ...this.vmLinkCommands(vm, 'eth0', vm.name, vm.mac)]);
   }
 
   /** Commands a container's next exec runs first (see {@link run}). */
@@ -353,7 +371,12 @@ export class DockerRuntime implements Runtime {
 
   async present(nodes: readonly string[]): Promise<Set<string>> {
     const { results } = await this.engines.onEach((docker) => docker.listContainers({ filters: { label: [`${LABEL_LAB}=${this.lab}`], status: ['running'] } }));
-    const up = new Set(results.flat().map((c) => c.Labels[LABEL_NODE]).filter((n): n is string => !!n));
+    const up = new Set(
+      results
+        .flat()
+        .map((c) => c.Labels[LABEL_NODE])
+        .filter((n): n is string => !!n),
+    );
     const out = new Set<string>();
     for (const node of nodes) {
       const chassis = this.vmChassis.get(node);
@@ -370,7 +393,14 @@ export class DockerRuntime implements Runtime {
 
   async stateDirs(): Promise<string[]> {
     const { results } = await this.engines.onEach((docker) => docker.listContainers({ all: true, filters: { label: [`${LABEL_LAB}=${this.lab}`] } }));
-    return [...new Set(results.flat().map((c) => c.Labels[LABEL_STATE]).filter((d): d is string => !!d))];
+    return [
+      ...new Set(
+        results
+          .flat()
+          .map((c) => c.Labels[LABEL_STATE])
+          .filter((d): d is string => !!d),
+      ),
+    ];
   }
 
   /**
@@ -388,7 +418,10 @@ export class DockerRuntime implements Runtime {
       await Promise.all(
         found.map((c) => {
           this.exec_.onCommand?.([...this.engines.cli(engine), 'rm', '-f', c.Names[0]?.replace(/^\//, '') ?? c.Id]);
-          return docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+          return docker
+            .getContainer(c.Id)
+            .remove({ force: true })
+            .catch(() => undefined);
         }),
       );
       return found.length;
@@ -397,7 +430,13 @@ export class DockerRuntime implements Runtime {
       let removed = 0;
       for (const n of await docker.listNetworks({ filters })) {
         this.exec_.onCommand?.([...this.engines.cli(engine), 'network', 'rm', n.Name]);
-        removed += await docker.getNetwork(n.Id).remove().then(() => 1, () => 0);
+        removed += await docker
+          .getNetwork(n.Id)
+          .remove()
+          .then(
+            () => 1,
+            () => 0,
+          );
       }
       return removed;
     });

@@ -58,7 +58,10 @@ export class EngineSet {
     const info = async (e: Engine) => (await (await this.client(e.name)).info()) as { Swarm?: { LocalNodeState?: string; NodeID?: string; ControlAvailable?: boolean } };
     const manager = await info(first);
     if (manager.Swarm?.LocalNodeState !== 'active') {
-      throw new UserError(`Docker engine '${first.name}' (${first.url}) is not part of a swarm: a lab across engines needs them joined in one`, `make it a manager: docker -H ${first.url} swarm init --advertise-addr ADDRESS, then join the others (docs/runtimes.md, "Labs across machines")`);
+      throw new UserError(
+        `Docker engine '${first.name}' (${first.url}) is not part of a swarm: a lab across engines needs them joined in one`,
+        `make it a manager: docker -H ${first.url} swarm init --advertise-addr ADDRESS, then join the others (docs/runtimes.md, "Labs across machines")`,
+      );
     }
     if (!manager.Swarm.ControlAvailable) {
       throw new UserError(`Docker engine '${first.name}' (${first.url}) is a swarm worker: the first engine of a lab must be a manager, where its overlay networks are made`, 'list a manager first in engines (or --engines)');

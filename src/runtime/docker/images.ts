@@ -32,7 +32,10 @@ function debootstrapBaseRef(release: Release): string {
  * new image and `up` never uses a stale one.
  */
 export function nodeImage(release: Release = DEFAULT_RELEASE): string {
-  const hash = createHash('sha256').update(readFileSync(`${IMAGES_DIR}Dockerfile`)).digest('hex').slice(0, 12);
+  const hash = createHash('sha256')
+    .update(readFileSync(`${IMAGES_DIR}Dockerfile`))
+    .digest('hex')
+    .slice(0, 12);
   return `ovn-lab/node:${hash}-${release}`;
 }
 

@@ -62,4 +62,3 @@ export function placeOnEngines(lab: Lab, override?: Engine[]): Lab {
   const fits = placed.underlay.mtu - overhead;
   return { ...placed, vms: placed.vms.map((vm) => (vm.mtu > fits ? { ...vm, mtu: fits } : vm)) };
 }
-

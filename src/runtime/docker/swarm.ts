@@ -12,16 +12,18 @@ import { parseCidr } from '../../topology/net.js';
  * way. `mtu` is what containers get; Docker's option is the MTU of the link beneath, 50 bytes
  * (its VXLAN) more. Returns the docker CLI line (what -v shows) and the API's options.
  */
-export function overlayNetwork(
-  name: string,
-  labels: Record<string, string>,
-  opts: { internal: boolean; subnet?: string; mtu?: number },
-): { cli: string[]; options: Docker.NetworkCreateOptions } {
+export function overlayNetwork(name: string, labels: Record<string, string>, opts: { internal: boolean; subnet?: string; mtu?: number }): { cli: string[]; options: Docker.NetworkCreateOptions } {
   const option = opts.mtu !== undefined ? opts.mtu + 50 : undefined;
   const range = opts.subnet ? overlayAutoRange(parseCidr(opts.subnet)!) : undefined;
   return {
     cli: [
-      'docker', 'network', 'create', '-d', 'overlay', '--attachable', ...(opts.internal ? ['--internal'] : []),
+      'docker',
+      'network',
+      'create',
+      '-d',
+      'overlay',
+      '--attachable',
+      ...(opts.internal ? ['--internal'] : []),
       ...(opts.subnet && range ? ['--subnet', opts.subnet, '--ip-range', range.cidr, '--gateway', range.gateway] : []),
       ...(option ? ['-o', `com.docker.network.driver.mtu=${option}`] : []),
       name,
@@ -45,11 +47,7 @@ export function overlayNetwork(
  * OVS sets it on Geneve, so a too small network between machines would lose full-size packets
  * without a word.
  */
-export async function probeUnderlay(
-  lab: Lab,
-  run: (node: string, argv: string[]) => Promise<ExecResult>,
-  engineOf: (node: string) => string | undefined,
-): Promise<void> {
+export async function probeUnderlay(lab: Lab, run: (node: string, argv: string[]) => Promise<ExecResult>, engineOf: (node: string) => string | undefined): Promise<void> {
   if (!lab.underlay.mtu) return;
   const central = lab.central.members?.[0] ?? lab.central;
   const seen = new Set([engineOf(central.name)]);

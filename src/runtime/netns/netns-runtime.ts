@@ -45,7 +45,11 @@ export class NetnsRuntime implements Runtime {
     const named = this.lab_ ? releasesOf(this.lab_) : [];
     const here = hostRelease();
     const other = named.find((r) => r !== here);
-    if (other) throw new UserError(`the file asks for Debian ${other}'s OVN, and the netns runtime runs this machine's (${here ?? 'unknown release'})`, `run it with --runtime docker (after 'lab images build --release ${other}'), or drop release from the file`);
+    if (other)
+      throw new UserError(
+        `the file asks for Debian ${other}'s OVN, and the netns runtime runs this machine's (${here ?? 'unknown release'})`,
+        `run it with --runtime docker (after 'lab images build --release ${other}'), or drop release from the file`,
+      );
     requirePrograms(this.lab_?.services.length ? [...NETNS_REQUIREMENTS, DNSMASQ] : NETNS_REQUIREMENTS);
     // Namespace names are the host's, whatever LAB_STATE_DIR says: another lab of this name owns
     // them (this lab's own record makes the claim refuse it as up already).
@@ -72,12 +76,7 @@ export class NetnsRuntime implements Runtime {
   async createUnderlay(_subnet: string): Promise<void> {
     const ns = this.ns(UNDERLAY);
     await filesOf(this.exec_).mkdir(this.runDir(UNDERLAY));
-    await this.batch([
-      ...namespaceCommands(ns),
-      quietUnderlay(ns),
-      ['ip', '-n', ns, 'link', 'add', 'name', UNDERLAY, 'type', 'bridge'],
-      ['ip', '-n', ns, 'link', 'set', 'dev', UNDERLAY, 'up'],
-    ]);
+    await this.batch([...namespaceCommands(ns), quietUnderlay(ns), ['ip', '-n', ns, 'link', 'add', 'name', UNDERLAY, 'type', 'bridge'], ['ip', '-n', ns, 'link', 'set', 'dev', UNDERLAY, 'up']]);
     // `ip netns add` refuses a name that exists: the underlay made here is this lab's, and its
     // inode tells it apart from one of another lab of this name (see ownsNamespaces). Under `lab
     // script` nothing was made: a namespace of that name is another lab's.

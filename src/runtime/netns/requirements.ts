@@ -21,4 +21,3 @@ export const NETNS_REQUIREMENTS: readonly Requirement[] = [
 
 /** Needed only by labs with dnsmasq services. */
 export const DNSMASQ: Requirement = { program: 'dnsmasq', pkg: 'dnsmasq-base' };
-

@@ -22,10 +22,22 @@ export const boundSpec: CheckSpecKind<BoundCheck> = {
   validate(spec, lab) {
     const problems = [];
     if ((spec.vm === undefined) === (spec.port === undefined)) problems.push({ field: 'vm', message: 'say which port: vm (a VM of the lab) or port (a logical port by name)' });
-    const vm = spec.vm !== undefined && unknownName('VM', spec.vm, lab.vms.map((v) => v.name));
+    const vm =
+      spec.vm !== undefined &&
+      unknownName(
+        'VM',
+        spec.vm,
+        lab.vms.map((v) => v.name),
+      );
     if (vm) problems.push({ field: 'vm', message: vm });
     if (spec.port !== undefined && spec.chassis === undefined) problems.push({ field: 'chassis', message: 'say which chassis the port must be bound to' });
-    const ch = spec.chassis && unknownName('chassis', spec.chassis, lab.chassis.map((c) => c.name));
+    const ch =
+      spec.chassis &&
+      unknownName(
+        'chassis',
+        spec.chassis,
+        lab.chassis.map((c) => c.name),
+      );
     if (ch) problems.push({ field: 'chassis', message: ch });
     return problems;
   },

@@ -7,11 +7,24 @@ const glob = z.string().regex(/^[A-Za-z0-9_.:*-]+$/, 'a name, with * for any cha
 const schema = z.strictObject({
   ...checkFields('bridge'),
   chassis: z.string().describe('the chassis whose OVS is looked at'),
-  bridge: z.string().regex(/^[A-Za-z0-9_.-]{1,15}$/, 'a bridge name like br-ex').describe('br-int, br-ex, …'),
+  bridge: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,15}$/, 'a bridge name like br-ex')
+    .describe('br-int, br-ex, …'),
   port: glob.describe("the port's name; * stands for any characters, e.g. patch-*-to-br-int"),
-  type: z.string().regex(/^[a-z]*$/, 'an interface type like patch').optional().describe('its interface type: patch, geneve, vxlan, internal, "" (a plain device)'),
-  options: z.record(z.string().regex(/^[a-z_]+$/), glob).optional().describe('options it must have, * allowed, e.g. { peer: patch-br-int-to-* }'),
-  external_ids: z.record(z.string().regex(/^[a-z_-]+$/), glob).optional().describe('external_ids its interface must have, e.g. { iface-id: net-meta }'),
+  type: z
+    .string()
+    .regex(/^[a-z]*$/, 'an interface type like patch')
+    .optional()
+    .describe('its interface type: patch, geneve, vxlan, internal, "" (a plain device)'),
+  options: z
+    .record(z.string().regex(/^[a-z_]+$/), glob)
+    .optional()
+    .describe('options it must have, * allowed, e.g. { peer: patch-br-int-to-* }'),
+  external_ids: z
+    .record(z.string().regex(/^[a-z_-]+$/), glob)
+    .optional()
+    .describe('external_ids its interface must have, e.g. { iface-id: net-meta }'),
   trunks: z.array(z.number().int().min(0).max(4095)).optional().describe('the VLANs the port trunks, e.g. [10, 20]'),
   vlan_mode: z.enum(['trunk', 'access', 'native-tagged', 'native-untagged']).optional().describe("the port's vlan_mode"),
   expect: z.enum(['present', 'absent']).default('present'),
@@ -20,7 +33,12 @@ export type BridgeCheck = z.infer<typeof schema>;
 
 /** A name pattern with * as a regular expression. */
 export function globRegex(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 export const bridgeSpec: CheckSpecKind<BridgeCheck> = {
@@ -28,7 +46,11 @@ export const bridgeSpec: CheckSpecKind<BridgeCheck> = {
   summary: 'an OVS bridge on a chassis has (or lacks) a port of a type with options (ovs-vsctl show)',
   schema,
   validate(spec, lab) {
-    const message = unknownName('chassis', spec.chassis, lab.chassis.map((c) => c.name));
+    const message = unknownName(
+      'chassis',
+      spec.chassis,
+      lab.chassis.map((c) => c.name),
+    );
     return message ? [{ field: 'chassis', message }] : [];
   },
   negative: (spec) => spec.expect === 'absent',

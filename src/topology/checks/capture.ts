@@ -7,8 +7,15 @@ const address = z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:]*)
 const schema = z.strictObject({
   ...checkFields('capture'),
   on: z.string().describe('the node that listens (a VM, host, chassis or central)'),
-  interface: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'an interface name').default('eth0'),
-  filter: z.string().regex(/^[A-Za-z0-9 ._:/()[\]!<>=&|-]*$/, 'a tcpdump filter (words, addresses, ports)').default('ip').describe("a tcpdump filter, e.g. 'icmp' or 'tcp port 80'"),
+  interface: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/, 'an interface name')
+    .default('eth0'),
+  filter: z
+    .string()
+    .regex(/^[A-Za-z0-9 ._:/()[\]!<>=&|-]*$/, 'a tcpdump filter (words, addresses, ports)')
+    .default('ip')
+    .describe("a tcpdump filter, e.g. 'icmp' or 'tcp port 80'"),
   while: z
     .strictObject({
       from: z.string().describe('the node that sends'),

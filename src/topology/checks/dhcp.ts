@@ -7,22 +7,39 @@ import { checkFields, ipv4Field, unknownName } from './fields.js';
 const schema = z.strictObject({
   ...checkFields('dhcp'),
   vm: z.string().describe('the VM (or host, with an external port) whose lease is checked'),
-  interface: z.string().regex(/^eth0(\.\d{1,4})?$/, 'eth0 or eth0.<tag>').default('eth0').describe('eth0, or eth0.<tag> for a VLAN child port'),
-  family: z.union([z.literal(4), z.literal(6)]).default(4).describe("4: the DHCPv4 lease; 6: the DHCPv6 lease (dhclient -6) of a VM on a switch whose router port has ra: dhcpv6_stateful"),
-  address: z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[0-9a-fA-F:]+)$/, 'an address, optionally with /prefix (IPv4), or an IPv6 address').optional()
+  interface: z
+    .string()
+    .regex(/^eth0(\.\d{1,4})?$/, 'eth0 or eth0.<tag>')
+    .default('eth0')
+    .describe('eth0, or eth0.<tag> for a VLAN child port'),
+  family: z
+    .union([z.literal(4), z.literal(6)])
+    .default(4)
+    .describe('4: the DHCPv4 lease; 6: the DHCPv6 lease (dhclient -6) of a VM on a switch whose router port has ra: dhcpv6_stateful'),
+  address: z
+    .string()
+    .regex(/^(\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[0-9a-fA-F:]+)$/, 'an address, optionally with /prefix (IPv4), or an IPv6 address')
+    .optional()
     .describe("leased address (default: the VM's ip and its switch's prefix; with family 6 its ip6)"),
-  server_mac: z.string().regex(/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/, 'a MAC in lower case like 02:ac:10:ff:01:29').optional().describe("family 6: the MAC in the server's DUID (OVN's DHCPv6 server_id)"),
+  server_mac: z
+    .string()
+    .regex(/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/, 'a MAC in lower case like 02:ac:10:ff:01:29')
+    .optional()
+    .describe("family 6: the MAC in the server's DUID (OVN's DHCPv6 server_id)"),
   dns_server: z.string().optional().describe('the DNS server the lease names'),
-  router: z.union([ipv4Field, z.literal('none')]).optional().describe("router option in the lease ('none': the lease has no router option)"),
+  router: z
+    .union([ipv4Field, z.literal('none')])
+    .optional()
+    .describe("router option in the lease ('none': the lease has no router option)"),
   lease_time: z.number().int().positive().optional().describe('lease time in seconds'),
-  mtu: z.union([z.number().int().positive(), z.literal('none')]).optional().describe("interface-mtu option in the lease ('none': the lease has none)"),
+  mtu: z
+    .union([z.number().int().positive(), z.literal('none')])
+    .optional()
+    .describe("interface-mtu option in the lease ('none': the lease has none)"),
   server: ipv4Field.optional().describe('DHCP server identifier in the lease'),
   default_route: ipv4Field.optional().describe("gateway of the VM's default route"),
   renew: z.boolean().default(false).describe('ask for a lease again (dhclient -1) before looking, e.g. after a server was stopped'),
-  expect: z
-    .enum(['leased', 'none'])
-    .default('leased')
-    .describe('none: a fresh request (dhclient -1 with a throwaway lease file, 5 s) gets no answer at all; the VM keeps what it has'),
+  expect: z.enum(['leased', 'none']).default('leased').describe('none: a fresh request (dhclient -1 with a throwaway lease file, 5 s) gets no answer at all; the VM keeps what it has'),
 });
 export type DhcpCheck = z.infer<typeof schema>;
 
@@ -53,7 +70,11 @@ export const dhcpSpec: CheckSpecKind<DhcpCheck> = {
   validate(spec, lab) {
     const host = lab.hosts.find((h) => h.name === spec.vm);
     if (host) return host.dhcp && spec.family === 4 && spec.interface === 'eth0' ? [] : [{ field: 'vm', message: `host '${host.name}' does not lease an address by DHCP (give it dhcp: true and an external_port)` }];
-    const problem = unknownName('VM', spec.vm, lab.vms.map((v) => v.name));
+    const problem = unknownName(
+      'VM',
+      spec.vm,
+      lab.vms.map((v) => v.name),
+    );
     if (problem) return [{ field: 'vm', message: problem }];
     const vm = lab.vms.find((v) => v.name === spec.vm)!;
     if (spec.expect === 'none' && (spec.family === 6 || spec.address || spec.router || spec.lease_time || spec.mtu || spec.server || spec.default_route || spec.renew)) {
@@ -73,15 +94,19 @@ export const dhcpSpec: CheckSpecKind<DhcpCheck> = {
   expected(spec, lab) {
     if (spec.expect === 'none') return `no answer to a DHCP request on ${spec.vm}'s ${spec.interface}`;
     const w = wanted(spec, lab);
-    return [
-      `lease ${w.address}`,
-      w.router && `router ${w.router}`,
-      w.lease_time && `lease_time ${w.lease_time}`,
-      w.mtu && `mtu ${w.mtu}`,
-      w.server && `server ${w.server}`,
-      w.default_route && `default via ${w.default_route}`,
-      w.server_mac && `server DUID with MAC ${w.server_mac}`,
-      w.dns_server && `dns ${w.dns_server}`,
-    ].filter(Boolean).join(', ') + (w.renew ? ' (after asking again)' : '');
+    return (
+      [
+        `lease ${w.address}`,
+        w.router && `router ${w.router}`,
+        w.lease_time && `lease_time ${w.lease_time}`,
+        w.mtu && `mtu ${w.mtu}`,
+        w.server && `server ${w.server}`,
+        w.default_route && `default via ${w.default_route}`,
+        w.server_mac && `server DUID with MAC ${w.server_mac}`,
+        w.dns_server && `dns ${w.dns_server}`,
+      ]
+        .filter(Boolean)
+        .join(', ') + (w.renew ? ' (after asking again)' : '')
+    );
   },
 };

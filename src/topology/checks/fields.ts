@@ -63,7 +63,13 @@ export function targetAddress(lab: Lab, to: string, family: 4 | 6 = 4): string |
 /** Problems of a check's `from` (a node, or a VM with `vmOnly`) and `to` (a VM, host or address). */
 export function fromToProblems(lab: Lab, spec: { from: string; to: string; family?: 4 | 6 }, opts: { vmOnly?: boolean; toOptional?: boolean } = {}): CheckProblem[] {
   const problems: CheckProblem[] = [];
-  const from = opts.vmOnly ? unknownName('VM', spec.from, lab.vms.map((v) => v.name)) : unknownName('node', spec.from, nodeNames(lab));
+  const from = opts.vmOnly
+    ? unknownName(
+        'VM',
+        spec.from,
+        lab.vms.map((v) => v.name),
+      )
+    : unknownName('node', spec.from, nodeNames(lab));
   if (from) problems.push({ field: 'from', message: from });
   const named = [...lab.vms, ...lab.hosts, ...lab.namespaces].some((n) => n.name === spec.to);
   if (named && spec.family === 6 && !targetAddress(lab, spec.to, 6)) {

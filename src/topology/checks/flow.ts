@@ -6,7 +6,10 @@ const texts = z.union([z.string(), z.array(z.string()).min(1)]);
 
 const schema = z.strictObject({
   ...checkFields('flow'),
-  stage: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a logical pipeline stage like ls_in_dhcp_options').describe('logical pipeline stage, e.g. ls_in_dhcp_options'),
+  stage: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'a logical pipeline stage like ls_in_dhcp_options')
+    .describe('logical pipeline stage, e.g. ls_in_dhcp_options'),
   datapath: z.string().optional().describe('logical switch or router (default: any)'),
   match: texts.optional().describe("text the logical flow's match contains"),
   actions: texts.optional().describe("text the logical flow's actions contain"),
@@ -26,7 +29,11 @@ export const flowSpec: CheckSpecKind<FlowCheck> = {
   validate(spec, lab) {
     const problems = [];
     if (spec.chassis) {
-      const p = unknownName('chassis', spec.chassis, lab.chassis.map((c) => c.name));
+      const p = unknownName(
+        'chassis',
+        spec.chassis,
+        lab.chassis.map((c) => c.name),
+      );
       if (p) problems.push({ field: 'chassis', message: p });
     }
     if (spec.openflow && !spec.chassis) problems.push({ field: 'openflow', message: 'openflow needs chassis: the chassis whose br-int to look at' });
@@ -34,12 +41,12 @@ export const flowSpec: CheckSpecKind<FlowCheck> = {
   },
   negative: (spec) => spec.expect === 'absent',
   expected(spec) {
-    const what = [
-      `logical flow in ${spec.stage}${spec.datapath ? ` of ${spec.datapath}` : ''}`,
-      ...textList(spec.match).map((m) => `match contains '${m}'`),
-      ...textList(spec.actions).map((a) => `actions contain '${a}'`),
-    ].join(', ');
-    const of = spec.chassis ? `; on ${spec.chassis} an OpenFlow flow from it${textList(spec.openflow).map((o) => ` with '${o}'`).join('')}` : '';
+    const what = [`logical flow in ${spec.stage}${spec.datapath ? ` of ${spec.datapath}` : ''}`, ...textList(spec.match).map((m) => `match contains '${m}'`), ...textList(spec.actions).map((a) => `actions contain '${a}'`)].join(', ');
+    const of = spec.chassis
+      ? `; on ${spec.chassis} an OpenFlow flow from it${textList(spec.openflow)
+          .map((o) => ` with '${o}'`)
+          .join('')}`
+      : '';
     return `${spec.expect}: ${what}${of}`;
   },
 };

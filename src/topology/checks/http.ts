@@ -6,7 +6,10 @@ import type { CheckSpecKind } from './spec.js';
 const schema = z.strictObject({
   ...checkFields('http'),
   from: z.string().describe('node that sends the requests'),
-  to: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}:\d{1,5}$/, 'address:port, like a VIP 10.60.0.100:80').describe('address:port, e.g. a load balancer VIP'),
+  to: z
+    .string()
+    .regex(/^\d{1,3}(\.\d{1,3}){3}:\d{1,5}$/, 'address:port, like a VIP 10.60.0.100:80')
+    .describe('address:port, e.g. a load balancer VIP'),
   count: z.number().int().min(1).max(500).default(12).describe('requests, each on a new connection'),
   backends: z.array(z.string()).min(1).describe('the nodes that may answer (lab servers answer with their name)'),
   all: z.boolean().default(true).describe('every backend answers at least once'),

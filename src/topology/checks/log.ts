@@ -5,7 +5,10 @@ import { checkFields, nodeProblems } from './fields.js';
 const schema = z.strictObject({
   ...checkFields('log'),
   node: z.string().describe('the node whose log is read'),
-  file: z.string().regex(/^[A-Za-z0-9_.-]+\.log$/, 'a log file name in the node\'s run directory, like dnsmasq.log').describe('the log, by its name in the node\'s run directory: dnsmasq.log, ovn-controller.log, dhclient.log…'),
+  file: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+\.log$/, "a log file name in the node's run directory, like dnsmasq.log")
+    .describe("the log, by its name in the node's run directory: dnsmasq.log, ovn-controller.log, dhclient.log…"),
   match: z.string().describe('regular expression a line must match'),
   expect: z.enum(['present', 'absent']).default('present'),
 });

@@ -5,7 +5,11 @@ import { checkFields } from './fields.js';
 const schema = z.strictObject({
   ...checkFields('logical_port'),
   port: z.string().min(1).describe('the logical switch port name'),
-  type: z.string().regex(/^[a-z]*$/, 'a port type like localport').optional().describe('its type: "" (a VM), router, localnet, localport, external, …'),
+  type: z
+    .string()
+    .regex(/^[a-z]*$/, 'a port type like localport')
+    .optional()
+    .describe('its type: "" (a VM), router, localnet, localport, external, …'),
   addresses: z.string().optional().describe('text its addresses contain, e.g. "02:00:0a:32:00:02 10.50.0.2"'),
   switch: z.string().optional().describe('the logical switch it is on'),
   parent: z.string().optional().describe('its parent port (a VLAN child port of a trunk)'),
@@ -20,5 +24,7 @@ export const logicalPortSpec: CheckSpecKind<LogicalPortCheck> = {
   validate: () => [],
   negative: () => false,
   expected: (spec) =>
-    [`port ${spec.port}`, spec.switch && `on ${spec.switch}`, spec.type !== undefined && `type ${spec.type || '""'}`, spec.parent && `parent ${spec.parent}`, spec.tag && `tag ${spec.tag}`, spec.addresses && `addresses ${spec.addresses}`].filter(Boolean).join(', '),
+    [`port ${spec.port}`, spec.switch && `on ${spec.switch}`, spec.type !== undefined && `type ${spec.type || '""'}`, spec.parent && `parent ${spec.parent}`, spec.tag && `tag ${spec.tag}`, spec.addresses && `addresses ${spec.addresses}`]
+      .filter(Boolean)
+      .join(', '),
 };

@@ -7,13 +7,7 @@ const schema = z.strictObject({
   ...pingFields(),
   expect: z.enum(['reachable', 'unreachable']).default('reachable'),
   ttl: z.number().int().min(1).max(255).optional().describe('the TTL (hop limit) every reply must arrive with, e.g. 63 after one router'),
-  size: z
-    .number()
-    .int()
-    .min(0)
-    .max(8972)
-    .optional()
-    .describe("payload bytes, sent with DF (don't fragment): the packet is size + 28 (IPv4) or + 48 (IPv6), so 1372 fills a 1400-byte MTU"),
+  size: z.number().int().min(0).max(8972).optional().describe("payload bytes, sent with DF (don't fragment): the packet is size + 28 (IPv4) or + 48 (IPv6), so 1372 fills a 1400-byte MTU"),
 });
 export type PingCheck = z.infer<typeof schema>;
 

@@ -23,11 +23,31 @@ import { traceSpec } from './trace.js';
 import { tunnelsSpec } from './tunnels.js';
 
 /** The core's check kinds, by the name used in `kind:` (features add theirs: see all.ts). */
-export const CHECK_SPECS = [dhcpSpec, pingSpec, flowSpec, traceSpec, boundSpec, chassisSpec, tunnelsSpec, localSpec, connectSpec, httpSpec, captureSpec, conntrackSpec, daemonsSpec, interfaceSpec, bridgeSpec, logicalPortSpec, routeSpec, logSpec, clusterSpec, stepSpec, execSpec, stopSpec, startSpec] as const;
-
+export const CHECK_SPECS = [
+  dhcpSpec,
+  pingSpec,
+  flowSpec,
+  traceSpec,
+  boundSpec,
+  chassisSpec,
+  tunnelsSpec,
+  localSpec,
+  connectSpec,
+  httpSpec,
+  captureSpec,
+  conntrackSpec,
+  daemonsSpec,
+  interfaceSpec,
+  bridgeSpec,
+  logicalPortSpec,
+  routeSpec,
+  logSpec,
+  clusterSpec,
+  stepSpec,
+  execSpec,
+  stopSpec,
+  startSpec,
+] as const;
 
 /** The schema of one entry of `checks:` of the core's kinds (topology/schema.ts adds the features'). */
-export const checkSchema = z.discriminatedUnion(
-  'kind',
-  CHECK_SPECS.map((k) => k.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
-);
+export const checkSchema = z.discriminatedUnion('kind', CHECK_SPECS.map((k) => k.schema) as unknown as [z.ZodObject, ...z.ZodObject[]]);

@@ -5,8 +5,15 @@ import { checkFields, nodeProblems } from './fields.js';
 const schema = z.strictObject({
   ...checkFields('route'),
   node: z.string().describe('the node whose routing table is looked at'),
-  to: z.string().regex(/^(default|\d{1,3}(\.\d{1,3}){3})$/, "'default' or an IPv4 address").describe("'default', or an address the node would route to"),
-  via: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address').optional().describe('the gateway the route must go through'),
+  to: z
+    .string()
+    .regex(/^(default|\d{1,3}(\.\d{1,3}){3})$/, "'default' or an IPv4 address")
+    .describe("'default', or an address the node would route to"),
+  via: z
+    .string()
+    .regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address')
+    .optional()
+    .describe('the gateway the route must go through'),
   expect: z.enum(['present', 'absent']).default('present').describe('absent: the node has no such route (ip route get fails)'),
 });
 export type RouteCheck = z.infer<typeof schema>;

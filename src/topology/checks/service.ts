@@ -19,7 +19,11 @@ function serviceAction(action: 'stop' | 'start') {
     schema,
     once: true,
     validate(spec: Spec, lab: Lab) {
-      const problem = unknownName('service', spec.service, lab.services.map((s) => s.name));
+      const problem = unknownName(
+        'service',
+        spec.service,
+        lab.services.map((s) => s.name),
+      );
       return problem ? [{ field: 'service', message: problem }] : [];
     },
     negative: () => false,

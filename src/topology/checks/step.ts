@@ -30,7 +30,10 @@ const schema = z.strictObject({
   remove_route: z.strictObject({ router: z.string(), prefix: cidr }).optional(),
   stop: z.string().optional().describe('a service to stop (a fault)'),
   start: z.string().optional().describe('a service to start again'),
-  stop_server: z.strictObject({ node: z.string(), port: z.number().int().min(1).max(65535) }).optional().describe("stop one of a node's servers (a backend failing)"),
+  stop_server: z
+    .strictObject({ node: z.string(), port: z.number().int().min(1).max(65535) })
+    .optional()
+    .describe("stop one of a node's servers (a backend failing)"),
   start_server: z.strictObject({ node: z.string(), port: z.number().int().min(1).max(65535) }).optional(),
   kill: z
     .strictObject({
@@ -45,7 +48,10 @@ const schema = z.strictObject({
     .strictObject({ daemon, node: z.string().optional().describe('the node (default: every node where it does not run)') })
     .optional()
     .describe('start a killed daemon again, as lab up started it (a database server rejoins its cluster)'),
-  command: z.union([z.string(), z.array(z.string()).min(1)]).optional().describe('last resort: a raw command (with node)'),
+  command: z
+    .union([z.string(), z.array(z.string()).min(1)])
+    .optional()
+    .describe('last resort: a raw command (with node)'),
   node: z.string().optional().describe('where command runs (default: central)'),
 });
 export type StepCheck = z.infer<typeof schema>;
@@ -74,7 +80,15 @@ function problems(spec: StepCheck, lab: Lab): CheckProblem[] {
   const groups = lab.portGroups.map((g) => g.name);
   const where = (f: string, a: { switch?: string; port_group?: string }) => {
     if ((a.switch === undefined) === (a.port_group === undefined)) push(f, 'an ACL is on exactly one of: switch, port_group');
-    if (a.switch !== undefined) push(`${f}.switch`, unknownName('switch', a.switch, lab.switches.map((s) => s.name)));
+    if (a.switch !== undefined)
+      push(
+        `${f}.switch`,
+        unknownName(
+          'switch',
+          a.switch,
+          lab.switches.map((s) => s.name),
+        ),
+      );
     if (a.port_group !== undefined) push(`${f}.port_group`, unknownName('port group', a.port_group, groups));
   };
   if (spec.add_acl) {
@@ -93,10 +107,27 @@ function problems(spec: StepCheck, lab: Lab): CheckProblem[] {
   }
   for (const key of ['add_nat', 'remove_nat', 'add_route', 'remove_route'] as const) {
     const r = spec[key];
-    if (r) push(`${key}.router`, unknownName('router', r.router, lab.routers.map((x) => x.name)));
+    if (r)
+      push(
+        `${key}.router`,
+        unknownName(
+          'router',
+          r.router,
+          lab.routers.map((x) => x.name),
+        ),
+      );
   }
   if (spec.add_route) push('add_route.prefix', routeProblem(spec.add_route.prefix));
-  for (const key of ['stop', 'start'] as const) if (spec[key] !== undefined) push(key, unknownName('service', spec[key], lab.services.map((s) => s.name)));
+  for (const key of ['stop', 'start'] as const)
+    if (spec[key] !== undefined)
+      push(
+        key,
+        unknownName(
+          'service',
+          spec[key],
+          lab.services.map((s) => s.name),
+        ),
+      );
   for (const key of ['stop_server', 'start_server'] as const) {
     const s = spec[key];
     if (s && !serverOf(lab, s.node, s.port)) push(key, `${s.node} runs no server on port ${s.port}`);

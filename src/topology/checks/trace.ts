@@ -8,16 +8,15 @@ const schema = z.strictObject({
   from: z.string().describe('VM whose port the packet enters'),
   to: z.string().describe('a VM name or an IPv4 or IPv6 address'),
   family: familyField,
-  proto: z.string().regex(/^(icmp|(udp|tcp):\d{1,5})$/, 'icmp, udp:PORT or tcp:PORT').default('icmp'),
+  proto: z
+    .string()
+    .regex(/^(icmp|(udp|tcp):\d{1,5})$/, 'icmp, udp:PORT or tcp:PORT')
+    .default('icmp'),
   microflow: z.string().optional().describe('raw ovn-trace microflow, used instead of the one built from from/to/proto'),
   expect: z.enum(['delivered', 'dropped']).default('delivered'),
   port: z.string().optional().describe("logical port it must be delivered to (default: the 'to' VM's port)"),
   through: z.array(z.string()).min(1).optional().describe('logical switches and routers the packet must pass, in order'),
-  minimal: z
-    .array(z.string().min(1))
-    .min(1)
-    .optional()
-    .describe("the actions `ovn-trace --minimal` prints for the packet, exactly and in order (e.g. 'ip.ttl--;', 'output(\"sw1-port1\");')"),
+  minimal: z.array(z.string().min(1)).min(1).optional().describe("the actions `ovn-trace --minimal` prints for the packet, exactly and in order (e.g. 'ip.ttl--;', 'output(\"sw1-port1\");')"),
 });
 export type TraceCheck = z.infer<typeof schema>;
 

@@ -14,7 +14,10 @@ const schema = z.strictObject({
 export type TunnelsCheck = z.infer<typeof schema>;
 
 /** How a tunnel port's options read in the check's lines: csum=true key=flow. */
-export const optionsText = (o: Record<string, string>) => Object.entries(o).map(([k, v]) => `${k}=${v}`).join(' ');
+export const optionsText = (o: Record<string, string>) =>
+  Object.entries(o)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
 
 export const tunnelsSpec: CheckSpecKind<TunnelsCheck> = {
   kind: 'tunnels',
@@ -29,6 +32,15 @@ export const tunnelsSpec: CheckSpecKind<TunnelsCheck> = {
   expected(spec, lab) {
     const mesh = lab.chassis.filter((c) => !spec.chassis || spec.chassis.includes(c.name));
     const options = spec.options ? ` (${optionsText(spec.options)})` : '';
-    return mesh.map((c) => `${c.name} → ${c.encap} ${tunnelPeers(c, mesh).map((o) => o.ip).join(' ') || 'none'}${options}`).join('; ');
+    return mesh
+      .map(
+        (c) =>
+          `${c.name} → ${c.encap} ${
+            tunnelPeers(c, mesh)
+              .map((o) => o.ip)
+              .join(' ') || 'none'
+          }${options}`,
+      )
+      .join('; ');
   },
 };

@@ -25,7 +25,7 @@ export function checkLinks(t: RawTopology, at: At): void {
         return at(epath, `unknown node '${end.node}' (links join VMs and namespaces: ${[...Object.keys(t.vms), ...Object.keys(t.namespaces)].join(', ') || 'none'})`);
       }
       if (end.node in t.vms && end.iface === 'eth0') return at(epath, `eth0 of VM '${end.node}' is its OVN port; name the link's interface eth1, eth2, …`);
-      if (end.iface === 'lo') return at(epath, 'lo is the loopback interface; name the link\'s interface eth0, eth1, …');
+      if (end.iface === 'lo') return at(epath, "lo is the loopback interface; name the link's interface eth0, eth1, …");
       const key = `${end.node}:${end.iface}`;
       if (ifaces.has(key)) return at(epath, `${key} is already the end of another link`);
       ifaces.add(key);

@@ -9,7 +9,13 @@ import type { At } from './at.js';
  */
 export function checkNodeNames(t: RawTopology, at: At): void {
   if (Object.keys(t.chassis).length === 0) at(['chassis'], 'a lab needs at least one chassis');
-  const seen = new Map<string, string>([[CENTRAL, 'the central node'], [UNDERLAY, 'the underlay'], ...clusterMembers(t.central.cluster).slice(1).map((m) => [m, 'a member of the central cluster'] as [string, string])]);
+  const seen = new Map<string, string>([
+    [CENTRAL, 'the central node'],
+    [UNDERLAY, 'the underlay'],
+    ...clusterMembers(t.central.cluster)
+      .slice(1)
+      .map((m) => [m, 'a member of the central cluster'] as [string, string]),
+  ]);
   if (t.central.cluster > 1 && t.central.ssl) at(['central', 'ssl'], 'a clustered central with SSL is not supported yet: use one of cluster or ssl');
   for (const group of ['chassis', 'vms', 'hosts', 'services', 'namespaces'] as const) {
     for (const name of Object.keys(t[group])) {

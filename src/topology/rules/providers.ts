@@ -7,8 +7,7 @@ import type { At } from './at.js';
 
 export function checkProviderNetworks(t: RawTopology, book: AddressBook, at: At): void {
   const networks = Object.keys(t.networks);
-  const unknownNetwork = (path: PropertyKey[], name: string) =>
-    at(path, `unknown provider network '${name}' (networks in this file: ${networks.join(', ') || 'none; add a networks section'})`);
+  const unknownNetwork = (path: PropertyKey[], name: string) => at(path, `unknown provider network '${name}' (networks in this file: ${networks.join(', ') || 'none; add a networks section'})`);
   for (const [name, net] of Object.entries(t.networks)) {
     void net;
     if (name.length > 12) at(['networks', name], `a network name has at most 12 characters (interface names are derived from it)`, true);

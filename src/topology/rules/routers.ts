@@ -32,7 +32,10 @@ export function checkRouters(t: RawTopology, subnets: Map<string, Cidr>, book: A
       else if (ip === undefined) at([...path, 'ip'], `'${p.ip}' is not an IPv4 address`);
       else if (subnet && (!inCidr(ip, subnet) || isNetworkOrBroadcast(ip, subnet))) at([...path, 'ip'], `${p.ip} is not a host address of switch '${p.switch}' (${subnet.text})`);
       else claimed = book.ip(p.switch, p.ip, `routers.${name}`, [...path, 'ip'], { routerPort: true });
-      for (const [port, field] of [[p.name ?? `${name}-${p.switch}`, p.name ? 'name' : 'switch'], [p.switch_port ?? `${p.switch}-${name}`, p.switch_port ? 'switch_port' : 'switch']] as const) {
+      for (const [port, field] of [
+        [p.name ?? `${name}-${p.switch}`, p.name ? 'name' : 'switch'],
+        [p.switch_port ?? `${p.switch}-${name}`, p.switch_port ? 'switch_port' : 'switch'],
+      ] as const) {
         if (ports.has(port)) at([...path, field], `port name '${port}' (made for this router port) is already used; name it (name, switch_port) or rename the router or the VM`);
         ports.add(port);
       }
@@ -72,13 +75,16 @@ export function checkRouters(t: RawTopology, subnets: Map<string, Cidr>, book: A
       if (externalProblem) at(['routers', name, 'nat', i, 'external_ip'], externalProblem);
       const logical = n.logical_ip.includes('/') ? (v6 ? parseCidr6 : parseCidr)(n.logical_ip) : isFamily(n.logical_ip, v6) || undefined;
       if (logical === undefined) {
-        at(['routers', name, 'nat', i, 'logical_ip'], v6
-          ? `'${n.logical_ip}' is neither an IPv6 address nor an IPv6 subnet, as the IPv6 external_ip needs (like fd00:50::/64)`
-          : `'${n.logical_ip}' is neither an IPv4 address nor a subnet (network address/prefix up to 32, like 10.50.0.0/24)`);
+        at(
+          ['routers', name, 'nat', i, 'logical_ip'],
+          v6
+            ? `'${n.logical_ip}' is neither an IPv6 address nor an IPv6 subnet, as the IPv6 external_ip needs (like fd00:50::/64)`
+            : `'${n.logical_ip}' is neither an IPv4 address nor a subnet (network address/prefix up to 32, like 10.50.0.0/24)`,
+        );
       }
       if (n.vm && !(n.vm in t.vms)) at(['routers', name, 'nat', i, 'vm'], `unknown VM '${n.vm}' (VMs in this file: ${Object.keys(t.vms).join(', ')})`);
       if (n.vm && n.type !== 'dnat_and_snat') at(['routers', name, 'nat', i, 'vm'], 'vm (a distributed floating IP) goes only with type dnat_and_snat');
-      if (n.external_mac && !n.vm) at(['routers', name, 'nat', i, 'external_mac'], 'external_mac goes with vm (a distributed floating IP answers with it on the VM\'s chassis)');
+      if (n.external_mac && !n.vm) at(['routers', name, 'nat', i, 'external_mac'], "external_mac goes with vm (a distributed floating IP answers with it on the VM's chassis)");
       if (n.gateway_port !== undefined && !routerPorts.includes(n.gateway_port)) at(['routers', name, 'nat', i, 'gateway_port'], `router '${name}' has no port '${n.gateway_port}' (its ports: ${routerPorts.join(', ')})`);
     });
   }

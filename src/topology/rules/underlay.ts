@@ -22,6 +22,7 @@ export function checkUnderlay(t: RawTopology, subnet: Cidr, at: At): void {
   // ovn-controller tunnels only to chassis with an encap type it has: a mixed lab would be cut in two.
   const [first, ...others] = Object.entries(t.chassis).map(([name, c]) => [name, c?.encap ?? 'geneve'] as const);
   for (const [name, encap] of others) {
-    if (first && encap !== first[1]) at(['chassis', name, ...(t.chassis[name]?.encap ? ['encap'] : [])], `chassis ${name} uses ${encap} but ${first[0]} uses ${first[1]}: OVN makes tunnels only between chassis of one encap type, so give every chassis the same`);
+    if (first && encap !== first[1])
+      at(['chassis', name, ...(t.chassis[name]?.encap ? ['encap'] : [])], `chassis ${name} uses ${encap} but ${first[0]} uses ${first[1]}: OVN makes tunnels only between chassis of one encap type, so give every chassis the same`);
   }
 }
