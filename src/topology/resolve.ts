@@ -73,6 +73,11 @@ function subnetOf(t: RawTopology, name: string): Cidr {
   return proven(parseCidr(switchOf(t, name).subnet ?? ''), `switch '${name}' without an IPv4 subnet`);
 }
 
+/** The IPv6 subnet of a switch the rules proved has one. */
+function subnet6Of(t: RawTopology, name: string): { text: string; prefix: number } {
+  return proven(parseCidr6(switchOf(t, name).subnet6 ?? ''), `switch '${name}' without an IPv6 subnet`);
+}
+
 /** The MAC of a static port: as written, else 02:00 and its address bytes. */
 function portMac(mac: string | undefined, ip: string): string {
   return (mac ?? defaultMac(proven(parseIpv4(ip), `'${ip}' as an IPv4 address`))).toLowerCase();
@@ -210,7 +215,7 @@ function resolveHosts(t: RawTopology): Host[] {
     mac: portMac(h.mac, h.ip),
     dhcp: h.dhcp,
     ...(h.gateway ? { gateway: h.gateway } : {}),
-    ...(h.ip6 !== undefined ? { ip6: canonical6(h.ip6), prefix6: parseCidr6(t.switches[hostSwitch(t, h.network, h.ip)!]!.subnet6!)!.prefix } : {}),
+    ...(h.ip6 !== undefined ? { ip6: canonical6(h.ip6), prefix6: subnet6Of(t, proven(hostSwitch(t, h.network, h.ip), `host ${name} on no switch of its network`)).prefix } : {}),
     ...(h.gateway6 !== undefined ? { gateway6: canonical6(h.gateway6) } : {}),
     servers: servers(h.servers),
     routes: h.routes,
@@ -322,7 +327,7 @@ function vmIpv6Of(t: RawTopology, vm: RawTopology['vms'][string], name: string):
   if (!ip) return {};
   const mode = ipv6Mode(t, vm.switch);
   const router = ipv6RouterPort(t, vm.switch)?.port.ip6;
-  const subnet6 = proven(parseCidr6(switchOf(t, vm.switch).subnet6 ?? ''), `switch '${vm.switch}' without an IPv6 subnet`);
+  const subnet6 = subnet6Of(t, vm.switch);
   return { ipv6: { ip, prefix: subnet6.prefix, mode, ...(mode === 'static' && router ? { gateway: canonical6(router) } : {}) } };
 }
 
@@ -335,10 +340,10 @@ function resolveRouters(t: RawTopology, vms: Vm[]): LogicalRouter[] {
       name: p.name ?? `${name}-${p.switch}`,
       switchPort: p.switch_port ?? `${p.switch}-${name}`,
       switch: p.switch,
-      ...(p.ip !== undefined ? { ip: p.ip, prefix: parseCidr(t.switches[p.switch]!.subnet!)!.prefix } : {}),
+      ...(p.ip !== undefined ? { ip: p.ip, prefix: subnetOf(t, p.switch).prefix } : {}),
       mac: (p.mac ?? routerPortMac(p)).toLowerCase(),
       ...(p.gateway_chassis ? { gatewayChassis: p.gateway_chassis } : {}),
-      ...(p.ip6 !== undefined ? { ip6: canonical6(p.ip6), prefix6: parseCidr6(t.switches[p.switch]!.subnet6!)!.prefix } : {}),
+      ...(p.ip6 !== undefined ? { ip6: canonical6(p.ip6), prefix6: subnet6Of(t, p.switch).prefix } : {}),
       ...(p.ra ? { ra: p.ra } : {}),
     })),
     routes: r.routes.map((x) => ({ prefix: x.prefix, nexthops: [x.nexthop].flat(), policy: x.policy, ...(x.port ? { port: x.port } : {}) })),
