@@ -8,6 +8,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
+      exclude: ['src/**/*.test.ts'],
       // The per-file table, then the totals again where they are seen: at the end.
       reporter: [['text', { maxCols: 160 }], 'text-summary'],
       reportOnFailure: true,
@@ -18,7 +19,7 @@ export default defineConfig({
         extends: true,
         // No daemons, no root: files in parallel, a worker per core (vitest's default leaves one
         // core to itself, which is no parallelism at all on a two-core machine).
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], maxWorkers: '100%', sequence: { groupOrder: 0 } },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'src/**/*.test.ts'], maxWorkers: '100%', sequence: { groupOrder: 0 } },
       },
       {
         extends: true,

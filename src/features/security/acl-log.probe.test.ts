@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeLab, fixture } from './fake-lab.js';
+import { fakeLab, fixture } from '../../../test/unit/probes/fake-lab.js';
 
 /** An acl_log check of labs/security-groups.yaml reading hv2's ovn-controller log. */
 function aclLog(check: string) {
