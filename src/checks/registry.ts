@@ -64,5 +64,6 @@ const PROBES: { [K in AnyCheck['kind']]: CheckProbe<Extract<AnyCheck, { kind: K 
 export async function checkKind(kind: string): Promise<CheckKind<CheckBase>> {
   const probe = (PROBES as Record<string, CheckProbe<never> | undefined>)[kind] ?? (await FEATURE_CHECKS.find((c) => c.spec.kind === kind)?.probe());
   if (!probe) throw new Error(`check kind '${kind}' has no probe`);
-  return { ...checkSpec(kind), attempt: (probe as unknown as CheckProbe<CheckBase>).attempt };
+  const tried = probe as unknown as CheckProbe<CheckBase>;
+  return { ...checkSpec(kind), attempt: (spec, ctx) => tried.attempt(spec, ctx) };
 }

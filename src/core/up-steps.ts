@@ -28,7 +28,7 @@ export interface UpEnv {
   /** The address each VM and host has once it is addressed, in step order. */
   addresses: { node: string; address: string }[];
   /** Runs `work` for each item, several at a time (one after another under `lab script`). */
-  each<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void>;
+  each: <T>(items: readonly T[], work: (item: T) => Promise<void>) => Promise<void>;
 }
 
 /**

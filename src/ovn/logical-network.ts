@@ -21,17 +21,17 @@ export const MAX_TRANSACTION_BYTES = 64 * 1024;
 
 /** How a unit says which DHCP_Options rows its ports use, and starts itself. */
 interface UnitMaker {
-  unit(dhcp?: Unit['dhcp']): (...words: string[]) => void;
+  unit: (dhcp?: Unit['dhcp']) => (...words: string[]) => void;
   /** The DHCPv4 row of a switch, for a port that takes it. */
-  uses(sw: string, port: string, on: boolean): Unit['dhcp'];
+  uses: (sw: string, port: string, on: boolean) => Unit['dhcp'];
   /**
    * The DHCPv6 row of a switch. ovn-nbctl finds a DHCP_Options row by a port's name through
    * dhcpv4_options first: a port that also has a DHCPv4 row cannot lead a later transaction to it.
    */
-  uses6(sw: string, port: string, on: boolean, v4: boolean): Unit['dhcp'];
+  uses6: (sw: string, port: string, on: boolean, v4: boolean) => Unit['dhcp'];
   dhcpId: Map<string, string>;
   /** The logical switch a switch of the file is (one more subnet, on:, is that switch's). */
-  ls(name: string): string;
+  ls: (name: string) => string;
 }
 
 /** The NB configuration of a lab, unit by unit, in the order a learner would type it. */

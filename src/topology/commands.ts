@@ -27,6 +27,7 @@ export interface FileCommand {
  * makes it look like.
  */
 export function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what it shows as escapes
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (c) => {
     const code = c.codePointAt(0)!;
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;

@@ -13,6 +13,7 @@ export function checkFields<K extends string>(kind: K) {
     name: z
       .string()
       .min(1)
+      // eslint-disable-next-line no-control-regex -- control characters are what it refuses
       .regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/, 'a check name of printable characters (no newline, tab, escape or bidi mark)')
       .describe('what the check proves, shown in reports'),
     kind: z.literal(kind),
