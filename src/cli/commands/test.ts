@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { readRecord } from '../../core/lab-store.js';
 import type { LabTestReport } from '../../core/test.js';
+import { jsonReport } from '../../report/json.js';
 import { summaryLines, totals } from '../../report/summary.js';
 import type { Lab } from '../../topology/model.js';
 import { cliContext, ENGINES_OPTION, enginesOption, out, pickLab, releaseOption, topologyLoader } from '../context.js';
@@ -93,7 +94,7 @@ export function registerTest(program: Command): void {
         release();
       }
       if (opts.junit) await writeReport(opts.junit, (await import('../../report/junit.js')).junitXml(reports));
-      if (opts.json) await writeReport(opts.json, `${JSON.stringify({ ...totals(reports), labs: reports }, null, 2)}\n`);
+      if (opts.json) await writeReport(opts.json, jsonReport(reports));
       for (const line of summaryLines(reports)) out(line);
       const t = totals(reports);
       process.exitCode = t.errors ? 2 : t.failed ? 1 : 0;
