@@ -12,3 +12,8 @@ export function errorLine(error: Error): string {
 export function clip(text: string, max = 160): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** `1 line`, `2 lines`, `1 switch`, `3 switches`: a count with its noun. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : /(ch|sh|s|x)$/.test(noun) ? 'es' : 's'}`;
+}

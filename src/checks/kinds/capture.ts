@@ -1,4 +1,4 @@
-import { clip } from '../../base/text.js';
+import { clip, count } from '../../base/text.js';
 import { canonical6 } from '../../topology/net6.js';
 import type { CaptureCheck } from '../../topology/checks/capture.js';
 import { targetAddress } from '../../topology/checks/fields.js';
@@ -20,7 +20,7 @@ export const captureProbe: CheckProbe<CaptureCheck> = {
     const packets = await captureWhile(ctx.node(spec.on), { iface: spec.interface, filter: spec.filter, count: spec.count, seconds: LISTEN }, action);
     const same = (a: string, b: string | undefined) => !b || canonical6(a) === canonical6(b);
     const fitting = packets.filter((p) => same(p.src, spec.src) && same(p.dst, spec.dst));
-    const seen = packets.length ? `${packets.length} packets, ${fitting.length} from/to as expected (first: ${clip(packets[0]!.line, 150)})` : `no '${spec.filter}' packet on ${spec.on}:${spec.interface}`;
+    const seen = packets.length ? `${count(packets.length, 'packet')}, ${fitting.length} from/to as expected (first: ${clip(packets[0]!.line, 150)})` : `no '${spec.filter}' packet on ${spec.on}:${spec.interface}`;
     if (spec.expect === 'absent') return { ok: packets.length === 0, seen };
     return { ok: packets.length >= spec.count && fitting.length === packets.length, seen };
   },

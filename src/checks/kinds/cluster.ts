@@ -1,3 +1,4 @@
+import { count } from '../../base/text.js';
 import { clusterStatus } from '../../ovn/queries.js';
 import type { ClusterCheck } from '../../topology/checks/cluster.js';
 import type { CheckProbe } from '../check.js';
@@ -17,7 +18,7 @@ export const clusterProbe: CheckProbe<ClusterCheck> = {
       // a follower at least with the leader (Raft needs no follower-to-follower connection).
       const whole = running.every((s) => s.servers === members.length && s.connected >= (s.role === 'leader' ? running.length - 1 : 1));
       if (running.length !== want || leaders.length !== 1 || !whole) ok = false;
-      seen.push(`${db.toUpperCase()}: ${states.map((s) => `${s.name} ${s.role}${s.role === 'leader' && s.term ? ` (term ${s.term})` : ''}${s.role === 'down' ? '' : `, ${s.connected} peers`}`).join('; ')}`);
+      seen.push(`${db.toUpperCase()}: ${states.map((s) => `${s.name} ${s.role}${s.role === 'leader' && s.term ? ` (term ${s.term})` : ''}${s.role === 'down' ? '' : `, ${count(s.connected, 'peer')}`}`).join('; ')}`);
     }
     return { ok, seen: seen.join(' | ') };
   },

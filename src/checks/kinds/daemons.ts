@@ -1,3 +1,4 @@
+import { count as plural } from '../../base/text.js';
 import type { CheckProbe } from '../check.js';
 import { describeDown, ovnDaemonStates } from '../../ovn/daemons.js';
 import { ovnNodes, type DaemonsCheck } from '../../topology/checks/daemons.js';
@@ -13,6 +14,6 @@ export const daemonsProbe: CheckProbe<DaemonsCheck> = {
     const states = await Promise.all(nodes.map(async (n) => ({ node: n, states: await ovnDaemonStates(ctx.node(n)) })));
     const problems = states.flatMap((s) => (s.states ? describeDown(s.node, s.states) : [`${s.node}: could not be asked (node missing?)`]));
     const count = states.reduce((n, s) => n + (s.states?.length ?? 0), 0);
-    return { ok: problems.length === 0, seen: problems.length ? problems.join('; ') : `${count} daemons running on ${nodes.length} nodes` };
+    return { ok: problems.length === 0, seen: problems.length ? problems.join('; ') : `${plural(count, 'daemon')} running on ${plural(nodes.length, 'node')}` };
   },
 };

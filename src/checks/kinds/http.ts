@@ -1,3 +1,4 @@
+import { count } from '../../base/text.js';
 import type { HttpCheck } from '../../topology/checks/http.js';
 import { HTTP_GETS, python } from '../../vm/programs.js';
 import type { CheckProbe } from '../check.js';
@@ -13,7 +14,7 @@ export const httpProbe: CheckProbe<HttpCheck> = {
       .filter(Boolean);
     const spread = new Map<string, number>();
     for (const a of answers) spread.set(a, (spread.get(a) ?? 0) + 1);
-    const seen = `${answers.length} answers: ${[...spread].map(([who, n]) => `${who} ${n}`).join(', ') || 'none'}`;
+    const seen = `${count(answers.length, 'answer')}: ${[...spread].map(([who, n]) => `${who} ${n}`).join(', ') || 'none'}`;
     const fromBackends = answers.length === spec.count && answers.every((a) => spec.backends.includes(a));
     const everyOne = !spec.all || spec.backends.every((b) => spread.has(b));
     return { ok: fromBackends && everyOne, seen };

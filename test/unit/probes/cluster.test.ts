@@ -26,7 +26,7 @@ describe('cluster', () => {
   });
 
   it('the leader killed: the two left elected a new one, which up: 2 expects', async () => {
-    const seen = 'SB: central down; central2 leader (term 2), 1 peers; central3 follower, 1 peers';
+    const seen = 'SB: central down; central2 leader (term 2), 1 peer; central3 follower, 1 peer';
     expect(await members(fakeLab('central-ha', 'kind: cluster, db: sb, up: 2'), 'sb', leaderKilled).attempt()).toEqual({ ok: true, seen });
     expect(await members(fakeLab('central-ha', 'kind: cluster, db: sb'), 'sb', leaderKilled).attempt()).toEqual({ ok: false, seen });
   });

@@ -23,7 +23,7 @@ describe('daemons', () => {
 
   it('nodes: only those are asked', async () => {
     const lab = daemons(', nodes: [hv1]', 'daemons-hv2-controller-dead');
-    expect(await lab.attempt()).toEqual({ ok: true, seen: '3 daemons running on 1 nodes' });
+    expect(await lab.attempt()).toEqual({ ok: true, seen: '3 daemons running on 1 node' });
     expect(lab.ran).toEqual([expect.stringMatching(/^hv1: sh -c /)]);
   });
 });
