@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { missingRequirements } from '../../src/base/host.js';
+import { processAlive } from '../../src/base/processes.js';
 import { NETNS_REQUIREMENTS } from '../../src/runtime/netns/requirements.js';
 
 export const CLI = resolve('dist/lab/main.js');
@@ -78,16 +79,6 @@ export async function labNamespaces(name: string): Promise<string[]> {
     .filter((n) => n.startsWith(`lab.${name}.`));
 }
 
-/** True while the process runs (a zombie has ended). */
-function running(pid: string): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
-  } catch {
-    return false;
-  }
-}
-
 /**
  * PIDs of live processes of a lab: whose command line points into its state directory, or that
  * carry its mark (LAB_DIR=the state directory) in their environment, as every process lab starts
@@ -98,7 +89,7 @@ export function labProcesses(name: string, root = '/run/lab'): number[] {
   const mark = `\0LAB_DIR=${root}/${name}\0`;
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || !running(entry)) continue;
+    if (!/^\d+$/.test(entry) || !processAlive(Number(entry))) continue;
     try {
       const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
       const env = `\0${readFileSync(`/proc/${entry}/environ`, 'latin1')}`;
