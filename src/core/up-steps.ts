@@ -1,13 +1,11 @@
 import { commandArgv } from '../base/exec.js';
+import { count } from '../base/text.js';
 import { startCentral } from '../ovn/central.js';
-import { startChassis, type Datapath } from '../ovn/chassis.js';
+import { startChassis } from '../ovn/chassis.js';
 import { announceTunnelAddress, announcesTunnels, completeNeighbours } from '../ovn/announce.js';
 import { logicalNetworkTransactions } from '../ovn/logical-network.js';
 import { makeCertificates } from '../ovn/pki.js';
 import { waitClusterFormed, waitRegisteredBoundSynced } from '../ovn/waits.js';
-import { lflowParseErrors } from '../ovn/queries.js';
-import { aclParseProblems } from '../features/security/acl.js';
-import type { Runtime } from '../runtime/runtime.js';
 import { startService } from '../services/dnsmasq.js';
 import { centralNames, tunnelPeers, type Host, type Lab, type Vm } from '../topology/model.js';
 import { underlayMac } from '../topology/net.js';
@@ -16,39 +14,34 @@ import { vmAddress, vmAddresses6 } from '../vm/address.js';
 import { addressHost, addressVm, plugVm } from '../vm/vm.js';
 import { startServers } from '../vm/servers.js';
 import { applyRouting, routedNodes } from '../vm/routing.js';
-import type { StepInfo } from '../base/events.js';
 import type { LabContext } from '../ovn/lab-context.js';
+import { features } from '../features/registry.js';
+import type { UpAnchor } from '../features/feature.js';
+import type { FeatureStep, UpEnv, UpStep } from './step.js';
 
-/** What a step of `up` works with. */
-export interface UpEnv {
-  lab: Lab;
-  runtime: Runtime;
-  ctx: LabContext;
-  datapath: Datapath;
-  /** The address each VM and host has once it is addressed, in step order. */
-  addresses: { node: string; address: string }[];
-  /** Runs `work` for each item, several at a time (one after another under `lab script`). */
-  each: <T>(items: readonly T[], work: (item: T) => Promise<void>) => Promise<void>;
-}
+export type { UpEnv, UpStep } from './step.js';
 
-/**
- * One step of `up`: what the progress display and `lab script` show (title), and what it does.
- * Consecutive steps of one `group` run in parallel. The result is the step's detail line.
- */
-export interface UpStep extends StepInfo {
-  run(env: UpEnv): Promise<string | void>;
+/** Every feature's steps for a lab, in the registry's order (their modules loaded now). */
+async function featureSteps(lab: Lab): Promise<FeatureStep[]> {
+  const modules = await Promise.all(features.map((f) => f.up?.()));
+  return modules.flatMap((m) => m?.steps(lab) ?? []).filter((s): s is FeatureStep => s !== false);
 }
 
 /**
  * The steps `up` takes for a lab, in order: the one place they are listed. `up` runs them, the
  * progress display announces them, `lab script` runs them against a runtime that writes commands
- * down instead of running them. A step a lab does not need is left out.
+ * down instead of running them. A step a lab does not need is left out. Features' steps come after
+ * the core's step they name, in the registry's order.
  */
-export function upSteps(lab: Lab): UpStep[] {
+export async function upSteps(lab: Lab): Promise<UpStep[]> {
+  const placed = await featureSteps(lab);
+  const after = (anchor: UpAnchor) => placed.filter((s) => s.after === anchor);
   const steps: (UpStep | false)[] = [
     underlayStep(lab),
+    ...after('underlay'),
     lab.networks.length > 0 && networksStep(lab),
     nodesStep(lab),
+    ...after('nodes'),
     lab.central.ssl && certificatesStep(lab),
     // A single central starts beside the chassis (each waits for its SB before ovn-controller
     // connects) and writes the logical network once up; a cluster forms first.
@@ -56,24 +49,21 @@ export function upSteps(lab: Lab): UpStep[] {
     centralStep(lab),
     ...lab.chassis.map((c) => chassisStep(lab, c)),
     announcesTunnels(lab) && neighboursStep(lab),
+    ...after('tunnels'),
     (lab.namespaces.length > 0 || lab.links.length > 0) && linksStep(lab),
     boundStep(lab),
-    lab.acls.length > 0 && aclsStep(lab),
+    ...after('bound'),
     // Servers first: VMs on their switches ask them for leases next.
     lab.services.length > 0 && servicesStep(lab),
     // VMs (services are addressed already) and hosts outside OVN, in parallel.
     ...lab.vms.filter((v) => !v.service).map(vmAddressStep),
     ...lab.hosts.map(hostAddressStep),
+    ...after('addresses'),
     routedNodes(lab).length > 0 && routingStep(lab),
     serversStep(lab),
     ...lab.setup.map(setupStep),
   ];
   return steps.filter((s): s is UpStep => s !== false);
-}
-
-/** `3 switches`, `1 port`, `2 switches`. */
-function n(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : word.endsWith('ch') ? 'es' : 's'}`;
 }
 
 function underlayStep(lab: Lab): UpStep {
@@ -149,7 +139,7 @@ function centralStep(lab: Lab): UpStep {
   return {
     id: lab.central.members ? 'logical' : 'central',
     group: 'chassis',
-    title: `${central}logical network: ${n(lab.switches.length, 'switch')}, ${n(lab.vms.length, 'port')} (${transactions.length <= 1 ? 'one transaction' : `${transactions.length} transactions`})`,
+    title: `${central}logical network: ${count(lab.switches.length, 'switch')}, ${count(lab.vms.length, 'port')} (${transactions.length <= 1 ? 'one transaction' : `${transactions.length} transactions`})`,
     run: async ({ ctx }) => {
       if (!lab.central.members) await startCentral(ctx.central(), lab.central);
       for (const argv of transactions) await ctx.central().run(argv);
@@ -211,20 +201,6 @@ function boundStep(lab: Lab): UpStep {
         lab.chassis.map((c) => c.name),
         ports,
       );
-    },
-  };
-}
-
-/** ovn-controller logs a match it cannot parse and goes on without the flow: said here, at the ACL's line. */
-function aclsStep(lab: Lab): UpStep {
-  return {
-    id: 'acls',
-    title: `ACLs: ${n(lab.acls.length, 'rule')} parsed by every chassis`,
-    run: async ({ ctx }) => {
-      for (const c of lab.chassis) {
-        const [problem] = aclParseProblems(lab, await lflowParseErrors(ctx.node(c.name)));
-        if (problem) throw problem;
-      }
     },
   };
 }

@@ -72,7 +72,7 @@ export async function upLab(file: Lab, deps: UpDeps, opts: UpOptions = {}): Prom
   const r = deps.reporter;
 
   if (!opts.skipPreflight) await runtime.preflight();
-  const steps = upSteps(lab);
+  const steps = await upSteps(lab);
   deps.reporter.notify({ type: 'plan', lab: lab.name, action: 'up', steps });
   const record: LabRecord = { format: RECORD_FORMAT, lab, runtime: runtimeName, datapath, createdAt: new Date().toISOString(), owner: currentOwner(), maker: thisMaker(deps.command ?? 'up'), state: 'starting' };
   await (deps.claim ?? claimLab)(record);

@@ -34,11 +34,29 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   resolve(t: RawWith<Shape>, lab: Lab): Partial<Lab>;
   /** Its NB configuration: each call of `unit` starts a unit of commands that stay in one transaction. */
   northbound?(lab: Lab, unit: () => NbCommand): void;
+  /**
+   * Where its NB units go: after the logical switches (what ports refer to: localports, …) or, by
+   * default, after every port and router (what refers to ports: ACLs, load balancers).
+   */
+  northboundAfter?: 'switches' | 'routers';
+  /** Its steps of `up`: `() => import('./NAME.up.js')`, loaded when `up` or `lab script` runs. */
+  up?: () => Promise<FeatureUpModule>;
   /** What `lab graph` draws of it. */
   graph?(lab: Lab, draw: GraphDraw): void;
   /** Its check kinds, each a spec and the probe that tries it (loaded when such a check runs). */
   checks?: CheckRegistration<any>[];
 }
+
+/** Where a feature's steps of `up` go: after which of the core's steps (`tunnels`: after the chassis and their tunnel neighbours). */
+export type UpAnchor = 'underlay' | 'nodes' | 'tunnels' | 'bound' | 'addresses';
+
+/**
+ * What a feature's `*.up.ts` module gives `up`: its steps, each placed after one of the core's. The
+ * module is the core layer's (it starts things on nodes), loaded only when `up` or `lab script`
+ * runs; src/core/up-steps.ts declares its members, so the file format never sees what a step is.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the core's declaration (declaration merging)
+export interface FeatureUpModule {}
 
 /** A feature, its types checked against its own shape. */
 export function defineFeature<Shape extends z.ZodRawShape>(feature: Feature<Shape>): Feature<Shape> {

@@ -49,6 +49,8 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
     ls: (name) => logicalSwitchOf(lab, name),
   };
   switchUnits(lab, make);
+  // Features whose rows ports refer to (localports, …), in the registry's order.
+  for (const f of features) if (f.northboundAfter === 'switches') f.northbound?.(lab, () => make.unit());
   for (const vm of lab.vms) if (!vm.localport) vmUnit(vm, make); // a localport's instances share its one port
   externalPortUnits(lab, make);
   for (const r of lab.routers) routerUnit(r, make);
@@ -157,7 +159,7 @@ function routerUnit(r: LogicalRouter, { unit, ls }: UnitMaker): void {
 /** The features' units (after every port: security groups, load balancers…), then NB_Global options. */
 function policyUnits(lab: Lab, unit: () => (...words: string[]) => void): void {
   // Each feature's units (load balancers, …), in the registry's order.
-  for (const f of features) f.northbound?.(lab, unit);
+  for (const f of features) if (f.northboundAfter !== 'switches') f.northbound?.(lab, unit);
   const options = Object.entries(lab.nbOptions);
   if (options.length) unit()('set', 'NB_Global', '.', ...options.map(([k, v]) => `options:${k}=${quoted(v)}`));
 }

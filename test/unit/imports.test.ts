@@ -37,14 +37,15 @@ describe('the import graph (checked with dpdm, as `npx dpdm --exit-code circular
     const LAYERS = ['base', 'topology', 'runtime', 'ovn', 'vm', 'services', 'checks', 'core', 'graph', 'report', 'cli'];
     const tree = await parseDependencyTree('src/cli/main.ts', { context: process.cwd(), transform: false });
     // Features (src/features/) are the file format's, one folder each: the topology layer's.
-    // A feature's probe (*.probe.ts) runs checks against a lab: the checks layer's.
-    const layer = (f: string) => LAYERS.indexOf(f.endsWith('.probe.ts') ? 'checks' : f.split('/')[1] === 'features' ? 'topology' : f.split('/')[1]!);
+    // A feature's probe (*.probe.ts) runs checks against a lab: the checks layer's; its steps of
+    // `up` (*.up.ts) start things on nodes: the core's.
+    const layer = (f: string) => LAYERS.indexOf(f.endsWith('.probe.ts') ? 'checks' : f.endsWith('.up.ts') ? 'core' : f.split('/')[1] === 'features' ? 'topology' : f.split('/')[1]!);
     const upward: string[] = [];
     for (const [file, deps] of Object.entries(tree)) {
       if (!file.startsWith('src/')) continue;
       expect(layer(file), `${file} is in a folder LAYERS lists`).toBeGreaterThanOrEqual(0);
-      // A feature binds its probe by a dynamic import, loaded only when its check runs.
-      const lazyProbe = (d: { kind: string; id: string | null }) => d.kind === 'DynamicImport' && !!d.id?.endsWith('.probe.ts');
+      // A feature binds its probe and its steps by a dynamic import, loaded only when a check or `up` runs.
+      const lazyProbe = (d: { kind: string; id: string | null }) => d.kind === 'DynamicImport' && /\.(probe|up)\.ts$/.test(d.id ?? '');
       for (const d of deps ?? []) if (d.id?.startsWith('src/') && layer(d.id) > layer(file) && !lazyProbe(d)) upward.push(`${file} -> ${d.id}`);
     }
     expect(upward).toEqual([]);

@@ -22,7 +22,7 @@ links:
 const edit = editorOf(BASE);
 
 describe('links and routing outside OVN', () => {
-  it('places namespaces on the chassis of the VM they are linked to, also through other namespaces', () => {
+  it('places namespaces on the chassis of the VM they are linked to, also through other namespaces', async () => {
     expect(issues(BASE)).toEqual([]);
     const lab = parseTopology(BASE, 't.yaml');
     expect(lab.namespaces.map((n) => [n.name, n.chassis])).toEqual([
@@ -33,7 +33,7 @@ describe('links and routing outside OVN', () => {
       { node: 'rtr', iface: 'eth1', address: '10.99.0.1/24' },
       { node: 'ext', iface: 'eth0', address: '10.99.0.2/24' },
     ]);
-    const steps = upSteps(lab).map((s) => s.title);
+    const steps = (await upSteps(lab)).map((s) => s.title);
     expect(steps).toContain('links outside OVN: namespace ext, namespace far, rtr:eth1 — ext:eth0, ext:eth1 — far:eth0');
     expect(steps).toContain('addresses on links, forwarding and static routes: rtr, vm1, ext, far');
   });

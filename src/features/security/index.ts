@@ -14,6 +14,7 @@ export const security = defineFeature({
   rules: (t, _book, at) => checkSecurity(t, at),
   resolve: resolveSecurity,
   northbound: securityUnits,
+  up: () => import('./acls.up.js'),
   graph: drawSecurity,
   checks: [{ spec: aclLogSpec, probe: () => import('./acl-log.probe.js').then((m) => m.aclLogProbe) }],
 });
