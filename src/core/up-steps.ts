@@ -23,8 +23,8 @@ export type { UpEnv, UpStep } from './step.js';
 
 /** Every feature's steps for a lab, in the registry's order (their modules loaded now). */
 async function featureSteps(lab: Lab): Promise<FeatureStep[]> {
-  const modules = await Promise.all(features.map((f) => f.up?.()));
-  return modules.flatMap((m) => m?.steps(lab) ?? []).filter((s): s is FeatureStep => s !== false);
+  const modules = await Promise.all(features.flatMap((f) => (f.up ? [f.up()] : [])));
+  return modules.flatMap((m) => m.steps(lab)).filter((s): s is FeatureStep => s !== false);
 }
 
 /**
