@@ -53,7 +53,9 @@ export type UpAnchor = 'underlay' | 'nodes' | 'tunnels' | 'bound' | 'addresses';
 /**
  * What a feature's `*.up.ts` module gives `up`: its steps, each placed after one of the core's. The
  * module is the core layer's (it starts things on nodes), loaded only when `up` or `lab script`
- * runs; src/core/up-steps.ts declares its members, so the file format never sees what a step is.
+ * runs; src/core/step.ts declares its members, so the file format never sees what a step is.
+ *
+ * @public (augmented by src/core/step.ts, which knip does not count as a use)
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the core's declaration (declaration merging)
 export interface FeatureUpModule {}

@@ -3,14 +3,11 @@ import { namespacePlacement, parseEndpoint } from './links.js';
 import { ipv6Mode, ipv6RouterPort, routerPortMac, vmIpv6, vmMac } from './ipv6.js';
 import { canonical6, parseCidr6 } from './net6.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, underlayMac, type Cidr } from './net.js';
-import type { Chassis, Host, Lab, LogicalRouter, LogicalSwitch, Server, Service, Vm } from './model.js';
+import type { Chassis, Host, Lab, LogicalRouter, LogicalSwitch, Service, Vm } from './model.js';
 import type { RawSwitch, RawTopology } from './schema.js';
 import { features } from '../features/registry.js';
-
-/** A VM's MAC when the file gives none: 02:00 and its four address bytes. */
-export function defaultMac(ip: number): string {
-  return vmMac({ ip: formatIpv4(ip) });
-}
+import { proven, subnet6Of, subnetOf, switchOf } from './proven.js';
+import { portMac, servers, staticNode } from './ports.js';
 
 /** The address of the (first) router port on a switch, if a router is attached to it. */
 function routerOn(t: RawTopology, switchName: string): string | undefined {
@@ -52,35 +49,6 @@ function underlayAddresses(t: RawTopology, subnet: Cidr): Map<string, string> {
   for (const name of clusterMembers(t.central.cluster).slice(1)) out.set(name, take());
   for (const [name, c] of Object.entries(t.chassis)) out.set(name, c?.ip ?? take());
   return out;
-}
-
-/**
- * What the rules proved, as a value: the rules ran before resolution, so a missing one is a rule
- * that let a bad file through, said as such (an internal error, never the user's).
- */
-function proven<T>(value: T | undefined | null, what: string): T {
-  if (value === undefined || value === null) throw new Error(`internal error: the file's rules let through ${what}; please report it with the file`);
-  return value;
-}
-
-/** A switch the rules proved exists. */
-function switchOf(t: RawTopology, name: string): RawSwitch {
-  return proven(t.switches[name], `switch '${name}', which does not exist`);
-}
-
-/** The IPv4 subnet of a switch the rules proved has one. */
-function subnetOf(t: RawTopology, name: string): Cidr {
-  return proven(parseCidr(switchOf(t, name).subnet ?? ''), `switch '${name}' without an IPv4 subnet`);
-}
-
-/** The IPv6 subnet of a switch the rules proved has one. */
-function subnet6Of(t: RawTopology, name: string): { text: string; prefix: number } {
-  return proven(parseCidr6(switchOf(t, name).subnet6 ?? ''), `switch '${name}' without an IPv6 subnet`);
-}
-
-/** The MAC of a static port: as written, else 02:00 and its address bytes. */
-function portMac(mac: string | undefined, ip: string): string {
-  return (mac ?? defaultMac(proven(parseIpv4(ip), `'${ip}' as an IPv4 address`))).toLowerCase();
 }
 
 /** Turns a checked raw topology into a {@link Lab}. Call ruleProblems first. */
@@ -270,27 +238,6 @@ function resolveService(t: RawTopology, name: string, svc: RawTopology['services
   };
 }
 
-/**
- * A VM-like node lab makes for itself (a service, a localport instance): a namespace on a chassis
- * with a static address on a switch, bound to the logical port <switch>-<owner>.
- */
-function staticNode(t: RawTopology, owner: string, spec: { name: string; chassis: string; switch: string; ip: string; mac?: string }, role: Pick<Vm, 'service' | 'localport'>): Vm {
-  return {
-    name: spec.name,
-    chassis: spec.chassis,
-    switch: spec.switch,
-    port: `${spec.switch}-${owner}`,
-    mac: portMac(spec.mac, spec.ip),
-    ip: spec.ip,
-    prefix: subnetOf(t, spec.switch).prefix,
-    dhcp: false,
-    mtu: 1400,
-    vlans: [],
-    servers: [],
-    ...role,
-  };
-}
-
 /** Service namespaces, with a static address on their switch. */
 function serviceNodes(t: RawTopology): Vm[] {
   return Object.entries(t.services)
@@ -397,12 +344,4 @@ function resolveSwitch6(t: RawTopology, name: string): Pick<LogicalSwitch, 'subn
 function dhcp6ServerMac(t: RawTopology, name: string): string {
   const rp = ipv6RouterPort(t, name)?.port;
   return (t.switches[name]?.dhcp6?.server_mac ?? rp?.mac ?? routerPortMac(rp ?? {})).toLowerCase();
-}
-
-/** Servers as written ({ tcp: 80 }) as the model has them ({ kind: 'tcp', port: 80 }). */
-function servers(list: RawTopology['vms'][string]['servers']): Server[] {
-  return list.map((s) => {
-    const [kind, port] = proven(Object.entries(s)[0], 'a server of no kind');
-    return { kind: kind as Server['kind'], port: port };
-  });
 }

@@ -1,5 +1,5 @@
 import { inCidr, isNetworkOrBroadcast, parseIpv4, type Cidr } from '../net.js';
-import { defaultMac } from '../resolve.js';
+import { defaultMac } from '../ports.js';
 import type { RawTopology } from '../schema.js';
 import type { AddressBook } from './address-book.js';
 import type { At } from './at.js';

@@ -1,6 +1,7 @@
 import { canonical6, inCidr6, parseCidr6, parseIpv6 } from '../net6.js';
 import { parseIpv4 } from '../net.js';
-import { defaultMac, hostSwitch } from '../resolve.js';
+import { hostSwitch } from '../resolve.js';
+import { defaultMac } from '../ports.js';
 import type { RawTopology } from '../schema.js';
 import type { AddressBook } from './address-book.js';
 import type { At } from './at.js';

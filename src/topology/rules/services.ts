@@ -1,5 +1,6 @@
 import { inCidr, isNetworkOrBroadcast, parseIpv4, type Cidr } from '../net.js';
-import { defaultMac, serviceInterfaces } from '../resolve.js';
+import { serviceInterfaces } from '../resolve.js';
+import { defaultMac } from '../ports.js';
 import type { RawTopology } from '../schema.js';
 import type { AddressBook } from './address-book.js';
 import type { At } from './at.js';
