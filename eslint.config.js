@@ -45,6 +45,12 @@ export default tseslint.config(
     },
   },
   {
+    // A function longer than a screen is split (issue 21); declarative tables are not functions.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
+  },
+  {
     // Tests read JSON and mocks typed `any` on purpose.
     files: ['test/**'],
     rules: {
