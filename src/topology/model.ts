@@ -1,7 +1,7 @@
 import type { Cidr } from './net.js';
 
-/** The Debian releases docker nodes run: bookworm (OVS 3.1, OVN 23.03), trixie (OVS 3.5, OVN 25.03). */
-export const RELEASES = ['bookworm', 'trixie'] as const;
+/** The Debian releases docker nodes run: bookworm (OVS 3.1, OVN 23.03), trixie (OVS 3.5, OVN 25.03), sid (unstable: OVS 4.0, OVN 26.03 when written; it moves). */
+export const RELEASES = ['bookworm', 'trixie', 'sid'] as const;
 export type Release = (typeof RELEASES)[number];
 
 /** A lab resolved from its topology file: every default filled in, every address decided. */

@@ -283,7 +283,7 @@ const underlaySchema = z
 export const coreShape = {
   name: labName.describe('lab name: prefixes everything the lab creates'),
   runtime: z.enum(['netns', 'docker']).default('netns').describe('where nodes run'),
-  release: z.enum(RELEASES).optional().describe('docker runtime: the Debian release of the node image (bookworm: OVN 23.03, trixie: OVN 25.03)'),
+  release: z.enum(RELEASES).optional().describe('docker runtime: the Debian release of the node image (bookworm: OVN 23.03, trixie: OVN 25.03, sid: the newest, OVN 26.03)'),
   datapath: z.enum(['auto', 'netdev', 'system']).default('auto').describe('OVS datapath: netdev (userspace), system (kernel module), auto (system when the host has the modules)'),
   engines: z.record(nodeName, engineUrl).optional().describe('docker runtime: the Docker engines this lab may use, by name (the first is a swarm manager when there are several); LAB_ENGINES or --engines override them'),
   underlay: underlaySchema.default({ subnet: '192.168.100.0/24' }),

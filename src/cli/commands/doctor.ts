@@ -24,7 +24,7 @@ export function registerDoctor(program: Command): void {
       out(`${dnsmasq ? 'ok  ' : 'info'} ${DNSMASQ.program}${dnsmasq ? ` (${dnsmasq})` : ` missing: only labs with dnsmasq services need it (apt-get install ${DNSMASQ.pkg})`}`);
       const { parseVersions, VERSIONS_COMMAND } = await import('../../runtime/versions.js');
       const versions = parseVersions((await cliContext({}).exec(['sh', '-c', VERSIONS_COMMAND], { nothrow: true })).stdout);
-      out(`info netns runtime: this machine's OVS ${versions.ovs}, OVN ${versions.ovn}; the docker runtime runs images of a Debian release (lab images build --release bookworm|trixie)`);
+      out(`info netns runtime: this machine's OVS ${versions.ovs}, OVN ${versions.ovn}; the docker runtime runs images of a Debian release (lab images build --release bookworm|trixie|sid)`);
       await dockerImages();
       out(`info datapath: ${kernelDatapathAvailable() ? 'kernel (openvswitch and geneve modules loaded)' : 'userspace (netdev); the openvswitch kernel module is not loaded'}`);
       if (!ok) process.exitCode = 2;

@@ -9,7 +9,7 @@ export function registerImages(program: Command): void {
   images
     .command('build')
     .description('build the node image of a Debian release from images/Dockerfile (reused by every docker lab)')
-    .option('--release <name>', 'Debian release: bookworm (OVS 3.1, OVN 23.03) or trixie (OVS 3.5, OVN 25.03); repeat for several', collect, [])
+    .option('--release <name>', 'Debian release: bookworm (OVS 3.1, OVN 23.03), trixie (OVS 3.5, OVN 25.03) or sid (unstable: OVS 4.0, OVN 26.03); repeat for several', collect, [])
     .option('--base <image>', 'base image (default: debian:<release>-slim)')
     .option('--debootstrap <when>', 'make the base with debootstrap: auto (when the base cannot be pulled), always, never', 'auto')
     .option('--force', 'rebuild even when the image exists')

@@ -53,7 +53,7 @@ export function registerTest(program: Command): void {
     .option('--junit <path>', 'write a JUnit XML report')
     .option('--json <path>', 'write a JSON report')
     .option('--runtime <name>', "netns or docker (default: each file's runtime)")
-    .option('--release <name>', 'docker runtime: every node of every lab on this Debian release (bookworm, trixie)')
+    .option('--release <name>', 'docker runtime: every node of every lab on this Debian release (bookworm, trixie, sid)')
     .option('--engines <list>', ENGINES_OPTION)
     .option('--bundle-dir <dir>', 'where failure bundles are saved (default: lab-failures in the temporary directory, never the source tree)', join(tmpdir(), 'lab-failures'))
     .option('-v, --verbose', 'print every command run and every retry')

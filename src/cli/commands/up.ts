@@ -12,7 +12,7 @@ export function registerUp(program: Command): void {
     .description('bring a lab up from its topology file')
     .argument('<file>', 'topology YAML file')
     .option('--runtime <name>', "netns or docker (default: the file's runtime)")
-    .option('--release <name>', 'docker runtime: every node on this Debian release (bookworm, trixie), whatever the file says')
+    .option('--release <name>', 'docker runtime: every node on this Debian release (bookworm, trixie, sid), whatever the file says')
     .option('--engines <list>', ENGINES_OPTION)
     .option('--keep-on-failure', 'leave what was made when a step fails, for debugging')
     .option('-v, --verbose', 'print every command run')
