@@ -23,6 +23,12 @@ describe('connect', () => {
     expect(await connect('from: client, to: web1, port: 80, expect: refused', 'connect-open-web1').attempt()).toEqual({ ok: false, seen: 'tcp 10.60.0.11:80 from client: open web1' });
   });
 
+  it('waits out address resolution (3 solicitations, 1 s apart) where a host is expected unreachable', async () => {
+    const lab = connect('from: client, to: 10.60.0.99, port: 80, expect: unreachable', 'connect-unreachable');
+    expect(await lab.attempt()).toEqual({ ok: true, seen: 'tcp 10.60.0.99:80 from client: unreachable' });
+    expect(lab.ran).toEqual([expect.stringMatching(/^client: \/usr\/bin\/python3 -c .* tcp 10\.60\.0\.99 80 4$/s)]);
+  });
+
   it('a timeout (dropped) passes only expect: timeout', async () => {
     expect(await connect('from: client, to: web2, port: 22, expect: timeout', 'connect-timeout').attempt()).toEqual({ ok: true, seen: 'tcp 10.60.0.12:22 from client: timeout' });
     expect(await connect('from: client, to: web2, port: 22', 'connect-timeout').attempt()).toEqual({ ok: false, seen: 'tcp 10.60.0.12:22 from client: timeout' });
