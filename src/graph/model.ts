@@ -3,11 +3,14 @@ import type { Lab } from '../topology/model.js';
 import type { GraphDraw } from '../features/feature.js';
 import { features } from '../features/registry.js';
 
+/** The kinds of node, in the order a picture lists them (a feature's nodes among the core's, where their kind goes). */
+const KINDS = ['central', 'chassis', 'switch', 'vm', 'router', 'network', 'namespace', 'host', 'portgroup', 'lb'] as const;
+
 /** What a picture of a lab shows: nodes with labels and the lines between them. */
 interface GraphNode {
   id: string;
   label: string[];
-  kind: 'central' | 'chassis' | 'switch' | 'vm' | 'router' | 'network' | 'host' | 'namespace' | 'portgroup' | 'lb';
+  kind: (typeof KINDS)[number];
 }
 
 /**
@@ -84,6 +87,7 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     edge: (from, to, label, style) => void edges.push({ from, to, label, style }),
   };
   for (const f of features) f.graph?.(lab, draw);
+  nodes.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
   for (const sw of lab.switches) if (sw.provider) edges.push({ from: id('switch', sw.name), to: id('network', sw.provider), label: 'localnet', style: 'logical' });
   for (const c of lab.chassis) for (const m of c.bridgeMappings) edges.push({ from: id('chassis', c.name), to: id('network', m.network), label: m.bridge, style: 'wire' });
   for (const h of lab.hosts) edges.push({ from: id('host', h.name), to: id('network', h.network), label: 'eth0', style: 'wire' });

@@ -5,7 +5,7 @@ import { canonical6, parseCidr6 } from './net6.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, underlayMac, type Cidr } from './net.js';
 import type { Chassis, Host, Lab, LogicalRouter, LogicalSwitch, Service, Vm } from './model.js';
 import type { RawSwitch, RawTopology } from './schema.js';
-import { features } from '../features/registry.js';
+import { features, placed } from '../features/registry.js';
 import { proven, subnet6Of, subnetOf, switchOf } from './proven.js';
 import { portMac, servers, staticNode } from './ports.js';
 
@@ -87,7 +87,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     checks: t.checks as Lab['checks'],
   };
   // Each feature adds its part (the core is a whole Lab once they all have).
-  return features.reduce<Lab>((lab, f) => ({ ...lab, ...f.resolve(t, lab) }), core as Lab);
+  return features.reduce<Lab>((lab, f) => placed(lab, f.resolve(t, lab), f.keysAfter), core as Lab);
 }
 
 function resolveChassis(t: RawTopology, name: string, ip: string): Chassis {

@@ -88,12 +88,14 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
   }
   checkVms(t, subnets, book, at);
   checkIpv6(t, book, at);
+  // Features whose ports claim their addresses before localports, services and hosts, in the registry's order.
+  for (const f of features) if (f.rulesAfter === 'vms') f.rules?.(t, book, at, subnets);
   checkRouters(t, subnets, book, at);
   checkLocalports(t, subnets, book, at);
   checkServices(t, subnets, book, at);
   checkProviderNetworks(t, book, at);
   checkServers(t, at);
-  for (const f of features) f.rules?.(t, book, at);
+  for (const f of features) if (f.rulesAfter !== 'vms') f.rules?.(t, book, at, subnets);
   checkLinks(t, at);
   checkSharedSwitches(t, at);
   return problems;
