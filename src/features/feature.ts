@@ -15,7 +15,7 @@ export type NbCommand = (...words: string[]) => void;
 /** What a feature draws: nodes of a kind the picture knows, and lines between node ids. */
 export interface GraphDraw {
   id(kind: string, name: string): string;
-  node(kind: 'lb' | 'portgroup', name: string, label: string[]): void;
+  node(kind: 'router' | 'lb' | 'portgroup', name: string, label: string[]): void;
   edge(from: string, to: string, label: string, style: 'logical' | 'wire'): void;
 }
 
@@ -50,9 +50,10 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   northbound?(lab: Lab, unit: () => NbCommand): void;
   /**
    * Where its NB units go: after the logical switches (what ports refer to: localports, …) or, by
-   * default, after every port and router (what refers to ports: ACLs, load balancers).
+   * default, after every VM's and host's port (what refers to ports: routers, ACLs, load balancers,
+   * in the registry's order).
    */
-  northboundAfter?: 'switches' | 'routers';
+  northboundAfter?: 'switches' | 'ports';
   /** Its steps of `up`: `() => import('./NAME.up.js')`, loaded when `up` or `lab script` runs. */
   up?: () => Promise<FeatureUpModule>;
   /** What `lab graph` draws of it. */

@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import type { Feature } from './feature.js';
 import { loadBalancers } from './load-balancers/index.js';
+import { routers } from './routers/index.js';
 import { security } from './security/index.js';
 
 /**
- * Every feature, in the order their NB configuration is written (after the core's switches, ports,
- * routers and security rules). A new feature is a folder and one line here.
+ * Every feature, in the order their NB configuration is written (after the core's switches and
+ * ports: routers first, what refers to their ports after them). A new feature is a folder and one line here.
  */
-const FEATURES = [security, loadBalancers] as const;
+const FEATURES = [routers, security, loadBalancers] as const;
 
 /** The features as their common type, for the code that goes through them all. */
 export const features: readonly Feature[] = FEATURES;

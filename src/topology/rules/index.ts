@@ -11,7 +11,6 @@ import { checkLinks } from './links.js';
 import { checkSharedSwitches } from './shared-switches.js';
 import { checkNodeNames } from './nodes.js';
 import { checkProviderNetworks } from './providers.js';
-import { checkRouters } from './routers.js';
 import { checkServers } from './servers.js';
 import { features } from '../../features/registry.js';
 import { checkServices } from './services.js';
@@ -90,7 +89,6 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
   checkIpv6(t, book, at);
   // Features whose ports claim their addresses before localports, services and hosts, in the registry's order.
   for (const f of features) if (f.rulesAfter === 'vms') f.rules?.(t, book, at, subnets);
-  checkRouters(t, subnets, book, at);
   checkLocalports(t, subnets, book, at);
   checkServices(t, subnets, book, at);
   checkProviderNetworks(t, book, at);

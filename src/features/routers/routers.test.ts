@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { logicalNetworkArgv } from '../../src/ovn/logical-network.js';
-import { parseTopology } from '../../src/topology/load.js';
-import { issues } from './issues.js';
+import { logicalNetworkArgv } from '../../ovn/logical-network.js';
+import { parseTopology } from '../../topology/load.js';
+import { issues } from '../../../test/unit/issues.js';
 
 const routed = parseTopology(readFileSync('labs/subnets-routed.yaml', 'utf8'), 'labs/subnets-routed.yaml');
 
