@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Lab } from '../topology/model.js';
+import type { Cidr } from '../topology/net.js';
 import type { AddressBook } from '../topology/rules/address-book.js';
 import type { At } from '../topology/rules/at.js';
 import type { RawCore } from '../topology/schema-core.js';
@@ -14,7 +15,7 @@ export type NbCommand = (...words: string[]) => void;
 /** What a feature draws: nodes of a kind the picture knows, and lines between node ids. */
 export interface GraphDraw {
   id(kind: string, name: string): string;
-  node(kind: 'lb' | 'portgroup', name: string, label: string[]): void;
+  node(kind: 'router' | 'lb' | 'portgroup', name: string, label: string[]): void;
   edge(from: string, to: string, label: string, style: 'logical' | 'wire'): void;
 }
 
@@ -28,17 +29,31 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   name: string;
   /** The top-level keys it adds to topology files. */
   shape: Shape;
-  /** Relations its schema cannot see, after the core's rules (the address book knows every port's address). */
-  rules?(t: RawWith<Shape>, book: AddressBook, at: At): void;
+  /**
+   * Where its keys go in the file (so in the reference and `lab schema`) and its fields in the lab
+   * (and its record): right after the core's key of that name, or, by default, after all of them.
+   */
+  keysAfter?: keyof RawCore & keyof Lab;
+  /**
+   * Relations its schema cannot see (the address book knows every port's address claimed before;
+   * `subnets`: the switches' IPv4 subnets the core's rules accepted).
+   */
+  rules?(t: RawWith<Shape>, book: AddressBook, at: At, subnets: ReadonlyMap<string, Cidr>): void;
+  /**
+   * When its rules run: right after the VMs' (ports whose addresses are claimed before the
+   * localports', services' and hosts': routers) or, by default, after every core rule.
+   */
+  rulesAfter?: 'vms';
   /** Its part of the lab, from the checked file and the core of the lab resolved before it. */
   resolve(t: RawWith<Shape>, lab: Lab): Partial<Lab>;
   /** Its NB configuration: each call of `unit` starts a unit of commands that stay in one transaction. */
   northbound?(lab: Lab, unit: () => NbCommand): void;
   /**
    * Where its NB units go: after the logical switches (what ports refer to: localports, …) or, by
-   * default, after every port and router (what refers to ports: ACLs, load balancers).
+   * default, after every VM's and host's port (what refers to ports: routers, ACLs, load balancers,
+   * in the registry's order).
    */
-  northboundAfter?: 'switches' | 'routers';
+  northboundAfter?: 'switches' | 'ports';
   /** Its steps of `up`: `() => import('./NAME.up.js')`, loaded when `up` or `lab script` runs. */
   up?: () => Promise<FeatureUpModule>;
   /** What `lab graph` draws of it. */

@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import type { Feature } from './feature.js';
 import { loadBalancers } from './load-balancers/index.js';
+import { routers } from './routers/index.js';
 import { security } from './security/index.js';
 
 /**
- * Every feature, in the order their NB configuration is written (after the core's switches, ports,
- * routers and security rules). A new feature is a folder and one line here.
+ * Every feature, in the order their NB configuration is written (after the core's switches and
+ * ports: routers first, what refers to their ports after them). A new feature is a folder and one line here.
  */
-const FEATURES = [security, loadBalancers] as const;
+const FEATURES = [routers, security, loadBalancers] as const;
 
 /** The features as their common type, for the code that goes through them all. */
 export const features: readonly Feature[] = FEATURES;
@@ -15,5 +16,20 @@ export const features: readonly Feature[] = FEATURES;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type Merged = UnionToIntersection<(typeof FEATURES)[number]['shape']>;
 
-/** Every feature's top-level keys, as one shape (for the file's schema). */
-export const featureShape = Object.assign({}, ...FEATURES.map((f) => f.shape)) as Merged & z.ZodRawShape;
+/** The core's top-level keys with every feature's, each where its feature places them (for the file's schema). */
+export function withFeatureKeys<Shape extends z.ZodRawShape>(core: Shape): Shape & Merged {
+  return FEATURES.reduce<z.ZodRawShape>((shape, f) => placed(shape, f.shape, f.keysAfter), core) as Shape & Merged;
+}
+
+/**
+ * `base` with the keys of `added`: one `base` has keeps its place, a new one comes right after the
+ * key `after` (at the end without it), so a feature's keys and fields sit where the core had them
+ * (the reference, `lab schema` and a lab's record read the same).
+ */
+export function placed<T extends object>(base: T, added: object, after?: string): T {
+  const entries = Object.entries(base);
+  const fresh = Object.entries(added).filter(([k]) => !(k in base));
+  const at = after === undefined ? -1 : entries.findIndex(([k]) => k === after);
+  const merged = at < 0 ? [...entries, ...fresh] : [...entries.slice(0, at + 1), ...fresh, ...entries.slice(at + 1)];
+  return Object.assign(Object.fromEntries(merged), added) as T;
+}

@@ -3,11 +3,14 @@ import type { Lab } from '../topology/model.js';
 import type { GraphDraw } from '../features/feature.js';
 import { features } from '../features/registry.js';
 
+/** The kinds of node, in the order a picture lists them (a feature's nodes among the core's, where their kind goes). */
+const KINDS = ['central', 'chassis', 'switch', 'vm', 'router', 'network', 'namespace', 'host', 'portgroup', 'lb'] as const;
+
 /** What a picture of a lab shows: nodes with labels and the lines between them. */
 interface GraphNode {
   id: string;
   label: string[];
-  kind: 'central' | 'chassis' | 'switch' | 'vm' | 'router' | 'network' | 'host' | 'namespace' | 'portgroup' | 'lb';
+  kind: (typeof KINDS)[number];
 }
 
 /**
@@ -58,7 +61,6 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
       const role = v.service ? ' (dnsmasq)' : v.localport ? ' (localport)' : '';
       return { id: id('vm', v.name), kind: 'vm' as const, label: [`${v.name}${role}`, addr, v.mac, ...v.vlans.map((x) => `${x.iface} ${x.ip}`)] };
     }),
-    ...lab.routers.map((r) => ({ id: id('router', r.name), kind: 'router' as const, label: [`router ${r.name}`, ...(r.chassis ? [`gateway router on ${r.chassis}`] : []), ...r.nat.map((n) => `${n.type} ${n.externalIp}`)] })),
     ...lab.networks.map((n) => ({ id: id('network', n), kind: 'network' as const, label: [`provider network ${n}`] })),
     ...lab.namespaces.map((ns) => ({ id: id('namespace', ns.name), kind: 'namespace' as const, label: [`namespace ${ns.name}`, ...(ns.forwarding ? ['forwarding'] : [])] })),
     ...lab.hosts.map((h) => ({ id: id('host', h.name), kind: 'host' as const, label: [`host ${h.name}`, addresses ? (addresses.get(h.name) ?? 'no address') : `${h.ip}/${h.prefix}${h.dhcp ? ' (DHCP from OVN)' : ''}`] })),
@@ -73,17 +75,14 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     for (const x of v.vlans) edges.push({ from: id('vm', v.name), to: id('switch', x.switch), label: `${x.port} (tag ${x.tag})`, style: 'logical' });
     for (const n of v.nics ?? []) edges.push({ from: id('vm', v.name), to: id('switch', n.switch), label: `${n.port} (${n.iface} ${n.ip})`, style: 'logical' });
   }
-  for (const r of lab.routers) {
-    for (const p of r.ports)
-      edges.push({ from: id('router', r.name), to: id('switch', p.switch), label: `${[p.ip, p.ip6].filter(Boolean).join(', ')}${p.gatewayChassis ? ` (gateway on ${p.gatewayChassis.join(', ')})` : ''}`, style: 'logical' });
-  }
-  // What each feature draws (load balancers, …).
+  // What each feature draws (routers, load balancers, …).
   const draw: GraphDraw = {
     id,
     node: (kind, name, label) => void nodes.push({ id: id(kind, name), kind, label }),
     edge: (from, to, label, style) => void edges.push({ from, to, label, style }),
   };
   for (const f of features) f.graph?.(lab, draw);
+  nodes.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
   for (const sw of lab.switches) if (sw.provider) edges.push({ from: id('switch', sw.name), to: id('network', sw.provider), label: 'localnet', style: 'logical' });
   for (const c of lab.chassis) for (const m of c.bridgeMappings) edges.push({ from: id('chassis', c.name), to: id('network', m.network), label: m.bridge, style: 'wire' });
   for (const h of lab.hosts) edges.push({ from: id('host', h.name), to: id('network', h.network), label: 'eth0', style: 'wire' });

@@ -22,7 +22,6 @@ export interface Lab {
   central: Central;
   chassis: Chassis[];
   switches: LogicalSwitch[];
-  routers: LogicalRouter[];
   /** VMs, service namespaces (with `service` set) and the per-chassis instances of localports (with `localport` set). */
   vms: Vm[];
   localports: LocalPort[];
@@ -128,61 +127,6 @@ export interface LogicalSwitch {
 interface DhcpOptions {
   /** OVN DHCP_Options:options, as ovn-nbctl expects them (strings). */
   options: Record<string, string>;
-}
-
-interface RouterPort {
-  /** Logical router port name: as the file names it, or <router>-<switch>. */
-  name: string;
-  /** The switch port that peers with it: as the file names it, or <switch>-<router>. */
-  switchPort: string;
-  switch: string;
-  ip?: string;
-  prefix?: number;
-  mac: string;
-  /** Gateway port: chassis in priority order (highest first). */
-  gatewayChassis?: string[];
-  /** Its IPv6 address on a dual-stack switch (prefix: the switch's subnet6). */
-  ip6?: string;
-  prefix6?: number;
-  /** Router advertisements it sends (ipv6_ra_configs:address_mode). */
-  ra?: 'slaac' | 'dhcpv6_stateful' | 'dhcpv6_stateless';
-}
-
-interface Route {
-  prefix: string;
-  /** One next hop, or several for ECMP. */
-  nexthops: string[];
-  policy: 'dst-ip' | 'src-ip';
-  port?: string;
-}
-
-interface RouterPolicy {
-  priority: number;
-  match: string;
-  action: 'allow' | 'drop' | 'reroute';
-  nexthops?: string[];
-}
-
-interface Nat {
-  type: 'snat' | 'dnat' | 'dnat_and_snat';
-  externalIp: string;
-  logicalIp: string;
-  /** Distributed floating IP: the VM's port and MAC. */
-  logicalPort?: string;
-  externalMac?: string;
-  /** The gateway port the rule belongs to, where the router has several. */
-  gatewayPort?: string;
-}
-
-export interface LogicalRouter {
-  name: string;
-  /** A gateway router: the whole router runs on this chassis (options:chassis). */
-  chassis?: string;
-  options: Record<string, string>;
-  ports: RouterPort[];
-  routes: Route[];
-  policies: RouterPolicy[];
-  nat: Nat[];
 }
 
 export interface Vm extends Partial<NodeRouting> {

@@ -3,20 +3,12 @@ import { namespacePlacement, parseEndpoint } from './links.js';
 import { ipv6Mode, ipv6RouterPort, routerPortMac, vmIpv6, vmMac } from './ipv6.js';
 import { canonical6, parseCidr6 } from './net6.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, underlayMac, type Cidr } from './net.js';
-import type { Chassis, Host, Lab, LogicalRouter, LogicalSwitch, Service, Vm } from './model.js';
+import type { Chassis, Host, Lab, LogicalSwitch, Service, Vm } from './model.js';
 import type { RawSwitch, RawTopology } from './schema.js';
-import { features } from '../features/registry.js';
+import { features, placed } from '../features/registry.js';
+import { routerOn } from '../features/routers/resolve.js';
 import { proven, subnet6Of, subnetOf, switchOf } from './proven.js';
 import { portMac, servers, staticNode } from './ports.js';
-
-/** The address of the (first) router port on a switch, if a router is attached to it. */
-function routerOn(t: RawTopology, switchName: string): string | undefined {
-  for (const r of Object.values(t.routers)) {
-    const port = r.ports.find((p) => p.switch === switchName);
-    if (port) return port.ip;
-  }
-  return undefined;
-}
 
 /** The DHCP router option of a switch: as written, else the attached router's address. */
 export function dhcpRouter(t: RawTopology, name: string): string | undefined {
@@ -75,7 +67,6 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     },
     chassis: Object.keys(t.chassis).map((name) => resolveChassis(t, name, addressOf(name))),
     switches: Object.entries(t.switches).map(([name, sw]): LogicalSwitch => ({ ...resolveSwitch(name, sw, dhcpRouter(t, name)), ...resolveSwitch6(t, name), ...(sw.on ? { on: sw.on } : {}) })),
-    routers: resolveRouters(t, vms),
     vms: [...vms, ...serviceNodes(t), ...localportInstances(t)],
     services: Object.entries(t.services).map(([name, svc]) => resolveService(t, name, svc, vms)),
     localports: Object.entries(t.localports).map(([name, lp]) => ({ name, switch: lp.switch, port: `${lp.switch}-${name}`, ip: lp.ip, mac: portMac(lp.mac, lp.ip) })),
@@ -87,7 +78,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     checks: t.checks as Lab['checks'],
   };
   // Each feature adds its part (the core is a whole Lab once they all have).
-  return features.reduce<Lab>((lab, f) => ({ ...lab, ...f.resolve(t, lab) }), core as Lab);
+  return features.reduce<Lab>((lab, f) => placed(lab, f.resolve(t, lab), f.keysAfter), core as Lab);
 }
 
 function resolveChassis(t: RawTopology, name: string, ip: string): Chassis {
@@ -276,36 +267,6 @@ function vmIpv6Of(t: RawTopology, vm: RawTopology['vms'][string], name: string):
   const router = ipv6RouterPort(t, vm.switch)?.port.ip6;
   const subnet6 = subnet6Of(t, vm.switch);
   return { ipv6: { ip, prefix: subnet6.prefix, mode, ...(mode === 'static' && router ? { gateway: canonical6(router) } : {}) } };
-}
-
-function resolveRouters(t: RawTopology, vms: Vm[]): LogicalRouter[] {
-  return Object.entries(t.routers).map(([name, r]) => ({
-    name,
-    ...(r.chassis ? { chassis: r.chassis } : {}),
-    options: Object.fromEntries(Object.entries(r.options).map(([k, v]) => [k, String(v)])),
-    ports: r.ports.map((p) => ({
-      name: p.name ?? `${name}-${p.switch}`,
-      switchPort: p.switch_port ?? `${p.switch}-${name}`,
-      switch: p.switch,
-      ...(p.ip !== undefined ? { ip: p.ip, prefix: subnetOf(t, p.switch).prefix } : {}),
-      mac: (p.mac ?? routerPortMac(p)).toLowerCase(),
-      ...(p.gateway_chassis ? { gatewayChassis: p.gateway_chassis } : {}),
-      ...(p.ip6 !== undefined ? { ip6: canonical6(p.ip6), prefix6: subnet6Of(t, p.switch).prefix } : {}),
-      ...(p.ra ? { ra: p.ra } : {}),
-    })),
-    routes: r.routes.map((x) => ({ prefix: x.prefix, nexthops: [x.nexthop].flat(), policy: x.policy, ...(x.port ? { port: x.port } : {}) })),
-    policies: r.policies.map((p) => ({ priority: p.priority, match: p.match, action: p.action, ...(p.nexthops ? { nexthops: p.nexthops } : {}) })),
-    nat: r.nat.map((n) => {
-      const vm = n.vm ? vms.find((v) => v.name === n.vm) : undefined;
-      return {
-        type: n.type,
-        externalIp: n.external_ip,
-        logicalIp: n.logical_ip,
-        ...(vm ? { logicalPort: vm.port, externalMac: (n.external_mac ?? vm.mac).toLowerCase() } : {}),
-        ...(n.gateway_port ? { gatewayPort: n.gateway_port } : {}),
-      };
-    }),
-  }));
 }
 
 function resolveSwitch(name: string, sw: RawSwitch, router: string | undefined): LogicalSwitch {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { featureShape } from '../features/registry.js';
+import { withFeatureKeys } from '../features/registry.js';
 import { allChecksSchema } from './checks/all.js';
 import { coreShape } from './schema-core.js';
 
@@ -8,8 +8,7 @@ export type { RawSwitch } from './schema-core.js';
 /** The whole topology file: the core keys and every feature's. */
 export const topologySchema = z
   .strictObject({
-    ...coreShape,
-    ...featureShape,
+    ...withFeatureKeys(coreShape),
     checks: z
       .array(allChecksSchema)
       .default([])

@@ -3,6 +3,7 @@ import { specialAddressProblem } from '../../topology/special.js';
 import type { AddressBook } from '../../topology/rules/address-book.js';
 import type { At } from '../../topology/rules/at.js';
 import type { RawCore } from '../../topology/schema-core.js';
+import type { RawRouters } from '../routers/schema.js';
 import type { RawLoadBalancers } from './schema.js';
 
 /** A backend as OVN takes it (address:port), from a VM name, `vm:port` or `address:port`; undefined when it names nothing. */
@@ -14,7 +15,7 @@ export function backendAddress(t: RawCore, backend: string, vipPort: string | un
 }
 
 /** Load balancers: VIPs that are addresses of their own on ports that exist, backends that name something, where they are attached. */
-export function checkLoadBalancers(t: RawCore & RawLoadBalancers, book: AddressBook, at: At): void {
+export function checkLoadBalancers(t: RawCore & RawRouters & RawLoadBalancers, book: AddressBook, at: At): void {
   for (const [name, lb] of Object.entries(t.load_balancers)) {
     const path = ['load_balancers', name];
     for (const [vip, backends] of Object.entries(lb.vips)) {

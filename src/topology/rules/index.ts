@@ -11,7 +11,6 @@ import { checkLinks } from './links.js';
 import { checkSharedSwitches } from './shared-switches.js';
 import { checkNodeNames } from './nodes.js';
 import { checkProviderNetworks } from './providers.js';
-import { checkRouters } from './routers.js';
 import { checkServers } from './servers.js';
 import { features } from '../../features/registry.js';
 import { checkServices } from './services.js';
@@ -88,12 +87,13 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
   }
   checkVms(t, subnets, book, at);
   checkIpv6(t, book, at);
-  checkRouters(t, subnets, book, at);
+  // Features whose ports claim their addresses before localports, services and hosts, in the registry's order.
+  for (const f of features) if (f.rulesAfter === 'vms') f.rules?.(t, book, at, subnets);
   checkLocalports(t, subnets, book, at);
   checkServices(t, subnets, book, at);
   checkProviderNetworks(t, book, at);
   checkServers(t, at);
-  for (const f of features) f.rules?.(t, book, at);
+  for (const f of features) if (f.rulesAfter !== 'vms') f.rules?.(t, book, at, subnets);
   checkLinks(t, at);
   checkSharedSwitches(t, at);
   return problems;

@@ -1,5 +1,5 @@
-import { parseIpv4 } from '../net.js';
-import { parseIpv6 } from '../net6.js';
+import { parseIpv4 } from '../../topology/net.js';
+import { parseIpv6 } from '../../topology/net6.js';
 
 /**
  * The Logical_Router options labs use most, with what each takes (ovn-nb(5)). A wrong value is

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { logicalNetworkArgv } from '../../src/ovn/logical-network.js';
-import { parseTopology } from '../../src/topology/load.js';
-import { issues } from './issues.js';
+import { logicalNetworkArgv } from '../../ovn/logical-network.js';
+import { parseTopology } from '../../topology/load.js';
+import { issues } from '../../../test/unit/issues.js';
 
 const routed = parseTopology(readFileSync('labs/subnets-routed.yaml', 'utf8'), 'labs/subnets-routed.yaml');
 
@@ -53,5 +53,10 @@ vms:
     expect(issues(BASE.replace('{ switch: db, ip: 10.0.2.1 }', '{ switch: db, ip: 10.0.3.1 }'))).toEqual(["10:27 10.0.3.1 is not a host address of switch 'db' (10.0.2.0/24)"]);
     expect(issues(BASE.replace('{ switch: db, ip: 10.0.2.1 }', '{ switch: db, ip: 10.0.2.1, gateway_chassis: [hv9] }'))).toEqual(["10:55 unknown chassis 'hv9' (chassis in this file: hv1)"]);
     expect(issues(`${BASE}vms:\n  vm1: { chassis: hv1, switch: db, ip: 10.0.2.1, dhcp: false }\n`)).toEqual(['10:27 10.0.2.1 is already used by vms.vm1.ip']);
+  });
+
+  it("take their addresses after the VMs and before localports and services, so it is these that are told an address is the router's", () => {
+    const text = `${BASE}localports:\n  meta: { switch: web, ip: 10.0.1.1 }\nservices:\n  dns: { kind: dnsmasq, chassis: hv1, switch: db, ip: 10.0.2.1 }\n`;
+    expect(issues(text)).toEqual(['12:28 10.0.1.1 is already used by routers.r1', '14:55 10.0.2.1 is already used by routers.r1']);
   });
 });

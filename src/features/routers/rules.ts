@@ -1,16 +1,17 @@
-import { inCidr, isNetworkOrBroadcast, parseCidr, parseIpv4, type Cidr } from '../net.js';
-import { inCidr6, parseCidr6, parseIpv6 } from '../net6.js';
-import { routerPortMac } from '../ipv6.js';
+import { inCidr, isNetworkOrBroadcast, parseCidr, parseIpv4, type Cidr } from '../../topology/net.js';
+import { inCidr6, parseCidr6, parseIpv6 } from '../../topology/net6.js';
+import { routerPortMac } from '../../topology/ipv6.js';
 import { routerOptionProblem } from './router-options.js';
-import { routeProblem, specialAddressProblem } from '../special.js';
-import type { RawTopology } from '../schema.js';
-import type { AddressBook } from './address-book.js';
-import type { At } from './at.js';
+import { routeProblem, specialAddressProblem } from '../../topology/special.js';
+import type { AddressBook } from '../../topology/rules/address-book.js';
+import type { At } from '../../topology/rules/at.js';
+import type { RawCore } from '../../topology/schema-core.js';
+import type { RawRouter, RawRouters } from './schema.js';
 
-type RawRouter = RawTopology['routers'][string];
+type Raw = RawCore & RawRouters;
 
 /** Routers: names of their own, their ports on switches that exist, routes, policies and NAT that make sense. */
-export function checkRouters(t: RawTopology, subnets: Map<string, Cidr>, book: AddressBook, at: At): void {
+export function checkRouters(t: Raw, book: AddressBook, at: At, subnets: ReadonlyMap<string, Cidr>): void {
   const ports = new Set(Object.entries(t.vms).map(([n, v]) => v.port ?? `${v.switch}-${n}`));
   for (const [name, r] of Object.entries(t.routers)) {
     if (name in t.chassis || name in t.vms) at(['routers', name], `the name '${name}' is already used by a node; routers need their own names`, true);
@@ -33,7 +34,7 @@ function routerPortNames(name: string, r: RawRouter): string[] {
 }
 
 /** A router's ports: one per switch, an address in its switch's subnet, names and MACs no one else has. */
-function checkRouterPorts(t: RawTopology, name: string, r: RawRouter, { subnets, book, at, ports }: { subnets: Map<string, Cidr>; book: AddressBook; at: At; ports: Set<string> }): void {
+function checkRouterPorts(t: Raw, name: string, r: RawRouter, { subnets, book, at, ports }: { subnets: ReadonlyMap<string, Cidr>; book: AddressBook; at: At; ports: Set<string> }): void {
   const seen = new Set<string>();
   r.ports.forEach((p, i) => {
     const path = ['routers', name, 'ports', i];
@@ -66,7 +67,7 @@ function checkRouterPorts(t: RawTopology, name: string, r: RawRouter, { subnets,
   });
 }
 
-function checkRoutes(t: RawTopology, name: string, r: RawRouter, at: At): void {
+function checkRoutes(t: Raw, name: string, r: RawRouter, at: At): void {
   const routerPorts = routerPortNames(name, r);
   r.routes.forEach((route, i) => {
     const path = ['routers', name, 'routes', i];
@@ -94,7 +95,7 @@ function checkPolicies(name: string, r: RawRouter, at: At): void {
   });
 }
 
-function checkNat(t: RawTopology, name: string, r: RawRouter, at: At): void {
+function checkNat(t: Raw, name: string, r: RawRouter, at: At): void {
   const routerPorts = routerPortNames(name, r);
   r.nat.forEach((n, i) => {
     const v6 = n.external_ip.includes(':');
@@ -117,7 +118,7 @@ function checkNat(t: RawTopology, name: string, r: RawRouter, at: At): void {
 }
 
 /** True when an address lies in the subnet (or subnet6) of a switch the router has a port on. */
-function onSubnetOf(t: RawTopology, r: RawTopology['routers'][string], ip: string): boolean {
+function onSubnetOf(t: Raw, r: RawRouter, ip: string): boolean {
   const v4 = parseIpv4(ip);
   const v6 = parseIpv6(ip);
   return r.ports.some((p) => {
