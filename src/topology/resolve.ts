@@ -1,4 +1,4 @@
-import { CENTRAL } from './names.js';
+import { CENTRAL, clusterMembers } from './names.js';
 import { namespacePlacement, parseEndpoint } from './links.js';
 import { ipv6Mode, ipv6RouterPort, routerPortMac, vmIpv6, vmMac } from './ipv6.js';
 import { canonical6, parseCidr6 } from './net6.js';
@@ -27,11 +27,6 @@ export function dhcpRouter(t: RawTopology, name: string): string | undefined {
 export function dhcpServer(sw: RawSwitch, subnet: Cidr, router?: string): { ip: string; mac: string } {
   const ip = sw.dhcp?.server_id ?? router ?? formatIpv4(nthAddress(subnet, 1));
   return { ip, mac: (sw.dhcp?.server_mac ?? macFromIpv4(0x02, parseIpv4(ip) ?? 0)).toLowerCase() };
-}
-
-/** The names of a central cluster's members: central, central2, central3 … */
-export function clusterMembers(size: number): string[] {
-  return Array.from({ length: size }, (_, i) => (i === 0 ? CENTRAL : `${CENTRAL}${i + 1}`));
 }
 
 /** Underlay addresses: those written, then the free host addresses in order (central first). */

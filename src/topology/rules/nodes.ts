@@ -1,5 +1,5 @@
-import { CENTRAL, UNDERLAY, nameProblem } from '../names.js';
-import { clusterMembers, localportInstance } from '../resolve.js';
+import { CENTRAL, UNDERLAY, clusterMembers, nameProblem } from '../names.js';
+import { localportInstance } from '../resolve.js';
 import type { RawTopology } from '../schema.js';
 import type { At } from './at.js';
 
