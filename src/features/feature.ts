@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Lab } from '../topology/model.js';
+import type { Cidr } from '../topology/net.js';
 import type { AddressBook } from '../topology/rules/address-book.js';
 import type { At } from '../topology/rules/at.js';
 import type { RawCore } from '../topology/schema-core.js';
@@ -15,6 +16,8 @@ export type NbCommand = (...words: string[]) => void;
 export interface GraphDraw {
   id(kind: string, name: string): string;
   node(kind: 'lb' | 'portgroup', name: string, label: string[]): void;
+  /** Names the part a VM-like node the core draws plays (its first line gets ` (role)`): a localport's instance. */
+  role(kind: 'vm', name: string, role: string): void;
   edge(from: string, to: string, label: string, style: 'logical' | 'wire'): void;
 }
 
@@ -28,8 +31,23 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   name: string;
   /** The top-level keys it adds to topology files. */
   shape: Shape;
-  /** Relations its schema cannot see, after the core's rules (the address book knows every port's address). */
-  rules?(t: RawWith<Shape>, book: AddressBook, at: At): void;
+  /**
+   * Where its keys go, when not after all the core's: before this key of the file (in its
+   * reference, `lab schema`, the keys an unknown one is told) and its fields before this field of
+   * the lab (in its record), as composed so far; features placed before one key come in the
+   * registry's order.
+   */
+  keysBefore?: { file: keyof RawCore; lab: keyof Lab };
+  /**
+   * Relations its schema cannot see (the address book knows every port's address claimed so far,
+   * `subnets` each switch's usable IPv4 subnet).
+   */
+  rules?(t: RawWith<Shape>, book: AddressBook, at: At, subnets: ReadonlyMap<string, Cidr>): void;
+  /**
+   * When its rules run: right after the core's router rules (so its ports claim their addresses
+   * before services and hosts do: localports), or by default after the core's rules.
+   */
+  rulesAfter?: 'routers';
   /** Its part of the lab, from the checked file and the core of the lab resolved before it. */
   resolve(t: RawWith<Shape>, lab: Lab): Partial<Lab>;
   /** Its NB configuration: each call of `unit` starts a unit of commands that stay in one transaction. */

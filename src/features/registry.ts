@@ -4,8 +4,9 @@ import { loadBalancers } from './load-balancers/index.js';
 import { security } from './security/index.js';
 
 /**
- * Every feature, in the order their NB configuration is written (after the core's switches, ports,
- * routers and security rules). A new feature is a folder and one line here.
+ * Every feature, in the order their rules run, they resolve and their NB configuration is written
+ * (after the core's switches, or after its ports and routers: see northboundAfter). A new feature
+ * is a folder and one line here.
  */
 const FEATURES = [security, loadBalancers] as const;
 
@@ -15,5 +16,5 @@ export const features: readonly Feature[] = FEATURES;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type Merged = UnionToIntersection<(typeof FEATURES)[number]['shape']>;
 
-/** Every feature's top-level keys, as one shape (for the file's schema). */
-export const featureShape = Object.assign({}, ...FEATURES.map((f) => f.shape)) as Merged & z.ZodRawShape;
+/** Every feature's top-level keys, as one shape (the type of the file's schema, which places each feature's keys). */
+export type FeatureShape = Merged & z.ZodRawShape;

@@ -82,6 +82,10 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     id,
     node: (kind, name, label) => void nodes.push({ id: id(kind, name), kind, label }),
     edge: (from, to, label, style) => void edges.push({ from, to, label, style }),
+    role: (kind, name, role) => {
+      const node = nodes.find((n) => n.id === id(kind, name));
+      if (node) node.label[0] = `${node.label[0]} (${role})`;
+    },
   };
   for (const f of features) f.graph?.(lab, draw);
   for (const sw of lab.switches) if (sw.provider) edges.push({ from: id('switch', sw.name), to: id('network', sw.provider), label: 'localnet', style: 'logical' });

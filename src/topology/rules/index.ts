@@ -89,11 +89,13 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
   checkVms(t, subnets, book, at);
   checkIpv6(t, book, at);
   checkRouters(t, subnets, book, at);
+  // Features whose ports claim their addresses before services and hosts do (localports, …).
+  for (const f of features) if (f.rulesAfter === 'routers') f.rules?.(t, book, at, subnets);
   checkLocalports(t, subnets, book, at);
   checkServices(t, subnets, book, at);
   checkProviderNetworks(t, book, at);
   checkServers(t, at);
-  for (const f of features) f.rules?.(t, book, at);
+  for (const f of features) if (f.rulesAfter !== 'routers') f.rules?.(t, book, at, subnets);
   checkLinks(t, at);
   checkSharedSwitches(t, at);
   return problems;
