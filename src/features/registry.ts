@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Feature } from './feature.js';
 import { loadBalancers } from './load-balancers/index.js';
+import { localports } from './localports/index.js';
 import { security } from './security/index.js';
 
 /**
@@ -8,7 +9,7 @@ import { security } from './security/index.js';
  * (after the core's switches, or after its ports and routers: see northboundAfter). A new feature
  * is a folder and one line here.
  */
-const FEATURES = [security, loadBalancers] as const;
+const FEATURES = [localports, security, loadBalancers] as const;
 
 /** The features as their common type, for the code that goes through them all. */
 export const features: readonly Feature[] = FEATURES;

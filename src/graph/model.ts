@@ -55,7 +55,7 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
         v.ipv6 ? `${v.ipv6.ip}/${v.ipv6.prefix}${v.ipv6.mode === 'static' ? '' : ` (${v.ipv6.mode === 'slaac' ? 'SLAAC' : 'DHCPv6'})`}` : undefined,
       ];
       const addr = addresses ? (addresses.get(v.name) ?? 'no address') : planned.filter(Boolean).join(', ');
-      const role = v.service ? ' (dnsmasq)' : v.localport ? ' (localport)' : '';
+      const role = v.service ? ' (dnsmasq)' : '';
       return { id: id('vm', v.name), kind: 'vm' as const, label: [`${v.name}${role}`, addr, v.mac, ...v.vlans.map((x) => `${x.iface} ${x.ip}`)] };
     }),
     ...lab.routers.map((r) => ({ id: id('router', r.name), kind: 'router' as const, label: [`router ${r.name}`, ...(r.chassis ? [`gateway router on ${r.chassis}`] : []), ...r.nat.map((n) => `${n.type} ${n.externalIp}`)] })),

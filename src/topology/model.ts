@@ -25,7 +25,6 @@ export interface Lab {
   routers: LogicalRouter[];
   /** VMs, service namespaces (with `service` set) and the per-chassis instances of localports (with `localport` set). */
   vms: Vm[];
-  localports: LocalPort[];
   services: Service[];
   /** Provider networks (bridges outside OVN) and the hosts on them. */
   networks: string[];
@@ -255,15 +254,6 @@ interface ServiceRange {
 interface VmVlan extends VmNic {
   tag: number;
   dhcp: boolean;
-}
-
-interface LocalPort {
-  name: string;
-  switch: string;
-  /** The one logical switch port (type localport) every instance binds to. */
-  port: string;
-  ip: string;
-  mac: string;
 }
 
 export type NodeKind = 'central' | 'chassis' | 'vm' | 'host' | 'namespace';

@@ -72,9 +72,8 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     chassis: Object.keys(t.chassis).map((name) => resolveChassis(t, name, addressOf(name))),
     switches: Object.entries(t.switches).map(([name, sw]): LogicalSwitch => ({ ...resolveSwitch(name, sw, dhcpRouter(t, name)), ...resolveSwitch6(t, name), ...(sw.on ? { on: sw.on } : {}) })),
     routers: resolveRouters(t, vms),
-    vms: [...vms, ...serviceNodes(t), ...localportInstances(t)],
+    vms: [...vms, ...serviceNodes(t)],
     services: Object.entries(t.services).map(([name, svc]) => resolveService(t, name, svc, vms)),
-    localports: Object.entries(t.localports).map(([name, lp]) => ({ name, switch: lp.switch, port: `${lp.switch}-${name}`, ip: lp.ip, mac: portMac(lp.mac, lp.ip) })),
     networks: Object.keys(t.networks),
     hosts: resolveHosts(t),
     ...resolveLinks(t),
@@ -252,16 +251,6 @@ function serviceNodes(t: RawTopology): Vm[] {
         { service: name },
       ),
     );
-}
-
-/** The name of a localport's instance on one chassis. */
-export function localportInstance(localport: string, chassis: string): string {
-  return `${localport}-${chassis}`;
-}
-
-/** One namespace per chassis for each localport, all bound to the localport's one port. */
-function localportInstances(t: RawTopology): Vm[] {
-  return Object.entries(t.localports).flatMap(([name, lp]) => (lp.chassis ?? Object.keys(t.chassis)).map((chassis) => staticNode(t, name, { ...lp, chassis, name: localportInstance(name, chassis) }, { localport: name })));
 }
 
 /** A VM's IPv6 side, when its switch has a subnet6. */
