@@ -16,6 +16,8 @@ export type NbCommand = (...words: string[]) => void;
 export interface GraphDraw {
   id(kind: string, name: string): string;
   node(kind: 'router' | 'lb' | 'portgroup', name: string, label: string[]): void;
+  /** Names the part a VM-like node the core draws plays (its first line gets ` (role)`): a localport's instance. */
+  role(kind: 'vm', name: string, role: string): void;
   edge(from: string, to: string, label: string, style: 'logical' | 'wire'): void;
 }
 
@@ -31,9 +33,10 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   shape: Shape;
   /**
    * Where its keys go in the file (so in the reference and `lab schema`) and its fields in the lab
-   * (and its record): right after the core's key of that name, or, by default, after all of them.
+   * (and its record): right after the key of that name (as composed so far: the core's and the
+   * features' before it), the same or one for each; by default after all of them.
    */
-  keysAfter?: keyof RawCore & keyof Lab;
+  keysAfter?: string | { file: string; lab: string };
   /**
    * Relations its schema cannot see (the address book knows every port's address claimed before;
    * `subnets`: the switches' IPv4 subnets the core's rules accepted).
@@ -41,7 +44,7 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   rules?(t: RawWith<Shape>, book: AddressBook, at: At, subnets: ReadonlyMap<string, Cidr>): void;
   /**
    * When its rules run: right after the VMs' (ports whose addresses are claimed before the
-   * localports', services' and hosts': routers) or, by default, after every core rule.
+   * services' and hosts': routers, localports), in the registry's order, or by default after every core rule.
    */
   rulesAfter?: 'vms';
   /** Its part of the lab, from the checked file and the core of the lab resolved before it. */

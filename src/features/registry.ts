@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Feature } from './feature.js';
 import { loadBalancers } from './load-balancers/index.js';
+import { localports } from './localports/index.js';
 import { routers } from './routers/index.js';
 import { security } from './security/index.js';
 
@@ -8,7 +9,7 @@ import { security } from './security/index.js';
  * Every feature, in the order their NB configuration is written (after the core's switches and
  * ports: routers first, what refers to their ports after them). A new feature is a folder and one line here.
  */
-const FEATURES = [routers, security, loadBalancers] as const;
+const FEATURES = [routers, localports, security, loadBalancers] as const;
 
 /** The features as their common type, for the code that goes through them all. */
 export const features: readonly Feature[] = FEATURES;
@@ -18,7 +19,12 @@ type Merged = UnionToIntersection<(typeof FEATURES)[number]['shape']>;
 
 /** The core's top-level keys with every feature's, each where its feature places them (for the file's schema). */
 export function withFeatureKeys<Shape extends z.ZodRawShape>(core: Shape): Shape & Merged {
-  return FEATURES.reduce<z.ZodRawShape>((shape, f) => placed(shape, f.shape, f.keysAfter), core) as Shape & Merged;
+  return FEATURES.reduce<z.ZodRawShape>((shape, f) => placed(shape, f.shape, anchor(f, 'file')), core) as Shape & Merged;
+}
+
+/** The key a feature's keys come after, in the file or in the lab. */
+export function anchor(f: Feature, where: 'file' | 'lab'): string | undefined {
+  return typeof f.keysAfter === 'string' ? f.keysAfter : f.keysAfter?.[where];
 }
 
 /**

@@ -58,7 +58,7 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
         v.ipv6 ? `${v.ipv6.ip}/${v.ipv6.prefix}${v.ipv6.mode === 'static' ? '' : ` (${v.ipv6.mode === 'slaac' ? 'SLAAC' : 'DHCPv6'})`}` : undefined,
       ];
       const addr = addresses ? (addresses.get(v.name) ?? 'no address') : planned.filter(Boolean).join(', ');
-      const role = v.service ? ' (dnsmasq)' : v.localport ? ' (localport)' : '';
+      const role = v.service ? ' (dnsmasq)' : '';
       return { id: id('vm', v.name), kind: 'vm' as const, label: [`${v.name}${role}`, addr, v.mac, ...v.vlans.map((x) => `${x.iface} ${x.ip}`)] };
     }),
     ...lab.networks.map((n) => ({ id: id('network', n), kind: 'network' as const, label: [`provider network ${n}`] })),
@@ -80,6 +80,10 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     id,
     node: (kind, name, label) => void nodes.push({ id: id(kind, name), kind, label }),
     edge: (from, to, label, style) => void edges.push({ from, to, label, style }),
+    role: (kind, name, role) => {
+      const node = nodes.find((n) => n.id === id(kind, name));
+      if (node) node.label[0] = `${node.label[0]} (${role})`;
+    },
   };
   for (const f of features) f.graph?.(lab, draw);
   nodes.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));

@@ -57,8 +57,8 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
   return out;
 }
 
-/** Switches (a provider switch with its localnet port), then localports. */
-function switchUnits(lab: Lab, { unit, ls }: UnitMaker): void {
+/** Switches (a provider switch with its localnet port). */
+function switchUnits(lab: Lab, { unit }: UnitMaker): void {
   // One more subnet of a switch (on:) has no logical switch of its own: its ports and DHCP row go to that one.
   for (const sw of lab.switches.filter((s) => !s.on)) {
     const cmd = unit();
@@ -71,12 +71,6 @@ function switchUnits(lab: Lab, { unit, ls }: UnitMaker): void {
       cmd('lsp-set-addresses', port, 'unknown');
       cmd('lsp-set-options', port, `network_name=${sw.provider}`);
     }
-  }
-  for (const lp of lab.localports) {
-    const cmd = unit();
-    cmd('lsp-add', ls(lp.switch), lp.port);
-    cmd('lsp-set-type', lp.port, 'localport');
-    cmd('lsp-set-addresses', lp.port, `${lp.mac} ${lp.ip}`);
   }
 }
 

@@ -24,7 +24,6 @@ export interface Lab {
   switches: LogicalSwitch[];
   /** VMs, service namespaces (with `service` set) and the per-chassis instances of localports (with `localport` set). */
   vms: Vm[];
-  localports: LocalPort[];
   services: Service[];
   /** Provider networks (bridges outside OVN) and the hosts on them. */
   networks: string[];
@@ -199,15 +198,6 @@ interface ServiceRange {
 interface VmVlan extends VmNic {
   tag: number;
   dhcp: boolean;
-}
-
-interface LocalPort {
-  name: string;
-  switch: string;
-  /** The one logical switch port (type localport) every instance binds to. */
-  port: string;
-  ip: string;
-  mac: string;
 }
 
 export type NodeKind = 'central' | 'chassis' | 'vm' | 'host' | 'namespace';

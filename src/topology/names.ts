@@ -52,6 +52,11 @@ const RESERVED_PORT_NAMES = ['lo', 'eth0', 'br-int', 'br-phy', 'br-ex', 'ovs-net
 /** The node name every lab gives its central node. */
 export const CENTRAL = 'central';
 
+/** The names of a central cluster's members: central, central2, central3 … */
+export function clusterMembers(size: number): string[] {
+  return Array.from({ length: size }, (_, i) => (i === 0 ? CENTRAL : `${CENTRAL}${i + 1}`));
+}
+
 /** Names the underlay of a lab uses for itself. */
 export const UNDERLAY = 'underlay';
 

@@ -1,11 +1,11 @@
-import { CENTRAL } from './names.js';
+import { CENTRAL, clusterMembers } from './names.js';
 import { namespacePlacement, parseEndpoint } from './links.js';
 import { ipv6Mode, ipv6RouterPort, routerPortMac, vmIpv6, vmMac } from './ipv6.js';
 import { canonical6, parseCidr6 } from './net6.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, underlayMac, type Cidr } from './net.js';
 import type { Chassis, Host, Lab, LogicalSwitch, Service, Vm } from './model.js';
 import type { RawSwitch, RawTopology } from './schema.js';
-import { features, placed } from '../features/registry.js';
+import { anchor, features, placed } from '../features/registry.js';
 import { routerOn } from '../features/routers/resolve.js';
 import { proven, subnet6Of, subnetOf, switchOf } from './proven.js';
 import { portMac, servers, staticNode } from './ports.js';
@@ -19,11 +19,6 @@ export function dhcpRouter(t: RawTopology, name: string): string | undefined {
 export function dhcpServer(sw: RawSwitch, subnet: Cidr, router?: string): { ip: string; mac: string } {
   const ip = sw.dhcp?.server_id ?? router ?? formatIpv4(nthAddress(subnet, 1));
   return { ip, mac: (sw.dhcp?.server_mac ?? macFromIpv4(0x02, parseIpv4(ip) ?? 0)).toLowerCase() };
-}
-
-/** The names of a central cluster's members: central, central2, central3 … */
-export function clusterMembers(size: number): string[] {
-  return Array.from({ length: size }, (_, i) => (i === 0 ? CENTRAL : `${CENTRAL}${i + 1}`));
 }
 
 /** Underlay addresses: those written, then the free host addresses in order (central first). */
@@ -67,9 +62,8 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     },
     chassis: Object.keys(t.chassis).map((name) => resolveChassis(t, name, addressOf(name))),
     switches: Object.entries(t.switches).map(([name, sw]): LogicalSwitch => ({ ...resolveSwitch(name, sw, dhcpRouter(t, name)), ...resolveSwitch6(t, name), ...(sw.on ? { on: sw.on } : {}) })),
-    vms: [...vms, ...serviceNodes(t), ...localportInstances(t)],
+    vms: [...vms, ...serviceNodes(t)],
     services: Object.entries(t.services).map(([name, svc]) => resolveService(t, name, svc, vms)),
-    localports: Object.entries(t.localports).map(([name, lp]) => ({ name, switch: lp.switch, port: `${lp.switch}-${name}`, ip: lp.ip, mac: portMac(lp.mac, lp.ip) })),
     networks: Object.keys(t.networks),
     hosts: resolveHosts(t),
     ...resolveLinks(t),
@@ -78,7 +72,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     checks: t.checks as Lab['checks'],
   };
   // Each feature adds its part (the core is a whole Lab once they all have).
-  return features.reduce<Lab>((lab, f) => placed(lab, f.resolve(t, lab), f.keysAfter), core as Lab);
+  return features.reduce<Lab>((lab, f) => placed(lab, f.resolve(t, lab), anchor(f, 'lab')), core as Lab);
 }
 
 function resolveChassis(t: RawTopology, name: string, ip: string): Chassis {
@@ -247,16 +241,6 @@ function serviceNodes(t: RawTopology): Vm[] {
         { service: name },
       ),
     );
-}
-
-/** The name of a localport's instance on one chassis. */
-export function localportInstance(localport: string, chassis: string): string {
-  return `${localport}-${chassis}`;
-}
-
-/** One namespace per chassis for each localport, all bound to the localport's one port. */
-function localportInstances(t: RawTopology): Vm[] {
-  return Object.entries(t.localports).flatMap(([name, lp]) => (lp.chassis ?? Object.keys(t.chassis)).map((chassis) => staticNode(t, name, { ...lp, chassis, name: localportInstance(name, chassis) }, { localport: name })));
 }
 
 /** A VM's IPv6 side, when its switch has a subnet6. */

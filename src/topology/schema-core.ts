@@ -160,15 +160,6 @@ const vmSchema = z
   })
   .describe('a network namespace with eth0 on br-int, bound to a logical switch port');
 
-const localportSchema = z
-  .strictObject({
-    switch: nodeName.describe('the logical switch of the localport'),
-    ip: ipv4.describe('its address, the same on every chassis'),
-    mac: mac.optional().describe('its MAC (default: derived from the address)'),
-    chassis: z.array(nodeName).min(1).optional().describe('chassis that get an instance (default: every chassis)'),
-  })
-  .describe("a localport: one logical port answered on every chassis by that chassis' own instance (like neutron's metadata port)");
-
 const serviceSchema = z
   .strictObject({
     kind: z.literal('dnsmasq').describe('dnsmasq: a DHCP server (neutron DHCP agent style; OVN DHCP_Options not used)'),
@@ -242,7 +233,6 @@ export const coreShape = {
   services: z.record(nodeName, serviceSchema).default({}).describe('service namespaces (dnsmasq DHCP servers) by name'),
   namespaces: z.record(nodeName, namespaceSchema.nullable()).default({}).describe('plain namespaces outside OVN by name, joined to VMs by links'),
   links: z.array(linkSchema).default([]).describe('plain veth links between VMs and namespaces, outside OVN'),
-  localports: z.record(nodeName, localportSchema).default({}).describe('localports by name; each chassis gets a namespace <name>-<chassis> bound to it'),
   nb_options: nbOptionsSchema.default({}),
   setup: z
     .array(

@@ -6,25 +6,6 @@ import { issues } from './issues.js';
 
 const load = (lab: string) => parseTopology(readFileSync(`labs/${lab}.yaml`, 'utf8'), `labs/${lab}.yaml`);
 
-describe('localports', () => {
-  it('one port of type localport, an instance per chassis', () => {
-    const lab = load('localport');
-    expect(lab.localports).toEqual([{ name: 'meta', switch: 'net', port: 'net-meta', ip: '10.20.0.2', mac: '02:00:0a:14:00:02' }]);
-    expect(lab.vms.filter((v) => v.localport).map((v) => [v.name, v.chassis, v.port])).toEqual([
-      ['meta-hv1', 'hv1', 'net-meta'],
-      ['meta-hv2', 'hv2', 'net-meta'],
-    ]);
-    expect(logicalNetworkArgv(lab).join(' ')).toContain('-- lsp-add net net-meta -- lsp-set-type net-meta localport');
-  });
-
-  it('errors', () => {
-    const base = 'name: t\nchassis: { hv1: {} }\nswitches: { net: { subnet: 10.0.0.0/24 } }\nlocalports:\n';
-    expect(issues(`${base}  meta: { switch: nett, ip: 10.0.0.2 }\n`)).toEqual(["5:19 unknown switch 'nett' (switches in this file: net)"]);
-    expect(issues(`${base}  meta: { switch: net, ip: 10.0.1.2 }\n`)).toEqual(["5:28 10.0.1.2 is not a host address of switch 'net' (10.0.0.0/24)"]);
-    expect(issues(`${base}  metadata-agent: { switch: net, ip: 10.0.0.2 }\n`)).toEqual(["5:3 its instance on hv1 would be named 'metadata-agent-hv1', longer than 15 characters; use a shorter localport name"]);
-  });
-});
-
 describe('VLAN child ports', () => {
   it("a child port per tag, parent the VM's port", () => {
     const vm1 = load('vlan-trunk').vms.find((v) => v.name === 'vm1')!;

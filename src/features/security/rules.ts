@@ -2,10 +2,14 @@ import { matchReferences } from '../../topology/match-refs.js';
 import { parseCidr, parseIpv4 } from '../../topology/net.js';
 import type { At } from '../../topology/rules/at.js';
 import type { RawCore } from '../../topology/schema-core.js';
+import type { RawLocalports } from '../localports/schema.js';
 import type { RawSecurity } from './schema.js';
 
+/** A file as port groups see it: with localports when that feature is there. */
+type Raw = RawCore & Partial<RawLocalports>;
+
 /** The logical port a port group member names: a VM's, a host's external port, or a port by name. */
-export function memberPort(t: RawCore, member: string): string | undefined {
+export function memberPort(t: Raw, member: string): string | undefined {
   const vm = t.vms[member];
   if (vm) return vm.port ?? `${vm.switch}-${member}`;
   const host = t.hosts[member];
@@ -14,8 +18,11 @@ export function memberPort(t: RawCore, member: string): string | undefined {
 }
 
 /** Logical ports of VMs (and their VLAN children) and localports, by name. */
-function knownPorts(t: RawCore): string[] {
-  return [...Object.entries(t.vms).flatMap(([n, v]) => [v.port ?? `${v.switch}-${n}`, ...Object.entries(v.vlans ?? {}).map(([tag, c]) => `${c.switch}-${n}-${tag}`)]), ...Object.entries(t.localports).map(([n, lp]) => `${lp.switch}-${n}`)];
+function knownPorts(t: Raw): string[] {
+  return [
+    ...Object.entries(t.vms).flatMap(([n, v]) => [v.port ?? `${v.switch}-${n}`, ...Object.entries(v.vlans ?? {}).map(([tag, c]) => `${c.switch}-${n}-${tag}`)]),
+    ...Object.entries(t.localports ?? {}).map(([n, lp]) => `${lp.switch}-${n}`),
+  ];
 }
 
 /** Port groups of ports that exist, address sets of addresses, ACLs on what exists and naming groups and sets that do. */

@@ -5,7 +5,7 @@ import type { RawTopology } from '../schema.js';
 import { AddressBook } from './address-book.js';
 import type { At } from './at.js';
 import { dhcpOptionKeyProblem, dhcpOptionProblem } from './dhcp-options.js';
-import { checkLocalports } from './localports.js';
+import { checkIpv4Switch } from './ipv4-only.js';
 import { checkIpv6 } from './ipv6.js';
 import { checkLinks } from './links.js';
 import { checkSharedSwitches } from './shared-switches.js';
@@ -76,20 +76,16 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
     }
   }
 
-  // What stays IPv4 only: localports, dnsmasq services and VLAN child ports need an IPv4 switch.
+  // What stays IPv4 only: dnsmasq services and VLAN child ports need an IPv4 switch (as localports do, in their rules).
   const needsV4: [PropertyKey[], string, string][] = [
-    ...Object.entries(t.localports).map(([n, lp]) => [['localports', n, 'switch'], lp.switch, 'a localport'] as [PropertyKey[], string, string]),
     ...Object.entries(t.services).flatMap(([n, svc]) => (svc.switch !== undefined ? [[['services', n, 'switch'], svc.switch, 'a dnsmasq service'] as [PropertyKey[], string, string]] : [])),
     ...Object.entries(t.vms).flatMap(([n, vm]) => Object.entries(vm.vlans ?? {}).map(([tag, v]) => [['vms', n, 'vlans', tag, 'switch'], v.switch, 'a VLAN child port'] as [PropertyKey[], string, string])),
   ];
-  for (const [path, sw, what] of needsV4) {
-    if (t.switches[sw] && t.switches[sw].subnet === undefined) at(path, `switch '${sw}' is IPv6 only; ${what} takes an IPv4 address, so its switch needs a subnet`);
-  }
+  for (const [path, sw, what] of needsV4) checkIpv4Switch(t, path, sw, what, at);
   checkVms(t, subnets, book, at);
   checkIpv6(t, book, at);
-  // Features whose ports claim their addresses before localports, services and hosts, in the registry's order.
+  // Features whose ports claim their addresses before services and hosts (routers, localports), in the registry's order.
   for (const f of features) if (f.rulesAfter === 'vms') f.rules?.(t, book, at, subnets);
-  checkLocalports(t, subnets, book, at);
   checkServices(t, subnets, book, at);
   checkProviderNetworks(t, book, at);
   checkServers(t, at);
