@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Lab } from '../topology/model.js';
 import type { AddressBook } from '../topology/rules/address-book.js';
 import type { At } from '../topology/rules/at.js';
+import type { Cidr } from '../topology/net.js';
 import type { RawCore } from '../topology/schema-core.js';
 import type { CheckRegistration } from '../topology/checks/spec.js';
 
@@ -28,10 +29,26 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   name: string;
   /** The top-level keys it adds to topology files. */
   shape: Shape;
-  /** Relations its schema cannot see, after the core's rules (the address book knows every port's address). */
-  rules?(t: RawWith<Shape>, book: AddressBook, at: At): void;
+  /**
+   * Relations its schema cannot see, after the core's rules (the address book knows every port's
+   * address; `subnets`: the IPv4 subnet of each switch whose subnet the core's rules accepted).
+   */
+  rules?(t: RawWith<Shape>, book: AddressBook, at: At, subnets: ReadonlyMap<string, Cidr>): void;
+  /**
+   * Where its rules run among the core's: by default after them all; `ports`: after those of the
+   * ports on switches (VMs, routers, localports), so the addresses and MACs it claims are claimed
+   * before the hosts on provider networks claim theirs (a duplicate is reported at the later one).
+   */
+  rulesAfter?: 'ports';
   /** Its part of the lab, from the checked file and the core of the lab resolved before it. */
   resolve(t: RawWith<Shape>, lab: Lab): Partial<Lab>;
+  /**
+   * The core's top-level key its keys come right after in the file's schema (and so in the
+   * topology reference and `lab schema`), and the field of Lab its fields come right after (in the
+   * lab record); by default, after all of them.
+   */
+  keysAfter?: keyof RawCore;
+  fieldsAfter?: keyof Lab;
   /** Its NB configuration: each call of `unit` starts a unit of commands that stay in one transaction. */
   northbound?(lab: Lab, unit: () => NbCommand): void;
   /**
@@ -59,6 +76,16 @@ export type UpAnchor = 'underlay' | 'nodes' | 'tunnels' | 'bound' | 'addresses';
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the core's declaration (declaration merging)
 export interface FeatureUpModule {}
+
+/**
+ * `whole` with `part`'s entries: those `whole` has keep their place, the others come right after
+ * the key `after` (at the end without one), so what a feature adds sits where the core had it.
+ */
+export function placeAfter<T extends object>(whole: T, part: object, after?: PropertyKey): T {
+  const fresh = Object.entries(part).filter(([k]) => !(k in whole));
+  const entries = Object.entries(whole).flatMap((e) => (e[0] === after ? [e, ...fresh] : [e]));
+  return { ...Object.fromEntries(entries), ...part } as T;
+}
 
 /** A feature, its types checked against its own shape. */
 export function defineFeature<Shape extends z.ZodRawShape>(feature: Feature<Shape>): Feature<Shape> {

@@ -5,18 +5,10 @@ import { canonical6, parseCidr6 } from './net6.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, underlayMac, type Cidr } from './net.js';
 import type { Chassis, Host, Lab, LogicalRouter, LogicalSwitch, Service, Vm } from './model.js';
 import type { RawSwitch, RawTopology } from './schema.js';
+import { placeAfter } from '../features/feature.js';
 import { features } from '../features/registry.js';
 import { proven, subnet6Of, subnetOf, switchOf } from './proven.js';
-import { portMac, servers, staticNode } from './ports.js';
-
-/** The address of the (first) router port on a switch, if a router is attached to it. */
-function routerOn(t: RawTopology, switchName: string): string | undefined {
-  for (const r of Object.values(t.routers)) {
-    const port = r.ports.find((p) => p.switch === switchName);
-    if (port) return port.ip;
-  }
-  return undefined;
-}
+import { portMac, routerOn, servers, staticNode } from './ports.js';
 
 /** The DHCP router option of a switch: as written, else the attached router's address. */
 export function dhcpRouter(t: RawTopology, name: string): string | undefined {
@@ -86,8 +78,8 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     setup: t.setup,
     checks: t.checks as Lab['checks'],
   };
-  // Each feature adds its part (the core is a whole Lab once they all have).
-  return features.reduce<Lab>((lab, f) => ({ ...lab, ...f.resolve(t, lab) }), core as Lab);
+  // Each feature adds its part (the core is a whole Lab once they all have), its fields where it says.
+  return features.reduce<Lab>((lab, f) => placeAfter(lab, f.resolve(t, lab), f.fieldsAfter), core as Lab);
 }
 
 function resolveChassis(t: RawTopology, name: string, ip: string): Chassis {

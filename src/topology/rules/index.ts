@@ -91,9 +91,10 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
   checkRouters(t, subnets, book, at);
   checkLocalports(t, subnets, book, at);
   checkServices(t, subnets, book, at);
+  for (const f of features) if (f.rulesAfter === 'ports') f.rules?.(t, book, at, subnets);
   checkProviderNetworks(t, book, at);
   checkServers(t, at);
-  for (const f of features) f.rules?.(t, book, at);
+  for (const f of features) if (f.rulesAfter === undefined) f.rules?.(t, book, at, subnets);
   checkLinks(t, at);
   checkSharedSwitches(t, at);
   return problems;
