@@ -2,12 +2,13 @@ import type { z } from 'zod';
 import type { Feature } from './feature.js';
 import { loadBalancers } from './load-balancers/index.js';
 import { security } from './security/index.js';
+import { services } from './services/index.js';
 
 /**
  * Every feature, in the order their NB configuration is written (after the core's switches, ports,
  * routers and security rules). A new feature is a folder and one line here.
  */
-const FEATURES = [security, loadBalancers] as const;
+const FEATURES = [security, services, loadBalancers] as const;
 
 /** The features as their common type, for the code that goes through them all. */
 export const features: readonly Feature[] = FEATURES;

@@ -14,7 +14,6 @@ import { checkProviderNetworks } from './providers.js';
 import { checkRouters } from './routers.js';
 import { checkServers } from './servers.js';
 import { features } from '../../features/registry.js';
-import { checkServices } from './services.js';
 import { checkUnderlay } from './underlay.js';
 import { checkEngines } from './engines.js';
 import { checkVms } from './vms.js';
@@ -77,10 +76,9 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
     }
   }
 
-  // What stays IPv4 only: localports, dnsmasq services and VLAN child ports need an IPv4 switch.
+  // What stays IPv4 only: localports and VLAN child ports need an IPv4 switch (dnsmasq services: their rules).
   const needsV4: [PropertyKey[], string, string][] = [
     ...Object.entries(t.localports).map(([n, lp]) => [['localports', n, 'switch'], lp.switch, 'a localport'] as [PropertyKey[], string, string]),
-    ...Object.entries(t.services).flatMap(([n, svc]) => (svc.switch !== undefined ? [[['services', n, 'switch'], svc.switch, 'a dnsmasq service'] as [PropertyKey[], string, string]] : [])),
     ...Object.entries(t.vms).flatMap(([n, vm]) => Object.entries(vm.vlans ?? {}).map(([tag, v]) => [['vms', n, 'vlans', tag, 'switch'], v.switch, 'a VLAN child port'] as [PropertyKey[], string, string])),
   ];
   for (const [path, sw, what] of needsV4) {
@@ -90,7 +88,6 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
   checkIpv6(t, book, at);
   checkRouters(t, subnets, book, at);
   checkLocalports(t, subnets, book, at);
-  checkServices(t, subnets, book, at);
   for (const f of features) if (f.rulesAfter === 'ports') f.rules?.(t, book, at, subnets);
   checkProviderNetworks(t, book, at);
   checkServers(t, at);
