@@ -6,7 +6,6 @@ import { announceTunnelAddress, announcesTunnels, completeNeighbours } from '../
 import { logicalNetworkTransactions } from '../ovn/logical-network.js';
 import { makeCertificates } from '../ovn/pki.js';
 import { waitClusterFormed, waitRegisteredBoundSynced } from '../ovn/waits.js';
-import { startService } from '../services/dnsmasq.js';
 import { centralNames, tunnelPeers, type Host, type Lab, type Vm } from '../topology/model.js';
 import { underlayMac } from '../topology/net.js';
 import { enginesSpanned } from '../topology/engines.js';
@@ -52,9 +51,8 @@ export async function upSteps(lab: Lab): Promise<UpStep[]> {
     ...after('tunnels'),
     (lab.namespaces.length > 0 || lab.links.length > 0) && linksStep(lab),
     boundStep(lab),
+    // Security's ACLs parsed, then the services (servers first: VMs on their switches ask them for leases next).
     ...after('bound'),
-    // Servers first: VMs on their switches ask them for leases next.
-    lab.services.length > 0 && servicesStep(lab),
     // VMs (services are addressed already) and hosts outside OVN, in parallel.
     ...lab.vms.filter((v) => !v.service).map(vmAddressStep),
     ...lab.hosts.map(hostAddressStep),
@@ -201,21 +199,6 @@ function boundStep(lab: Lab): UpStep {
         lab.chassis.map((c) => c.name),
         ports,
       );
-    },
-  };
-}
-
-function servicesStep(lab: Lab): UpStep {
-  return {
-    id: 'services',
-    title: `services: ${lab.services.map((s) => `${s.kind} ${s.name}`).join(', ')}`,
-    run: async ({ ctx }) => {
-      for (const svc of lab.services) {
-        for (const vm of lab.vms.filter((v) => v.service === svc.name)) {
-          await addressVm(ctx.node(vm.name), vm);
-          await startService(ctx.node(vm.name), svc);
-        }
-      }
     },
   };
 }

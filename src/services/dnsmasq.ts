@@ -1,7 +1,7 @@
 import { daemonStates, endByPidFile } from '../ovn/daemons.js';
 import type { NodeShell } from '../ovn/node-shell.js';
 import { formatIpv4, maskOf } from '../topology/net.js';
-import type { Service } from '../topology/model.js';
+import type { Service } from '../features/services/model.js';
 
 /** Files of a service in its node's run directory. */
 function serviceFiles(runDir: string) {

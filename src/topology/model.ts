@@ -24,7 +24,6 @@ export interface Lab {
   switches: LogicalSwitch[];
   /** VMs, service namespaces (with `service` set) and the per-chassis instances of localports (with `localport` set). */
   vms: Vm[];
-  services: Service[];
   /** Provider networks (bridges outside OVN) and the hosts on them. */
   networks: string[];
   hosts: Host[];
@@ -173,25 +172,6 @@ export interface VmIpv6 {
   mode: 'static' | 'slaac' | 'dhcpv6';
   /** Default gateway of a static VM: the router port's IPv6 address on its switch. */
   gateway?: string;
-}
-
-/** A server lab runs: in its own namespace on a switch (a VM-like node, see Lab.vms), or in a VM. */
-export interface Service {
-  name: string;
-  kind: 'dnsmasq';
-  /** The node it runs in: its own namespace (the service's name) or the VM that hosts it. */
-  node: string;
-  /** What it serves on each interface of its node: the subnet, the fixed address of every VM that asks, the router option. */
-  ranges: ServiceRange[];
-  leaseTime: number;
-}
-
-interface ServiceRange {
-  iface: string;
-  switch: string;
-  subnet: Cidr;
-  hosts: { mac: string; ip: string }[];
-  router?: string;
 }
 
 /** A VLAN child port: interface eth0.<tag> in the VM, logical port <switch>-<vm>-<tag> whose parent is the VM's port. */

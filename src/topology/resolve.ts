@@ -3,12 +3,13 @@ import { namespacePlacement, parseEndpoint } from './links.js';
 import { ipv6Mode, ipv6RouterPort, routerPortMac, vmIpv6, vmMac } from './ipv6.js';
 import { canonical6, parseCidr6 } from './net6.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, underlayMac, type Cidr } from './net.js';
-import type { Chassis, Host, Lab, LogicalSwitch, Service, Vm } from './model.js';
+import type { Chassis, Host, Lab, LogicalSwitch, Vm } from './model.js';
 import type { RawSwitch, RawTopology } from './schema.js';
 import { anchor, features, placed } from '../features/registry.js';
 import { routerOn } from '../features/routers/resolve.js';
+import { dnsmasqOn, hostedService, hostsService } from '../features/services/resolve.js';
 import { proven, subnet6Of, subnetOf, switchOf } from './proven.js';
-import { portMac, servers, staticNode } from './ports.js';
+import { portMac, servers } from './ports.js';
 
 /** The DHCP router option of a switch: as written, else the attached router's address. */
 export function dhcpRouter(t: RawTopology, name: string): string | undefined {
@@ -62,8 +63,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     },
     chassis: Object.keys(t.chassis).map((name) => resolveChassis(t, name, addressOf(name))),
     switches: Object.entries(t.switches).map(([name, sw]): LogicalSwitch => ({ ...resolveSwitch(name, sw, dhcpRouter(t, name)), ...resolveSwitch6(t, name), ...(sw.on ? { on: sw.on } : {}) })),
-    vms: [...vms, ...serviceNodes(t)],
-    services: Object.entries(t.services).map(([name, svc]) => resolveService(t, name, svc, vms)),
+    vms,
     networks: Object.keys(t.networks),
     hosts: resolveHosts(t),
     ...resolveLinks(t),
@@ -176,71 +176,6 @@ function resolveHosts(t: RawTopology): Host[] {
     ...(h.external_port ? { externalPort: { switch: h.external_port.switch, port: `${h.external_port.switch}-${name}`, haChassis: h.external_port.ha_chassis } } : {}),
     ...(h.engine ? { engine: h.engine } : {}),
   }));
-}
-
-/** The interfaces a dnsmasq service listens on, with the switch and its own address there. */
-export function serviceInterfaces(t: RawTopology, svc: RawTopology['services'][string]): { iface: string; switch: string; ip: string }[] {
-  const vm = svc.vm !== undefined ? t.vms[svc.vm] : undefined;
-  if (svc.vm !== undefined) {
-    if (!vm || vm.ip === undefined) return [];
-    return [{ iface: 'eth0', switch: vm.switch, ip: vm.ip }, ...Object.entries(vm.nics ?? {}).map(([iface, n]) => ({ iface, switch: n.switch, ip: n.ip }))];
-  }
-  return svc.switch !== undefined && svc.ip !== undefined ? [{ iface: 'eth0', switch: svc.switch, ip: svc.ip }] : [];
-}
-
-/** True when a dnsmasq service serves the switch (its VMs then use DHCP by default). */
-export function dnsmasqOn(t: RawTopology, switchName: string): boolean {
-  return Object.values(t.services).some((s) => s.kind === 'dnsmasq' && serviceInterfaces(t, s).some((i) => i.switch === switchName));
-}
-
-/** True when a VM runs a service (it is the server, so it does not ask for a lease itself). */
-function hostsService(t: RawTopology, vmName: string): boolean {
-  return hostedService(t, vmName) !== undefined;
-}
-
-/** The service a VM runs, if any. */
-function hostedService(t: RawTopology, vmName: string): string | undefined {
-  return Object.entries(t.services).find(([, s]) => s.vm === vmName)?.[0];
-}
-
-function resolveService(t: RawTopology, name: string, svc: RawTopology['services'][string], vms: Vm[]): Service {
-  return {
-    name,
-    kind: svc.kind,
-    node: svc.vm ?? name,
-    ranges: serviceInterfaces(t, svc).map((i) => {
-      // In a router VM the VM itself is the way out; in a namespace of its own, the switch's router.
-      const router = svc.router ?? (svc.vm !== undefined ? i.ip : routerOn(t, i.switch));
-      return {
-        iface: i.iface,
-        switch: i.switch,
-        subnet: subnetOf(t, i.switch),
-        hosts: vms.flatMap((v) => (v.switch === i.switch && v.dhcp && v.ip !== undefined ? [{ mac: v.mac, ip: v.ip }] : [])),
-        ...(router ? { router } : {}),
-      };
-    }),
-    leaseTime: svc.lease_time,
-  };
-}
-
-/** Service namespaces, with a static address on their switch. */
-function serviceNodes(t: RawTopology): Vm[] {
-  return Object.entries(t.services)
-    .filter(([, svc]) => svc.vm === undefined)
-    .map(([name, svc]) =>
-      staticNode(
-        t,
-        name,
-        {
-          name,
-          chassis: proven(svc.chassis, `service ${name} without a chassis`),
-          switch: proven(svc.switch, `service ${name} without a switch`),
-          ip: proven(svc.ip, `service ${name} without an address`),
-          ...(svc.mac ? { mac: svc.mac } : {}),
-        },
-        { service: name },
-      ),
-    );
 }
 
 /** A VM's IPv6 side, when its switch has a subnet6. */

@@ -15,7 +15,7 @@ import { nbOptionsSchema, portSecuritySchema, serverSchema } from './schema-secu
 const labName = z.string().regex(LAB_NAME, 'a lab name starts with a letter and has only letters, digits, "-" and "_"').max(LAB_NAME_MAX, `a lab name has at most ${LAB_NAME_MAX} characters`);
 
 /** DHCP's lease time is 32 bits (RFC 2132), all ones an infinite lease; OVN would cut a larger one to it. */
-const LEASE_TIME_MAX = 0xffffffff;
+export const LEASE_TIME_MAX = 0xffffffff;
 
 const dhcpSchema = z
   .strictObject({
@@ -160,19 +160,6 @@ const vmSchema = z
   })
   .describe('a network namespace with eth0 on br-int, bound to a logical switch port');
 
-const serviceSchema = z
-  .strictObject({
-    kind: z.literal('dnsmasq').describe('dnsmasq: a DHCP server (neutron DHCP agent style; OVN DHCP_Options not used)'),
-    vm: nodeName.optional().describe('run it inside this VM, serving every switch the VM has a port on (a router VM), instead of in a namespace of its own'),
-    chassis: nodeName.optional().describe('the chassis its own namespace runs on'),
-    switch: nodeName.optional().describe('the logical switch it serves'),
-    ip: ipv4.optional().describe('its address on that switch'),
-    mac: mac.optional().describe('its MAC (default: derived from the address)'),
-    router: ipv4.optional().describe('router option it hands out (default: the router on the switch, if any; in a VM: the VM itself)'),
-    lease_time: z.number().int().min(120).max(LEASE_TIME_MAX).default(3600).describe('lease time in seconds (4294967295: infinite)'),
-  })
-  .describe('a service namespace on a switch, running a server that lab starts, stops and cleans up');
-
 const networkSchema = z.strictObject({}).describe('a physical (provider) network outside OVN: a bridge lab owns, reached by chassis through bridge_mappings and by hosts');
 
 const hostSchema = z
@@ -230,7 +217,6 @@ export const coreShape = {
   vms: z.record(nodeName, vmSchema).default({}).describe('VMs by name'),
   networks: z.record(nodeName, networkSchema.nullable()).default({}).describe('provider networks by name'),
   hosts: z.record(nodeName, hostSchema).default({}).describe('hosts outside OVN, on provider networks'),
-  services: z.record(nodeName, serviceSchema).default({}).describe('service namespaces (dnsmasq DHCP servers) by name'),
   namespaces: z.record(nodeName, namespaceSchema.nullable()).default({}).describe('plain namespaces outside OVN by name, joined to VMs by links'),
   links: z.array(linkSchema).default([]).describe('plain veth links between VMs and namespaces, outside OVN'),
   nb_options: nbOptionsSchema.default({}),

@@ -24,53 +24,6 @@ describe('VLAN child ports', () => {
   });
 });
 
-describe('dnsmasq services', () => {
-  it('fixed addresses for the VMs of their switch, no DHCP_Options', () => {
-    const lab = load('dnsmasq-ha');
-    expect(lab.services.map((s) => [s.name, s.node, s.ranges.map((r) => [r.iface, r.switch, r.hosts])])).toEqual([
-      [
-        'dhcp1',
-        'dhcp1',
-        [
-          [
-            'eth0',
-            'net',
-            [
-              { mac: '02:00:0a:28:00:0b', ip: '10.40.0.11' },
-              { mac: '02:00:0a:28:00:0c', ip: '10.40.0.12' },
-            ],
-          ],
-        ],
-      ],
-      [
-        'dhcp2',
-        'dhcp2',
-        [
-          [
-            'eth0',
-            'net',
-            [
-              { mac: '02:00:0a:28:00:0b', ip: '10.40.0.11' },
-              { mac: '02:00:0a:28:00:0c', ip: '10.40.0.12' },
-            ],
-          ],
-        ],
-      ],
-    ]);
-    expect(lab.vms.find((v) => v.name === 'vm1')!.dhcp).toBe(true);
-    expect(logicalNetworkArgv(lab).join(' ')).not.toContain('DHCP_Options');
-  });
-
-  it('errors', () => {
-    const base = 'name: t\nchassis: { hv1: {} }\nswitches: { net: { subnet: 10.0.0.0/24 } }\nservices:\n';
-    expect(issues(`${base}  d1: { kind: dnsmasq, chassis: hv2, switch: net, ip: 10.0.0.2 }\n`)).toEqual(["5:33 unknown chassis 'hv2' (chassis in this file: hv1)"]);
-    expect(issues(`${base}  d1: { kind: bind9, chassis: hv1, switch: net, ip: 10.0.0.2 }\n`)).toEqual(["5:15 services.d1.kind: expected dnsmasq, not the text 'bind9'"]);
-    expect(issues(`name: t\nchassis: { hv1: {} }\nswitches: { net: { subnet: 10.0.0.0/24, dhcp: {} } }\nservices:\n  d1: { kind: dnsmasq, chassis: hv1, switch: net, ip: 10.0.0.2 }\n`)).toEqual([
-      "5:46 switch 'net' already has OVN DHCP (a dhcp section); a dnsmasq service serves a switch without one",
-    ]);
-  });
-});
-
 describe('provider networks, hosts, external ports', () => {
   it('bridge mappings, localnet ports, hosts and an external port with its HA chassis group', () => {
     const lab = load('external-dhcp');

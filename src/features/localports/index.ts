@@ -10,8 +10,9 @@ import { localportShape } from './schema.js';
 export const localports = defineFeature({
   name: 'localports',
   shape: localportShape,
-  // Where localports always were: in the file after links, in the lab after services.
-  keysAfter: { file: 'links', lab: 'services' },
+  // Where localports always were: in the file after links, in the lab after the VMs (and the
+  // services, which are registered later and placed right after the VMs).
+  keysAfter: { file: 'links', lab: 'vms' },
   rules: localportRules,
   // Their addresses are claimed after routers' and before services' and hosts', as they always were.
   rulesAfter: 'vms',

@@ -1,5 +1,5 @@
 import { routerPortMac } from '../../topology/ipv6.js';
-import type { Vm } from '../../topology/model.js';
+import type { Lab, Vm } from '../../topology/model.js';
 import { canonical6 } from '../../topology/net6.js';
 import { subnet6Of, subnetOf } from '../../topology/proven.js';
 import type { RawCore } from '../../topology/schema-core.js';
@@ -9,6 +9,15 @@ import type { RawRouters } from './schema.js';
 /** The address of the (first) router port on a switch, if a router is attached to it. */
 export function routerOn(t: RawRouters, switchName: string): string | undefined {
   for (const r of Object.values(t.routers)) {
+    const port = r.ports.find((p) => p.switch === switchName);
+    if (port) return port.ip;
+  }
+  return undefined;
+}
+
+/** The address of the (first) router port on a switch, as the lab has it (for features resolved after routers). */
+export function routerAddressOn(lab: Pick<Lab, 'routers'>, switchName: string): string | undefined {
+  for (const r of lab.routers) {
     const port = r.ports.find((p) => p.switch === switchName);
     if (port) return port.ip;
   }

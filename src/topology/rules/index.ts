@@ -13,7 +13,6 @@ import { checkNodeNames } from './nodes.js';
 import { checkProviderNetworks } from './providers.js';
 import { checkServers } from './servers.js';
 import { features } from '../../features/registry.js';
-import { checkServices } from './services.js';
 import { checkUnderlay } from './underlay.js';
 import { checkEngines } from './engines.js';
 import { checkVms } from './vms.js';
@@ -76,17 +75,15 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
     }
   }
 
-  // What stays IPv4 only: dnsmasq services and VLAN child ports need an IPv4 switch (as localports do, in their rules).
+  // What stays IPv4 only: VLAN child ports need an IPv4 switch (as localports and dnsmasq services do, in their rules).
   const needsV4: [PropertyKey[], string, string][] = [
-    ...Object.entries(t.services).flatMap(([n, svc]) => (svc.switch !== undefined ? [[['services', n, 'switch'], svc.switch, 'a dnsmasq service'] as [PropertyKey[], string, string]] : [])),
     ...Object.entries(t.vms).flatMap(([n, vm]) => Object.entries(vm.vlans ?? {}).map(([tag, v]) => [['vms', n, 'vlans', tag, 'switch'], v.switch, 'a VLAN child port'] as [PropertyKey[], string, string])),
   ];
   for (const [path, sw, what] of needsV4) checkIpv4Switch(t, path, sw, what, at);
   checkVms(t, subnets, book, at);
   checkIpv6(t, book, at);
-  // Features whose ports claim their addresses before services and hosts (routers, localports), in the registry's order.
+  // Features whose ports claim their addresses before hosts (routers, localports, services), in the registry's order.
   for (const f of features) if (f.rulesAfter === 'vms') f.rules?.(t, book, at, subnets);
-  checkServices(t, subnets, book, at);
   checkProviderNetworks(t, book, at);
   checkServers(t, at);
   for (const f of features) if (f.rulesAfter !== 'vms') f.rules?.(t, book, at, subnets);

@@ -1,5 +1,5 @@
 import { inCidr, isNetworkOrBroadcast, parseIpv4, type Cidr } from '../net.js';
-import { dnsmasqOn } from '../resolve.js';
+import { dnsmasqOn } from '../../features/services/resolve.js';
 import { defaultMac } from '../ports.js';
 import { vmMac } from '../ipv6.js';
 import type { RawTopology } from '../schema.js';

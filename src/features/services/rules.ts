@@ -1,12 +1,16 @@
-import { inCidr, isNetworkOrBroadcast, parseIpv4, type Cidr } from '../net.js';
-import { serviceInterfaces } from '../resolve.js';
-import { defaultMac } from '../ports.js';
-import type { RawTopology } from '../schema.js';
-import type { AddressBook } from './address-book.js';
-import type { At } from './at.js';
+import { inCidr, isNetworkOrBroadcast, parseIpv4, type Cidr } from '../../topology/net.js';
+import { defaultMac } from '../../topology/ports.js';
+import type { AddressBook } from '../../topology/rules/address-book.js';
+import type { At } from '../../topology/rules/at.js';
+import type { RawCore } from '../../topology/schema-core.js';
+import { serviceInterfaces } from './resolve.js';
+import type { RawService, RawServices } from './schema.js';
+
+type Raw = RawCore & RawServices;
 
 /** Services: in a namespace of their own (chassis, switch, address) or in a VM; switches without OVN DHCP. */
-export function checkServices(t: RawTopology, subnets: Map<string, Cidr>, book: AddressBook, at: At): void {
+export function checkServices(t: Raw, subnets: ReadonlyMap<string, Cidr>, book: AddressBook, at: At): void {
+  checkIpv4Switches(t, at);
   for (const [name, svc] of Object.entries(t.services)) {
     const path = ['services', name];
     if (svc.vm !== undefined) {
@@ -33,8 +37,16 @@ export function checkServices(t: RawTopology, subnets: Map<string, Cidr>, book: 
   }
 }
 
+/** What stays IPv4 only: a dnsmasq service in a namespace of its own needs an IPv4 switch. */
+function checkIpv4Switches(t: Raw, at: At): void {
+  for (const [n, svc] of Object.entries(t.services)) {
+    const sw = svc.switch;
+    if (sw !== undefined && t.switches[sw] && t.switches[sw].subnet === undefined) at(['services', n, 'switch'], `switch '${sw}' is IPv6 only; a dnsmasq service takes an IPv4 address, so its switch needs a subnet`);
+  }
+}
+
 /** A service in a VM takes the VM's addresses: nothing of its own, and switches without OVN DHCP. */
-function checkInVm(t: RawTopology, name: string, svc: RawTopology['services'][string], at: At): void {
+function checkInVm(t: Raw, name: string, svc: RawService, at: At): void {
   const path = ['services', name];
   const vm = t.vms[svc.vm!];
   if (!vm) return at([...path, 'vm'], `unknown VM '${svc.vm}' (VMs in this file: ${Object.keys(t.vms).join(', ') || 'none'})`);
