@@ -28,6 +28,13 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   name: string;
   /** The top-level keys it adds to topology files. */
   shape: Shape;
+  /**
+   * Where its keys go, when not after all the core's: before this key of the file (in its
+   * reference, `lab schema`, the keys an unknown one is told) and its fields before this field of
+   * the lab (in its record), as composed so far; features placed before one key come in the
+   * registry's order.
+   */
+  keysBefore?: { file: keyof RawCore; lab: keyof Lab };
   /** Relations its schema cannot see, after the core's rules (the address book knows every port's address). */
   rules?(t: RawWith<Shape>, book: AddressBook, at: At): void;
   /** Its part of the lab, from the checked file and the core of the lab resolved before it. */
@@ -43,6 +50,11 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   up?: () => Promise<FeatureUpModule>;
   /** What `lab graph` draws of it. */
   graph?(lab: Lab, draw: GraphDraw): void;
+  /**
+   * Where its lines go among the picture's (its nodes go with their kind's): after the routers'
+   * (by default: attachments in OVN, such as load balancers') or after the hosts' (lines outside OVN: links).
+   */
+  graphAfter?: 'routers' | 'hosts';
   /** Its check kinds, each a spec and the probe that tries it (loaded when such a check runs). */
   checks?: CheckRegistration<any>[];
 }

@@ -15,5 +15,5 @@ export const features: readonly Feature[] = FEATURES;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type Merged = UnionToIntersection<(typeof FEATURES)[number]['shape']>;
 
-/** Every feature's top-level keys, as one shape (for the file's schema). */
-export const featureShape = Object.assign({}, ...FEATURES.map((f) => f.shape)) as Merged & z.ZodRawShape;
+/** Every feature's top-level keys, as one shape (the type of the file's schema, which places each feature's keys). */
+export type FeatureShape = Merged & z.ZodRawShape;

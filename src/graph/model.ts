@@ -3,11 +3,14 @@ import type { Lab } from '../topology/model.js';
 import type { GraphDraw } from '../features/feature.js';
 import { features } from '../features/registry.js';
 
+/** The kinds of node a picture knows, in the order it lists them (whoever draws them, the core or a feature). */
+const KINDS = ['central', 'chassis', 'switch', 'vm', 'router', 'network', 'namespace', 'host', 'portgroup', 'lb'] as const;
+
 /** What a picture of a lab shows: nodes with labels and the lines between them. */
 interface GraphNode {
   id: string;
   label: string[];
-  kind: 'central' | 'chassis' | 'switch' | 'vm' | 'router' | 'network' | 'host' | 'namespace' | 'portgroup' | 'lb';
+  kind: (typeof KINDS)[number];
 }
 
 /**
@@ -77,13 +80,16 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     for (const p of r.ports)
       edges.push({ from: id('router', r.name), to: id('switch', p.switch), label: `${[p.ip, p.ip6].filter(Boolean).join(', ')}${p.gatewayChassis ? ` (gateway on ${p.gatewayChassis.join(', ')})` : ''}`, style: 'logical' });
   }
-  // What each feature draws (load balancers, …).
+  // What each feature draws (load balancers, …), its lines after the routers' or after the hosts'.
   const draw: GraphDraw = {
     id,
     node: (kind, name, label) => void nodes.push({ id: id(kind, name), kind, label }),
     edge: (from, to, label, style) => void edges.push({ from, to, label, style }),
   };
-  for (const f of features) f.graph?.(lab, draw);
+  const drawFeatures = (after: 'routers' | 'hosts') => {
+    for (const f of features) if ((f.graphAfter ?? 'routers') === after) f.graph?.(lab, draw);
+  };
+  drawFeatures('routers');
   for (const sw of lab.switches) if (sw.provider) edges.push({ from: id('switch', sw.name), to: id('network', sw.provider), label: 'localnet', style: 'logical' });
   for (const c of lab.chassis) for (const m of c.bridgeMappings) edges.push({ from: id('chassis', c.name), to: id('network', m.network), label: m.bridge, style: 'wire' });
   for (const h of lab.hosts) edges.push({ from: id('host', h.name), to: id('network', h.network), label: 'eth0', style: 'wire' });
@@ -94,5 +100,8 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     const label = l.ends.map((e) => `${e.iface}${e.address ? ` ${e.address}` : ''}`).join(' — ');
     edges.push({ from: nodeId(a.node), to: nodeId(b.node), label, style: 'wire' });
   }
+  drawFeatures('hosts');
+  // Kind by kind; a sort keeps the order in which each kind was drawn.
+  nodes.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
   return { title: `lab ${lab.name} (underlay ${lab.underlay.subnet.text})`, nodes, edges };
 }

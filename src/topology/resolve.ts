@@ -6,6 +6,7 @@ import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, unde
 import type { Chassis, Host, Lab, LogicalRouter, LogicalSwitch, Service, Vm } from './model.js';
 import type { RawSwitch, RawTopology } from './schema.js';
 import { features } from '../features/registry.js';
+import { placedBefore } from './key-order.js';
 import { proven, subnet6Of, subnetOf, switchOf } from './proven.js';
 import { portMac, servers, staticNode } from './ports.js';
 
@@ -86,8 +87,8 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     setup: t.setup,
     checks: t.checks as Lab['checks'],
   };
-  // Each feature adds its part (the core is a whole Lab once they all have).
-  return features.reduce<Lab>((lab, f) => ({ ...lab, ...f.resolve(t, lab) }), core as Lab);
+  // Each feature adds its part, where it places it (the core is a whole Lab once they all have).
+  return features.reduce<Lab>((lab, f) => placedBefore(lab, f.resolve(t, lab), f.keysBefore?.lab), core as Lab);
 }
 
 function resolveChassis(t: RawTopology, name: string, ip: string): Chassis {
