@@ -14,7 +14,7 @@ export type NbCommand = (...words: string[]) => void;
 /** What a feature draws: nodes of a kind the picture knows, and lines between node ids. */
 export interface GraphDraw {
   id(kind: string, name: string): string;
-  node(kind: 'lb' | 'portgroup', name: string, label: string[]): void;
+  node(kind: 'lb' | 'portgroup' | 'namespace', name: string, label: string[]): void;
   edge(from: string, to: string, label: string, style: 'logical' | 'wire'): void;
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Feature } from './feature.js';
+import { links } from './links/index.js';
 import { loadBalancers } from './load-balancers/index.js';
 import { security } from './security/index.js';
 
@@ -7,7 +8,7 @@ import { security } from './security/index.js';
  * Every feature, in the order their NB configuration is written (after the core's switches, ports,
  * routers and security rules). A new feature is a folder and one line here.
  */
-const FEATURES = [security, loadBalancers] as const;
+const FEATURES = [security, loadBalancers, links] as const;
 
 /** The features as their common type, for the code that goes through them all. */
 export const features: readonly Feature[] = FEATURES;

@@ -63,7 +63,6 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     }),
     ...lab.routers.map((r) => ({ id: id('router', r.name), kind: 'router' as const, label: [`router ${r.name}`, ...(r.chassis ? [`gateway router on ${r.chassis}`] : []), ...r.nat.map((n) => `${n.type} ${n.externalIp}`)] })),
     ...lab.networks.map((n) => ({ id: id('network', n), kind: 'network' as const, label: [`provider network ${n}`] })),
-    ...lab.namespaces.map((ns) => ({ id: id('namespace', ns.name), kind: 'namespace' as const, label: [`namespace ${ns.name}`, ...(ns.forwarding ? ['forwarding'] : [])] })),
     ...lab.hosts.map((h) => ({ id: id('host', h.name), kind: 'host' as const, label: [`host ${h.name}`, addresses ? (addresses.get(h.name) ?? 'no address') : `${h.ip}/${h.prefix}${h.dhcp ? ' (DHCP from OVN)' : ''}`] })),
   ];
   const edges: GraphEdge[] = [...lab.chassis.map((c) => ({ from: id('central', lab.central.name), to: id('chassis', c.name), label: `SB ${lab.central.ssl ? 'ssl' : 'tcp'}:${SB_PORT}`, style: 'control' as const }))];
@@ -93,13 +92,6 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
   for (const sw of lab.switches) if (sw.provider) edges.push({ from: id('switch', sw.name), to: id('network', sw.provider), label: 'localnet', style: 'logical' });
   for (const c of lab.chassis) for (const m of c.bridgeMappings) edges.push({ from: id('chassis', c.name), to: id('network', m.network), label: m.bridge, style: 'wire' });
   for (const h of lab.hosts) edges.push({ from: id('host', h.name), to: id('network', h.network), label: 'eth0', style: 'wire' });
-  // Plain links outside OVN, between VMs and namespaces.
-  const nodeId = (name: string) => (lab.namespaces.some((n) => n.name === name) ? id('namespace', name) : id('vm', name));
-  for (const l of lab.links) {
-    const [a, b] = l.ends;
-    const label = l.ends.map((e) => `${e.iface}${e.address ? ` ${e.address}` : ''}`).join(' — ');
-    edges.push({ from: nodeId(a.node), to: nodeId(b.node), label, style: 'wire' });
-  }
   drawFeatures('hosts');
   // Kind by kind; a sort keeps the order in which each kind was drawn.
   nodes.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));

@@ -7,7 +7,6 @@ import type { At } from './at.js';
 import { dhcpOptionKeyProblem, dhcpOptionProblem } from './dhcp-options.js';
 import { checkLocalports } from './localports.js';
 import { checkIpv6 } from './ipv6.js';
-import { checkLinks } from './links.js';
 import { checkSharedSwitches } from './shared-switches.js';
 import { checkNodeNames } from './nodes.js';
 import { checkProviderNetworks } from './providers.js';
@@ -94,7 +93,6 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
   checkProviderNetworks(t, book, at);
   checkServers(t, at);
   for (const f of features) f.rules?.(t, book, at);
-  checkLinks(t, at);
   checkSharedSwitches(t, at);
   return problems;
 }
