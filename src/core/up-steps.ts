@@ -49,7 +49,6 @@ export async function upSteps(lab: Lab): Promise<UpStep[]> {
     ...lab.chassis.map((c) => chassisStep(lab, c)),
     announcesTunnels(lab) && neighboursStep(lab),
     ...after('tunnels'),
-    (lab.namespaces.length > 0 || lab.links.length > 0) && linksStep(lab),
     boundStep(lab),
     // Security's ACLs parsed, then the services (servers first: VMs on their switches ask them for leases next).
     ...after('bound'),
@@ -172,17 +171,6 @@ function neighboursStep(lab: Lab): UpStep {
       // What a chassis did not learn is set: announcements that came before its own address was
       // known to OVS, and every chassis on another Docker engine (a broadcast does not cross).
       await Promise.all(lab.chassis.map((c) => completeNeighbours(ctx.node(c.name), tunnelPeers(c, lab.chassis))));
-    },
-  };
-}
-
-function linksStep(lab: Lab): UpStep {
-  return {
-    id: 'links',
-    title: `links outside OVN: ${[...lab.namespaces.map((ns) => `namespace ${ns.name}`), ...lab.links.map((l) => l.ends.map((e) => `${e.node}:${e.iface}`).join(' — '))].join(', ')}`,
-    run: async ({ runtime }) => {
-      for (const ns of lab.namespaces) await runtime.createNamespace(ns);
-      for (const link of lab.links) await runtime.createLink(link);
     },
   };
 }

@@ -15,7 +15,7 @@ export type NbCommand = (...words: string[]) => void;
 /** What a feature draws: nodes of a kind the picture knows, and lines between node ids. */
 export interface GraphDraw {
   id(kind: string, name: string): string;
-  node(kind: 'router' | 'lb' | 'portgroup', name: string, label: string[]): void;
+  node(kind: 'router' | 'lb' | 'portgroup' | 'namespace', name: string, label: string[]): void;
   /** Names the part a VM-like node the core draws plays (its first line gets ` (role)`): a localport's instance. */
   role(kind: 'vm', name: string, role: string): void;
   edge(from: string, to: string, label: string, style: 'logical' | 'wire'): void;
@@ -44,9 +44,11 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   rules?(t: RawWith<Shape>, book: AddressBook, at: At, subnets: ReadonlyMap<string, Cidr>): void;
   /**
    * When its rules run: right after the VMs' (ports whose addresses are claimed before the
-   * services' and hosts': routers, localports), in the registry's order, or by default after every core rule.
+   * hosts': routers, localports, services), by default after every core rule but the last, or
+   * after the other features' (what needs them all checked: links, whose routes may use their
+   * addresses); in the registry's order within each.
    */
-  rulesAfter?: 'vms';
+  rulesAfter?: 'vms' | 'features';
   /** Its part of the lab, from the checked file and the core of the lab resolved before it. */
   resolve(t: RawWith<Shape>, lab: Lab): Partial<Lab>;
   /** Its NB configuration: each call of `unit` starts a unit of commands that stay in one transaction. */
@@ -61,6 +63,11 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   up?: () => Promise<FeatureUpModule>;
   /** What `lab graph` draws of it. */
   graph?(lab: Lab, draw: GraphDraw): void;
+  /**
+   * Where its lines go among the picture's (its nodes go with their kind's): by default after the
+   * VMs' (attachments in OVN: routers, load balancers) or after the hosts' (lines outside OVN: links).
+   */
+  graphAfter?: 'hosts';
   /** Its check kinds, each a spec and the probe that tries it (loaded when such a check runs). */
   checks?: CheckRegistration<any>[];
 }

@@ -3,7 +3,7 @@ import type { Lab } from '../topology/model.js';
 import type { GraphDraw } from '../features/feature.js';
 import { features } from '../features/registry.js';
 
-/** The kinds of node, in the order a picture lists them (a feature's nodes among the core's, where their kind goes). */
+/** The kinds of node a picture knows, in the order it lists them (whoever draws them, the core or a feature). */
 const KINDS = ['central', 'chassis', 'switch', 'vm', 'router', 'network', 'namespace', 'host', 'portgroup', 'lb'] as const;
 
 /** What a picture of a lab shows: nodes with labels and the lines between them. */
@@ -62,7 +62,6 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
       return { id: id('vm', v.name), kind: 'vm' as const, label: [`${v.name}${role}`, addr, v.mac, ...v.vlans.map((x) => `${x.iface} ${x.ip}`)] };
     }),
     ...lab.networks.map((n) => ({ id: id('network', n), kind: 'network' as const, label: [`provider network ${n}`] })),
-    ...lab.namespaces.map((ns) => ({ id: id('namespace', ns.name), kind: 'namespace' as const, label: [`namespace ${ns.name}`, ...(ns.forwarding ? ['forwarding'] : [])] })),
     ...lab.hosts.map((h) => ({ id: id('host', h.name), kind: 'host' as const, label: [`host ${h.name}`, addresses ? (addresses.get(h.name) ?? 'no address') : `${h.ip}/${h.prefix}${h.dhcp ? ' (DHCP from OVN)' : ''}`] })),
   ];
   const edges: GraphEdge[] = [...lab.chassis.map((c) => ({ from: id('central', lab.central.name), to: id('chassis', c.name), label: `SB ${lab.central.ssl ? 'ssl' : 'tcp'}:${SB_PORT}`, style: 'control' as const }))];
@@ -75,7 +74,7 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     for (const x of v.vlans) edges.push({ from: id('vm', v.name), to: id('switch', x.switch), label: `${x.port} (tag ${x.tag})`, style: 'logical' });
     for (const n of v.nics ?? []) edges.push({ from: id('vm', v.name), to: id('switch', n.switch), label: `${n.port} (${n.iface} ${n.ip})`, style: 'logical' });
   }
-  // What each feature draws (routers, load balancers, …).
+  // What each feature draws (routers, load balancers, …), its lines after the routers' or after the hosts'.
   const draw: GraphDraw = {
     id,
     node: (kind, name, label) => void nodes.push({ id: id(kind, name), kind, label }),
@@ -85,17 +84,15 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
       if (node) node.label[0] = `${node.label[0]} (${role})`;
     },
   };
-  for (const f of features) f.graph?.(lab, draw);
-  nodes.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
+  const drawFeatures = (afterHosts: boolean) => {
+    for (const f of features) if ((f.graphAfter === 'hosts') === afterHosts) f.graph?.(lab, draw);
+  };
+  drawFeatures(false);
   for (const sw of lab.switches) if (sw.provider) edges.push({ from: id('switch', sw.name), to: id('network', sw.provider), label: 'localnet', style: 'logical' });
   for (const c of lab.chassis) for (const m of c.bridgeMappings) edges.push({ from: id('chassis', c.name), to: id('network', m.network), label: m.bridge, style: 'wire' });
   for (const h of lab.hosts) edges.push({ from: id('host', h.name), to: id('network', h.network), label: 'eth0', style: 'wire' });
-  // Plain links outside OVN, between VMs and namespaces.
-  const nodeId = (name: string) => (lab.namespaces.some((n) => n.name === name) ? id('namespace', name) : id('vm', name));
-  for (const l of lab.links) {
-    const [a, b] = l.ends;
-    const label = l.ends.map((e) => `${e.iface}${e.address ? ` ${e.address}` : ''}`).join(' — ');
-    edges.push({ from: nodeId(a.node), to: nodeId(b.node), label, style: 'wire' });
-  }
+  drawFeatures(true);
+  // Kind by kind; a sort keeps the order in which each kind was drawn.
+  nodes.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
   return { title: `lab ${lab.name} (underlay ${lab.underlay.subnet.text})`, nodes, edges };
 }

@@ -1,6 +1,7 @@
 import type { ExecOptions, ExecResult } from '../base/exec.js';
 import type { NodeFile } from '../base/files.js';
-import type { Host, Link, Namespace, Vm } from '../topology/model.js';
+import type { Link, Namespace } from '../features/links/model.js';
+import type { Host, Vm } from '../topology/model.js';
 
 export type { NodeFile };
 

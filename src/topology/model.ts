@@ -27,9 +27,6 @@ export interface Lab {
   /** Provider networks (bridges outside OVN) and the hosts on them. */
   networks: string[];
   hosts: Host[];
-  /** Plain namespaces outside OVN and the veth links that join them to VMs (and VMs to each other). */
-  namespaces: Namespace[];
-  links: Link[];
   /** Port groups (@name in matches), address sets ($name), ACLs, NB_Global options. */
   nbOptions: Record<string, string>;
   /** Commands run in nodes after the lab is up, in order. */
@@ -186,27 +183,6 @@ export type NodeKind = 'central' | 'chassis' | 'vm' | 'host' | 'namespace';
 export interface NodeRouting {
   routes: { to: string; via: string }[];
   forwarding: boolean;
-}
-
-/** A plain namespace outside OVN, reached only through links. */
-export interface Namespace extends NodeRouting {
-  name: string;
-  /** Where it lives on runtimes that place namespaces in a chassis (docker): the chassis of the VM it is linked to. */
-  chassis: string;
-  servers: Server[];
-}
-
-/** A veth between two VMs or namespaces, outside OVN. */
-export interface Link {
-  ends: [LinkEndSpec, LinkEndSpec];
-  mtu: number;
-}
-
-interface LinkEndSpec {
-  node: string;
-  iface: string;
-  /** address/prefix, when the end has one. */
-  address?: string;
 }
 
 /** Fields every check has, whatever its kind. */

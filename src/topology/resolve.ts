@@ -1,5 +1,4 @@
 import { CENTRAL, clusterMembers } from './names.js';
-import { namespacePlacement, parseEndpoint } from './links.js';
 import { ipv6Mode, ipv6RouterPort, routerPortMac, vmIpv6, vmMac } from './ipv6.js';
 import { canonical6, parseCidr6 } from './net6.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, underlayMac, type Cidr } from './net.js';
@@ -66,7 +65,6 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     vms,
     networks: Object.keys(t.networks),
     hosts: resolveHosts(t),
-    ...resolveLinks(t),
     nbOptions: Object.fromEntries(Object.entries(t.nb_options).map(([k, v]) => [k, String(v)])),
     setup: t.setup,
     checks: t.checks as Lab['checks'],
@@ -115,25 +113,6 @@ function resolveVm(t: RawTopology, name: string, vm: RawTopology['vms'][string])
       prefix: subnetOf(t, v.switch).prefix,
       mac: portMac(v.mac, v.ip),
       dhcp: v.dhcp ?? switchOf(t, v.switch).dhcp !== undefined,
-    })),
-  };
-}
-
-/** Plain namespaces (each on the chassis of what it links to) and the links outside OVN. */
-function resolveLinks(t: RawTopology): Pick<Lab, 'namespaces' | 'links'> {
-  const placement = namespacePlacement(t);
-  const firstChassis = proven(Object.keys(t.chassis)[0], 'a lab without chassis');
-  return {
-    namespaces: Object.entries(t.namespaces).map(([name, ns]) => ({
-      name,
-      chassis: [...(placement.get(name) ?? [])][0] ?? firstChassis,
-      routes: ns?.routes ?? [],
-      forwarding: ns?.forwarding ?? false,
-      servers: servers(ns?.servers ?? []),
-    })),
-    links: t.links.map((l) => ({
-      ends: l.endpoints.map((e, i) => ({ ...proven(parseEndpoint(e), `link end '${e}'`), ...(l.addresses?.[i] ? { address: l.addresses[i] } : {}) })) as Lab['links'][number]['ends'],
-      mtu: l.mtu,
     })),
   };
 }

@@ -99,25 +99,10 @@ const nodeRouteSchema = z
   .describe('a static route in the node (ip route add TO via VIA)');
 
 /** What VMs, hosts and namespaces may carry of plain Linux routing. */
-const nodeRouting = {
+export const nodeRouting = {
   routes: z.array(nodeRouteSchema).default([]).describe('static routes in the node, beside its default route'),
   forwarding: z.boolean().default(false).describe('IPv4 forwarding in the node (net.ipv4.ip_forward): a router VM'),
 };
-
-const namespaceSchema = z
-  .strictObject({
-    ...nodeRouting,
-    servers: z.array(serverSchema).default([]).describe('servers it runs (started after addressing, ended by lab down)'),
-  })
-  .describe('a plain network namespace outside OVN, reached only through links (e.g. a network behind a router VM)');
-
-const linkSchema = z
-  .strictObject({
-    endpoints: z.tuple([z.string(), z.string()]).describe("the two ends as NODE:INTERFACE, e.g. [rtr:eth1, ext:eth0] (VMs and namespaces; a VM's eth0 is its OVN port)"),
-    addresses: z.tuple([cidr.nullable(), cidr.nullable()]).optional().describe('the address/prefix of each end, in the order of endpoints (null: none), e.g. [10.99.0.1/24, 10.99.0.2/24]'),
-    mtu: z.number().int().min(576).max(9000).default(1500),
-  })
-  .describe('a plain veth between two nodes, outside OVN');
 
 const vlanSchema = z
   .strictObject({
@@ -217,8 +202,6 @@ export const coreShape = {
   vms: z.record(nodeName, vmSchema).default({}).describe('VMs by name'),
   networks: z.record(nodeName, networkSchema.nullable()).default({}).describe('provider networks by name'),
   hosts: z.record(nodeName, hostSchema).default({}).describe('hosts outside OVN, on provider networks'),
-  namespaces: z.record(nodeName, namespaceSchema.nullable()).default({}).describe('plain namespaces outside OVN by name, joined to VMs by links'),
-  links: z.array(linkSchema).default([]).describe('plain veth links between VMs and namespaces, outside OVN'),
   nb_options: nbOptionsSchema.default({}),
   setup: z
     .array(

@@ -7,7 +7,6 @@ import type { At } from './at.js';
 import { dhcpOptionKeyProblem, dhcpOptionProblem } from './dhcp-options.js';
 import { checkIpv4Switch } from './ipv4-only.js';
 import { checkIpv6 } from './ipv6.js';
-import { checkLinks } from './links.js';
 import { checkSharedSwitches } from './shared-switches.js';
 import { checkNodeNames } from './nodes.js';
 import { checkProviderNetworks } from './providers.js';
@@ -86,8 +85,9 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
   for (const f of features) if (f.rulesAfter === 'vms') f.rules?.(t, book, at, subnets);
   checkProviderNetworks(t, book, at);
   checkServers(t, at);
-  for (const f of features) if (f.rulesAfter !== 'vms') f.rules?.(t, book, at, subnets);
-  checkLinks(t, at);
+  for (const f of features) if (f.rulesAfter === undefined) f.rules?.(t, book, at, subnets);
+  // What needs every other feature's objects checked (links: routes through their addresses).
+  for (const f of features) if (f.rulesAfter === 'features') f.rules?.(t, book, at, subnets);
   checkSharedSwitches(t, at);
   return problems;
 }

@@ -1,4 +1,5 @@
 import { CENTRAL, UNDERLAY, clusterMembers, nameProblem } from '../names.js';
+import type { RawLinks } from '../../features/links/schema.js';
 import type { RawServices } from '../../features/services/schema.js';
 import type { RawCore } from '../schema-core.js';
 import type { At } from './at.js';
@@ -8,7 +9,7 @@ import type { At } from './at.js';
  * namespaces, in one set, so no two of them can take one name (features check the nodes they
  * make against it: each localport's instance per chassis).
  */
-export function checkNodeNames(t: RawCore & Partial<RawServices>, at: At): void {
+export function checkNodeNames(t: RawCore & Partial<RawServices & RawLinks>, at: At): void {
   if (Object.keys(t.chassis).length === 0) at(['chassis'], 'a lab needs at least one chassis');
   if (t.central.cluster > 1 && t.central.ssl) at(['central', 'ssl'], 'a clustered central with SSL is not supported yet: use one of cluster or ssl');
   nodeNames(t, at);
@@ -18,7 +19,7 @@ export function checkNodeNames(t: RawCore & Partial<RawServices>, at: At): void 
  * The names of the core's nodes (lowercased) and what has each, the first one given; `at` hears
  * of a name that is no good or taken twice.
  */
-export function nodeNames(t: RawCore & Partial<RawServices>, at: At = () => undefined): Map<string, string> {
+export function nodeNames(t: RawCore & Partial<RawServices & RawLinks>, at: At = () => undefined): Map<string, string> {
   const seen = new Map<string, string>([
     [CENTRAL, 'the central node'],
     [UNDERLAY, 'the underlay'],

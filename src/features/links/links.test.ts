@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseTopology } from '../../src/topology/load.js';
-import { upSteps } from '../../src/core/up-steps.js';
-import { editorOf, issues } from './issues.js';
+import { upSteps } from '../../core/up-steps.js';
+import { parseTopology } from '../../topology/load.js';
+import { editorOf, issues } from '../../../test/unit/issues.js';
 
 const BASE = `name: t
 chassis: { hv1: {}, hv2: {} }

@@ -1,15 +1,16 @@
-import { formatIpv4, inCidr, isNetworkOrBroadcast, maskOf, parseCidr, parseIpv4, specialBlock, type Cidr } from '../net.js';
-import { namespacePlacement, parseEndpoint } from '../links.js';
-import type { RawTopology } from '../schema.js';
-import { routeProblem } from '../special.js';
-import type { At } from './at.js';
+import { formatIpv4, inCidr, isNetworkOrBroadcast, maskOf, parseCidr, parseIpv4, specialBlock, type Cidr } from '../../topology/net.js';
+import type { At } from '../../topology/rules/at.js';
+import type { RawCore } from '../../topology/schema-core.js';
+import { routeProblem } from '../../topology/special.js';
+import { namespacePlacement, parseEndpoint } from './endpoints.js';
+import type { RawLinks } from './schema.js';
 
 /**
  * Links outside OVN, and the plain routing of VMs, hosts and namespaces: ends that exist and are
  * free, ends on one machine, addresses that fit their prefix, and routes whose next hop is on one
  * of the node's networks.
  */
-export function checkLinks(t: RawTopology, at: At): void {
+export function checkLinks(t: RawCore & RawLinks, at: At): void {
   const networks = new Map<string, Cidr[]>();
   const addNetwork = (node: string, c: Cidr | undefined) => c && networks.set(node, [...(networks.get(node) ?? []), c]);
   for (const [name, vm] of Object.entries(t.vms)) addNetwork(name, parseCidr(t.switches[vm.switch]?.subnet ?? ''));

@@ -1,4 +1,5 @@
-import type { RawTopology } from './schema.js';
+import type { RawCore } from '../../topology/schema-core.js';
+import type { RawLinks } from './schema.js';
 
 /** A link endpoint as written, NODE:INTERFACE, split; undefined when it is not of that form. */
 export function parseEndpoint(text: string): { node: string; iface: string } | undefined {
@@ -11,7 +12,7 @@ export function parseEndpoint(text: string): { node: string; iface: string } | u
  * that of the VM it is linked to, directly or through other namespaces. A veth joins two
  * namespaces of one machine, so a namespace reached from VMs on two chassis gets both (an error).
  */
-export function namespacePlacement(t: RawTopology): Map<string, Set<string>> {
+export function namespacePlacement(t: RawCore & RawLinks): Map<string, Set<string>> {
   const placed = new Map<string, Set<string>>(Object.keys(t.namespaces).map((n) => [n, new Set<string>()]));
   const chassisOf = (node: string) => t.vms[node]?.chassis;
   for (let changed = true; changed;) {
