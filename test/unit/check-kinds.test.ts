@@ -17,7 +17,11 @@ describe('the new check kinds are validated against the lab, with positions', ()
     ],
     ['connect answer with expect refused', '{ name: c, kind: connect, from: client, to: web1, port: 80, expect: refused, answer: web1 }', `${line}:90 check 'c': answer goes with expect: open`],
     ['http from an unknown node', "{ name: h, kind: http, from: nobody, to: '10.1.1.1:80', backends: [web1] }", `${line}:34 check 'h': unknown node 'nobody' (nodes in this lab: central, hv1, hv2, web1, web2, client, admin)`],
-    ['acl_log of an ACL that does not log', '{ name: a, kind: acl_log, chassis: hv1, acl: nolog }', `${line}:50 check 'a': no ACL of this lab logs with name 'nolog' (give one log: { name: nolog })`],
+    [
+      'acl_log of an ACL that does not log',
+      '{ name: a, kind: acl_log, chassis: hv1, acl: nolog }',
+      `${line}:50 check 'a': no ACL of this lab logs with name 'nolog' (ACLs log as: web-8080): give the ACL log: { name: nolog }, in acls: or in the step that adds it`,
+    ],
     ['conntrack without a tuple', '{ name: t, kind: conntrack, chassis: hv1 }', `${line}:22 check 't': say what to look for: original, reply, or both`],
     ['capture with two actions', '{ name: p, kind: capture, on: web1, while: { from: client, ping: web1, connect: { to: web1, port: 80 } } }', `${line}:48 check 'p': while does one of: ping, connect`],
     [
