@@ -1,6 +1,6 @@
 import type { ExecResult } from '../base/exec.js';
-import type { LogicalFlow, OpenFlow } from '../ovn/lflow.js';
-import { brIntFlows, logicalFlows } from '../ovn/queries.js';
+import { logicalFlowFinder, type LogicalFlow, type OpenFlow } from '../ovn/lflow.js';
+import { brIntFlows, datapathKeys, logicalFlows } from '../ovn/queries.js';
 import type { LabContext } from '../ovn/lab-context.js';
 
 /** An OpenFlow flow of br-int with the logical flow it was made from (matched by cookie). */
@@ -15,8 +15,10 @@ function snapshot(ctx: LabContext, chassis: string): Promise<OpenFlow[]> {
   return brIntFlows(ctx.node(chassis), true);
 }
 
-async function logicalByCookie(ctx: LabContext): Promise<Map<string, LogicalFlow>> {
-  return new Map((await logicalFlows(ctx.central())).map((f) => [f.cookie, f]));
+/** How to find the logical flow an OpenFlow flow was made from (by cookie, and datapath for a shared one). */
+async function logicalFlowsOf(ctx: LabContext): Promise<(flow: OpenFlow) => LogicalFlow | undefined> {
+  const [lflows, keys] = await Promise.all([logicalFlows(ctx.central()), datapathKeys(ctx.central())]);
+  return logicalFlowFinder(lflows, keys);
 }
 
 /** Pipeline order: OpenFlow table, then priority (highest first), as packets meet them. */
@@ -24,16 +26,16 @@ function pipelineOrder(a: OpenFlow, b: OpenFlow): number {
   return a.table - b.table || b.priority - a.priority;
 }
 
-function annotate(flows: OpenFlow[], lflows: Map<string, LogicalFlow>): AnnotatedFlow[] {
+function annotate(flows: OpenFlow[], logicalFlowOf: (flow: OpenFlow) => LogicalFlow | undefined): AnnotatedFlow[] {
   return flows.sort(pipelineOrder).map((f) => {
-    const l = lflows.get(f.cookie);
+    const l = logicalFlowOf(f);
     return l ? { ...f, lflow: { stage: l.stage, pipeline: l.pipeline, datapath: l.datapath, table: l.table, match: l.match, actions: l.actions } } : { ...f };
   });
 }
 
 /** br-int's flows on a chassis, each with its logical stage and flow; `stage` filters. */
 export async function annotatedFlows(ctx: LabContext, chassis: string, stage?: string): Promise<AnnotatedFlow[]> {
-  const [flows, lflows] = await Promise.all([snapshot(ctx, chassis), logicalByCookie(ctx)]);
+  const [flows, lflows] = await Promise.all([snapshot(ctx, chassis), logicalFlowsOf(ctx)]);
   return annotate(flows, lflows).filter((f) => !stage || f.lflow?.stage === stage);
 }
 
@@ -46,6 +48,6 @@ export async function flowsDuring(ctx: LabContext, chassis: string, node: string
   const result = await ctx.node(node).run(argv, { nothrow: true, timeoutMs: 120_000 });
   const after = await snapshot(ctx, chassis);
   const moved = after.map((f) => ({ ...f, delta: f.packets - (before.get(f.key) ?? 0) })).filter((f) => f.delta > 0);
-  const lflows = await logicalByCookie(ctx);
+  const lflows = await logicalFlowsOf(ctx);
   return { result, flows: annotate(moved, lflows) };
 }

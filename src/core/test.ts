@@ -11,7 +11,7 @@ import { InterruptedError, UserError } from '../base/errors.js';
 import type { Reporter } from '../base/events.js';
 import { LabContext } from '../ovn/lab-context.js';
 import { readRecord } from './lab-store.js';
-import { upLab, UpFailed } from './up.js';
+import { keptForDebugging, upLab, UpFailed } from './up.js';
 import type { Runtime } from '../runtime/runtime.js';
 
 export interface TestDeps {
@@ -82,7 +82,7 @@ export async function testLab(lab: Lab, running: boolean, deps: TestDeps, opts: 
     made = { lab: record.lab, runtime: (deps.runtimes ?? createRuntime)(record.runtime, lab.name, deps.exec, record.lab) };
   } else {
     try {
-      const up = await upLab(lab, { ...deps, command: 'test' }, { runtime: opts.runtime ?? lab.runtime, keepOnFailure: true, signal: opts.signal, ...(opts.engines ? { engines: opts.engines } : {}) });
+      const up = await upLab(lab, { ...deps, command: 'test' }, { runtime: opts.runtime ?? lab.runtime, onFailure: 'leave-to-caller', signal: opts.signal, ...(opts.engines ? { engines: opts.engines } : {}) });
       made = { lab: up.lab, runtime: up.runtime };
     } catch (error) {
       if (error instanceof InterruptedError) throw error;
@@ -93,6 +93,7 @@ export async function testLab(lab: Lab, running: boolean, deps: TestDeps, opts: 
         report.durationsMs.total = performance.now() - started;
         return report;
       }
+      // What up made stays for the failure bundle; below, it goes or is kept like a lab that came up.
       if (error instanceof UpFailed) made = error.made;
     }
     report.durationsMs.up = performance.now() - started;
@@ -112,7 +113,7 @@ export async function testLab(lab: Lab, running: boolean, deps: TestDeps, opts: 
     const t = performance.now();
     await destroyLab(lab.name, deps);
     report.durationsMs.down = performance.now() - t;
-  }
+  } else if (tookUp && report.status === 'error' && made) deps.reporter.notify(keptForDebugging(lab.name));
   report.durationsMs.total = performance.now() - started;
   return report;
 }

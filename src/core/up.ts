@@ -7,7 +7,7 @@ import type { Runtime } from '../runtime/runtime.js';
 import type { Engine, Lab } from '../topology/model.js';
 import { destroyLab } from './down.js';
 import { InterruptedError, LabError } from '../base/errors.js';
-import { runStep, type Reporter } from '../base/events.js';
+import { runStep, type LabEvent, type Reporter } from '../base/events.js';
 import { LabContext } from '../ovn/lab-context.js';
 import { claimLab, currentOwner, markLabUp, RECORD_FORMAT, thisMaker, type LabRecord } from './lab-store.js';
 import { upSteps, type UpEnv, type UpStep } from './up-steps.js';
@@ -15,8 +15,13 @@ import { upSteps, type UpEnv, type UpStep } from './up-steps.js';
 export interface UpOptions {
   /** Overrides the runtime named in the file. */
   runtime?: string;
-  /** Leave what was made in place when a step fails (for debugging); `lab down` removes it. */
-  keepOnFailure?: boolean;
+  /**
+   * What becomes of what was made when a step fails: torn down (the default); kept for debugging,
+   * saying how to remove it (`lab up --keep-on-failure`); or left to the caller, which says what it
+   * does with it (`lab test` saves a failure bundle, then removes it unless --keep). An interrupt
+   * tears down whatever this says.
+   */
+  onFailure?: 'tear-down' | 'keep' | 'leave-to-caller';
   /** Aborts the bring-up (Ctrl-C); what was made is torn down. */
   signal?: AbortSignal;
   /** Build chassis and addresses one after another instead of in parallel (for a readable `lab script`). */
@@ -53,7 +58,7 @@ export interface UpResult {
 /**
  * Brings a lab up: underlay, nodes, OVN daemons, logical network, VMs, addresses.
  * The lab is recorded before anything is made; on failure or interrupt it is torn down again
- * (unless keepOnFailure) and the original error is rethrown with its cause.
+ * (unless `onFailure` says otherwise) and the original error is rethrown with its cause.
  */
 export async function upLab(file: Lab, deps: UpDeps, opts: UpOptions = {}): Promise<UpResult> {
   const started = performance.now();
@@ -116,15 +121,20 @@ export async function upLab(file: Lab, deps: UpDeps, opts: UpOptions = {}): Prom
     return { lab, runtime, durationMs: performance.now() - started, addresses };
   } catch (error) {
     const interrupted = signal?.aborted ?? false;
-    if (opts.keepOnFailure && !interrupted) {
-      r.notify({ type: 'warn', message: `lab '${lab.name}' kept for debugging; remove it with 'lab down ${lab.name}'` });
-    } else {
+    const onFailure = interrupted ? 'tear-down' : (opts.onFailure ?? 'tear-down');
+    if (onFailure === 'keep') r.notify(keptForDebugging(lab.name));
+    if (onFailure === 'tear-down') {
       r.notify({ type: 'info', message: `tearing down what was made of lab '${lab.name}'` });
       await destroyLab(lab.name, deps).catch((e: Error) => r.notify({ type: 'warn', message: `teardown failed too: ${e.message}; run 'lab down ${lab.name}'` }));
     }
     if (interrupted) throw new InterruptedError(String(signal?.reason ?? 'SIGINT'));
     throw new UpFailed(`lab '${lab.name}' did not come up: ${(error as Error).message}`, { lab, runtime }, { cause: error });
   }
+}
+
+/** What is said of a lab that did not come up and is left in place. */
+export function keptForDebugging(name: string): LabEvent {
+  return { type: 'warn', message: `lab '${name}' kept for debugging; remove it with 'lab down ${name}'` };
 }
 
 /** A lab that did not come up, with what was made of it (for a failure bundle, when it was kept). */

@@ -3,6 +3,8 @@ export interface LogicalFlow {
   /** First 32 bits of the Logical_Flow UUID: the cookie of the OpenFlow flows made from it. */
   cookie: string;
   datapath: string;
+  /** The Datapath_Binding's UUID: a flow shared by several datapaths is listed under each, with one cookie. */
+  datapathUuid: string;
   pipeline: 'ingress' | 'egress';
   table: number;
   stage: string;
@@ -11,7 +13,7 @@ export interface LogicalFlow {
   actions: string;
 }
 
-const DATAPATH = /^Datapath: "?([^"(\s]+)"? .*Pipeline: (ingress|egress)/;
+const DATAPATH = /^Datapath: "?([^"(\s]+)"? (?:\(([0-9a-f-]+)\))?.*Pipeline: (ingress|egress)/;
 /** ovn-sbctl pads one-digit tables: `table=3 (lr_out_snat        )`. */
 const FLOW = /^\s+uuid=(0x[0-9a-f]+), table=(\d+)\s*\((\S+)\s*\), priority=(\d+)\s*, match=\((.*)\), action=\((.*)\)$/;
 
@@ -22,12 +24,13 @@ const FLOW = /^\s+uuid=(0x[0-9a-f]+), table=(\d+)\s*\((\S+)\s*\), priority=(\d+)
 export function parseLogicalFlows(text: string): LogicalFlow[] {
   const flows: LogicalFlow[] = [];
   let datapath = '';
+  let datapathUuid = '';
   let pipeline: 'ingress' | 'egress' = 'ingress';
   for (const line of text.split('\n')) {
     const dp = DATAPATH.exec(line);
     if (dp) {
-      datapath = dp[1]!;
-      pipeline = dp[2] as 'ingress' | 'egress';
+      [, datapath = '', datapathUuid = ''] = dp;
+      pipeline = dp[3] as 'ingress' | 'egress';
       continue;
     }
     const f = FLOW.exec(line);
@@ -35,6 +38,7 @@ export function parseLogicalFlows(text: string): LogicalFlow[] {
     flows.push({
       cookie: f[1]!.replace(/^0x0*/, '0x'),
       datapath,
+      datapathUuid,
       pipeline,
       table: Number(f[2]),
       stage: f[3]!,
@@ -44,6 +48,30 @@ export function parseLogicalFlows(text: string): LogicalFlow[] {
     });
   }
   return flows;
+}
+
+/**
+ * The logical flow each OpenFlow flow was made from, found by its cookie. A logical flow shared by
+ * several datapaths (a datapath group) is listed once per datapath under one cookie, and
+ * ovn-controller makes an OpenFlow flow for each local one, matching its tunnel key as `metadata`:
+ * that says which datapath it is. Without it, the flow names all of them.
+ */
+export function logicalFlowFinder(lflows: readonly LogicalFlow[], datapathKeys: ReadonlyMap<string, number>): (flow: OpenFlow) => LogicalFlow | undefined {
+  const byCookie = new Map<string, LogicalFlow[]>();
+  for (const l of lflows) byCookie.set(l.cookie, [...(byCookie.get(l.cookie) ?? []), l]);
+  return (flow) => {
+    const candidates = byCookie.get(flow.cookie);
+    if (!candidates || candidates.length < 2) return candidates?.[0];
+    const key = datapathKeyOf(flow);
+    const own = key !== undefined ? candidates.find((l) => datapathKeys.get(l.datapathUuid) === key) : undefined;
+    return own ?? { ...candidates[0]!, datapath: candidates.map((l) => l.datapath).join(', ') };
+  };
+}
+
+/** The tunnel key of the datapath an OpenFlow flow is for: its exact `metadata=0x…` match. */
+function datapathKeyOf(flow: OpenFlow): number | undefined {
+  const m = /(?:^|,)metadata=(0x[0-9a-f]+)(?:,|$)/.exec(flow.match);
+  return m ? Number(m[1]) : undefined;
 }
 
 /** One OpenFlow flow from `ovs-ofctl dump-flows`, with what checks and annotations need. */

@@ -126,6 +126,12 @@ export async function logicalFlows(central: NodeShell): Promise<LogicalFlow[]> {
   return parseLogicalFlows((await central.run(['ovn-sbctl', '--timeout=10', '--uuid', 'lflow-list'])).stdout);
 }
 
+/** Each datapath's tunnel key (the `metadata` of its OpenFlow flows) by its Datapath_Binding UUID; none when the SB does not answer. */
+export async function datapathKeys(central: NodeShell): Promise<Map<string, number>> {
+  const found = await rows(central, ['ovn-sbctl', '--columns=_uuid,tunnel_key', 'list', 'Datapath_Binding']);
+  return new Map((found ?? []).map(([uuid, key]) => [uuid!, Number(key)]));
+}
+
 /** br-int's OpenFlow flows on a chassis; with `settle`, after a revalidator round so counters are current. */
 export async function brIntFlows(chassis: NodeShell, settle = false): Promise<OpenFlow[]> {
   if (settle) await settleCounters(chassis);

@@ -17,8 +17,22 @@ describe('the new check kinds are validated against the lab, with positions', ()
     ],
     ['connect answer with expect refused', '{ name: c, kind: connect, from: client, to: web1, port: 80, expect: refused, answer: web1 }', `${line}:90 check 'c': answer goes with expect: open`],
     ['http from an unknown node', "{ name: h, kind: http, from: nobody, to: '10.1.1.1:80', backends: [web1] }", `${line}:34 check 'h': unknown node 'nobody' (nodes in this lab: central, hv1, hv2, web1, web2, client, admin)`],
-    ['acl_log of an ACL that does not log', '{ name: a, kind: acl_log, chassis: hv1, acl: nolog }', `${line}:50 check 'a': no ACL of this lab logs with name 'nolog' (give one log: { name: nolog })`],
+    [
+      'acl_log of an ACL that does not log',
+      '{ name: a, kind: acl_log, chassis: hv1, acl: nolog }',
+      `${line}:50 check 'a': no ACL of this lab logs with name 'nolog' (ACLs log as: web-8080): give the ACL log: { name: nolog }, in acls: or in the step that adds it`,
+    ],
     ['conntrack without a tuple', '{ name: t, kind: conntrack, chassis: hv1 }', `${line}:22 check 't': say what to look for: original, reply, or both`],
+    [
+      'capture of more packets than a ping sends',
+      '{ name: p, kind: capture, on: web1, while: { from: client, ping: web1 }, count: 3 }',
+      `${line}:85 check 'p': count 3 is more than the action sends (a ping sends 2 echo requests), so the capture waits for packets that never come: give count: 2 or less`,
+    ],
+    [
+      'capture of more packets than a UDP connection sends',
+      '{ name: p, kind: capture, on: web1, filter: udp, while: { from: client, connect: { to: web1, port: 53, proto: udp } }, count: 2 }',
+      `${line}:131 check 'p': count 2 is more than the action sends (a UDP connection sends 1 datagram), so the capture waits for packets that never come: give count: 1 or less`,
+    ],
     ['capture with two actions', '{ name: p, kind: capture, on: web1, while: { from: client, ping: web1, connect: { to: web1, port: 80 } } }', `${line}:48 check 'p': while does one of: ping, connect`],
     [
       'a step with two actions',
@@ -36,6 +50,16 @@ describe('the new check kinds are validated against the lab, with positions', ()
     ['a step adding an unknown member', '{ name: s, kind: step, add_member: { port_group: web, member: db1 } }', `${line}:67 check 's': 'db1' is not a VM, host with an external port, or port of this lab`],
   ])('%s', (_what, check, expected) => {
     expect(issues(withCheck(check))).toEqual([expected]);
+  });
+});
+
+describe('capture counts', () => {
+  it.each([
+    ['all of a ping', '{ name: p, kind: capture, on: web1, while: { from: client, ping: web1 }, count: 2 }'],
+    ['a TCP connection, whose packets depend on the server', "{ name: p, kind: capture, on: web1, filter: 'tcp port 80', while: { from: client, connect: { to: web1, port: 80 } }, count: 5 }"],
+    ['none, whatever the count', '{ name: p, kind: capture, on: web1, while: { from: client, ping: web1 }, count: 3, expect: absent }'],
+  ])('accepts a capture of %s', (_what, check) => {
+    expect(issues(withCheck(check))).toEqual([]);
   });
 });
 

@@ -44,7 +44,7 @@ describe('parsers of what OVN and the tools print', () => {
     expect(pingCounts('ping: connect: Network is unreachable')).toBeUndefined();
   });
 
-  it('logical flows with their stage, pipeline and cookie', () => {
+  it('logical flows with their stage, pipeline, cookie and datapath', () => {
     const text = `Datapath: "dmz" (ad9d046e-a73f-42bf-828a-3c543932fb9e)  Pipeline: ingress
   uuid=0x0b083229a, table=20(ls_in_dhcp_options ), priority=100  , match=(inport == "dmz-vm1" && udp.dst == 67), action=(reg0[3] = put_dhcp_opts(offerip = 172.16.255.130); next;)
 Datapath: "dmz" (ad9d046e-a73f-42bf-828a-3c543932fb9e)  Pipeline: egress
@@ -52,9 +52,19 @@ Datapath: "dmz" (ad9d046e-a73f-42bf-828a-3c543932fb9e)  Pipeline: egress
 Datapath: "r1" (0d9d046e-a73f-42bf-828a-3c543932fb9e)  Pipeline: egress
   uuid=0x5678, table=3 (lr_out_snat        ), priority=154  , match=(ip && ip4.src == 10.50.0.0/24), action=(ct_snat(172.16.0.10);)`;
     expect(parseLogicalFlows(text)).toEqual([
-      { cookie: '0xb083229a', datapath: 'dmz', pipeline: 'ingress', table: 20, stage: 'ls_in_dhcp_options', priority: 100, match: 'inport == "dmz-vm1" && udp.dst == 67', actions: 'reg0[3] = put_dhcp_opts(offerip = 172.16.255.130); next;' },
-      { cookie: '0x1234', datapath: 'dmz', pipeline: 'egress', table: 9, stage: 'ls_out_port_sec_l2', priority: 50, match: 'outport == "dmz-vm1"', actions: 'output;' },
-      { cookie: '0x5678', datapath: 'r1', pipeline: 'egress', table: 3, stage: 'lr_out_snat', priority: 154, match: 'ip && ip4.src == 10.50.0.0/24', actions: 'ct_snat(172.16.0.10);' },
+      {
+        cookie: '0xb083229a',
+        datapath: 'dmz',
+        datapathUuid: 'ad9d046e-a73f-42bf-828a-3c543932fb9e',
+        pipeline: 'ingress',
+        table: 20,
+        stage: 'ls_in_dhcp_options',
+        priority: 100,
+        match: 'inport == "dmz-vm1" && udp.dst == 67',
+        actions: 'reg0[3] = put_dhcp_opts(offerip = 172.16.255.130); next;',
+      },
+      { cookie: '0x1234', datapath: 'dmz', datapathUuid: 'ad9d046e-a73f-42bf-828a-3c543932fb9e', pipeline: 'egress', table: 9, stage: 'ls_out_port_sec_l2', priority: 50, match: 'outport == "dmz-vm1"', actions: 'output;' },
+      { cookie: '0x5678', datapath: 'r1', datapathUuid: '0d9d046e-a73f-42bf-828a-3c543932fb9e', pipeline: 'egress', table: 3, stage: 'lr_out_snat', priority: 154, match: 'ip && ip4.src == 10.50.0.0/24', actions: 'ct_snat(172.16.0.10);' },
     ]);
   });
 

@@ -1,10 +1,11 @@
-import { mkdtempSync, existsSync } from 'node:fs';
+import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InterruptedError, LabError, UserError } from '../../src/base/errors.js';
 import type { LabEvent } from '../../src/base/events.js';
+import { testLab } from '../../src/core/test.js';
 import { upLab } from '../../src/core/up.js';
 import { parseTopology } from '../../src/topology/load.js';
 import { FakeRuntime, noExec } from './fake-runtime.js';
@@ -106,22 +107,23 @@ describe('upLab with a fake runtime', () => {
     expect(record()).toMatchObject({ format: 2, owner: { user: 'alice', uid: 1234 }, maker: { pid: process.pid, command: 'up' }, state: 'up' });
   });
 
-  it('keeps what was made with keepOnFailure', async () => {
-    const { runtime, deps } = setup();
+  it("keeps what was made with onFailure: 'keep', and says how to remove it", async () => {
+    const { runtime, deps, events } = setup();
     runtime.failOn = (_node, argv) => argv.some((a) => a.endsWith('/bin/dhclient'));
-    await expect(upLab({ ...lab, datapath: 'netdev' }, deps, { keepOnFailure: true })).rejects.toThrow(LabError);
+    await expect(upLab({ ...lab, datapath: 'netdev' }, deps, { onFailure: 'keep' })).rejects.toThrow(LabError);
     expect(runtime.destroyed).toBe(0);
     expect(existsSync(join(process.env.LAB_STATE_DIR!, 'dmz', 'lab.json'))).toBe(true);
+    expect(events).toContainEqual({ type: 'warn', message: "lab 'dmz' kept for debugging; remove it with 'lab down dmz'" });
   });
 
-  it('an abort stops before the next step, tears down even with keepOnFailure, and says it was interrupted', async () => {
+  it("an abort stops before the next step, tears down even with onFailure: 'keep', and says it was interrupted", async () => {
     const { runtime, deps } = setup();
     const controller = new AbortController();
     runtime.failOn = (node, argv) => {
       if (node === 'central' && argv[0] === 'ovn-northd') controller.abort('SIGINT');
       return false;
     };
-    const err = await upLab({ ...lab, datapath: 'netdev' }, deps, { signal: controller.signal, keepOnFailure: true }).catch((e: Error) => e);
+    const err = await upLab({ ...lab, datapath: 'netdev' }, deps, { signal: controller.signal, onFailure: 'keep' }).catch((e: Error) => e);
     expect(err).toBeInstanceOf(InterruptedError);
     // The chassis started beside central; nothing of the steps after theirs ran.
     expect(runtime.calls.some((c) => c.includes('wait-until Logical_Switch_Port') || c.startsWith('vm1:'))).toBe(false);
@@ -158,5 +160,37 @@ describe('upLab with a fake runtime', () => {
     const announced = runtime.calls.map((c, i) => (c.includes('packet-out') ? i : -1)).filter((i) => i >= 0);
     expect(announced).toHaveLength(18);
     expect(runtime.calls.findIndex((c) => c.includes('tnl/neigh/show'))).toBeGreaterThan(Math.max(...announced));
+  });
+});
+
+describe('lab test of a lab that does not come up', () => {
+  const kept = { type: 'warn', message: "lab 'dmz' kept for debugging; remove it with 'lab down dmz'" };
+  const failingUp = () => {
+    const s = setup();
+    s.runtime.failOn = (_node, argv) => argv.some((a) => a.endsWith('/bin/dhclient'));
+    return s;
+  };
+  let bundles: string[] = [];
+  const bundleRoot = () => bundles[bundles.push(mkdtempSync(join(tmpdir(), 'lab-bundles-'))) - 1]!;
+  afterEach(() => {
+    for (const dir of bundles) rmSync(dir, { recursive: true, force: true });
+    bundles = [];
+  });
+
+  it('bundles what was made, then removes it without saying it was kept', async () => {
+    const { runtime, deps, events } = failingUp();
+    const report = await testLab({ ...lab, datapath: 'netdev' }, false, deps, { bundleRoot: bundleRoot() });
+    expect(report).toMatchObject({ status: 'error', error: expect.stringContaining("lab 'dmz' did not come up"), bundle: expect.any(String) });
+    expect(runtime.destroyed).toBe(1);
+    expect(existsSync(join(process.env.LAB_STATE_DIR!, 'dmz'))).toBe(false);
+    expect(events).not.toContainEqual(expect.objectContaining({ message: expect.stringContaining('kept') }));
+  });
+
+  it('with --keep, leaves it and says how to remove it', async () => {
+    const { runtime, deps, events } = failingUp();
+    await testLab({ ...lab, datapath: 'netdev' }, false, deps, { keep: true, bundleRoot: bundleRoot() });
+    expect(runtime.destroyed).toBe(0);
+    expect(existsSync(join(process.env.LAB_STATE_DIR!, 'dmz', 'lab.json'))).toBe(true);
+    expect(events.filter((e) => e.type === 'warn')).toEqual([kept]);
   });
 });

@@ -1,6 +1,6 @@
 import { clip, count } from '../../base/text.js';
 import { canonical6 } from '../../topology/net6.js';
-import type { CaptureCheck } from '../../topology/checks/capture.js';
+import { CAPTURE_PINGS, type CaptureCheck } from '../../topology/checks/capture.js';
 import { targetAddress } from '../../topology/checks/fields.js';
 import { captureWhile } from '../../vm/capture.js';
 import { CONNECT, python } from '../../vm/programs.js';
@@ -15,7 +15,7 @@ export const captureProbe: CheckProbe<CaptureCheck> = {
     const sender = ctx.node(spec.while.from);
     const target = targetAddress(ctx.lab, spec.while.ping ?? spec.while.connect!.to, spec.while.family)!;
     const action = spec.while.ping
-      ? () => sender.run(['ping', '-n', '-c', '2', '-i', '0.2', '-W', '1', target], { nothrow: true })
+      ? () => sender.run(['ping', '-n', '-c', String(CAPTURE_PINGS), '-i', '0.2', '-W', '1', target], { nothrow: true })
       : () => sender.run(python(CONNECT, spec.while.connect!.proto, target, spec.while.connect!.port, 1), { nothrow: true });
     const packets = await captureWhile(ctx.node(spec.on), { iface: spec.interface, filter: spec.filter, count: spec.count, seconds: LISTEN }, action);
     const same = (a: string, b: string | undefined) => !b || canonical6(a) === canonical6(b);

@@ -28,7 +28,7 @@ export function registerUp(program: Command): void {
       const release = onInterrupt((signal) => controller.abort(signal));
       try {
         const engines = await enginesOption(opts.engines);
-        const result = await upLab(lab, ctx, { runtime: opts.runtime, ...(engines ? { engines } : {}), keepOnFailure: opts.keepOnFailure, signal: controller.signal });
+        const result = await upLab(lab, ctx, { runtime: opts.runtime, ...(engines ? { engines } : {}), ...(opts.keepOnFailure ? { onFailure: 'keep' as const } : {}), signal: controller.signal });
         if (controller.signal.aborted) {
           // Ctrl-C after the last step: the handler promised a teardown.
           await destroyLab(lab.name, ctx);

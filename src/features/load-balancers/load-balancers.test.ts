@@ -23,7 +23,7 @@ load_balancers:
 const edit = editorOf(BASE);
 
 describe('load balancers in the file', () => {
-  it("resolves backends to addresses (a VM without a port takes the VIP's) and makes the NB commands", () => {
+  it("resolves backends to addresses (a VM without a port takes the VIP's) and makes the NB commands, with no protocol for a VIP without a port", () => {
     expect(issues(BASE)).toEqual([]);
     const lab = parseTopology(BASE, 't.yaml');
     expect(lab.loadBalancers[0]!.vips).toEqual([
@@ -31,7 +31,7 @@ describe('load balancers in the file', () => {
       { vip: '10.72.0.101', backends: ['10.70.0.11', '10.70.0.14'] },
     ]);
     const argv = logicalNetworkArgv(lab).join(' ');
-    expect(argv).toContain('-- lb-add web 10.72.0.100:80 10.70.0.11:8080,10.70.0.12:80,10.70.0.13:8080 tcp -- lb-add web 10.72.0.101 10.70.0.11,10.70.0.14 tcp');
+    expect(argv).toContain('-- lb-add web 10.72.0.100:80 10.70.0.11:8080,10.70.0.12:80,10.70.0.13:8080 tcp -- lb-add web 10.72.0.101 10.70.0.11,10.70.0.14 -- set');
     expect(argv).toContain('-- set Load_Balancer web options:hairpin_snat_ip="10.72.0.100" -- ls-lb-add lan web');
   });
 

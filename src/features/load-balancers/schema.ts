@@ -10,7 +10,7 @@ const backend = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*(:\d{1,5})?$/, 'a b
 const loadBalancerSchema = z
   .strictObject({
     vips: z.record(vipText, z.array(backend).min(1)).describe('VIP → backends (VM names, vm:port or address:port)'),
-    protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp'),
+    protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp').describe('the protocol of the VIPs with a port; a VIP without one balances every protocol'),
     switches: z.array(z.string()).default([]).describe('logical switches it is attached to (clients on them are balanced)'),
     routers: z.array(z.string()).default([]).describe('logical routers it is attached to (need a gateway port or to be a gateway router)'),
     health_check: z

@@ -64,3 +64,18 @@ describe('security groups in the file', () => {
     expect(argv.indexOf('pg-add web')).toBeGreaterThan(argv.indexOf('lsp-add lan web-two'));
   });
 });
+
+describe('the acl_log check', () => {
+  const withChecks = (...checks: string[]) => `${BASE}checks:\n${checks.map((c) => `  - ${c}\n`).join('')}`;
+  const addsLoggedAcl = "{ name: add, kind: step, add_acl: { port_group: web, direction: to-lport, priority: 1003, match: 'outport == @web && tcp.dst == 80', action: allow-related, log: { name: http } } }";
+
+  it('accepts the log name of an ACL of acls: and of one a step adds', () => {
+    expect(issues(withChecks('{ name: a, kind: acl_log, chassis: hv1, acl: ssh }', addsLoggedAcl, '{ name: b, kind: acl_log, chassis: hv2, acl: http }'))).toEqual([]);
+  });
+
+  it('refuses a name no ACL logs with, at the acl field, naming those that do', () => {
+    expect(issues(withChecks(addsLoggedAcl, '{ name: b, kind: acl_log, chassis: hv2, acl: htp }'))).toEqual([
+      "18:50 check 'b': no ACL of this lab logs with name 'htp' (ACLs log as: ssh, http): give the ACL log: { name: htp }, in acls: or in the step that adds it",
+    ]);
+  });
+});

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { checkFields, familyField, nodeProblems, targetAddress } from './fields.js';
 import type { CheckSpecKind } from './spec.js';
 
+/** Echo requests the ping of a capture sends. */
+export const CAPTURE_PINGS = 2;
+
 const address = z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:]*)$/, 'an IPv4 address, or an IPv6 address in lower case');
 
 const schema = z.strictObject({
@@ -20,13 +23,13 @@ const schema = z.strictObject({
     .strictObject({
       from: z.string().describe('the node that sends'),
       family: familyField,
-      ping: z.string().optional().describe('ping this VM, host or address (2 packets)'),
+      ping: z.string().optional().describe(`ping this VM, host or address (${CAPTURE_PINGS} packets)`),
       connect: z.strictObject({ to: z.string(), port: z.number().int().min(1).max(65535), proto: z.enum(['tcp', 'udp']).default('tcp') }).optional(),
     })
     .describe('what to do while listening: from a node, a ping or a connection'),
   src: address.optional().describe('the source address every captured packet must have (after NAT, the translated one)'),
   dst: address.optional().describe('the destination address every captured packet must have'),
-  count: z.number().int().min(1).max(100).default(1).describe('packets to wait for'),
+  count: z.number().int().min(1).max(100).default(1).describe(`packets to wait for: at most what the action sends (a ping ${CAPTURE_PINGS}, a UDP connection 1)`),
   expect: z.enum(['present', 'absent']).default('present'),
 });
 export type CaptureCheck = z.infer<typeof schema>;
@@ -41,6 +44,8 @@ export const captureSpec: CheckSpecKind<CaptureCheck> = {
     if (actions.length !== 1) problems.push({ field: 'while', message: 'while does one of: ping, connect' });
     const target = spec.while.ping ?? spec.while.connect?.to;
     if (target !== undefined && !targetAddress(lab, target, spec.while.family)) problems.push({ field: 'while', message: `'${target}' is neither a VM, host or namespace with an address in this lab nor an IPv4 or IPv6 address` });
+    const tooMany = countProblem(spec);
+    if (tooMany) problems.push({ field: 'count', message: tooMany });
     return problems;
   },
   negative: (spec) => spec.expect === 'absent',
@@ -49,3 +54,17 @@ export const captureSpec: CheckSpecKind<CaptureCheck> = {
     return `${spec.on} ${spec.expect === 'present' ? `receives ${spec.count}+` : 'receives no'} '${spec.filter}' packet${spec.count > 1 ? 's' : ''}${what ? ` ${what}` : ''} while ${spec.while.from} ${spec.while.ping ? `pings ${spec.while.ping}` : `connects to ${spec.while.connect!.to}:${spec.while.connect!.port}`}`;
   },
 };
+
+/** What the action sends, when it is a known number of packets: a ping's echo requests, a UDP connection's datagram (a TCP connection's depend on the server). */
+function packetsSent(w: CaptureCheck['while']): { packets: number; what: string } | undefined {
+  if (w.ping !== undefined) return { packets: CAPTURE_PINGS, what: `a ping sends ${CAPTURE_PINGS} echo requests` };
+  if (w.connect?.proto === 'udp') return { packets: 1, what: 'a UDP connection sends 1 datagram' };
+  return undefined;
+}
+
+/** A count above what the action sends: the capture would wait for packets that never come. */
+function countProblem(spec: CaptureCheck): string | undefined {
+  const sent = spec.expect === 'present' ? packetsSent(spec.while) : undefined;
+  if (!sent || spec.count <= sent.packets) return undefined;
+  return `count ${spec.count} is more than the action sends (${sent.what}), so the capture waits for packets that never come: give count: ${sent.packets} or less`;
+}
