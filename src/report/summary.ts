@@ -1,5 +1,5 @@
 import type { LabTestReport } from '../core/test.js';
-import { seconds } from '../base/text.js';
+import { count, seconds } from '../base/text.js';
 
 /** Totals over every lab: the numbers of the closing line. */
 export function totals(reports: LabTestReport[]) {
@@ -27,6 +27,6 @@ export function summaryLines(reports: LabTestReport[]): string[] {
     if (r.bundle) lines.push(`  failure bundle: ${r.bundle}`);
   }
   const all = totals(reports);
-  lines.push(`${all.passed} passed, ${all.failed} failed${all.skipped ? `, ${all.skipped} skipped` : ''}${all.errors ? `, ${all.errors} labs did not come up` : ''}`);
+  lines.push(`${all.passed} passed, ${all.failed} failed${all.skipped ? `, ${all.skipped} skipped` : ''}${all.errors ? `, ${count(all.errors, 'lab')} did not come up` : ''}`);
   return lines;
 }

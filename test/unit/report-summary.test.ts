@@ -17,7 +17,7 @@ describe('the closing summary of lab test', () => {
       '  failure bundle: /tmp/lab-failures/dmz-20250101-000000',
       'lab subnets-routed: 2 passed, 0 failed (up 8.00s, checks 1.03s, down 1.50s, total 10.53s)',
       "lab vpc: ERROR: step 'central' failed: ovsdb-server exited (see the failure bundle) (up 3.25s, checks 0.00s, down 0.75s, total 4.00s)",
-      '3 passed, 1 failed, 1 skipped, 1 labs did not come up',
+      '3 passed, 1 failed, 1 skipped, 1 lab did not come up',
     ]);
   });
 
