@@ -1,4 +1,5 @@
-import { brIntFlows, logicalFlows } from '../../ovn/queries.js';
+import { logicalFlowFinder } from '../../ovn/lflow.js';
+import { brIntFlows, datapathKeys, logicalFlows } from '../../ovn/queries.js';
 import type { CheckProbe } from '../check.js';
 import { clip } from '../../base/text.js';
 import { textList, type FlowCheck } from '../../topology/checks/flow.js';
@@ -18,7 +19,16 @@ export const flowProbe: CheckProbe<FlowCheck> = {
     if (!spec.chassis) return { ok: matching.length > 0 === want, seen };
 
     const cookies = new Set(matching.map((f) => f.cookie));
-    const ofs = (await brIntFlows(ctx.node(spec.chassis))).filter((f) => cookies.has(f.cookie) && containsAll(f.actions, textList(spec.openflow)));
+    // A logical flow shared by several datapaths (a datapath group) has one cookie for them all:
+    // with a datapath, only the OpenFlow flows of that datapath (by their metadata) count.
+    const shared = !!spec.datapath && lflows.some((f) => cookies.has(f.cookie) && f.datapath !== spec.datapath);
+    const owner = shared ? logicalFlowFinder(lflows, await datapathKeys(ctx.central())) : undefined;
+    const ofDatapath = (f: Parameters<NonNullable<typeof owner>>[0]) =>
+      !owner ||
+      !!owner(f)
+        ?.datapath.split(', ')
+        .includes(spec.datapath ?? '');
+    const ofs = (await brIntFlows(ctx.node(spec.chassis))).filter((f) => cookies.has(f.cookie) && containsAll(f.actions, textList(spec.openflow)) && ofDatapath(f));
     seen += `; ${spec.chassis}: ${ofs.length} OpenFlow flow${ofs.length === 1 ? '' : 's'}`;
     if (ofs[0]) seen += ` (first, table ${ofs[0].table}: ${clip(ofs[0].actions, 100)})`;
     return { ok: ofs.length > 0 === want, seen };

@@ -40,4 +40,17 @@ describe('flow', () => {
   it('chassis: none with the OpenFlow actions expected fails', async () => {
     expect(await flow(`${snat}, chassis: hv1, openflow: 'nat(src=172.16.0.99)'`).attempt()).toEqual({ ok: false, seen: `${snatFlows}; hv1: 0 OpenFlow flows` });
   });
+
+  it("chassis with a datapath: of a logical flow several switches share (one cookie), only that switch's OpenFlow flows count", async () => {
+    const lb = (check: string) =>
+      fakeLab('load-balancer', `kind: flow, ${check}`)
+        .on('central', 'ovn-sbctl --timeout=10 --uuid lflow-list', fixture('flows-lflow-list-load-balancer'))
+        .on('central', /--columns=_uuid,tunnel_key list Datapath_Binding$/, fixture('flows-datapath-keys-load-balancer'))
+        .on('hv1', 'ovs-ofctl dump-flows br-int', fixture('flows-dump-flows-hv1-load-balancer'));
+    const lan = await lb('stage: ls_in_lb, datapath: lan, match: "10.72.0.100", chassis: hv1, openflow: "group:"').attempt();
+    const outside = await lb('stage: ls_in_lb, datapath: outside, match: "10.72.0.100", chassis: hv1, openflow: "group:"').attempt();
+    expect([lan.ok, outside.ok]).toEqual([true, true]);
+    expect(lan.seen).toMatch(/; hv1: 1 OpenFlow flow \(first, table \d+: .*group:/);
+    expect(outside.seen).toMatch(/; hv1: 1 OpenFlow flow \(first, table \d+: .*group:/);
+  });
 });
