@@ -1,5 +1,4 @@
-import { inCidr, isNetworkOrBroadcast, parseIpv4, type Cidr } from '../../topology/net.js';
-import { defaultMac } from '../../topology/ports.js';
+import type { Cidr } from '../../topology/net.js';
 import type { AddressBook } from '../../topology/rules/address-book.js';
 import type { At } from '../../topology/rules/at.js';
 import { checkIpv4Switch } from '../../topology/rules/ipv4-only.js';
@@ -38,12 +37,7 @@ function checkLocalports(t: Raw, subnets: ReadonlyMap<string, Cidr>, book: Addre
     const path = ['localports', name];
     const subnet = subnets.get(lp.switch);
     if (!(lp.switch in t.switches)) at([...path, 'switch'], `unknown switch '${lp.switch}' (switches in this file: ${Object.keys(t.switches).join(', ') || 'none'})`);
-    const ip = parseIpv4(lp.ip);
-    let claimed = false;
-    if (ip === undefined) at([...path, 'ip'], `'${lp.ip}' is not an IPv4 address`);
-    else if (subnet && (!inCidr(ip, subnet) || isNetworkOrBroadcast(ip, subnet))) at([...path, 'ip'], `${lp.ip} is not a host address of switch '${lp.switch}' (${subnet.text})`);
-    else claimed = book.ip(lp.switch, lp.ip, `localports.${name}`, [...path, 'ip']);
-    book.portMac(lp.mac, ip !== undefined ? defaultMac(ip) : undefined, claimed, `localports.${name}`, path);
+    book.staticPort({ switch: lp.switch, ip: lp.ip, mac: lp.mac }, subnet, `localports.${name}`, path);
     (lp.chassis ?? []).forEach((chassis, i) => {
       if (!(chassis in t.chassis)) at([...path, 'chassis', i], `unknown chassis '${chassis}' (chassis in this file: ${Object.keys(t.chassis).join(', ')})`);
     });

@@ -1,5 +1,4 @@
-import { inCidr, isNetworkOrBroadcast, parseIpv4, type Cidr } from '../../topology/net.js';
-import { defaultMac } from '../../topology/ports.js';
+import type { Cidr } from '../../topology/net.js';
 import type { AddressBook } from '../../topology/rules/address-book.js';
 import type { At } from '../../topology/rules/at.js';
 import type { RawCore } from '../../topology/schema-core.js';
@@ -28,12 +27,7 @@ export function checkServices(t: Raw, subnets: ReadonlyMap<string, Cidr>, book: 
       continue;
     }
     if (t.switches[svc.switch]!.dhcp) at([...path, 'switch'], `switch '${svc.switch}' already has OVN DHCP (a dhcp section); a dnsmasq service serves a switch without one`);
-    const ip = parseIpv4(svc.ip);
-    let claimed = false;
-    if (ip === undefined) at([...path, 'ip'], `'${svc.ip}' is not an IPv4 address`);
-    else if (subnet && (!inCidr(ip, subnet) || isNetworkOrBroadcast(ip, subnet))) at([...path, 'ip'], `${svc.ip} is not a host address of switch '${svc.switch}' (${subnet.text})`);
-    else claimed = book.ip(svc.switch, svc.ip, `services.${name}`, [...path, 'ip']);
-    book.portMac(svc.mac, ip !== undefined ? defaultMac(ip) : undefined, claimed, `services.${name}`, path);
+    book.staticPort({ switch: svc.switch, ip: svc.ip, mac: svc.mac }, subnet, `services.${name}`, path);
   }
 }
 

@@ -1,3 +1,5 @@
+import { defaultMac } from '../ports.js';
+import { inCidr, isNetworkOrBroadcast, parseIpv4, type Cidr } from '../net.js';
 import type { At } from './at.js';
 
 /**
@@ -45,6 +47,19 @@ export class AddressBook {
   portMac(written: string | undefined, derived: string | undefined, addressClaimed: boolean, owner: string, path: PropertyKey[]): void {
     if (written) this.mac(written, owner, [...path, 'mac']);
     else if (derived && addressClaimed) this.mac(derived, owner, [...path, 'ip']);
+  }
+
+  /**
+   * A port lab makes with a static IPv4 address on a switch (a localport, a dnsmasq service): its
+   * address must be a host address of the switch's subnet, then it and its MAC are claimed.
+   */
+  staticPort(port: { switch: string; ip: string; mac?: string | undefined }, subnet: Cidr | undefined, owner: string, path: PropertyKey[]): void {
+    const ip = parseIpv4(port.ip);
+    let claimed = false;
+    if (ip === undefined) this.at([...path, 'ip'], `'${port.ip}' is not an IPv4 address`);
+    else if (subnet && (!inCidr(ip, subnet) || isNetworkOrBroadcast(ip, subnet))) this.at([...path, 'ip'], `${port.ip} is not a host address of switch '${port.switch}' (${subnet.text})`);
+    else claimed = this.ip(port.switch, port.ip, owner, [...path, 'ip']);
+    this.portMac(port.mac, ip !== undefined ? defaultMac(ip) : undefined, claimed, owner, path);
   }
 
   mac(mac: string, owner: string, path: PropertyKey[]): void {
