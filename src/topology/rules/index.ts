@@ -17,6 +17,7 @@ import { features } from '../../features/registry.js';
 import { checkServices } from './services.js';
 import { checkUnderlay } from './underlay.js';
 import { checkEngines } from './engines.js';
+import { checkBuilds } from './builds.js';
 import { checkVms } from './vms.js';
 
 /**
@@ -30,6 +31,7 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
 
   checkNodeNames(t, at);
   checkEngines(t, at);
+  checkBuilds(t, at);
 
   const underlay = parseCidr(t.underlay.subnet);
   const special = underlay && specialBlock(underlay);
