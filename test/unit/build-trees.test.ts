@@ -5,10 +5,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/base/errors.js';
 import { STANDARD_PATH } from '../../src/base/exec.js';
 import { nodeEnv } from '../../src/ovn/node-shell.js';
+import { junitXml } from '../../src/report/junit.js';
 import { inspectBuild, placeBuilds, TREE_PROGRAMS, treeCommit } from '../../src/runtime/netns/build-trees.js';
 import { placeDockerLab } from '../../src/runtime/docker/placement.js';
 import { netnsRequirements } from '../../src/runtime/netns/requirements.js';
-import { buildBinDirs, schemaPaths } from '../../src/topology/builds.js';
+import { buildBinDirs, nodeOrigin, originText, schemaPaths } from '../../src/topology/builds.js';
 import { parseTopology } from '../../src/topology/load.js';
 import { buildOf, withBuild, type Lab } from '../../src/topology/model.js';
 import { buildFlags } from '../../src/cli/context.js';
@@ -210,5 +211,24 @@ describe('a node on build trees runs their programs and schemas', () => {
     expect(pkgs(placedAll).some((p) => p.startsWith('ovn-'))).toBe(false);
     const mixed = { ...placedAll, central: { ...placedAll.central, build: undefined } };
     expect(pkgs(mixed)).toEqual(expect.arrayContaining(['openvswitch-switch', 'ovn-central', 'ovn-host']));
+  });
+});
+
+describe('where a node got its OVN and OVS', () => {
+  const tree = { ovn: { dir: '/b/ovn', version: '24.03.9', commit: 'a'.repeat(40) }, ovs: { dir: '/b/ovn/ovs', version: '3.3.8' } };
+
+  it('names a build tree with its version and commit, packages with their release', () => {
+    const o = nodeOrigin(tree, { ovn: '24.03.9', ovs: '?' }, 'bookworm');
+    expect(o.ovn).toEqual({ version: '24.03.9', from: 'build', tree: '/b/ovn', commit: 'a'.repeat(40) });
+    expect(originText(o.ovn)).toBe('24.03.9 (build tree /b/ovn, commit aaaaaaaaaaaa)');
+    expect(originText(o.ovs)).toBe('3.3.8 (build tree /b/ovn/ovs)');
+    expect(originText(nodeOrigin(undefined, { ovn: '23.03.1', ovs: '3.1.0' }, 'bookworm').ovn)).toBe('23.03.1 (bookworm packages)');
+  });
+
+  it("the JUnit report has each node's origins as properties of its lab's suite", () => {
+    const nodes = [{ node: 'hv1', ...nodeOrigin(tree, { ovn: '24.03.9', ovs: '3.3.8' }) }];
+    const xml = junitXml([{ lab: 't', status: 'passed', checks: [], nodes, durationsMs: { up: 0, checks: 0, down: 0, total: 0 } }]);
+    expect(xml).toContain('<property name="hv1.ovn" value="24.03.9 (build tree /b/ovn, commit aaaaaaaaaaaa)"/>');
+    expect(xml).toContain('<property name="hv1.ovs" value="3.3.8 (build tree /b/ovn/ovs)"/>');
   });
 });

@@ -64,6 +64,11 @@ export class NetnsRuntime implements Runtime {
     }
   }
 
+  /** Every node runs this machine's packages. */
+  packagesRelease(): string | undefined {
+    return hostRelease();
+  }
+
   ns(node: string): string {
     return `${namespacePrefix(this.lab)}${node}`;
   }
