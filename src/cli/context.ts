@@ -4,7 +4,8 @@ import { chooseReporter } from '../report/choose.js';
 import { UserError } from '../base/errors.js';
 import { listLabs } from '../core/lab-store.js';
 import { requireLabName } from '../base/paths.js';
-import { RELEASES, withRelease, type Engine, type Lab, type Release } from '../topology/model.js';
+import { resolve } from 'node:path';
+import { RELEASES, withBuild, withRelease, type Build, type Engine, type Lab, type Release } from '../topology/model.js';
 
 /** What every command gets: a reporter for progress and an exec that reports each command. */
 export interface CliContext {
@@ -47,6 +48,27 @@ export function releaseOption(lab: Lab, release: string | undefined): Lab {
   if (release === undefined) return lab;
   if (!(RELEASES as readonly string[]).includes(release)) throw new UserError(`unknown release '${release}'`, `give one of: ${RELEASES.join(', ')}`);
   return withRelease(lab, release as Release);
+}
+
+/** How up and test describe --ovn and --ovs. */
+export const OVN_OPTION = "netns runtime: run central's and every chassis' ovn-northd, ovn-controller, ovn-* tools and NB/SB schemas from this OVN tree, built with its own ./configure && make and not installed, whatever the file says";
+export const OVS_OPTION = 'netns runtime: run ovsdb-server, ovs-vswitchd, the ovs-* tools and the vswitch schema from this built OVS tree (default with --ovn: the OVS that OVN was built against, its ovs submodule)';
+
+/** The build `--ovn`/`--ovs` name (paths relative to here), undefined without either. */
+export function buildFlags(ovn: string | undefined, ovs: string | undefined): Build | undefined {
+  if (ovn === undefined && ovs === undefined) return undefined;
+  for (const [flag, dir] of [
+    ['--ovn', ovn],
+    ['--ovs', ovs],
+  ] as const)
+    if (dir === '') throw new UserError(`${flag} needs a directory`, `give the built tree, like ${flag} ~/src/${flag.slice(2)}`);
+  return { ...(ovn ? { ovn: { dir: resolve(ovn) } } : {}), ...(ovs ? { ovs: { dir: resolve(ovs) } } : {}) };
+}
+
+/** A lab with `--ovn`/`--ovs` applied: every central and chassis on those build trees, whatever the file says. */
+export function buildOption(lab: Lab, ovn: string | undefined, ovs: string | undefined): Lab {
+  const build = buildFlags(ovn, ovs);
+  return build ? withBuild(lab, build) : lab;
 }
 
 /**

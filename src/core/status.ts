@@ -1,7 +1,8 @@
 import type { Exec } from '../base/exec.js';
 import { engineOfNode } from '../topology/engines.js';
 import { createRuntime } from '../runtime/registry.js';
-import { nodeNames, type Host, type NodeKind, type Vm } from '../topology/model.js';
+import { buildOf, nodeNames, type Host, type NodeKind, type Vm } from '../topology/model.js';
+import { nodeOrigin, type Origin } from '../topology/builds.js';
 import { daemonStates, ovnDaemons, type DaemonStatus } from '../ovn/daemons.js';
 import { clusterStatus, nodeVersions, registeredChassis } from '../ovn/queries.js';
 import type { NodeShell } from '../ovn/node-shell.js';
@@ -32,6 +33,8 @@ export interface NodeStatus {
   engine?: string;
   /** Central and chassis: the OVS and OVN versions they run. */
   versions?: { ovs: string; ovn: string };
+  /** Central and chassis: where their OVN and OVS come from (a build tree with its commit, or packages). */
+  origin?: { ovn: Origin; ovs: Origin };
   /** A member of a central cluster: its role in the NB and the SB cluster (leader, follower, down…). */
   cluster?: { nb: string; sb: string };
 }
@@ -108,7 +111,10 @@ async function statusOf(name: string, record: LabRecord, exec: Exec): Promise<La
       if (engine) status.engine = `${engine} (${lab.engines!.find((e) => e.name === engine)?.url})`;
       if (kind === 'chassis') status.registered = registered ? (registered.has(node) ? 'yes' : 'no') : 'unknown';
       // What a central or chassis runs: on docker each node may be on its own release.
-      if ((kind === 'central' || kind === 'chassis') && isUp) status.versions = await nodeVersions(shell);
+      if ((kind === 'central' || kind === 'chassis') && isUp) {
+        status.versions = await nodeVersions(shell);
+        status.origin = nodeOrigin(buildOf(lab, node), status.versions, runtime.packagesRelease?.(node));
+      }
       // A cluster member's role in each database, as it says itself.
       if (kind === 'central' && lab.central.members && isUp) {
         const [nb, sb] = await Promise.all([clusterStatus(shell, 'nb'), clusterStatus(shell, 'sb')]);

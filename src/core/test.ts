@@ -13,6 +13,7 @@ import { LabContext } from '../ovn/lab-context.js';
 import { readRecord } from './lab-store.js';
 import { keptForDebugging, upLab, UpFailed } from './up.js';
 import type { Runtime } from '../runtime/runtime.js';
+import { labOrigins, type NodeOrigin } from '../ovn/origins.js';
 
 export interface TestDeps {
   exec: Exec;
@@ -42,6 +43,8 @@ export interface LabTestReport {
   error?: string;
   checks: CheckResult[];
   bundle?: string;
+  /** Where each central's and chassis' OVN and OVS came from (a build tree with its commit, or packages), once it was up. */
+  nodes?: NodeOrigin[];
   durationsMs: { up: number; checks: number; down: number; total: number };
 }
 
@@ -101,6 +104,7 @@ export async function testLab(lab: Lab, running: boolean, deps: TestDeps, opts: 
   const ctx = made && new LabContext(made.lab, made.runtime, deps.exec);
 
   if (report.status !== 'error' && ctx) {
+    report.nodes = await labOrigins(ctx).catch(() => undefined);
     const t = performance.now();
     report.checks = await runChecks(ctx, checks, deps.reporter, deps.clock);
     report.durationsMs.checks = performance.now() - t;

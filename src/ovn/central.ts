@@ -1,8 +1,8 @@
 import type { Central } from '../topology/model.js';
 import { centralRemote, daemonArgs, NB_PORT, RAFT_PORTS, SB_PORT, type NodeShell } from './node-shell.js';
 import { sslArgs, sslFiles } from './pki.js';
+import { schemaPaths } from '../topology/builds.js';
 
-const SCHEMAS = { nb: '/usr/share/ovn/ovn-nb.ovsschema', sb: '/usr/share/ovn/ovn-sb.ovsschema' };
 const DB_NAMES = { nb: 'OVN_Northbound', sb: 'OVN_Southbound' } as const;
 const CLIENT_PORTS = { nb: NB_PORT, sb: SB_PORT } as const;
 
@@ -20,10 +20,12 @@ export async function startCentral(node: NodeShell, central: Central): Promise<v
   const r = node.runDir;
   const me = central.members?.find((m) => m.name === node.name) ?? { name: node.name, ip: central.ip };
   const commands: string[][] = [];
+  // The NB and SB schemas of its OVN: the build tree's, else the packages'.
+  const schemas = schemaPaths(central.build);
   for (const db of ['nb', 'sb'] as const) {
     const file = `${r}/ovn${db}_db.db`;
-    if (!central.members) commands.push(['ovsdb-tool', 'create', file, SCHEMAS[db]]);
-    else if (me.name === central.members[0]!.name) commands.push(['ovsdb-tool', 'create-cluster', file, SCHEMAS[db], `tcp:${me.ip}:${RAFT_PORTS[db]}`]);
+    if (!central.members) commands.push(['ovsdb-tool', 'create', file, schemas[db]]);
+    else if (me.name === central.members[0]!.name) commands.push(['ovsdb-tool', 'create-cluster', file, schemas[db], `tcp:${me.ip}:${RAFT_PORTS[db]}`]);
     else commands.push(['ovsdb-tool', 'join-cluster', file, DB_NAMES[db], `tcp:${me.ip}:${RAFT_PORTS[db]}`, `tcp:${central.members[0]!.ip}:${RAFT_PORTS[db]}`]);
     commands.push(centralDaemonArgv(node, central, `ovn${db}_db`));
   }

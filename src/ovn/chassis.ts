@@ -4,10 +4,9 @@ import { sslArgs, sslFiles } from './pki.js';
 import { shellLine } from '../base/shell-line.js';
 import { macFromIpv4, parseIpv4, underlayMac } from '../topology/net.js';
 import { announcesTunnels, neighbourCommands } from './announce.js';
+import { schemaPaths } from '../topology/builds.js';
 
 export type Datapath = 'netdev' | 'system';
-
-const VSWITCH_SCHEMA = '/usr/share/openvswitch/vswitch.ovsschema';
 
 /**
  * Starts one chassis: its own ovsdb-server and ovs-vswitchd, the underlay on br-phy,
@@ -22,7 +21,7 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
   const prefix = lab.underlay.subnet.prefix;
   // One process for the whole start: on docker each command is an API exec of its own.
   await node.runAll([
-    ['ovsdb-tool', 'create', `${r}/conf.db`, VSWITCH_SCHEMA],
+    ['ovsdb-tool', 'create', `${r}/conf.db`, schemaPaths(chassis.build).vswitch],
     ['ovsdb-server', `${r}/conf.db`, `--remote=punix:${r}/db.sock`, ...daemonArgs(r, 'ovsdb-server')],
     ['ovs-vsctl', '--no-wait', 'init'],
     ['ovs-vswitchd', `unix:${r}/db.sock`, ...(datapath === 'netdev' ? ['--disable-system'] : []), ...daemonArgs(r, 'ovs-vswitchd')],

@@ -1,6 +1,7 @@
 import { batchScript, STANDARD_PATH, type ExecOptions, type ExecResult } from '../base/exec.js';
 import type { Runtime } from '../runtime/runtime.js';
-import type { Central, Lab, NodeKind } from '../topology/model.js';
+import { buildOf, type Build, type Central, type Lab, type NodeKind } from '../topology/model.js';
+import { buildBinDirs } from '../topology/builds.js';
 
 /** NB and SB ports on the central node. */
 export const NB_PORT = 6641;
@@ -22,10 +23,14 @@ export interface NodeShell {
  * Every node's environment has LAB_RUN_DIR, its run directory (logs, leases, pid files), so
  * commands in checks can name files without knowing where the runtime keeps them.
  */
-export function nodeEnv(lab: Lab, kind: NodeKind, runDir: string): Record<string, string> {
+export function nodeEnv(lab: Lab, kind: NodeKind, runDir: string, build?: Build): Record<string, string> {
   // A VM's own bin/ comes first: its `dhclient` uses the VM's files.
   if (kind === 'vm' || kind === 'host' || kind === 'namespace') return { PATH: `${runDir}/bin:${STANDARD_PATH}`, LAB_RUN_DIR: runDir };
-  const dirs = Object.fromEntries(['LAB_RUN_DIR', 'OVS_RUNDIR', 'OVS_DBDIR', 'OVS_LOGDIR', 'OVN_RUNDIR', 'OVN_DBDIR', 'OVN_LOGDIR'].map((k) => [k, runDir]));
+  const dirs: Record<string, string> = Object.fromEntries(['LAB_RUN_DIR', 'OVS_RUNDIR', 'OVS_DBDIR', 'OVS_LOGDIR', 'OVN_RUNDIR', 'OVN_DBDIR', 'OVN_LOGDIR'].map((k) => [k, runDir]));
+  // A node on build trees finds their programs first, as in OVN's `make sandbox`: every OVS and OVN
+  // tool run in it (by lab, its checks, lab exec, nbctl, flows, trace) is the build's.
+  const bins = buildBinDirs(build);
+  if (bins.length) dirs.PATH = `${bins.join(':')}:${STANDARD_PATH}`;
   // A cluster member's own server may be a follower: tools reach the cluster (its leader) through every member.
   if (kind === 'central' && !lab.central.members) {
     return { ...dirs, OVN_NB_DB: `unix:${runDir}/ovnnb_db.sock`, OVN_SB_DB: `unix:${runDir}/ovnsb_db.sock` };
@@ -44,7 +49,7 @@ export const RAFT_PORTS = { nb: 6643, sb: 6644 } as const;
 
 export function nodeShell(runtime: Runtime, lab: Lab, name: string, kind: NodeKind): NodeShell {
   const runDir = runtime.runDir(name);
-  const env = nodeEnv(lab, kind, runDir);
+  const env = nodeEnv(lab, kind, runDir, buildOf(lab, name));
   return {
     name,
     kind,

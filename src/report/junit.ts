@@ -1,5 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { LabTestReport } from '../core/test.js';
+import { originText } from '../topology/builds.js';
 
 const secs = (ms: number) => (ms / 1000).toFixed(3);
 
@@ -36,6 +37,8 @@ export function junitXml(reports: LabTestReport[]): string {
       '@_skipped': r.checks.filter((c) => c.skipped).length,
       '@_time': secs(r.durationsMs.total),
       ...(r.file ? { '@_file': r.file } : {}),
+      // Where each node's OVN and OVS came from: `hv1.ovn` = `24.03.9 (build tree /src/ovn, commit bd3baf441086)`.
+      ...(r.nodes?.length ? { properties: { property: r.nodes.flatMap((n) => (['ovn', 'ovs'] as const).map((k) => ({ '@_name': `${n.node}.${k}`, '@_value': x(originText(n[k])) }))) } } : {}),
       testcase: cases,
       ...(r.bundle ? { 'system-out': `failure bundle: ${r.bundle}` } : {}),
     };

@@ -62,6 +62,11 @@ export interface Runtime {
    * (across machines, the network between them), before OVN is set up. Optional.
    */
   checkUnderlay?(): Promise<void>;
+  /**
+   * The Debian release whose OVS and OVN packages a central or chassis runs when not from build
+   * trees: this machine's (netns), its node image's (docker). Optional.
+   */
+  packagesRelease?(node: string): string | undefined;
   /** Runs argv inside a node (central, chassis or VM). */
   exec(node: string, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
   /** Runs a command inside a node with this process' stdin, stdout and stderr (for `lab exec`); returns its exit code. */

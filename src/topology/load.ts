@@ -8,6 +8,7 @@ import { Positions } from './positions.js';
 import { salvagedProblems } from './salvage.js';
 import { readTopologyText } from './read-file.js';
 import { resolveTopology } from './resolve.js';
+import { resolveBuilds } from './resolve-builds.js';
 import { describeSchemaIssues, type SchemaProblem } from './schema-issues.js';
 import { topologySchema } from './schema.js';
 import { TopologyError, type TopologyIssue } from './topology-error.js';
@@ -74,7 +75,8 @@ export function parseTopology(text: string, file: string, absPath?: string): Lab
   }
   const problems = ruleProblems(parsed.data);
   if (problems.length) throw new TopologyError(sortIssues(problems.map(place)));
-  const lab = resolveTopology(parsed.data, absPath);
+  // The build trees it names, each with where it is written (an unbuilt tree is refused there at up).
+  const lab = resolveBuilds(resolveTopology(parsed.data, absPath), parsed.data, (path) => ({ file, ...positions.of(path) }));
   // Where each ACL's match is written: OVN's parse errors are reported there.
   lab.acls.forEach((acl, i) => (acl.at = { file, ...positions.of(['acls', i, 'match']) }));
   const checkProblems = validateChecks(lab);

@@ -10,6 +10,8 @@ export interface Lab {
   runtime: 'netns' | 'docker';
   /** The release of docker nodes without their own (absent: the default image, bookworm). */
   release?: Release;
+  /** netns runtime: the OVN and OVS build trees of central and chassis without their own (absent: this machine's packages). */
+  build?: Build;
   datapath: 'auto' | 'netdev' | 'system';
   /** Absolute path of the file it came from, when it came from one. */
   file?: string;
@@ -55,6 +57,8 @@ export interface Central {
   ssl: boolean;
   /** Its own release on the docker runtime (an upgrade: central first). */
   release?: Release;
+  /** Its own OVN and OVS build trees on the netns runtime (every member of a cluster runs them). */
+  build?: Build;
   /** A Raft cluster: every member (this node first, then central2 …) with its underlay address. */
   members?: { name: string; ip: string; engine?: string }[];
   /** docker runtime across engines: the engine it runs on. */
@@ -73,10 +77,38 @@ export interface Chassis {
   transportZones: string[];
   /** Its own release on the docker runtime. */
   release?: Release;
+  /** Its own OVN and OVS build trees on the netns runtime. */
+  build?: Build;
   /** Provider networks reached through OVS bridges (ovn-bridge-mappings). */
   bridgeMappings: BridgeMapping[];
   /** docker runtime across engines: the engine it runs on. */
   engine?: string;
+}
+
+/**
+ * An OVN or OVS source tree built with its own `./configure && make`, whose binaries and database
+ * schemas a node runs uninstalled, as OVN's `make sandbox` does (netns runtime).
+ */
+export interface BuildTree {
+  /** The build directory, absolute: where `make` ran. */
+  dir: string;
+  /** Where the topology file names it (refusals of a tree point there); absent for --ovn/--ovs. */
+  at?: { file: string; line: number; column: number };
+  /** Its source directory (the same unless it was built apart from it): the schemas are read there. Set once placed. */
+  srcdir?: string;
+  /** The version it was configured as (its Makefile's PACKAGE_VERSION). Set once placed. */
+  version?: string;
+  /** The commit it was built from (git HEAD, or a git archive's commit), when known. Set once placed. */
+  commit?: string;
+}
+
+/**
+ * Where a node's OVN and OVS come from when not from packages. Once the lab is placed on the netns
+ * runtime, a node with an OVN tree has its OVS tree too (the one OVN was built against, unless given).
+ */
+export interface Build {
+  ovn?: BuildTree;
+  ovs?: BuildTree;
 }
 
 interface BridgeMapping {
@@ -219,6 +251,22 @@ export function releaseOf(lab: Lab, node: string): Release | undefined {
 export function withRelease(lab: Lab, release: Release): Lab {
   const { release: _c, ...central } = lab.central;
   return { ...lab, release, central, chassis: lab.chassis.map(({ release: _r, ...c }) => c) };
+}
+
+/**
+ * The build trees a central or chassis runs: its own, else the lab's (a node that names either of
+ * OVN and OVS takes neither from the lab); undefined for this machine's (or its release's) packages.
+ */
+export function buildOf(lab: Lab, node: string): Build | undefined {
+  if (node === lab.central?.name || lab.central?.members?.some((m) => m.name === node)) return lab.central.build ?? lab.build;
+  const chassis = lab.chassis?.find((c) => c.name === node);
+  return chassis ? (chassis.build ?? lab.build) : undefined;
+}
+
+/** The lab with one build for every central and chassis (`--ovn`, `--ovs`: a lab on another OVN). */
+export function withBuild(lab: Lab, build: Build): Lab {
+  const { build: _c, ...central } = lab.central;
+  return { ...lab, build, central, chassis: lab.chassis.map(({ build: _b, ...c }) => c) };
 }
 
 /** Every release a lab names, its own and its nodes'. */

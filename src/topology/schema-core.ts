@@ -5,6 +5,7 @@ import { ENGINE_URL, ENGINE_URL_HINT } from './engine-url.js';
 import { RELEASES } from './model.js';
 import { cidr, cidr6, ipv4, ipv6, mac, nodeName, portName } from './schema-types.js';
 import { nbOptionsSchema, portSecuritySchema, serverSchema } from './schema-security.js';
+import { labBuildShape, nodeBuildShape } from './schema-build.js';
 
 /**
  * The topology file as written (raw types). Strict: unknown keys are errors.
@@ -59,6 +60,7 @@ const chassisSchema = z
   .strictObject({
     ip: ipv4.optional().describe('underlay (tunnel endpoint) address; default: assigned from the underlay subnet'),
     release: z.enum(RELEASES).optional().describe("docker runtime: this chassis' own release (default: the lab's)"),
+    ...nodeBuildShape("this chassis'", 'ovn-controller', 'ovsdb-server, ovs-vswitchd, vswitch schema'),
     engine: nodeName.optional().describe("docker runtime: the engine (of 'engines') it runs on; default: central and hosts on the first, chassis spread round-robin"),
     encap: z.enum(['geneve', 'vxlan']).default('geneve').describe('tunnel type to the other chassis (ovn-encap-type); every chassis of a lab uses the same'),
     transport_zones: z
@@ -77,6 +79,7 @@ const centralSchema = z
   .strictObject({
     ip: ipv4.optional().describe('underlay address of the central node; default: the first of the underlay subnet'),
     release: z.enum(RELEASES).optional().describe("docker runtime: central's own release (OVN upgrades central first)"),
+    ...nodeBuildShape("central's", 'ovn-northd, NB/SB schemas', 'ovsdb-server of the NB and SB databases'),
     engine: nodeName.optional().describe("docker runtime: the engine (of 'engines') it (and every member of its cluster) runs on; default: central and hosts on the first, chassis spread round-robin"),
     cluster: z
       .number()
@@ -193,6 +196,7 @@ export const coreShape = {
   name: labName.describe('lab name: prefixes everything the lab creates'),
   runtime: z.enum(['netns', 'docker']).default('netns').describe('where nodes run'),
   release: z.enum(RELEASES).optional().describe('docker runtime: the Debian release of the node image (bookworm: OVN 23.03, trixie: OVN 25.03, sid: the newest, OVN 26.03)'),
+  ...labBuildShape,
   datapath: z.enum(['auto', 'netdev', 'system']).default('auto').describe('OVS datapath: netdev (userspace), system (kernel module), auto (system when the host has the modules)'),
   engines: z.record(nodeName, engineUrl).optional().describe('docker runtime: the Docker engines this lab may use, by name (the first is a swarm manager when there are several); LAB_ENGINES or --engines override them'),
   underlay: underlaySchema.default({ subnet: '192.168.100.0/24' }),

@@ -4,6 +4,14 @@ import { requireRoot } from '../../base/host.js';
 import type { LabStatus, NodeStatus } from '../../core/status.js';
 import { cliContext, out, pickLab } from '../context.js';
 import { formatOption, textTable, type Format } from '../format.js';
+import { originText } from '../../topology/builds.js';
+
+/** What a central or chassis runs: the versions, and where they come from when a build tree is among them. */
+function runs(n: NodeStatus): string {
+  const o = n.origin;
+  if (o && (o.ovn.from === 'build' || o.ovs.from === 'build')) return `; OVN ${originText(o.ovn)}, OVS ${originText(o.ovs)}`;
+  return n.versions ? `; OVN ${n.versions.ovn}, OVS ${n.versions.ovs}` : '';
+}
 
 function detail(n: NodeStatus): string {
   const daemons = n.daemons.map((d) => `${d.name}${d.running ? '' : ` (${d.state})`}`).join(' ');
@@ -13,7 +21,7 @@ function detail(n: NodeStatus): string {
     return `${addr} on ${n.chassis}, port ${n.port}, ${n.addressing}${daemons ? `; ${daemons}` : ''}`;
   }
   if (n.kind === 'namespace') return `${n.address ?? 'no address'} (links outside OVN)${daemons ? `; ${daemons}` : ''}`;
-  const versions = (n.cluster ? `; NB ${n.cluster.nb}, SB ${n.cluster.sb}` : '') + (n.versions ? `; OVN ${n.versions.ovn}, OVS ${n.versions.ovs}` : '');
+  const versions = (n.cluster ? `; NB ${n.cluster.nb}, SB ${n.cluster.sb}` : '') + runs(n);
   if (n.kind === 'chassis') return `${{ yes: 'registered', no: 'NOT registered', unknown: 'registration unknown (SB database not answering)' }[n.registered ?? 'unknown']}; ${daemons}${versions}`;
   return `${daemons}${versions}`;
 }

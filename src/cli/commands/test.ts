@@ -9,7 +9,7 @@ import type { LabTestReport } from '../../core/test.js';
 import { jsonReport } from '../../report/json.js';
 import { summaryLines, totals } from '../../report/summary.js';
 import type { Lab } from '../../topology/model.js';
-import { cliContext, ENGINES_OPTION, enginesOption, out, pickLab, releaseOption, topologyLoader } from '../context.js';
+import { buildOption, cliContext, ENGINES_OPTION, enginesOption, out, OVN_OPTION, OVS_OPTION, pickLab, releaseOption, topologyLoader } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 
 interface TestFlags {
@@ -21,6 +21,8 @@ interface TestFlags {
   runtime?: string;
   engines?: string;
   release?: string;
+  ovn?: string;
+  ovs?: string;
   bundleDir: string;
   verbose?: boolean;
 }
@@ -54,6 +56,8 @@ export function registerTest(program: Command): void {
     .option('--json <path>', 'write a JSON report')
     .option('--runtime <name>', "netns or docker (default: each file's runtime)")
     .option('--release <name>', 'docker runtime: every node of every lab on this Debian release (bookworm, trixie, sid)')
+    .option('--ovn <dir>', OVN_OPTION)
+    .option('--ovs <dir>', OVS_OPTION)
     .option('--engines <list>', ENGINES_OPTION)
     .option('--bundle-dir <dir>', 'where failure bundles are saved (default: lab-failures in the temporary directory, never the source tree)', join(tmpdir(), 'lab-failures'))
     .option('-v, --verbose', 'print every command run and every retry')
@@ -85,7 +89,14 @@ export function registerTest(program: Command): void {
         for (const t of labs) {
           const engines = t.running ? undefined : await enginesOption(opts.engines);
           reports.push(
-            await testLab(releaseOption(t.lab, opts.release), t.running, ctx, { keep: opts.keep, only: opts.only, runtime: opts.runtime, ...(engines ? { engines } : {}), bundleRoot: resolve(opts.bundleDir), signal: controller.signal }),
+            await testLab(t.running ? releaseOption(t.lab, opts.release) : buildOption(releaseOption(t.lab, opts.release), opts.ovn, opts.ovs), t.running, ctx, {
+              keep: opts.keep,
+              only: opts.only,
+              runtime: opts.runtime,
+              ...(engines ? { engines } : {}),
+              bundleRoot: resolve(opts.bundleDir),
+              signal: controller.signal,
+            }),
           );
           await ctx.reporter.flush();
         }

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { Command } from 'commander';
 import { InterruptedError } from '../../base/errors.js';
 import { seconds } from '../../base/text.js';
-import { cliContext, ENGINES_OPTION, enginesOption, out, releaseOption, topologyLoader } from '../context.js';
+import { buildOption, cliContext, ENGINES_OPTION, enginesOption, out, OVN_OPTION, OVS_OPTION, releaseOption, topologyLoader } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 import { printScript } from './script.js';
 
@@ -13,14 +13,16 @@ export function registerUp(program: Command): void {
     .argument('<file>', 'topology YAML file')
     .option('--runtime <name>', "netns or docker (default: the file's runtime)")
     .option('--release <name>', 'docker runtime: every node on this Debian release (bookworm, trixie, sid), whatever the file says')
+    .option('--ovn <dir>', OVN_OPTION)
+    .option('--ovs <dir>', OVS_OPTION)
     .option('--engines <list>', ENGINES_OPTION)
     .option('--keep-on-failure', 'leave what was made when a step fails, for debugging')
     .option('-v, --verbose', 'print every command run')
     .option('--dry-run', 'print the plan as a bash script of the commands, and run nothing (same as lab script)')
-    .action(async (file: string, opts: { runtime?: string; release?: string; engines?: string; keepOnFailure?: boolean; verbose?: boolean; dryRun?: boolean }) => {
+    .action(async (file: string, opts: { runtime?: string; release?: string; ovn?: string; ovs?: string; engines?: string; keepOnFailure?: boolean; verbose?: boolean; dryRun?: boolean }) => {
       const [{ destroyLab }, { upLab }] = await Promise.all([import('../../core/down.js'), import('../../core/up.js')]);
       if (opts.dryRun) return printScript(file);
-      const lab = releaseOption(await (await topologyLoader()).loadTopology(file), opts.release);
+      const lab = buildOption(releaseOption(await (await topologyLoader()).loadTopology(file), opts.release), opts.ovn, opts.ovs);
       const ctx = cliContext(opts);
       const controller = new AbortController();
       // Every command of a parallel step listens for Ctrl-C on this one signal.

@@ -87,6 +87,11 @@ export class DockerRuntime implements Runtime {
     return { container: containerName(this.lab, node), prefix: [] };
   }
 
+  /** A node runs the packages of its image's release. */
+  packagesRelease(node: string): string {
+    return (this.resolved && releaseOf(this.resolved, node)) ?? DEFAULT_RELEASE;
+  }
+
   /** The image a node runs: that of its release (VMs and namespaces run inside their chassis). */
   private imageOf(node: string): string {
     return nodeImage((this.resolved && releaseOf(this.resolved, node)) ?? DEFAULT_RELEASE);

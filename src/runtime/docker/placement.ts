@@ -8,6 +8,10 @@ import type { Engine, Lab } from '../../topology/model.js';
  * else the local engine.
  */
 export function placeDockerLab(lab: Lab, override?: Engine[]): Lab {
+  // Docker nodes run the OVN of their image's release; build trees are the netns runtime's.
+  if (lab.build || lab.central.build || lab.chassis.some((c) => c.build)) {
+    throw new UserError('the lab runs OVN from build trees (ovn:, ovs:, --ovn, --ovs), which only the netns runtime can run', "run it with --runtime netns, or drop the build trees to run a release's image");
+  }
   const env = process.env.LAB_ENGINES;
   return placeOnEngines(lab, override ?? (!lab.engines && env ? parseEngines(env, 'LAB_ENGINES') : undefined));
 }

@@ -10,7 +10,7 @@ import type { Link, Namespace } from '../../features/links/model.js';
 import { releasesOf, type Host, type Lab, type Vm } from '../../topology/model.js';
 import type { DestroyOptions, NodeFile, NodeSpec, Runtime } from '../runtime.js';
 import { requirePrograms, requireRoot } from '../../base/host.js';
-import { DNSMASQ, NETNS_REQUIREMENTS } from './requirements.js';
+import { netnsRequirements } from './requirements.js';
 import { endProcesses, freezeMarked, parentOf, pidsWithEnv } from '../../base/processes.js';
 import { cmdlineOf, namedNamespaces, NETNS_RUN_DIR, pidsInNamespaces, stateDirsOf } from './processes.js';
 import { inNamespace, veth, vethCommands, type LinkEnd, type VethOptions } from '../links.js';
@@ -51,7 +51,7 @@ export class NetnsRuntime implements Runtime {
         `the file asks for Debian ${other}'s OVN, and the netns runtime runs this machine's (${here ?? 'unknown release'})`,
         `run it with --runtime docker (after 'lab images build --release ${other}'), or drop release from the file`,
       );
-    requirePrograms(this.lab_?.services.length ? [...NETNS_REQUIREMENTS, DNSMASQ] : NETNS_REQUIREMENTS);
+    requirePrograms(netnsRequirements(this.lab_));
     // Namespace names are the host's, whatever LAB_STATE_DIR says: another lab of this name owns
     // them (this lab's own record makes the claim refuse it as up already).
     const taken = await this.namespaces();
@@ -63,6 +63,11 @@ export class NetnsRuntime implements Runtime {
         `take it down first ('${dirs.length ? `LAB_STATE_DIR=${dirs[0]!.replace(/\/[^/]+$/, '')} ` : ''}lab down ${this.lab}'), or give this lab another name`,
       );
     }
+  }
+
+  /** Every node runs this machine's packages. */
+  packagesRelease(): string | undefined {
+    return hostRelease();
   }
 
   ns(node: string): string {

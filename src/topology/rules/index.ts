@@ -14,6 +14,7 @@ import { checkServers } from './servers.js';
 import { features } from '../../features/registry.js';
 import { checkUnderlay } from './underlay.js';
 import { checkEngines } from './engines.js';
+import { checkBuilds } from './builds.js';
 import { checkVms } from './vms.js';
 
 /**
@@ -27,6 +28,7 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
 
   checkNodeNames(t, at);
   checkEngines(t, at);
+  checkBuilds(t, at);
 
   const underlay = parseCidr(t.underlay.subnet);
   const special = underlay && specialBlock(underlay);
