@@ -97,7 +97,11 @@ export async function scriptLab(lab: Lab, source: string): Promise<string> {
     await claimLabWith(recorder.exec, { ...r, state: 'up' });
     writer.lines.push(...recorder.lines);
   };
-  await upLab({ ...lab, runtime: 'netns' }, { exec: writer.exec, reporter: writer, claim, markUp: async () => undefined }, { sequential: true, skipPreflight: true });
+  // The record a script writes has no digest of the text: the script is what the text makes,
+  // the same whatever its comments say (`lab test FILE` then goes by the file's path).
+  const scripted: Lab = { ...lab, runtime: 'netns' };
+  delete scripted.digest;
+  await upLab(scripted, { exec: writer.exec, reporter: writer, claim, markUp: async () => undefined }, { sequential: true, skipPreflight: true });
   const header = [
     '#!/usr/bin/env bash',
     `# Lab '${lab.name}' from ${source}, as the plain commands 'lab up' runs (netns runtime).`,

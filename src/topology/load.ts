@@ -1,21 +1,46 @@
+import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
 import { isMap, LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
 import { UserError } from '../base/errors.js';
+import { labNameProblem } from '../base/lab-name.js';
 import { validateChecks } from './checks/validate.js';
 import { ruleProblems } from './rules/index.js';
 import type { Lab } from './model.js';
 import { Positions } from './positions.js';
 import { salvagedProblems } from './salvage.js';
-import { readTopologyText } from './read-file.js';
+import { readTopologyText, STDIN } from './read-file.js';
 import { resolveTopology } from './resolve.js';
 import { resolveBuilds } from './resolve-builds.js';
 import { describeSchemaIssues, type SchemaProblem } from './schema-issues.js';
 import { topologySchema } from './schema.js';
 import { TopologyError, type TopologyIssue } from './topology-error.js';
 
-/** Reads, validates and resolves a topology file. Throws {@link TopologyError} listing every problem. */
-export async function loadTopology(file: string): Promise<Lab> {
-  return parseTopology(await readTopologyText(file), file, resolvePath(file));
+/** A --name that can be a lab's name, refused with the words a bad `name:` gets otherwise. */
+function requireLabName(name: string, where: string): string {
+  const problem = labNameProblem(name);
+  if (problem) throw new UserError(`${where} '${name}' is not a lab name: ${problem}`, 'name a lab with letters, digits, - and _, starting with a letter');
+  return name;
+}
+
+export interface LoadOptions {
+  /** The lab's name instead of the file's `name:` (`--name`): one file run many times side by side. */
+  name?: string;
+}
+
+/**
+ * Reads, validates and resolves a topology file (`-`: standard input). Throws {@link TopologyError}
+ * listing every problem.
+ */
+export async function loadTopology(file: string, opts: LoadOptions = {}): Promise<Lab> {
+  // A bad --name is refused before the file is read, with the words a bad `name:` gets.
+  if (opts.name !== undefined) requireLabName(opts.name, '--name');
+  const text = await readTopologyText(file);
+  return file === STDIN ? parseTopology(text, '<stdin>', undefined, opts) : parseTopology(text, file, resolvePath(file), opts);
+}
+
+/** What identifies a topology's text: two labs from the same text are the same lab (see `lab test` of a lab that is up). */
+export function topologyDigest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /**
@@ -60,9 +85,10 @@ function yamlData(doc: Document, lines: LineCounter, file: string): unknown {
 }
 
 /** Parses topology text; `file` is the name used in messages, `absPath` the one recorded in the lab. */
-export function parseTopology(text: string, file: string, absPath?: string): Lab {
+export function parseTopology(text: string, file: string, absPath?: string, opts: LoadOptions = {}): Lab {
   const { doc, lines } = parseYaml(text, file);
   const data: unknown = yamlData(doc, lines, file) ?? {};
+  if (opts.name !== undefined && data && typeof data === 'object' && !Array.isArray(data)) (data as Record<string, unknown>).name = requireLabName(opts.name, '--name');
   // An empty section (`vms:` with nothing under it) means "none", not an error.
   if (data && typeof data === 'object') for (const [k, v] of Object.entries(data)) if (v === null) delete (data as Record<string, unknown>)[k];
   const positions = new Positions(doc, lines);
@@ -77,6 +103,7 @@ export function parseTopology(text: string, file: string, absPath?: string): Lab
   if (problems.length) throw new TopologyError(sortIssues(problems.map(place)));
   // The build trees it names, each with where it is written (an unbuilt tree is refused there at up).
   const lab = resolveBuilds(resolveTopology(parsed.data, absPath), parsed.data, (path) => ({ file, ...positions.of(path) }));
+  lab.digest = topologyDigest(text);
   // Where each ACL's match is written: OVN's parse errors are reported there.
   lab.acls.forEach((acl, i) => (acl.at = { file, ...positions.of(['acls', i, 'match']) }));
   const checkProblems = validateChecks(lab);

@@ -15,6 +15,8 @@ export interface Lab {
   datapath: 'auto' | 'netdev' | 'system';
   /** Absolute path of the file it came from, when it came from one. */
   file?: string;
+  /** sha256 of the topology text it was read from: `lab test FILE` knows a lab that is up from the same text. */
+  digest?: string;
   /**
    * docker runtime: the Docker engines the lab's nodes run on (absent: the local one). Every
    * central member, chassis and host names its engine once the lab is placed ({@link Engine}).

@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import { out, topologyLoader } from '../context.js';
 
 /** `lab script FILE`: the bash script of a lab (also `lab up --dry-run FILE`). */
-export async function printScript(file: string, output?: string): Promise<void> {
+export async function printScript(file: string, output?: string, name?: string): Promise<void> {
   const { scriptLab } = await import('../../core/script.js');
-  const lab = await (await topologyLoader()).loadTopology(file);
+  const lab = await (await topologyLoader()).loadTopology(file, { name });
   const script = await scriptLab(lab, file);
   if (output) {
     await writeFile(output, script, { mode: 0o755 });

@@ -76,11 +76,12 @@ export function registerStatus(program: Command): void {
   program
     .command('status')
     .description('nodes, daemons, chassis and VM addresses of running labs')
-    .argument('[lab]', 'lab name (default: every lab that is up)')
+    .argument('[lab]', 'lab name (default: $LAB, else every lab that is up)')
     .addOption(formatOption())
     .action(async (name: string | undefined, opts: { format: Format }) => {
       requireRoot('status');
-      await printStatuses(name ? [await pickLab(name)] : await listLabs(), opts.format, (s) => s.map(table).join('\n\n'));
+      // LAB picks the lab here as it does for every verb that acts on one (export LAB=dmz in a walkthrough).
+      await printStatuses(name || process.env.LAB ? [await pickLab(name)] : await listLabs(), opts.format, (s) => s.map(table).join('\n\n'));
     });
   program
     .command('ls')

@@ -9,10 +9,12 @@ import type { LabTestReport } from '../../core/test.js';
 import { jsonReport } from '../../report/json.js';
 import { summaryLines, totals } from '../../report/summary.js';
 import type { Lab } from '../../topology/model.js';
+import { UserError } from '../../base/errors.js';
 import { buildOption, cliContext, ENGINES_OPTION, enginesOption, out, OVN_OPTION, OVS_OPTION, pickLab, releaseOption, topologyLoader } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 
 interface TestFlags {
+  name?: string;
   keep?: boolean;
   only?: string[];
   list?: boolean;
@@ -27,13 +29,36 @@ interface TestFlags {
   verbose?: boolean;
 }
 
-const isFile = (arg: string) => /\.ya?ml$/.test(arg) || existsSync(arg);
+const isFile = (arg: string) => arg === '-' || /\.ya?ml$/.test(arg) || existsSync(arg);
 
-/** Each argument as a lab: a file is loaded (and will be brought up), a name is a lab already up. */
-async function targets(args: string[]): Promise<{ lab: Lab; running: boolean }[]> {
+/**
+ * A file's lab, and whether it is up already. A lab of that name up from the same file (the same
+ * path, or the same text under another path or on stdin) is checked in place and left up; one up
+ * from another file is refused: its checks would test something else.
+ */
+async function fileTarget(file: string, name: string | undefined): Promise<{ lab: Lab; running: boolean }> {
+  const lab = await (await topologyLoader()).loadTopology(file, { name });
+  const { listLabs } = await import('../../core/lab-store.js');
+  if (!(await listLabs()).includes(lab.name)) return { lab, running: false };
+  const record = await readRecord(lab.name).catch(() => undefined);
+  if (!record) return { lab, running: false }; // a half-made lab: up refuses it with its own words
+  const same = (record.lab.file !== undefined && record.lab.file === lab.file) || (record.lab.digest !== undefined && record.lab.digest === lab.digest);
+  if (same) return { lab, running: true };
+  const from = record.lab.file ?? 'standard input';
+  throw new UserError(
+    `lab '${lab.name}' is up from another file (${from}, not ${lab.file ?? 'standard input'})`,
+    `run 'lab test ${lab.name}' to check it with its own file's checks, 'lab down ${lab.name}' first, or give this one another name with --name`,
+  );
+}
+
+/** Each argument as a lab: a file is loaded (and brought up unless it is up from that file), a name is a lab already up. */
+async function targets(args: string[], name: string | undefined): Promise<{ lab: Lab; running: boolean }[]> {
+  if (name !== undefined && (args.length !== 1 || !isFile(args[0]!))) {
+    throw new UserError('--name names the lab of one topology file', `give one file with --name (got ${args.length === 1 ? 'a lab name' : `${args.length} arguments`})`);
+  }
   const out: { lab: Lab; running: boolean }[] = [];
   for (const arg of args) {
-    if (isFile(arg)) out.push({ lab: await (await topologyLoader()).loadTopology(arg), running: false });
+    if (isFile(arg)) out.push(await fileTarget(arg, name));
     else out.push({ lab: (await readRecord(await pickLab(arg))).lab, running: true });
   }
   return out;
@@ -47,8 +72,9 @@ async function writeReport(path: string, text: string): Promise<void> {
 export function registerTest(program: Command): void {
   program
     .command('test')
-    .description('bring labs up, run their checks, take them down (a lab NAME that is up is only checked)')
-    .argument('<labs...>', 'topology files, or names of labs that are up')
+    .description('bring labs up, run their checks, take them down (a lab NAME that is up, or up from the same FILE, is only checked and left up)')
+    .argument('<labs...>', "topology files ('-': one from standard input), or names of labs that are up")
+    .option('--name <name>', "the lab's name instead of the file's name: (one file only)")
     .option('--keep', 'leave the labs up after their checks')
     .option('--only <check>', 'run only this check (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--list', 'list the checks without running anything')
@@ -63,7 +89,7 @@ export function registerTest(program: Command): void {
     .option('-v, --verbose', 'print every command run and every retry')
     .action(async (args: string[], opts: TestFlags) => {
       const { selectChecks, testLab } = await import('../../core/test.js');
-      const labs = await targets(args);
+      const labs = await targets(args, opts.name);
       for (const t of labs) selectChecks(t.lab, opts.only); // unknown --only names fail before anything starts
       if (opts.list) {
         for (const { lab } of labs) {
