@@ -52,7 +52,7 @@ function problems(spec: DnsCheck, lab: Lab): CheckProblem[] {
     const address = addressOf(a);
     const want = spec.type === 'A' ? 'an IPv4 address' : spec.type === 'AAAA' ? 'an IPv6 address' : 'a name';
     const fits = spec.type === 'PTR' ? address === undefined : address !== undefined && address.includes(':') === (spec.type === 'AAAA');
-    if (!fits) out.push({ field: `answer.${i}`, message: `a ${spec.type} answer is ${want}, not '${a}'` });
+    if (!fits) out.push({ field: `answer.${i}`, message: `${spec.type === 'PTR' ? 'a' : 'an'} ${spec.type} answer is ${want}, not '${a}'` });
   });
   return out;
 }
