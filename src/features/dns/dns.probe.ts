@@ -9,7 +9,7 @@ import { reverseName } from './resolve.js';
  * for PTR), `timeout` (nothing came back) or `unreachable` (an ICMP port unreachable: the address
  * has no DNS server, and OVN did not answer on the way).
  */
-export const DNS_QUERY = `
+const DNS_QUERY = `
 import random, socket, struct, sys
 server, name, qtype, edns, timeout = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1", float(sys.argv[5])
 types = {"A": 1, "AAAA": 28, "PTR": 12}

@@ -6,7 +6,7 @@ import type { GraphDraw } from '../feature.js';
  * serves; its id is prefixed so that a port group of the same name stays another node.
  */
 export function drawDns(lab: Lab, draw: GraphDraw): void {
-  for (const rs of lab.dns) {
+  for (const rs of lab.dns ?? []) {
     const names = Object.keys(rs.records).filter((n) => !n.endsWith('.arpa'));
     const reverse = Object.keys(rs.records).length - names.length;
     const shown = names.slice(0, 4).map((n) => `${n} → ${rs.records[n]}`);

@@ -12,7 +12,8 @@ export const dns = defineFeature({
   name: 'dns',
   shape: dnsShape,
   rules: (t, _book, at) => checkDns(t, at),
-  resolve: (t, lab) => ({ dns: resolveDns(t, lab) }),
+  // Only a lab with record sets has the field, so other labs' records (and golden scripts) stay as they were.
+  resolve: (t, lab) => (Object.keys(t.dns).length ? { dns: resolveDns(t, lab) } : {}),
   northbound: dnsUnits,
   graph: drawDns,
   checks: [{ spec: dnsSpec, probe: () => import('./dns.probe.js').then((m) => m.dnsProbe) }],

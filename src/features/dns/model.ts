@@ -10,6 +10,7 @@ export interface DnsRecordSet {
 
 declare module '../../topology/model.js' {
   interface Lab {
-    dns: DnsRecordSet[];
+    /** Absent when the file has none: the records of labs without DNS (and of older versions) read as before. */
+    dns?: DnsRecordSet[];
   }
 }

@@ -4,7 +4,7 @@ import type { NbCommand } from '../feature.js';
 
 /** Each record set in a unit of its own: the DNS row, and each switch it serves pointing at it (dns_records). */
 export function dnsUnits(lab: Lab, unit: () => NbCommand): void {
-  for (const rs of lab.dns) {
+  for (const rs of lab.dns ?? []) {
     const cmd = unit();
     const id = `@dns_${rs.name.replace(/[^A-Za-z0-9]/g, '_')}`;
     const records = Object.entries(rs.records).map(([name, value]) => `records:${quoted(name)}=${quoted(value)}`);
