@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { labGraph } from '../../graph/model.js';
+import { toMermaid } from '../../graph/render.js';
 import { logicalNetworkArgv } from '../../ovn/logical-network.js';
 import { parseTopology } from '../../topology/load.js';
 import { editorOf, issues } from '../../../test/unit/issues.js';
@@ -89,6 +91,26 @@ describe('native DNS in the file', () => {
     expect(argv).toContain('external_ids:lab-name="lab" -- add Logical_Switch lan dns_records @dns_lab');
     expect(argv).toContain('-- --id=@dns_outside create DNS records:"vm1.lab.example"="10.72.0.5" options:ovn-owned="true" external_ids:lab-name="outside" -- add Logical_Switch other dns_records @dns_outside');
     expect(argv.indexOf('create DNS')).toBeGreaterThan(argv.indexOf('lsp-add lan lan-vm2'));
+  });
+});
+
+describe('lab graph', () => {
+  it('draws each record set with its names, tied to the switches it serves', () => {
+    const g = labGraph(parseTopology(BASE, 't.yaml'));
+    expect(g.nodes.find((n) => n.id === 'portgroup_dns_lab')!.label).toEqual([
+      'DNS lab',
+      'vm1.Lab.example → 10.70.0.11 fd00:70::11',
+      'www.lab.example → 10.70.0.11 fd00:70::11 10.71.0.12 192.0.2.80',
+      'v6.lab.example → fd00:70::99',
+      '5 reverse (PTR)',
+    ]);
+    expect(toMermaid(g)).toContain('portgroup_dns_outside -.-|dns_records| switch_other');
+  });
+
+  it('a lab without record sets has no dns field, and draws none', () => {
+    const lab = parseTopology(BASE.slice(0, BASE.indexOf('dns:')), 't.yaml');
+    expect('dns' in lab).toBe(false);
+    expect(logicalNetworkArgv(lab).join(' ')).not.toContain('DNS');
   });
 });
 
