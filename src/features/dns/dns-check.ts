@@ -17,7 +17,7 @@ const schema = z.strictObject({
     .describe(
       'answer: an answer with records (NOERROR); none: no DNS answer at all (OVN does not know the name and leaves the question to the server it was sent to); refused: REFUSED (a name of an ovn_owned set without an address of that family)',
     ),
-  edns: z.boolean().default(false).describe('add an EDNS(0) OPT record to the question, as dig does by default (OVN answers such questions since 24.03; 23.03.1 ignores them)'),
+  edns: z.boolean().default(false).describe('add an EDNS(0) OPT record to the question, as dig does by default (OVN answers such questions from 23.03.3, 23.09.2 and 24.03.0; 23.03.1 ignores them)'),
 });
 export type DnsCheck = z.infer<typeof schema>;
 

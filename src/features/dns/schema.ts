@@ -25,7 +25,9 @@ const recordSetSchema = z
     ovn_owned: z
       .boolean()
       .default(false)
-      .describe('options:ovn-owned (OVN 24.03 and later): OVN alone answers these names, refusing (REFUSED) an A or AAAA question a name has no address of that family for, instead of letting it go on to the server it was sent to'),
+      .describe(
+        'options:ovn-owned (OVN 24.03 and later): OVN alone answers these names, refusing (REFUSED) an A or AAAA question a name has no address of that family for, instead of letting it go on to the server it was sent to; older OVN has no such column, and lab up stops with the error of ovn-nbctl',
+      ),
   })
   .describe("a row of OVN's DNS table: records ovn-controller answers itself, for the VMs of the switches it serves");
 
