@@ -1,0 +1,622 @@
+#!/usr/bin/env bash
+# Lab 'dns' from labs/dns.yaml, as the plain commands 'lab up' runs (netns runtime).
+# Run it as root on Debian/Ubuntu with openvswitch-switch ovn-central ovn-host isc-dhcp-client iproute2 ethtool.
+# Every node is a network namespace lab.dns.<node>; its daemons' files are in /run/lab/dns/nodes/<node>.
+# Remove it with 'lab down dns' (also when it stopped half way), or by hand:
+#   for ns in $(ip netns list | grep -o '^lab\.dns\.[^ ]*'); do kill $(ip netns pids "$ns") 2>/dev/null; ip netns del "$ns"; done; rm -rf /run/lab/dns
+set -euo pipefail
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+# in_node NODE CMD...: run CMD in the network namespace of a lab node, with the environment that
+# makes ovs-vsctl, ovs-appctl, ovn-nbctl... find that node's own daemons.
+in_node() {
+  local node=$1; shift
+  case $node in
+    underlay) env LAB_DIR=/run/lab/dns ip netns exec lab.dns.underlay "$@" ;;
+    central) env LAB_DIR=/run/lab/dns LAB_RUN_DIR=/run/lab/dns/nodes/central OVS_RUNDIR=/run/lab/dns/nodes/central OVS_DBDIR=/run/lab/dns/nodes/central OVS_LOGDIR=/run/lab/dns/nodes/central OVN_RUNDIR=/run/lab/dns/nodes/central OVN_DBDIR=/run/lab/dns/nodes/central OVN_LOGDIR=/run/lab/dns/nodes/central OVN_NB_DB=unix:/run/lab/dns/nodes/central/ovnnb_db.sock OVN_SB_DB=unix:/run/lab/dns/nodes/central/ovnsb_db.sock ip netns exec lab.dns.central "$@" ;;
+    hv1) env LAB_DIR=/run/lab/dns LAB_RUN_DIR=/run/lab/dns/nodes/hv1 OVS_RUNDIR=/run/lab/dns/nodes/hv1 OVS_DBDIR=/run/lab/dns/nodes/hv1 OVS_LOGDIR=/run/lab/dns/nodes/hv1 OVN_RUNDIR=/run/lab/dns/nodes/hv1 OVN_DBDIR=/run/lab/dns/nodes/hv1 OVN_LOGDIR=/run/lab/dns/nodes/hv1 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.dns.hv1 "$@" ;;
+    hv2) env LAB_DIR=/run/lab/dns LAB_RUN_DIR=/run/lab/dns/nodes/hv2 OVS_RUNDIR=/run/lab/dns/nodes/hv2 OVS_DBDIR=/run/lab/dns/nodes/hv2 OVS_LOGDIR=/run/lab/dns/nodes/hv2 OVN_RUNDIR=/run/lab/dns/nodes/hv2 OVN_DBDIR=/run/lab/dns/nodes/hv2 OVN_LOGDIR=/run/lab/dns/nodes/hv2 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.dns.hv2 "$@" ;;
+    vm1) env LAB_DIR=/run/lab/dns PATH=/run/lab/dns/nodes/vm1/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/dns/nodes/vm1 ip netns exec lab.dns.vm1 "$@" ;;
+    vm2) env LAB_DIR=/run/lab/dns PATH=/run/lab/dns/nodes/vm2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/dns/nodes/vm2 ip netns exec lab.dns.vm2 "$@" ;;
+    *) echo "in_node: no node $node" >&2; return 2 ;;
+  esac
+}
+
+# --- claim the lab name (fails when a lab of this name is up) and write the lab's record, so
+# 'lab status', 'lab test' and 'lab down' know this lab
+mkdir -p /run/lab
+mkdir /run/lab/dns
+sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"' /run/lab/dns/lab.json <<'LAB_EOF'
+{
+  "format": 2,
+  "lab": {
+    "name": "dns",
+    "runtime": "netns",
+    "datapath": "auto",
+    "file": "<repo>/labs/dns.yaml",
+    "underlay": {
+      "subnet": {
+        "network": 3232261120,
+        "prefix": 24,
+        "text": "192.168.100.0/24"
+      }
+    },
+    "central": {
+      "name": "central",
+      "ip": "192.168.100.1",
+      "ssl": false
+    },
+    "chassis": [
+      {
+        "name": "hv1",
+        "ip": "192.168.100.2",
+        "mac": "0a:00:c0:a8:64:02",
+        "encap": "geneve",
+        "transportZones": [],
+        "bridgeMappings": []
+      },
+      {
+        "name": "hv2",
+        "ip": "192.168.100.3",
+        "mac": "0a:00:c0:a8:64:03",
+        "encap": "geneve",
+        "transportZones": [],
+        "bridgeMappings": []
+      }
+    ],
+    "switches": [
+      {
+        "name": "lan",
+        "subnet": {
+          "network": 172359680,
+          "prefix": 24,
+          "text": "10.70.0.0/24"
+        },
+        "dhcp": {
+          "options": {
+            "server_id": "10.70.0.1",
+            "server_mac": "02:00:0a:46:00:01",
+            "lease_time": "3600",
+            "router": "10.70.0.1",
+            "dns_server": "{10.70.0.1}"
+          }
+        },
+        "subnet6": {
+          "text": "fd00:70::/64",
+          "prefix": 64
+        }
+      }
+    ],
+    "routers": [
+      {
+        "name": "r1",
+        "options": {},
+        "ports": [
+          {
+            "name": "r1-lan",
+            "switchPort": "lan-r1",
+            "switch": "lan",
+            "ip": "10.70.0.1",
+            "prefix": 24,
+            "mac": "06:00:0a:46:00:01",
+            "ip6": "fd00:70::1",
+            "prefix6": 64,
+            "ra": "slaac"
+          }
+        ],
+        "routes": [],
+        "policies": [],
+        "nat": []
+      }
+    ],
+    "vms": [
+      {
+        "name": "vm1",
+        "chassis": "hv1",
+        "switch": "lan",
+        "port": "lan-vm1",
+        "mac": "02:00:0a:46:00:0b",
+        "ip": "10.70.0.11",
+        "prefix": 24,
+        "dhcp": true,
+        "mtu": 1400,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "ipv6": {
+          "ip": "fd00:70::aff:fe46:b",
+          "prefix": 64,
+          "mode": "slaac"
+        },
+        "vlans": []
+      },
+      {
+        "name": "vm2",
+        "chassis": "hv2",
+        "switch": "lan",
+        "port": "lan-vm2",
+        "mac": "02:00:0a:46:00:0c",
+        "ip": "10.70.0.12",
+        "prefix": 24,
+        "dhcp": true,
+        "mtu": 1400,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "ipv6": {
+          "ip": "fd00:70::aff:fe46:c",
+          "prefix": 64,
+          "mode": "slaac"
+        },
+        "vlans": []
+      }
+    ],
+    "services": [],
+    "localports": [],
+    "networks": [],
+    "hosts": [],
+    "namespaces": [],
+    "links": [],
+    "nbOptions": {},
+    "setup": [],
+    "checks": [
+      {
+        "name": "vm1 leases the router's address as its DNS server",
+        "kind": "dhcp",
+        "vm": "vm1",
+        "interface": "eth0",
+        "family": 4,
+        "dns_server": "10.70.0.1",
+        "renew": false,
+        "expect": "leased"
+      },
+      {
+        "name": "vm1 (hv1) resolves vm2's name through OVN",
+        "kind": "dns",
+        "from": "vm1",
+        "query": "vm2.lab.example",
+        "type": "A",
+        "answer": [
+          "10.70.0.12"
+        ],
+        "expect": "answer",
+        "edns": false
+      },
+      {
+        "name": "vm2 (hv2) resolves vm1's name through its own chassis' OVN",
+        "kind": "dns",
+        "from": "vm2",
+        "query": "vm1.lab.example",
+        "type": "A",
+        "answer": [
+          "10.70.0.11"
+        ],
+        "expect": "answer",
+        "edns": false
+      },
+      {
+        "name": "a name with two VMs answers both addresses",
+        "kind": "dns",
+        "from": "vm1",
+        "query": "www.lab.example",
+        "type": "A",
+        "answer": [
+          "10.70.0.11",
+          "10.70.0.12"
+        ],
+        "expect": "answer",
+        "edns": false
+      },
+      {
+        "name": "names are answered whatever their case",
+        "kind": "dns",
+        "from": "vm2",
+        "query": "GW.Lab.Example",
+        "type": "A",
+        "answer": [
+          "10.70.0.1"
+        ],
+        "expect": "answer",
+        "edns": false
+      },
+      {
+        "name": "AAAA gives vm2's SLAAC address",
+        "kind": "dns",
+        "from": "vm1",
+        "query": "vm2.lab.example",
+        "type": "AAAA",
+        "answer": [
+          "fd00:70::aff:fe46:c"
+        ],
+        "expect": "answer",
+        "edns": false
+      },
+      {
+        "name": "a question sent over IPv6 is answered too",
+        "kind": "dns",
+        "from": "vm2",
+        "query": "vm1.lab.example",
+        "type": "A",
+        "server": "fd00:70::1",
+        "answer": [
+          "10.70.0.11"
+        ],
+        "expect": "answer",
+        "edns": false
+      },
+      {
+        "name": "reverse lookup (PTR) names vm2's IPv4 address",
+        "kind": "dns",
+        "from": "vm1",
+        "query": "10.70.0.12",
+        "type": "PTR",
+        "answer": [
+          "vm2.lab.example"
+        ],
+        "expect": "answer",
+        "edns": false
+      },
+      {
+        "name": "reverse lookup names vm1's IPv6 address",
+        "kind": "dns",
+        "from": "vm2",
+        "query": "fd00:70::aff:fe46:b",
+        "type": "PTR",
+        "answer": [
+          "vm1.lab.example"
+        ],
+        "expect": "answer",
+        "edns": false
+      },
+      {
+        "name": "a name not in the records gets no answer from OVN (the router it was sent to has no DNS)",
+        "kind": "dns",
+        "timeout": 3,
+        "from": "vm1",
+        "query": "nowhere.lab.example",
+        "type": "A",
+        "expect": "none",
+        "edns": false
+      },
+      {
+        "name": "a question to an address nobody answers ARP for never leaves vm1, so OVN never sees it",
+        "kind": "dns",
+        "timeout": 3,
+        "from": "vm1",
+        "query": "vm2.lab.example",
+        "type": "A",
+        "server": "10.70.0.99",
+        "expect": "none",
+        "edns": false
+      },
+      {
+        "name": "OVN looks questions up in ls_in_dns_lookup on the lan switch",
+        "kind": "flow",
+        "stage": "ls_in_dns_lookup",
+        "datapath": "lan",
+        "match": "udp.dst == 53",
+        "actions": "dns_lookup()",
+        "expect": "present"
+      },
+      {
+        "name": "and sends the answer back to the asking port from ls_in_dns_response",
+        "kind": "flow",
+        "stage": "ls_in_dns_response",
+        "datapath": "lan",
+        "actions": [
+          "outport = inport",
+          "flags.loopback = 1"
+        ],
+        "expect": "present"
+      },
+      {
+        "name": "a question with an EDNS(0) record (what dig sends) is answered by OVN 24.03 and later",
+        "kind": "dns",
+        "ovn": ">=24.03",
+        "from": "vm1",
+        "query": "vm2.lab.example",
+        "type": "A",
+        "answer": [
+          "10.70.0.12"
+        ],
+        "expect": "answer",
+        "edns": true
+      },
+      {
+        "name": "OVN 23.03.1 leaves a question with an EDNS(0) record unanswered (answered from 23.03.3, 23.09.2 and 24.03.0)",
+        "kind": "dns",
+        "timeout": 3,
+        "ovn": "<24.03",
+        "from": "vm1",
+        "query": "vm2.lab.example",
+        "type": "A",
+        "expect": "none",
+        "edns": true
+      }
+    ],
+    "portGroups": [],
+    "addressSets": [],
+    "acls": [],
+    "loadBalancers": [],
+    "dns": [
+      {
+        "name": "lab",
+        "switches": [
+          "lan"
+        ],
+        "records": {
+          "vm1.lab.example": "10.70.0.11 fd00:70::aff:fe46:b",
+          "vm2.lab.example": "10.70.0.12 fd00:70::aff:fe46:c",
+          "www.lab.example": "10.70.0.11 fd00:70::aff:fe46:b 10.70.0.12 fd00:70::aff:fe46:c",
+          "gw.lab.example": "10.70.0.1",
+          "11.0.70.10.in-addr.arpa": "vm1.lab.example",
+          "b.0.0.0.6.4.e.f.f.f.a.0.0.0.0.0.0.0.0.0.0.0.0.0.0.7.0.0.0.0.d.f.ip6.arpa": "vm1.lab.example",
+          "12.0.70.10.in-addr.arpa": "vm2.lab.example",
+          "c.0.0.0.6.4.e.f.f.f.a.0.0.0.0.0.0.0.0.0.0.0.0.0.0.7.0.0.0.0.d.f.ip6.arpa": "vm2.lab.example",
+          "1.0.70.10.in-addr.arpa": "gw.lab.example"
+        },
+        "ovnOwned": false
+      }
+    ]
+  },
+  "runtime": "netns",
+  "datapath": "netdev",
+  "createdAt": "@CREATED@",
+  "owner": {
+    "user": "root",
+    "uid": 0
+  },
+  "maker": {
+    "pid": @PID@,
+    "start": "",
+    "command": "script"
+  },
+  "state": "up"
+}
+LAB_EOF
+
+# --- underlay 192.168.100.0/24
+mkdir -p /run/lab/dns/nodes/underlay
+LAB_DIR=/run/lab/dns ip netns add lab.dns.underlay
+LAB_DIR=/run/lab/dns ip -n lab.dns.underlay link set dev lo up
+in_node underlay sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/dns ip -n lab.dns.underlay link add name underlay type bridge
+LAB_DIR=/run/lab/dns ip -n lab.dns.underlay link set dev underlay up
+
+# --- nodes: central, hv1, hv2
+mkdir -p /run/lab/dns/nodes/central
+LAB_DIR=/run/lab/dns ip netns add lab.dns.central
+LAB_DIR=/run/lab/dns ip -n lab.dns.central link set dev lo up
+in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/dns ip -n lab.dns.underlay link add name central type veth peer name eth0 netns lab.dns.central address 0a:00:c0:a8:64:01
+in_node underlay ethtool -K central tx off
+LAB_DIR=/run/lab/dns ip -n lab.dns.underlay link set dev central up
+in_node central ethtool -K eth0 tx off
+LAB_DIR=/run/lab/dns ip -n lab.dns.central link set dev eth0 up
+LAB_DIR=/run/lab/dns ip -n lab.dns.underlay link set dev central master underlay
+LAB_DIR=/run/lab/dns ip -n lab.dns.central addr add 192.168.100.1/24 dev eth0
+mkdir -p /run/lab/dns/nodes/hv1
+LAB_DIR=/run/lab/dns ip netns add lab.dns.hv1
+LAB_DIR=/run/lab/dns ip -n lab.dns.hv1 link set dev lo up
+in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/dns ip -n lab.dns.underlay link add name hv1 type veth peer name eth0 netns lab.dns.hv1
+in_node underlay ethtool -K hv1 tx off
+LAB_DIR=/run/lab/dns ip -n lab.dns.underlay link set dev hv1 up
+in_node hv1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/dns ip -n lab.dns.hv1 link set dev eth0 up
+LAB_DIR=/run/lab/dns ip -n lab.dns.underlay link set dev hv1 master underlay
+LAB_DIR=/run/lab/dns ip -n lab.dns.hv1 addr add 192.168.100.2/24 dev eth0
+mkdir -p /run/lab/dns/nodes/hv2
+LAB_DIR=/run/lab/dns ip netns add lab.dns.hv2
+LAB_DIR=/run/lab/dns ip -n lab.dns.hv2 link set dev lo up
+in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/dns ip -n lab.dns.underlay link add name hv2 type veth peer name eth0 netns lab.dns.hv2
+in_node underlay ethtool -K hv2 tx off
+LAB_DIR=/run/lab/dns ip -n lab.dns.underlay link set dev hv2 up
+in_node hv2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/dns ip -n lab.dns.hv2 link set dev eth0 up
+LAB_DIR=/run/lab/dns ip -n lab.dns.underlay link set dev hv2 master underlay
+LAB_DIR=/run/lab/dns ip -n lab.dns.hv2 addr add 192.168.100.3/24 dev eth0
+
+# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 1 switch, 2 ports (one transaction)
+in_node central ovsdb-tool create /run/lab/dns/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
+in_node central ovsdb-server /run/lab/dns/nodes/central/ovnnb_db.db --remote=punix:/run/lab/dns/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/dns/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/dns/nodes/central/ovnnb_db.pid --log-file=/run/lab/dns/nodes/central/ovnnb_db.log --detach --no-chdir
+in_node central ovsdb-tool create /run/lab/dns/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
+in_node central ovsdb-server /run/lab/dns/nodes/central/ovnsb_db.db --remote=punix:/run/lab/dns/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/dns/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/dns/nodes/central/ovnsb_db.pid --log-file=/run/lab/dns/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-northd --ovnnb-db=unix:/run/lab/dns/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/dns/nodes/central/ovnsb_db.sock --pidfile=/run/lab/dns/nodes/central/ovn-northd.pid --log-file=/run/lab/dns/nodes/central/ovn-northd.log --detach --no-chdir
+in_node central ovn-nbctl --timeout=30 -- ls-add lan -- --id=@dhcp0 create DHCP_Options cidr=10.70.0.0/24 'options:server_id="10.70.0.1"' 'options:server_mac="02:00:0a:46:00:01"' 'options:lease_time="3600"' 'options:router="10.70.0.1"' 'options:dns_server="{10.70.0.1}"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:46:00:0b 10.70.0.11 fd00:70::aff:fe46:b' -- set Logical_Switch_Port lan-vm1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:46:00:0c 10.70.0.12 fd00:70::aff:fe46:c' -- set Logical_Switch_Port lan-vm2 dhcpv4_options=@dhcp0 -- lr-add r1 -- lrp-add r1 r1-lan 06:00:0a:46:00:01 10.70.0.1/24 fd00:70::1/64 -- set Logical_Router_Port r1-lan ipv6_ra_configs:address_mode=slaac -- lsp-add lan lan-r1 -- lsp-set-type lan-r1 router -- lsp-set-addresses lan-r1 router -- lsp-set-options lan-r1 router-port=r1-lan -- --id=@dns_lab create DNS 'records:"vm1.lab.example"="10.70.0.11 fd00:70::aff:fe46:b"' 'records:"vm2.lab.example"="10.70.0.12 fd00:70::aff:fe46:c"' 'records:"www.lab.example"="10.70.0.11 fd00:70::aff:fe46:b 10.70.0.12 fd00:70::aff:fe46:c"' 'records:"gw.lab.example"="10.70.0.1"' 'records:"11.0.70.10.in-addr.arpa"="vm1.lab.example"' 'records:"b.0.0.0.6.4.e.f.f.f.a.0.0.0.0.0.0.0.0.0.0.0.0.0.0.7.0.0.0.0.d.f.ip6.arpa"="vm1.lab.example"' 'records:"12.0.70.10.in-addr.arpa"="vm2.lab.example"' 'records:"c.0.0.0.6.4.e.f.f.f.a.0.0.0.0.0.0.0.0.0.0.0.0.0.0.7.0.0.0.0.d.f.ip6.arpa"="vm2.lab.example"' 'records:"1.0.70.10.in-addr.arpa"="gw.lab.example"' 'external_ids:lab-name="lab"' -- add Logical_Switch lan dns_records @dns_lab
+
+# --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
+in_node hv1 ovsdb-tool create /run/lab/dns/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv1 ovsdb-server /run/lab/dns/nodes/hv1/conf.db --remote=punix:/run/lab/dns/nodes/hv1/db.sock --pidfile=/run/lab/dns/nodes/hv1/ovsdb-server.pid --log-file=/run/lab/dns/nodes/hv1/ovsdb-server.log --detach --no-chdir
+in_node hv1 ovs-vsctl --no-wait init
+in_node hv1 ovs-vswitchd unix:/run/lab/dns/nodes/hv1/db.sock --disable-system --pidfile=/run/lab/dns/nodes/hv1/ovs-vswitchd.pid --log-file=/run/lab/dns/nodes/hv1/ovs-vswitchd.log --detach --no-chdir
+in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:02"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:64:02"' -- set Open_vSwitch . external_ids:system-id=hv1 external_ids:hostname=hv1 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.2 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv1 ip addr flush dev eth0
+in_node hv1 ip addr add 192.168.100.2/24 dev br-phy
+in_node hv1 ip link set dev br-phy up
+in_node hv1 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
+in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv1 ovn-controller unix:/run/lab/dns/nodes/hv1/db.sock --pidfile=/run/lab/dns/nodes/hv1/ovn-controller.pid --log-file=/run/lab/dns/nodes/hv1/ovn-controller.log --detach --no-chdir
+mkdir -p /run/lab/dns/nodes/vm1
+LAB_DIR=/run/lab/dns ip netns add lab.dns.vm1
+LAB_DIR=/run/lab/dns ip -n lab.dns.vm1 link set dev lo up
+LAB_DIR=/run/lab/dns ip -n lab.dns.hv1 link add name vm1 type veth peer name eth0 netns lab.dns.vm1 address 02:00:0a:46:00:0b
+in_node hv1 ethtool -K vm1 tx off
+LAB_DIR=/run/lab/dns ip -n lab.dns.hv1 link set dev vm1 mtu 1400 up
+in_node vm1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/dns ip -n lab.dns.vm1 link set dev eth0 mtu 1400 up
+in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=lan-vm1
+
+# --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
+in_node hv2 ovsdb-tool create /run/lab/dns/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv2 ovsdb-server /run/lab/dns/nodes/hv2/conf.db --remote=punix:/run/lab/dns/nodes/hv2/db.sock --pidfile=/run/lab/dns/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/dns/nodes/hv2/ovsdb-server.log --detach --no-chdir
+in_node hv2 ovs-vsctl --no-wait init
+in_node hv2 ovs-vswitchd unix:/run/lab/dns/nodes/hv2/db.sock --disable-system --pidfile=/run/lab/dns/nodes/hv2/ovs-vswitchd.pid --log-file=/run/lab/dns/nodes/hv2/ovs-vswitchd.log --detach --no-chdir
+in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:03"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:64:03"' -- set Open_vSwitch . external_ids:system-id=hv2 external_ids:hostname=hv2 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.3 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv2 ip addr flush dev eth0
+in_node hv2 ip addr add 192.168.100.3/24 dev br-phy
+in_node hv2 ip link set dev br-phy up
+in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
+in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 ovn-controller unix:/run/lab/dns/nodes/hv2/db.sock --pidfile=/run/lab/dns/nodes/hv2/ovn-controller.pid --log-file=/run/lab/dns/nodes/hv2/ovn-controller.log --detach --no-chdir
+mkdir -p /run/lab/dns/nodes/vm2
+LAB_DIR=/run/lab/dns ip netns add lab.dns.vm2
+LAB_DIR=/run/lab/dns ip -n lab.dns.vm2 link set dev lo up
+LAB_DIR=/run/lab/dns ip -n lab.dns.hv2 link add name vm2 type veth peer name eth0 netns lab.dns.vm2 address 02:00:0a:46:00:0c
+in_node hv2 ethtool -K vm2 tx off
+LAB_DIR=/run/lab/dns ip -n lab.dns.hv2 link set dev vm2 mtu 1400 up
+in_node vm2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/dns ip -n lab.dns.vm2 link set dev eth0 mtu 1400 up
+in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=lan-vm2
+
+# --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port lan-vm1 up=true
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port lan-vm2 up=true
+in_node central ovn-nbctl --timeout=30 --wait=hv sync
+
+# --- vm1: DHCP lease, IPv6 by SLAAC from the router advertisement
+in_node vm1 ip link set dev eth0 down
+in_node vm1 ip link set dev eth0 up
+in_node vm1 timeout 15 sh -c 'until ip -6 route show default | grep -q '\''default via'\''; do sleep 0.2; done'
+in_node vm1 timeout 15 sh -c 'until ip -6 -o addr show dev eth0 scope global -tentative | grep -qF '\'' fd00:70::aff:fe46:b/'\''; do sleep 0.2; done'
+mkdir -p /run/lab/dns/nodes/vm1
+cat > /run/lab/dns/nodes/vm1/dhclient-script <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient-script for a VM namespace; touches only $interface.
+mask_to_prefix() {
+  prefix=0
+  for octet in $(echo "$1" | tr . ' '); do
+    case $octet in
+      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
+      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
+      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
+    esac
+  done
+  echo $prefix
+}
+case "$reason" in
+  PREINIT)
+    ip link set dev "$interface" up ;;
+  BOUND|RENEW|REBIND|REBOOT)
+    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
+      ip -4 addr flush dev "$interface"
+    fi
+    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    for router in $new_routers; do
+      ip -4 route replace default via "$router" dev "$interface"
+      break
+    done ;;
+  EXPIRE|FAIL|RELEASE|STOP)
+    ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
+esac
+exit 0
+LAB_EOF
+chmod 755 /run/lab/dns/nodes/vm1/dhclient-script
+mkdir -p /run/lab/dns/nodes/vm1
+cat > /run/lab/dns/nodes/vm1/dhclient.conf <<'LAB_EOF'
+# lab: dhclient.conf for a VM namespace
+timeout 30;
+retry 5;
+request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
+LAB_EOF
+mkdir -p /run/lab/dns/nodes/vm1/bin
+cat > /run/lab/dns/nodes/vm1/bin/dhclient <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf /run/lab/dns/nodes/vm1/dhclient.conf -sf /run/lab/dns/nodes/vm1/dhclient-script -lf /run/lab/dns/nodes/vm1/dhclient.leases -pf /run/lab/dns/nodes/vm1/dhclient.pid "$@"
+LAB_EOF
+chmod 755 /run/lab/dns/nodes/vm1/bin/dhclient
+in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/dns/nodes/vm1/dhclient.log 2>&1 && s=0 || s=$?; cat /run/lab/dns/nodes/vm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/dns/nodes/vm1/bin/dhclient -1 -v eth0
+in_node vm1 ip -4 -o addr show dev eth0
+in_node vm1 ip -6 -o addr show dev eth0 scope global
+
+# --- vm2: DHCP lease, IPv6 by SLAAC from the router advertisement
+in_node vm2 ip link set dev eth0 down
+in_node vm2 ip link set dev eth0 up
+in_node vm2 timeout 15 sh -c 'until ip -6 route show default | grep -q '\''default via'\''; do sleep 0.2; done'
+in_node vm2 timeout 15 sh -c 'until ip -6 -o addr show dev eth0 scope global -tentative | grep -qF '\'' fd00:70::aff:fe46:c/'\''; do sleep 0.2; done'
+mkdir -p /run/lab/dns/nodes/vm2
+cat > /run/lab/dns/nodes/vm2/dhclient-script <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient-script for a VM namespace; touches only $interface.
+mask_to_prefix() {
+  prefix=0
+  for octet in $(echo "$1" | tr . ' '); do
+    case $octet in
+      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
+      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
+      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
+    esac
+  done
+  echo $prefix
+}
+case "$reason" in
+  PREINIT)
+    ip link set dev "$interface" up ;;
+  BOUND|RENEW|REBIND|REBOOT)
+    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
+      ip -4 addr flush dev "$interface"
+    fi
+    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    for router in $new_routers; do
+      ip -4 route replace default via "$router" dev "$interface"
+      break
+    done ;;
+  EXPIRE|FAIL|RELEASE|STOP)
+    ip -4 addr flush dev "$interface" ;;
+  PREINIT6)
+    ip link set dev "$interface" up ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
+    fi
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
+esac
+exit 0
+LAB_EOF
+chmod 755 /run/lab/dns/nodes/vm2/dhclient-script
+mkdir -p /run/lab/dns/nodes/vm2
+cat > /run/lab/dns/nodes/vm2/dhclient.conf <<'LAB_EOF'
+# lab: dhclient.conf for a VM namespace
+timeout 30;
+retry 5;
+request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
+LAB_EOF
+mkdir -p /run/lab/dns/nodes/vm2/bin
+cat > /run/lab/dns/nodes/vm2/bin/dhclient <<'LAB_EOF'
+#!/bin/sh
+# lab: dhclient with this VM's own files (never the host's /var/lib/dhcp or /etc/resolv.conf).
+exec /sbin/dhclient -cf /run/lab/dns/nodes/vm2/dhclient.conf -sf /run/lab/dns/nodes/vm2/dhclient-script -lf /run/lab/dns/nodes/vm2/dhclient.leases -pf /run/lab/dns/nodes/vm2/dhclient.pid "$@"
+LAB_EOF
+chmod 755 /run/lab/dns/nodes/vm2/bin/dhclient
+in_node vm2 sh -c 'timeout "$0" "$@" > /run/lab/dns/nodes/vm2/dhclient.log 2>&1 && s=0 || s=$?; cat /run/lab/dns/nodes/vm2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/dns/nodes/vm2/bin/dhclient -1 -v eth0
+in_node vm2 ip -4 -o addr show dev eth0
+in_node vm2 ip -6 -o addr show dev eth0 scope global
+
+echo "lab dns is up"
