@@ -138,6 +138,7 @@ describe('placing a lab on build trees (netns runtime)', () => {
 
   it.each([
     ['a tree that does not exist', () => join(root, 'missing'), (d: string) => `t.yaml:3:15: chassis hv1's ovn: ${d} does not exist`],
+    ['a tree whose path holds a colon', () => join(root, 'a:b'), (d: string) => `t.yaml:3:15: chassis hv1's ovn: ${d} has a ':' in its path, which PATH cannot hold; move or link the tree to a path without one`],
     [
       'a source tree that is not configured',
       () => (write(join(root, 'unconf', 'configure.ac'), 'AC_INIT(ovn, 24.03.9, bugs@openvswitch.org)\n'), join(root, 'unconf')),
@@ -176,6 +177,12 @@ describe('placing a lab on build trees (netns runtime)', () => {
     const text = LAB.replace('chassis:\n', `ovn: ${missing}\nchassis:\n`);
     expect(() => placeBuilds(lab(text))).toThrow(`OVN cannot run from the build trees given:\n  t.yaml:2:6: ovn: ${missing} does not exist`);
     expect(() => placeBuilds(withBuild(lab(LAB), buildFlags(missing, undefined)!))).toThrow(`--ovn: ${missing} does not exist`);
+  });
+
+  it('--ovn and --ovs take directories, relative to here', () => {
+    expect(buildFlags('ovn', undefined)).toEqual({ ovn: { dir: join(process.cwd(), 'ovn') } });
+    expect(buildFlags(undefined, undefined)).toBeUndefined();
+    expect(() => buildFlags('', undefined)).toThrow('--ovn needs a directory');
   });
 
   it('the docker runtime refuses build trees', () => {

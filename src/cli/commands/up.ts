@@ -22,7 +22,7 @@ export function registerUp(program: Command): void {
     .option('--dry-run', 'print the plan as a bash script of the commands, and run nothing (same as lab script)')
     .action(async (file: string, opts: { name?: string; runtime?: string; release?: string; ovn?: string; ovs?: string; engines?: string; keepOnFailure?: boolean; verbose?: boolean; dryRun?: boolean }) => {
       const [{ destroyLab }, { upLab }] = await Promise.all([import('../../core/down.js'), import('../../core/up.js')]);
-      if (opts.dryRun) return printScript(file, undefined, opts.name);
+      if (opts.dryRun) return printScript(file, undefined, opts);
       const lab = buildOption(releaseOption(await (await topologyLoader()).loadTopology(file, { name: opts.name }), opts.release), opts.ovn, opts.ovs);
       const ctx = cliContext(opts);
       const controller = new AbortController();

@@ -84,6 +84,8 @@ type Looked = { tree: BuildTree; ovsBuild?: string } | { problem: string };
 
 function lookAt(kind: Kind, tree: BuildTree, label: string): Looked {
   const dir = resolve(tree.dir);
+  // Its program directories go on PATH, which a ':' would split.
+  if (dir.includes(':')) return { problem: `${label}: ${dir} has a ':' in its path, which PATH cannot hold; move or link the tree to a path without one` };
   const st = existsSync(dir) ? statSync(dir) : undefined;
   if (!st) return { problem: `${label}: ${dir} does not exist` };
   if (!st.isDirectory()) return { problem: `${label}: ${dir} is not a directory` };
