@@ -77,7 +77,7 @@ it('validate checks every file and reports every problem of each, then exits 2',
     `${files[0]}:3:23: unknown chassis 'hv9' (chassis in this file: hv1)`,
     `${files[0]}:3:36: unknown switch 's' (switches in this file: none)`,
     `${files[1]}:2:10: runtime: expected one of netns, docker, not the text 'vm'`,
-    `${files[1]}:3:19: unknown key 'mtu' in chassis.hv1 (expected one of: ip, release, engine, encap, transport_zones, bridge_mappings)`,
+    `${files[1]}:3:19: unknown key 'mtu' in chassis.hv1 (expected one of: ip, release, ovn, ovs, engine, encap, transport_zones, bridge_mappings)`,
     `${files[2]}:3:1: YAML:`,
     'error: 3 of 4 files are not valid',
   ])
