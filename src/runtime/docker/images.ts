@@ -126,7 +126,8 @@ export async function buildNodeImage(docker: Docker, exec: Exec, opts: BuildOpti
   }
   progress(`building ${ref} FROM ${base}`);
   try {
-    const stream = await docker.buildImage({ context: IMAGES_DIR, src: ['Dockerfile'] }, { t: ref, buildargs: { BASE: base }, labels: { 'ovn-lab.image': 'node', 'ovn-lab.release': release } });
+    // forcerm: a failed step's container goes too (Docker keeps it otherwise, and nothing of ours would remove it).
+    const stream = await docker.buildImage({ context: IMAGES_DIR, src: ['Dockerfile'] }, { t: ref, forcerm: true, buildargs: { BASE: base }, labels: { 'ovn-lab.image': 'node', 'ovn-lab.release': release } });
     await follow(docker, stream, progress);
   } catch (err) {
     throw new LabError(`building ${ref} failed: ${(err as Error).message}`, { cause: err });
