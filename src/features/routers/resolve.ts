@@ -6,22 +6,23 @@ import type { RawCore } from '../../topology/schema-core.js';
 import type { LogicalRouter } from './model.js';
 import type { RawRouters } from './schema.js';
 
-/** The address of the (first) router port on a switch, if a router is attached to it. */
-export function routerOn(t: RawRouters, switchName: string): string | undefined {
-  for (const r of Object.values(t.routers)) {
+/** The address of the first router port on a switch, among routers as written or as the lab has them. */
+function firstRouterAddress(routers: Iterable<{ ports: { switch: string; ip?: string | undefined }[] }>, switchName: string): string | undefined {
+  for (const r of routers) {
     const port = r.ports.find((p) => p.switch === switchName);
     if (port) return port.ip;
   }
   return undefined;
 }
 
-/** The address of the (first) router port on a switch, as the lab has it (for features resolved after routers). */
+/** The address of the (first) router port on a switch, if a router is attached to it. */
+export function routerOn(t: RawRouters, switchName: string): string | undefined {
+  return firstRouterAddress(Object.values(t.routers), switchName);
+}
+
+/** The same, as the lab has it (for features resolved after routers). */
 export function routerAddressOn(lab: Pick<Lab, 'routers'>, switchName: string): string | undefined {
-  for (const r of lab.routers) {
-    const port = r.ports.find((p) => p.switch === switchName);
-    if (port) return port.ip;
-  }
-  return undefined;
+  return firstRouterAddress(lab.routers, switchName);
 }
 
 /** The lab's routers: their ports with the switch ports that peer with them, routes, policies and NAT. */
