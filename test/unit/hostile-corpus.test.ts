@@ -84,6 +84,7 @@ const CORPUS: [string, string, string][] = [
   ['an MTU written as text', vm1('mtu: "1400"'), "10:57 vms.vm1.mtu: expected a number, not the text '1400'"],
   ['chassis as a list', line(2, 'chassis: [hv1, hv2]').replace('  hv1: {}\n  hv2: {}\n', ''), '2:10 chassis: expected record, not a list'],
   ['VMs as a string', `${BASE.split('vms:')[0]}vms: "vm1"\n`, "9:6 vms: expected record, not the text 'vm1'"],
+  ['an unknown release', `${BASE}release: buster\n`, '12:10 release: expected bookworm, trixie, sid, or an image built from source (src-…, as lab images build --ovn-src names it)'],
   ['an even cluster', `${BASE}central: { cluster: 4 }\n`, '12:21 central.cluster: a Raft cluster has an odd number of members'],
   ['a VLAN tag 4095', vm1('vlans: { "4095": { switch: lan, ip: 10.0.0.40 } }'), '10:61 VLAN tag 4095 is outside 1-4094'],
   ['a huge count in a check', `${BASE}checks: [{ name: x, kind: ping, from: vm1, to: vm2, count: 1e400 }]\n`, '12:60 checks.0.count: expected a number, not the number Infinity'],

@@ -4,7 +4,7 @@ import { overlayNetwork, probeUnderlay } from './swarm.js';
 import { enginesSpanned, engineOfNode, parseEngines } from '../../topology/engines.js';
 import { batchScript, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
 import type { Link, Namespace } from '../../features/links/model.js';
-import { releaseOf, type Host, type Lab, type Vm } from '../../topology/model.js';
+import { isSourceRelease, releaseOf, type Host, type Lab, type Vm } from '../../topology/model.js';
 import type { DestroyOptions, NodeFile, NodeSpec, Runtime } from '../runtime.js';
 import { inNamespace, veth, vethCommands, type LinkEnd } from '../links.js';
 import { attachExec } from './docker-attach.js';
@@ -107,7 +107,8 @@ export class DockerRuntime implements Runtime {
       const releases = new Set(nodes.map((n) => (lab && releaseOf(lab, n.name)) ?? DEFAULT_RELEASE));
       for (const release of releases.size ? releases : [DEFAULT_RELEASE]) {
         if (await imageExists(docker, nodeImage(release))) continue;
-        const flag = release === DEFAULT_RELEASE ? '' : ` --release ${release}`;
+        // An image compiled from source is made by naming its trees; its name says which.
+        const flag = isSourceRelease(release) ? ` --ovn-src DIR (the OVN tree ${release} names)` : release === DEFAULT_RELEASE ? '' : ` --release ${release}`;
         if (engine === undefined) throw new UserError(`the node image ${nodeImage(release)} (${release}) is not built`, `run 'lab images build${flag}' (once; it is reused by every lab)`);
         const url = this.engines.url(engine);
         throw new UserError(
