@@ -28,7 +28,7 @@ function debootstrapBaseRef(release: PackagedRelease): string {
 }
 
 /** The Dockerfile of a release's image: Debian's packages, or OVS and OVN built from source. */
-export function dockerfileOf(release: Release): string {
+function dockerfileOf(release: Release): string {
   return isSourceRelease(release) ? 'Dockerfile.source' : 'Dockerfile';
 }
 
