@@ -35,8 +35,8 @@ export async function captureWhile(node: NodeShell, opts: { iface: string; filte
 /** The same capture, as tcpdump printed it; with `hex`, each packet's bytes from its IP header on follow its line (-x). */
 export async function captureText(node: NodeShell, opts: { iface: string; filter: string; count: number; seconds: number; hex?: boolean }, action: () => Promise<unknown>): Promise<string> {
   const base = `${node.runDir}/capture-${process.pid}-${(serial += 1)}`;
-  const start = 'timeout "$1" tcpdump -l "$6" -i "$2" -c "$3" "$4" >"$5.out" 2>"$5.err" </dev/null & echo $! >"$5.pid"';
-  await node.run(['sh', '-c', start, 'capture', String(opts.seconds), opts.iface, String(opts.count), opts.filter, base, opts.hex ? '-nx' : '-n']);
+  const start = 'timeout "$1" tcpdump -l -n ${6:+"$6"} -i "$2" -c "$3" "$4" >"$5.out" 2>"$5.err" </dev/null & echo $! >"$5.pid"';
+  await node.run(['sh', '-c', start, 'capture', String(opts.seconds), opts.iface, String(opts.count), opts.filter, base, ...(opts.hex ? ['-x'] : [])]);
   const read = (suffix: string) => node.run(['cat', `${base}.${suffix}`], { nothrow: true }).then((r) => r.stdout);
   const deadline = Date.now() + 5000;
   while (!(await read('err')).includes('listening on') && Date.now() < deadline) await sleep(20);

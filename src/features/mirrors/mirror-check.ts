@@ -9,7 +9,7 @@ export const MIRROR_PINGS = 2;
 
 const schema = z.strictObject({
   ...checkFields('mirror'),
-  mirror: z.string().describe("the mirror whose collector listens: its sink node captures GRE on its underlay interface (eth0)"),
+  mirror: z.string().describe('the mirror whose collector listens: its sink node captures GRE on its underlay interface (eth0)'),
   while: z
     .strictObject({
       from: z.string().describe('the VM that pings'),

@@ -19,7 +19,10 @@ export function checkMirrors(t: Raw, at: At): void {
   for (const [name, m] of Object.entries(t.mirrors)) {
     const path = ['mirrors', name];
     if (m.type === 'local') {
-      at([...path, 'type'], "type local sends copies to a port of the VM's own chassis (external-ids:mirror-id): OVN 23.03 has no such type (25.03 and 26.03 have), and lab makes no local collector; use gre or erspan to a collector on the underlay");
+      at(
+        [...path, 'type'],
+        "type local sends copies to a port of the VM's own chassis (external-ids:mirror-id): OVN 23.03 has no such type (25.03 and 26.03 have), and lab makes no local collector; use gre or erspan to a collector on the underlay",
+      );
     } else if (m.type === 'erspan' && m.index > MAX_ERSPAN_SESSION) {
       at([...path, 'index'], `an ERSPAN mirror's index is its session ID, 10 bits: give 0 to ${MAX_ERSPAN_SESSION}, not ${m.index}`);
     }

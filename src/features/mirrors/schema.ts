@@ -15,17 +15,15 @@ const mirrorSchema = z
     index: z.number().int().min(0).max(MAX_GRE_KEY).describe(`the tunnel's key: a GRE key (0 to ${MAX_GRE_KEY}) or an ERSPAN session ID and erspan_idx (0 to ${MAX_ERSPAN_SESSION})`),
     filter: z
       .enum(['from-lport', 'to-lport', 'both'])
-      .describe(
-        "which packets of the ports are mirrored: from-lport (what the VM sends), to-lport (what it receives) or both (OVN 25.03 and later: OVN 23.03's ovn-nbctl refuses it, and lab up stops with its error)",
-      ),
+      .describe("which packets of the ports are mirrored: from-lport (what the VM sends), to-lport (what it receives) or both (OVN 25.03 and later: OVN 23.03's ovn-nbctl refuses it, and lab up stops with its error)"),
     sink: nodeName.describe("the collector: a chassis or the central, whose underlay address the mirrored packets are sent to (the Mirror's sink)"),
-    vms: z.array(nodeName).min(1).describe("the VMs whose logical switch ports are mirrored (lsp-attach-mirror): their chassis send the copies"),
+    vms: z.array(nodeName).min(1).describe('the VMs whose logical switch ports are mirrored (lsp-attach-mirror): their chassis send the copies'),
   })
   .describe("a row of OVN's Mirror table: copies of the packets of VMs' ports, tunnelled to a collector on the underlay");
 
 /** The key port mirroring adds to a topology file. */
 export const mirrorsShape = {
-  mirrors: z.record(nodeName, mirrorSchema).default({}).describe('port mirroring: Mirror rows by name, each sending copies of VM ports\' packets to a collector'),
+  mirrors: z.record(nodeName, mirrorSchema).default({}).describe("port mirroring: Mirror rows by name, each sending copies of VM ports' packets to a collector"),
 };
 
 export type RawMirrors = z.infer<z.ZodObject<typeof mirrorsShape>>;
