@@ -1,5 +1,5 @@
 /** What a mirrored packet carries inside its tunnel, as far as a check needs it. */
-export type Inner = { kind: 'icmp'; type: 'request' | 'reply' | 'other'; src: string; dst: string } | { kind: 'arp' } | { kind: 'other'; ethertype: number };
+type Inner = { kind: 'icmp'; type: 'request' | 'reply' | 'other'; src: string; dst: string } | { kind: 'arp' } | { kind: 'other'; ethertype: number };
 
 /** A GRE or ERSPAN packet as it reached the collector: outer addresses, the key or session, what it carries. */
 export interface MirroredPacket {

@@ -5,7 +5,7 @@ import { MAX_ERSPAN_SESSION, type RawMirrors } from './schema.js';
 type Raw = RawCore & RawMirrors;
 
 /** The nodes that can collect: the chassis and the central (every member of a cluster), which have underlay addresses. */
-export function collectorNames(t: RawCore): string[] {
+function collectorNames(t: RawCore): string[] {
   const members = t.central.cluster ?? 1;
   return [...Array.from({ length: members }, (_, i) => (i === 0 ? 'central' : `central${i + 1}`)), ...Object.keys(t.chassis)];
 }

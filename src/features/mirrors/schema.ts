@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { nodeName } from '../../topology/schema-types.js';
 
 /** The largest GRE key (32 bits); an ERSPAN session ID has 10 bits. */
-export const MAX_GRE_KEY = 4294967295;
+const MAX_GRE_KEY = 4294967295;
 export const MAX_ERSPAN_SESSION = 1023;
 
 const mirrorSchema = z
@@ -10,7 +10,7 @@ const mirrorSchema = z
     type: z
       .enum(['gre', 'erspan', 'local'])
       .describe(
-        'how mirrored packets travel to the collector: gre (GRE with the index as its key, the whole Ethernet frame inside) or erspan (ERSPAN type II over GRE, the index as its session ID); local (a port of the chassis itself, OVN 25.03 and later, none in 23.03) is refused: lab makes no local collector',
+        'how mirrored packets travel to the collector: gre (GRE with the index as its key, the whole Ethernet frame inside) or erspan (ERSPAN type II over GRE, the index as its session ID); local (a port of the chassis itself, OVN 25.03 and later, none in 23.03) is refused: lab makes no local collector; lport (OVN 26.03: copies to another logical switch port) is not taken',
       ),
     index: z.number().int().min(0).max(MAX_GRE_KEY).describe(`the tunnel's key: a GRE key (0 to ${MAX_GRE_KEY}) or an ERSPAN session ID and erspan_idx (0 to ${MAX_ERSPAN_SESSION})`),
     filter: z
