@@ -6,7 +6,7 @@ export const igmpGroupProbe: CheckProbe<IgmpGroupCheck> = {
   kind: 'igmp_group',
   async attempt(spec, ctx) {
     const sw = snoopingSwitchOf(spec, ctx.lab)!;
-    const all = await igmpGroups(ctx.central(), sw);
+    const all = await igmpGroups(ctx.central(), sw, spec.protocol !== undefined);
     if (!all) return { ok: false, seen: 'the SB database did not answer' };
     const rows = all.filter((r) => r.address === spec.group);
     const seen = rowsText(spec.group, sw, rows);

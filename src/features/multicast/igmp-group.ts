@@ -11,6 +11,7 @@ const schema = z.strictObject({
   group: groupAddress,
   switch: z.string().optional().describe('the snooping logical switch (default: the only one the lab has)'),
   members: z.array(z.string()).describe('exactly the VMs whose ports the SB IGMP_Group rows of the group hold, each in the row of its own chassis; [] waits until the switch has no row of the group (every member left or expired)'),
+  protocol: z.enum(['IGMPv1', 'IGMPv2', 'IGMPv3']).optional().describe("the IGMP version each row says its members reported in (its protocol column, OVN 24.09 and later: give the check ovn: '>=24.09'); Linux reports in IGMPv3"),
 });
 export type IgmpGroupCheck = z.infer<typeof schema>;
 
@@ -20,18 +21,19 @@ export function snoopingSwitchOf(spec: { switch?: string }, lab: Lab): string | 
   return spec.switch !== undefined ? logicalSwitchOf(lab, spec.switch) : snooping.length === 1 ? snooping[0] : undefined;
 }
 
-/** What a group's rows hold, as the probe prints it: `<chassis> [<port>…]` for each chassis, sorted. */
-export function rowsText(group: string, sw: string, rows: { chassis: string; ports: string[] }[]): string {
+/** What a group's rows hold, as the probe prints it: `<chassis> [<port>…]` for each chassis, sorted, and the protocol when asked. */
+export function rowsText(group: string, sw: string, rows: { chassis: string; ports: string[]; protocol?: string }[]): string {
   if (!rows.length) return `${group} on ${sw}: no IGMP_Group row`;
-  const byChassis = [...rows].sort((a, b) => a.chassis.localeCompare(b.chassis)).map((r) => `${r.chassis} [${[...r.ports].sort().join(' ')}]`);
+  const row = (r: (typeof rows)[number]) => `${r.chassis} [${[...r.ports].sort().join(' ')}]${r.protocol !== undefined ? ` ${r.protocol || 'no protocol'}` : ''}`;
+  const byChassis = [...rows].sort((a, b) => a.chassis.localeCompare(b.chassis)).map(row);
   return `${group} on ${sw}: ${byChassis.join(', ')}`;
 }
 
 /** The rows the members make: one per chassis of a member, with its members' ports. */
-export function expectedRows(spec: IgmpGroupCheck, lab: Lab): { chassis: string; ports: string[] }[] {
+export function expectedRows(spec: IgmpGroupCheck, lab: Lab): { chassis: string; ports: string[]; protocol?: string }[] {
   const rows = new Map<string, string[]>();
   for (const vm of lab.vms.filter((v) => spec.members.includes(v.name))) rows.set(vm.chassis, [...(rows.get(vm.chassis) ?? []), vm.port]);
-  return [...rows].map(([chassis, ports]) => ({ chassis, ports }));
+  return [...rows].map(([chassis, ports]) => ({ chassis, ports, ...(spec.protocol ? { protocol: spec.protocol } : {}) }));
 }
 
 function problems(spec: IgmpGroupCheck, lab: Lab): CheckProblem[] {
@@ -48,6 +50,7 @@ function problems(spec: IgmpGroupCheck, lab: Lab): CheckProblem[] {
     else if (sw !== undefined && logicalSwitchOf(lab, vm.switch) !== sw) out.push({ field: `members.${i}`, message: `${m} is on switch '${logicalSwitchOf(lab, vm.switch)}', not '${sw}'` });
     else if (spec.members.indexOf(m) !== i) out.push({ field: `members.${i}`, message: `${m} is listed twice` });
   });
+  if (spec.protocol !== undefined && spec.members.length === 0) out.push({ field: 'protocol', message: 'protocol is what rows say: it goes with members' });
   return out;
 }
 

@@ -41,7 +41,7 @@ export async function joinGroup(node: NodeShell, group: string): Promise<{ ok: b
 }
 
 /** Ends a VM's membership of a group (its kernel sends an IGMP leave as the socket closes); false when it still runs. */
-export async function leaveGroup(node: NodeShell, group: string): Promise<{ ok: boolean; said: string }> {
+async function leaveGroup(node: NodeShell, group: string): Promise<{ ok: boolean; said: string }> {
   const f = memberFiles(node, group);
   const member = await node.run(['sh', '-c', 'p=$(cat "$1" 2>/dev/null) && kill -0 "$p" 2>/dev/null', 'member', f.pid], { nothrow: true });
   if (!member.ok) return { ok: true, said: 'was no member' };

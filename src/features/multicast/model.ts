@@ -1,5 +1,5 @@
 /** A group some VMs of a snooping switch join when the lab comes up. */
-export interface MulticastGroup {
+interface MulticastGroup {
   /** The IPv4 group address. */
   group: string;
   /** The VMs that join it, by name. */

@@ -9,7 +9,7 @@ import { groupAddress } from './schema.js';
 const schema = z.strictObject({
   ...checkFields('multicast'),
   from: z.string().describe('the VM that sends UDP datagrams to the group'),
-  group: groupAddress,
+  group: groupAddress.describe('the IPv4 multicast group sent to, like 239.1.1.1 (or a link-local one, 224.0.0.0/24, which OVN floods to every port)'),
   port: z.number().int().min(1).max(65535).default(5000).describe('the UDP port they are sent to'),
   count: z.number().int().min(1).max(20).default(3).describe('datagrams sent per attempt (a VM receives when one of them reaches it)'),
   receivers: z
@@ -35,7 +35,7 @@ export function deliveryText(spec: { from: string; group: string; port: number }
 function problems(spec: MulticastCheck, lab: Lab): CheckProblem[] {
   const out: CheckProblem[] = [];
   if (!memberVms(lab).includes(spec.from)) out.push({ field: 'from', message: `unknown VM '${spec.from}' (VMs in this lab: ${memberVms(lab).join(', ')})` });
-  const group = groupProblem(spec.group);
+  const group = groupProblem(spec.group, 'allowed');
   if (group) out.push({ field: 'group', message: group });
   const watched = watchedVms(spec, lab);
   spec.receivers.forEach((r, i) => {

@@ -3,7 +3,7 @@ import type { SnoopingSwitch } from './model.js';
 import type { RawMulticast, RawSnooping } from './schema.js';
 
 /** The other_config keys of a switch's snooping, in ovn-nb(5)'s order: only those the file gives (OVN's defaults stay OVN's). */
-export function otherConfigOf(s: RawSnooping): Record<string, string> {
+function otherConfigOf(s: RawSnooping): Record<string, string> {
   const given: [string, string | number | boolean | undefined][] = [
     ['mcast_snoop', s.snoop],
     ['mcast_querier', s.querier],

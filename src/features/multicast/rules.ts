@@ -7,13 +7,14 @@ type Raw = RawCore & RawMulticast;
 
 /**
  * Why OVN would not snoop a group, or undefined: only 224.0.0.0/4 is multicast, and OVN floods the
- * link-local block 224.0.0.0/24 (IGMP itself, OSPF, mDNS…) to every port whatever joined.
+ * link-local block 224.0.0.0/24 (IGMP itself, OSPF, mDNS…) to every port whatever joined (which
+ * traffic to it may show: `allowed`).
  */
-export function groupProblem(group: string): string | undefined {
+export function groupProblem(group: string, linkLocal: 'refused' | 'allowed' = 'refused'): string | undefined {
   const n = parseIpv4(group);
   if (n === undefined) return undefined;
   if (n >>> 28 !== 0xe) return `${group} is not a multicast group address: give one in 224.0.0.0/4, like 239.1.1.1`;
-  if (n >>> 8 === 0xe00000) return `${group} is link-local multicast (224.0.0.0/24), which OVN floods to every port without snooping: give a group like 239.1.1.1`;
+  if (linkLocal === 'refused' && n >>> 8 === 0xe00000) return `${group} is link-local multicast (224.0.0.0/24), which OVN floods to every port without snooping: give a group like 239.1.1.1`;
   return undefined;
 }
 
