@@ -4,6 +4,7 @@ import { toMermaid } from '../../graph/render.js';
 import { logicalNetworkArgv } from '../../ovn/logical-network.js';
 import { parseTopology } from '../../topology/load.js';
 import { editorOf, issues } from '../../../test/unit/issues.js';
+import { steps } from './multicast.up.js';
 
 const BASE = `name: t
 chassis: { hv1: {}, hv2: {} }
@@ -75,6 +76,14 @@ describe('multicast snooping in the file', () => {
     expect('multicast' in lab).toBe(false);
     expect(logicalNetworkArgv(lab).join(' ')).not.toContain('mcast');
     expect(toMermaid(labGraph(lab))).not.toContain('snooping');
+  });
+});
+
+describe('the step of up', () => {
+  it('joins the groups once VMs have their addresses, and only in a lab with groups', () => {
+    const [step] = steps(parseTopology(BASE, 't.yaml'));
+    expect(step).toMatchObject({ id: 'multicast', after: 'addresses', title: 'multicast: vm2 joins 239.1.1.1, vm3 joins 239.1.1.1' });
+    expect(steps(parseTopology(edit('    groups:\n      239.1.1.1: [vm2, vm3]\n', ''), 't.yaml'))).toEqual([false]);
   });
 });
 
