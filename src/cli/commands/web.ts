@@ -38,7 +38,7 @@ export function registerWeb(program: Command): void {
       const [{ startWeb }, { LiveLabs, graphvizRenderer }] = await Promise.all([import('../../web/server.js'), import('../../web/state.js')]);
       const { exec } = cliContext({});
       const live = LiveLabs.of(exec, await graphvizRenderer(), interval * 1000, only.length ? only : undefined);
-      const web = await startWeb({ host: opts.listen, port: port(opts.port), workshop: !!opts.workshop, exec, live, only });
+      const web = await startWeb({ host: opts.listen, port: port(opts.port), workshop: !!opts.workshop, exec, live, only, participants: opts.participant });
       const loopback = opts.listen === '127.0.0.1' || opts.listen === '::1';
       if (!loopback) process.stderr.write(`warning: listening on ${opts.listen}: anyone who can reach it and has a URL below gets in (plain HTTP)\n`);
       out(`lab web: ${web.base}?token=${web.tokens.main}`);
