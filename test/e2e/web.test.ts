@@ -3,9 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { WebSocket } from 'ws';
-import { CLI, describeE2E, lab, labFile, usesLabs } from './helpers.js';
+import { CLI, describeE2E, dockerPrerequisites, lab, labFile, usesLabs } from './helpers.js';
 
 const DMZ = 'web-dmz';
+const DOCKER = 'web-dock';
 const HA = 'web-ha';
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -148,4 +149,39 @@ describeE2E(
     });
   },
   existsSync(CHROMIUM) ? [] : [`chromium at ${CHROMIUM} (apt-get install chromium)`],
+);
+
+const noChromium = existsSync(CHROMIUM) ? [] : [`chromium at ${CHROMIUM} (apt-get install chromium)`];
+
+describeE2E(
+  "lab web --workshop: a participant's terminal is a shell in a docker runtime's container",
+  () => {
+    usesLabs(DOCKER);
+
+    it("types `ip -4 addr` in vm1's terminal, in its chassis container", async () => {
+      expect((await lab(['up', labFile('dmz', DOCKER), '--runtime', 'docker'], { timeoutMs: 300_000 })).code).toBe(0);
+      const started = await startWeb(['--workshop', DOCKER]);
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+      try {
+        const root = urlIn(started.lines.find((l) => l.trim().startsWith('root:'))!);
+        const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        await page.goto(root);
+        const section = page.locator(`section[data-lab="${DOCKER}"]`);
+        await section.locator('select.term-node').selectOption('vm1');
+        await section.locator('button.open-terminal').click();
+        const rows = section.locator('.term[data-node="vm1"] .xterm-rows');
+        await expect.poll(() => rows.innerText(), { timeout: 30_000 }).toContain(`[lab ${DOCKER}:vm1]`);
+        await section.locator('.term[data-node="vm1"] .xterm').click();
+        // A container's shell: it sees the container's files (its hostname is the chassis container's), not the host's.
+        await page.keyboard.type('ip -4 addr; cat /etc/hostname\n');
+        await expect.poll(() => rows.innerText(), { timeout: 20_000 }).toContain('inet 172.16.255.130/26');
+        expect(await page.locator('#root-warning').isHidden()).toBe(true);
+      } finally {
+        await browser.close();
+        started.child.kill('SIGTERM');
+      }
+    }, 400_000);
+  },
+  [...noChromium, ...(await dockerPrerequisites())],
 );
