@@ -30,7 +30,7 @@ export function pageHtml(token: string, opts: { workshop: boolean; user?: string
 <h1>lab web${who} <small id="status">connecting…</small></h1>
 <p id="root-warning" class="warning" hidden>A terminal in a node of a netns lab is a root shell on this machine: the node is a
 network namespace of the host, and its shell sees and can change the host's files. Hand this page's address only to whom you
-would give root.${opts.workshop ? '' : ' (Workshop mode, lab web --workshop, opens shells only in the docker runtime\'s containers.)'}</p>
+would give root.${opts.workshop ? '' : " (Workshop mode, lab web --workshop, opens shells only in the docker runtime's containers.)"}</p>
 <p id="empty" hidden>No lab is up${who}. Bring one up (sudo lab up labs/dmz.yaml): it shows here within seconds.</p>
 <div id="labs"></div>
 <script src="/assets/xterm.js?token=${token}"></script>

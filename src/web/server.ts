@@ -64,7 +64,17 @@ function visible(labs: LabView[], access: Access): LabView[] {
 /** Serves the page of the labs that are up: a token in every URL, a wrong one refused with 403. */
 export async function startWeb(opts: WebOptions): Promise<WebServer> {
   const tokens = opts.tokens ?? new Tokens(opts.workshop);
-  const owners = async () => (await Promise.all((await listLabs()).map((n) => readRecord(n).then((r) => r.owner.user, () => undefined)))).filter((u): u is string => !!u);
+  const owners = async () =>
+    (
+      await Promise.all(
+        (await listLabs()).map((n) =>
+          readRecord(n).then(
+            (r) => r.owner.user,
+            () => undefined,
+          ),
+        ),
+      )
+    ).filter((u): u is string => !!u);
   const accessOf = async (url: URL) => tokens.check(url.searchParams.get('token'), [...(await owners()), ...(opts.participants ?? [])]);
   const openedBy = async (access: Access, lab: string): Promise<Opened | undefined> => {
     const record = await readRecord(lab).catch(() => undefined);

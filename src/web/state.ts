@@ -52,7 +52,7 @@ export async function graphvizRenderer(): Promise<SvgRenderer> {
 }
 
 /** One lab as it is now. */
-export async function labView(name: string, exec: Exec, render: SvgRenderer): Promise<LabView> {
+async function labView(name: string, exec: Exec, render: SvgRenderer): Promise<LabView> {
   const status = await labStatus(name, exec, { withoutVersions: true });
   const record = await readRecord(name).catch(() => undefined);
   const base = { name, runtime: status.runtime, owner: status.owner, health: health(status), nodes: status.nodes, checks: [], vms: [], chassis: [], hostFiles: true, terminals: false };

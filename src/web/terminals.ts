@@ -33,7 +33,7 @@ export async function shellOnSocket(socket: WebSocket, lab: string, node: string
   term.onExit((code) => socket.close(1000, `exit ${code}`));
   socket.on('message', (raw, binary) => {
     if (binary) return;
-    const m = parse(raw.toString());
+    const m = parse((Array.isArray(raw) ? Buffer.concat(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(new Uint8Array(raw))).toString());
     if (m?.type === 'input') term.write(m.data);
     if (m?.type === 'resize') term.resize(m);
   });

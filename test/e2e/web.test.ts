@@ -110,7 +110,11 @@ describeE2E(
       const killed = performance.now();
       process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
       await expect.poll(() => row.getAttribute('data-down'), { timeout: 15_000, intervals: [200] }).toBe('true');
-      const fill = section.locator('.graph svg g.node').filter({ has: page.locator('title', { hasText: /^chassis_hv1$/ }) }).locator('polygon').first();
+      const fill = section
+        .locator('.graph svg g.node')
+        .filter({ has: page.locator('title', { hasText: /^chassis_hv1$/ }) })
+        .locator('polygon')
+        .first();
       await expect.poll(() => fill.getAttribute('fill'), { timeout: 5_000 }).toBe('#f28b82');
       const seconds = (performance.now() - killed) / 1000;
       console.log(`lab web: hv1 red ${seconds.toFixed(1)} s after its ovn-controller was killed`);

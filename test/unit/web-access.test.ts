@@ -10,7 +10,7 @@ describe("lab web's tokens", () => {
     for (const bad of ['', undefined, null, `${t.main}0`, t.main.slice(1), '0'.repeat(32)]) expect(t.check(bad, ['root'])).toBeUndefined();
   });
 
-  it("gives no participant token outside workshop mode", () => {
+  it('gives no participant token outside workshop mode', () => {
     const t = new Tokens(false);
     expect(t.check(t.forOwner('alice'), ['alice'])).toBeUndefined();
   });

@@ -70,7 +70,7 @@ describe("lab web's server (on loopback, labs from a fake look)", () => {
     await reader.cancel();
   });
 
-  it("404s a lab the token does not open, before running anything", async () => {
+  it('404s a lab the token does not open, before running anything', async () => {
     expect((await fetch(`${web.base}api/labs/a1/checks?token=${tokens.forOwner('bob')}`, { method: 'POST' })).status).toBe(404);
   });
 });

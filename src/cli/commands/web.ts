@@ -22,7 +22,7 @@ function port(text: string): number {
 export function registerWeb(program: Command): void {
   program
     .command('web')
-    .description("a live page of the labs that are up: picture, nodes, a terminal per node, checks, trace and flows (on loopback, with a token in its URL)")
+    .description('a live page of the labs that are up: picture, nodes, a terminal per node, checks, trace and flows (on loopback, with a token in its URL)')
     .argument('[labs...]', 'only these labs (default: every lab that is up, and those that come up)')
     .option('--listen <address>', 'listen on this address instead of loopback (0.0.0.0: every interface; anyone who has the URL gets in)', '127.0.0.1')
     .option('--port <port>', 'TCP port (0: any free one)', '8642')
@@ -43,7 +43,19 @@ export function registerWeb(program: Command): void {
       if (!loopback) process.stderr.write(`warning: listening on ${opts.listen}: anyone who can reach it and has a URL below gets in (plain HTTP)\n`);
       out(`lab web: ${web.base}?token=${web.tokens.main}`);
       if (opts.workshop) {
-        const owners = new Set([...(await Promise.all((await listLabs()).map((n) => readRecord(n).then((r) => r.owner.user, () => undefined)))).filter((u): u is string => !!u), ...(opts.participant ?? [])]);
+        const owners = new Set([
+          ...(
+            await Promise.all(
+              (await listLabs()).map((n) =>
+                readRecord(n).then(
+                  (r) => r.owner.user,
+                  () => undefined,
+                ),
+              ),
+            )
+          ).filter((u): u is string => !!u),
+          ...(opts.participant ?? []),
+        ]);
         for (const user of [...owners].sort()) out(`  ${user}: ${web.base}?token=${web.tokens.forOwner(user)}`);
       }
       process.stderr.write('Ctrl-C stops it\n');
