@@ -165,7 +165,12 @@ function routes(opts: WebOptions, accessOf: AccessOf, openedBy: OpenedBy): (req:
 /** Every look at the labs, as server-sent events, until the page goes. */
 function streamLabs(req: IncomingMessage, res: ServerResponse, live: LiveLabs, access: Access): void {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-  const stop = live.watch((labs) => res.write(`data: ${JSON.stringify(visible(labs, access))}\n\n`));
+  // A look that changed nothing sends nothing: a lab's picture is tens of kilobytes.
+  let last = '';
+  const stop = live.watch((labs) => {
+    const data = JSON.stringify(visible(labs, access));
+    if (data !== last) res.write(`data: ${(last = data)}\n\n`);
+  });
   req.on('close', stop);
 }
 
