@@ -103,7 +103,10 @@ function tools(v) {
   const tProto = el('input', { value: 'icmp', size: 8 });
   const tOut = el('pre', { class: 'trace-output' });
   const fCh = el('select', {}, ...options(v.chassis));
-  const fNode = el('select', {}, ...options(v.nodes.map((n) => n.name)));
+  // The first VM pings the second, on the first VM's chassis: a first look at the flows.
+  const fNode = el('select', {}, ...options([...v.vms, ...v.nodes.map((n) => n.name).filter((n) => !v.vms.includes(n))]));
+  const firstVm = v.nodes.find((n) => n.name === v.vms[0]);
+  if (firstVm && firstVm.chassis) fCh.value = firstVm.chassis;
   const fCmd = el('input', { value: 'ping -c1 -W2 ' + (v.nodes.find((n) => n.name === v.vms[1])?.address || '').split('/')[0], size: 40 });
   const fOut = el('pre', { class: 'flows-output' });
   const run = (out, fn) => async () => {

@@ -101,6 +101,17 @@ describeE2E(
       expect(await summary.getAttribute('data-state')).toBe('passed');
     });
 
+    it('runs lab trace between two VMs and lab flows --during a ping, from the page', async () => {
+      const section = page.locator(`section[data-lab="${DMZ}"]`);
+      await section.locator('button.trace').click();
+      const trace = section.locator('pre.trace-output');
+      await expect.poll(() => trace.textContent(), { timeout: 60_000 }).toMatch(/^\$ ovn-trace dmz '[^\n]*ip4\.dst == 172\.16\.255\.131[\s\S]*output to "dmz-vm2"/);
+      await section.locator('button.flows').click();
+      const flows = section.locator('pre.flows-output');
+      await expect.poll(() => flows.textContent(), { timeout: 90_000 }).toMatch(/1 received[\s\S]*\d+ flows counted packets \(exit 0\)/);
+      expect(await flows.textContent()).toContain('ls_in_');
+    });
+
     it('turns a chassis red within a few seconds of its ovn-controller being killed', async () => {
       const pidFile = `/run/lab/${DMZ}/nodes/hv1/ovn-controller.pid`;
       expect(existsSync(pidFile)).toBe(true);
