@@ -5,7 +5,7 @@ import type { RawQos, RawQosRule } from './schema.js';
 type Raw = RawCore & RawQos;
 
 /** The logical port of a VM of the file (its own name, or `<switch>-<vm>`). */
-export function vmPort(t: RawCore, vm: string): string | undefined {
+function vmPort(t: RawCore, vm: string): string | undefined {
   const v = t.vms[vm];
   return v ? (v.port ?? `${v.switch}-${vm}`) : undefined;
 }

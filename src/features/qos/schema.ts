@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A meter's name: what an ACL's log: { meter } names (OVN's Meter.name). */
-export const meterName = z
+const meterName = z
   .string()
   .regex(/^[A-Za-z0-9_.:-]+$/, 'a meter name of letters, digits, ".", ":", "-" and "_"')
   .max(63, 'at most 63 characters');
