@@ -2,7 +2,7 @@ import { clip, count } from '../../base/text.js';
 import { canonical6 } from '../../topology/net6.js';
 import { CAPTURE_PINGS, type CaptureCheck } from '../../topology/checks/capture.js';
 import { targetAddress } from '../../topology/checks/fields.js';
-import { captureWhile } from '../../vm/capture.js';
+import { captureWhile, type CapturedPacket } from '../../vm/capture.js';
 import { CONNECT, python } from '../../vm/programs.js';
 import type { CheckProbe } from '../check.js';
 
@@ -17,10 +17,14 @@ export const captureProbe: CheckProbe<CaptureCheck> = {
     const action = spec.while.ping
       ? () => sender.run(['ping', '-n', '-c', String(CAPTURE_PINGS), '-i', '0.2', '-W', '1', target], { nothrow: true })
       : () => sender.run(python(CONNECT, spec.while.connect!.proto, target, spec.while.connect!.port, 1), { nothrow: true });
-    const packets = await captureWhile(ctx.node(spec.on), { iface: spec.interface, filter: spec.filter, count: spec.count, seconds: LISTEN }, action);
+    const packets = await captureWhile(ctx.node(spec.on), { iface: spec.interface, filter: spec.filter, count: spec.count, seconds: LISTEN, verbose: spec.dscp !== undefined }, action);
     const same = (a: string, b: string | undefined) => !b || canonical6(a) === canonical6(b);
-    const fitting = packets.filter((p) => same(p.src, spec.src) && same(p.dst, spec.dst));
-    const seen = packets.length ? `${count(packets.length, 'packet')}, ${fitting.length} from/to as expected (first: ${clip(packets[0]!.line, 150)})` : `no '${spec.filter}' packet on ${spec.on}:${spec.interface}`;
+    // DSCP is the TOS byte's top six bits (the last two are ECN).
+    const marked = (p: CapturedPacket) => spec.dscp === undefined || (p.tos !== undefined && p.tos >> 2 === spec.dscp);
+    const fitting = packets.filter((p) => same(p.src, spec.src) && same(p.dst, spec.dst) && marked(p));
+    const as = spec.dscp === undefined ? 'from/to as expected' : `with DSCP ${spec.dscp} and from/to as expected`;
+    const first = packets[0] ? `${packets[0].tos !== undefined ? `DSCP ${packets[0].tos >> 2}: ` : ''}${clip(packets[0].line, 150)}` : '';
+    const seen = packets.length ? `${count(packets.length, 'packet')}, ${fitting.length} ${as} (first: ${first})` : `no '${spec.filter}' packet on ${spec.on}:${spec.interface}`;
     if (spec.expect === 'absent') return { ok: packets.length === 0, seen };
     return { ok: packets.length >= spec.count && fitting.length === packets.length, seen };
   },

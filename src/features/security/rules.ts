@@ -3,6 +3,7 @@ import { parseCidr, parseIpv4 } from '../../topology/net.js';
 import type { At } from '../../topology/rules/at.js';
 import type { RawCore } from '../../topology/schema-core.js';
 import type { RawLocalports } from '../localports/schema.js';
+import type { RawQos } from '../qos/schema.js';
 import type { RawSecurity } from './schema.js';
 
 /** A file as port groups see it: with localports when that feature is there. */
@@ -26,7 +27,7 @@ function knownPorts(t: Raw): string[] {
 }
 
 /** Port groups of ports that exist, address sets of addresses, ACLs on what exists and naming groups and sets that do. */
-export function checkSecurity(t: RawCore & RawSecurity, at: At): void {
+export function checkSecurity(t: RawCore & RawSecurity & Partial<Pick<RawQos, 'meters'>>, at: At): void {
   for (const [name, pg] of Object.entries(t.port_groups)) {
     pg.members.forEach((m, i) => {
       if (!memberPort(t, m)) {
@@ -51,5 +52,10 @@ export function checkSecurity(t: RawCore & RawSecurity, at: At): void {
     const refs = matchReferences(acl.match);
     for (const g of refs.groups) if (!groups.includes(g)) at([...path, 'match'], `@${g} is not a port group of this file (port groups: ${groups.join(', ') || 'none'})`);
     for (const s of refs.sets) if (!sets.includes(s)) at([...path, 'match'], `$${s} is not an address set of this file (address sets: ${sets.join(', ') || 'none'}; every port group g also has $g_ip4)`);
+    const meter = typeof acl.log === 'object' ? acl.log.meter : undefined;
+    const meters = Object.keys(t.meters ?? {});
+    if (meter !== undefined && !meters.includes(meter)) {
+      at([...path, 'log', 'meter'], `unknown meter '${meter}' (meters in this file: ${meters.join(', ') || 'none'}): define it under meters:, e.g. meters: { ${meter}: { rate: 10, unit: pktps } }`);
+    }
   });
 }

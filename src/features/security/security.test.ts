@@ -79,3 +79,24 @@ describe('the acl_log check', () => {
     ]);
   });
 });
+
+describe('the acl_log check with a burst of pings', () => {
+  const withChecks = (...checks: string[]) => `${BASE}checks:\n${checks.map((c) => `  - ${c}\n`).join('')}`;
+
+  it('accepts a burst from a VM to a VM with lines to count', () => {
+    expect(issues(withChecks('{ name: a, kind: acl_log, chassis: hv1, acl: ssh, while: { from: web2, ping: web1, packets: 10 }, lines: { min: 1, max: 10 } }'))).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown pinging node', '{ name: a, kind: acl_log, chassis: hv1, acl: ssh, while: { from: web9, ping: web1 }, lines: { max: 3 } }', /^17:\d+ check 'a': unknown node 'web9'/],
+    ['lines with expect absent', '{ name: a, kind: acl_log, chassis: hv1, acl: ssh, lines: { max: 3 }, expect: absent }', /^17:\d+ check 'a': lines counts what is present: leave expect: absent out/],
+    ['more lines than pings', '{ name: a, kind: acl_log, chassis: hv1, acl: ssh, while: { from: web2, ping: web1, packets: 5 }, lines: { min: 6 } }', /^17:\d+ check 'a': min 6 is more lines than the 5 pings can log$/],
+  ])('refuses %s, at the field', (_what, check, expected) => {
+    expect(issues(withChecks(check))).toEqual([expect.stringMatching(expected)]);
+  });
+
+  it("refuses a step's ACL whose log names a meter the lab does not define", () => {
+    const step = "{ name: s, kind: step, add_acl: { switch: lan, direction: to-lport, priority: 1, match: 'icmp4', action: allow, log: { name: p, meter: nope } } }";
+    expect(issues(withChecks(step))).toEqual([expect.stringMatching(/^17:\d+ check 's': unknown meter 'nope' \(meters in this lab: none\)$/)]);
+  });
+});

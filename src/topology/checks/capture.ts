@@ -29,6 +29,7 @@ const schema = z.strictObject({
     .describe('what to do while listening: from a node, a ping or a connection'),
   src: address.optional().describe('the source address every captured packet must have (after NAT, the translated one)'),
   dst: address.optional().describe('the destination address every captured packet must have'),
+  dscp: z.number().int().min(0).max(63).optional().describe('the DSCP value every captured packet must carry (the top six bits of its IPv4 TOS byte or IPv6 traffic class, read with tcpdump -v): 46 is EF, 0 unmarked'),
   count: z.number().int().min(1).max(100).default(1).describe(`packets to wait for: at most what the action sends (a ping ${CAPTURE_PINGS}, a UDP connection 1)`),
   expect: z.enum(['present', 'absent']).default('present'),
 });
@@ -50,7 +51,7 @@ export const captureSpec: CheckSpecKind<CaptureCheck> = {
   },
   negative: (spec) => spec.expect === 'absent',
   expected(spec) {
-    const what = [spec.src && `from ${spec.src}`, spec.dst && `to ${spec.dst}`].filter(Boolean).join(' ');
+    const what = [spec.src && `from ${spec.src}`, spec.dst && `to ${spec.dst}`, spec.dscp !== undefined && `with DSCP ${spec.dscp}`].filter(Boolean).join(' ');
     return `${spec.on} ${spec.expect === 'present' ? `receives ${spec.count}+` : 'receives no'} '${spec.filter}' packet${spec.count > 1 ? 's' : ''}${what ? ` ${what}` : ''} while ${spec.while.from} ${spec.while.ping ? `pings ${spec.while.ping}` : `connects to ${spec.while.connect!.to}:${spec.while.connect!.port}`}`;
   },
 };

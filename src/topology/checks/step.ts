@@ -120,6 +120,7 @@ function problems(spec: StepCheck, lab: Lab): CheckProblem[] {
     const sets = [...lab.addressSets.map((s) => s.name), ...groups.flatMap((g) => [`${g}_ip4`, `${g}_ip6`])];
     for (const g of refs.groups) if (!groups.includes(g)) push('add_acl.match', `@${g} is not a port group of this lab`);
     for (const s of refs.sets) if (!sets.includes(s)) push('add_acl.match', `$${s} is not an address set of this lab`);
+    push('add_acl.log.meter', unknownMeter(spec.add_acl, lab));
   }
   if (spec.remove_acl) where('remove_acl', spec.remove_acl);
   for (const key of ['add_member', 'remove_member'] as const) {
@@ -200,3 +201,15 @@ export const stepSpec: CheckSpecKind<StepCheck> = {
     return action === 'command' ? 'the command exits 0' : `${action.replace('_', ' ')} done`;
   },
 };
+
+/** Why a step's ACL cannot log through its meter: the lab defines no meter of that name. */
+function unknownMeter(acl: NonNullable<StepCheck['add_acl']>, lab: Lab): string | undefined {
+  const meter = typeof acl.log === 'object' ? acl.log.meter : undefined;
+  return meter === undefined
+    ? undefined
+    : unknownName(
+        'meter',
+        meter,
+        (lab.meters ?? []).map((m) => m.name),
+      );
+}

@@ -46,3 +46,36 @@ describe('capture', () => {
     expect(lab.ran).toContainEqual(expect.stringMatching(/^vm1: \/usr\/bin\/python3 -c .* tcp fd00:62::ff:fe62:12 8080 1$/s));
   });
 });
+
+describe('capture with dscp', () => {
+  const vm1Echo = "filter: 'icmp[icmptype] == icmp-echo', while: { from: vm1, ping: vm2 }";
+
+  it('runs tcpdump -v and passes when every packet carries the DSCP value (EF: TOS 0xb8)', async () => {
+    const lab = capture('qos', 'vm2', `${vm1Echo}, dscp: 46`, 'capture-dscp-ef');
+    expect(await lab.attempt()).toEqual({
+      ok: true,
+      seen: '1 packet, 1 with DSCP 46 and from/to as expected (first: DSCP 46: 16:01:08.518139 IP (tos 0xb8) 10.80.0.11 > 10.80.0.12: ICMP echo request, id 1598, seq 1, length 64)',
+    });
+    expect(lab.ran[0]).toMatch(/^vm2: sh -c timeout "\$1" tcpdump .* capture 3 eth0 1 icmp\[icmptype\] == icmp-echo \/fake\/vm2\/capture-\d+-\d+ -v$/s);
+  });
+
+  it('fails on another DSCP value, saying which came', async () => {
+    expect(await capture('qos', 'vm2', `${vm1Echo}, dscp: 10`, 'capture-dscp-ef').attempt()).toMatchObject({ ok: false, seen: expect.stringMatching(/^1 packet, 0 with DSCP 10 and from\/to as expected \(first: DSCP 46: /) });
+    expect(await capture('qos', 'vm1', "filter: 'icmp[icmptype] == icmp-echo', while: { from: vm2, ping: vm1 }, dscp: 46", 'capture-dscp-unmarked').attempt()).toMatchObject({ ok: false, seen: expect.stringContaining('DSCP 0: ') });
+    expect(await capture('qos', 'vm1', "filter: 'icmp[icmptype] == icmp-echo', while: { from: vm2, ping: vm1 }, dscp: 0", 'capture-dscp-unmarked').attempt()).toMatchObject({ ok: true });
+  });
+
+  it('reads ports off the address line (UDP, AF11: TOS 0x28)', async () => {
+    const lab = capture('qos', 'vm2', 'filter: udp port 5202, while: { from: vm3, connect: { to: vm2, port: 5202, proto: udp } }, src: 10.80.0.13, dscp: 10', 'capture-dscp-udp-af11');
+    expect(await lab.attempt()).toEqual({ ok: true, seen: '1 packet, 1 with DSCP 10 and from/to as expected (first: DSCP 10: 16:01:17.713950 IP (tos 0x28) 10.80.0.13.44113 > 10.80.0.12.5202: UDP, length 4)' });
+  });
+
+  it('IPv6: the traffic class, 0 when tcpdump prints none', async () => {
+    const v6 = "filter: 'icmp6', while: { from: vm1, ping: 'fd00:80::12' }";
+    expect(await capture('qos', 'vm2', `${v6}, src: 'fd00:80::11', dscp: 46`, 'capture-dscp-v6-ef').attempt()).toEqual({
+      ok: true,
+      seen: '1 packet, 1 with DSCP 46 and from/to as expected (first: DSCP 46: 16:02:03.344235 IP6 (class 0xb8) fd00:80::11 > fd00:80::12: [icmp6 sum ok] ICMP6, echo request, id 4081, seq 1)',
+    });
+    expect(await capture('qos', 'vm2', `${v6}, dscp: 0`, 'capture-dscp-v6-unmarked').attempt()).toMatchObject({ ok: true, seen: expect.stringContaining('DSCP 0: 16:02:08.718752 IP6 (class 0x0) fd00:80::12 > fd00:80::11:') });
+  });
+});
