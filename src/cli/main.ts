@@ -4,6 +4,7 @@ import { InterruptedError, LabError, UserError } from '../base/errors.js';
 import { ExecResult } from '../base/exec.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerDown } from './commands/down.js';
+import { registerExercises } from './commands/exercise.js';
 import { registerExec } from './commands/exec.js';
 import { registerFlows } from './commands/flows.js';
 import { registerGraph } from './commands/graph.js';
@@ -97,6 +98,7 @@ for (const register of [
   registerTrace,
   registerGraph,
   registerTest,
+  registerExercises,
   registerValidate,
   registerScript,
   registerSchema,

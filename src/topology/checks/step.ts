@@ -15,7 +15,7 @@ const member = z.strictObject({ port_group: matchName, member: portName.describe
 export const STEP_ACTIONS = ['add_acl', 'remove_acl', 'add_member', 'remove_member', 'add_nat', 'remove_nat', 'add_route', 'remove_route', 'stop', 'start', 'stop_server', 'start_server', 'kill', 'restart', 'command'] as const;
 
 /** The daemons fault steps kill and start again, by their pid file's name. */
-const FAULT_DAEMONS = ['ovnnb_db', 'ovnsb_db', 'ovn-northd', 'ovn-controller'] as const;
+export const FAULT_DAEMONS = ['ovnnb_db', 'ovnsb_db', 'ovn-northd', 'ovn-controller'] as const;
 const daemon = z.enum(FAULT_DAEMONS).describe('ovnnb_db / ovnsb_db (a central database server), ovn-northd (central), ovn-controller (a chassis)');
 
 const schema = z.strictObject({
