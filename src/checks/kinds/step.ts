@@ -64,7 +64,8 @@ export const stepProbe: CheckProbe<StepCheck> = {
     }
     if (spec.restart) {
       const started = await restartDaemon(ctx, spec.restart.daemon, spec.restart.node);
-      return { ok: true, seen: started.length ? `${spec.restart.daemon} started again on ${started.join(', ')}` : `${spec.restart.daemon} was running everywhere` };
+      const running = spec.restart.node ? `already runs on ${spec.restart.node}` : 'was running everywhere';
+      return { ok: true, seen: started.length ? `${spec.restart.daemon} started again on ${started.join(', ')}` : `${spec.restart.daemon} ${running}` };
     }
     const out = await ctx.node(spec.node ?? ctx.lab.central.name).run(commandArgv(spec.command!), { nothrow: true, timeoutMs: 60_000 });
     return { ok: out.ok, seen: `exit ${out.exitCode}${out.stderr.trim() ? `: ${out.stderr.trim().split('\n')[0]}` : ''}` };
