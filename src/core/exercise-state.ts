@@ -1,5 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { UserError } from '../base/errors.js';
 import { labDir } from '../base/paths.js';
 import type { Exercise } from '../features/exercises/index.js';
 import { readRecord } from './lab-store.js';
@@ -18,7 +19,7 @@ export interface ExerciseState {
 }
 
 /** One exercise in a score. */
-export interface ExerciseProgress {
+interface ExerciseProgress {
   /** 1-based, as `lab solution N` takes it. */
   number: number;
   name: string;
@@ -49,8 +50,13 @@ export async function readExerciseState(lab: string): Promise<ExerciseState> {
 /** Records a lab's progress (written whole: a reader never sees half of it). */
 export async function writeExerciseState(lab: string, state: ExerciseState): Promise<void> {
   const file = join(labDir(lab), STATE_FILE);
-  await writeFile(`${file}.new`, JSON.stringify(state, null, 2));
-  await rename(`${file}.new`, file);
+  try {
+    await writeFile(`${file}.new`, JSON.stringify(state, null, 2));
+    await rename(`${file}.new`, file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    throw new UserError(`lab '${lab}' was taken down meanwhile`, "bring it up again with 'lab up FILE'");
+  }
 }
 
 /** Whether an exercise counts: it has no start steps, or they were applied. */

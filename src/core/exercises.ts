@@ -9,7 +9,7 @@ import type { CheckSpec, Lab } from '../topology/model.js';
 import { isOpen, readExerciseState, scoreOf, writeExerciseState, type ExerciseScore, type ExerciseState } from './exercise-state.js';
 
 /** The exercises of a lab, or a user error saying it has none. */
-export function exercisesOf(lab: Lab): Exercise[] {
+function exercisesOf(lab: Lab): Exercise[] {
   if (!lab.exercises?.length) throw new UserError(`lab '${lab.name}' has no exercises`, 'labs with exercises: dmz, security-groups, central-ha (an exercises: list in the file)');
   return lab.exercises;
 }

@@ -52,7 +52,11 @@ describe('exercises in the file', () => {
   it.each([
     ['a name used twice', edit('- name: block', '- name: revive'), "20:11 exercise name 'revive' is already used by exercises.0"],
     ['a check of a VM that does not exist', edit('kind: ping, from: vm1, to: vm2, expect', 'kind: ping, from: vm9, to: vm2, expect'), expect.stringMatching(/^26:44 'no ping': unknown node 'vm9'/)],
-    ['a step among the checks', edit('- { name: daemons run, kind: daemons }', '- { name: daemons run, kind: step, restart: { daemon: ovn-controller } }'), "19:36 an exercise's checks prove the task is done and change nothing: put a step in start: or solution:"],
+    [
+      'a step among the checks',
+      edit('- { name: daemons run, kind: daemons }', '- { name: daemons run, kind: step, restart: { daemon: ovn-controller } }'),
+      "19:36 an exercise's checks prove the task is done and change nothing: put a step in start: or solution:",
+    ],
     ['a fault step on a node the daemon does not run on', edit('kill: { daemon: ovn-controller, node: hv2 }', 'kill: { daemon: ovn-controller, node: central }'), "15:74 'crash': ovn-controller runs on chassis: hv1, hv2"],
     ['a solution that is not steps', edit('- { name: restart, kind: step, restart: { daemon: ovn-controller, node: hv2 } }', '- { name: restart, kind: daemons }'), expect.stringMatching(/^17:32 exercises.0.solution.0.kind: expected step/)],
     ['an exercise without checks', edit('      - { name: no ping, kind: ping, from: vm1, to: vm2, expect: unreachable }\n', '      []\n'), expect.stringMatching(/^26:7 exercises.1.checks: needs at least 1 entry/)],

@@ -5,7 +5,7 @@
  * it would import back. Its state on a running lab (started, passed) is the core's
  * (src/core/exercises.ts).
  */
-export { exercisesShape, type RawExercises } from './schema.js';
+export { exercisesShape } from './schema.js';
 export { resolveExercises } from './resolve.js';
 export { exerciseProblems } from './rules.js';
 export type { Exercise } from './model.js';
