@@ -5,7 +5,7 @@ import { UserError } from '../base/errors.js';
 import { listLabs } from '../core/lab-store.js';
 import { requireLabName } from '../base/paths.js';
 import { resolve } from 'node:path';
-import { RELEASES, withBuild, withRelease, type Build, type Engine, type Lab, type Release } from '../topology/model.js';
+import { isRelease, RELEASES, withBuild, withRelease, type Build, type Engine, type Lab } from '../topology/model.js';
 
 /** What every command gets: a reporter for progress and an exec that reports each command. */
 export interface CliContext {
@@ -58,8 +58,8 @@ export function out(text: string): void {
 /** A lab with `--release` applied: every node on that release (refused when it is not one). */
 export function releaseOption(lab: Lab, release: string | undefined): Lab {
   if (release === undefined) return lab;
-  if (!(RELEASES as readonly string[]).includes(release)) throw new UserError(`unknown release '${release}'`, `give one of: ${RELEASES.join(', ')}`);
-  return withRelease(lab, release as Release);
+  if (!isRelease(release)) throw new UserError(`unknown release '${release}'`, `give one of: ${RELEASES.join(', ')}, or an image built from source (src-…, as 'lab images build --ovn-src' names it)`);
+  return withRelease(lab, release);
 }
 
 /** How up and test describe --ovn and --ovs. */

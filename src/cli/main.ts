@@ -19,6 +19,7 @@ import { registerTrace } from './commands/trace.js';
 import { registerUp } from './commands/up.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVersion } from './commands/version.js';
+import { registerWeb } from './commands/web.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerGenerate } from './commands/generate.js';
 import { toolVersion } from './version.js';
@@ -97,6 +98,7 @@ for (const register of [
   registerFlows,
   registerTrace,
   registerGraph,
+  registerWeb,
   registerTest,
   registerExercises,
   registerValidate,

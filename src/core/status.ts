@@ -72,16 +72,21 @@ function daemonsOf(shell: NodeShell, vm?: Vm, host?: Host): { name: string; pidF
  * What a lab is like now. A lab whose record cannot be read (an `up` killed before it wrote it,
  * a `down` killed half way) is reported as such, never an error: the other labs still show.
  */
-export async function labStatus(name: string, exec: Exec): Promise<LabStatus> {
+export async function labStatus(name: string, exec: Exec, opts: StatusOptions = {}): Promise<LabStatus> {
   const record = await readRecord(name).catch((e: Error) => e);
   if (record instanceof Error) {
     const why = (record as NodeJS.ErrnoException).code === 'ENOENT' ? 'no record (lab.json)' : `its record cannot be read (${record.message})`;
     return { name, runtime: 'unknown', datapath: 'unknown', createdAt: '', nodes: [], healthy: false, problem: `${why}: half made or half removed; 'lab down ${name}' removes what is left` };
   }
-  return statusOf(name, record, exec);
+  return statusOf(name, record, exec, opts);
 }
 
-async function statusOf(name: string, record: LabRecord, exec: Exec): Promise<LabStatus> {
+export interface StatusOptions {
+  /** Leave out what a running node cannot change, its OVS and OVN versions (a live page looking every second). */
+  withoutVersions?: boolean;
+}
+
+async function statusOf(name: string, record: LabRecord, exec: Exec, opts: StatusOptions): Promise<LabStatus> {
   const lab = record.lab;
   const runtime = createRuntime(record.runtime, name, exec, record.lab);
   const ctx = new LabContext(lab, runtime, exec);
@@ -111,7 +116,7 @@ async function statusOf(name: string, record: LabRecord, exec: Exec): Promise<La
       if (engine) status.engine = `${engine} (${lab.engines!.find((e) => e.name === engine)?.url})`;
       if (kind === 'chassis') status.registered = registered ? (registered.has(node) ? 'yes' : 'no') : 'unknown';
       // What a central or chassis runs: on docker each node may be on its own release.
-      if ((kind === 'central' || kind === 'chassis') && isUp) {
+      if ((kind === 'central' || kind === 'chassis') && isUp && !opts.withoutVersions) {
         status.versions = await nodeVersions(shell);
         status.origin = nodeOrigin(buildOf(lab, node), status.versions, runtime.packagesRelease?.(node));
       }

@@ -2,8 +2,11 @@ import type { z } from 'zod';
 import type { Feature } from './feature.js';
 import { links } from './links/index.js';
 import { dns } from './dns/index.js';
+import { gatewayHa } from './gateway-ha/index.js';
+import { multicast } from './multicast/index.js';
 import { loadBalancers } from './load-balancers/index.js';
 import { localports } from './localports/index.js';
+import { mirrors } from './mirrors/index.js';
 import { routers } from './routers/index.js';
 import { security } from './security/index.js';
 import { services } from './services/index.js';
@@ -12,7 +15,7 @@ import { services } from './services/index.js';
  * Every feature, in the order their NB configuration is written (after the core's switches and
  * ports: routers first, what refers to their ports after them). A new feature is a folder and one line here.
  */
-const FEATURES = [routers, links, localports, security, services, loadBalancers, dns] as const;
+const FEATURES = [routers, links, localports, security, services, loadBalancers, dns, gatewayHa, mirrors, multicast] as const;
 
 /** The features as their common type, for the code that goes through them all. */
 export const features: readonly Feature[] = FEATURES;

@@ -35,8 +35,8 @@ export interface LabGraph {
   edges: GraphEdge[];
 }
 
-/** Ids safe in dot and mermaid. */
-const id = (kind: string, name: string) => `${kind}_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
+/** Ids safe in dot and mermaid: a node's in the picture is its kind and name (`chassis_hv1`). */
+export const id = (kind: string, name: string) => `${kind}_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
 
 /**
  * The lab as a graph: central and chassis on the underlay, Geneve tunnels between chassis,
@@ -46,6 +46,8 @@ const id = (kind: string, name: string) => `${kind}_${name.replace(/[^A-Za-z0-9_
 export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>): LabGraph {
   const nodes: GraphNode[] = [
     { id: id('central', lab.central.name), kind: 'central', label: [lab.central.name, lab.central.ip, 'NB/SB ovsdb, ovn-northd'] },
+    // The other members of a clustered central: each a machine of its own.
+    ...(lab.central.members ?? []).slice(1).map((m) => ({ id: id('central', m.name), kind: 'central' as const, label: [m.name, m.ip, 'NB/SB ovsdb, ovn-northd'] })),
     ...lab.chassis.map((c) => ({ id: id('chassis', c.name), kind: 'chassis' as const, label: [`chassis ${c.name}`, `${c.encap} ${c.ip}`, 'br-int, br-phy'] })),
     ...lab.switches.map((s) => ({
       id: id('switch', s.name),
@@ -65,6 +67,7 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     ...lab.hosts.map((h) => ({ id: id('host', h.name), kind: 'host' as const, label: [`host ${h.name}`, addresses ? (addresses.get(h.name) ?? 'no address') : `${h.ip}/${h.prefix}${h.dhcp ? ' (DHCP from OVN)' : ''}`] })),
   ];
   const edges: GraphEdge[] = [...lab.chassis.map((c) => ({ from: id('central', lab.central.name), to: id('chassis', c.name), label: `SB ${lab.central.ssl ? 'ssl' : 'tcp'}:${SB_PORT}`, style: 'control' as const }))];
+  for (const m of (lab.central.members ?? []).slice(1)) edges.push({ from: id('central', lab.central.name), to: id('central', m.name), label: 'Raft', style: 'control' });
   lab.chassis.forEach((a, i) => {
     for (const b of lab.chassis.slice(i + 1)) edges.push({ from: id('chassis', a.name), to: id('chassis', b.name), label: a.encap, style: 'tunnel' });
   });

@@ -13,9 +13,15 @@ const EDGE_STYLES: Record<EdgeKind, { attrs: string; meaning: string }> = {
   logical: { attrs: 'style=dashed color="#2e7d32"', meaning: 'logical attachment in OVN' },
 };
 
-/** The graph in dot: the physical layer and the logical one as clusters, VMs between, a legend. */
-export function toDot(g: LabGraph, opts: { title?: boolean } = {}): string {
-  const node = (n: LabGraph['nodes'][number]) => `    ${n.id} [label=${dotString(n.label.join('\n'))} shape=${SHAPES[n.kind]} fillcolor=${dotString(COLORS[n.kind])}];`;
+/** How a node that is down (gone, or a daemon of it not running) is drawn: red, with a thick red border. */
+const DOWN = 'fillcolor="#f28b82" color="#c5221f" penwidth=2';
+
+/**
+ * The graph in dot: the physical layer and the logical one as clusters, VMs between, a legend.
+ * Nodes whose ids are in `down` are drawn red (a live picture: `lab web`).
+ */
+export function toDot(g: LabGraph, opts: { title?: boolean; down?: ReadonlySet<string> } = {}): string {
+  const node = (n: LabGraph['nodes'][number]) => `    ${n.id} [label=${dotString(n.label.join('\n'))} shape=${SHAPES[n.kind]} ${opts.down?.has(n.id) ? DOWN : `fillcolor=${dotString(COLORS[n.kind])}`}];`;
   const layer = (name: string) => g.nodes.filter((n) => LAYER[n.kind] === name).map(node);
   const legend = Object.entries(EDGE_STYLES).flatMap(([kind, s], i) => [
     `    legend_${i}a [label="" shape=point width=0.05]; legend_${i}b [label=${dotString(s.meaning)} shape=plaintext style=""];`,

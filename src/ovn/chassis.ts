@@ -22,9 +22,9 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
   // One process for the whole start: on docker each command is an API exec of its own.
   await node.runAll([
     ['ovsdb-tool', 'create', `${r}/conf.db`, schemaPaths(chassis.build).vswitch],
-    ['ovsdb-server', `${r}/conf.db`, `--remote=punix:${r}/db.sock`, ...daemonArgs(r, 'ovsdb-server')],
+    ovsdbServerArgv(r),
     ['ovs-vsctl', '--no-wait', 'init'],
-    ['ovs-vswitchd', `unix:${r}/db.sock`, ...(datapath === 'netdev' ? ['--disable-system'] : []), ...daemonArgs(r, 'ovs-vswitchd')],
+    vswitchdArgv(r, datapath),
     [
       'ovs-vsctl',
       '--timeout=30',
@@ -100,6 +100,36 @@ function sbWrittenByNorthd(node: NodeShell, lab: Lab, chassis: Chassis): string[
   const ssl = lab.central.ssl ? sslArgs(sslFiles(node.runDir, chassis.name)) : [];
   const probe = shellLine(['ovn-sbctl', ...ssl, `--db=${centralRemote(lab.central, SB_PORT)}`, '--timeout=5', '--bare', '--columns=_uuid', 'list', 'SB_Global']);
   return waitCommand(`[ -n "$(${probe} 2>/dev/null)" ]`, 30, 0.02);
+}
+
+function ovsdbServerArgv(r: string): string[] {
+  return ['ovsdb-server', `${r}/conf.db`, `--remote=punix:${r}/db.sock`, ...daemonArgs(r, 'ovsdb-server')];
+}
+
+function vswitchdArgv(r: string, datapath: Datapath): string[] {
+  return ['ovs-vswitchd', `unix:${r}/db.sock`, ...(datapath === 'netdev' ? ['--disable-system'] : []), ...daemonArgs(r, 'ovs-vswitchd')];
+}
+
+/**
+ * Starts ovs-vswitchd again on a chassis whose ovs-vswitchd a fault step killed, on the datapath
+ * lab up chose (kept in its database). Its bridges, ports and br-phy's address come back from the
+ * database and the tap devices, which outlive it (OVS makes them persistent); its tunnel neighbours
+ * lived in its memory, so they are set again before the first packet needs them.
+ */
+export async function restartVswitchd(node: NodeShell, lab: Lab, chassis: Chassis): Promise<void> {
+  const got = await node.run(['ovs-vsctl', '--timeout=10', 'get', 'Open_vSwitch', '.', 'external_ids:ovn-bridge-datapath-type']);
+  const datapath: Datapath = got.stdout.replace(/"/g, '').trim() === 'system' ? 'system' : 'netdev';
+  await node.runAll([vswitchdArgv(node.runDir, datapath), ...neighbourCommands(tunnelPeers(chassis, lab.chassis))]);
+}
+
+/**
+ * Boots a chassis again after a fault step killed all its daemons: ovsdb-server on the database it
+ * kept (as a host's disk survives), ovs-vswitchd, then ovn-controller, which claims its ports again.
+ */
+export async function restartChassisDaemons(node: NodeShell, lab: Lab, chassis: Chassis): Promise<void> {
+  await node.run(ovsdbServerArgv(node.runDir));
+  await restartVswitchd(node, lab, chassis);
+  await startOvnController(node, lab, chassis);
 }
 
 /** Starts ovn-controller on a chassis (also again, after a fault step killed it). */

@@ -5,6 +5,13 @@ import type { Lab, NodeKind } from '../topology/model.js';
 
 /** A lab together with the runtime it lives on: how the core reaches any node. */
 export class LabContext {
+  /**
+   * The last fault step of a test (a daemon killed or restarted, a chassis failed or recovered):
+   * its name and when it began (performance.now()), so that later checks can say how long after it
+   * they saw the lab recover.
+   */
+  lastFault?: { step: string; at: number };
+
   constructor(
     readonly lab: Lab,
     readonly runtime: Runtime,

@@ -62,6 +62,42 @@ export async function portBinding(central: NodeShell, port: string): Promise<{ c
   return { ...(uuid ? { chassis: byUuid.get(uuid) ?? uuid } : {}), up: up === 'true' };
 }
 
+/** One SB IGMP_Group row: a group a chassis learned on a logical switch, with the ports that joined it there. */
+export interface IgmpGroupRow {
+  address: string;
+  chassis: string;
+  ports: string[];
+  /** The IGMP (or MLD) version its members reported in: IGMPv3, … (asked for: OVN 24.09 and later have the column). */
+  protocol?: string;
+}
+
+/**
+ * The IGMP_Group rows of a logical switch (chassis and ports by name); undefined when the SB does
+ * not answer. Each chassis writes its own rows, for the ports it has: its VMs' reports never leave it.
+ */
+export async function igmpGroups(central: NodeShell, logicalSwitch: string, withProtocol = false): Promise<IgmpGroupRow[] | undefined> {
+  const [groups, datapaths, chassis, ports] = await Promise.all([
+    rows(central, ['ovn-sbctl', `--columns=address,datapath,chassis,ports${withProtocol ? ',protocol' : ''}`, 'list', 'IGMP_Group']),
+    rows(central, ['ovn-sbctl', '--columns=_uuid', 'find', 'Datapath_Binding', `external_ids:name=${logicalSwitch}`]),
+    rows(central, ['ovn-sbctl', '--columns=_uuid,name', 'list', 'Chassis']),
+    rows(central, ['ovn-sbctl', '--columns=_uuid,logical_port', 'list', 'Port_Binding']),
+  ]);
+  if (!groups || !datapaths || !chassis || !ports) return undefined;
+  const dp = new Set(datapaths.map(([u]) => u));
+  const names = new Map([...chassis, ...ports].map(([u, n]) => [u!, n!]));
+  return groups
+    .filter(([, d]) => dp.has(d))
+    .map(([address, , c, p, protocol]) => ({
+      address: address!,
+      chassis: names.get(c ?? '') ?? c ?? '',
+      ports: (p ?? '')
+        .split(' ')
+        .filter(Boolean)
+        .map((u) => names.get(u) ?? u),
+      ...(withProtocol ? { protocol: protocol ?? '' } : {}),
+    }));
+}
+
 /** An OVS interface: its name, type (geneve, vxlan, patch, internal, '') and options (remote_ip, csum, key, peer…). */
 export interface OvsInterface {
   name: string;

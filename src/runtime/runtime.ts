@@ -2,6 +2,7 @@ import type { ExecOptions, ExecResult } from '../base/exec.js';
 import type { NodeFile } from '../base/files.js';
 import type { Link, Namespace } from '../features/links/model.js';
 import type { Host, Vm } from '../topology/model.js';
+import type { Terminal, TerminalSize } from './terminal.js';
 
 export type { NodeFile };
 
@@ -71,6 +72,16 @@ export interface Runtime {
   exec(node: string, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
   /** Runs a command inside a node with this process' stdin, stdout and stderr (for `lab exec`); returns its exit code. */
   attach(node: string, argv: readonly string[], env: Record<string, string>): Promise<number>;
+  /**
+   * Runs a command inside a node on a new pseudo-terminal (a shell in `lab web`'s page). Optional:
+   * a runtime without it offers no terminal.
+   */
+  terminal?(node: string, argv: readonly string[], env: Record<string, string>, size: TerminalSize): Promise<Terminal>;
+  /**
+   * True when a shell in a node is root on this host's file system (nodes are namespaces of the
+   * host), false when it sees only its own (containers).
+   */
+  readonly hostFiles: boolean;
   /** Copies a file from one node to another (the lab's certificates from central to chassis). */
   copyFile(from: string, fromPath: string, to: string, toPath: string, mode?: number): Promise<void>;
   /** Writes a file a node can read at `path`. */

@@ -1,4 +1,4 @@
-import type { Build, BuildTree } from './model.js';
+import { isSourceRelease, type Build, type BuildTree } from './model.js';
 
 /* A node's build trees: the programs and schemas it runs from them, and where its OVN and OVS come from. */
 
@@ -42,5 +42,6 @@ export function nodeOrigin(build: Build | undefined, versions: { ovn: string; ov
 /** An origin in words: `24.03.9 (build tree /src/ovn, commit bd3baf441086)`, `23.03.1 (bookworm packages)`. */
 export function originText(o: Origin): string {
   if (o.from === 'build') return `${o.version} (build tree ${o.tree}${o.commit ? `, commit ${o.commit.slice(0, 12)}` : ''})`;
+  if (o.release && isSourceRelease(o.release)) return `${o.version} (image ${o.release}, compiled from source)`;
   return `${o.version} (${o.release ? `${o.release} ` : ''}packages)`;
 }

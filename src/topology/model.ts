@@ -2,7 +2,22 @@ import type { Cidr } from './net.js';
 
 /** The Debian releases docker nodes run: bookworm (OVS 3.1, OVN 23.03), trixie (OVS 3.5, OVN 25.03), sid (unstable: OVS 4.0, OVN 26.03 when written; it moves). */
 export const RELEASES = ['bookworm', 'trixie', 'sid'] as const;
-export type Release = (typeof RELEASES)[number];
+export type PackagedRelease = (typeof RELEASES)[number];
+/** A node image built from OVN and OVS source trees (`lab images build --ovn-src`), named by their versions and commits. */
+export type SourceRelease = `src-${string}`;
+/** What a docker node's image runs: a Debian release's packages, or OVN built from source. */
+export type Release = PackagedRelease | SourceRelease;
+/** How a source image's name is written: `src-`, then letters, digits, '.', '_' and '-'. */
+export const SOURCE_RELEASE = /^src-[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+export function isSourceRelease(release: string): release is SourceRelease {
+  return SOURCE_RELEASE.test(release);
+}
+
+/** A release's name checked: a packaged release, or a source image's name. */
+export function isRelease(release: string): release is Release {
+  return (RELEASES as readonly string[]).includes(release) || isSourceRelease(release);
+}
 
 /** A lab resolved from its topology file: every default filled in, every address decided. */
 export interface Lab {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkSchema } from './checks/registry.js';
 import { LAB_NAME, LAB_NAME_MAX } from '../base/lab-name.js';
 import { ENGINE_URL, ENGINE_URL_HINT } from './engine-url.js';
-import { RELEASES } from './model.js';
+import { RELEASES, SOURCE_RELEASE, type Release } from './model.js';
 import { cidr, cidr6, ipv4, ipv6, mac, nodeName, portName } from './schema-types.js';
 import { nbOptionsSchema, portSecuritySchema, serverSchema } from './schema-security.js';
 import { labBuildShape, nodeBuildShape } from './schema-build.js';
@@ -16,6 +16,11 @@ import { labBuildShape, nodeBuildShape } from './schema-build.js';
 const labName = z.string().regex(LAB_NAME, 'a lab name starts with a letter and has only letters, digits, "-" and "_"').max(LAB_NAME_MAX, `a lab name has at most ${LAB_NAME_MAX} characters`);
 
 /** DHCP's lease time is 32 bits (RFC 2132), all ones an infinite lease; OVN would cut a larger one to it. */
+/** A release: a Debian release's packages, or an image built from source (its name as `lab images build --ovn-src` prints it). */
+const releaseSchema = z
+  .union([z.enum(RELEASES), z.string().regex(SOURCE_RELEASE, `expected ${RELEASES.join(', ')}, or an image built from source (src-…, as lab images build --ovn-src names it)`) as unknown as z.ZodType<Release>])
+  .describe(`one of ${RELEASES.join(', ')}, or an image built from source (src-…, as lab images build --ovn-src names it)`);
+
 export const LEASE_TIME_MAX = 0xffffffff;
 
 const dhcpSchema = z
@@ -59,7 +64,7 @@ const switchSchema = z
 const chassisSchema = z
   .strictObject({
     ip: ipv4.optional().describe('underlay (tunnel endpoint) address; default: assigned from the underlay subnet'),
-    release: z.enum(RELEASES).optional().describe("docker runtime: this chassis' own release (default: the lab's)"),
+    release: releaseSchema.optional().describe("docker runtime: this chassis' own release (default: the lab's)"),
     ...nodeBuildShape("this chassis'", 'ovn-controller', 'ovsdb-server, ovs-vswitchd, vswitch schema'),
     engine: nodeName.optional().describe("docker runtime: the engine (of 'engines') it runs on; default: central and hosts on the first, chassis spread round-robin"),
     encap: z.enum(['geneve', 'vxlan']).default('geneve').describe('tunnel type to the other chassis (ovn-encap-type); every chassis of a lab uses the same'),
@@ -78,7 +83,7 @@ const chassisSchema = z
 const centralSchema = z
   .strictObject({
     ip: ipv4.optional().describe('underlay address of the central node; default: the first of the underlay subnet'),
-    release: z.enum(RELEASES).optional().describe("docker runtime: central's own release (OVN upgrades central first)"),
+    release: releaseSchema.optional().describe("docker runtime: central's own release (OVN upgrades central first)"),
     ...nodeBuildShape("central's", 'ovn-northd, NB/SB schemas', 'ovsdb-server of the NB and SB databases'),
     engine: nodeName.optional().describe("docker runtime: the engine (of 'engines') it (and every member of its cluster) runs on; default: central and hosts on the first, chassis spread round-robin"),
     cluster: z
@@ -195,7 +200,9 @@ const underlaySchema = z
 export const coreShape = {
   name: labName.describe('lab name: prefixes everything the lab creates'),
   runtime: z.enum(['netns', 'docker']).default('netns').describe('where nodes run'),
-  release: z.enum(RELEASES).optional().describe('docker runtime: the Debian release of the node image (bookworm: OVN 23.03, trixie: OVN 25.03, sid: the newest, OVN 26.03)'),
+  release: releaseSchema
+    .optional()
+    .describe('docker runtime: the Debian release of the node image (bookworm: OVN 23.03, trixie: OVN 25.03, sid: the newest, OVN 26.03), or an image built from source (src-…, as lab images build --ovn-src names it)'),
   ...labBuildShape,
   datapath: z.enum(['auto', 'netdev', 'system']).default('auto').describe('OVS datapath: netdev (userspace), system (kernel module), auto (system when the host has the modules)'),
   engines: z.record(nodeName, engineUrl).optional().describe('docker runtime: the Docker engines this lab may use, by name (the first is a swarm manager when there are several); LAB_ENGINES or --engines override them'),

@@ -38,6 +38,11 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], root: 
         atKey: false,
         message: value === undefined ? `missing key '${String(issue.path.at(-1))}' (one of: ${options.join(', ')})` : `unknown ${String(issue.path.at(-1))} '${String(value)}' (expected one of: ${options.join(', ')})`,
       });
+    } else if (issue.code === 'invalid_union' && matchedForm(issue, data)) {
+      // One form of the union has the keys written ({ tcp: 80.5 }): its own problem says what is wrong.
+      out.push(...describeSchemaIssues(matchedForm(issue, data) ?? [], root, data));
+    } else if (issue.code === 'invalid_union' && describedAt(root, issue.path, data)) {
+      out.push({ path: issue.path, atKey: false, message: `${where}: expected ${describedAt(root, issue.path, data) ?? ''}, not ${describeValue(valueAt(data, issue.path))}` });
     } else if (issue.code === 'invalid_key') {
       out.push({ path: issue.path, atKey: true, message: `${where}: bad name: ${issue.issues.map((i) => i.message).join('; ')}` });
     } else {
@@ -45,6 +50,17 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], root: 
     }
   }
   return out;
+}
+
+/**
+ * The one form of a union whose keys the value has (its only problems are inside them), its issues
+ * placed at their full path; undefined when none or several forms fit so far.
+ */
+function matchedForm(issue: z.core.$ZodIssue, data: unknown): z.core.$ZodIssue[] | undefined {
+  const forms = (issue as { errors?: z.core.$ZodIssue[][] }).errors ?? [];
+  const keysFit = (errs: z.core.$ZodIssue[]) => errs.length > 0 && errs.every((e) => e.path.length > 0 && e.code !== 'unrecognized_keys' && !(e.code === 'invalid_type' && valueAt(valueAt(data, issue.path), e.path) === undefined));
+  const fit = forms.filter(keysFit);
+  return fit.length === 1 ? fit[0]?.map((e) => ({ ...e, path: [...issue.path, ...e.path] })) : undefined;
 }
 
 function valueAt(data: unknown, path: Path): unknown {
@@ -56,9 +72,10 @@ function valueAt(data: unknown, path: Path): unknown {
   return v;
 }
 
-/** The keys an object schema at path accepts (unwrapping optional, default, nullable, record, array, union by kind). */
-function keysAt(schema: z.ZodType, path: Path, data: unknown): string[] {
-  type Def = { type?: string; innerType?: unknown; shape?: Record<string, unknown>; valueType?: unknown; element?: unknown; options?: unknown[]; discriminator?: string };
+type Def = { type?: string; innerType?: unknown; shape?: Record<string, unknown>; valueType?: unknown; element?: unknown; options?: unknown[]; discriminator?: string };
+
+/** The schema at path, and its definition (unwrapping optional, default, nullable, record, array, union by kind). */
+function schemaAt(schema: z.ZodType, path: Path, data: unknown): { at: unknown; def: Def | undefined } {
   let s: unknown = schema;
   const defOf = (x: unknown) => (x as { _zod?: { def?: Def } })._zod?.def;
   const unwrap = (at: Path): Def | undefined => {
@@ -77,10 +94,20 @@ function keysAt(schema: z.ZodType, path: Path, data: unknown): string[] {
     if (def?.type === 'object') s = def.shape?.[String(seg)];
     else if (def?.type === 'record') s = def.valueType;
     else if (def?.type === 'array') s = def.element;
-    else return [];
+    else return { at: undefined, def: undefined };
   }
-  const def = unwrap(path);
+  return { def: unwrap(path), at: s };
+}
+
+/** The keys an object schema at path accepts. */
+function keysAt(schema: z.ZodType, path: Path, data: unknown): string[] {
+  const { def } = schemaAt(schema, path, data);
   return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
+}
+
+/** What the schema at path says it is (its description), for a value none of a union's forms took. */
+function describedAt(schema: z.ZodType, path: Path, data: unknown): string | undefined {
+  return (schemaAt(schema, path, data).at as { description?: string } | undefined)?.description;
 }
 
 /** What a value is, as a person reading the file would say it. */

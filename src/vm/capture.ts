@@ -29,9 +29,14 @@ let serial = 0;
  * the capture ends after `count` packets or `seconds`. Returns what arrived.
  */
 export async function captureWhile(node: NodeShell, opts: { iface: string; filter: string; count: number; seconds: number }, action: () => Promise<unknown>): Promise<CapturedPacket[]> {
+  return parseTcpdump(await captureText(node, opts, action));
+}
+
+/** The same capture, as tcpdump printed it; with `hex`, each packet's bytes from its IP header on follow its line (-x). */
+export async function captureText(node: NodeShell, opts: { iface: string; filter: string; count: number; seconds: number; hex?: boolean }, action: () => Promise<unknown>): Promise<string> {
   const base = `${node.runDir}/capture-${process.pid}-${(serial += 1)}`;
-  const start = 'timeout "$1" tcpdump -l -n -i "$2" -c "$3" "$4" >"$5.out" 2>"$5.err" </dev/null & echo $! >"$5.pid"';
-  await node.run(['sh', '-c', start, 'capture', String(opts.seconds), opts.iface, String(opts.count), opts.filter, base]);
+  const start = 'timeout "$1" tcpdump -l -n ${6:+"$6"} -i "$2" -c "$3" "$4" >"$5.out" 2>"$5.err" </dev/null & echo $! >"$5.pid"';
+  await node.run(['sh', '-c', start, 'capture', String(opts.seconds), opts.iface, String(opts.count), opts.filter, base, ...(opts.hex ? ['-x'] : [])]);
   const read = (suffix: string) => node.run(['cat', `${base}.${suffix}`], { nothrow: true }).then((r) => r.stdout);
   const deadline = Date.now() + 5000;
   while (!(await read('err')).includes('listening on') && Date.now() < deadline) await sleep(20);
@@ -40,7 +45,7 @@ export async function captureWhile(node: NodeShell, opts: { iface: string; filte
   const end = Date.now() + opts.seconds * 1000 + 1000;
   const running = 'kill -0 "$(cat "$1.pid")" 2>/dev/null';
   while ((await node.run(['sh', '-c', running, 'running', base], { nothrow: true })).ok && Date.now() < end) await sleep(50);
-  const packets = parseTcpdump(await read('out'));
+  const text = await read('out');
   await node.run(['rm', '-f', `${base}.out`, `${base}.err`, `${base}.pid`], { nothrow: true });
-  return packets;
+  return text;
 }

@@ -8,6 +8,7 @@ import type { Vm } from '../../src/topology/model.js';
  */
 export class FakeRuntime implements Runtime {
   readonly name = 'fake';
+  readonly hostFiles = true;
 
   constructor(private readonly addresses: Record<string, string> = {}) {}
   calls: string[] = [];

@@ -1,4 +1,4 @@
-import { faultTarget, killDaemon, restartDaemon } from '../../ovn/faults.js';
+import { failChassis, faultTarget, killDaemon, recoverChassis, restartDaemon } from '../../ovn/faults.js';
 import { commandArgv } from '../../base/exec.js';
 import { shellLine } from '../../base/shell-line.js';
 import { aclAddCommands, aclDelCommand } from '../../features/security/acl.js';
@@ -38,36 +38,53 @@ function nbChange(spec: StepCheck, ctx: LabContext): string[][] | undefined {
 export const stepProbe: CheckProbe<StepCheck> = {
   kind: 'step',
   async attempt(spec, ctx) {
-    const change = nbChange(spec, ctx);
-    if (change) {
-      const argv = ['ovn-nbctl', '--timeout=30', ...change.flatMap((c) => ['--', ...c])];
-      const out = await ctx.central().run(argv, { nothrow: true });
-      if (!out.ok) return { ok: false, seen: `ovn-nbctl failed: ${out.stderr.trim().split('\n')[0]}` };
-      // The next check sees the change in every chassis' flows.
-      await waitHvSync(ctx.central());
-      return { ok: true, seen: `${stepAction(spec)!.replace('_', ' ')} done: ${shellLine(change.flat())}` };
-    }
-    if (spec.stop !== undefined) return serviceAction(ctx, spec.stop, 'stop');
-    if (spec.start !== undefined) return serviceAction(ctx, spec.start, 'start');
-    const server = spec.stop_server ?? spec.start_server;
-    if (server) {
-      const node = ctx.node(server.node);
-      const s = serverOf(ctx.lab, server.node, server.port)!;
-      if (spec.stop_server) return { ok: await stopServer(node, s), seen: `${server.node} ${s.kind}/${s.port} stopped` };
-      await startServers(node, [s]);
-      return { ok: true, seen: `${server.node} ${s.kind}/${s.port} listening again` };
-    }
-    if (spec.kill) {
-      const target = await faultTarget(ctx, spec.kill);
-      if (!target) return { ok: false, seen: `no node ${spec.kill.leader ? `leads ${spec.kill.leader.toUpperCase()}` : 'runs an active ovn-northd'} now` };
-      return { ok: await killDaemon(ctx, target, spec.kill.daemon), seen: `${spec.kill.daemon} on ${target} killed (SIGKILL)` };
-    }
-    if (spec.restart) {
-      const started = await restartDaemon(ctx, spec.restart.daemon, spec.restart.node);
-      const running = spec.restart.node ? `already runs on ${spec.restart.node}` : 'was running everywhere';
-      return { ok: true, seen: started.length ? `${spec.restart.daemon} started again on ${started.join(', ')}` : `${spec.restart.daemon} ${running}` };
-    }
-    const out = await ctx.node(spec.node ?? ctx.lab.central.name).run(commandArgv(spec.command!), { nothrow: true, timeoutMs: 60_000 });
-    return { ok: out.ok, seen: `exit ${out.exitCode}${out.stderr.trim() ? `: ${out.stderr.trim().split('\n')[0]}` : ''}` };
+    const began = performance.now();
+    const result = await act(spec, ctx);
+    const fault = spec.kill ?? spec.restart ?? spec.fail_chassis ?? spec.recover_chassis;
+    if (fault !== undefined && result.ok) ctx.lastFault = { step: spec.name, at: began };
+    return result;
   },
 };
+
+/** What a step does, and what it saw. */
+async function act(spec: StepCheck, ctx: LabContext): Promise<{ ok: boolean; seen: string }> {
+  const change = nbChange(spec, ctx);
+  if (change) {
+    const argv = ['ovn-nbctl', '--timeout=30', ...change.flatMap((c) => ['--', ...c])];
+    const out = await ctx.central().run(argv, { nothrow: true });
+    if (!out.ok) return { ok: false, seen: `ovn-nbctl failed: ${out.stderr.trim().split('\n')[0]}` };
+    // The next check sees the change in every chassis' flows.
+    await waitHvSync(ctx.central());
+    return { ok: true, seen: `${stepAction(spec)!.replace('_', ' ')} done: ${shellLine(change.flat())}` };
+  }
+  if (spec.stop !== undefined) return serviceAction(ctx, spec.stop, 'stop');
+  if (spec.start !== undefined) return serviceAction(ctx, spec.start, 'start');
+  const server = spec.stop_server ?? spec.start_server;
+  if (server) {
+    const node = ctx.node(server.node);
+    const s = serverOf(ctx.lab, server.node, server.port)!;
+    if (spec.stop_server) return { ok: await stopServer(node, s), seen: `${server.node} ${s.kind}/${s.port} stopped` };
+    await startServers(node, [s]);
+    return { ok: true, seen: `${server.node} ${s.kind}/${s.port} listening again` };
+  }
+  if (spec.kill) {
+    const target = await faultTarget(ctx, spec.kill);
+    if (!target) return { ok: false, seen: `no node ${spec.kill.leader ? `leads ${spec.kill.leader.toUpperCase()}` : 'runs an active ovn-northd'} now` };
+    return { ok: await killDaemon(ctx, target, spec.kill.daemon), seen: `${spec.kill.daemon} on ${target} killed (SIGKILL)` };
+  }
+  if (spec.restart) {
+    const started = await restartDaemon(ctx, spec.restart.daemon, spec.restart.node);
+    const running = spec.restart.node ? `already runs on ${spec.restart.node}` : 'was running everywhere';
+    return { ok: true, seen: started.length ? `${spec.restart.daemon} started again on ${started.join(', ')}` : `${spec.restart.daemon} ${running}` };
+  }
+  if (spec.fail_chassis !== undefined) {
+    const killed = await failChassis(ctx, spec.fail_chassis);
+    return { ok: killed.length > 0, seen: killed.length ? `${spec.fail_chassis} failed: ${killed.join(', ')} killed (SIGKILL)` : `no daemon ran on ${spec.fail_chassis}` };
+  }
+  if (spec.recover_chassis !== undefined) {
+    await recoverChassis(ctx, spec.recover_chassis);
+    return { ok: true, seen: `${spec.recover_chassis} booted: ovsdb-server, ovs-vswitchd and ovn-controller started again` };
+  }
+  const out = await ctx.node(spec.node ?? ctx.lab.central.name).run(commandArgv(spec.command!), { nothrow: true, timeoutMs: 60_000 });
+  return { ok: out.ok, seen: `exit ${out.exitCode}${out.stderr.trim() ? `: ${out.stderr.trim().split('\n')[0]}` : ''}` };
+}

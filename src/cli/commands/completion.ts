@@ -4,7 +4,7 @@ import { out } from '../context.js';
 
 /** Commands whose argument is a topology file; those that take a lab name; those that take a node. */
 const FILE_ARGS = ['up', 'test', 'validate', 'script', 'graph', 'down'];
-const LAB_ARGS = ['down', 'status', 'test', 'graph'];
+const LAB_ARGS = ['down', 'status', 'test', 'graph', 'web'];
 
 /**
  * A bash completion script made from the commands and options this CLI defines, so it never

@@ -1,13 +1,17 @@
+import { spawnSync } from 'node:child_process';
 import type { Command } from 'commander';
-import { findProgram, isRoot } from '../../base/host.js';
+import { findProgram, isRoot, missingRequirements, requireRoot } from '../../base/host.js';
+import { UserError } from '../../base/errors.js';
 import { cliContext, out } from '../context.js';
 
 export function registerDoctor(program: Command): void {
   program
     .command('doctor')
     .description('check that this host can run labs')
-    .action(async () => {
+    .option('--install', "first install the Debian/Ubuntu packages the netns runtime needs that are missing (apt-get, as root): what 'npm run setup' does in a clone, for lab installed as a package")
+    .action(async (opts: { install?: boolean }) => {
       const [{ kernelDatapathAvailable }, { DNSMASQ, NETNS_REQUIREMENTS }] = await Promise.all([import('../../ovn/datapath.js'), import('../../runtime/netns/requirements.js')]);
+      if (opts.install) installPackages(missingRequirements([...NETNS_REQUIREMENTS, DNSMASQ]).map((r) => r.pkg));
       let ok = true;
       const line = (good: boolean, text: string, fix?: string) => {
         if (!good) ok = false;
@@ -49,5 +53,24 @@ async function dockerImages(): Promise<void> {
     }
     const v = await images.imageVersions(docker, ref);
     out(`ok   docker image ${ref}: ${release}, OVS ${v.ovs}, OVN ${v.ovn}`);
+  }
+}
+
+/** Installs the packages with apt-get, its output shown; refused without root, failed when apt-get fails. */
+function installPackages(missing: string[]): void {
+  const pkgs = [...new Set(missing)];
+  if (!pkgs.length) {
+    out('info every package the netns runtime needs is installed');
+    return;
+  }
+  requireRoot('doctor --install');
+  out(`info installing ${pkgs.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', '--no-install-recommends', ...pkgs],
+  ]) {
+    const r = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
+    if (r.status !== 0) throw new UserError(`apt-get ${args[0]} failed${r.error ? ` (${r.error.message})` : ` with exit code ${String(r.status)}`}`, `install them yourself: apt-get install ${pkgs.join(' ')}`);
   }
 }

@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import type { Terminal, TerminalSize } from '../terminal.js';
 
 /**
  * Runs argv in a container with this process' stdin, stdout and stderr, through the Docker API
@@ -30,4 +31,40 @@ export async function attachExec(container: Docker.Container, argv: string[], en
   if (tty) process.stdin.setRawMode(false);
   process.stdin.pause();
   return (await exec.inspect()).ExitCode ?? 1;
+}
+
+/**
+ * argv in a container on a pseudo-terminal Docker makes (an exec with Tty), for a terminal in
+ * `lab web`'s page: the Docker API resizes it.
+ */
+export async function execTerminal(container: Docker.Container, argv: string[], env: Record<string, string>, size: TerminalSize): Promise<Terminal> {
+  const exec = await container.exec({ Cmd: argv, Env: Object.entries({ TERM: 'xterm-256color', ...env }).map(([k, v]) => `${k}=${v}`), AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true });
+  const stream = await exec.start({ hijack: true, stdin: true, Tty: true });
+  let ended = false;
+  const resize = (s: TerminalSize) => void exec.resize({ w: Math.max(1, Math.floor(s.cols)), h: Math.max(1, Math.floor(s.rows)) }).catch(() => undefined);
+  stream.on('error', () => undefined);
+  // The exec must run before it can be resized.
+  setTimeout(() => resize(size), 100);
+  return {
+    write: (data) => void (ended || stream.write(data)),
+    resize,
+    onData: (listener) => void stream.on('data', listener),
+    onExit: (listener) => {
+      const done = () => {
+        if (ended) return;
+        ended = true;
+        void exec.inspect().then(
+          (i) => listener(i.ExitCode ?? 1),
+          () => listener(1),
+        );
+      };
+      stream.on('end', done);
+      stream.on('close', done);
+    },
+    close: () => {
+      // Ctrl-D to the shell, then the connection goes: the shell gets SIGHUP from its lost terminal.
+      if (!ended) stream.end('\x04');
+      stream.destroy();
+    },
+  };
 }

@@ -4,10 +4,11 @@ import { overlayNetwork, probeUnderlay } from './swarm.js';
 import { enginesSpanned, engineOfNode, parseEngines } from '../../topology/engines.js';
 import { batchScript, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
 import type { Link, Namespace } from '../../features/links/model.js';
-import { releaseOf, type Host, type Lab, type Vm } from '../../topology/model.js';
+import { isSourceRelease, releaseOf, type Host, type Lab, type Vm } from '../../topology/model.js';
 import type { DestroyOptions, NodeFile, NodeSpec, Runtime } from '../runtime.js';
 import { inNamespace, veth, vethCommands, type LinkEnd } from '../links.js';
-import { attachExec } from './docker-attach.js';
+import { attachExec, execTerminal } from './docker-attach.js';
+import type { Terminal, TerminalSize } from '../terminal.js';
 import { dockerExec } from './docker-exec.js';
 import { containerName, LABEL_LAB, LABEL_NODE, LABEL_STATE, networkName, providerNetworkName } from './client.js';
 import { labDir } from '../../base/paths.js';
@@ -37,6 +38,8 @@ const RUN_ROOT = '/run/lab';
  */
 export class DockerRuntime implements Runtime {
   readonly name = 'docker';
+  /** A node is a container: a shell in it sees the container's files, not the host's. */
+  readonly hostFiles = false;
   private readonly engines: EngineSet;
   /** Nodes on more than one engine: the networks are swarm overlays made on the first. */
   private readonly acrossEngines: boolean;
@@ -107,7 +110,8 @@ export class DockerRuntime implements Runtime {
       const releases = new Set(nodes.map((n) => (lab && releaseOf(lab, n.name)) ?? DEFAULT_RELEASE));
       for (const release of releases.size ? releases : [DEFAULT_RELEASE]) {
         if (await imageExists(docker, nodeImage(release))) continue;
-        const flag = release === DEFAULT_RELEASE ? '' : ` --release ${release}`;
+        // An image compiled from source is made by naming its trees; its name says which.
+        const flag = isSourceRelease(release) ? ` --ovn-src DIR (the OVN tree ${release} names)` : release === DEFAULT_RELEASE ? '' : ` --release ${release}`;
         if (engine === undefined) throw new UserError(`the node image ${nodeImage(release)} (${release}) is not built`, `run 'lab images build${flag}' (once; it is reused by every lab)`);
         const url = this.engines.url(engine);
         throw new UserError(
@@ -359,6 +363,11 @@ export class DockerRuntime implements Runtime {
   async attach(node: string, argv: readonly string[], env: Record<string, string>): Promise<number> {
     const { container, prefix } = this.containerOf(node);
     return attachExec((await this.docker(node)).getContainer(container), [...prefix, ...argv], env);
+  }
+
+  async terminal(node: string, argv: readonly string[], env: Record<string, string>, size: TerminalSize): Promise<Terminal> {
+    const { container, prefix } = this.containerOf(node);
+    return execTerminal((await this.docker(node)).getContainer(container), [...prefix, ...argv], env, size);
   }
 
   async writeFile(node: string, path: string, content: string, mode = 0o644): Promise<void> {

@@ -9,31 +9,36 @@ import type Docker from 'dockerode';
 import type { Exec } from '../../base/exec.js';
 import { LabError, UserError } from '../../base/errors.js';
 import { parseVersions, VERSIONS_COMMAND } from '../versions.js';
-import { RELEASES, type Release } from '../../topology/model.js';
+import { isSourceRelease, RELEASES, type PackagedRelease, type Release } from '../../topology/model.js';
 
 export { RELEASES, type Release };
 
 /** images/ of this package. */
-const IMAGES_DIR = `${join(packageRoot(), 'images')}/`;
-export const DEFAULT_RELEASE: Release = 'bookworm';
+export const IMAGES_DIR = `${join(packageRoot(), 'images')}/`;
+export const DEFAULT_RELEASE: PackagedRelease = 'bookworm';
 
 /** Debian's own slim image of a release. */
-function defaultBase(release: Release): string {
+function defaultBase(release: PackagedRelease): string {
   return `debian:${release}-slim`;
 }
 
 /** The base made with debootstrap where no registry can be reached. */
-function debootstrapBaseRef(release: Release): string {
+function debootstrapBaseRef(release: PackagedRelease): string {
   return `ovn-lab/base:${release}`;
 }
 
+/** The Dockerfile of a release's image: Debian's packages, or OVS and OVN built from source. */
+function dockerfileOf(release: Release): string {
+  return isSourceRelease(release) ? 'Dockerfile.source' : 'Dockerfile';
+}
+
 /**
- * The node image of a release. Its tag follows its Dockerfile, so a changed Dockerfile means a
- * new image and `up` never uses a stale one.
+ * The node image of a release (or of sources). Its tag follows its Dockerfile, so a changed
+ * Dockerfile means a new image and `up` never uses a stale one.
  */
 export function nodeImage(release: Release = DEFAULT_RELEASE): string {
   const hash = createHash('sha256')
-    .update(readFileSync(`${IMAGES_DIR}Dockerfile`))
+    .update(readFileSync(`${IMAGES_DIR}${dockerfileOf(release)}`))
     .digest('hex')
     .slice(0, 12);
   return `ovn-lab/node:${hash}-${release}`;
@@ -79,7 +84,7 @@ async function pull(docker: Docker, ref: string, progress: Progress): Promise<bo
 }
 
 /** A minimal Debian root made with debootstrap and imported as an image (about 25 s). */
-async function debootstrapBase(docker: Docker, exec: Exec, release: Release, progress: Progress): Promise<string> {
+async function debootstrapBase(docker: Docker, exec: Exec, release: PackagedRelease, progress: Progress): Promise<string> {
   const dir = await mkdtemp(`${tmpdir()}/lab-debootstrap-`);
   const ref = debootstrapBaseRef(release);
   try {
@@ -99,13 +104,42 @@ async function debootstrapBase(docker: Docker, exec: Exec, release: Release, pro
 
 export interface BuildOptions {
   /** The Debian release (default bookworm). */
-  release?: Release;
+  release?: PackagedRelease;
   /** Base image (default debian:<release>-slim). */
   base?: string;
   /** auto: debootstrap only when the base cannot be pulled; always; never. */
   debootstrap?: 'auto' | 'always' | 'never';
   /** Rebuild even when the image exists. */
   force?: boolean;
+}
+
+/** The base image to build FROM: the one given, Debian's (pulled), or one made with debootstrap. */
+export async function baseImage(docker: Docker, exec: Exec, release: PackagedRelease, opts: Omit<BuildOptions, 'release' | 'force'>, progress: Progress): Promise<string> {
+  const base = opts.base ?? defaultBase(release);
+  const mode = opts.debootstrap ?? 'auto';
+  if (mode === 'always') return debootstrapBase(docker, exec, release, progress);
+  if ((await imageExists(docker, base)) || (await pull(docker, base, progress))) return base;
+  if (mode === 'never') throw new UserError(`cannot pull the base image ${base}`, 'give a local one with --base, or allow --debootstrap auto');
+  if (await imageExists(docker, debootstrapBaseRef(release))) return debootstrapBaseRef(release);
+  return debootstrapBase(docker, exec, release, progress);
+}
+
+/** Runs one image build from a context (a directory's files, or a tar stream), following its progress. */
+export async function buildImage(
+  docker: Docker,
+  context: Parameters<Docker['buildImage']>[0],
+  ref: string,
+  options: { dockerfile: string; buildargs: Record<string, string>; labels: Record<string, string> },
+  progress: Progress,
+): Promise<void> {
+  progress(`building ${ref} FROM ${options.buildargs.BASE ?? '?'}`);
+  try {
+    // forcerm: a failed step's container goes too (Docker keeps it otherwise, and nothing of ours would remove it).
+    const stream = await docker.buildImage(context, { t: ref, forcerm: true, ...options });
+    await follow(docker, stream, progress);
+  } catch (err) {
+    throw new LabError(`building ${ref} failed: ${(err as Error).message}`, { cause: err });
+  }
 }
 
 /** Builds the node image from images/Dockerfile; returns its tag. */
@@ -116,22 +150,8 @@ export async function buildNodeImage(docker: Docker, exec: Exec, opts: BuildOpti
     progress(`${ref} is already built`);
     return ref;
   }
-  let base = opts.base ?? defaultBase(release);
-  const mode = opts.debootstrap ?? 'auto';
-  if (mode === 'always') base = await debootstrapBase(docker, exec, release, progress);
-  else if (!(await imageExists(docker, base)) && !(await pull(docker, base, progress))) {
-    if (mode === 'never') throw new UserError(`cannot pull the base image ${base}`, 'give a local one with --base, or allow --debootstrap auto');
-    if (await imageExists(docker, debootstrapBaseRef(release))) base = debootstrapBaseRef(release);
-    else base = await debootstrapBase(docker, exec, release, progress);
-  }
-  progress(`building ${ref} FROM ${base}`);
-  try {
-    // forcerm: a failed step's container goes too (Docker keeps it otherwise, and nothing of ours would remove it).
-    const stream = await docker.buildImage({ context: IMAGES_DIR, src: ['Dockerfile'] }, { t: ref, forcerm: true, buildargs: { BASE: base }, labels: { 'ovn-lab.image': 'node', 'ovn-lab.release': release } });
-    await follow(docker, stream, progress);
-  } catch (err) {
-    throw new LabError(`building ${ref} failed: ${(err as Error).message}`, { cause: err });
-  }
+  const base = await baseImage(docker, exec, release, opts, progress);
+  await buildImage(docker, { context: IMAGES_DIR, src: ['Dockerfile'] }, ref, { dockerfile: 'Dockerfile', buildargs: { BASE: base }, labels: { 'ovn-lab.image': 'node', 'ovn-lab.release': release } }, progress);
   return ref;
 }
 

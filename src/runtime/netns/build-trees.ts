@@ -1,7 +1,8 @@
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { UserError } from '../../base/errors.js';
 import { buildOf, type Build, type BuildTree, type Lab } from '../../topology/model.js';
+import { readText, treeCommit } from '../source-tree.js';
 
 /**
  * OVN and OVS build trees on the netns runtime: each tree a node names is looked at before
@@ -25,41 +26,6 @@ const TITLE: Record<Kind, string> = { ovn: 'OVN', ovs: 'Open vSwitch' };
 /** A Makefile's variable (`NAME = value`), as configure wrote it. */
 function makeVariable(makefile: string, name: string): string | undefined {
   return new RegExp(`^${name} = (.*)$`, 'm').exec(makefile)?.[1]?.trim() || undefined;
-}
-
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The commit a tree was made from: its git HEAD (a checkout, a worktree or a submodule, read from
- * .git without running git), else the commit a `git archive` tarball carried, which whoever
- * unpacked it kept in .git-archive-commit (`git get-tar-commit-id < tarball`).
- */
-export function treeCommit(dir: string): string | undefined {
-  const archived = readText(join(dir, '.git-archive-commit'))?.trim();
-  let git = join(dir, '.git');
-  const link = /^gitdir: (.+)$/m.exec(readText(git) ?? '')?.[1]?.trim();
-  if (link) git = isAbsolute(link) ? link : resolve(dir, link);
-  const head = readText(join(git, 'HEAD'))?.trim();
-  if (!head) return archived && /^[0-9a-f]{40}$/.test(archived) ? archived : undefined;
-  if (/^[0-9a-f]{40}$/.test(head)) return head;
-  const ref = /^ref: (.+)$/.exec(head)?.[1];
-  if (!ref) return undefined;
-  // A worktree keeps its refs in the repository it belongs to.
-  const common = readText(join(git, 'commondir'))?.trim();
-  const dirs = [git, ...(common ? [resolve(git, common)] : [])];
-  for (const d of dirs) {
-    const loose = readText(join(d, ref))?.trim();
-    if (loose && /^[0-9a-f]{40}$/.test(loose)) return loose;
-    const packed = new RegExp(`^([0-9a-f]{40}) ${ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm').exec(readText(join(d, 'packed-refs')) ?? '')?.[1];
-    if (packed) return packed;
-  }
-  return undefined;
 }
 
 function executable(path: string): boolean {

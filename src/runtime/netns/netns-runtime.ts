@@ -9,6 +9,7 @@ import { RECORD_FILE } from '../../base/paths.js';
 import type { Link, Namespace } from '../../features/links/model.js';
 import { releasesOf, type Host, type Lab, type Vm } from '../../topology/model.js';
 import type { DestroyOptions, NodeFile, NodeSpec, Runtime } from '../runtime.js';
+import { scriptTerminal, type Terminal, type TerminalSize } from '../terminal.js';
 import { requirePrograms, requireRoot } from '../../base/host.js';
 import { netnsRequirements } from './requirements.js';
 import { endProcesses, freezeMarked, parentOf, pidsWithEnv } from '../../base/processes.js';
@@ -28,6 +29,8 @@ export function namespacePrefix(lab: string): string {
  */
 export class NetnsRuntime implements Runtime {
   readonly name = 'netns';
+  /** A node is a namespace of the host: a shell in it is root on the host's files. */
+  readonly hostFiles = true;
   /** Every command, marked as this lab's: its daemons keep the mark (see {@link LAB_MARK}). */
   private readonly exec_: Exec;
 
@@ -184,6 +187,10 @@ export class NetnsRuntime implements Runtime {
       child.on('error', () => resolve(127));
       child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
     });
+  }
+
+  async terminal(node: string, argv: readonly string[], env: Record<string, string>, size: TerminalSize): Promise<Terminal> {
+    return scriptTerminal(['ip', 'netns', 'exec', this.ns(node), ...argv], childEnv({ [LAB_MARK]: this.labDir, ...env }), size);
   }
 
   /** In-process file work; under `lab script` the same work becomes shell lines. */

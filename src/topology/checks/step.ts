@@ -12,11 +12,32 @@ const aclKey = aclSchema.pick({ switch: true, port_group: true, direction: true,
 const member = z.strictObject({ port_group: matchName, member: portName.describe('a VM, a host with an external port, or a port name') });
 
 /** What a step can do: one of these keys. */
-export const STEP_ACTIONS = ['add_acl', 'remove_acl', 'add_member', 'remove_member', 'add_nat', 'remove_nat', 'add_route', 'remove_route', 'stop', 'start', 'stop_server', 'start_server', 'kill', 'restart', 'command'] as const;
+export const STEP_ACTIONS = [
+  'add_acl',
+  'remove_acl',
+  'add_member',
+  'remove_member',
+  'add_nat',
+  'remove_nat',
+  'add_route',
+  'remove_route',
+  'stop',
+  'start',
+  'stop_server',
+  'start_server',
+  'kill',
+  'restart',
+  'fail_chassis',
+  'recover_chassis',
+  'command',
+] as const;
 
 /** The daemons fault steps kill and start again, by their pid file's name. */
-export const FAULT_DAEMONS = ['ovnnb_db', 'ovnsb_db', 'ovn-northd', 'ovn-controller'] as const;
-const daemon = z.enum(FAULT_DAEMONS).describe('ovnnb_db / ovnsb_db (a central database server), ovn-northd (central), ovn-controller (a chassis)');
+export const FAULT_DAEMONS = ['ovnnb_db', 'ovnsb_db', 'ovn-northd', 'ovn-controller', 'ovs-vswitchd'] as const;
+const daemon = z.enum(FAULT_DAEMONS).describe('ovnnb_db / ovnsb_db (a central database server), ovn-northd (central), ovn-controller or ovs-vswitchd (a chassis: without ovs-vswitchd its datapath, tunnels and BFD stop)');
+
+/** The daemons that run on chassis, not on central. */
+const CHASSIS_DAEMONS: readonly string[] = ['ovn-controller', 'ovs-vswitchd'];
 
 const schema = z.strictObject({
   ...checkFields('step'),
@@ -48,6 +69,8 @@ const schema = z.strictObject({
     .strictObject({ daemon, node: z.string().optional().describe('the node (default: every node where it does not run)') })
     .optional()
     .describe('start a killed daemon again, as lab up started it (a database server rejoins its cluster)'),
+  fail_chassis: z.string().optional().describe('a host failing: SIGKILL every OVS/OVN daemon of this chassis at once (ovsdb-server, ovs-vswitchd, ovn-controller): its datapath, tunnels, BFD and SB connection stop'),
+  recover_chassis: z.string().optional().describe('the failed chassis boots again: its daemons start as lab up started them, from the database it kept'),
   command: z
     .union([z.string(), z.array(z.string()).min(1)])
     .optional()
@@ -132,9 +155,17 @@ function problems(spec: StepCheck, lab: Lab): CheckProblem[] {
     const s = spec[key];
     if (s && !serverOf(lab, s.node, s.port)) push(key, `${s.node} runs no server on port ${s.port}`);
   }
+  faultProblems(spec, lab, push);
+  if (spec.node !== undefined) push('node', unknownName('node', spec.node, nodeNames(lab)));
+  if (spec.node !== undefined && action !== 'command') push('node', 'node goes with command');
+  return out;
+}
+
+/** Problems of a fault step: a daemon where it runs, the one to kill said once, a chassis of the lab. */
+function faultProblems(spec: StepCheck, lab: Lab, push: (field: string, message: string | undefined) => void): void {
   const fault = spec.kill ?? spec.restart;
   if (fault) {
-    const onCentral = fault.daemon !== 'ovn-controller';
+    const onCentral = !CHASSIS_DAEMONS.includes(fault.daemon);
     const nodes = onCentral ? centralNames(lab) : lab.chassis.map((c) => c.name);
     const key = spec.kill ? 'kill' : 'restart';
     if (fault.node !== undefined) push(`${key}.node`, nodes.includes(fault.node) ? undefined : `${fault.daemon} runs on ${onCentral ? 'central nodes' : 'chassis'}: ${nodes.join(', ')}`);
@@ -144,14 +175,21 @@ function problems(spec: StepCheck, lab: Lab): CheckProblem[] {
     if (k?.leader && k.daemon !== `ovn${k.leader}_db`) push('kill.leader', `the ${k.leader.toUpperCase()} leader runs ovn${k.leader}_db, not ${k.daemon}`);
     if (k?.active && k.daemon !== 'ovn-northd') push('kill.active', 'active goes with ovn-northd');
   }
-  if (spec.node !== undefined) push('node', unknownName('node', spec.node, nodeNames(lab)));
-  if (spec.node !== undefined && action !== 'command') push('node', 'node goes with command');
-  return out;
+  for (const key of ['fail_chassis', 'recover_chassis'] as const)
+    if (spec[key] !== undefined)
+      push(
+        key,
+        unknownName(
+          'chassis',
+          spec[key],
+          lab.chassis.map((c) => c.name),
+        ),
+      );
 }
 
 export const stepSpec: CheckSpecKind<StepCheck> = {
   kind: 'step',
-  summary: 'a change between checks, run once (never retried): add or remove an ACL, a port group member, a NAT rule or a route; stop or start a service; or a raw command',
+  summary: 'a change between checks, run once (never retried): add or remove an ACL, a port group member, a NAT rule or a route; stop or start a service; kill or restart a daemon, fail or recover a whole chassis; or a raw command',
   schema,
   once: true,
   validate: problems,

@@ -59,6 +59,45 @@ describe('step: faults', () => {
     expect(lab.ran.filter((l) => /^hv\d: ovn-controller /.test(l))).toEqual([expect.stringMatching(/^hv2: ovn-controller unix:\/fake\/hv2\/db\.sock --pidfile=\/fake\/hv2\/ovn-controller\.pid /)]);
   });
 
+  it('kill ovs-vswitchd: SIGKILL by its pid file on the chassis, and later checks know when the fault began', async () => {
+    const lab = fakeLab('l3-ha', 'kind: step, kill: { daemon: ovs-vswitchd, node: hv1 }');
+    expect(await lab.attempt()).toEqual({ ok: true, seen: 'ovs-vswitchd on hv1 killed (SIGKILL)' });
+    expect(lab.ran).toEqual([expect.stringMatching(/^hv1: sh -c p=.* kill -KILL .* end \/fake\/hv1\/ovs-vswitchd\.pid$/s)]);
+    expect(lab.ctx.lastFault).toEqual({ step: 'probe', at: expect.any(Number) });
+  });
+
+  it('restart ovs-vswitchd: on the datapath its database keeps, then its tunnel neighbours set again', async () => {
+    const lab = fakeLab('l3-ha', 'kind: step, restart: { daemon: ovs-vswitchd, node: hv1 }').on('hv1', 'sh -c for f in', fixture('step-controller-state-gone')).on('hv1', 'ovs-vsctl --timeout=10 get', '"netdev"\n');
+    expect(await lab.attempt()).toEqual({ ok: true, seen: 'ovs-vswitchd started again on hv1' });
+    const started = lab.ran.at(-1) ?? '';
+    expect(started).toMatch(/^hv1: .*ovs-vswitchd unix:\/fake\/hv1\/db\.sock --disable-system --pidfile=\/fake\/hv1\/ovs-vswitchd\.pid /);
+    expect(started).toContain('ovs-appctl tnl/neigh/set br-phy 192.168.164.3 ');
+    expect(started).toContain('ovs-appctl tnl/neigh/set br-phy 192.168.164.4 ');
+  });
+
+  it('fail_chassis: every daemon of the chassis SIGKILLed in one command', async () => {
+    const lab = fakeLab('l3-ha', 'kind: step, fail_chassis: hv2').on('hv2', 'sh -c for f in', '101 S\n102 S\n103 S\n');
+    expect(await lab.attempt()).toEqual({ ok: true, seen: 'hv2 failed: ovsdb-server, ovs-vswitchd, ovn-controller killed (SIGKILL)' });
+    expect(lab.ran[1]).toMatch(/^hv2: sh -c kill -KILL "\$@";.* fail 101 102 103$/s);
+  });
+
+  it('fail_chassis: a chassis already down fails the step, saying so', async () => {
+    const lab = fakeLab('l3-ha', 'kind: step, fail_chassis: hv2').on('hv2', 'sh -c for f in', '101 gone\n-\n103 Z\n');
+    expect(await lab.attempt()).toEqual({ ok: false, seen: 'no daemon ran on hv2' });
+    expect(lab.ctx.lastFault).toBeUndefined();
+  });
+
+  it('recover_chassis: ovsdb-server on the kept database, ovs-vswitchd, then ovn-controller', async () => {
+    const lab = fakeLab('l3-ha', 'kind: step, recover_chassis: hv2').on('hv2', 'ovs-vsctl --timeout=10 get', 'netdev\n');
+    expect(await lab.attempt()).toEqual({ ok: true, seen: 'hv2 booted: ovsdb-server, ovs-vswitchd and ovn-controller started again' });
+    expect(lab.ran.map((l) => /(ovsdb-server|ovs-vswitchd|ovn-controller) unix|ovsdb-server \/fake|ovs-vsctl --timeout=10 get/.exec(l)?.[0])).toEqual([
+      'ovsdb-server /fake',
+      'ovs-vsctl --timeout=10 get',
+      'ovs-vswitchd unix',
+      'ovn-controller unix',
+    ]);
+  });
+
   it('restart: running everywhere, nothing started', async () => {
     const lab = fakeLab('security-groups', 'kind: step, restart: { daemon: ovn-controller }');
     for (const hv of ['hv1', 'hv2']) lab.on(hv, 'sh -c for f in', fixture('step-controller-state-running'));

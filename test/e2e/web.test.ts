@@ -1,0 +1,202 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { WebSocket } from 'ws';
+import { CLI, describeE2E, dockerPrerequisites, lab, labFile, usesLabs } from './helpers.js';
+
+const DMZ = 'web-dmz';
+const DOCKER = 'web-dock';
+const HA = 'web-ha';
+const CHROMIUM = '/usr/bin/chromium';
+
+interface NodeStatus {
+  name: string;
+  kind: string;
+  address?: string;
+}
+
+const statusOf = async (name: string): Promise<NodeStatus[]> => JSON.parse((await lab(['status', name, '--format', 'json'])).stdout)[0].nodes;
+
+/** `lab web` on a free port, started as a user does; resolves with the URLs it prints. */
+function startWeb(args: string[]): Promise<{ child: ChildProcess; lines: string[] }> {
+  const child = spawn(process.execPath, [CLI, 'web', '--port', '0', '--interval', '1', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout.on('data', (d: Buffer) => {
+      text += String(d);
+      if (/Ctrl-C|\n\s*$/.test(text) && text.includes('lab web: http')) setTimeout(() => resolve({ child, lines: text.trim().split('\n') }), 300);
+    });
+    child.on('exit', (code) => reject(new Error(`lab web exited ${code}`)));
+  });
+}
+
+const urlIn = (line: string) => line.slice(line.indexOf('http'));
+
+describeE2E(
+  'lab web in a real browser (Chromium driven by playwright-core)',
+  () => {
+    usesLabs(DMZ, HA);
+    let web: ChildProcess;
+    let url = '';
+    let browser: Browser;
+    let page: Page;
+
+    beforeAll(async () => {
+      expect((await lab(['up', labFile('dmz', DMZ)], { timeoutMs: 180_000 })).code).toBe(0);
+      expect((await lab(['up', labFile('central-ha', HA)], { timeoutMs: 240_000 })).code).toBe(0);
+      const started = await startWeb([DMZ, HA]);
+      web = started.child;
+      url = urlIn(started.lines[0]!);
+      const { chromium } = await import('playwright-core');
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+      page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    }, 600_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      web?.kill('SIGTERM');
+    });
+
+    it('refuses a wrong token or none with 403, and loads with the one it printed', async () => {
+      const base = url.slice(0, url.indexOf('?'));
+      for (const bad of [`${base}?token=0123456789abcdef0123456789abcdef`, base, `${base}api/labs?token=nope`]) expect((await fetch(bad)).status).toBe(403);
+      const res = await page.goto(url);
+      expect(res?.status()).toBe(200);
+      await expect.poll(() => page.locator('#status').textContent(), { timeout: 15_000 }).toBe('live');
+    });
+
+    it('draws every node of dmz and central-ha', async () => {
+      for (const name of [DMZ, HA]) {
+        const drawn = page.locator(`section[data-lab="${name}"] .graph svg g.node title`);
+        await drawn.first().waitFor({ state: 'attached', timeout: 30_000 });
+        const titles = await drawn.allTextContents();
+        const nodes = await statusOf(name);
+        expect(nodes.length).toBeGreaterThanOrEqual(name === HA ? 7 : 5);
+        for (const n of nodes) expect(titles, `${name}: ${n.kind} ${n.name}`).toContain(`${n.kind}_${n.name}`);
+      }
+    });
+
+    it("shows vm1's lease when `ip -4 addr` is typed in its terminal", async () => {
+      const lease = (await statusOf(DMZ)).find((n) => n.name === 'vm1')?.address;
+      expect(lease).toBe('172.16.255.130/26');
+      const section = page.locator(`section[data-lab="${DMZ}"]`);
+      await section.locator('select.term-node').selectOption('vm1');
+      await section.locator('button.open-terminal').click();
+      const rows = section.locator('.term[data-node="vm1"] .xterm-rows');
+      await expect.poll(() => rows.innerText(), { timeout: 20_000 }).toContain(`[lab ${DMZ}:vm1]`);
+      await section.locator('.term[data-node="vm1"] .xterm').click();
+      await page.keyboard.type('ip -4 addr\n');
+      await expect.poll(() => rows.innerText(), { timeout: 20_000 }).toContain(`inet ${lease}`);
+    });
+
+    it('runs the checks from a button and shows each pass as it comes', async () => {
+      const section = page.locator(`section[data-lab="${DMZ}"]`);
+      await section.locator('button.run-checks').click();
+      const summary = section.locator('.checks-summary');
+      await expect.poll(() => summary.getAttribute('data-state'), { timeout: 180_000, intervals: [1000] }).not.toBe('running');
+      const states = await section.locator('ul.checks li').evaluateAll((lis) => lis.map((li) => `${(li as HTMLElement).dataset.state} ${li.textContent}`));
+      expect(states.length).toBeGreaterThan(5);
+      expect(states.filter((s) => !/^(passed|skipped) /.test(s))).toEqual([]);
+      expect(await summary.getAttribute('data-state')).toBe('passed');
+    });
+
+    it('runs lab trace between two VMs and lab flows --during a ping, from the page', async () => {
+      const section = page.locator(`section[data-lab="${DMZ}"]`);
+      await section.locator('button.trace').click();
+      const trace = section.locator('pre.trace-output');
+      await expect.poll(() => trace.textContent(), { timeout: 60_000 }).toMatch(/^\$ ovn-trace dmz '[^\n]*ip4\.dst == 172\.16\.255\.131[\s\S]*output to "dmz-vm2"/);
+      await section.locator('button.flows').click();
+      const flows = section.locator('pre.flows-output');
+      await expect.poll(() => flows.textContent(), { timeout: 90_000 }).toMatch(/1 received[\s\S]*\d+ flows counted packets \(exit 0\)/);
+      expect(await flows.textContent()).toContain('ls_in_');
+    });
+
+    it('turns a chassis red within a few seconds of its ovn-controller being killed', async () => {
+      const pidFile = `/run/lab/${DMZ}/nodes/hv1/ovn-controller.pid`;
+      expect(existsSync(pidFile)).toBe(true);
+      const section = page.locator(`section[data-lab="${DMZ}"]`);
+      const row = section.locator('tr[data-node="hv1"]');
+      expect(await row.getAttribute('data-down')).toBe('false');
+      const killed = performance.now();
+      process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
+      await expect.poll(() => row.getAttribute('data-down'), { timeout: 15_000, intervals: [200] }).toBe('true');
+      const fill = section
+        .locator('.graph svg g.node')
+        .filter({ has: page.locator('title', { hasText: /^chassis_hv1$/ }) })
+        .locator('polygon')
+        .first();
+      await expect.poll(() => fill.getAttribute('fill'), { timeout: 5_000 }).toBe('#f28b82');
+      const seconds = (performance.now() - killed) / 1000;
+      console.log(`lab web: hv1 red ${seconds.toFixed(1)} s after its ovn-controller was killed`);
+      expect(seconds).toBeLessThan(10);
+      // The other chassis stays as it was.
+      expect(await section.locator('tr[data-node="hv2"]').getAttribute('data-down')).toBe('false');
+    });
+
+    // lab exercise (its check and solution, exerciseScore(lab)) is being built on another branch:
+    // the page has its place (p.exercise[data-score]); this test is written when it lands.
+    it.skip('scores an exercise before and after its solution is applied (waits for lab exercise)', () => undefined);
+
+    it('workshop mode: a participant token opens only their labs, and no shell on netns nodes', async () => {
+      const started = await startWeb(['--workshop', '--participant', 'alice', DMZ]);
+      try {
+        const byUser = new Map(started.lines.slice(1).map((l) => [l.trim().split(':')[0]!, urlIn(l)]));
+        const root = byUser.get('root')!;
+        const alice = byUser.get('alice')!;
+        const labsOf = async (u: string) => ((await (await fetch(u.replace('/?', '/api/labs?'))).json()) as { name: string }[]).map((l) => l.name);
+        expect(await labsOf(root)).toEqual([DMZ]);
+        expect(await labsOf(alice)).toEqual([]);
+        const refused = await new Promise<string>((resolve) => {
+          const ws = new WebSocket(root.replace('http:', 'ws:').replace('/?', `/api/labs/${DMZ}/nodes/vm1/terminal?`));
+          ws.on('open', () => resolve('opened'));
+          ws.on('unexpected-response', (_req, res) => {
+            let body = '';
+            res.on('data', (d: Buffer) => (body += String(d)));
+            res.on('end', () => resolve(`${res.statusCode} ${body}`));
+          });
+          ws.on('error', (e) => resolve(`error ${e.message}`));
+        });
+        expect(refused).toMatch(/^403 workshop mode gives shells only in the docker runtime's containers/);
+      } finally {
+        started.child.kill('SIGTERM');
+      }
+    });
+  },
+  existsSync(CHROMIUM) ? [] : [`chromium at ${CHROMIUM} (apt-get install chromium)`],
+);
+
+const noChromium = existsSync(CHROMIUM) ? [] : [`chromium at ${CHROMIUM} (apt-get install chromium)`];
+
+describeE2E(
+  "lab web --workshop: a participant's terminal is a shell in a docker runtime's container",
+  () => {
+    usesLabs(DOCKER);
+
+    it("types `ip -4 addr` in vm1's terminal, in its chassis container", async () => {
+      expect((await lab(['up', labFile('dmz', DOCKER), '--runtime', 'docker'], { timeoutMs: 300_000 })).code).toBe(0);
+      const started = await startWeb(['--workshop', DOCKER]);
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+      try {
+        const root = urlIn(started.lines.find((l) => l.trim().startsWith('root:'))!);
+        const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        await page.goto(root);
+        const section = page.locator(`section[data-lab="${DOCKER}"]`);
+        await section.locator('select.term-node').selectOption('vm1');
+        await section.locator('button.open-terminal').click();
+        const rows = section.locator('.term[data-node="vm1"] .xterm-rows');
+        await expect.poll(() => rows.innerText(), { timeout: 30_000 }).toContain(`[lab ${DOCKER}:vm1]`);
+        await section.locator('.term[data-node="vm1"] .xterm').click();
+        // A container's shell: it sees the container's files (its hostname is the chassis container's), not the host's.
+        await page.keyboard.type('ip -4 addr; cat /etc/hostname\n');
+        await expect.poll(() => rows.innerText(), { timeout: 20_000 }).toContain('inet 172.16.255.130/26');
+        expect(await page.locator('#root-warning').isHidden()).toBe(true);
+      } finally {
+        await browser.close();
+        started.child.kill('SIGTERM');
+      }
+    }, 400_000);
+  },
+  [...noChromium, ...(await dockerPrerequisites())],
+);
