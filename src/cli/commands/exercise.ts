@@ -107,8 +107,8 @@ function registerFault(program: Command, verb: 'kill' | 'restart', what: string)
   program
     .command(verb)
     .description(what)
-    .argument('<node>', 'the node it runs on (a central member for ovnnb_db, ovnsb_db, ovn-northd; a chassis for ovn-controller)')
-    .argument('<daemon>', 'ovnnb_db, ovnsb_db, ovn-northd or ovn-controller')
+    .argument('<node>', 'the node it runs on (a central member for ovnnb_db, ovnsb_db, ovn-northd; a chassis for ovn-controller, ovs-vswitchd)')
+    .argument('<daemon>', 'ovnnb_db, ovnsb_db, ovn-northd, ovn-controller or ovs-vswitchd')
     .option('--lab <name>', LAB_OPTION)
     .action(async (node: string, daemon: string, opts: { lab?: string }) => {
       const [{ faultStep }, { stepProbe }] = await Promise.all([import('../../core/fault-step.js'), import('../../checks/kinds/step.js')]);
