@@ -22,10 +22,22 @@ export function cliContext(opts: { verbose?: boolean }): CliContext {
 /** How every verb that works on a lab that is up describes --lab. */
 export const LAB_OPTION = 'lab name (default: $LAB, else the only lab that is up)';
 
-/** The lab a command is about: the one named (with --lab, or in $LAB), or the only one that is up. */
-export async function pickLab(given: string | undefined): Promise<string> {
-  const name = given ?? (process.env.LAB || undefined);
-  if (name !== undefined) requireLabName(name, given === undefined ? 'LAB' : 'lab name');
+/**
+ * The name a command is given, the same way for every command: the name alone (where a command
+ * takes one) or --lab (not both, unless they agree), else $LAB; undefined when none says.
+ */
+export function givenLabName(arg: string | undefined, option: string | undefined, env: NodeJS.ProcessEnv = process.env): { name: string; from: string } | undefined {
+  if (arg !== undefined && option !== undefined && arg !== option) throw new UserError(`two labs named: '${arg}' and --lab ${option}`, 'name the lab once: as the argument or with --lab');
+  const given = arg ?? option;
+  if (given !== undefined) return { name: given, from: 'lab name' };
+  return env.LAB ? { name: env.LAB, from: 'LAB' } : undefined;
+}
+
+/** The lab a command is about: the one named (as its argument, with --lab, or in $LAB), or the only one that is up. */
+export async function pickLab(given: string | undefined, option?: string): Promise<string> {
+  const chosen = givenLabName(given, option);
+  const name = chosen?.name;
+  if (chosen) requireLabName(chosen.name, chosen.from);
   const labs = await listLabs();
   if (name) {
     if (!labs.includes(name)) {

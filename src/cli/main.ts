@@ -4,6 +4,7 @@ import { InterruptedError, LabError, UserError } from '../base/errors.js';
 import { ExecResult } from '../base/exec.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerDown } from './commands/down.js';
+import { registerExercises } from './commands/exercise.js';
 import { registerExec } from './commands/exec.js';
 import { registerFlows } from './commands/flows.js';
 import { registerGraph } from './commands/graph.js';
@@ -99,6 +100,7 @@ for (const register of [
   registerGraph,
   registerWeb,
   registerTest,
+  registerExercises,
   registerValidate,
   registerScript,
   registerSchema,

@@ -36,6 +36,17 @@ export function currentOwner(): LabRecord['owner'] {
   return { user: userInfo().username, uid: process.getuid?.() ?? -1 };
 }
 
+/**
+ * Refuses to act on (take down, reset) a lab another user made, unless forced: says whose it is
+ * and what to do. A lab of an unknown owner (recorded before owners were) is anyone's.
+ */
+export function requireOwnLab(record: Pick<LabRecord, 'owner' | 'lab'>, verb: 'down' | 'reset', force: boolean | undefined, me = currentOwner()): void {
+  const owner = record.owner.user;
+  if (force || owner === 'unknown' || owner === me.user) return;
+  const name = record.lab.name;
+  throw new UserError(`lab '${name}' belongs to ${owner}, not to you (${me.user})`, `ask ${owner} to run 'lab ${verb} ${name}', or run 'lab ${verb} ${name} --force' to ${verb === 'down' ? 'take it down' : 'reset it'} anyway`);
+}
+
 /** This process as the maker of a lab. */
 export function thisMaker(command: string): LabRecord['maker'] {
   return { ...(processId(process.pid) ?? { pid: process.pid, start: '' }), command };

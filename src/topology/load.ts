@@ -4,6 +4,7 @@ import { isMap, LineCounter, parseDocument, visit, type Alias, type Document } f
 import { UserError } from '../base/errors.js';
 import { labNameProblem } from '../base/lab-name.js';
 import { validateChecks } from './checks/validate.js';
+import { exerciseProblems } from '../features/exercises/index.js';
 import { ruleProblems } from './rules/index.js';
 import type { Lab } from './model.js';
 import { Positions } from './positions.js';
@@ -106,7 +107,7 @@ export function parseTopology(text: string, file: string, absPath?: string, opts
   lab.digest = topologyDigest(text);
   // Where each ACL's match is written: OVN's parse errors are reported there.
   lab.acls.forEach((acl, i) => (acl.at = { file, ...positions.of(['acls', i, 'match']) }));
-  const checkProblems = validateChecks(lab);
+  const checkProblems = [...validateChecks(lab), ...exerciseProblems(lab)];
   if (checkProblems.length) throw new TopologyError(sortIssues(checkProblems.map(place)));
   return lab;
 }

@@ -5,6 +5,7 @@ import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, unde
 import type { Chassis, Host, Lab, LogicalSwitch, Vm } from './model.js';
 import type { RawSwitch, RawTopology } from './schema.js';
 import { anchor, features, placed } from '../features/registry.js';
+import { resolveExercises } from '../features/exercises/index.js';
 import { routerOn } from '../features/routers/resolve.js';
 import { dnsmasqOn, hostedService, hostsService } from '../features/services/resolve.js';
 import { proven, subnet6Of, subnetOf, switchOf } from './proven.js';
@@ -70,7 +71,9 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     checks: t.checks as Lab['checks'],
   };
   // Each feature adds its part (the core is a whole Lab once they all have).
-  return features.reduce<Lab>((lab, f) => placed(lab, f.resolve(t, lab), anchor(f, 'lab')), core as Lab);
+  const lab = features.reduce<Lab>((lab, f) => placed(lab, f.resolve(t, lab), anchor(f, 'lab')), core as Lab);
+  // Exercises last, after the checks they are written after (and hold checks of every feature's kinds).
+  return { ...lab, ...resolveExercises(t) };
 }
 
 function resolveChassis(t: RawTopology, name: string, ip: string): Chassis {

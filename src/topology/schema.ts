@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { withFeatureKeys } from '../features/registry.js';
 import { allChecksSchema } from './checks/all.js';
 import { coreShape } from './schema-core.js';
+import { exercisesShape } from '../features/exercises/index.js';
 
 export type { RawSwitch } from './schema-core.js';
 
@@ -13,6 +14,7 @@ export const topologySchema = z
       .array(allChecksSchema)
       .default([])
       .describe(coreShape.checks.description ?? ''),
+    ...exercisesShape,
   })
   .describe('an OVN lab topology');
 

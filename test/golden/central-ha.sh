@@ -267,7 +267,114 @@ sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"'
     "portGroups": [],
     "addressSets": [],
     "acls": [],
-    "loadBalancers": []
+    "loadBalancers": [],
+    "exercises": [
+      {
+        "name": "sb-leader-back",
+        "task": "The leader of the SB cluster has crashed (lab exercise started this exercise by killing\nit). Find which member is missing its ovnsb_db, check that the two left still elect a\nleader and serve the chassis, then bring the member back so that it rejoins: three of three.",
+        "hints": [
+          "lab status shows each central member's daemons and its NB and SB role.",
+          "lab exec central -- ovn-appctl -t /var/run/ovn/ovnsb_db.ctl cluster/status OVN_Southbound (on a member that runs) shows the members.",
+          "lab restart NODE ovnsb_db starts it again; it rejoins from its own database file."
+        ],
+        "start": [
+          {
+            "name": "crash the SB leader",
+            "kind": "step",
+            "kill": {
+              "daemon": "ovnsb_db",
+              "leader": "sb"
+            }
+          }
+        ],
+        "solution": [
+          {
+            "name": "start the SB server again",
+            "kind": "step",
+            "restart": {
+              "daemon": "ovnsb_db"
+            }
+          }
+        ],
+        "checks": [
+          {
+            "name": "NB and SB have three members each, one leader, all connected",
+            "kind": "cluster",
+            "timeout": 30,
+            "db": "both"
+          },
+          {
+            "name": "every daemon of the lab runs",
+            "kind": "daemons",
+            "timeout": 10
+          }
+        ]
+      },
+      {
+        "name": "northd-failover",
+        "task": "The active ovn-northd has crashed. Another member's northd takes the database lock and\ngoes on turning NB changes into logical flows: prove it by adding an ACL on switch net\nthat lets ICMP to vm2 through (to-lport, priority 1001, allow-related), then start the\ncrashed northd again.",
+        "hints": [
+          "ovn-appctl -t ovn-northd status on each central member says active or standby.",
+          "lab nbctl -- --wait=hv acl-add net to-lport 1001 'outport == \"net-vm2\" && icmp4' allow-related returns once every chassis has the flows: only an active northd makes that happen.",
+          "lab restart NODE ovn-northd starts the crashed one again, as a standby."
+        ],
+        "start": [
+          {
+            "name": "crash the active northd",
+            "kind": "step",
+            "kill": {
+              "daemon": "ovn-northd",
+              "active": true
+            }
+          }
+        ],
+        "solution": [
+          {
+            "name": "an ACL for ICMP to vm2",
+            "kind": "step",
+            "add_acl": {
+              "switch": "net",
+              "direction": "to-lport",
+              "priority": 1001,
+              "match": "outport == \"net-vm2\" && icmp4",
+              "action": "allow-related"
+            }
+          },
+          {
+            "name": "start the crashed northd again",
+            "kind": "step",
+            "restart": {
+              "daemon": "ovn-northd"
+            }
+          }
+        ],
+        "checks": [
+          {
+            "name": "northd turned the ACL into a logical flow (before OVN 23.06)",
+            "kind": "flow",
+            "timeout": 20,
+            "ovn": "<23.06",
+            "stage": "ls_out_acl",
+            "match": "outport == \"net-vm2\"",
+            "expect": "present"
+          },
+          {
+            "name": "northd turned the ACL into a logical flow (OVN 23.06 and later)",
+            "kind": "flow",
+            "timeout": 20,
+            "ovn": ">=23.06",
+            "stage": "ls_out_acl_eval",
+            "match": "outport == \"net-vm2\"",
+            "expect": "present"
+          },
+          {
+            "name": "every daemon of the lab runs again",
+            "kind": "daemons",
+            "timeout": 10
+          }
+        ]
+      }
+    ]
   },
   "runtime": "netns",
   "datapath": "netdev",

@@ -250,7 +250,104 @@ sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"'
     "portGroups": [],
     "addressSets": [],
     "acls": [],
-    "loadBalancers": []
+    "loadBalancers": [],
+    "exercises": [
+      {
+        "name": "revive-controller",
+        "task": "Something on hv2 has crashed (lab exercise started this exercise by crashing it). Find what\nwith lab status, and bring it back without taking the lab down.",
+        "hints": [
+          "lab status lists every node's daemons; a daemon that is not running says so.",
+          "lab restart NODE DAEMON starts a daemon again as lab up started it."
+        ],
+        "start": [
+          {
+            "name": "crash ovn-controller on hv2",
+            "kind": "step",
+            "kill": {
+              "daemon": "ovn-controller",
+              "node": "hv2"
+            }
+          }
+        ],
+        "solution": [
+          {
+            "name": "start ovn-controller on hv2 again",
+            "kind": "step",
+            "restart": {
+              "daemon": "ovn-controller",
+              "node": "hv2"
+            }
+          }
+        ],
+        "checks": [
+          {
+            "name": "every daemon of the lab runs",
+            "kind": "daemons",
+            "timeout": 10
+          },
+          {
+            "name": "hv2 is registered again",
+            "kind": "chassis",
+            "timeout": 20,
+            "connected": false
+          }
+        ]
+      },
+      {
+        "name": "block-ping",
+        "task": "vm1 must no longer ping vm2, but both must still get their addresses from OVN's DHCP. Write\nan ACL on switch dmz with lab nbctl (ovn-nbctl acl-add), as the NB database is the only\nplace a rule of the logical network goes.",
+        "hints": [
+          "An ACL of direction from-lport is evaluated where the packet enters: inport == \"dmz-vm1\".",
+          "Match echo requests only (icmp4.type == 8): DHCP (udp) and the replies vm1 sends to vm2 still pass: lab nbctl -- acl-add dmz from-lport 1001 'inport == \"dmz-vm1\" && icmp4.type == 8' drop"
+        ],
+        "start": [],
+        "solution": [
+          {
+            "name": "drop ICMP from vm1",
+            "kind": "step",
+            "add_acl": {
+              "switch": "dmz",
+              "direction": "from-lport",
+              "priority": 1001,
+              "match": "inport == \"dmz-vm1\" && icmp4.type == 8",
+              "action": "drop"
+            }
+          }
+        ],
+        "checks": [
+          {
+            "name": "vm1 no longer pings vm2",
+            "kind": "ping",
+            "timeout": 5,
+            "from": "vm1",
+            "to": "vm2",
+            "count": 3,
+            "family": 4,
+            "expect": "unreachable"
+          },
+          {
+            "name": "vm2 still pings vm1 (the rule is vm1's only)",
+            "kind": "ping",
+            "timeout": 10,
+            "from": "vm2",
+            "to": "vm1",
+            "count": 1,
+            "family": 4,
+            "expect": "reachable"
+          },
+          {
+            "name": "vm1 still gets its lease",
+            "kind": "dhcp",
+            "vm": "vm1",
+            "interface": "eth0",
+            "family": 4,
+            "address": "172.16.255.130/26",
+            "renew": true,
+            "expect": "leased"
+          }
+        ]
+      }
+    ]
   },
   "runtime": "netns",
   "datapath": "netdev",

@@ -582,7 +582,171 @@ sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"'
         }
       }
     ],
-    "loadBalancers": []
+    "loadBalancers": [],
+    "exercises": [
+      {
+        "name": "ssh-from-clients",
+        "task": "The client VM is in the security group \"clients\" (port group clients). Let it ssh (tcp 22)\nto both web VMs, on either chassis, with one rule on the port group web, as\n`openstack security group rule create --remote-group clients` would.",
+        "hints": [
+          "The rules of the group are ACLs of port group web: lab nbctl -- acl-list web",
+          "A remote group is matched by address: $clients_ip4, the address set OVN keeps for port group clients. inport == @clients would only match on the client's own chassis."
+        ],
+        "start": [],
+        "solution": [
+          {
+            "name": "allow ssh from the clients group",
+            "kind": "step",
+            "add_acl": {
+              "port_group": "web",
+              "direction": "to-lport",
+              "priority": 1002,
+              "match": "outport == @web && ip4.src == $clients_ip4 && tcp.dst == 22",
+              "action": "allow-related"
+            }
+          }
+        ],
+        "checks": [
+          {
+            "name": "client reaches ssh on web1 (same chassis)",
+            "kind": "connect",
+            "timeout": 5,
+            "from": "client",
+            "to": "web1",
+            "family": 4,
+            "port": 22,
+            "proto": "tcp",
+            "expect": "open",
+            "answer": "web1"
+          },
+          {
+            "name": "client reaches ssh on web2 (across the tunnel)",
+            "kind": "connect",
+            "timeout": 5,
+            "from": "client",
+            "to": "web2",
+            "family": 4,
+            "port": 22,
+            "proto": "tcp",
+            "expect": "open",
+            "answer": "web2"
+          },
+          {
+            "name": "admin still reaches ssh",
+            "kind": "connect",
+            "timeout": 5,
+            "from": "admin",
+            "to": "web1",
+            "family": 4,
+            "port": 22,
+            "proto": "tcp",
+            "expect": "open",
+            "answer": "web1"
+          }
+        ]
+      },
+      {
+        "name": "admin-joins-clients",
+        "task": "Port 9091 of the web VMs is open to the clients group ($clients_ip4). Let admin reach it\ntoo, without touching an ACL: make admin a member of the clients group.",
+        "hints": [
+          "A security group's members are the ports of its port group (lab nbctl -- list Port_Group clients).",
+          "OVN updates $clients_ip4 itself when a port joins the group."
+        ],
+        "start": [],
+        "solution": [
+          {
+            "name": "admin joins the clients group",
+            "kind": "step",
+            "add_member": {
+              "port_group": "clients",
+              "member": "admin"
+            }
+          }
+        ],
+        "checks": [
+          {
+            "name": "admin reaches 9091 on web2",
+            "kind": "connect",
+            "timeout": 5,
+            "from": "admin",
+            "to": "web2",
+            "family": 4,
+            "port": 9091,
+            "proto": "tcp",
+            "expect": "open",
+            "answer": "web2"
+          },
+          {
+            "name": "admin reaches 9091 on web1",
+            "kind": "connect",
+            "timeout": 5,
+            "from": "admin",
+            "to": "web1",
+            "family": 4,
+            "port": 9091,
+            "proto": "tcp",
+            "expect": "open",
+            "answer": "web1"
+          }
+        ]
+      },
+      {
+        "name": "close-8080",
+        "task": "Port 8080 is rejected (a TCP reset) and every reject is logged. Make it a silent drop\ninstead: the client must see a timeout, not a refusal, on both web VMs. Change the rule,\ndo not add a new one above it.",
+        "hints": [
+          "lab nbctl -- acl-list web shows the reject rule at priority 1001",
+          "Remove it (acl-del web to-lport 1001 'outport == @web && tcp.dst == 8080'): the default deny at 1000 drops what no rule allows."
+        ],
+        "start": [],
+        "solution": [
+          {
+            "name": "remove the reject rule",
+            "kind": "step",
+            "remove_acl": {
+              "port_group": "web",
+              "direction": "to-lport",
+              "priority": 1001,
+              "match": "outport == @web && tcp.dst == 8080"
+            }
+          }
+        ],
+        "checks": [
+          {
+            "name": "8080 on web2 times out (dropped, no reset)",
+            "kind": "connect",
+            "timeout": 5,
+            "from": "client",
+            "to": "web2",
+            "family": 4,
+            "port": 8080,
+            "proto": "tcp",
+            "expect": "timeout"
+          },
+          {
+            "name": "8080 on web1 times out too",
+            "kind": "connect",
+            "timeout": 5,
+            "from": "admin",
+            "to": "web1",
+            "family": 4,
+            "port": 8080,
+            "proto": "tcp",
+            "expect": "timeout"
+          },
+          {
+            "name": "http is still open",
+            "kind": "connect",
+            "timeout": 5,
+            "from": "client",
+            "to": "web2",
+            "family": 4,
+            "port": 80,
+            "proto": "tcp",
+            "expect": "open",
+            "answer": "web2"
+          }
+        ]
+      }
+    ]
   },
   "runtime": "netns",
   "datapath": "netdev",

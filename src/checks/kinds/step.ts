@@ -74,7 +74,8 @@ async function act(spec: StepCheck, ctx: LabContext): Promise<{ ok: boolean; see
   }
   if (spec.restart) {
     const started = await restartDaemon(ctx, spec.restart.daemon, spec.restart.node);
-    return { ok: true, seen: started.length ? `${spec.restart.daemon} started again on ${started.join(', ')}` : `${spec.restart.daemon} was running everywhere` };
+    const running = spec.restart.node ? `already runs on ${spec.restart.node}` : 'was running everywhere';
+    return { ok: true, seen: started.length ? `${spec.restart.daemon} started again on ${started.join(', ')}` : `${spec.restart.daemon} ${running}` };
   }
   if (spec.fail_chassis !== undefined) {
     const killed = await failChassis(ctx, spec.fail_chassis);

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { listLabs } from '../../core/lab-store.js';
+import { currentOwner, listLabs, readRecord } from '../../core/lab-store.js';
 import { requireRoot } from '../../base/host.js';
 import type { LabStatus, NodeStatus } from '../../core/status.js';
-import { cliContext, out, pickLab } from '../context.js';
+import { cliContext, givenLabName, out, pickLab } from '../context.js';
 import { formatOption, textTable, type Format } from '../format.js';
 import { originText } from '../../topology/builds.js';
 
@@ -53,23 +53,51 @@ function table(s: LabStatus): string {
   )}${notes(s)}`;
 }
 
-/** Every lab in one line each: what `lab ls` prints. */
-function summary(statuses: LabStatus[]): string {
+/** A lab's exercise score as `lab ls --all` shows it: passed/total, or - without exercises. */
+type Scored = LabStatus & { score?: { passed: number; total: number } };
+
+/** Every lab in one line each: what `lab ls` prints (with --all, the exercise score too). */
+function summary(statuses: Scored[], withScore = false): string {
   const rows = statuses.map((s) => {
     const up = s.nodes.filter((n) => n.present).length;
-    return [s.name, s.runtime, health(s), s.owner ?? '-', s.problem ? '-' : `${up}/${s.nodes.length}`, s.createdAt || '-', s.file ?? s.problem ?? ''];
+    const score = withScore ? [s.score ? `${s.score.passed}/${s.score.total}` : '-'] : [];
+    return [s.name, s.runtime, health(s), s.owner ?? '-', ...score, s.problem ? '-' : `${up}/${s.nodes.length}`, s.createdAt || '-', s.file ?? s.problem ?? ''];
   });
-  return textTable(['LAB', 'RUNTIME', 'STATE', 'OWNER', 'NODES UP', 'SINCE', 'FILE'], rows);
+  return textTable(['LAB', 'RUNTIME', 'STATE', 'OWNER', ...(withScore ? ['SCORE'] : []), 'NODES UP', 'SINCE', 'FILE'], rows);
 }
 
-/** The labs asked for, as JSON (always a list, one shape for status and ls) or as text. */
-async function printStatuses(names: string[], format: Format, text: (s: LabStatus[]) => string): Promise<void> {
-  const { labStatus } = await import('../../core/status.js');
+/** The labs asked for, as JSON (always a list, one shape for status and ls) or as text; with scores, each lab's exercise score. */
+async function printStatuses(names: string[], format: Format, text: (s: Scored[]) => string, scores = false): Promise<void> {
+  const [{ labStatus }, { exerciseScore }] = await Promise.all([import('../../core/status.js'), import('../../core/exercise-state.js')]);
   const { exec } = cliContext({});
-  const statuses = await Promise.all(names.map((n) => labStatus(n, exec)));
+  const statuses: Scored[] = await Promise.all(
+    names.map(async (n) => {
+      const status = await labStatus(n, exec);
+      const score = scores && !status.problem ? await exerciseScore(n).catch(() => undefined) : undefined;
+      return score ? { ...status, score: { passed: score.passed, total: score.total } } : status;
+    }),
+  );
   if (format === 'json') out(JSON.stringify(statuses, null, 2));
   else out(statuses.length ? text(statuses) : 'no lab is up');
   if (statuses.some((s) => !s.healthy && s.state !== 'starting')) process.exitCode = 1;
+}
+
+/** The labs `lab ls` lists: every one with --all; else the caller's (and those of no known owner), saying how many it leaves out. */
+async function labsToList(all: boolean | undefined): Promise<string[]> {
+  const names = await listLabs();
+  if (all) return names;
+  const me = currentOwner().user;
+  const owners = await Promise.all(
+    names.map((n) =>
+      readRecord(n).then(
+        (r) => r.owner.user,
+        () => 'unknown',
+      ),
+    ),
+  );
+  const mine = names.filter((_, i) => owners[i] === me || owners[i] === 'unknown');
+  if (mine.length < names.length) process.stderr.write(`${names.length - mine.length} more lab(s) of other users: lab ls --all\n`);
+  return mine;
 }
 
 export function registerStatus(program: Command): void {
@@ -77,18 +105,20 @@ export function registerStatus(program: Command): void {
     .command('status')
     .description('nodes, daemons, chassis and VM addresses of running labs')
     .argument('[lab]', 'lab name (default: $LAB, else every lab that is up)')
+    .option('--lab <name>', 'lab name (instead of the argument)')
     .addOption(formatOption())
-    .action(async (name: string | undefined, opts: { format: Format }) => {
+    .action(async (name: string | undefined, opts: { lab?: string; format: Format }) => {
       requireRoot('status');
       // LAB picks the lab here as it does for every verb that acts on one (export LAB=dmz in a walkthrough).
-      await printStatuses(name || process.env.LAB ? [await pickLab(name)] : await listLabs(), opts.format, (s) => s.map(table).join('\n\n'));
+      await printStatuses(givenLabName(name, opts.lab) ? [await pickLab(name, opts.lab)] : await listLabs(), opts.format, (s) => s.map(table).join('\n\n'));
     });
   program
     .command('ls')
-    .description('every lab on this machine, one line each')
+    .description("your labs on this machine, one line each (--all: every user's, with exercise scores)")
+    .option('--all', "every user's labs, with each one's exercise score (the instructor's view)")
     .addOption(formatOption())
-    .action(async (opts: { format: Format }) => {
+    .action(async (opts: { all?: boolean; format: Format }) => {
       requireRoot('ls');
-      await printStatuses(await listLabs(), opts.format, summary);
+      await printStatuses(await labsToList(opts.all), opts.format, (s) => summary(s, opts.all), opts.all);
     });
 }

@@ -57,7 +57,8 @@ async function targets(args: string[], name: string | undefined): Promise<{ lab:
     throw new UserError('--name names the lab of one topology file', `give one file with --name (got ${args.length === 1 ? 'a lab name' : `${args.length} arguments`})`);
   }
   const out: { lab: Lab; running: boolean }[] = [];
-  for (const arg of args) {
+  // No argument: the lab that is up, chosen as every command chooses it ($LAB, else the only one).
+  for (const arg of args.length ? args : [await pickLab(undefined)]) {
     if (isFile(arg)) out.push(await fileTarget(arg, name));
     else out.push({ lab: (await readRecord(await pickLab(arg))).lab, running: true });
   }
@@ -73,7 +74,7 @@ export function registerTest(program: Command): void {
   program
     .command('test')
     .description('bring labs up, run their checks, take them down (a lab NAME that is up, or up from the same FILE, is only checked and left up)')
-    .argument('<labs...>', "topology files ('-': one from standard input), or names of labs that are up")
+    .argument('[labs...]', "topology files ('-': one from standard input), or names of labs that are up (default: $LAB, else the only lab that is up)")
     .option('--name <name>', "the lab's name instead of the file's name: (one file only)")
     .option('--keep', 'leave the labs up after their checks')
     .option('--only <check>', 'run only this check (repeatable)', (v: string, prev: string[] = []) => [...prev, v])

@@ -33,7 +33,7 @@ export const STEP_ACTIONS = [
 ] as const;
 
 /** The daemons fault steps kill and start again, by their pid file's name. */
-const FAULT_DAEMONS = ['ovnnb_db', 'ovnsb_db', 'ovn-northd', 'ovn-controller', 'ovs-vswitchd'] as const;
+export const FAULT_DAEMONS = ['ovnnb_db', 'ovnsb_db', 'ovn-northd', 'ovn-controller', 'ovs-vswitchd'] as const;
 const daemon = z.enum(FAULT_DAEMONS).describe('ovnnb_db / ovnsb_db (a central database server), ovn-northd (central), ovn-controller or ovs-vswitchd (a chassis: without ovs-vswitchd its datapath, tunnels and BFD stop)');
 
 /** The daemons that run on chassis, not on central. */
