@@ -124,6 +124,13 @@ function tools(v) {
     el('button', { class: 'flows', textContent: 'run', onclick: run(fOut, async () => flowText(await post(v.name, 'flows', { chassis: fCh.value, node: fNode.value, command: fCmd.value }))) }), fOut);
 }
 
+/** The score as lab check keeps it: passed of total, and each exercise's state. */
+function exerciseText(x) {
+  if (!x) return 'This lab has no exercises.';
+  const each = x.exercises.map((e) => e.number + '. ' + e.name + ': ' + (e.passed ? 'passed' : e.started ? 'not yet' : 'not started'));
+  return 'score ' + x.passed + '/' + x.total + ' (lab check scores it; lab exercise shows the next task) · ' + each.join(' · ');
+}
+
 function labSection(v) {
   const s = { graph: el('div', { class: 'graph' }), nodes: el('tbody'), title: el('h2'), terms: el('div', { class: 'terms' }), note: el('p', { class: 'note' }) };
   const pick = el('select', { class: 'term-node' }, ...options(v.nodes.map((n) => n.name)));
@@ -138,7 +145,7 @@ function labSection(v) {
     el('h3', { textContent: 'checks (' + v.checks.length + ' and the daemons check)' }), runBtn, ' ', summary, list,
     tools(v),
     el('h3', { textContent: 'exercise' }),
-    el('p', { class: 'exercise', 'data-score': '', textContent: 'No exercise score: lab exercise is not part of this build yet. Its score before and after the solution will show here.' }));
+    (s.exercise = el('p', { class: 'exercise', 'data-score': '' })));
   document.getElementById('labs').append(s.root);
   return s;
 }
@@ -153,6 +160,8 @@ function update(labs) {
     if (s.svg !== v.svg) s.graph.innerHTML = s.svg = v.svg;
     s.graph.dataset.down = v.down.join(' ');
     s.nodes.replaceChildren(...v.nodes.map((n) => nodeRow(n, v.down.includes(n.name))));
+    s.exercise.dataset.score = v.exercise ? v.exercise.passed + '/' + v.exercise.total : '';
+    s.exercise.textContent = exerciseText(v.exercise);
   }
   for (const [name, s] of sections) if (!labs.some((v) => v.name === name)) { s.root.remove(); sections.delete(name); }
   document.getElementById('root-warning').hidden = !labs.some((v) => v.hostFiles && v.terminals);

@@ -1,4 +1,5 @@
 import type { Exec } from '../base/exec.js';
+import { exerciseScore, type ExerciseScore } from '../core/exercise-state.js';
 import { listLabs, readRecord } from '../core/lab-store.js';
 import { labStatus, type LabStatus, type NodeStatus } from '../core/status.js';
 import { id, labGraph } from '../graph/model.js';
@@ -24,6 +25,8 @@ export interface LabView {
   hostFiles: boolean;
   /** The runtime can open a terminal in a node. */
   terminals: boolean;
+  /** The score of the lab's exercises (`lab check`), when its file has some. */
+  exercise?: ExerciseScore;
 }
 
 /** Names of the nodes that are not as they should be. */
@@ -63,8 +66,10 @@ async function labView(name: string, exec: Exec, render: SvgRenderer): Promise<L
   const downIds = new Set(status.nodes.filter((n) => down.includes(n.name)).map((n) => id(n.kind, n.name)));
   const svg = await render(toDot(labGraph(lab, addresses), { title: false, down: downIds }));
   const runtime = createRuntime(record.runtime, name, exec, lab);
+  const exercise = await exerciseScore(name).catch(() => undefined);
   return {
     ...base,
+    ...(exercise ? { exercise } : {}),
     owner: record.owner.user,
     down,
     svg,

@@ -18,6 +18,7 @@ const DMZ = 'si-e2e-dmz';
 const HA = 'si-e2e-ha';
 const SG = 'si-e2e-sg';
 const MIX = 'si-e2e-mix';
+const NONE = 'si-e2e-none';
 /**
  * Compiling takes minutes (cold): the test builds the image only when asked (LAB_BUILD_SOURCE_IMAGE=1,
  * as CI's stage does) and otherwise needs it built, like the other e2e tests need their images.
@@ -75,7 +76,7 @@ async function testReport(args: string[]) {
 describeE2E(
   'the docker runtime on OVN compiled from source (lab images build --ovn-src, --release src-…)',
   () => {
-    usesLabs(DMZ, HA, SG, MIX);
+    usesLabs(DMZ, HA, SG, MIX, NONE);
     let tree = '';
     beforeAll(() => {
       tree = sourceTree();
@@ -115,22 +116,29 @@ describeE2E(
     it("mixes per role in one file: central compiled from source, the chassis on bookworm's packages (an upgrade's first step)", async () => {
       const file = labFile('dmz', MIX, (t) => t.replace('chassis:\n', `central: { release: ${NAME} }\nchassis:\n`));
       const up = await lab(['up', file, '--runtime', 'docker'], { timeoutMs: 300_000 });
-      expect(up.code, up.stderr).toBe(0);
-      const status = await lab(['status', MIX]);
-      expect(status.stdout).toMatch(new RegExp(`^central .*OVN 24\\.03\\.9 \\(image ${NAME}, compiled from source\\)`, 'm'));
-      expect(status.stdout).toMatch(/^hv1 .*OVN 23\.03\.\d+ \(bookworm packages\)/m);
-      const t = await lab(['test', MIX]);
-      expect(t.code, t.stdout + t.stderr).toBe(0);
-      await lab(['down', MIX]);
+      try {
+        expect(up.code, up.stderr).toBe(0);
+        const status = await lab(['status', MIX]);
+        expect(status.stdout).toMatch(/^central .*; OVN 24\.03\.9, OVS 3\.3\.8$/m);
+        expect(status.stdout).toMatch(/^hv1 .*; OVN 23\.03\.\d+, OVS 3\.1\.\d+$/m);
+        // Where each came from: the image compiled from source, the release's packages.
+        const version = await lab(['version']);
+        expect(version.stdout).toMatch(new RegExp(`^  central +OVN 24\\.03\\.9 \\(image ${NAME}, compiled from source\\), OVS 3\\.3\\.8 \\(image ${NAME}, compiled from source\\)$`, 'm'));
+        expect(version.stdout).toMatch(/^ {2}hv1 +OVN 23\.03\.\d+ \(bookworm packages\)/m);
+        const t = await lab(['test', MIX]);
+        expect(t.code, t.stdout + t.stderr).toBe(0);
+      } finally {
+        await lab(['down', MIX]);
+      }
       expect(await dockerLeftovers(MIX)).toEqual([]);
     }, 600_000);
 
     it('a lab naming a source image that is not built is refused before anything is made, saying how to build it', async () => {
-      const up = await lab(['up', labFile('dmz', MIX), '--runtime', 'docker', '--release', 'src-0.0.0-000000000000']);
+      const up = await lab(['up', labFile('dmz', NONE), '--runtime', 'docker', '--release', 'src-0.0.0-000000000000']);
       expect(up.code).toBe(2);
       expect(up.stderr).toContain('(src-0.0.0-000000000000) is not built');
       expect(up.stderr).toContain('lab images build --ovn-src DIR');
-      expect(await dockerLeftovers(MIX)).toEqual([]);
+      expect(await dockerLeftovers(NONE)).toEqual([]);
     });
   },
   missing,

@@ -134,9 +134,25 @@ describeE2E(
       expect(await section.locator('tr[data-node="hv2"]').getAttribute('data-down')).toBe('false');
     });
 
-    // lab exercise (its check and solution, exerciseScore(lab)) is being built on another branch:
-    // the page has its place (p.exercise[data-score]); this test is written when it lands.
-    it.skip('scores an exercise before and after its solution is applied (waits for lab exercise)', () => undefined);
+    it('scores an exercise before and after its solution is applied (lab check, lab solution --apply)', async () => {
+      const section = page.locator(`section[data-lab="${DMZ}"]`);
+      // The learner mends what the test above broke, with the command a learner types; hv1 turns back.
+      const restarted = await lab(['restart', 'hv1', 'ovn-controller', '--lab', DMZ], { timeoutMs: 60_000 });
+      expect(restarted.code, restarted.stderr).toBe(0);
+      await expect.poll(() => section.locator('tr[data-node="hv1"]').getAttribute('data-down'), { timeout: 15_000 }).toBe('false');
+      const score = section.locator('p.exercise');
+      await expect.poll(() => score.getAttribute('data-score'), { timeout: 15_000 }).toBe('0/2');
+      // Before the solution: block-ping's checks fail (vm1 still pings vm2), and the score stays.
+      const before = await lab(['check', '--lab', DMZ], { timeoutMs: 180_000 });
+      expect(before.code).toBe(1);
+      expect(before.stdout).toContain('score: 0/2');
+      const applied = await lab(['solution', '2', '--apply', '--lab', DMZ], { timeoutMs: 60_000 });
+      expect(applied.code, applied.stderr).toBe(0);
+      const after = await lab(['check', '--lab', DMZ], { timeoutMs: 180_000 });
+      expect(after.stdout).toContain('score: 1/2');
+      await expect.poll(() => score.getAttribute('data-score'), { timeout: 15_000 }).toBe('1/2');
+      expect(await score.textContent()).toContain('2. block-ping: passed');
+    }, 400_000);
 
     it('workshop mode: a participant token opens only their labs, and no shell on netns nodes', async () => {
       const started = await startWeb(['--workshop', '--participant', 'alice', DMZ]);
