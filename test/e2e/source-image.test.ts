@@ -133,6 +133,19 @@ describeE2E(
       expect(await dockerLeftovers(MIX)).toEqual([]);
     }, 600_000);
 
+    it("and the other way round: central on bookworm's packages, the chassis compiled from source", async () => {
+      const file = labFile('dmz', MIX, (t) => t.replace('  hv1: {}\n  hv2: {}\n', `  hv1: { release: ${NAME} }\n  hv2: { release: ${NAME} }\n`));
+      try {
+        const t = await testReport([file]);
+        expect(t.code, `${failed(t.report).join('; ')}\n${t.out}`).toBe(0);
+        expect(t.report.nodes?.find((n) => n.node === 'central')?.ovn).toMatchObject({ version: expect.stringMatching(/^23\.03\./), release: 'bookworm' });
+        expect(t.report.nodes?.find((n) => n.node === 'hv2')?.ovn).toMatchObject({ version: '24.03.9', release: NAME });
+      } finally {
+        await lab(['down', MIX]);
+      }
+      expect(await dockerLeftovers(MIX)).toEqual([]);
+    }, 600_000);
+
     it('a lab naming a source image that is not built is refused before anything is made, saying how to build it', async () => {
       const up = await lab(['up', labFile('dmz', NONE), '--runtime', 'docker', '--release', 'src-0.0.0-000000000000']);
       expect(up.code).toBe(2);
