@@ -13,6 +13,7 @@ export interface SchemaProblem {
 export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], root: z.ZodType, data: unknown): SchemaProblem[] {
   const out: SchemaProblem[] = [];
   for (const issue of issues) {
+    let union: SchemaProblem[] | undefined;
     const where = issue.path.length ? issue.path.join('.') : 'the top level';
     if (issue.code === 'unrecognized_keys') {
       const allowed = keysAt(root, issue.path, data);
@@ -38,11 +39,8 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], root: 
         atKey: false,
         message: value === undefined ? `missing key '${String(issue.path.at(-1))}' (one of: ${options.join(', ')})` : `unknown ${String(issue.path.at(-1))} '${String(value)}' (expected one of: ${options.join(', ')})`,
       });
-    } else if (issue.code === 'invalid_union' && matchedForm(issue, data)) {
-      // One form of the union has the keys written ({ tcp: 80.5 }): its own problem says what is wrong.
-      out.push(...describeSchemaIssues(matchedForm(issue, data) ?? [], root, data));
-    } else if (issue.code === 'invalid_union' && describedAt(root, issue.path, data)) {
-      out.push({ path: issue.path, atKey: false, message: `${where}: expected ${describedAt(root, issue.path, data) ?? ''}, not ${describeValue(valueAt(data, issue.path))}` });
+    } else if (issue.code === 'invalid_union' && (union = unionProblems(issue, root, data, where))) {
+      out.push(...union);
     } else if (issue.code === 'invalid_key') {
       out.push({ path: issue.path, atKey: true, message: `${where}: bad name: ${issue.issues.map((i) => i.message).join('; ')}` });
     } else {
@@ -50,6 +48,17 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], root: 
     }
   }
   return out;
+}
+
+/**
+ * A value none of a union's forms took, in the file's words: the problems inside the one form
+ * whose keys it has ({ tcp: 80.5 }), else what the union's description says it should be.
+ */
+function unionProblems(issue: z.core.$ZodIssue, root: z.ZodType, data: unknown, where: string): SchemaProblem[] | undefined {
+  const form = matchedForm(issue, data);
+  if (form) return describeSchemaIssues(form, root, data);
+  const described = describedAt(root, issue.path, data);
+  return described ? [{ path: issue.path, atKey: false, message: `${where}: expected ${described}, not ${describeValue(valueAt(data, issue.path))}` }] : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
@@ -42,24 +42,7 @@ const missing = await sourcePrerequisites();
 function sourceTree(): string {
   if (process.env.LAB_OVN_SRC) return process.env.LAB_OVN_SRC;
   const dir = join(mkdtempSync(join(tmpdir(), 'lab-ovn-src-')), 'ovn');
-  mkdirSync(join(dir, 'ovs'), { recursive: true });
-  const sums = readFileSync(join(SOURCES, 'SHA256SUMS'), 'utf8');
-  const tarball = (re: RegExp) =>
-    join(
-      SOURCES,
-      sums
-        .split('\n')
-        .map((l) => l.split(/\s+/)[1] ?? '')
-        .find((f) => re.test(f)) ?? '',
-    );
-  execFileSync('tar', ['-xzf', tarball(/^ovn-\d.*\.tar\.gz$/), '-C', dir, '--strip-components=1']);
-  execFileSync('tar', ['-xzf', tarball(/^ovs-.*\.tar\.gz$/), '-C', join(dir, 'ovs'), '--strip-components=1']);
-  for (const [t, d] of [
-    [tarball(/^ovn-\d/), dir],
-    [tarball(/^ovs-/), join(dir, 'ovs')],
-  ] as const) {
-    writeFileSync(join(d, '.git-archive-commit'), execFileSync('sh', ['-c', 'gzip -dc "$1" 2>/dev/null | git get-tar-commit-id', 'sh', t]));
-  }
+  execFileSync('bash', ['test/ovn-build/unpack.sh', SOURCES, dir]);
   return dir;
 }
 

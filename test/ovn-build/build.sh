@@ -69,17 +69,7 @@ rm -rf "$dir"
 mkdir -p "$dir"
 log="$dir/build.log"
 echo "== building OVN from $sources into $dir (log: $log)" >&2
-tar -xzf "$sources/$ovn_tarball" -C "$dir"
-tar -xzf "$sources/$ovs_tarball" -C "$tree"
-# A git archive has no .git: keep the commit it was made from (its tar header's comment), where
-# lab looks for it. git reads the first header and stops, so gzip may end on SIGPIPE.
-keep_commit() { # keep_commit TARBALL DIR
-  local commit
-  commit=$( (gzip -dc "$1" 2>/dev/null || true) | git get-tar-commit-id 2>/dev/null || true)
-  if [[ $commit =~ ^[0-9a-f]{40}$ ]]; then echo "$commit" >"$2/.git-archive-commit"; fi
-}
-keep_commit "$sources/$ovn_tarball" "$tree"
-keep_commit "$sources/$ovs_tarball" "$tree/ovs"
+bash "$here/unpack.sh" "$sources" "$tree"
 
 step() { # step NAME DIR COMMAND...: runs it in DIR, its output in the log, the tail of it on failure
   local name=$1 where=$2

@@ -85,27 +85,12 @@ function action(step, ctx) {
   throw new Error(`${step.uses}: this runner does not know that action`);
 }
 
-/** OVN's sources where a checkout of its repository would put them; their commit. */
+/** OVN's sources where a checkout of its repository would put them (test/ovn-build/unpack.sh); their commit. */
 function unpackOvn(dest, repository) {
   const sources = opts['ovn-sources'];
   if (!sources) throw new Error(`checkout of ${repository}: no GitHub here; give --ovn-sources (the OVN and OVS tarballs)`);
-  const sums = readFileSync(join(sources, 'SHA256SUMS'), 'utf8');
-  const tarball = (re) =>
-    join(
-      sources,
-      sums
-        .split('\n')
-        .map((l) => l.split(/\s+/)[1])
-        .find((f) => f && re.test(f)),
-    );
-  mkdirSync(join(dest, 'ovs'), { recursive: true });
-  execFileSync('tar', ['-xzf', tarball(/^ovn-\d.*\.tar\.gz$/), '-C', dest, '--strip-components=1']);
-  execFileSync('tar', ['-xzf', tarball(/^ovs-.*\.tar\.gz$/), '-C', join(dest, 'ovs'), '--strip-components=1']);
-  const commit = (t) => execFileSync('sh', ['-c', 'gzip -dc "$1" 2>/dev/null | git get-tar-commit-id', 'sh', t]).toString().trim();
-  // A checkout has .git; unpacked sources keep their commit where lab looks for it instead.
-  writeFileSync(join(dest, '.git-archive-commit'), `${commit(tarball(/^ovn-\d/))}\n`);
-  writeFileSync(join(dest, 'ovs', '.git-archive-commit'), `${commit(tarball(/^ovs-/))}\n`);
-  return commit(tarball(/^ovn-\d/));
+  execFileSync('bash', [new URL('../ovn-build/unpack.sh', import.meta.url).pathname, sources, dest], { stdio: 'inherit' });
+  return readFileSync(join(dest, '.git-archive-commit'), 'utf8').trim();
 }
 
 /** actions/cache: restore the key's directory if it is there (seeded if asked), save it after a job that passed. */
