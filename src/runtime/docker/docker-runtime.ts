@@ -15,6 +15,7 @@ import { labDir } from '../../base/paths.js';
 import { shellLine } from '../../base/shell-line.js';
 import { DEFAULT_RELEASE, imageExists, nodeImage } from './images.js';
 import { LeftBehind, UserError } from '../../base/errors.js';
+import { refuseTakenUnderlay } from './underlay-subnet.js';
 import { formatIpv4, parseCidr, maskOf } from '../../topology/net.js';
 
 /**
@@ -104,6 +105,7 @@ export class DockerRuntime implements Runtime {
   async preflight(): Promise<void> {
     await this.engines.requireOneSwarm();
     const lab = this.resolved;
+    if (lab && !this.acrossEngines) await this.refuseTakenSubnet(lab.underlay.subnet.text);
     for (const engine of this.engines.names()) {
       const docker = await this.engines.client(engine);
       const nodes = lab ? [...(lab.central.members ?? [lab.central]), ...lab.chassis, ...lab.hosts].filter((n) => engine === undefined || this.engineOf(n.name) === engine) : [];
@@ -120,6 +122,13 @@ export class DockerRuntime implements Runtime {
         );
       }
     }
+  }
+
+  /** The underlay's subnet is free on the engine (see {@link refuseTakenUnderlay}). */
+  private async refuseTakenSubnet(subnet: string): Promise<void> {
+    const networks = await (await this.docker()).listNetworks();
+    const subnets = networks.map((n) => ({ name: n.Name, labels: n.Labels ?? {}, subnets: (n.IPAM?.Config ?? []).flatMap((c) => (c.Subnet ? [c.Subnet] : [])) }));
+    refuseTakenUnderlay(subnet, subnets, this.lab, LABEL_LAB);
   }
 
   runDir(node: string): string {
