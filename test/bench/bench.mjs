@@ -1,25 +1,33 @@
 #!/usr/bin/env node
 // Speed and memory figures (not a test: it prints numbers, it does not judge them).
-//   npm run bench [-- [--only netns,docker,debian13,scale] [--runs N] [--scale 25,50,100]]
+//   npm run bench [-- [--only netns,docker,debian13,dryrun,scale,portup] [--runs N]
+//                     [--scale 25,50,100,250,500] [--flat 50,100] [--portup 25,100,250,500]
+//                     [--batches 5] [--batch-size 25] [--ovn OVN_BUILD_TREE]]
 //
 // netns, docker: labs/dmz.yaml brought up, five pings from vm1 to vm2, brought down, three lab
 //   calls, against its floor, run alternately in the same run: plain scripts doing the same work.
 //   The netns floor is `lab script`'s bash (the very commands lab runs, in one shell); the docker
 //   floor is test/bench/floor/dmz-docker.sh, written by hand with the docker CLI.
-// scale: labs of N chassis × 2 VMs from `lab generate --chassis-per-switch 10` (netns; tenant
-//   switches of 10 chassis, see `lab generate --help`): up with every lease, down, and per chassis
-//   the CPU its daemons used coming up and their memory (ovsdb-server, ovs-vswitchd,
-//   ovn-controller): RSS, which counts the pages of shared libraries in every process, and PSS,
-//   which shares them out. `--flat` puts every VM on one switch instead.
+// dryrun: `lab up --dry-run` of 1000 chassis × 2 VMs (resolving, checking and planning only).
+// scale (scale.mjs): labs of N chassis × 2 VMs from `lab generate` on netns, in the tenant layout
+//   (--scale: switches of 10 chassis, `--chassis-per-switch 10`) and the flat one (--flat: one
+//   switch over every chassis): up with every lease, down, the daemons' CPU by daemon and the wall
+//   time against it spread over the cores, memory per chassis (RSS, which counts the pages of
+//   shared libraries in every process, and PSS, which shares them out), the SB's size and logical
+//   flows, the tunnel ports of one chassis, and the tenant cost per chassis's growth per doubling.
+// portup (port-up.mjs): the latency from a logical port's NB write to ovn-installed on its
+//   chassis, as ovn-heater reports it, at N chassis; with --ovn, on that build tree too, side by side.
 // debian13: dmz up on this host (Debian 12: OVS 3.1, OVN 23.03) and on a Debian 13 host (OVS 3.5,
 //   OVN 25.03: test/debian13/host.sh, a container of Debian 13's packages running the netns
 //   runtime), alternately in the same run: each up's time as `lab up` reports it, the ratio of the
 //   medians (within 1.5 is Debian 12's speed; a lost first DHCPDISCOVER costs 3 s or more), and how
 //   many leases took more than one DHCPDISCOVER. Needs docker and the image (host.sh build).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { portUp } from './port-up.mjs';
+import { growthPerDoubling, scaleRun } from './scale.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -27,10 +35,13 @@ const opt = (name, fallback) => {
   return i >= 0 ? args.splice(i, 2)[1] : fallback;
 };
 const runs = Number(opt('--runs', '5'));
-const only = opt('--only', 'netns,docker,debian13,scale').split(',');
-const scalePoints = opt('--scale', '25,50,100').split(',').map(Number);
-const flatIndex = args.indexOf('--flat');
-const flat = flatIndex >= 0 && args.splice(flatIndex, 1).length > 0;
+const only = opt('--only', 'netns,docker,debian13,dryrun,scale,portup').split(',');
+const scalePoints = opt('--scale', '25,50,100,250,500').split(',').filter(Boolean).map(Number);
+const flatPoints = opt('--flat', '50,100').split(',').filter(Boolean).map(Number);
+const portUpPoints = opt('--portup', '25,100,250,500').split(',').filter(Boolean).map(Number);
+const batches = Number(opt('--batches', '5'));
+const batchSize = Number(opt('--batch-size', '25'));
+const ovnTree = opt('--ovn', undefined);
 const cli = resolve('dist/lab/main.js');
 const env = { ...process.env, CI: 'true' };
 const lab = (...a) => execFileSync(process.execPath, [cli, ...a], { env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 }).toString();
@@ -176,52 +187,30 @@ if (only.includes('debian13')) {
   }
 }
 
-/** Memory of the daemons of the chassis of a netns lab, in MiB: RSS and PSS summed over them. */
-function chassisMemory(name) {
-  let rss = 0,
-    pss = 0,
-    cpu = 0,
-    chassis = new Set();
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      const node = /\/run\/lab\/[^/]+\/nodes\/([^/]+)\//.exec(cmd.join(' '))?.[1];
-      if (!node || !cmd.join(' ').includes(`/run/lab/${name}/`) || !/^(ovsdb-server|ovs-vswitchd|ovn-controller)$/.test(cmd[0].split('/').pop())) continue;
-      if (cmd.some((a) => a.includes('ovnnb_db') || a.includes('ovnsb_db'))) continue; // central's databases
-      const roll = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      rss += Number(/^Rss:\s+(\d+)/m.exec(roll)[1]);
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-        .slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2)
-        .split(' ');
-      cpu += (Number(stat[11]) + Number(stat[12])) / 100; // utime + stime, in clock ticks of 1/100 s
-      pss += Number(/^Pss:\s+(\d+)/m.exec(roll)[1]);
-      chassis.add(node);
-    } catch {
-      /* ended meanwhile */
-    }
-  }
-  return { chassis: chassis.size, rss: rss / 1024, pss: pss / 1024, cpu };
+if (only.includes('scale')) {
+  const tenant = scalePoints.map((n) => scaleRun(lab, n));
+  const flatRuns = flatPoints.map((n) => scaleRun(lab, n, { flat: true }));
+  console.log('scale: N chassis x 2 VMs (lab generate), netns; tenant: switches of 10 chassis; flat: one switch over every chassis');
+  console.table([...tenant, ...flatRuns].map((r) => r.row));
+  console.log('daemon CPU s by daemon (summed over nodes), same runs:');
+  console.table([...tenant, ...flatRuns].map((r) => ({ layout: r.row.layout, chassis: r.row.chassis, ...r.byDaemon })));
+  if (tenant.length > 1) console.table(growthPerDoubling(tenant.map((r) => r.row)));
 }
 
-if (only.includes('scale')) {
-  const scale = [];
-  for (const n of scalePoints) {
-    const name = `bench-s${n}`;
-    const file = join(mkdtempSync(join(tmpdir(), 'lab-bench-')), `${name}.yaml`);
-    writeFileSync(file, lab('generate', '--chassis', String(n), '--vms-per-chassis', '2', ...(flat ? [] : ['--chassis-per-switch', '10']), '--name', name));
-    const up = ms(() => lab('up', file));
-    const mem = chassisMemory(name);
-    const down = ms(() => lab('down', name));
-    scale.push({
-      chassis: n,
-      VMs: 2 * n,
-      'up s (every lease)': Number((up / 1000).toFixed(1)),
-      'up ms per chassis': Math.round(up / n),
-      'down s': Number((down / 1000).toFixed(1)),
-      'daemon CPU s per chassis': Number((mem.cpu / mem.chassis).toFixed(2)),
-      'RSS MiB per chassis': Number((mem.rss / mem.chassis).toFixed(1)),
-      'PSS MiB per chassis': Number((mem.pss / mem.chassis).toFixed(1)),
-    });
+if (only.includes('dryrun')) {
+  const file = join(mkdtempSync(join(tmpdir(), 'lab-bench-')), 'bench-dry.yaml');
+  writeFileSync(file, lab('generate', '--chassis', '1000', '--vms-per-chassis', '2', '--chassis-per-switch', '10', '--name', 'bench-dry'));
+  const t = [];
+  for (let i = 0; i < runs; i++) t.push(ms(() => lab('up', file, '--dry-run')));
+  console.table([{ what: 'lab up --dry-run, 1000 chassis x 2 VMs (tenant switches of 10)', runs, 'ms (median)': Math.round(median(t)) }]);
+}
+
+if (only.includes('portup')) {
+  const rowsPu = [];
+  for (const n of portUpPoints) {
+    rowsPu.push(await portUp(lab, n, { batches, batchSize }));
+    if (ovnTree) rowsPu.push(await portUp(lab, n, { batches, batchSize, ovn: ovnTree }));
   }
-  console.table(scale);
+  console.log(`port-up latency: NB write to ovn-installed, ${batches} batches of ${batchSize} ports per lab (lab generate, 1 VM per chassis, tenant switches of 10), netns`);
+  console.table(rowsPu);
 }
