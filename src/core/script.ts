@@ -8,6 +8,12 @@ import { claimLabWith } from './lab-store.js';
 import { labDir } from '../base/paths.js';
 import { upLab } from './up.js';
 
+/**
+ * What every recorded command gives back: one result, shared (an ExecResult is an Error, whose
+ * stack trace costs more than recording the command: 2000 VMs make thousands).
+ */
+const RECORDED = new ExecResult([], 0, '', '', 0);
+
 const HEREDOC = 'LAB_EOF';
 
 /**
@@ -29,7 +35,7 @@ class ScriptWriter implements Reporter {
         // One `sh -ec` of several commands: printed as the commands it runs, each on its line.
         const prefixLength = argv.length - 3;
         for (const one of opts.batch) await this.exec([...argv.slice(0, prefixLength), ...one], { ...opts, batch: undefined });
-        return new ExecResult(argv, 0, '', '', 0);
+        return RECORDED;
       }
       let words: string[];
       const [a, b, c, ns, ...rest] = argv;
@@ -50,7 +56,7 @@ class ScriptWriter implements Reporter {
       let line = shellLine(words);
       if (opts.input !== undefined) line += ` <<'${HEREDOC}'\n${opts.input}${opts.input.endsWith('\n') ? '' : '\n'}${HEREDOC}`;
       this.lines.push(line);
-      return new ExecResult(argv, 0, '', '', 0);
+      return RECORDED;
     },
     { files: filesAsShell((line) => this.lines.push(line)), recording: true },
   );

@@ -117,7 +117,9 @@ export async function upLab(file: Lab, deps: UpDeps, opts: UpOptions = {}): Prom
     await (deps.markUp ?? markLabUp)(lab.name);
     // Parallel steps finish in any order; report addresses in the lab's order.
     const order = steps.map((st) => st.id);
-    const addresses = [...env.addresses].sort((x, y) => order.indexOf(`address:${x.node}`) - order.indexOf(`address:${y.node}`));
+    const rank = new Map(order.map((id, i) => [id, i]));
+    const at = (node: string) => rank.get(`address:${node}`) ?? -1;
+    const addresses = [...env.addresses].sort((x, y) => at(x.node) - at(y.node));
     return { lab, runtime, durationMs: performance.now() - started, addresses };
   } catch (error) {
     const interrupted = signal?.aborted ?? false;
