@@ -1,16 +1,20 @@
 import { UserError } from '../base/errors.js';
 import type { LabContext } from '../ovn/lab-context.js';
-import { readRecord } from '../core/lab-store.js';
+import { readRecord, requireOwnLab, type LabChange } from '../core/lab-store.js';
 import { requireRoot } from '../base/host.js';
 import { nodeNames, type NodeKind } from '../topology/model.js';
 import { cliContext, pickLab } from './context.js';
 
-/** A lab that is up, ready for commands: the named one, or the only one. */
-export async function openLab(verb: string, name: string | undefined, opts: { verbose?: boolean } = {}): Promise<LabContext> {
+/**
+ * A lab that is up, ready for commands: the named one, or the only one. A command that changes
+ * it (`change`) is refused on another user's lab unless forced, before it touches anything.
+ */
+export async function openLab(verb: string, name: string | undefined, opts: { verbose?: boolean; change?: LabChange; force?: boolean } = {}): Promise<LabContext> {
   const { createRuntime } = await import('../runtime/registry.js');
   requireRoot(verb);
   const lab = await pickLab(name);
   const record = await readRecord(lab);
+  if (opts.change) requireOwnLab(record, opts.change, opts.force);
   const { exec } = cliContext(opts);
   const { LabContext } = await import('../ovn/lab-context.js');
   return new LabContext(record.lab, createRuntime(record.runtime, lab, exec, record.lab), exec);

@@ -36,15 +36,27 @@ export function currentOwner(): LabRecord['owner'] {
   return { user: userInfo().username, uid: process.getuid?.() ?? -1 };
 }
 
+/** What each command that changes a lab does to it, as its refusal says it. */
+const DOING = { down: 'take it down', reset: 'reset it', kill: 'kill it', restart: 'restart it', solution: 'apply it' } as const;
+
 /**
- * Refuses to act on (take down, reset) a lab another user made, unless forced: says whose it is
- * and what to do. A lab of an unknown owner (recorded before owners were) is anyone's.
+ * A command that changes a lab: its verb, and what else it was given (`lab kill hv1
+ * ovn-controller` names a node and a daemon; the lab goes last, as --lab, after them).
  */
-export function requireOwnLab(record: Pick<LabRecord, 'owner' | 'lab'>, verb: 'down' | 'reset', force: boolean | undefined, me = currentOwner()): void {
+export type LabChange = keyof typeof DOING | { verb: keyof typeof DOING; args: readonly string[] };
+
+/**
+ * Refuses to act on (take down, reset, kill or restart a daemon of, apply a solution to) a lab
+ * another user made, unless forced: says whose it is and what to do. A lab of an unknown owner
+ * (recorded before owners were) is anyone's.
+ */
+export function requireOwnLab(record: Pick<LabRecord, 'owner' | 'lab'>, change: LabChange, force: boolean | undefined, me = currentOwner()): void {
   const owner = record.owner.user;
   if (force || owner === 'unknown' || owner === me.user) return;
   const name = record.lab.name;
-  throw new UserError(`lab '${name}' belongs to ${owner}, not to you (${me.user})`, `ask ${owner} to run 'lab ${verb} ${name}', or run 'lab ${verb} ${name} --force' to ${verb === 'down' ? 'take it down' : 'reset it'} anyway`);
+  const { verb, args } = typeof change === 'string' ? { verb: change, args: [] } : change;
+  const line = args.length ? `lab ${verb} ${args.join(' ')} --lab ${name}` : `lab ${verb} ${name}`;
+  throw new UserError(`lab '${name}' belongs to ${owner}, not to you (${me.user})`, `ask ${owner} to run '${line}', or run '${line} --force' to ${DOING[verb]} anyway`);
 }
 
 /** This process as the maker of a lab. */

@@ -23,20 +23,39 @@ export interface Terminal {
 
 const clamp = (n: number) => String(Math.max(1, Math.min(1000, Math.floor(n))));
 
-/** The pseudo-terminal a process has as its stdin (/dev/pts/N), read from /proc. */
-async function ptsOfChild(pid: number): Promise<string | undefined> {
+/**
+ * The pseudo-terminal (/dev/pts/N) of the program script(1) runs, read from /proc: its stdin,
+ * once script's child has become the program. Before, the child is still the shell setting the
+ * first size (`sh -c 'stty cols …; exec …'`), whose stty would undo a size set now.
+ */
+async function ptsOfProgram(pid: number): Promise<string | undefined> {
   const children = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
   const child = children.trim().split(/\s+/)[0];
   if (!child) return undefined;
+  const cmdline = await readFile(`/proc/${child}/cmdline`, 'utf8').catch(() => '');
+  if (cmdline.includes('\0stty cols ')) return undefined;
   const tty = await readlink(`/proc/${child}/fd/0`).catch(() => undefined);
   return tty?.startsWith('/dev/pts/') ? tty : undefined;
 }
 
+/** Runs stty on a pty's device: sets its window size, and the program on it gets SIGWINCH. */
+function sttySize(pts: string, size: TerminalSize): Promise<void> {
+  return new Promise((done) => {
+    const stty = spawn('stty', ['-F', pts, 'cols', clamp(size.cols), 'rows', clamp(size.rows)], { stdio: 'ignore' });
+    stty.on('error', () => done());
+    stty.on('close', () => done());
+  });
+}
+
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
 /**
  * argv on a new pty of this host, through `script(1)` from util-linux (installed everywhere
- * Debian is): no native addon to build. The window size is set inside the pty (`stty`) before
- * argv starts, and later by `stty -F` on the pty's device, which signals the program as a
- * terminal emulator's resize does.
+ * Debian is): no native addon to build, no helper of our own on the pty. The window size is set
+ * inside the pty (`stty`) before argv starts, and later by `stty -F` on the pty's device (found
+ * as script's child's stdin), which sets it as a terminal emulator's resize does (TIOCSWINSZ:
+ * the program gets SIGWINCH). Resizes run one after another, each to the latest size asked for,
+ * so a burst of them (a window dragged) ends at the last.
  */
 export function scriptTerminal(argv: readonly string[], env: NodeJS.ProcessEnv, size: TerminalSize): Terminal {
   const command = `stty cols ${clamp(size.cols)} rows ${clamp(size.rows)}; exec ${shellLine([...argv])}`;
@@ -45,12 +64,21 @@ export function scriptTerminal(argv: readonly string[], env: NodeJS.ProcessEnv, 
   child.on('exit', () => (exited = true));
   // A closed page's keys, or a program gone: nothing to write to.
   child.stdin.on('error', () => undefined);
+  let latest = size;
+  let resizing = Promise.resolve();
+  const applyLatest = async () => {
+    // Right after the start, script may not run the program yet: a few tries.
+    for (let tries = 0; tries < 20 && !exited; tries++) {
+      const pts = await ptsOfProgram(child.pid ?? 0);
+      if (pts) return sttySize(pts, latest);
+      await pause(100);
+    }
+  };
   return {
     write: (data) => void (exited || child.stdin.write(data)),
     resize: (s) => {
-      void ptsOfChild(child.pid ?? 0).then((pts) => {
-        if (pts && !exited) spawn('stty', ['-F', pts, 'cols', clamp(s.cols), 'rows', clamp(s.rows)], { stdio: 'ignore' }).on('error', () => undefined);
-      });
+      latest = s;
+      resizing = resizing.then(applyLatest);
     },
     onData: (listener) => {
       child.stdout.on('data', listener);

@@ -29,22 +29,42 @@ function nodeRow(n, down) {
   return el('tr', { 'data-node': n.name, 'data-down': String(down), class: down ? 'down' : '' }, el('td', { textContent: n.name }), el('td', { textContent: n.kind }), el('td', { textContent: state }), el('td', { textContent: extra }), el('td', { textContent: daemons }));
 }
 
+/**
+ * A terminal as big as its element: the fit addon gives xterm.js the columns and rows that fit,
+ * at the start and whenever the element changes size (the window resized, its corner dragged);
+ * each new size goes to the server, which sizes the shell's pty to it (the shell gets SIGWINCH).
+ * The holder's data-cols and data-rows say the size the terminal shows.
+ */
 function openTerminal(lab, node, box) {
-  const term = new Terminal({ cols: 100, rows: 24, fontSize: 13, convertEol: false });
+  const term = new Terminal({ fontSize: 13, convertEol: false });
+  const fit = new FitAddon.FitAddon();
+  term.loadAddon(fit);
   const holder = el('div', { class: 'term', 'data-node': node }, el('div', { class: 'term-title', textContent: node + ' (lab shell ' + node + ')' }));
   const screen = el('div', { class: 'screen' });
   holder.append(screen);
   box.prepend(holder);
   term.open(screen);
+  fit.fit();
+  const shown = () => Object.assign(holder.dataset, { cols: String(term.cols), rows: String(term.rows) });
+  shown();
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const ws = new WebSocket(proto + '//' + location.host + q('/api/labs/' + encodeURIComponent(lab) + '/nodes/' + encodeURIComponent(node) + '/terminal?cols=100&rows=24'));
+  const ws = new WebSocket(proto + '//' + location.host + q('/api/labs/' + encodeURIComponent(lab) + '/nodes/' + encodeURIComponent(node) + '/terminal?cols=' + term.cols + '&rows=' + term.rows));
   ws.binaryType = 'arraybuffer';
   ws.onmessage = (m) => term.write(new Uint8Array(m.data));
+  const refit = new ResizeObserver(() => fit.fit());
+  refit.observe(screen);
   ws.onclose = (e) => {
     term.write('\r\n[' + (e.reason || 'closed') + ']\r\n');
     holder.dataset.closed = 'true';
+    refit.disconnect();
   };
   term.onData((data) => ws.readyState === 1 && ws.send(JSON.stringify({ type: 'input', data })));
+  // A size chosen before the socket opened goes once it has.
+  ws.onopen = () => ws.send(JSON.stringify({ type: 'resize', cols: term.cols, rows: term.rows }));
+  term.onResize((size) => {
+    shown();
+    if (ws.readyState === 1) ws.send(JSON.stringify({ type: 'resize', cols: size.cols, rows: size.rows }));
+  });
   term.focus();
 }
 

@@ -10,6 +10,7 @@ const STYLE = `
   .lab { border-top: 3px solid #2e7d32; margin-top: 2em; }
   .lab[data-health=degraded] { border-color: #c5221f; }
   .term { margin: .6em 0; } .term-title { font-size: 85%; color: #555; }
+  .screen { height: 45vh; min-height: 10em; resize: vertical; overflow: hidden; }
   li[data-state=passed] { color: #2e7d32; } li[data-state=failed] { color: #c5221f; } li[data-state=skipped] { color: #777; }
   pre { background: #f5f5f5; padding: .6em; max-height: 30em; overflow: auto; }
 `;
@@ -34,6 +35,7 @@ would give root.${opts.workshop ? '' : " (Workshop mode, lab web --workshop, ope
 <p id="empty" hidden>No lab is up${who}. Bring one up (sudo lab up labs/dmz.yaml): it shows here within seconds.</p>
 <div id="labs"></div>
 <script src="/assets/xterm.js?token=${token}"></script>
+<script src="/assets/addon-fit.js?token=${token}"></script>
 <script>${CLIENT_SCRIPT}</script>
 </body>
 </html>

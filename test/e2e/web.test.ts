@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { WebSocket } from 'ws';
 import { CLI, describeE2E, dockerPrerequisites, lab, labFile, usesLabs } from './helpers.js';
 
@@ -32,6 +32,31 @@ function startWeb(args: string[]): Promise<{ child: ChildProcess; lines: string[
 }
 
 const urlIn = (line: string) => line.slice(line.indexOf('http'));
+
+/**
+ * A terminal follows its element's size: after the browser window is resized, xterm.js shows
+ * other rows and columns (as many row elements as it says), and `stty size` typed in the shell
+ * prints those, so the pty was resized with it. The window is put back after.
+ */
+async function expectSizedToWindow(page: Page, section: Locator, node: string): Promise<void> {
+  const holder = section.locator(`.term[data-node="${node}"]`);
+  const rows = holder.locator('.xterm-rows');
+  const shown = async () => `${await holder.getAttribute('data-rows')} ${await holder.getAttribute('data-cols')}`;
+  const before = await shown();
+  expect(before).toMatch(/^\d+ \d+$/);
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 900, height: 640 });
+  try {
+    await expect.poll(shown, { timeout: 10_000 }).not.toBe(before);
+    const size = await shown();
+    expect(await rows.locator(':scope > div').count()).toBe(Number(size.split(' ')[0]));
+    await holder.locator('.xterm').click();
+    await page.keyboard.type('clear; stty size\n');
+    await expect.poll(() => rows.innerText(), { timeout: 20_000 }).toMatch(new RegExp(`^${size}$`, 'm'));
+  } finally {
+    if (viewport) await page.setViewportSize(viewport);
+  }
+}
 
 describeE2E(
   'lab web in a real browser (Chromium driven by playwright-core)',
@@ -88,6 +113,10 @@ describeE2E(
       await section.locator('.term[data-node="vm1"] .xterm').click();
       await page.keyboard.type('ip -4 addr\n');
       await expect.poll(() => rows.innerText(), { timeout: 20_000 }).toContain(`inet ${lease}`);
+    });
+
+    it("sizes vm1's terminal to its element: `stty size` prints what xterm shows after the window is resized", async () => {
+      await expectSizedToWindow(page, page.locator(`section[data-lab="${DMZ}"]`), 'vm1');
     });
 
     it('runs the checks from a button and shows each pass as it comes', async () => {
@@ -190,7 +219,9 @@ describeE2E(
     usesLabs(DOCKER);
 
     it("types `ip -4 addr` in vm1's terminal, in its chassis container", async () => {
-      expect((await lab(['up', labFile('dmz', DOCKER), '--runtime', 'docker'], { timeoutMs: 300_000 })).code).toBe(0);
+      // Docker labs on one underlay subnet collide ("Pool overlaps"): this one takes its own.
+      const file = labFile('dmz', DOCKER, (t) => t.replace(/^name: .*$/m, `name: ${DOCKER}\nunderlay: { subnet: 192.168.171.0/24 }`));
+      expect((await lab(['up', file, '--runtime', 'docker'], { timeoutMs: 300_000 })).code).toBe(0);
       const started = await startWeb(['--workshop', DOCKER]);
       const { chromium } = await import('playwright-core');
       const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
@@ -208,6 +239,8 @@ describeE2E(
         await page.keyboard.type('ip -4 addr; cat /etc/hostname\n');
         await expect.poll(() => rows.innerText(), { timeout: 20_000 }).toContain('inet 172.16.255.130/26');
         expect(await page.locator('#root-warning').isHidden()).toBe(true);
+        // Docker makes this pty: the Docker API resizes it.
+        await expectSizedToWindow(page, section, 'vm1');
       } finally {
         await browser.close();
         started.child.kill('SIGTERM');

@@ -34,6 +34,21 @@ describe("another user's lab", () => {
     expect(error?.hint).toBe("ask alice to run 'lab down dmz', or run 'lab down dmz --force' to take it down anyway");
   });
 
+  it('refuses a daemon killed or restarted, or a solution applied, naming the command to run with --lab', () => {
+    const hint = (change: Parameters<typeof requireOwnLab>[1]) => {
+      try {
+        requireOwnLab(record, change, false, bob);
+      } catch (e) {
+        return (e as { hint?: string }).hint;
+      }
+      return 'not refused';
+    };
+    expect(hint({ verb: 'kill', args: ['hv1', 'ovn-controller'] })).toBe("ask alice to run 'lab kill hv1 ovn-controller --lab dmz', or run 'lab kill hv1 ovn-controller --lab dmz --force' to kill it anyway");
+    expect(hint({ verb: 'restart', args: ['hv1', 'ovn-controller'] })).toBe("ask alice to run 'lab restart hv1 ovn-controller --lab dmz', or run 'lab restart hv1 ovn-controller --lab dmz --force' to restart it anyway");
+    expect(hint({ verb: 'solution', args: ['2', '--apply'] })).toBe("ask alice to run 'lab solution 2 --apply --lab dmz', or run 'lab solution 2 --apply --lab dmz --force' to apply it anyway");
+    expect(() => requireOwnLab(record, { verb: 'kill', args: ['hv1', 'ovn-controller'] }, true, bob)).not.toThrow();
+  });
+
   it('is taken with --force; its owner, and a lab of no known owner, need none', () => {
     expect(() => requireOwnLab(record, 'reset', true, bob)).not.toThrow();
     expect(() => requireOwnLab(record, 'down', false, { user: 'alice', uid: 1001 })).not.toThrow();

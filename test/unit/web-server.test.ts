@@ -43,7 +43,7 @@ describe("lab web's server (on loopback, labs from a fake look)", () => {
     }
   });
 
-  it('serves the page, with the warning about root shells, and xterm.js', async () => {
+  it('serves the page, with the warning about root shells, xterm.js and its fit addon', async () => {
     const page = await at('', tokens.main);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -52,6 +52,11 @@ describe("lab web's server (on loopback, labs from a fake look)", () => {
     const js = await at('assets/xterm.js', tokens.main);
     expect(js.headers.get('content-type')).toMatch(/javascript/);
     expect((await js.text()).length).toBeGreaterThan(100_000);
+    // The fit addon, which sizes a terminal to its element: loaded by the page, served as its own file.
+    expect(html).toContain(`<script src="/assets/addon-fit.js?token=${tokens.main}"></script>`);
+    const fit = await at('assets/addon-fit.js', tokens.main);
+    expect(fit.headers.get('content-type')).toMatch(/javascript/);
+    expect(await fit.text()).toContain('FitAddon');
   });
 
   it("shows the main token every lab, and a participant's only theirs", async () => {

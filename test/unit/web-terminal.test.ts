@@ -31,4 +31,28 @@ describe('a terminal through script(1): a real pty, sized and resized', () => {
     term.write('end\n');
     expect(await exit).toBe(3);
   });
+
+  it('takes a size asked before the program has started, and ends at the last of a burst of them', async () => {
+    const term = scriptTerminal(['sh', '-c', 'while read line; do [ "$line" = end ] && exit 0; stty size; done'], { PATH: process.env.PATH }, { cols: 80, rows: 24 });
+    const chunks: Buffer[] = [];
+    term.onData((d) => chunks.push(d));
+    const exit = new Promise<number>((resolve) => term.onExit(resolve));
+    // At once, as the page sends its size when the socket opens: not lost, not undone by the first size.
+    term.resize({ cols: 90, rows: 20 });
+    await new Promise((r) => setTimeout(r, 1500));
+    term.write('size\n');
+    await until(chunks, /20 90/);
+    // A window dragged: sizes one after another.
+    for (const [cols, rows] of [
+      [100, 25],
+      [130, 33],
+      [111, 29],
+    ] as const)
+      term.resize({ cols, rows });
+    await new Promise((r) => setTimeout(r, 1500));
+    term.write('size\n');
+    await until(chunks, /29 111/);
+    term.write('end\n');
+    expect(await exit).toBe(0);
+  });
 });

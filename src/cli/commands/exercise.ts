@@ -69,9 +69,11 @@ function registerSolution(program: Command): void {
     .argument('<n>', 'the exercise number')
     .option('--lab <name>', LAB_OPTION)
     .option('--apply', 'apply the steps, as a learner who solved it would have (starting the exercise first when it was not)')
-    .action(async (n: string, opts: { lab?: string; apply?: boolean }) => {
+    .option('--force', 'apply them to a lab another user made')
+    .action(async (n: string, opts: { lab?: string; apply?: boolean; force?: boolean }) => {
       const { applySolution, exerciseNumber, stepsText } = await import('../../core/exercises.js');
-      const ctx = await openLab('solution', opts.lab);
+      // Revealing is open to all; applying changes the lab, so only its owner does (or --force).
+      const ctx = await openLab('solution', opts.lab, opts.apply ? { change: { verb: 'solution', args: [n, '--apply'] }, force: opts.force } : {});
       const e = exerciseNumber(ctx.lab, number(n));
       out(`solution of exercise ${n}, ${e.name}: these steps (kind: step, as in checks:)\n${stepsText(e.solution)}`);
       if (!opts.apply) return out(`apply it: 'lab solution ${n} --apply'`);
@@ -110,9 +112,10 @@ function registerFault(program: Command, verb: 'kill' | 'restart', what: string)
     .argument('<node>', 'the node it runs on (a central member for ovnnb_db, ovnsb_db, ovn-northd; a chassis for ovn-controller, ovs-vswitchd)')
     .argument('<daemon>', 'ovnnb_db, ovnsb_db, ovn-northd, ovn-controller or ovs-vswitchd')
     .option('--lab <name>', LAB_OPTION)
-    .action(async (node: string, daemon: string, opts: { lab?: string }) => {
+    .option('--force', `${verb} a daemon of a lab another user made`)
+    .action(async (node: string, daemon: string, opts: { lab?: string; force?: boolean }) => {
       const [{ faultStep }, { stepProbe }] = await Promise.all([import('../../core/fault-step.js'), import('../../checks/kinds/step.js')]);
-      const ctx = await openLab(verb, opts.lab);
+      const ctx = await openLab(verb, opts.lab, { change: { verb, args: [node, daemon] }, force: opts.force });
       const step = faultStep(ctx.lab, verb, node, daemon);
       const result = await stepProbe.attempt(step, ctx);
       out(result.seen);

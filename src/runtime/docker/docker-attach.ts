@@ -41,10 +41,16 @@ export async function execTerminal(container: Docker.Container, argv: string[], 
   const exec = await container.exec({ Cmd: argv, Env: Object.entries({ TERM: 'xterm-256color', ...env }).map(([k, v]) => `${k}=${v}`), AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true });
   const stream = await exec.start({ hijack: true, stdin: true, Tty: true });
   let ended = false;
-  const resize = (s: TerminalSize) => void exec.resize({ w: Math.max(1, Math.floor(s.cols)), h: Math.max(1, Math.floor(s.rows)) }).catch(() => undefined);
+  // The latest size asked for: the exec must run before it can be resized, so the first resize
+  // waits a moment, and must not undo a newer size asked for meanwhile.
+  let latest = size;
+  const apply = () => void exec.resize({ w: Math.max(1, Math.floor(latest.cols)), h: Math.max(1, Math.floor(latest.rows)) }).catch(() => undefined);
+  const resize = (s: TerminalSize) => {
+    latest = s;
+    apply();
+  };
   stream.on('error', () => undefined);
-  // The exec must run before it can be resized.
-  setTimeout(() => resize(size), 100);
+  setTimeout(apply, 100);
   return {
     write: (data) => void (ended || stream.write(data)),
     resize,
