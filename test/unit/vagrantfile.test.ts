@@ -33,7 +33,12 @@ function vagrantConfig(ruby: string, hostCpu: string, env: Record<string, string
     end
     load "Vagrantfile"
   `;
-  return JSON.parse(execFileSync(ruby, ['-e', script], { encoding: 'utf8', env: { ...process.env, LAB_VAGRANT_BOX: '', ...env } }).trim().split('\n').at(-1)!) as { box: string; providers: string[] };
+  return JSON.parse(
+    execFileSync(ruby, ['-e', script], { encoding: 'utf8', env: { ...process.env, LAB_VAGRANT_BOX: '', ...env } })
+      .trim()
+      .split('\n')
+      .at(-1) ?? '{}',
+  ) as { box: string; providers: string[] };
 }
 
 describe('Vagrantfile', () => {
