@@ -149,7 +149,7 @@ export function usesLabs(...names: string[]): void {
 }
 
 /** What the docker end-to-end tests need besides root: a Docker daemon that answers, and the node image of each release asked for. */
-export async function dockerPrerequisites(releases: ('bookworm' | 'trixie')[] = ['bookworm']): Promise<string[]> {
+export async function dockerPrerequisites(releases: ('bookworm' | 'trixie' | 'sid')[] = ['bookworm']): Promise<string[]> {
   const { default: Docker } = await import('dockerode');
   const { nodeImage } = await import('../../src/runtime/docker/images.js');
   const docker = new Docker();
