@@ -37,7 +37,7 @@ export function currentOwner(): LabRecord['owner'] {
 }
 
 /** What each command that changes a lab does to it, as its refusal says it. */
-const DOING = { down: 'take it down', reset: 'reset it', kill: 'kill it', restart: 'restart it', solution: 'apply it' } as const;
+const DOING = { down: 'take it down', reset: 'reset it', kill: 'kill it', restart: 'restart it', solution: 'apply it', exercise: 'start it' } as const;
 
 /**
  * A command that changes a lab: its verb, and what else it was given (`lab kill hv1
@@ -46,7 +46,8 @@ const DOING = { down: 'take it down', reset: 'reset it', kill: 'kill it', restar
 export type LabChange = keyof typeof DOING | { verb: keyof typeof DOING; args: readonly string[] };
 
 /**
- * Refuses to act on (take down, reset, kill or restart a daemon of, apply a solution to) a lab
+ * Refuses to act on (take down, reset, kill or restart a daemon of, apply a solution to, start an
+ * exercise of) a lab
  * another user made, unless forced: says whose it is and what to do. A lab of an unknown owner
  * (recorded before owners were) is anyone's.
  */

@@ -12,7 +12,7 @@ describeE2E("a room of learners: what changes a lab is its owner's; what reads i
   beforeAll(downForced);
   afterAll(downForced);
 
-  it("refuses another user's lab kill, lab restart and lab solution --apply, and nothing is changed; reading stays open, and --force goes through", async () => {
+  it("refuses another user's lab kill, lab restart, lab solution --apply and the start of an exercise, and nothing is changed; reading stays open, and --force goes through", async () => {
     const up = await lab(['up', 'labs/dmz.yaml', '--name', NAME], { env: ALICE, timeoutMs: 240_000 });
     expect(up.code).toBe(0);
     const bob = { LAB: NAME, ...BOB };
@@ -24,6 +24,12 @@ describeE2E("a room of learners: what changes a lab is its owner's; what reads i
     expect(killed.stderr).toContain(`hint: ask lab-e2e-alice to run 'lab kill hv2 ovn-controller --lab ${NAME}', or run 'lab kill hv2 ovn-controller --lab ${NAME} --force' to kill it anyway`);
     expect(killed.stdout).toBe('');
     // Nothing was killed: ovn-controller still runs on hv2 (status reads it from its pid file).
+    expect(await controllerRuns()).toMatch(/; ovsdb-server ovs-vswitchd ovn-controller;/);
+
+    // Starting exercise 1 would crash hv2's ovn-controller (its fault): refused, and nothing is started.
+    const started = await lab(['exercise', '1'], { env: bob });
+    expect(started.code).toBe(2);
+    expect(started.stderr).toContain(`'lab exercise 1 --lab ${NAME} --force' to start it anyway`);
     expect(await controllerRuns()).toMatch(/; ovsdb-server ovs-vswitchd ovn-controller;/);
 
     const restarted = await lab(['restart', 'hv2', 'ovn-controller'], { env: bob });

@@ -27,13 +27,21 @@ function registerExercise(program: Command): void {
     .argument('[n]', 'the exercise number (default: the first not passed)')
     .option('--lab <name>', LAB_OPTION)
     .option('--hint', 'show one more hint each time')
-    .action(async (n: string | undefined, opts: { lab?: string; hint?: boolean }) => {
-      const [{ currentExercise, nextHints, openExercise }, { readExerciseState }] = await Promise.all([import('../../core/exercises.js'), import('../../core/exercise-state.js')]);
+    .option('--force', "start it on a lab another user made (starting applies the exercise's fault)")
+    .action(async (n: string | undefined, opts: { lab?: string; hint?: boolean; force?: boolean }) => {
+      const [{ currentExercise, nextHints, openExercise }, { isOpen, readExerciseState }, { readRecord, requireOwnLab }] = await Promise.all([
+        import('../../core/exercises.js'),
+        import('../../core/exercise-state.js'),
+        import('../../core/lab-store.js'),
+      ]);
       const ctx = await openLab('exercise', opts.lab);
       const { reporter } = cliContext({});
       const list = ctx.lab.exercises ?? [];
-      const e = currentExercise(ctx.lab, await readExerciseState(ctx.lab.name), n === undefined ? undefined : number(n));
+      const state = await readExerciseState(ctx.lab.name);
+      const e = currentExercise(ctx.lab, state, n === undefined ? undefined : number(n));
       if (!e) return out(`every exercise of lab ${ctx.lab.name} is done (${list.length}/${list.length}); 'lab reset' starts over`);
+      // Showing a started exercise is open to all; starting one breaks the lab, so only its owner does (or --force).
+      if (!isOpen(e, state) && e.start.length) requireOwnLab(await readRecord(ctx.lab.name), { verb: 'exercise', args: [String(list.indexOf(e) + 1)] }, opts.force);
       const { applied } = await openExercise(ctx, e, reporter);
       await reporter.flush();
       const i = list.indexOf(e) + 1;
