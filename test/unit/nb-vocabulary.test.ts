@@ -40,7 +40,7 @@ describe('add_nat and add_route steps', () => {
       "15:101 check 's': 'fd00:50::/64' is IPv6 but external_ip 172.16.0.10 is IPv4: write both in one family",
     ]);
     expect(issues(`${BASE}checks:\n  - { name: s, kind: step, add_route: { router: r1, prefix: "fd00:99::/64", nexthop: "fd00::zz" } }\n`)).toEqual([
-      expect.stringMatching(/^15:\d+ .*'fd00::zz' is neither an IPv4 address like 10.0.0.1 nor an IPv6 address/),
+      "15:86 checks.0.add_route.nexthop: expected an address of the same family as prefix, not the text 'fd00::zz'",
     ]);
   });
 });
