@@ -68,7 +68,7 @@ describe('NAT options', () => {
 });
 
 describe('route options', () => {
-  const gw = BASE.replace("gateway_chassis: [hv1] }]", '}]\n    chassis: hv1');
+  const gw = BASE.replace('gateway_chassis: [hv1] }]', '}]\n    chassis: hv1');
   it('ecmp_symmetric_reply becomes lr-route-add --ecmp-symmetric-reply, for each next hop', () => {
     const text = `${gw.replace('nat: [', 'routes: [{ prefix: 0.0.0.0/0, nexthop: [172.16.0.1, 172.16.0.2], ecmp_symmetric_reply: true }]\n    nat: [')}`;
     const a = argv(text);
@@ -99,8 +99,8 @@ describe("a provider switch's localnet port and its bridge", () => {
   });
 
   it.each([
-    ['br-int', "4:38 br-int is a bridge lab makes for OVN itself; map the network to another one, like br-ex or br0"],
-    ['br-phy', "4:38 br-phy is a bridge lab makes for OVN itself; map the network to another one, like br-ex or br0"],
+    ['br-int', '4:38 br-int is a bridge lab makes for OVN itself; map the network to another one, like br-ex or br0'],
+    ['br-phy', '4:38 br-phy is a bridge lab makes for OVN itself; map the network to another one, like br-ex or br0'],
     ['ovs-system', '4:38 ovs-system is an interface OVS or lab has in every chassis; name the bridge like br-ex or br0'],
     ['genev_sys_6081', '4:38 genev_sys_6081 is an interface OVS or lab has in every chassis; name the bridge like br-ex or br0'],
     ['eth0', '4:38 eth0 is an interface OVS or lab has in every chassis; name the bridge like br-ex or br0'],
