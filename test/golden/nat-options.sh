@@ -428,8 +428,33 @@ sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"'
         "expect": "reachable"
       },
       {
-        "name": "r2 remembers which next hop a TCP, UDP or SCTP connection came in by (ecmp_symmetric_reply)",
+        "name": "r2 remembers the MAC a connection from 203.0.113.0/24 came in by (ecmp_symmetric_reply)",
         "kind": "flow",
+        "stage": "lr_in_ecmp_stateful",
+        "datapath": "r2",
+        "match": [
+          "inport == \"r2-public\"",
+          "ip4.src == 203.0.113.0/24"
+        ],
+        "actions": "ct_commit { ct_label.ecmp_reply_eth = eth.src",
+        "expect": "present"
+      },
+      {
+        "name": "and routes the replies back by that port, ahead of the ECMP choice",
+        "kind": "flow",
+        "stage": "lr_in_ip_routing",
+        "datapath": "r2",
+        "match": [
+          "ct_mark.ecmp_reply_port",
+          "ip4.dst == 203.0.113.0/24"
+        ],
+        "actions": "outport = \"r2-public\"",
+        "expect": "present"
+      },
+      {
+        "name": "OVN before 25.03 commits TCP, UDP and SCTP connections, each with its own flow",
+        "kind": "flow",
+        "ovn": "<25.03",
         "stage": "lr_in_ecmp_stateful",
         "datapath": "r2",
         "match": [
@@ -437,19 +462,34 @@ sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"'
           "ip4.src == 203.0.113.0/24",
           "tcp"
         ],
-        "actions": "ct_commit { ct_label.ecmp_reply_eth = eth.src",
+        "actions": "commit_ecmp_nh(ipv6 = false, proto = tcp)",
         "expect": "present"
       },
       {
-        "name": "and routes the replies back by it, ahead of the ECMP choice",
+        "name": "and not ICMP (pings are not kept on their path)",
         "kind": "flow",
-        "stage": "lr_in_ip_routing",
+        "ovn": "<25.03",
+        "stage": "lr_in_ecmp_stateful",
         "datapath": "r2",
         "match": [
-          "ct.rpl",
-          "ip4.dst == 203.0.113.0/24"
+          "inport == \"r2-public\"",
+          "ip4.src == 203.0.113.0/24",
+          "icmp"
         ],
-        "actions": "outport = \"r2-public\"",
+        "expect": "absent"
+      },
+      {
+        "name": "OVN 25.03 and later commit every connection, ICMP too",
+        "kind": "flow",
+        "ovn": ">=25.03",
+        "stage": "lr_in_ecmp_stateful",
+        "datapath": "r2",
+        "match": [
+          "inport == \"r2-public\"",
+          "ip4.src == 203.0.113.0/24",
+          "(ct.new || ct.est)"
+        ],
+        "actions": "ct_commit { ct_label.ecmp_reply_eth = eth.src",
         "expect": "present"
       },
       {

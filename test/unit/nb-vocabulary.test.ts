@@ -99,8 +99,8 @@ describe("a provider switch's localnet port and its bridge", () => {
   });
 
   it.each([
-    ['br-int', '4:38 br-int is a bridge lab makes for OVN itself; map the network to another one, like br-ex or br0'],
-    ['br-phy', '4:38 br-phy is a bridge lab makes for OVN itself; map the network to another one, like br-ex or br0'],
+    ['br-int', '4:38 br-int is a bridge lab makes for OVN itself; map the network to another one, like br-ex'],
+    ['br-phy', '4:38 br-phy is a bridge lab makes for OVN itself; map the network to another one, like br-ex'],
     ['ovs-system', '4:38 ovs-system is an interface OVS or lab has in every chassis; name the bridge like br-ex or br0'],
     ['genev_sys_6081', '4:38 genev_sys_6081 is an interface OVS or lab has in every chassis; name the bridge like br-ex or br0'],
     ['eth0', '4:38 eth0 is an interface OVS or lab has in every chassis; name the bridge like br-ex or br0'],

@@ -11,7 +11,7 @@ const TAKEN_BRIDGE_NAMES = ['br-int', 'br-phy', 'eth0', 'lo', 'ovs-system', 'ovs
 
 /** Why a chassis cannot have a bridge of this name, or undefined (br-ex, br0, br-provider…). */
 function bridgeNameProblem(bridge: string, vms: string[]): string | undefined {
-  if (['br-int', 'br-phy'].includes(bridge)) return `${bridge} is a bridge lab makes for OVN itself; map the network to another one, like br-ex or br0`;
+  if (['br-int', 'br-phy'].includes(bridge)) return `${bridge} is a bridge lab makes for OVN itself; map the network to another one, like br-ex`;
   if (TAKEN_BRIDGE_NAMES.includes(bridge)) return `${bridge} is an interface OVS or lab has in every chassis; name the bridge like br-ex or br0`;
   if (/^(ph|patch)-/.test(bridge)) return `names starting ${bridge.split('-')[0]}- are lab's and OVN's ports on bridges (ph-<network>, patch-…); name the bridge like br-ex or br0`;
   if (vms.includes(bridge)) return `${bridge} is a VM of this file, whose interface is on the chassis; name the bridge like br-ex or br0`;
