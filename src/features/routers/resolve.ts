@@ -59,6 +59,6 @@ export function resolveRouters(t: RawCore & RawRouters, vms: Vm[]): LogicalRoute
 }
 
 /** The Address_Set a router's NAT rule (by its index) is allowed for: a name OVN matches take ($…, no "-"). */
-export function allowedSetName(router: string, index: number): string {
+function allowedSetName(router: string, index: number): string {
   return `${router.replace(/-/g, '_')}_nat${index}_allowed`;
 }
