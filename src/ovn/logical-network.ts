@@ -1,4 +1,4 @@
-import { logicalSwitchOf, type Lab, type Vm } from '../topology/model.js';
+import { localnetPortOf, logicalSwitchOf, type Lab, type Vm } from '../topology/model.js';
 import { features } from '../features/registry.js';
 import { quoted } from '../base/ovsdb.js';
 
@@ -65,7 +65,7 @@ function switchUnits(lab: Lab, { unit }: UnitMaker): void {
     cmd('ls-add', sw.name);
     if (sw.provider) {
       // The switch's door to a provider network: a localnet port, bridged by chassis that map the network.
-      const port = `${sw.name}-localnet`;
+      const port = localnetPortOf(sw);
       cmd('lsp-add', sw.name, port);
       cmd('lsp-set-type', port, 'localnet');
       cmd('lsp-set-addresses', port, 'unknown');

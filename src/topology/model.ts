@@ -162,8 +162,10 @@ export interface LogicalSwitch {
   /** Dual stack: the IPv6 subnet, and OVN's DHCPv6 for it. */
   subnet6?: { text: string; prefix: number };
   dhcp6?: DhcpOptions;
-  /** Provider network reached through a localnet port named <switch>-localnet. */
+  /** Provider network reached through a localnet port (named <switch>-localnet unless localnetPort). */
   provider?: string;
+  /** The localnet port's name, where the file gives one. */
+  localnetPort?: string;
   /** One more subnet of another logical switch: the OVN switch this entry's ports are on. */
   on?: string;
 }
@@ -314,4 +316,9 @@ export function tunnelled(a: Chassis, b: Chassis): boolean {
 /** The chassis of `mesh` that `c` has a tunnel to (those it shares a transport zone with). */
 export function tunnelPeers(c: Chassis, mesh: readonly Chassis[]): Chassis[] {
   return mesh.filter((o) => o !== c && tunnelled(c, o));
+}
+
+/** The name of a provider switch's localnet port: as the file gives it, or <switch>-localnet. */
+export function localnetPortOf(sw: Pick<LogicalSwitch, 'name' | 'localnetPort'>): string {
+  return sw.localnetPort ?? `${sw.name}-localnet`;
 }

@@ -172,7 +172,7 @@ function vmIpv6Of(t: RawTopology, vm: RawTopology['vms'][string], name: string):
 
 function resolveSwitch(name: string, sw: RawSwitch, router: string | undefined): LogicalSwitch {
   const subnet = sw.subnet !== undefined ? parseCidr(sw.subnet) : undefined;
-  const provider = sw.provider ? { provider: sw.provider } : {};
+  const provider = sw.provider ? { provider: sw.provider, ...(sw.localnet_port ? { localnetPort: sw.localnet_port } : {}) } : {};
   if (!subnet) return { name, ...provider };
   if (!sw.dhcp) return { name, subnet, ...provider };
   const server = dhcpServer(sw, subnet, router);

@@ -57,6 +57,7 @@ const switchSchema = z
     dhcp: dhcpSchema.optional(),
     dhcp6: dhcp6Schema.optional(),
     provider: nodeName.optional().describe('a provider network this switch reaches through a localnet port'),
+    localnet_port: portName.optional().describe('with provider: the name of its localnet port (default: <switch>-localnet)'),
     on: nodeName.optional().describe("another subnet of that switch: this entry's subnet and DHCP live on the named logical switch (an OpenStack network with several subnets), not on a switch of its own"),
   })
   .describe('an OVN logical switch (or, with on:, one more subnet of one)');
@@ -74,7 +75,7 @@ const chassisSchema = z
       .optional()
       .describe('OVN transport zones (ovn-transport-zones): a chassis tunnels only to chassis that share a zone with it; chassis without zones tunnel only to each other'),
     bridge_mappings: z
-      .record(nodeName, z.string().regex(/^br-[a-z0-9-]{1,12}$/, 'an OVS bridge name like br-ex'))
+      .record(nodeName, z.string().regex(/^[a-z][a-z0-9_-]{0,14}$/, 'an OVS bridge name like br-ex or br0 (lower-case letters, digits, "-" and "_", at most 15)'))
       .optional()
       .describe('provider network → OVS bridge (ovn-bridge-mappings); lab makes the bridge and plugs it into the network'),
   })

@@ -22,6 +22,8 @@ interface Route {
   nexthops: string[];
   policy: 'dst-ip' | 'src-ip';
   port?: string;
+  /** ECMP replies go back by the next hop their connection came in by. */
+  ecmpSymmetricReply?: boolean;
 }
 
 interface RouterPolicy {
@@ -40,6 +42,10 @@ interface Nat {
   externalMac?: string;
   /** The gateway port the rule belongs to, where the router has several. */
   gatewayPort?: string;
+  /** Neighbour routers route to externalIp through this router (options:add_route). */
+  addRoute?: boolean;
+  /** Only for these external addresses: an Address_Set of this name (allowed_ext_ips). */
+  allowedExtIps?: { set: string; addresses: string[] };
 }
 
 export interface LogicalRouter {

@@ -41,9 +41,9 @@ export function resolveRouters(t: RawCore & RawRouters, vms: Vm[]): LogicalRoute
       ...(p.ip6 !== undefined ? { ip6: canonical6(p.ip6), prefix6: subnet6Of(t, p.switch).prefix } : {}),
       ...(p.ra ? { ra: p.ra } : {}),
     })),
-    routes: r.routes.map((x) => ({ prefix: x.prefix, nexthops: [x.nexthop].flat(), policy: x.policy, ...(x.port ? { port: x.port } : {}) })),
+    routes: r.routes.map((x) => ({ prefix: x.prefix, nexthops: [x.nexthop].flat(), policy: x.policy, ...(x.port ? { port: x.port } : {}), ...(x.ecmp_symmetric_reply ? { ecmpSymmetricReply: true } : {}) })),
     policies: r.policies.map((p) => ({ priority: p.priority, match: p.match, action: p.action, ...(p.nexthops ? { nexthops: p.nexthops } : {}) })),
-    nat: r.nat.map((n) => {
+    nat: r.nat.map((n, i) => {
       const vm = n.vm ? vms.find((v) => v.name === n.vm) : undefined;
       return {
         type: n.type,
@@ -51,7 +51,14 @@ export function resolveRouters(t: RawCore & RawRouters, vms: Vm[]): LogicalRoute
         logicalIp: n.logical_ip,
         ...(vm ? { logicalPort: vm.port, externalMac: (n.external_mac ?? vm.mac).toLowerCase() } : {}),
         ...(n.gateway_port ? { gatewayPort: n.gateway_port } : {}),
+        ...(n.add_route ? { addRoute: true } : {}),
+        ...(n.allowed_ext_ips ? { allowedExtIps: { set: allowedSetName(name, i), addresses: n.allowed_ext_ips } } : {}),
       };
     }),
   }));
+}
+
+/** The Address_Set a router's NAT rule (by its index) is allowed for: a name OVN matches take ($…, no "-"). */
+function allowedSetName(router: string, index: number): string {
+  return `${router.replace(/-/g, '_')}_nat${index}_allowed`;
 }

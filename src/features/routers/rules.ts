@@ -82,6 +82,8 @@ function checkRoutes(t: Raw, name: string, r: RawRouter, at: At): void {
       }
     }
     if (route.port !== undefined && !routerPorts.includes(route.port)) at([...path, 'port'], `router '${name}' has no port '${route.port}' (its ports: ${routerPorts.join(', ')})`);
+    // OVN keeps the connection's next hop in conntrack of the one chassis a gateway router runs on.
+    if (route.ecmp_symmetric_reply && r.chassis === undefined) at([...path, 'ecmp_symmetric_reply'], `ecmp_symmetric_reply works on a gateway router only: give router '${name}' a chassis`);
   });
 }
 
@@ -113,7 +115,16 @@ function checkNat(t: Raw, name: string, r: RawRouter, at: At): void {
     if (n.vm && !(n.vm in t.vms)) at(['routers', name, 'nat', i, 'vm'], `unknown VM '${n.vm}' (VMs in this file: ${Object.keys(t.vms).join(', ')})`);
     if (n.vm && n.type !== 'dnat_and_snat') at(['routers', name, 'nat', i, 'vm'], 'vm (a distributed floating IP) goes only with type dnat_and_snat');
     if (n.external_mac && !n.vm) at(['routers', name, 'nat', i, 'external_mac'], "external_mac goes with vm (a distributed floating IP answers with it on the VM's chassis)");
+    checkAllowedExtIps(n.allowed_ext_ips ?? [], v6, (j, message) => at(['routers', name, 'nat', i, 'allowed_ext_ips', j], message));
     if (n.gateway_port !== undefined && !routerPorts.includes(n.gateway_port)) at(['routers', name, 'nat', i, 'gateway_port'], `router '${name}' has no port '${n.gateway_port}' (its ports: ${routerPorts.join(', ')})`);
+  });
+}
+
+/** The external addresses a NAT rule is allowed for: addresses or subnets of its own family. */
+function checkAllowedExtIps(ips: string[], v6: boolean, at: (index: number, message: string) => void): void {
+  ips.forEach((a, j) => {
+    const ok = a.includes('/') ? (v6 ? parseCidr6 : parseCidr)(a) !== undefined : isFamily(a, v6);
+    if (!ok) at(j, `'${a}' is not an ${v6 ? 'IPv6' : 'IPv4'} address or subnet like the external_ip: an allowed external address is of the rule's family`);
   });
 }
 

@@ -19,6 +19,7 @@ const routeSchema = z.strictObject({
   nexthop: z.union([ipAny, z.array(ipAny).min(1)]).describe('next hop address; several make an ECMP route'),
   policy: z.enum(['dst-ip', 'src-ip']).default('dst-ip').describe('dst-ip: route by destination (default); src-ip: by source address'),
   port: portName.optional().describe('the router port to send from, when the next hop alone does not say'),
+  ecmp_symmetric_reply: z.literal(true).optional().describe('ECMP on a gateway router: replies to a connection that came in by one next hop go back by the same one (lr-route-add --ecmp-symmetric-reply)'),
 });
 
 const policySchema = z
@@ -38,6 +39,8 @@ const natSchema = z
     vm: nodeName.optional().describe('dnat_and_snat: the VM whose port does the NAT on its own chassis (distributed floating IP)'),
     external_mac: mac.optional().describe("with vm: the floating IP's own MAC (default: the VM's)"),
     gateway_port: portName.optional().describe('the gateway port this rule belongs to, where the router has several'),
+    add_route: z.literal(true).optional().describe('the routers that share a switch with this router route to external_ip through it, without a route of their own (lr-nat-add --add-route, options:add_route)'),
+    allowed_ext_ips: z.array(addressOrSubnetAny).min(1).optional().describe('the rule applies only to these external addresses (the source of a DNAT, the destination of an SNAT); lab makes them an Address_Set <router>_nat<index>_allowed'),
   })
   .describe('a NAT rule of the router');
 

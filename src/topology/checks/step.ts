@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Lab, Server } from '../model.js';
 import { matchReferences } from '../match-refs.js';
 import { aclSchema, matchName } from '../../features/security/schema.js';
-import { addressOrSubnet, cidr, ipv4, portName } from '../schema-types.js';
+import { addressOrSubnetAny, cidrAny, ipAny, portName } from '../schema-types.js';
+import { parseIpv4 } from '../net.js';
 import { checkFields, nodeNames, unknownName } from './fields.js';
 import { centralNames } from '../model.js';
 import { routeProblem } from '../special.js';
@@ -45,10 +46,16 @@ const schema = z.strictObject({
   remove_acl: aclKey.optional().describe('the ACL to remove: where, direction, priority, match'),
   add_member: member.optional().describe('a port to add to a port group'),
   remove_member: member.optional(),
-  add_nat: z.strictObject({ router: z.string(), type: z.enum(['snat', 'dnat', 'dnat_and_snat']), external_ip: ipv4, logical_ip: addressOrSubnet }).optional(),
-  remove_nat: z.strictObject({ router: z.string(), type: z.enum(['snat', 'dnat', 'dnat_and_snat']), external_ip: ipv4 }).optional(),
-  add_route: z.strictObject({ router: z.string(), prefix: cidr, nexthop: ipv4 }).optional(),
-  remove_route: z.strictObject({ router: z.string(), prefix: cidr }).optional(),
+  add_nat: z
+    .strictObject({ router: z.string(), type: z.enum(['snat', 'dnat', 'dnat_and_snat']), external_ip: ipAny, logical_ip: addressOrSubnetAny.describe('an address or subnet of the same family as external_ip') })
+    .optional()
+    .describe('a NAT rule to add, IPv4 or IPv6 as in nat:'),
+  remove_nat: z.strictObject({ router: z.string(), type: z.enum(['snat', 'dnat', 'dnat_and_snat']), external_ip: ipAny }).optional(),
+  add_route: z
+    .strictObject({ router: z.string(), prefix: cidrAny, nexthop: ipAny.describe('an address of the same family as prefix') })
+    .optional()
+    .describe('a static route to add, IPv4 or IPv6 as in routes:'),
+  remove_route: z.strictObject({ router: z.string(), prefix: cidrAny }).optional(),
   stop: z.string().optional().describe('a service to stop (a fault)'),
   start: z.string().optional().describe('a service to start again'),
   stop_server: z
@@ -142,6 +149,8 @@ function problems(spec: StepCheck, lab: Lab): CheckProblem[] {
       );
   }
   if (spec.add_route) push('add_route.prefix', routeProblem(spec.add_route.prefix));
+  if (spec.add_route) push('add_route.nexthop', familyProblem(spec.add_route.nexthop, spec.add_route.prefix, 'prefix'));
+  if (spec.add_nat) push('add_nat.logical_ip', familyProblem(spec.add_nat.logical_ip, spec.add_nat.external_ip, 'external_ip'));
   for (const key of ['stop', 'start'] as const)
     if (spec[key] !== undefined)
       push(
@@ -160,6 +169,13 @@ function problems(spec: StepCheck, lab: Lab): CheckProblem[] {
   if (spec.node !== undefined) push('node', unknownName('node', spec.node, nodeNames(lab)));
   if (spec.node !== undefined && action !== 'command') push('node', 'node goes with command');
   return out;
+}
+
+/** Why `value` cannot go with `other` (the field `what`): they are of different families. */
+function familyProblem(value: string, other: string, what: string): string | undefined {
+  const v4 = (a: string) => parseIpv4(a.split('/')[0] ?? '') !== undefined;
+  if (v4(value) === v4(other)) return undefined;
+  return `'${value}' is ${v4(value) ? 'IPv4' : 'IPv6'} but ${what} ${other} is ${v4(other) ? 'IPv4' : 'IPv6'}: write both in one family`;
 }
 
 /** Problems of a fault step: a daemon where it runs, the one to kill said once, a chassis of the lab. */

@@ -6,6 +6,18 @@ import type { RawTopology } from '../schema.js';
 import type { AddressBook } from './address-book.js';
 import type { At } from './at.js';
 
+/** Names a chassis already has for interfaces of its own: OVN's, OVS's kernel ones, lab's. */
+const TAKEN_BRIDGE_NAMES = ['br-int', 'br-phy', 'eth0', 'lo', 'ovs-system', 'ovs-netdev', 'genev_sys_6081', 'vxlan_sys_4789'];
+
+/** Why a chassis cannot have a bridge of this name, or undefined (br-ex, br0, br-provider…). */
+function bridgeNameProblem(bridge: string, vms: string[]): string | undefined {
+  if (['br-int', 'br-phy'].includes(bridge)) return `${bridge} is a bridge lab makes for OVN itself; map the network to another one, like br-ex`;
+  if (TAKEN_BRIDGE_NAMES.includes(bridge)) return `${bridge} is an interface OVS or lab has in every chassis; name the bridge like br-ex or br0`;
+  if (/^(ph|patch)-/.test(bridge)) return `names starting ${bridge.split('-')[0]}- are lab's and OVN's ports on bridges (ph-<network>, patch-…); name the bridge like br-ex or br0`;
+  if (vms.includes(bridge)) return `${bridge} is a VM of this file, whose interface is on the chassis; name the bridge like br-ex or br0`;
+  return undefined;
+}
+
 export function checkProviderNetworks(t: RawTopology, book: AddressBook, at: At): void {
   const networks = Object.keys(t.networks);
   const unknownNetwork = (path: PropertyKey[], name: string) => at(path, `unknown provider network '${name}' (networks in this file: ${networks.join(', ') || 'none; add a networks section'})`);
@@ -18,13 +30,17 @@ export function checkProviderNetworks(t: RawTopology, book: AddressBook, at: At)
     for (const [network, bridge] of Object.entries(c?.bridge_mappings ?? {})) {
       const path = ['chassis', name, 'bridge_mappings', network];
       if (!networks.includes(network)) unknownNetwork(path, network);
-      if (['br-int', 'br-phy'].includes(bridge)) at(path, `${bridge} is a bridge lab makes for OVN itself; map the network to another one, like br-ex`);
+      const problem = bridgeNameProblem(bridge, Object.keys(t.vms));
+      if (problem) at(path, problem);
       if (bridges.has(bridge)) at(path, `bridge ${bridge} is already mapped on chassis ${name}; one network per bridge`);
       bridges.add(bridge);
     }
   }
   for (const [name, sw] of Object.entries(t.switches)) {
     if (sw.provider && !networks.includes(sw.provider)) unknownNetwork(['switches', name, 'provider'], sw.provider);
+    if (sw.localnet_port !== undefined && !sw.provider) at(['switches', name, 'localnet_port'], `a localnet port is a provider switch's: give switch '${name}' a provider, or drop localnet_port`);
+    const vmPort = Object.entries(t.vms).find(([n, v]) => (v.port ?? `${v.switch}-${n}`) === sw.localnet_port);
+    if (vmPort) at(['switches', name, 'localnet_port'], `port name '${sw.localnet_port}' is already VM ${vmPort[0]}'s; name the localnet port another way`);
   }
   for (const [name, vm] of Object.entries(t.vms)) {
     const sw = t.switches[vm.switch];
