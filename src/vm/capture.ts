@@ -52,6 +52,9 @@ function parseVerbose(text: string): CapturedPacket[] {
 
 let serial = 0;
 
+/** How long tcpdump may take to listen before the action runs anyway. */
+const LISTEN_WAIT_S = 5;
+
 /**
  * Listens on a node's interface while `action` runs elsewhere: tcpdump starts in the background
  * (its own files in the node's run directory), the action runs once tcpdump says it listens, and
@@ -70,15 +73,20 @@ export async function captureText(node: NodeShell, opts: { iface: string; filter
   const base = `${node.runDir}/capture-${process.pid}-${(serial += 1)}`;
   const start = 'timeout "$1" tcpdump -l -n ${6:+"$6"} -i "$2" -c "$3" "$4" >"$5.out" 2>"$5.err" </dev/null & echo $! >"$5.pid"';
   const flags = `${opts.hex ? 'x' : ''}${opts.verbose ? 'v' : ''}`;
-  await node.run(['sh', '-c', start, 'capture', String(opts.seconds), opts.iface, String(opts.count), opts.filter, base, ...(flags ? [`-${flags}`] : [])]);
+  // `timeout` is only a backstop (a capture this process no longer ends): the window is counted
+  // below from the action, since tcpdump may take seconds to listen on a loaded machine.
+  const backstop = opts.seconds + LISTEN_WAIT_S + 2;
+  await node.run(['sh', '-c', start, 'capture', String(backstop), opts.iface, String(opts.count), opts.filter, base, ...(flags ? [`-${flags}`] : [])]);
   const read = (suffix: string) => node.run(['cat', `${base}.${suffix}`], { nothrow: true }).then((r) => r.stdout);
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + LISTEN_WAIT_S * 1000;
   while (!(await read('err')).includes('listening on') && Date.now() < deadline) await sleep(20);
   await action();
-  // tcpdump ends by itself: after `count` packets, or when `timeout` stops it.
+  // tcpdump ends by itself after `count` packets; else the window ends `seconds` after the action.
   const end = Date.now() + opts.seconds * 1000 + 1000;
   const running = 'kill -0 "$(cat "$1.pid")" 2>/dev/null';
   while ((await node.run(['sh', '-c', running, 'running', base], { nothrow: true })).ok && Date.now() < end) await sleep(50);
+  // Still listening: ended by the PID it was started with (tcpdump -l has written what it saw).
+  await node.run(['sh', '-c', 'kill "$(cat "$1.pid")" 2>/dev/null; true', 'stop', base], { nothrow: true });
   const text = await read('out');
   await node.run(['rm', '-f', `${base}.out`, `${base}.err`, `${base}.pid`], { nothrow: true });
   return text;

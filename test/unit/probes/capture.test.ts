@@ -13,14 +13,15 @@ const echoFromVm2 = "filter: 'icmp[icmptype] == icmp-echo', while: { from: vm2, 
 const snatEcho = '10:17:21.359505 IP 172.16.0.10 > 172.16.0.1: ICMP echo request, id 20401, seq 1, length 64';
 
 describe('capture', () => {
-  it('tcpdump listens before the ping is sent; packets from and to the addresses expected pass', async () => {
+  it('tcpdump listens before the ping is sent, its window counted from the ping (timeout only a backstop: 3 s + 5 to listen + 2), and it is ended by its PID; packets from and to the addresses expected pass', async () => {
     const lab = capture('vpc', 'ext1', `${echoFromVm2}, src: 172.16.0.10, dst: 172.16.0.1`, 'capture-snat-echo');
     expect(await lab.attempt()).toEqual({ ok: true, seen: `1 packet, 1 from/to as expected (first: ${snatEcho})` });
     expect(lab.ran).toEqual([
-      expect.stringMatching(/^ext1: sh -c timeout .* capture 3 eth0 1 icmp\[icmptype\] == icmp-echo \/fake\/ext1\/capture-\d+-\d+$/s),
+      expect.stringMatching(/^ext1: sh -c timeout .* capture 10 eth0 1 icmp\[icmptype\] == icmp-echo \/fake\/ext1\/capture-\d+-\d+$/s),
       expect.stringMatching(/^ext1: cat \/fake\/ext1\/capture-\d+-\d+\.err$/),
       'vm2: ping -n -c 2 -i 0.2 -W 1 172.16.0.1',
       expect.stringMatching(/^ext1: sh -c kill -0 .* running \/fake\/ext1\/capture-\d+-\d+$/),
+      expect.stringMatching(/^ext1: sh -c kill "\$\(cat "\$1.pid"\)" 2>\/dev\/null; true stop \/fake\/ext1\/capture-\d+-\d+$/),
       expect.stringMatching(/^ext1: cat \/fake\/ext1\/capture-\d+-\d+\.out$/),
       expect.stringMatching(/^ext1: rm -f \/fake\/ext1\/capture-\d+-\d+\.out /),
     ]);
@@ -56,7 +57,7 @@ describe('capture with dscp', () => {
       ok: true,
       seen: '1 packet, 1 with DSCP 46 and from/to as expected (first: DSCP 46: 16:01:08.518139 IP (tos 0xb8) 10.80.0.11 > 10.80.0.12: ICMP echo request, id 1598, seq 1, length 64)',
     });
-    expect(lab.ran[0]).toMatch(/^vm2: sh -c timeout "\$1" tcpdump .* capture 3 eth0 1 icmp\[icmptype\] == icmp-echo \/fake\/vm2\/capture-\d+-\d+ -v$/s);
+    expect(lab.ran[0]).toMatch(/^vm2: sh -c timeout "\$1" tcpdump .* capture 10 eth0 1 icmp\[icmptype\] == icmp-echo \/fake\/vm2\/capture-\d+-\d+ -v$/s);
   });
 
   it('fails on another DSCP value, saying which came', async () => {
