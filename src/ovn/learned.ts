@@ -44,3 +44,27 @@ export async function serviceMonitors(central: NodeShell): Promise<ServiceMonito
   const found = await sbRows(central, 'ip,port,protocol,logical_port,status', 'Service_Monitor');
   return found?.map(([ip, port, protocol, logicalPort, status]) => ({ ip: ip ?? '', port: Number(port), protocol: protocol ?? '', logicalPort: logicalPort ?? '', status: status ?? '' }));
 }
+
+/** One FDB row: a MAC a logical switch learned, and the port it learned it on (both by name). */
+export interface FdbRow {
+  mac: string;
+  switch: string;
+  port: string;
+}
+
+/**
+ * Every FDB row, its datapath and port by name (the table keeps their tunnel keys); undefined when
+ * the SB does not answer. ovn-controller writes one when a frame comes in from a port whose
+ * addresses are `unknown`.
+ */
+export async function fdbRows(central: NodeShell): Promise<FdbRow[] | undefined> {
+  const [fdb, datapaths, ports] = await Promise.all([sbRows(central, 'mac,dp_key,port_key', 'FDB'), sbRows(central, '_uuid,tunnel_key,external_ids', 'Datapath_Binding'), sbRows(central, 'logical_port,tunnel_key,datapath', 'Port_Binding')]);
+  if (!fdb || !datapaths || !ports) return undefined;
+  // external_ids, bare: `logical-switch=<uuid> name=<name>`.
+  const dp = new Map(datapaths.map(([uuid, key, ids]) => [key ?? '', { uuid: uuid ?? '', name: /(?:^| )name=(\S+)/.exec(ids ?? '')?.[1] ?? key ?? '' }]));
+  return fdb.map(([mac, dpKey, portKey]) => {
+    const datapath = dp.get(dpKey ?? '');
+    const port = ports.find(([, key, uuid]) => key === portKey && uuid === datapath?.uuid)?.[0];
+    return { mac: (mac ?? '').toLowerCase(), switch: datapath?.name ?? `datapath ${dpKey}`, port: port ?? `port ${portKey}` };
+  });
+}
