@@ -210,6 +210,15 @@ sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"'
         "expect": "gone"
       },
       {
+        "name": "r1 learned vm1's address from its ARP request for vm2, flooded to r1 too",
+        "kind": "mac_binding",
+        "router": "r1",
+        "ip": "10.73.0.11",
+        "mac": "vm1",
+        "port": "r1-lan",
+        "expect": "learned"
+      },
+      {
         "name": "remote reaches vm2 through r1",
         "kind": "ping",
         "from": "remote",
@@ -228,7 +237,7 @@ sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"'
         "expect": "learned"
       },
       {
-        "name": "and not remote's: OVN knows the addresses of its port",
+        "name": "but not remote's: wan answers its ARP for r1's address, r1 never sees it",
         "kind": "mac_binding",
         "router": "r1",
         "ip": "10.74.0.21",
