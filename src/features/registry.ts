@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Feature } from './feature.js';
 import { links } from './links/index.js';
 import { dns } from './dns/index.js';
+import { fdb } from './fdb/index.js';
 import { gatewayHa } from './gateway-ha/index.js';
 import { multicast } from './multicast/index.js';
 import { loadBalancers } from './load-balancers/index.js';
@@ -16,7 +17,7 @@ import { services } from './services/index.js';
  * Every feature, in the order their NB configuration is written (after the core's switches and
  * ports: routers first, what refers to their ports after them). A new feature is a folder and one line here.
  */
-const FEATURES = [routers, links, localports, qos, security, services, loadBalancers, dns, gatewayHa, mirrors, multicast] as const;
+const FEATURES = [routers, links, localports, qos, security, services, loadBalancers, dns, gatewayHa, mirrors, multicast, fdb] as const;
 
 /** The features as their common type, for the code that goes through them all. */
 export const features: readonly Feature[] = FEATURES;

@@ -82,7 +82,7 @@ function vmUnit(vm: Vm, { unit, uses, uses6, dhcpId, ls }: UnitMaker): void {
   const v6 = !!vm.ipv6 && vm.ipv6.mode !== 'static' && v6Row !== undefined;
   const cmd = unit([...uses(vm.switch, vm.port, vm.dhcp), ...uses6(vm.switch, vm.port, v6, v4), ...vm.vlans.flatMap((v) => uses(v.switch, v.port, v.dhcp))]);
   cmd('lsp-add', ls(vm.switch), vm.port);
-  cmd('lsp-set-addresses', vm.port, [vm.mac, vm.ip, vm.ipv6?.ip].filter(Boolean).join(' '));
+  cmd('lsp-set-addresses', vm.port, vm.unknownAddresses ? 'unknown' : [vm.mac, vm.ip, vm.ipv6?.ip].filter(Boolean).join(' '));
   if (vm.portSecurity) cmd('lsp-set-port-security', vm.port, ...vm.portSecurity);
   if (v4) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv4_options=${v4Row}`);
   if (v6) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv6_options=${v6Row}`);

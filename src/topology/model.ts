@@ -178,6 +178,8 @@ interface DhcpOptions {
 export interface Vm extends Partial<NodeRouting> {
   /** Port security addresses ("MAC address…" entries); none when off. */
   portSecurity?: string[];
+  /** Its logical port's addresses are 'unknown' (OVN learns its MAC: the SB FDB table), not its MAC and IP. */
+  unknownAddresses?: true;
   servers: Server[];
   name: string;
   chassis: string;

@@ -86,7 +86,7 @@ function resolveVm(t: RawTopology, name: string, vm: RawTopology['vms'][string])
   const sw = switchOf(t, vm.switch);
   const subnet = parseCidr(sw.subnet ?? '');
   // No IPv4 on an IPv6-only switch: no address, no DHCPv4.
-  const dhcp = vm.ip !== undefined && (vm.dhcp ?? (sw.dhcp !== undefined || (dnsmasqOn(t, vm.switch) && !hostsService(t, name))));
+  const dhcp = vm.ip !== undefined && vm.addresses === undefined && (vm.dhcp ?? (sw.dhcp !== undefined || (dnsmasqOn(t, vm.switch) && !hostsService(t, name))));
   const gateway = !dhcp && vm.ip !== undefined ? (sw.dhcp?.router ?? routerOn(t, vm.switch)) : undefined;
   const service = hostedService(t, name);
   return {
@@ -107,6 +107,7 @@ function resolveVm(t: RawTopology, name: string, vm: RawTopology['vms'][string])
     ...(vm.nics ? { nics: Object.entries(vm.nics).map(([iface, n]) => ({ iface, switch: n.switch, port: n.port ?? `${n.switch}-${name}`, ip: n.ip, prefix: subnetOf(t, n.switch).prefix, mac: portMac(n.mac, n.ip) })) } : {}),
     ...(vm.port_security ? { portSecurity: vm.port_security === true ? [[vmMac(vm, name), vm.ip, vmIpv6(t, vm, name)].filter(Boolean).join(' ')] : vm.port_security } : {}),
     ...(gateway ? { gateway } : {}),
+    ...(vm.addresses === 'unknown' ? { unknownAddresses: true as const } : {}),
     vlans: Object.entries(vm.vlans ?? {}).map(([tag, v]) => ({
       tag: Number(tag),
       iface: `eth0.${tag}`,

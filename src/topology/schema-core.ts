@@ -137,6 +137,12 @@ const vmSchema = z
       .optional()
       .describe("VLAN trunk: tag → child port (eth0.<tag> in the VM, parent = this VM's port)"),
     port_security: portSecuritySchema.optional(),
+    addresses: z
+      .literal('unknown')
+      .optional()
+      .describe(
+        "unknown: its logical port has addresses 'unknown' instead of its MAC and IP, so OVN answers no ARP and no DHCP for it (its address is static), the switch sends it frames to MACs it does not know, and OVN learns its MAC in the SB FDB table (check kind fdb)",
+      ),
     nics: z
       .record(
         z.string().regex(/^eth[1-9]$/, 'an interface name eth1 … eth9'),

@@ -333,6 +333,24 @@ sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"'
         "expect": "reachable"
       },
       {
+        "name": "gw1 resolved the host's MAC by ARP on its port to ext: a MAC_Binding row",
+        "kind": "mac_binding",
+        "router": "gw1",
+        "ip": "172.16.0.1",
+        "mac": "ext1",
+        "port": "gw1-ext",
+        "expect": "learned"
+      },
+      {
+        "name": "and gw2 on its own: each gateway router learns its neighbours",
+        "kind": "mac_binding",
+        "router": "gw2",
+        "ip": "172.16.0.1",
+        "mac": "ext1",
+        "port": "gw2-ext",
+        "expect": "learned"
+      },
+      {
         "name": "the host sees vm1's packets from gw1's address: sw1 leaves through gw1",
         "kind": "capture",
         "on": "ext1",

@@ -292,12 +292,25 @@ sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"'
         "expect": "unreachable"
       },
       {
+        "name": "the health check says web3 is online: its SB Service_Monitor row",
+        "kind": "service_monitor",
+        "backend": "web3",
+        "status": "online"
+      },
+      {
         "name": "web3's server stops",
         "kind": "step",
         "stop_server": {
           "node": "web3",
           "port": 8080
         }
+      },
+      {
+        "name": "two missed probes later, the health check says web3 is offline",
+        "kind": "service_monitor",
+        "timeout": 15,
+        "backend": "web3",
+        "status": "offline"
       },
       {
         "name": "the health check takes web3 out: every answer from web1 or web2",
@@ -319,6 +332,13 @@ sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"'
           "node": "web3",
           "port": 8080
         }
+      },
+      {
+        "name": "one answered probe later, online again",
+        "kind": "service_monitor",
+        "timeout": 15,
+        "backend": "web3",
+        "status": "online"
       },
       {
         "name": "and the health check brings web3 back",

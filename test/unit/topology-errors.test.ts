@@ -44,7 +44,7 @@ describe('topology errors name file, line, column and what was expected', () => 
   it('unknown key, with the keys that are allowed', () => {
     expect(issuesFor(withLine(12, '    chasis: hv1'))).toEqual([
       "11:3 missing key 'chassis' in vms.vm1",
-      "12:5 unknown key 'chasis' in vms.vm1 (expected one of: chassis, switch, ip, ip6, mac, dhcp, port, mtu, vlans, port_security, nics, servers, routes, forwarding)",
+      "12:5 unknown key 'chasis' in vms.vm1 (expected one of: chassis, switch, ip, ip6, mac, dhcp, port, mtu, vlans, port_security, addresses, nics, servers, routes, forwarding)",
     ]);
   });
 
@@ -140,7 +140,7 @@ describe('checks are validated with positions too', () => {
 
   it('unknown kind lists the kinds', () => {
     expect(issuesFor(withChecks('  - name: a\n    kind: pong\n'))).toEqual([
-      "18:11 unknown kind 'pong' (expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, connect, http, capture, conntrack, daemons, interface, bridge, logical_port, route, log, cluster, step, exec, stop, start, throughput, acl_log, dns, gateway, bfd, mirror, join, leave, igmp_group, multicast)",
+      "18:11 unknown kind 'pong' (expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, connect, http, capture, conntrack, daemons, interface, bridge, logical_port, route, log, cluster, step, exec, stop, start, mac_binding, throughput, acl_log, service_monitor, dns, gateway, bfd, mirror, join, leave, igmp_group, multicast, fdb)",
     ]);
   });
 

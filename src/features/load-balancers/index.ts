@@ -5,6 +5,7 @@ import { loadBalancerUnits } from './northbound.js';
 import { resolveLoadBalancers } from './resolve.js';
 import { checkLoadBalancers } from './rules.js';
 import { loadBalancerShape } from './schema.js';
+import { serviceMonitorSpec } from './service-monitor.js';
 
 /** OVN load balancers: VIPs over VM backends, on switches and routers, with health checks. */
 export const loadBalancers = defineFeature({
@@ -14,4 +15,5 @@ export const loadBalancers = defineFeature({
   resolve: (t) => ({ loadBalancers: resolveLoadBalancers(t) }),
   northbound: loadBalancerUnits,
   graph: drawLoadBalancers,
+  checks: [{ spec: serviceMonitorSpec, probe: () => import('./service-monitor.probe.js').then((m) => m.serviceMonitorProbe) }],
 });

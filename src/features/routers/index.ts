@@ -1,5 +1,6 @@
 import { defineFeature } from '../feature.js';
 import { drawRouters } from './graph.js';
+import { macBindingSpec } from './mac-binding.js';
 import './model.js';
 import { routerUnits } from './northbound.js';
 import { resolveRouters } from './resolve.js';
@@ -17,4 +18,5 @@ export const routers = defineFeature({
   resolve: (t, lab) => ({ routers: resolveRouters(t, lab.vms) }),
   northbound: routerUnits,
   graph: drawRouters,
+  checks: [{ spec: macBindingSpec, probe: () => import('./mac-binding.probe.js').then((m) => m.macBindingProbe) }],
 });

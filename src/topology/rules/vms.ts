@@ -16,6 +16,8 @@ export function checkVms(t: RawTopology, subnets: Map<string, Cidr>, book: Addre
     const sw = t.switches[vm.switch];
     if (!sw) {
       at([...path, 'switch'], `unknown switch '${vm.switch}' (switches in this file: ${Object.keys(t.switches).join(', ') || 'none'})`);
+    } else if (vm.dhcp && vm.addresses === 'unknown') {
+      at([...path, 'dhcp'], `OVN answers no DHCP for a port with addresses unknown: drop dhcp (its address is static)`);
     } else if (vm.dhcp && !sw.dhcp && !dnsmasqOn(t, vm.switch)) {
       at([...path, 'dhcp'], `switch '${vm.switch}' has no dhcp section and no dnsmasq service; add one or set dhcp: false`);
     }
