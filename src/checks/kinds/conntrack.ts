@@ -18,7 +18,15 @@ function hasBits(value: bigint, want: number | string | undefined): boolean {
 
 /** Whether an entry is one the check looks for; OVS prints no zone=, mark= or labels= for 0, so 0 is what it left out. */
 function fits(e: ConntrackEntry, spec: ConntrackCheck): boolean {
-  return (!spec.proto || e.proto === spec.proto) && matches(e.original, spec.original) && matches(e.reply, spec.reply) && (spec.zone === undefined || e.zone === spec.zone) && hasBits(e.mark, spec.mark) && hasBits(e.labels, spec.labels);
+  return (
+    (!spec.proto || e.proto === spec.proto) &&
+    matches(e.original, spec.original) &&
+    matches(e.reply, spec.reply) &&
+    (spec.zone === undefined || e.zone === spec.zone) &&
+    hasBits(e.mark, spec.mark) &&
+    hasBits(e.labels, spec.labels) &&
+    (spec.acl_label === undefined || e.labels >> 96n === BigInt(spec.acl_label))
+  );
 }
 
 export const conntrackProbe: CheckProbe<ConntrackCheck> = {

@@ -16,7 +16,11 @@ const tuple = z
 
 /** A value, or value/mask: the bits of the mask must be those of the value (hex with 0x, or decimal). */
 export const MASKED = /^(0x[0-9a-f]+|\d+)(\/(0x[0-9a-f]+|\d+))?$/;
-const masked = (what: string) => z.union([z.number().int().min(0), z.string().regex(MASKED, `${what}: a number (0x1f or 31), or value/mask like 0x2/0x2`)]);
+const masked = (what: string) =>
+  z.union([
+    z.number().min(0).refine(Number.isSafeInteger, `a number this big loses its low bits in YAML: write it in quotes, like '0x3d000000000000000000000000'`),
+    z.string().regex(MASKED, `${what}: a number (0x1f or 31), or value/mask like 0x2/0x2`),
+  ]);
 
 const schema = z.strictObject({
   ...checkFields('conntrack'),
@@ -27,6 +31,7 @@ const schema = z.strictObject({
   zone: z.number().int().min(0).max(65535).optional().describe('the conntrack zone (0 is the zone OVS prints no zone= for)'),
   mark: masked('mark').optional().describe("the entry's ct_mark (32 bits), or value/mask for some bits: OVN's ct_mark.natted is 0x2/0x2"),
   labels: masked('labels').optional().describe("the entry's ct_label (128 bits), or value/mask for some bits: an ACL's label is in the top 32 bits"),
+  acl_label: z.number().int().min(0).max(4294967295).optional().describe("the label of the ACL that allowed the connection (an ACL's label:), which OVN keeps in ct_label's top 32 bits (ct_label.label)"),
   expect: z.enum(['present', 'absent', 'gone']).default('present').describe('present; absent (none for the whole timeout); gone (waited for: passes once none is left)'),
 });
 export type ConntrackCheck = z.infer<typeof schema>;
@@ -68,7 +73,9 @@ export const conntrackSpec: CheckSpecKind<ConntrackCheck> = {
             .map(([k, v]) => `${k}=${String(v)}`)
             .join(',')
         : '*';
-    const extra = [spec.zone !== undefined && ` zone ${spec.zone}`, spec.mark !== undefined && ` mark ${spec.mark}`, spec.labels !== undefined && ` labels ${spec.labels}`].filter(Boolean).join('');
+    const extra = [spec.zone !== undefined && ` zone ${spec.zone}`, spec.mark !== undefined && ` mark ${spec.mark}`, spec.labels !== undefined && ` labels ${spec.labels}`, spec.acl_label !== undefined && ` ACL label ${spec.acl_label}`]
+      .filter(Boolean)
+      .join('');
     const which = spec.expect === 'present' ? 'an entry' : spec.expect === 'gone' ? 'no entry left (waited for)' : 'no entry';
     return `${which} on ${spec.chassis}: ${spec.proto ?? ''}${spec.proto ? ' ' : ''}orig(${t(spec.original)}) reply(${t(spec.reply)})${extra}`;
   },

@@ -74,3 +74,24 @@ describe('conntrack: zone 0', () => {
     expect(await zone0('zone: 10, reply: { dst: 172.16.0.2 }').attempt()).toMatchObject({ ok: false });
   });
 });
+
+describe('conntrack: IPv6 and the ACL label', () => {
+  /** labs/dhcpv6.yaml on hv2 after vm1 connected to vm2's server over IPv6, allowed by the ACL with label 61. */
+  const v6 = (check: string) => fakeLab('dhcpv6', `kind: conntrack, chassis: hv2, proto: tcp, ${check}`).on('hv2', 'ovs-appctl dpctl/dump-conntrack', fixture('conntrack-hv2-ipv6-acl-label'));
+  const entry = 'tcp,orig=(src=fd00:61::11,dst=fd00:62::ff:fe62:12,sport=45492,dport=8080),reply=(src=fd00:62::ff:fe62:12,dst=fd00:61::11,sport=8080,dport=45492),zone=3,labels=0x3d000000000000000000000000,protoinfo=(state=TIME_WAIT)';
+
+  it('IPv6 addresses, also written in full, and the label in the top 32 bits of ct_label', async () => {
+    expect(await v6('original: { src: fd00:61::11, dst: fd00:62::ff:fe62:12, dport: 8080 }, acl_label: 61').attempt()).toEqual({ ok: true, seen: `1 of 1 entries match (first: ${entry.slice(0, 199)}…)` });
+    expect(await v6('original: { src: fd00:61:0:0:0:0:0:11 }, reply: { dst: fd00:0061::11 }').attempt()).toMatchObject({ ok: true });
+  });
+
+  it('labels as ct_label prints them, or value/mask', async () => {
+    expect(await v6('original: { src: fd00:61::11 }, labels: "0x3d000000000000000000000000"').attempt()).toMatchObject({ ok: true });
+    expect(await v6('original: { src: fd00:61::11 }, labels: "0x3d000000000000000000000000/0xffffffff000000000000000000000000"').attempt()).toMatchObject({ ok: true });
+    expect(await v6('original: { src: fd00:61::11 }, labels: 0x3d').attempt()).toMatchObject({ ok: false });
+  });
+
+  it('another label does not match', async () => {
+    expect(await v6('original: { src: fd00:61::11 }, acl_label: 62').attempt()).toEqual({ ok: false, seen: `none of 1 entries match (first: ${entry.slice(0, 159)}…)` });
+  });
+});

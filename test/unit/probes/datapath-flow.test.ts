@@ -47,3 +47,20 @@ describe('datapath_flow: ct: false', () => {
     expect(await lab.attempt()).toMatchObject({ ok: true, seen: expect.stringMatching(/^1 of 31 datapath flows match \(first: ct_state\(\+new-est-rel-rpl-inv\+trk\),.* actions:hash\(l4\(0\)\),recirc\(0x9\)\)$/) });
   });
 });
+
+describe('datapath_flow on OVN 26.03 (OVS 4.0)', () => {
+  const sid = (check: string) => fakeLab('load-balancer', `kind: datapath_flow, chassis: hv1, ${check}`).on('hv1', 'ovs-appctl dpctl/dump-flows', fixture('datapath-flow-hv1-load-balancer-26.03'));
+
+  it("the first flow is the same: the client's packets to the VIP go to conntrack", async () => {
+    expect(await sid('match: "ipv4(dst=10.72.0.100,proto=6", ct: true').attempt()).toMatchObject({ ok: true, seen: expect.stringMatching(/^1 of 24 datapath flows match .*actions:ct\(zone=8,nat\),recirc\(0x8\)\)$/) });
+  });
+
+  it("the one that hashes for the bucket matches the connection's original tuple from conntrack (ct_tuple4), not the packet's proto", async () => {
+    expect(await sid('match: "ct_tuple4(proto=6,tp_dst=80)", actions: "hash(l4(0))", ct: false').attempt()).toMatchObject({ ok: true });
+    expect(await dpflowOn23('match: "ct_tuple4("').attempt()).toMatchObject({ ok: false });
+  });
+});
+
+function dpflowOn23(check: string) {
+  return fakeLab('load-balancer', `kind: datapath_flow, chassis: hv1, ${check}`).on('hv1', 'ovs-appctl dpctl/dump-flows', fixture('datapath-flow-hv1-load-balancer'));
+}
