@@ -17,7 +17,7 @@ export interface OpenFlowGroup {
   text: string;
 }
 
-export function parseGroups(text: string): OpenFlowGroup[] {
+function parseGroups(text: string): OpenFlowGroup[] {
   return text
     .split('\n')
     .map((l) => l.trim())
@@ -46,7 +46,7 @@ export interface DatapathFlow {
   text: string;
 }
 
-export function parseDatapathFlows(text: string): DatapathFlow[] {
+function parseDatapathFlows(text: string): DatapathFlow[] {
   return text
     .split('\n')
     .map((l) => l.trim())

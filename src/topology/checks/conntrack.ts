@@ -15,7 +15,7 @@ const tuple = z
   .describe('addresses (IPv4 or IPv6) and ports; what is left out matches anything');
 
 /** A value, or value/mask: the bits of the mask must be those of the value (hex with 0x, or decimal). */
-export const MASKED = /^(0x[0-9a-f]+|\d+)(\/(0x[0-9a-f]+|\d+))?$/;
+const MASKED = /^(0x[0-9a-f]+|\d+)(\/(0x[0-9a-f]+|\d+))?$/;
 const masked = (what: string) =>
   z.union([
     z.number().min(0).refine(Number.isSafeInteger, `a number this big loses its low bits in YAML: write it in quotes, like '0x3d000000000000000000000000'`),

@@ -95,3 +95,14 @@ describe('conntrack: IPv6 and the ACL label', () => {
     expect(await v6('original: { src: fd00:61::11 }, acl_label: 62').attempt()).toEqual({ ok: false, seen: `none of 1 entries match (first: ${entry.slice(0, 159)}…)` });
   });
 });
+
+describe('conntrack: the mark OVN 25.03 puts on an entry an ACL allowed', () => {
+  /** labs/dhcpv6.yaml on docker trixie (OVN 25.03): hv2 after vm1 connected to vm2's server over IPv6. */
+  const v6on25 = (check: string) =>
+    fakeLab('dhcpv6', `kind: conntrack, chassis: hv2, proto: tcp, original: { src: fd00:61::11, dport: 8080 }, ${check}`).on('hv2', 'ovs-appctl dpctl/dump-conntrack', fixture('conntrack-hv2-ipv6-acl-label-25.03'));
+
+  it('mark=32: ct_mark.obs_stage (bits 4-5) is 2, a to-lport ACL; the label is where 23.03 keeps it', async () => {
+    expect(await v6on25('mark: 0x20/0x30, acl_label: 61').attempt()).toMatchObject({ ok: true, seen: expect.stringMatching(/^1 of 3 entries match .*zone=3,mark=32,labels=0x3d000000000000000000000000,/) });
+    expect(await v6on25('mark: 0').attempt()).toMatchObject({ ok: false });
+  });
+});
