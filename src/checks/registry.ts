@@ -15,6 +15,8 @@ import { clusterProbe } from './kinds/cluster.js';
 import { connectProbe } from './kinds/connect.js';
 import { conntrackProbe } from './kinds/conntrack.js';
 import { daemonsProbe } from './kinds/daemons.js';
+import { datapathFlowProbe } from './kinds/datapath-flow.js';
+import { groupProbe } from './kinds/group.js';
 import { dhcpProbe } from './kinds/dhcp.js';
 import { execProbe } from './kinds/exec.js';
 import { flowProbe } from './kinds/flow.js';
@@ -47,6 +49,8 @@ const PROBES: { [K in AnyCheck['kind']]: CheckProbe<Extract<AnyCheck, { kind: K 
   http: httpProbe,
   capture: captureProbe,
   conntrack: conntrackProbe,
+  group: groupProbe,
+  datapath_flow: datapathFlowProbe,
   daemons: daemonsProbe,
   interface: interfaceProbe,
   bridge: bridgeProbe,

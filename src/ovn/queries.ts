@@ -245,20 +245,30 @@ export interface ConntrackEntry {
   proto: string;
   original: Record<string, string>;
   reply: Record<string, string>;
-  zone?: number;
+  /** 0 when OVS prints no zone= (it leaves out a zero zone, mark and labels). */
+  zone: number;
+  mark: bigint;
+  labels: bigint;
   text: string;
 }
 
 /** The chassis' datapath conntrack entries (`ovs-appctl dpctl/dump-conntrack`: the userspace datapath's own table). */
 export async function conntrackEntries(chassis: NodeShell): Promise<ConntrackEntry[]> {
-  const out = await chassis.run(['ovs-appctl', 'dpctl/dump-conntrack'], { timeoutMs: 10_000 });
+  return parseConntrack((await chassis.run(['ovs-appctl', 'dpctl/dump-conntrack'], { timeoutMs: 10_000 })).stdout);
+}
+
+function parseConntrack(text: string): ConntrackEntry[] {
   const fields = (s: string | undefined) => Object.fromEntries((s ?? '').split(',').map((kv) => kv.split('=') as [string, string]));
-  return out.stdout
+  return text
     .split('\n')
-    .filter(Boolean)
+    .map((l) => l.trim())
     .flatMap((line) => {
-      const m = /^(\w+),orig=\(([^)]*)\),reply=\(([^)]*)\)(?:,zone=(\d+))?/.exec(line.trim());
-      return m ? [{ proto: m[1]!, original: fields(m[2]), reply: fields(m[3]), ...(m[4] ? { zone: Number(m[4]) } : {}), text: line.trim() }] : [];
+      const m = /^(\w+),orig=\(([^)]*)\),reply=\(([^)]*)\)/.exec(line);
+      if (!m) return [];
+      // After the tuples: ,zone=5,mark=2,labels=0x…,protoinfo=(…), each left out when zero.
+      const rest = line.slice(m[0].length);
+      const [zone, mark, labels] = ['zone', 'mark', 'labels'].map((n) => new RegExp(`,${n}=(\\w+)`).exec(rest)?.[1]);
+      return [{ proto: m[1]!, original: fields(m[2]), reply: fields(m[3]), zone: Number(zone ?? 0), mark: BigInt(mark ?? 0), labels: BigInt(labels ?? 0), text: line }];
     });
 }
 

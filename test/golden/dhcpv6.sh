@@ -308,6 +308,51 @@ sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"'
         "answer": "vm2"
       },
       {
+        "name": "the connection is in hv2's conntrack (vm2's chassis, where the to-lport rule runs), IPv6 both ways, with the rule's label 61",
+        "kind": "conntrack",
+        "chassis": "hv2",
+        "proto": "tcp",
+        "original": {
+          "src": "fd00:61::11",
+          "dst": "fd00:62::ff:fe62:12",
+          "dport": 8080
+        },
+        "reply": {
+          "src": "fd00:62::ff:fe62:12",
+          "dst": "fd00:61::11"
+        },
+        "acl_label": 61,
+        "expect": "present"
+      },
+      {
+        "name": "OVN before 25.03 stores nothing in that entry's ct_mark",
+        "kind": "conntrack",
+        "ovn": "<25.03",
+        "chassis": "hv2",
+        "proto": "tcp",
+        "original": {
+          "src": "fd00:61::11",
+          "dst": "fd00:62::ff:fe62:12",
+          "dport": 8080
+        },
+        "mark": 0,
+        "expect": "present"
+      },
+      {
+        "name": "OVN 25.03 and later store the ACL's stage in ct_mark.obs_stage (bits 4-5): 2, a to-lport ACL",
+        "kind": "conntrack",
+        "ovn": ">=25.03",
+        "chassis": "hv2",
+        "proto": "tcp",
+        "original": {
+          "src": "fd00:61::11",
+          "dst": "fd00:62::ff:fe62:12",
+          "dport": 8080
+        },
+        "mark": "0x20/0x30",
+        "expect": "present"
+      },
+      {
         "name": "vm3, on a switch with no IPv4 at all, is reached over IPv6 alone",
         "kind": "ping",
         "from": "vm1",
@@ -342,7 +387,23 @@ sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"'
     ],
     "portGroups": [],
     "addressSets": [],
-    "acls": [],
+    "acls": [
+      {
+        "on": {
+          "switch": "slaac"
+        },
+        "direction": "to-lport",
+        "priority": 1002,
+        "match": "ip6 && tcp.dst == 8080",
+        "action": "allow-related",
+        "label": 61,
+        "at": {
+          "file": "labs/dhcpv6.yaml",
+          "line": 62,
+          "column": 66
+        }
+      }
+    ],
     "loadBalancers": []
   },
   "runtime": "netns",
@@ -410,7 +471,7 @@ in_node central ovsdb-server /run/lab/dhcpv6/nodes/central/ovnnb_db.db --remote=
 in_node central ovsdb-tool create /run/lab/dhcpv6/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/dhcpv6/nodes/central/ovnsb_db.db --remote=punix:/run/lab/dhcpv6/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/dhcpv6/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/dhcpv6/nodes/central/ovnsb_db.pid --log-file=/run/lab/dhcpv6/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/dhcpv6/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/dhcpv6/nodes/central/ovnsb_db.sock --pidfile=/run/lab/dhcpv6/nodes/central/ovn-northd.pid --log-file=/run/lab/dhcpv6/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add stateful -- ls-add slaac -- ls-add v6only -- --id=@dhcp0 create DHCP_Options 'cidr="fd00:61::/64"' 'options:server_id="02:00:00:61:00:01"' 'options:dns_server="{fd00:61::53}"' -- lsp-add stateful stateful-vm1 -- lsp-set-addresses stateful-vm1 '02:00:00:61:00:11 10.61.0.11 fd00:61::11' -- set Logical_Switch_Port stateful-vm1 dhcpv6_options=@dhcp0 -- lsp-add slaac slaac-vm2 -- lsp-set-addresses slaac-vm2 '02:00:00:62:00:12 10.62.0.12 fd00:62::ff:fe62:12' -- lsp-add v6only v6only-vm3 -- lsp-set-addresses v6only-vm3 '02:00:00:63:00:13 fd00:63::ff:fe63:13' -- lr-add r1 -- lrp-add r1 r1-stateful 02:00:00:61:00:01 10.61.0.1/24 fd00:61::1/64 -- set Logical_Router_Port r1-stateful ipv6_ra_configs:address_mode=dhcpv6_stateful -- lsp-add stateful stateful-r1 -- lsp-set-type stateful-r1 router -- lsp-set-addresses stateful-r1 router -- lsp-set-options stateful-r1 router-port=r1-stateful -- lrp-add r1 r1-slaac 02:00:00:62:00:01 10.62.0.1/24 fd00:62::1/64 -- set Logical_Router_Port r1-slaac ipv6_ra_configs:address_mode=slaac -- lsp-add slaac slaac-r1 -- lsp-set-type slaac-r1 router -- lsp-set-addresses slaac-r1 router -- lsp-set-options slaac-r1 router-port=r1-slaac -- lrp-add r1 r1-v6only 06:01:02:80:79:ef fd00:63::1/64 -- set Logical_Router_Port r1-v6only ipv6_ra_configs:address_mode=slaac -- lsp-add v6only v6only-r1 -- lsp-set-type v6only-r1 router -- lsp-set-addresses v6only-r1 router -- lsp-set-options v6only-r1 router-port=r1-v6only
+in_node central ovn-nbctl --timeout=30 -- ls-add stateful -- ls-add slaac -- ls-add v6only -- --id=@dhcp0 create DHCP_Options 'cidr="fd00:61::/64"' 'options:server_id="02:00:00:61:00:01"' 'options:dns_server="{fd00:61::53}"' -- lsp-add stateful stateful-vm1 -- lsp-set-addresses stateful-vm1 '02:00:00:61:00:11 10.61.0.11 fd00:61::11' -- set Logical_Switch_Port stateful-vm1 dhcpv6_options=@dhcp0 -- lsp-add slaac slaac-vm2 -- lsp-set-addresses slaac-vm2 '02:00:00:62:00:12 10.62.0.12 fd00:62::ff:fe62:12' -- lsp-add v6only v6only-vm3 -- lsp-set-addresses v6only-vm3 '02:00:00:63:00:13 fd00:63::ff:fe63:13' -- lr-add r1 -- lrp-add r1 r1-stateful 02:00:00:61:00:01 10.61.0.1/24 fd00:61::1/64 -- set Logical_Router_Port r1-stateful ipv6_ra_configs:address_mode=dhcpv6_stateful -- lsp-add stateful stateful-r1 -- lsp-set-type stateful-r1 router -- lsp-set-addresses stateful-r1 router -- lsp-set-options stateful-r1 router-port=r1-stateful -- lrp-add r1 r1-slaac 02:00:00:62:00:01 10.62.0.1/24 fd00:62::1/64 -- set Logical_Router_Port r1-slaac ipv6_ra_configs:address_mode=slaac -- lsp-add slaac slaac-r1 -- lsp-set-type slaac-r1 router -- lsp-set-addresses slaac-r1 router -- lsp-set-options slaac-r1 router-port=r1-slaac -- lrp-add r1 r1-v6only 06:01:02:80:79:ef fd00:63::1/64 -- set Logical_Router_Port r1-v6only ipv6_ra_configs:address_mode=slaac -- lsp-add v6only v6only-r1 -- lsp-set-type v6only-r1 router -- lsp-set-addresses v6only-r1 router -- lsp-set-options v6only-r1 router-port=r1-v6only -- --id=@acl0 create ACL direction=to-lport priority=1002 'match="ip6 && tcp.dst == 8080"' action=allow-related label=61 -- add Logical_Switch slaac acls @acl0
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/dhcpv6/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -477,6 +538,10 @@ in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port stateful-v
 in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port slaac-vm2 up=true
 in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port v6only-vm3 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
+
+# --- ACLs: 1 rule parsed by every chassis
+in_node hv1 cat /run/lab/dhcpv6/nodes/hv1/ovn-controller.log
+in_node hv2 cat /run/lab/dhcpv6/nodes/hv2/ovn-controller.log
 
 # --- vm1: static address, IPv6 by DHCPv6 lease
 in_node vm1 ip link set dev eth0 down

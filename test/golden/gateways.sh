@@ -181,7 +181,9 @@ sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"'
       {
         "name": "gw1",
         "chassis": "hv1",
-        "options": {},
+        "options": {
+          "snat-ct-zone": "0"
+        },
         "ports": [
           {
             "name": "gw1-join",
@@ -447,6 +449,37 @@ sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"'
         "expect": "present"
       },
       {
+        "name": "gw1's SNAT is in zone 0 (snat-ct-zone), the zone OVS prints no zone= for",
+        "kind": "conntrack",
+        "chassis": "hv1",
+        "proto": "icmp",
+        "original": {
+          "src": "10.0.1.10",
+          "dst": "172.16.0.1"
+        },
+        "reply": {
+          "dst": "172.16.0.2"
+        },
+        "zone": 0,
+        "expect": "present"
+      },
+      {
+        "name": "gw2's is not: OVN gave it a zone of its own",
+        "kind": "conntrack",
+        "timeout": 3,
+        "chassis": "hv2",
+        "proto": "icmp",
+        "original": {
+          "src": "10.0.2.10",
+          "dst": "172.16.0.1"
+        },
+        "reply": {
+          "dst": "172.16.0.3"
+        },
+        "zone": 0,
+        "expect": "absent"
+      },
+      {
         "name": "r1 routes by source: the src-ip routes are in lr_in_ip_routing",
         "kind": "flow",
         "stage": "lr_in_ip_routing",
@@ -554,7 +587,7 @@ in_node central ovsdb-server /run/lab/gateways/nodes/central/ovnnb_db.db --remot
 in_node central ovsdb-tool create /run/lab/gateways/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/gateways/nodes/central/ovnsb_db.db --remote=punix:/run/lab/gateways/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/gateways/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/gateways/nodes/central/ovnsb_db.pid --log-file=/run/lab/gateways/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/gateways/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/gateways/nodes/central/ovnsb_db.sock --pidfile=/run/lab/gateways/nodes/central/ovn-northd.pid --log-file=/run/lab/gateways/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add sw1 -- ls-add sw2 -- ls-add join -- ls-add ext -- lsp-add ext ext-localnet -- lsp-set-type ext-localnet localnet -- lsp-set-addresses ext-localnet unknown -- lsp-set-options ext-localnet network_name=physnet1 -- --id=@dhcp0 create DHCP_Options cidr=10.0.1.0/24 'options:server_id="10.0.1.1"' 'options:server_mac="02:00:0a:00:01:01"' 'options:lease_time="3600"' 'options:router="10.0.1.1"' -- lsp-add sw1 sw1-vm1 -- lsp-set-addresses sw1-vm1 '02:00:0a:00:01:0a 10.0.1.10' -- set Logical_Switch_Port sw1-vm1 dhcpv4_options=@dhcp0 -- --id=@dhcp1 create DHCP_Options cidr=10.0.2.0/24 'options:server_id="10.0.2.1"' 'options:server_mac="02:00:0a:00:02:01"' 'options:lease_time="3600"' 'options:router="10.0.2.1"' -- lsp-add sw2 sw2-vm2 -- lsp-set-addresses sw2-vm2 '02:00:0a:00:02:0a 10.0.2.10' -- set Logical_Switch_Port sw2-vm2 dhcpv4_options=@dhcp1 -- lr-add r1 -- lrp-add r1 r1-sw1 06:00:0a:00:01:01 10.0.1.1/24 -- lsp-add sw1 sw1-r1 -- lsp-set-type sw1-r1 router -- lsp-set-addresses sw1-r1 router -- lsp-set-options sw1-r1 router-port=r1-sw1 -- lrp-add r1 r1-sw2 06:00:0a:00:02:01 10.0.2.1/24 -- lsp-add sw2 sw2-r1 -- lsp-set-type sw2-r1 router -- lsp-set-addresses sw2-r1 router -- lsp-set-options sw2-r1 router-port=r1-sw2 -- lrp-add r1 r1-join 06:00:64:40:00:01 100.64.0.1/24 -- lsp-add join join-r1 -- lsp-set-type join-r1 router -- lsp-set-addresses join-r1 router -- lsp-set-options join-r1 router-port=r1-join -- --policy=src-ip lr-route-add r1 10.0.1.0/24 100.64.0.2 -- --policy=src-ip lr-route-add r1 10.0.2.0/24 100.64.0.3 -- lr-add gw1 -- set Logical_Router gw1 'options:chassis="hv1"' -- lrp-add gw1 gw1-join 06:00:64:40:00:02 100.64.0.2/24 -- lsp-add join join-gw1 -- lsp-set-type join-gw1 router -- lsp-set-addresses join-gw1 router -- lsp-set-options join-gw1 router-port=gw1-join -- lrp-add gw1 gw1-ext 06:00:ac:10:00:02 172.16.0.2/24 -- lsp-add ext ext-gw1 -- lsp-set-type ext-gw1 router -- lsp-set-addresses ext-gw1 router -- lsp-set-options ext-gw1 router-port=gw1-ext -- lr-route-add gw1 10.0.0.0/16 100.64.0.1 -- lr-nat-add gw1 snat 172.16.0.2 10.0.0.0/16 -- lr-add gw2 -- set Logical_Router gw2 'options:chassis="hv2"' -- lrp-add gw2 gw2-join 06:00:64:40:00:03 100.64.0.3/24 -- lsp-add join join-gw2 -- lsp-set-type join-gw2 router -- lsp-set-addresses join-gw2 router -- lsp-set-options join-gw2 router-port=gw2-join -- lrp-add gw2 gw2-ext 06:00:ac:10:00:03 172.16.0.3/24 -- lsp-add ext ext-gw2 -- lsp-set-type ext-gw2 router -- lsp-set-addresses ext-gw2 router -- lsp-set-options ext-gw2 router-port=gw2-ext -- lr-route-add gw2 10.0.0.0/16 100.64.0.1 -- lr-nat-add gw2 snat 172.16.0.3 10.0.0.0/16
+in_node central ovn-nbctl --timeout=30 -- ls-add sw1 -- ls-add sw2 -- ls-add join -- ls-add ext -- lsp-add ext ext-localnet -- lsp-set-type ext-localnet localnet -- lsp-set-addresses ext-localnet unknown -- lsp-set-options ext-localnet network_name=physnet1 -- --id=@dhcp0 create DHCP_Options cidr=10.0.1.0/24 'options:server_id="10.0.1.1"' 'options:server_mac="02:00:0a:00:01:01"' 'options:lease_time="3600"' 'options:router="10.0.1.1"' -- lsp-add sw1 sw1-vm1 -- lsp-set-addresses sw1-vm1 '02:00:0a:00:01:0a 10.0.1.10' -- set Logical_Switch_Port sw1-vm1 dhcpv4_options=@dhcp0 -- --id=@dhcp1 create DHCP_Options cidr=10.0.2.0/24 'options:server_id="10.0.2.1"' 'options:server_mac="02:00:0a:00:02:01"' 'options:lease_time="3600"' 'options:router="10.0.2.1"' -- lsp-add sw2 sw2-vm2 -- lsp-set-addresses sw2-vm2 '02:00:0a:00:02:0a 10.0.2.10' -- set Logical_Switch_Port sw2-vm2 dhcpv4_options=@dhcp1 -- lr-add r1 -- lrp-add r1 r1-sw1 06:00:0a:00:01:01 10.0.1.1/24 -- lsp-add sw1 sw1-r1 -- lsp-set-type sw1-r1 router -- lsp-set-addresses sw1-r1 router -- lsp-set-options sw1-r1 router-port=r1-sw1 -- lrp-add r1 r1-sw2 06:00:0a:00:02:01 10.0.2.1/24 -- lsp-add sw2 sw2-r1 -- lsp-set-type sw2-r1 router -- lsp-set-addresses sw2-r1 router -- lsp-set-options sw2-r1 router-port=r1-sw2 -- lrp-add r1 r1-join 06:00:64:40:00:01 100.64.0.1/24 -- lsp-add join join-r1 -- lsp-set-type join-r1 router -- lsp-set-addresses join-r1 router -- lsp-set-options join-r1 router-port=r1-join -- --policy=src-ip lr-route-add r1 10.0.1.0/24 100.64.0.2 -- --policy=src-ip lr-route-add r1 10.0.2.0/24 100.64.0.3 -- lr-add gw1 -- set Logical_Router gw1 'options:chassis="hv1"' 'options:snat-ct-zone="0"' -- lrp-add gw1 gw1-join 06:00:64:40:00:02 100.64.0.2/24 -- lsp-add join join-gw1 -- lsp-set-type join-gw1 router -- lsp-set-addresses join-gw1 router -- lsp-set-options join-gw1 router-port=gw1-join -- lrp-add gw1 gw1-ext 06:00:ac:10:00:02 172.16.0.2/24 -- lsp-add ext ext-gw1 -- lsp-set-type ext-gw1 router -- lsp-set-addresses ext-gw1 router -- lsp-set-options ext-gw1 router-port=gw1-ext -- lr-route-add gw1 10.0.0.0/16 100.64.0.1 -- lr-nat-add gw1 snat 172.16.0.2 10.0.0.0/16 -- lr-add gw2 -- set Logical_Router gw2 'options:chassis="hv2"' -- lrp-add gw2 gw2-join 06:00:64:40:00:03 100.64.0.3/24 -- lsp-add join join-gw2 -- lsp-set-type join-gw2 router -- lsp-set-addresses join-gw2 router -- lsp-set-options join-gw2 router-port=gw2-join -- lrp-add gw2 gw2-ext 06:00:ac:10:00:03 172.16.0.3/24 -- lsp-add ext ext-gw2 -- lsp-set-type ext-gw2 router -- lsp-set-addresses ext-gw2 router -- lsp-set-options ext-gw2 router-port=gw2-ext -- lr-route-add gw2 10.0.0.0/16 100.64.0.1 -- lr-nat-add gw2 snat 172.16.0.3 10.0.0.0/16
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/gateways/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema

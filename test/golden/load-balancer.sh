@@ -243,6 +243,93 @@ sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"'
         "all": true
       },
       {
+        "name": "hv1's conntrack has the client's connections to the VIP, NATed to a backend, with ct_mark.natted (0x2)",
+        "kind": "conntrack",
+        "chassis": "hv1",
+        "proto": "tcp",
+        "original": {
+          "src": "10.70.0.21",
+          "dst": "10.72.0.100",
+          "dport": 80
+        },
+        "reply": {
+          "dst": "10.70.0.21",
+          "sport": 8080
+        },
+        "mark": "0x2/0x2",
+        "expect": "present"
+      },
+      {
+        "name": "hv1's br-int has the VIP's select group: one bucket per backend, each a ct() that NATs to it",
+        "kind": "group",
+        "chassis": "hv1",
+        "type": "select",
+        "backends": [
+          "10.70.0.11:8080",
+          "10.70.0.12:8080",
+          "10.70.0.13:8080"
+        ],
+        "bucket_actions": "ct(commit",
+        "expect": "present"
+      },
+      {
+        "name": "the datapath sends the client's packets for the VIP into conntrack (a datapath flow with ct())",
+        "kind": "datapath_flow",
+        "chassis": "hv1",
+        "match": "ipv4(dst=10.72.0.100,proto=6",
+        "ct": true,
+        "while": {
+          "from": "client",
+          "family": 4,
+          "connect": {
+            "to": "10.72.0.100",
+            "port": 80,
+            "proto": "tcp"
+          }
+        },
+        "expect": "present"
+      },
+      {
+        "name": "a new connection from the client goes through the balancing flow on hv1: its packet counter grows",
+        "kind": "flow",
+        "stage": "ls_in_lb",
+        "datapath": "lan",
+        "match": "10.72.0.100",
+        "chassis": "hv1",
+        "openflow": "group:",
+        "packets": "grows",
+        "while": {
+          "from": "client",
+          "family": 4,
+          "connect": {
+            "to": "10.72.0.100",
+            "port": 80,
+            "proto": "tcp"
+          }
+        },
+        "expect": "present"
+      },
+      {
+        "name": "one from remote is balanced on hv2, remote's chassis: hv1's counter for lan stays",
+        "kind": "flow",
+        "stage": "ls_in_lb",
+        "datapath": "lan",
+        "match": "10.72.0.100",
+        "chassis": "hv1",
+        "openflow": "group:",
+        "packets": "stays",
+        "while": {
+          "from": "remote",
+          "family": 4,
+          "connect": {
+            "to": "10.72.0.100",
+            "port": 80,
+            "proto": "tcp"
+          }
+        },
+        "expect": "present"
+      },
+      {
         "name": "remote client behind the router: the same",
         "kind": "http",
         "from": "remote",
@@ -324,6 +411,28 @@ sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"'
           "web2"
         ],
         "all": true
+      },
+      {
+        "name": "hv1's group has two buckets now, web1's and web2's",
+        "kind": "group",
+        "chassis": "hv1",
+        "type": "select",
+        "backends": [
+          "10.70.0.11:8080",
+          "10.70.0.12:8080"
+        ],
+        "expect": "present"
+      },
+      {
+        "name": "and no group with web3's bucket is left",
+        "kind": "group",
+        "chassis": "hv1",
+        "backends": [
+          "10.70.0.11:8080",
+          "10.70.0.12:8080",
+          "10.70.0.13:8080"
+        ],
+        "expect": "gone"
       },
       {
         "name": "web3's server starts again",

@@ -1,9 +1,8 @@
 import { clip, count } from '../../base/text.js';
 import { canonical6 } from '../../topology/net6.js';
-import { CAPTURE_PINGS, type CaptureCheck } from '../../topology/checks/capture.js';
-import { targetAddress } from '../../topology/checks/fields.js';
+import { type CaptureCheck } from '../../topology/checks/capture.js';
 import { captureWhile, type CapturedPacket } from '../../vm/capture.js';
-import { CONNECT, python } from '../../vm/programs.js';
+import { traffic } from './traffic.js';
 import type { CheckProbe } from '../check.js';
 
 /** Seconds a capture listens at the most. */
@@ -12,11 +11,7 @@ const LISTEN = 3;
 export const captureProbe: CheckProbe<CaptureCheck> = {
   kind: 'capture',
   async attempt(spec, ctx) {
-    const sender = ctx.node(spec.while.from);
-    const target = targetAddress(ctx.lab, spec.while.ping ?? spec.while.connect!.to, spec.while.family)!;
-    const action = spec.while.ping
-      ? () => sender.run(['ping', '-n', '-c', String(CAPTURE_PINGS), '-i', '0.2', '-W', '1', target], { nothrow: true })
-      : () => sender.run(python(CONNECT, spec.while.connect!.proto, target, spec.while.connect!.port, 1), { nothrow: true });
+    const action = () => traffic(spec.while, ctx);
     const packets = await captureWhile(ctx.node(spec.on), { iface: spec.interface, filter: spec.filter, count: spec.count, seconds: LISTEN, verbose: spec.dscp !== undefined }, action);
     const same = (a: string, b: string | undefined) => !b || canonical6(a) === canonical6(b);
     // DSCP is the TOS byte's top six bits (the last two are ECN).

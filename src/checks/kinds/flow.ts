@@ -3,6 +3,10 @@ import { brIntFlows, datapathKeys, logicalFlows } from '../../ovn/queries.js';
 import type { CheckProbe } from '../check.js';
 import { clip } from '../../base/text.js';
 import { textList, type FlowCheck } from '../../topology/checks/flow.js';
+import { trafficText } from '../../topology/checks/capture.js';
+import { traffic } from './traffic.js';
+
+const sum = (flows: { packets: number }[]) => flows.reduce((n, f) => n + f.packets, 0);
 
 const containsAll = (haystack: string, needles: string[]) => needles.every((n) => haystack.includes(n));
 
@@ -28,9 +32,17 @@ export const flowProbe: CheckProbe<FlowCheck> = {
       !!owner(f)
         ?.datapath.split(', ')
         .includes(spec.datapath ?? '');
-    const ofs = (await brIntFlows(ctx.node(spec.chassis))).filter((f) => cookies.has(f.cookie) && containsAll(f.actions, textList(spec.openflow)) && ofDatapath(f));
+    const read = async () => (await brIntFlows(ctx.node(spec.chassis ?? ''), !!spec.packets)).filter((f) => cookies.has(f.cookie) && containsAll(f.actions, textList(spec.openflow)) && ofDatapath(f));
+    const ofs = await read();
     seen += `; ${spec.chassis}: ${ofs.length} OpenFlow flow${ofs.length === 1 ? '' : 's'}`;
     if (ofs[0]) seen += ` (first, table ${ofs[0].table}: ${clip(ofs[0].actions, 100)})`;
+    if (spec.packets && spec.while && ofs.length > 0) {
+      const before = sum(ofs);
+      await traffic(spec.while, ctx);
+      const after = sum(await read());
+      seen += `; their packets went from ${before} to ${after} while ${trafficText(spec.while)}`;
+      return { ok: spec.packets === 'grows' ? after > before : after === before, seen };
+    }
     return { ok: ofs.length > 0 === want, seen };
   },
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CheckSpecKind } from './spec.js';
 import { checkFields, unknownName } from './fields.js';
+import { trafficProblems, trafficText, trafficWhile } from './capture.js';
 
 const texts = z.union([z.string(), z.array(z.string()).min(1)]);
 
@@ -15,6 +16,8 @@ const schema = z.strictObject({
   actions: texts.optional().describe("text the logical flow's actions contain"),
   chassis: z.string().optional().describe('also look for OpenFlow flows made from those logical flows on this chassis (br-int)'),
   openflow: texts.optional().describe("text the OpenFlow flow's actions contain, e.g. [controller(, pause]"),
+  packets: z.enum(['grows', 'stays']).optional().describe('with chassis and while: the packet counter (n_packets) of those OpenFlow flows grows, or stays, while the traffic of while: runs'),
+  while: trafficWhile.optional().describe('traffic to make between two reads of the counters (with packets)'),
   expect: z.enum(['present', 'absent']).default('present'),
 });
 export type FlowCheck = z.infer<typeof schema>;
@@ -37,6 +40,11 @@ export const flowSpec: CheckSpecKind<FlowCheck> = {
       if (p) problems.push({ field: 'chassis', message: p });
     }
     if (spec.openflow && !spec.chassis) problems.push({ field: 'openflow', message: 'openflow needs chassis: the chassis whose br-int to look at' });
+    if (spec.packets && !spec.chassis) problems.push({ field: 'packets', message: 'packets needs chassis: the chassis whose OpenFlow counters to read' });
+    if (spec.packets && !spec.while) problems.push({ field: 'packets', message: 'packets needs while: the traffic to make between the two reads of the counters' });
+    if (spec.while && !spec.packets) problems.push({ field: 'while', message: 'while is the traffic of packets: grows or stays; add packets' });
+    if (spec.packets && spec.expect === 'absent') problems.push({ field: 'packets', message: 'packets counts the flows that are present: leave out expect: absent' });
+    if (spec.while) problems.push(...trafficProblems(lab, spec.while));
     return problems;
   },
   negative: (spec) => spec.expect === 'absent',
@@ -47,6 +55,7 @@ export const flowSpec: CheckSpecKind<FlowCheck> = {
           .map((o) => ` with '${o}'`)
           .join('')}`
       : '';
-    return `${spec.expect}: ${what}${of}`;
+    const counter = spec.packets && spec.while ? `, whose packet counter ${spec.packets} while ${trafficText(spec.while)}` : '';
+    return `${spec.expect}: ${what}${of}${counter}`;
   },
 };

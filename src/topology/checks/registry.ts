@@ -11,6 +11,8 @@ import { clusterSpec } from './cluster.js';
 import { connectSpec } from './connect.js';
 import { conntrackSpec } from './conntrack.js';
 import { daemonsSpec } from './daemons.js';
+import { datapathFlowSpec } from './datapath-flow.js';
+import { groupSpec } from './group.js';
 import { dhcpSpec } from './dhcp.js';
 import { execSpec } from './exec.js';
 import { flowSpec } from './flow.js';
@@ -36,6 +38,8 @@ export const CHECK_SPECS = [
   httpSpec,
   captureSpec,
   conntrackSpec,
+  groupSpec,
+  datapathFlowSpec,
   daemonsSpec,
   interfaceSpec,
   bridgeSpec,

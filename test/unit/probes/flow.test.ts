@@ -54,3 +54,32 @@ describe('flow', () => {
     expect(outside.seen).toMatch(/; hv1: 1 OpenFlow flow \(first, table \d+: .*group:/);
   });
 });
+
+describe('flow: packets grows or stays while traffic runs', () => {
+  /** labs/load-balancer.yaml: hv1's br-int before and after one connection from client to the VIP. */
+  function counted(check: string, after = 'flow-packets-hv1-after') {
+    return fakeLab('load-balancer', `kind: flow, stage: ls_in_lb, datapath: lan, match: "10.72.0.100", chassis: hv1, openflow: "group:", ${check}, while: { from: client, connect: { to: 10.72.0.100, port: 80 } }`)
+      .on('central', 'ovn-sbctl --timeout=10 --uuid lflow-list', fixture('flow-packets-lflow-list-load-balancer'))
+      .on('central', 'ovn-sbctl --timeout=10 --format=csv --data=bare --no-headings --columns=_uuid,tunnel_key list Datapath_Binding', fixture('flow-packets-datapath-keys-load-balancer'))
+      .on('hv1', 'ovs-ofctl dump-flows br-int', fixture('flow-packets-hv1-before'), fixture(after));
+  }
+  const flows = '1 of 3 logical flows in ls_in_lb match (first, table 12: reg0[1] = 0; ct_lb_mark(backends=10.70.0.11:8080,10.70.0.12:8080,10.70.0.13:8080);); hv1: 1 OpenFlow flow (first, table 20: load:0->NXM_NX_XXREG0[97],group:1)';
+
+  it("a new connection is one more packet on lan's balancing flow (metadata 0x1), read after a revalidator round each time", async () => {
+    const lab = counted('packets: grows');
+    expect(await lab.attempt()).toEqual({ ok: true, seen: `${flows}; their packets went from 30 to 31 while client connects to 10.72.0.100:80` });
+    expect(lab.ran.filter((r) => r.startsWith('hv1') || r.startsWith('client'))).toEqual([
+      'hv1: ovs-appctl revalidator/wait',
+      'hv1: ovs-ofctl dump-flows br-int',
+      expect.stringMatching(/^client: \/usr\/bin\/python3 -c /),
+      'hv1: ovs-appctl revalidator/wait',
+      'hv1: ovs-ofctl dump-flows br-int',
+    ]);
+  });
+
+  it('stays fails when it grew, and passes when the counter did not move', async () => {
+    expect(await counted('packets: stays').attempt()).toMatchObject({ ok: false });
+    expect(await counted('packets: stays', 'flow-packets-hv1-before').attempt()).toEqual({ ok: true, seen: `${flows}; their packets went from 30 to 30 while client connects to 10.72.0.100:80` });
+    expect(await counted('packets: grows', 'flow-packets-hv1-before').attempt()).toMatchObject({ ok: false });
+  });
+});
