@@ -55,7 +55,7 @@ function legend(g: LabGraph, live: boolean): string[] {
   ];
   const lines = styles.flatMap(([kind, s], i) => [
     `    legend_${i}a [label="" shape=point width=0.05]; legend_${i}b [label=${dotString(s.meaning)} shape=plaintext style="" fontsize=${FONT.edge}];`,
-    `    legend_${i}a -- legend_${i}b [${s.attrs}]; // ${kind}`,
+    `    legend_${i}a -- legend_${i}b [${s.attrs} weight=10]; // ${kind}`,
     `    legend_k0 -- legend_${i}a [style=invis];`,
   ]);
   return [
