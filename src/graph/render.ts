@@ -58,14 +58,7 @@ function legend(g: LabGraph, live: boolean): string[] {
     `    legend_${i}a -- legend_${i}b [${s.attrs} weight=10]; // ${kind}`,
     `    legend_k0 -- legend_${i}a [style=invis];`,
   ]);
-  return [
-    '  subgraph cluster_legend {',
-    '    label="legend"; style=rounded; color="#cccccc";',
-    ...samples,
-    ...lines,
-    '  }',
-    ...g.nodes.map((n) => `  ${n.id} -- legend_k0 [style=invis weight=0];`),
-  ];
+  return ['  subgraph cluster_legend {', '    label="legend"; style=rounded; color="#cccccc";', ...samples, ...lines, '  }', ...g.nodes.map((n) => `  ${n.id} -- legend_k0 [style=invis weight=0];`)];
 }
 
 /** Top to bottom: the machines, the VMs on them, OVN's logical network under the VMs. */

@@ -96,7 +96,12 @@ describeWithChromium('pictures of every lab, looked at in a real browser (Chromi
   it.each(LABS)('%s: no two texts overlap, none under 11 px, each node label inside its shape', (name) => {
     const p = picture(name);
     expect(p.texts.length).toBeGreaterThan(10);
-    const overlaps = p.texts.flatMap((a, i) => p.texts.slice(i + 1).filter((b) => overlap(a.box, b.box)).map((b) => `'${a.text}' over '${b.text}'`));
+    const overlaps = p.texts.flatMap((a, i) =>
+      p.texts
+        .slice(i + 1)
+        .filter((b) => overlap(a.box, b.box))
+        .map((b) => `'${a.text}' over '${b.text}'`),
+    );
     expect(overlaps).toEqual([]);
     expect(p.texts.filter((t) => t.px < READABLE_PX).map((t) => `'${t.text}' at ${t.px.toFixed(1)} px`)).toEqual([]);
     const outside = p.nodes.flatMap((n) => n.texts.filter((t) => !inside(t.box, n.shape)).map((t) => `${n.id}: '${t.text}'`));
@@ -108,7 +113,11 @@ describeWithChromium('pictures of every lab, looked at in a real browser (Chromi
     const legend = p.nodes.filter((n) => n.id.startsWith('legend_k'));
     const drawn = p.nodes.filter((n) => !n.id.startsWith('legend_'));
     expect(legend.length).toBeGreaterThan(1);
-    for (const n of drawn) expect(legend.map((l) => l.fill), `${n.id}'s colour ${n.fill}`).toContain(n.fill);
+    for (const n of drawn)
+      expect(
+        legend.map((l) => l.fill),
+        `${n.id}'s colour ${n.fill}`,
+      ).toContain(n.fill);
     const legendLines = p.edges.filter((e) => e.ends.every((end) => /^legend_\d+a$|^legend_\d+b$/.test(end)));
     expect(legendLines.length).toBeGreaterThanOrEqual(3);
   });

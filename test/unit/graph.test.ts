@@ -36,13 +36,11 @@ describe('lab graph draws every node, and a live picture its nodes that are down
   });
 
   it("routes as arrows to their next hop's router or VM, floating IPs to their VM, load balancers to their backends", () => {
-    const arrows = (name: string) => labGraph(load(name)).edges.filter((e) => e.style === 'route' || e.style === 'nat').map((e) => `${e.from} ${e.label} ${e.to}`);
-    expect(arrows('gateways')).toEqual([
-      'router_r1 src-ip 10.0.1.0/24 router_gw1',
-      'router_r1 src-ip 10.0.2.0/24 router_gw2',
-      'router_gw1 10.0.0.0/16 router_r1',
-      'router_gw2 10.0.0.0/16 router_r1',
-    ]);
+    const arrows = (name: string) =>
+      labGraph(load(name))
+        .edges.filter((e) => e.style === 'route' || e.style === 'nat')
+        .map((e) => `${e.from} ${e.label} ${e.to}`);
+    expect(arrows('gateways')).toEqual(['router_r1 src-ip 10.0.1.0/24 router_gw1', 'router_r1 src-ip 10.0.2.0/24 router_gw2', 'router_gw1 10.0.0.0/16 router_r1', 'router_gw2 10.0.0.0/16 router_r1']);
     expect(arrows('vpc')).toEqual(['router_r1 floating IP 172.16.0.100 vm_vm1']);
     expect(arrows('load-balancer')).toEqual(['lb_web backend :8080 vm_web1', 'lb_web backend :8080 vm_web2', 'lb_web backend :8080 vm_web3']);
     expect(toMermaid(labGraph(load('vpc')))).toContain('router_r1 -.->|floating IP 172.16.0.100| vm_vm1');
