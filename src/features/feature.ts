@@ -18,7 +18,8 @@ export interface GraphDraw {
   node(kind: 'router' | 'lb' | 'portgroup' | 'namespace', name: string, label: string[]): void;
   /** Names the part a VM-like node the core draws plays (its first line gets ` (role)`): a localport's instance. */
   role(kind: 'vm', name: string, role: string): void;
-  edge(from: string, to: string, label: string, style: 'logical' | 'wire' | 'tunnel'): void;
+  /** A line; `route` (a route's or a policy's next hop) and `nat` (a floating IP's VM) have a direction, from → to. */
+  edge(from: string, to: string, label: string, style: 'logical' | 'wire' | 'tunnel' | 'route' | 'nat'): void;
 }
 
 /**

@@ -15,9 +15,10 @@ interface GraphNode {
 
 /**
  * What a line means: `control` the SB connection, `tunnel` Geneve between chassis, `wire` a link
- * on a machine (a VM on br-int, a bridge, a host's cable), `logical` an attachment in OVN.
+ * on a machine (a VM on br-int, a bridge, a host's cable), `logical` an attachment in OVN,
+ * `route` where a router or load balancer sends traffic (a next hop, a backend), `nat` a floating IP's VM.
  */
-export type EdgeKind = 'control' | 'tunnel' | 'wire' | 'logical';
+export type EdgeKind = 'control' | 'tunnel' | 'wire' | 'logical' | 'route' | 'nat';
 
 interface GraphEdge {
   from: string;
@@ -67,7 +68,11 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     ...lab.hosts.map((h) => ({ id: id('host', h.name), kind: 'host' as const, label: [`host ${h.name}`, addresses ? (addresses.get(h.name) ?? 'no address') : `${h.ip}/${h.prefix}${h.dhcp ? ' (DHCP from OVN)' : ''}`] })),
   ];
   const edges: GraphEdge[] = [...lab.chassis.map((c) => ({ from: id('central', lab.central.name), to: id('chassis', c.name), label: `SB ${lab.central.ssl ? 'ssl' : 'tcp'}:${SB_PORT}`, style: 'control' as const }))];
-  for (const m of (lab.central.members ?? []).slice(1)) edges.push({ from: id('central', lab.central.name), to: id('central', m.name), label: 'Raft', style: 'control' });
+  // Raft: every member of a clustered central talks to every other.
+  const members = lab.central.members ?? [];
+  members.forEach((a, i) => {
+    for (const b of members.slice(i + 1)) edges.push({ from: id('central', a.name), to: id('central', b.name), label: 'Raft', style: 'control' });
+  });
   lab.chassis.forEach((a, i) => {
     for (const b of lab.chassis.slice(i + 1)) edges.push({ from: id('chassis', a.name), to: id('chassis', b.name), label: a.encap, style: 'tunnel' });
   });

@@ -3,7 +3,7 @@ import { CLIENT_SCRIPT } from './client.js';
 const STYLE = `
   body { font-family: Helvetica, Arial, sans-serif; margin: 1.5em; }
   .warning { background: #fce8e6; border: 1px solid #c5221f; padding: .6em 1em; }
-  .graph svg { max-width: 100%; height: auto; }
+  .graph { overflow-x: auto; } .graph svg { max-width: 100%; height: auto; }
   table.nodes { border-collapse: collapse; font-size: 90%; }
   table.nodes td, table.nodes th { border-bottom: 1px solid #ddd; padding: .2em .6em; text-align: left; }
   tr.down td { background: #fce8e6; color: #c5221f; }

@@ -3,7 +3,7 @@ import { exerciseScore, type ExerciseScore } from '../core/exercise-state.js';
 import { listLabs, readRecord } from '../core/lab-store.js';
 import { labStatus, type LabStatus, type NodeStatus } from '../core/status.js';
 import { id, labGraph } from '../graph/model.js';
-import { toDot } from '../graph/render.js';
+import { readableSvg, toDot } from '../graph/render.js';
 import { createRuntime } from '../runtime/registry.js';
 
 /** A lab as the page shows it: its status, its picture with the nodes that are down in red, what can be done in it. */
@@ -64,7 +64,7 @@ async function labView(name: string, exec: Exec, render: SvgRenderer): Promise<L
   const down = downNodes(status);
   const addresses = new Map(status.nodes.filter((n) => n.kind === 'vm' || n.kind === 'host').map((n) => [n.name, n.address]));
   const downIds = new Set(status.nodes.filter((n) => down.includes(n.name)).map((n) => id(n.kind, n.name)));
-  const svg = await render(toDot(labGraph(lab, addresses), { title: false, down: downIds }));
+  const svg = readableSvg(await render(toDot(labGraph(lab, addresses), { title: false, down: downIds })));
   const runtime = createRuntime(record.runtime, name, exec, lab);
   const exercise = await exerciseScore(name).catch(() => undefined);
   return {

@@ -29,10 +29,30 @@ describe('lab graph shows security groups and load balancers', () => {
 });
 
 describe('lab graph draws every node, and a live picture its nodes that are down', () => {
-  it('every member of a clustered central, joined to the first by Raft', () => {
+  it('every member of a clustered central, each joined to every other by Raft', () => {
     const g = labGraph(load('central-ha'));
     expect(g.nodes.filter((n) => n.kind === 'central').map((n) => n.id)).toEqual(['central_central', 'central_central2', 'central_central3']);
-    expect(g.edges.filter((e) => e.label === 'Raft').map((e) => e.to)).toEqual(['central_central2', 'central_central3']);
+    expect(g.edges.filter((e) => e.label === 'Raft').map((e) => `${e.from}-${e.to}`)).toEqual(['central_central-central_central2', 'central_central-central_central3', 'central_central2-central_central3']);
+  });
+
+  it("routes as arrows to their next hop's router or VM, floating IPs to their VM, load balancers to their backends", () => {
+    const arrows = (name: string) =>
+      labGraph(load(name))
+        .edges.filter((e) => e.style === 'route' || e.style === 'nat')
+        .map((e) => `${e.from} ${e.label} ${e.to}`);
+    expect(arrows('gateways')).toEqual(['router_r1 src-ip 10.0.1.0/24 router_gw1', 'router_r1 src-ip 10.0.2.0/24 router_gw2', 'router_gw1 10.0.0.0/16 router_r1', 'router_gw2 10.0.0.0/16 router_r1']);
+    expect(arrows('vpc')).toEqual(['router_r1 floating IP 172.16.0.100 vm_vm1']);
+    expect(arrows('load-balancer')).toEqual(['lb_web backend :8080 vm_web1', 'lb_web backend :8080 vm_web2', 'lb_web backend :8080 vm_web3']);
+    expect(toMermaid(labGraph(load('vpc')))).toContain('router_r1 -.->|floating IP 172.16.0.100| vm_vm1');
+  });
+
+  it('a legend with a sample of each shape and colour drawn, and each kind of line; an arrow going up is drawn back', () => {
+    const dot = toDot(labGraph(load('vpc')));
+    expect(dot).toMatch(/legend_k\d+ \[label="logical router" shape=octagon fillcolor="#f6d6e8"\]/);
+    expect(dot).toContain('label="floating IP (NAT) to its VM"');
+    expect(dot).not.toContain('next hop, LB backend');
+    expect(dot).toMatch(/vm_vm1 -- router_r1 \[label="floating IP 172.16.0.100" [^\]]*dir=back\]/);
+    expect(toDot(labGraph(load('vpc')), { down: new Set() })).toContain('legend_down');
   });
 
   it('nodes named as down are red in dot, the others in their colours', () => {
