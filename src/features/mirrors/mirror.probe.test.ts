@@ -41,10 +41,11 @@ describe('mirror', () => {
     const lab = mirror('mirror: tap-out, while: { from: vm1, ping: vm2 }', 'mirror-hv3-vm1-pings');
     expect(await lab.attempt()).toEqual({ ok: true, seen: VM1_PINGS });
     expect(lab.ran).toEqual([
-      expect.stringMatching(/^hv3: sh -c timeout .* capture 3 eth0 50 ip proto 47 and dst host 192\.168\.81\.4 \/fake\/hv3\/capture-\d+-\d+ -x$/s),
+      expect.stringMatching(/^hv3: sh -c timeout .* capture 10 eth0 50 ip proto 47 and dst host 192\.168\.81\.4 \/fake\/hv3\/capture-\d+-\d+ -x$/s),
       expect.stringMatching(/^hv3: cat \/fake\/hv3\/capture-\d+-\d+\.err$/),
       'vm1: ping -n -c 2 -i 0.2 -W 1 10.81.0.12',
       expect.stringMatching(/^hv3: sh -c kill -0 .* running \/fake\/hv3\/capture-\d+-\d+$/),
+      expect.stringMatching(/^hv3: sh -c kill "\$\(cat "\$1.pid"\)" 2>\/dev\/null; true stop /),
       expect.stringMatching(/^hv3: cat \/fake\/hv3\/capture-\d+-\d+\.out$/),
       expect.stringMatching(/^hv3: rm -f /),
     ]);
