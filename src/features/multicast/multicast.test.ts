@@ -139,7 +139,11 @@ describe('the join and leave steps, the igmp_group and multicast checks', () => 
     ],
     ['a multicast sender among its receivers', '{ name: a, kind: multicast, from: vm1, group: 239.1.1.1, receivers: [vm1] }', expect.stringMatching(/^23:74 check 'a': vm1 is the sender/)],
     ['a join written as the check kind it was', '{ name: a, kind: join, vm: vm1, group: 239.1.1.1 }', "23:22 kind 'join' is a step now: write kind: step with join: { vm, group }"],
-    ['a step with join and another action', '{ name: a, kind: step, join: { vm: vm1, group: 239.1.1.1 }, leave: { vm: vm1, group: 239.1.1.1 } }', expect.stringMatching(/^23:\d+ check 'a': a step does exactly one of: .*, set, flush_conntrack, .*, join, leave, command$/)],
+    [
+      'a step with join and another action',
+      '{ name: a, kind: step, join: { vm: vm1, group: 239.1.1.1 }, leave: { vm: vm1, group: 239.1.1.1 } }',
+      expect.stringMatching(/^23:\d+ check 'a': a step does exactly one of: .*, set, flush_conntrack, .*, join, leave, command$/),
+    ],
   ])('refuses %s, at the field', (_what, check, expected) => {
     expect(issues(check.startsWith('{') ? withChecks(check) : check)).toEqual([expected]);
   });

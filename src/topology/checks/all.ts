@@ -15,7 +15,10 @@ export const FEATURE_STEP_ACTIONS: readonly StepActionRegistration[] = features.
 export const allStepSpec = stepSpecWith(FEATURE_STEP_ACTIONS);
 
 /** Every check kind a topology file may use: the core's (its step with the features' actions) and the features'. */
-export const ALL_CHECK_SPECS: readonly CheckSpecKind<CheckBase>[] = [...(CHECK_SPECS as unknown as CheckSpecKind<CheckBase>[]).map((k) => (k.kind === 'step' ? (allStepSpec as unknown as CheckSpecKind<CheckBase>) : k)), ...FEATURE_CHECKS.map((c) => c.spec)];
+export const ALL_CHECK_SPECS: readonly CheckSpecKind<CheckBase>[] = [
+  ...(CHECK_SPECS as unknown as CheckSpecKind<CheckBase>[]).map((k) => (k.kind === 'step' ? (allStepSpec as unknown as CheckSpecKind<CheckBase>) : k)),
+  ...FEATURE_CHECKS.map((c) => c.spec),
+];
 
 /** What to write instead of a kind that became a step action (`kind: join`: a step with join:). */
 export function movedKind(kind: string): string | undefined {

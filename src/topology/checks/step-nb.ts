@@ -18,9 +18,7 @@ export const setSchema = z
   .strictObject({
     table: z.enum(TABLE_NAMES).describe('the NB table: NB_Global (the one row), Logical_Router, Logical_Router_Port, Logical_Switch or Logical_Switch_Port'),
     record: z.string().optional().describe("the row's name, as the lab names it (a router, a router port, a switch, a VM's or another port); not with NB_Global"),
-    column: z
-      .string()
-      .describe('a map column (options, other_config on a switch, external_ids) with key, or a plain one: mac (a router port), enabled (a router or a port)'),
+    column: z.string().describe('a map column (options, other_config on a switch, external_ids) with key, or a plain one: mac (a router port), enabled (a router or a port)'),
     key: z.string().min(1).optional().describe("the map column's key, e.g. default_acl_drop or lb_force_snat_ip"),
     value: z.union([z.string(), z.number(), z.boolean()]).optional().describe('the new value (true, 10.0.0.1, 0a:00:00:00:01:01…)'),
     remove: z.literal(true).optional().describe('instead of value: remove the key from the map column (the default comes back)'),

@@ -13,7 +13,7 @@ const aclKey = aclSchema.pick({ switch: true, port_group: true, direction: true,
 const member = z.strictObject({ port_group: matchName, member: portName.describe('a VM, a host with an external port, or a port name') });
 
 /** What a step of the core can do: one of these keys (features add theirs: see all.ts). */
-export const STEP_ACTIONS = [
+const STEP_ACTIONS = [
   'add_acl',
   'remove_acl',
   'add_member',
@@ -212,8 +212,8 @@ export function stepSpecWith(actions: readonly StepActionRegistration[]): CheckS
   const keys = actions.map((a) => a.key);
   return {
     kind: 'step',
-    summary: `a change between checks, run once (never retried): add or remove an ACL, a port group member, a NAT rule or a route; set an NB column or option; flush a chassis' conntrack; stop or start a service; kill or restart a daemon, fail or recover a whole chassis;${keys.length ? ` ${keys.join(', ')} (features');` : ''} or a raw command`,
-    schema: z.strictObject({ ...checkFields('step'), ...coreActions, ...added, ...lastResort }) as unknown as z.ZodType<StepCheck>,
+    summary: `a change between checks, run once (never retried): add or remove an ACL, a port group member, a NAT rule or a route; set an NB column or option; flush a chassis' conntrack; stop or start a service; kill or restart a daemon, fail or recover a whole chassis;${keys.length ? ` what features add (${keys.join(', ')});` : ''} or a raw command`,
+    schema: actions.length ? z.strictObject({ ...checkFields('step'), ...coreActions, ...added, ...lastResort }) : schema,
     once: true,
     validate: (spec, lab) => problems(spec, lab, actions),
     negative: () => false,
