@@ -140,7 +140,7 @@ describe('checks are validated with positions too', () => {
 
   it('unknown kind lists the kinds', () => {
     expect(issuesFor(withChecks('  - name: a\n    kind: pong\n'))).toEqual([
-      "18:11 unknown kind 'pong' (expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, connect, http, capture, conntrack, daemons, interface, bridge, logical_port, route, log, cluster, step, exec, stop, start, throughput, acl_log, dns, gateway, bfd, mirror, join, leave, igmp_group, multicast)",
+      "18:11 unknown kind 'pong' (expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, connect, http, capture, conntrack, daemons, interface, bridge, logical_port, route, log, cluster, step, exec, stop, start, throughput, acl_log, dns, gateway, bfd, mirror, igmp_group, multicast)",
     ]);
   });
 

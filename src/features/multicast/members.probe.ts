@@ -3,7 +3,7 @@ import type { LabContext } from '../../ovn/lab-context.js';
 import { endByPidFile } from '../../ovn/daemons.js';
 import type { NodeShell } from '../../ovn/node-shell.js';
 import { python } from '../../vm/programs.js';
-import type { Membership } from './membership.js';
+import type { Membership } from './model.js';
 
 /**
  * A member of a group: a socket that joined it on an interface (IP_ADD_MEMBERSHIP with the

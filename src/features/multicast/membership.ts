@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { unknownName } from '../../topology/checks/fields.js';
 import { defineStepAction, type CheckProblem } from '../../topology/checks/spec.js';
 import type { Lab } from '../../topology/model.js';
+import type { Membership } from './model.js';
 import { groupProblem } from './rules.js';
 import { groupAddress } from './schema.js';
 
@@ -19,7 +20,6 @@ function membershipSchema(verb: 'join' | 'leave') {
 }
 
 const joinSchema = membershipSchema('join');
-export type Membership = z.infer<typeof joinSchema>;
 
 /** The VMs a group can be joined on: every VM but a localport's instances (they share its port). */
 export function memberVms(lab: Lab): string[] {
