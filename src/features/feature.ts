@@ -4,7 +4,7 @@ import type { Cidr } from '../topology/net.js';
 import type { AddressBook } from '../topology/rules/address-book.js';
 import type { At } from '../topology/rules/at.js';
 import type { RawCore } from '../topology/schema-core.js';
-import type { CheckRegistration } from '../topology/checks/spec.js';
+import type { CheckRegistration, StepActionRegistration } from '../topology/checks/spec.js';
 
 /** A topology file as a feature's rules and resolution see it: the core keys and the feature's own. */
 type RawWith<Shape extends z.ZodRawShape> = RawCore & z.infer<z.ZodObject<Shape>>;
@@ -71,6 +71,8 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   graphAfter?: 'hosts';
   /** Its check kinds, each a spec and the probe that tries it (loaded when such a check runs). */
   checks?: CheckRegistration<any>[];
+  /** Its step actions (`- kind: step` with its key), each a schema and the action that does it (loaded when such a step runs). */
+  stepActions?: StepActionRegistration<any>[];
 }
 
 /** Where a feature's steps of `up` go: after which of the core's steps (`tunnels`: after the chassis and their tunnel neighbours). */

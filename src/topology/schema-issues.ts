@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Path } from './positions.js';
+import { movedKind } from './checks/all.js';
 
 /** One schema problem, ready to be placed in the file. */
 export interface SchemaProblem {
@@ -37,7 +38,10 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], root: 
       out.push({
         path: issue.path,
         atKey: false,
-        message: value === undefined ? `missing key '${String(issue.path.at(-1))}' (one of: ${options.join(', ')})` : `unknown ${String(issue.path.at(-1))} '${String(value)}' (expected one of: ${options.join(', ')})`,
+        message:
+          value === undefined
+            ? `missing key '${String(issue.path.at(-1))}' (one of: ${options.join(', ')})`
+            : (issue.path.at(-1) === 'kind' && movedKind(String(value))) || `unknown ${String(issue.path.at(-1))} '${String(value)}' (expected one of: ${options.join(', ')})`,
       });
     } else if (issue.code === 'invalid_union' && (union = unionProblems(issue, root, data, where))) {
       out.push(...union);

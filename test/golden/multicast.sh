@@ -264,9 +264,11 @@ sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"'
       },
       {
         "name": "vm4 joins 239.1.1.1",
-        "kind": "join",
-        "vm": "vm4",
-        "group": "239.1.1.1"
+        "kind": "step",
+        "join": {
+          "vm": "vm4",
+          "group": "239.1.1.1"
+        }
       },
       {
         "name": "hv2's row gets vm4's port beside vm3's",
@@ -293,9 +295,11 @@ sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"'
       },
       {
         "name": "vm2 leaves 239.1.1.1",
-        "kind": "leave",
-        "vm": "vm2",
-        "group": "239.1.1.1"
+        "kind": "step",
+        "leave": {
+          "vm": "vm2",
+          "group": "239.1.1.1"
+        }
       },
       {
         "name": "hv1's row goes (vm2's IGMP leave), hv2's stays",

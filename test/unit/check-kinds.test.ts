@@ -37,7 +37,7 @@ describe('the new check kinds are validated against the lab, with positions', ()
     [
       'a step with two actions',
       '{ name: s, kind: step, stop: x, start: y }',
-      `${line}:22 check 's': a step does exactly one of: add_acl, remove_acl, add_member, remove_member, add_nat, remove_nat, add_route, remove_route, stop, start, stop_server, start_server, kill, restart, fail_chassis, recover_chassis, command`,
+      `${line}:22 check 's': a step does exactly one of: add_acl, remove_acl, add_member, remove_member, add_nat, remove_nat, add_route, remove_route, set, flush_conntrack, stop, start, stop_server, start_server, kill, restart, fail_chassis, recover_chassis, join, leave, command`,
     ],
     [
       'a step adding an ACL with an unknown @group',

@@ -152,6 +152,28 @@ describe('inputs that passed validate and failed in up (or ran wrong) are refuse
       `${BASE}checks:\n  - { name: s, kind: step, add_route: { router: r1, prefix: 127.0.0.0/8, nexthop: 10.50.0.12 } }\n`,
       expect.stringMatching(/^24:61 check 's': a route to 127.0.0.0\/8 goes into loopback/),
     ],
+    [
+      'a set of an unknown router port',
+      `${BASE}checks:\n  - { name: s, kind: step, set: { table: Logical_Router_Port, record: r9-lan, column: mac, value: '0a:00:00:00:01:01' } }\n`,
+      expect.stringMatching(/^24:71 check 's': unknown router port 'r9-lan' \(.*r1-lan, r1-public\)$/),
+    ],
+    [
+      'a set of NB_Global with a record',
+      `${BASE}checks:\n  - { name: s, kind: step, set: { table: NB_Global, record: x, column: options, key: default_acl_drop, value: true } }\n`,
+      "24:61 check 's': NB_Global has one row: leave out record",
+    ],
+    ['a set of a map column without its key', `${BASE}checks:\n  - { name: s, kind: step, set: { table: Logical_Router, record: r1, column: options, value: 1 } }\n`, "24:78 check 's': options is a map: say which key"],
+    [
+      'a set of a column a step does not set',
+      `${BASE}checks:\n  - { name: s, kind: step, set: { table: Logical_Switch, record: lan, column: ports, value: x } }\n`,
+      "24:79 check 's': Logical_Switch columns a step sets: other_config, external_ids",
+    ],
+    [
+      'a set with both value and remove',
+      `${BASE}checks:\n  - { name: s, kind: step, set: { table: NB_Global, column: options, key: k, value: 1, remove: true } }\n`,
+      expect.stringMatching(/^24:\d+ check 's': give exactly one of: value, remove: true$/),
+    ],
+    ['a flush of an unknown chassis', `${BASE}checks:\n  - { name: s, kind: step, flush_conntrack: { chassis: hv9 } }\n`, "24:56 check 's': unknown chassis 'hv9' (chassis in this lab: hv1, hv2)"],
   ])('%s', (_what, text, expected) => {
     expect(issues(text)).toEqual([expected]);
   });

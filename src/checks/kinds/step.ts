@@ -5,6 +5,8 @@ import { aclAddCommands, aclDelCommand } from '../../features/security/acl.js';
 import { waitHvSync } from '../../ovn/waits.js';
 import { serviceAction } from './service.js';
 import { memberPortOf, serverOf, stepAction, type StepCheck } from '../../topology/checks/step.js';
+import { flushConntrackCommand, setCommand } from '../../topology/checks/step-nb.js';
+import { FEATURE_STEP_ACTIONS } from '../../topology/checks/all.js';
 import { startServers, stopServer } from '../../vm/servers.js';
 import type { Acl } from '../../features/security/model.js';
 import { resolveAcl } from '../../features/security/resolve.js';
@@ -32,6 +34,7 @@ function nbChange(spec: StepCheck, ctx: LabContext): string[][] | undefined {
   if (spec.remove_nat) return [['lr-nat-del', spec.remove_nat.router, spec.remove_nat.type, spec.remove_nat.external_ip]];
   if (spec.add_route) return [['lr-route-add', spec.add_route.router, spec.add_route.prefix, spec.add_route.nexthop]];
   if (spec.remove_route) return [['lr-route-del', spec.remove_route.router, spec.remove_route.prefix]];
+  if (spec.set) return [setCommand(spec.set)];
   return undefined;
 }
 
@@ -55,7 +58,13 @@ async function act(spec: StepCheck, ctx: LabContext): Promise<{ ok: boolean; see
     if (!out.ok) return { ok: false, seen: `ovn-nbctl failed: ${out.stderr.trim().split('\n')[0]}` };
     // The next check sees the change in every chassis' flows.
     await waitHvSync(ctx.central());
-    return { ok: true, seen: `${stepAction(spec)!.replace('_', ' ')} done: ${shellLine(change.flat())}` };
+    return { ok: true, seen: `${(stepAction(spec) ?? 'change').replaceAll('_', ' ')} done: ${shellLine(change.flat())}` };
+  }
+  if (spec.flush_conntrack) return flushConntrack(spec.flush_conntrack, ctx);
+  const feature = FEATURE_STEP_ACTIONS.find((a) => spec[a.key] !== undefined);
+  if (feature) {
+    const action = (await feature.action()) as unknown as { run(value: unknown, ctx: LabContext): Promise<{ ok: boolean; seen: string }> };
+    return action.run(spec[feature.key], ctx);
   }
   if (spec.stop !== undefined) return serviceAction(ctx, spec.stop, 'stop');
   if (spec.start !== undefined) return serviceAction(ctx, spec.start, 'start');
@@ -87,4 +96,11 @@ async function act(spec: StepCheck, ctx: LabContext): Promise<{ ok: boolean; see
   }
   const out = await ctx.node(spec.node ?? ctx.lab.central.name).run(commandArgv(spec.command!), { nothrow: true, timeoutMs: 60_000 });
   return { ok: out.ok, seen: `exit ${out.exitCode}${out.stderr.trim() ? `: ${out.stderr.trim().split('\n')[0]}` : ''}` };
+}
+
+/** Flushes a chassis' conntrack (a zone of it) in its ovs-vswitchd: the userspace datapath holds the connections. */
+async function flushConntrack(f: NonNullable<StepCheck['flush_conntrack']>, ctx: LabContext): Promise<{ ok: boolean; seen: string }> {
+  const out = await ctx.node(f.chassis).run(flushConntrackCommand(f), { nothrow: true });
+  const where = f.zone === undefined ? f.chassis : `${f.chassis} zone ${f.zone}`;
+  return { ok: out.ok, seen: out.ok ? `conntrack of ${where} flushed` : `ovs-appctl dpctl/flush-conntrack failed on ${f.chassis}: ${out.stderr.trim().split('\n').at(-1) ?? ''}` };
 }

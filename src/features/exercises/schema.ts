@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { allChecksSchema } from '../../topology/checks/all.js';
-import { stepSpec } from '../../topology/checks/step.js';
+import { allChecksSchema, allStepSpec } from '../../topology/checks/all.js';
 
 /** A change to the lab, as a step of `checks:` writes it (kind: step): what starts an exercise and what solves it. */
-const steps = (what: string) => z.array(stepSpec.schema).default([]).describe(what);
+const steps = (what: string) => z.array(allStepSpec.schema).default([]).describe(what);
 
 const exerciseSchema = z
   .strictObject({
@@ -14,7 +13,7 @@ const exerciseSchema = z
     task: z.string().min(1).describe('what the learner is asked to do, shown by lab exercise'),
     hints: z.array(z.string().min(1)).default([]).describe('hints, shown one more each time by lab exercise --hint'),
     start: steps('steps applied once when the exercise is first shown (a fault to find: kind: step with kill, remove_acl…); an exercise with a start counts in the score once it has started'),
-    solution: z.array(stepSpec.schema).min(1).describe('the steps that solve it (kind: step), hidden until lab solution N, applied by lab solution N --apply'),
+    solution: z.array(allStepSpec.schema).min(1).describe('the steps that solve it (kind: step), hidden until lab solution N, applied by lab solution N --apply'),
     checks: z.array(allChecksSchema).min(1).describe('the checks that pass once the task is done (any kind but step), run by lab check'),
   })
   .describe('an exercise for a learner: a task, hints, a hidden solution, and the checks that score it');

@@ -1,7 +1,7 @@
 import { defineFeature } from '../feature.js';
 import { drawMulticast } from './graph.js';
 import { igmpGroupSpec } from './igmp-group.js';
-import { joinSpec, leaveSpec } from './membership.js';
+import { joinAction, leaveAction } from './membership.js';
 import './model.js';
 import { multicastSpec } from './multicast-check.js';
 import { multicastUnits } from './northbound.js';
@@ -21,9 +21,9 @@ export const multicast = defineFeature({
   northboundAfter: 'switches',
   up: () => import('./multicast.up.js'),
   graph: drawMulticast,
+  // A VM joining or leaving is a change between checks: a step (`- kind: step` with join: or leave:).
+  stepActions: [joinAction, leaveAction],
   checks: [
-    { spec: joinSpec, probe: () => import('./members.probe.js').then((m) => m.joinProbe) },
-    { spec: leaveSpec, probe: () => import('./members.probe.js').then((m) => m.leaveProbe) },
     { spec: igmpGroupSpec, probe: () => import('./igmp-group.probe.js').then((m) => m.igmpGroupProbe) },
     { spec: multicastSpec, probe: () => import('./multicast.probe.js').then((m) => m.multicastProbe) },
   ],

@@ -1,8 +1,9 @@
-import type { CheckProbe } from '../../checks/check.js';
+import type { Attempt } from '../../checks/check.js';
+import type { LabContext } from '../../ovn/lab-context.js';
 import { endByPidFile } from '../../ovn/daemons.js';
 import type { NodeShell } from '../../ovn/node-shell.js';
 import { python } from '../../vm/programs.js';
-import type { JoinCheck, LeaveCheck } from './membership.js';
+import type { Membership } from './model.js';
 
 /**
  * A member of a group: a socket that joined it on an interface (IP_ADD_MEMBERSHIP with the
@@ -50,18 +51,20 @@ async function leaveGroup(node: NodeShell, group: string): Promise<{ ok: boolean
   return { ok: ended, said: ended ? 'left' : 'its member process did not end' };
 }
 
-export const joinProbe: CheckProbe<JoinCheck> = {
-  kind: 'join',
-  async attempt(spec, ctx) {
-    const { ok, said } = await joinGroup(ctx.node(spec.vm), spec.group);
-    return { ok, seen: `${spec.vm} ${ok ? `a member of ${spec.group}` : `did not join ${spec.group}`}: ${said}` };
+/** What a step's join does: the VM's member process started, and what it said. */
+export const joinRun = {
+  key: 'join',
+  async run(m: Membership, ctx: LabContext): Promise<Attempt> {
+    const { ok, said } = await joinGroup(ctx.node(m.vm), m.group);
+    return { ok, seen: `${m.vm} ${ok ? `a member of ${m.group}` : `did not join ${m.group}`}: ${said}` };
   },
 };
 
-export const leaveProbe: CheckProbe<LeaveCheck> = {
-  kind: 'leave',
-  async attempt(spec, ctx) {
-    const { ok, said } = await leaveGroup(ctx.node(spec.vm), spec.group);
-    return { ok, seen: `${spec.vm} ${ok ? `no longer a member of ${spec.group}` : `still a member of ${spec.group}`}: ${said}` };
+/** What a step's leave does: the VM's member process ended. */
+export const leaveRun = {
+  key: 'leave',
+  async run(m: Membership, ctx: LabContext): Promise<Attempt> {
+    const { ok, said } = await leaveGroup(ctx.node(m.vm), m.group);
+    return { ok, seen: `${m.vm} ${ok ? `no longer a member of ${m.group}` : `still a member of ${m.group}`}: ${said}` };
   },
 };

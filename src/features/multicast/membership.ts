@@ -1,52 +1,53 @@
 import { z } from 'zod';
-import { checkFields, unknownName } from '../../topology/checks/fields.js';
-import type { CheckProblem, CheckSpecKind } from '../../topology/checks/spec.js';
+import { unknownName } from '../../topology/checks/fields.js';
+import { defineStepAction, type CheckProblem } from '../../topology/checks/spec.js';
 import type { Lab } from '../../topology/model.js';
+import type { Membership } from './model.js';
 import { groupProblem } from './rules.js';
 import { groupAddress } from './schema.js';
 
-function membershipSchema<K extends 'join' | 'leave'>(kind: K) {
-  return z.strictObject({
-    ...checkFields(kind),
-    vm: z.string().describe(kind === 'join' ? 'the VM that joins' : 'the VM that leaves'),
-    group: groupAddress,
-  });
+function membershipSchema(verb: 'join' | 'leave') {
+  return z
+    .strictObject({
+      vm: z.string().describe(verb === 'join' ? 'the VM that joins' : 'the VM that leaves'),
+      group: groupAddress,
+    })
+    .describe(
+      verb === 'join'
+        ? 'a VM joins an IPv4 multicast group: a process in it holds a socket with IP_ADD_MEMBERSHIP, so its kernel sends IGMP reports (lab down ends it)'
+        : 'a VM leaves a group it joined: the process holding its socket ends, and its kernel sends an IGMP leave',
+    );
 }
 
 const joinSchema = membershipSchema('join');
-const leaveSchema = membershipSchema('leave');
-export type JoinCheck = z.infer<typeof joinSchema>;
-export type LeaveCheck = z.infer<typeof leaveSchema>;
 
 /** The VMs a group can be joined on: every VM but a localport's instances (they share its port). */
 export function memberVms(lab: Lab): string[] {
   return lab.vms.filter((v) => v.localport === undefined && v.service === undefined).map((v) => v.name);
 }
 
-function problems(spec: JoinCheck | LeaveCheck): (lab: Lab) => CheckProblem[] {
-  return (lab) => {
-    const vm = unknownName('VM', spec.vm, memberVms(lab));
-    const group = groupProblem(spec.group);
-    return [...(vm ? [{ field: 'vm', message: vm }] : []), ...(group ? [{ field: 'group', message: group }] : [])];
-  };
+function problems(m: Membership, lab: Lab): CheckProblem[] {
+  const vm = unknownName('VM', m.vm, memberVms(lab));
+  const group = groupProblem(m.group);
+  return [...(vm ? [{ field: 'vm', message: vm }] : []), ...(group ? [{ field: 'group', message: group }] : [])];
 }
 
-export const joinSpec: CheckSpecKind<JoinCheck> = {
-  kind: 'join',
-  summary: 'a step: a VM joins an IPv4 multicast group (a process in it holds a socket with IP_ADD_MEMBERSHIP, so its kernel sends IGMP reports; lab down ends it)',
+/** `- kind: step` with `join: { vm, group }`: a VM becomes a member of a group. */
+export const joinAction = defineStepAction<Membership>({
+  key: 'join',
   schema: joinSchema,
-  once: true,
-  validate: (spec, lab) => problems(spec)(lab),
-  negative: () => false,
-  expected: (spec) => `${spec.vm} a member of ${spec.group}`,
-};
+  problems,
+  expected: (m) => `${m.vm} a member of ${m.group}`,
+  wasKind: true,
+  action: () => import('./members.probe.js').then((m) => m.joinRun),
+});
 
-export const leaveSpec: CheckSpecKind<LeaveCheck> = {
-  kind: 'leave',
-  summary: 'a step: a VM leaves a multicast group it joined (the process holding its socket ends, and its kernel sends an IGMP leave)',
-  schema: leaveSchema,
-  once: true,
-  validate: (spec, lab) => problems(spec)(lab),
-  negative: () => false,
-  expected: (spec) => `${spec.vm} no longer a member of ${spec.group}`,
-};
+/** `- kind: step` with `leave: { vm, group }`: a VM's membership ends. */
+export const leaveAction = defineStepAction<Membership>({
+  key: 'leave',
+  schema: membershipSchema('leave'),
+  problems,
+  expected: (m) => `${m.vm} no longer a member of ${m.group}`,
+  wasKind: true,
+  action: () => import('./members.probe.js').then((m) => m.leaveRun),
+});

@@ -1,3 +1,9 @@
+/** A VM's membership of a group, as a step's join: or leave: gives it. */
+export interface Membership {
+  vm: string;
+  group: string;
+}
+
 /** A group some VMs of a snooping switch join when the lab comes up. */
 interface MulticastGroup {
   /** The IPv4 group address. */

@@ -102,22 +102,22 @@ describe('multicast', () => {
 
 describe('join and leave', () => {
   it('join starts the member process in the VM, or finds it running', async () => {
-    const lab = fakeLab('multicast', 'kind: join, vm: vm4, group: 239.1.1.1').on('vm4', 'sh -c', 'joined\n');
+    const lab = fakeLab('multicast', 'kind: step, join: { vm: vm4, group: 239.1.1.1 }').on('vm4', 'sh -c', 'joined\n');
     expect(await lab.attempt()).toEqual({ ok: true, seen: 'vm4 a member of 239.1.1.1: joined' });
     expect(lab.ran[0]).toMatch(/^vm4: sh -c [\s\S]*nohup [\s\S]* join \/usr\/bin\/python3 -c [\s\S]*IP_ADD_MEMBERSHIP[\s\S]* 239\.1\.1\.1 eth0$/);
-    expect(await fakeLab('multicast', 'kind: join, vm: vm2, group: 239.1.1.1').on('vm2', 'sh -c', 'already a member\n').attempt()).toEqual({ ok: true, seen: 'vm2 a member of 239.1.1.1: already a member' });
+    expect(await fakeLab('multicast', 'kind: step, join: { vm: vm2, group: 239.1.1.1 }').on('vm2', 'sh -c', 'already a member\n').attempt()).toEqual({ ok: true, seen: 'vm2 a member of 239.1.1.1: already a member' });
   });
 
   it('a join whose process fails says what it said', async () => {
-    const lab = fakeLab('multicast', 'kind: join, vm: vm4, group: 239.1.1.1').on('vm4', 'sh -c', { exit: 1, stdout: 'OSError: [Errno 19] No such device\n' });
+    const lab = fakeLab('multicast', 'kind: step, join: { vm: vm4, group: 239.1.1.1 }').on('vm4', 'sh -c', { exit: 1, stdout: 'OSError: [Errno 19] No such device\n' });
     expect(await lab.attempt()).toEqual({ ok: false, seen: 'vm4 did not join 239.1.1.1: OSError: [Errno 19] No such device' });
   });
 
   it('leave ends the member process by its pid file; a VM that is no member has nothing to end', async () => {
-    const lab = fakeLab('multicast', 'kind: leave, vm: vm2, group: 239.1.1.1');
+    const lab = fakeLab('multicast', 'kind: step, leave: { vm: vm2, group: 239.1.1.1 }');
     expect(await lab.attempt()).toEqual({ ok: true, seen: 'vm2 no longer a member of 239.1.1.1: left' });
     expect(lab.ran).toEqual([expect.stringMatching(/^vm2: sh -c .* member .*\/mcast-239\.1\.1\.1\.pid$/), expect.stringMatching(/^vm2: sh -c .*kill -TERM.* end .*\/mcast-239\.1\.1\.1\.pid$/), expect.stringMatching(/^vm2: rm -f /)]);
-    const none = fakeLab('multicast', 'kind: leave, vm: vm1, group: 239.1.1.1').on('vm1', 'sh -c', { exit: 1 });
+    const none = fakeLab('multicast', 'kind: step, leave: { vm: vm1, group: 239.1.1.1 }').on('vm1', 'sh -c', { exit: 1 });
     expect(await none.attempt()).toEqual({ ok: true, seen: 'vm1 no longer a member of 239.1.1.1: was no member' });
   });
 });

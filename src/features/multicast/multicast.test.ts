@@ -105,26 +105,26 @@ describe('lab graph', () => {
   });
 });
 
-describe('the join, leave, igmp_group and multicast checks', () => {
+describe('the join and leave steps, the igmp_group and multicast checks', () => {
   const withChecks = (...checks: string[]) => `${BASE}checks:\n${checks.map((c) => `  - ${c}\n`).join('')}`;
 
   it('accepts them, and says what each expects', () => {
     const lab = parseTopology(
       withChecks(
-        '{ name: a, kind: join, vm: vm1, group: 239.1.1.1 }',
+        '{ name: a, kind: step, join: { vm: vm1, group: 239.1.1.1 } }',
         '{ name: b, kind: igmp_group, switch: lan, group: 239.1.1.1, members: [vm1, vm2, vm3] }',
         '{ name: c, kind: multicast, from: vm1, group: 239.1.1.1, receivers: [vm2, vm3] }',
-        '{ name: d, kind: leave, vm: vm1, group: 239.1.1.1 }',
+        '{ name: d, kind: step, leave: { vm: vm1, group: 239.1.1.1 } }',
         '{ name: e, kind: igmp_group, switch: lan, group: 239.2.2.2, members: [] }',
       ),
       't.yaml',
     );
-    expect(lab.checks.map((c) => c.kind)).toEqual(['join', 'igmp_group', 'multicast', 'leave', 'igmp_group']);
+    expect(lab.checks.map((c) => c.kind)).toEqual(['step', 'igmp_group', 'multicast', 'step', 'igmp_group']);
   });
 
   it.each([
-    ['a join of an unknown VM', '{ name: a, kind: join, vm: vm9, group: 239.1.1.1 }', "23:32 check 'a': unknown VM 'vm9' (VMs in this lab: vm1, vm2, vm3, vm4)"],
-    ['a leave of a link-local group', '{ name: a, kind: leave, vm: vm1, group: 224.0.0.1 }', expect.stringMatching(/^23:45 check 'a': 224.0.0.1 is link-local multicast/)],
+    ['a join of an unknown VM', '{ name: a, kind: step, join: { vm: vm9, group: 239.1.1.1 } }', "23:40 check 'a': unknown VM 'vm9' (VMs in this lab: vm1, vm2, vm3, vm4)"],
+    ['a leave of a link-local group', '{ name: a, kind: step, leave: { vm: vm1, group: 224.0.0.1 } }', expect.stringMatching(/^23:53 check 'a': 224.0.0.1 is link-local multicast/)],
     ['an igmp_group without its switch when several snoop', '{ name: a, kind: igmp_group, group: 239.1.1.1, members: [] }', "23:41 check 'a': say which switch: the lab has several snooping switches (lan, other)"],
     [
       'an igmp_group on a switch that does not snoop',
@@ -138,6 +138,12 @@ describe('the join, leave, igmp_group and multicast checks', () => {
       expect.stringMatching(/^23:74 check 'a': vm4 is not on vm1's logical switch \(its VMs: vm2, vm3\): multicast stays on its switch$/),
     ],
     ['a multicast sender among its receivers', '{ name: a, kind: multicast, from: vm1, group: 239.1.1.1, receivers: [vm1] }', expect.stringMatching(/^23:74 check 'a': vm1 is the sender/)],
+    ['a join written as the check kind it was', '{ name: a, kind: join, vm: vm1, group: 239.1.1.1 }', "23:22 kind 'join' is a step now: write kind: step with join: { vm, group }"],
+    [
+      'a step with join and another action',
+      '{ name: a, kind: step, join: { vm: vm1, group: 239.1.1.1 }, leave: { vm: vm1, group: 239.1.1.1 } }',
+      expect.stringMatching(/^23:\d+ check 'a': a step does exactly one of: .*, set, flush_conntrack, .*, join, leave, command$/),
+    ],
   ])('refuses %s, at the field', (_what, check, expected) => {
     expect(issues(check.startsWith('{') ? withChecks(check) : check)).toEqual([expected]);
   });

@@ -36,3 +36,32 @@ export interface CheckRegistration<S extends CheckBase = CheckBase> {
   spec: CheckSpecKind<S>;
   probe: ProbeLoader<S>;
 }
+
+/**
+ * What a feature's step action does to a running lab: imported only when a step with it runs
+ * (src/checks types the lab it runs against; here it is not known).
+ */
+type StepActionLoader<V> = () => Promise<{ key: string; run: (value: V, ctx: never) => Promise<{ ok: boolean; seen: string }> }>;
+
+/**
+ * A step action a feature adds to `kind: step` (`- kind: step` with `KEY: VALUE`): its key, the
+ * schema of its value (described: the reference and `lab schema` show it), its problems against
+ * the lab (fields relative to the value: `vm` is reported at `KEY.vm`), what it expects, and its
+ * action, loaded when such a step runs. The action is required: an action without its
+ * implementation (or with another value's) does not compile.
+ */
+export interface StepActionRegistration<V = unknown> {
+  key: string;
+  schema: z.ZodType<V>;
+  problems?(value: V, lab: Lab): CheckProblem[];
+  /** What `lab test --list` and reports say it does. */
+  expected(value: V): string;
+  /** When it used to be a check kind of its own: `kind: KEY` is refused with a message to write it as a step. */
+  wasKind?: true;
+  action: StepActionLoader<V>;
+}
+
+/** A step action, its value's type checked against its schema, its problems and its action. */
+export function defineStepAction<V>(registration: StepActionRegistration<V>): StepActionRegistration<V> {
+  return registration;
+}

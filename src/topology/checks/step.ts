@@ -7,13 +7,14 @@ import { parseIpv4 } from '../net.js';
 import { checkFields, nodeNames, unknownName } from './fields.js';
 import { centralNames } from '../model.js';
 import { routeProblem } from '../special.js';
-import type { CheckProblem, CheckSpecKind } from './spec.js';
+import type { CheckProblem, CheckSpecKind, StepActionRegistration } from './spec.js';
+import { flushConntrackProblems, flushConntrackSchema, setProblems, setSchema } from './step-nb.js';
 
 const aclKey = aclSchema.pick({ switch: true, port_group: true, direction: true, priority: true, match: true });
 const member = z.strictObject({ port_group: matchName, member: portName.describe('a VM, a host with an external port, or a port name') });
 
-/** What a step can do: one of these keys. */
-export const STEP_ACTIONS = [
+/** What a step of the core can do: one of these keys (features add theirs: see all.ts). */
+const STEP_ACTIONS = [
   'add_acl',
   'remove_acl',
   'add_member',
@@ -22,6 +23,8 @@ export const STEP_ACTIONS = [
   'remove_nat',
   'add_route',
   'remove_route',
+  'set',
+  'flush_conntrack',
   'stop',
   'start',
   'stop_server',
@@ -40,8 +43,7 @@ const daemon = z.enum(FAULT_DAEMONS).describe('ovnnb_db / ovnsb_db (a central da
 /** The daemons that run on chassis, not on central. */
 const CHASSIS_DAEMONS: readonly string[] = ['ovn-controller', 'ovs-vswitchd'];
 
-const schema = z.strictObject({
-  ...checkFields('step'),
+const coreActions = {
   add_acl: aclSchema.optional().describe('an ACL to add, as in acls:'),
   remove_acl: aclKey.optional().describe('the ACL to remove: where, direction, priority, match'),
   add_member: member.optional().describe('a port to add to a port group'),
@@ -56,6 +58,8 @@ const schema = z.strictObject({
     .optional()
     .describe('a static route to add, IPv4 or IPv6 as in routes:'),
   remove_route: z.strictObject({ router: z.string(), prefix: cidrAny }).optional(),
+  set: setSchema.optional(),
+  flush_conntrack: flushConntrackSchema.optional(),
   stop: z.string().optional().describe('a service to stop (a fault)'),
   start: z.string().optional().describe('a service to start again'),
   stop_server: z
@@ -78,17 +82,23 @@ const schema = z.strictObject({
     .describe('start a killed daemon again, as lab up started it (a database server rejoins its cluster)'),
   fail_chassis: z.string().optional().describe('a host failing: SIGKILL every OVS/OVN daemon of this chassis at once (ovsdb-server, ovs-vswitchd, ovn-controller): its datapath, tunnels, BFD and SB connection stop'),
   recover_chassis: z.string().optional().describe('the failed chassis boots again: its daemons start as lab up started them, from the database it kept'),
+};
+
+const lastResort = {
   command: z
     .union([z.string(), z.array(z.string()).min(1)])
     .optional()
     .describe('last resort: a raw command (with node)'),
   node: z.string().optional().describe('where command runs (default: central)'),
-});
-export type StepCheck = z.infer<typeof schema>;
+};
 
-/** The one action a step has. */
-export function stepAction(spec: StepCheck): (typeof STEP_ACTIONS)[number] | undefined {
-  const given = STEP_ACTIONS.filter((a) => spec[a] !== undefined);
+const schema = z.strictObject({ ...checkFields('step'), ...coreActions, ...lastResort });
+/** A step as the core knows it; a feature's action is one more key (`join: { vm, group }`). */
+export type StepCheck = z.infer<typeof schema> & { [featureAction: string]: unknown };
+
+/** The one action a step has, of the core's and the given features' (their keys). */
+export function stepAction(spec: StepCheck, more: readonly string[] = []): string | undefined {
+  const given = [...STEP_ACTIONS, ...more].filter((a) => spec[a] !== undefined);
   return given.length === 1 ? given[0] : undefined;
 }
 
@@ -102,11 +112,16 @@ export function serverOf(lab: Lab, node: string, port: number): Server | undefin
   return [...lab.vms, ...lab.hosts].find((n) => n.name === node)?.servers.find((s) => s.port === port);
 }
 
-function problems(spec: StepCheck, lab: Lab): CheckProblem[] {
+function problems(spec: StepCheck, lab: Lab, actions: readonly StepActionRegistration[]): CheckProblem[] {
   const out: CheckProblem[] = [];
   const push = (field: string, message: string | undefined) => message && out.push({ field, message });
-  const action = stepAction(spec);
-  if (!action) return [{ field: 'kind', message: `a step does exactly one of: ${STEP_ACTIONS.join(', ')}` }];
+  const keys = actions.map((a) => a.key);
+  const action = stepAction(spec, keys);
+  if (!action) return [{ field: 'kind', message: `a step does exactly one of: ${[...STEP_ACTIONS.filter((a) => a !== 'command'), ...keys, 'command'].join(', ')}` }];
+  const feature = actions.find((a) => a.key === action);
+  if (feature) out.push(...(feature.problems?.(spec[action], lab) ?? []).map((p) => ({ ...p, field: `${action}.${p.field}` })));
+  if (spec.set) out.push(...setProblems(spec.set, lab));
+  if (spec.flush_conntrack) out.push(...flushConntrackProblems(spec.flush_conntrack, lab));
   const groups = lab.portGroups.map((g) => g.name);
   const where = (f: string, a: { switch?: string; port_group?: string }) => {
     if ((a.switch === undefined) === (a.port_group === undefined)) push(f, 'an ACL is on exactly one of: switch, port_group');
@@ -204,19 +219,32 @@ function faultProblems(spec: StepCheck, lab: Lab, push: (field: string, message:
       );
 }
 
-export const stepSpec: CheckSpecKind<StepCheck> = {
-  kind: 'step',
-  summary: 'a change between checks, run once (never retried): add or remove an ACL, a port group member, a NAT rule or a route; stop or start a service; kill or restart a daemon, fail or recover a whole chassis; or a raw command',
-  schema,
-  once: true,
-  validate: problems,
-  negative: () => false,
-  expected(spec) {
-    const action = stepAction(spec)!;
-    // A command's success is its exit code; what it runs, --list and validate show (checkCommand).
-    return action === 'command' ? 'the command exits 0' : `${action.replace('_', ' ')} done`;
-  },
-};
+/**
+ * The step kind with the given features' actions: each one more key of its schema (before
+ * command, the last resort), checked by its own problems, and said by its own expectation.
+ */
+export function stepSpecWith(actions: readonly StepActionRegistration[]): CheckSpecKind<StepCheck> {
+  const added = Object.fromEntries(actions.map((a) => [a.key, a.schema.optional()]));
+  const keys = actions.map((a) => a.key);
+  return {
+    kind: 'step',
+    summary: `a change between checks, run once (never retried): add or remove an ACL, a port group member, a NAT rule or a route; set an NB column or option; flush a chassis' conntrack; stop or start a service; kill or restart a daemon, fail or recover a whole chassis;${keys.length ? ` what features add (${keys.join(', ')});` : ''} or a raw command`,
+    schema: actions.length ? z.strictObject({ ...checkFields('step'), ...coreActions, ...added, ...lastResort }) : schema,
+    once: true,
+    validate: (spec, lab) => problems(spec, lab, actions),
+    negative: () => false,
+    expected(spec) {
+      const action = stepAction(spec, keys) ?? 'command';
+      const feature = actions.find((a) => a.key === action);
+      if (feature) return feature.expected(spec[action]);
+      // A command's success is its exit code; what it runs, --list and validate show (checkCommand).
+      return action === 'command' ? 'the command exits 0' : `${action.replaceAll('_', ' ')} done`;
+    },
+  };
+}
+
+/** The step kind of the core's actions alone (all.ts adds the features'). */
+export const stepSpec = stepSpecWith([]);
 
 /** Why a step's ACL cannot log through its meter: the lab defines no meter of that name. */
 function unknownMeter(acl: NonNullable<StepCheck['add_acl']>, lab: Lab): string | undefined {

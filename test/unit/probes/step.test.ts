@@ -128,3 +128,39 @@ describe('step: a command', () => {
     expect(lab.ran).toEqual(['central: sh -c ovs-vsctl br-exists br-ex']);
   });
 });
+
+describe('step: set an NB column or option', () => {
+  it('NB_Global options: one set of the one row, then waits until every chassis applied it', async () => {
+    const lab = fakeLab('steps', 'kind: step, set: { table: NB_Global, column: options, key: default_acl_drop, value: true }');
+    expect(await lab.attempt()).toEqual({ ok: true, seen: `set done: set NB_Global . 'options:default_acl_drop="true"'` });
+    expect(lab.ran).toEqual(['central: ovn-nbctl --timeout=30 -- set NB_Global . options:default_acl_drop="true"', sync]);
+  });
+
+  it('remove takes the key out of the map; a plain column is set as it is named', async () => {
+    const removed = fakeLab('steps', 'kind: step, set: { table: NB_Global, column: options, key: default_acl_drop, remove: true }');
+    expect(await removed.attempt()).toMatchObject({ ok: true });
+    expect(removed.ran[0]).toBe('central: ovn-nbctl --timeout=30 -- remove NB_Global . options default_acl_drop');
+    const mac = fakeLab('dns', "kind: step, set: { table: Logical_Router_Port, record: r1-lan, column: mac, value: '0a:00:00:00:01:01' }");
+    expect(await mac.attempt()).toMatchObject({ ok: true });
+    expect(mac.ran[0]).toBe('central: ovn-nbctl --timeout=30 -- set Logical_Router_Port r1-lan mac="0a:00:00:00:01:01"');
+    const off = fakeLab('steps', 'kind: step, set: { table: Logical_Switch_Port, record: lan-vm2, column: enabled, value: false }');
+    expect(await off.attempt()).toMatchObject({ ok: true });
+    expect(off.ran[0]).toBe('central: ovn-nbctl --timeout=30 -- set Logical_Switch_Port lan-vm2 enabled=false');
+  });
+});
+
+describe('step: flush_conntrack', () => {
+  it("flushes the chassis' datapath conntrack, or one zone of it", async () => {
+    const all = fakeLab('steps', 'kind: step, flush_conntrack: { chassis: hv2 }');
+    expect(await all.attempt()).toEqual({ ok: true, seen: 'conntrack of hv2 flushed' });
+    expect(all.ran).toEqual(['hv2: ovs-appctl dpctl/flush-conntrack']);
+    const zone = fakeLab('steps', 'kind: step, flush_conntrack: { chassis: hv1, zone: 5 }');
+    expect(await zone.attempt()).toEqual({ ok: true, seen: 'conntrack of hv1 zone 5 flushed' });
+    expect(zone.ran).toEqual(['hv1: ovs-appctl dpctl/flush-conntrack zone=5']);
+  });
+
+  it('says why ovs-appctl failed (its last line: before it, its log)', async () => {
+    const lab = fakeLab('steps', 'kind: step, flush_conntrack: { chassis: hv2 }').on('hv2', 'ovs-appctl dpctl/flush-conntrack', { exit: 1, stderr: fixture('flush-conntrack-no-vswitchd.stderr') });
+    expect(await lab.attempt()).toEqual({ ok: false, seen: 'ovs-appctl dpctl/flush-conntrack failed on hv2: ovs-appctl: cannot read pidfile "/run/lab/central/ovs-vswitchd.pid" (No such file or directory)' });
+  });
+});

@@ -1,0 +1,579 @@
+#!/usr/bin/env bash
+# Lab 'st-steps' from labs/steps.yaml, as the plain commands 'lab up' runs (netns runtime).
+# Run it as root on Debian/Ubuntu with openvswitch-switch ovn-central ovn-host isc-dhcp-client iproute2 ethtool.
+# Every node is a network namespace lab.st-steps.<node>; its daemons' files are in /run/lab/st-steps/nodes/<node>.
+# Remove it with 'lab down st-steps' (also when it stopped half way), or by hand:
+#   for ns in $(ip netns list | grep -o '^lab\.st-steps\.[^ ]*'); do kill $(ip netns pids "$ns") 2>/dev/null; ip netns del "$ns"; done; rm -rf /run/lab/st-steps
+set -euo pipefail
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+# in_node NODE CMD...: run CMD in the network namespace of a lab node, with the environment that
+# makes ovs-vsctl, ovs-appctl, ovn-nbctl... find that node's own daemons.
+in_node() {
+  local node=$1; shift
+  case $node in
+    underlay) env LAB_DIR=/run/lab/st-steps ip netns exec lab.st-steps.underlay "$@" ;;
+    central) env LAB_DIR=/run/lab/st-steps LAB_RUN_DIR=/run/lab/st-steps/nodes/central OVS_RUNDIR=/run/lab/st-steps/nodes/central OVS_DBDIR=/run/lab/st-steps/nodes/central OVS_LOGDIR=/run/lab/st-steps/nodes/central OVN_RUNDIR=/run/lab/st-steps/nodes/central OVN_DBDIR=/run/lab/st-steps/nodes/central OVN_LOGDIR=/run/lab/st-steps/nodes/central OVN_NB_DB=unix:/run/lab/st-steps/nodes/central/ovnnb_db.sock OVN_SB_DB=unix:/run/lab/st-steps/nodes/central/ovnsb_db.sock ip netns exec lab.st-steps.central "$@" ;;
+    hv1) env LAB_DIR=/run/lab/st-steps LAB_RUN_DIR=/run/lab/st-steps/nodes/hv1 OVS_RUNDIR=/run/lab/st-steps/nodes/hv1 OVS_DBDIR=/run/lab/st-steps/nodes/hv1 OVS_LOGDIR=/run/lab/st-steps/nodes/hv1 OVN_RUNDIR=/run/lab/st-steps/nodes/hv1 OVN_DBDIR=/run/lab/st-steps/nodes/hv1 OVN_LOGDIR=/run/lab/st-steps/nodes/hv1 OVN_NB_DB=tcp:192.168.174.1:6641 OVN_SB_DB=tcp:192.168.174.1:6642 ip netns exec lab.st-steps.hv1 "$@" ;;
+    hv2) env LAB_DIR=/run/lab/st-steps LAB_RUN_DIR=/run/lab/st-steps/nodes/hv2 OVS_RUNDIR=/run/lab/st-steps/nodes/hv2 OVS_DBDIR=/run/lab/st-steps/nodes/hv2 OVS_LOGDIR=/run/lab/st-steps/nodes/hv2 OVN_RUNDIR=/run/lab/st-steps/nodes/hv2 OVN_DBDIR=/run/lab/st-steps/nodes/hv2 OVN_LOGDIR=/run/lab/st-steps/nodes/hv2 OVN_NB_DB=tcp:192.168.174.1:6641 OVN_SB_DB=tcp:192.168.174.1:6642 ip netns exec lab.st-steps.hv2 "$@" ;;
+    vm1) env LAB_DIR=/run/lab/st-steps PATH=/run/lab/st-steps/nodes/vm1/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/st-steps/nodes/vm1 ip netns exec lab.st-steps.vm1 "$@" ;;
+    vm2) env LAB_DIR=/run/lab/st-steps PATH=/run/lab/st-steps/nodes/vm2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/st-steps/nodes/vm2 ip netns exec lab.st-steps.vm2 "$@" ;;
+    *) echo "in_node: no node $node" >&2; return 2 ;;
+  esac
+}
+
+# --- claim the lab name (fails when a lab of this name is up) and write the lab's record, so
+# 'lab status', 'lab test' and 'lab down' know this lab
+mkdir -p /run/lab
+mkdir /run/lab/st-steps
+sh -c 'sed "s/@CREATED@/$(date -u +%Y-%m-%dT%H:%M:%SZ)/; s/@PID@/$PPID/" > "$0"' /run/lab/st-steps/lab.json <<'LAB_EOF'
+{
+  "format": 2,
+  "lab": {
+    "name": "st-steps",
+    "runtime": "netns",
+    "datapath": "auto",
+    "file": "<repo>/labs/steps.yaml",
+    "underlay": {
+      "subnet": {
+        "network": 3232280064,
+        "prefix": 24,
+        "text": "192.168.174.0/24"
+      }
+    },
+    "central": {
+      "name": "central",
+      "ip": "192.168.174.1",
+      "ssl": false
+    },
+    "chassis": [
+      {
+        "name": "hv1",
+        "ip": "192.168.174.2",
+        "mac": "0a:00:c0:a8:ae:02",
+        "encap": "geneve",
+        "transportZones": [],
+        "bridgeMappings": []
+      },
+      {
+        "name": "hv2",
+        "ip": "192.168.174.3",
+        "mac": "0a:00:c0:a8:ae:03",
+        "encap": "geneve",
+        "transportZones": [],
+        "bridgeMappings": []
+      }
+    ],
+    "switches": [
+      {
+        "name": "lan",
+        "subnet": {
+          "network": 172621824,
+          "prefix": 24,
+          "text": "10.74.0.0/24"
+        }
+      }
+    ],
+    "routers": [],
+    "vms": [
+      {
+        "name": "vm1",
+        "chassis": "hv1",
+        "switch": "lan",
+        "port": "lan-vm1",
+        "mac": "02:00:0a:4a:00:0b",
+        "ip": "10.74.0.11",
+        "prefix": 24,
+        "dhcp": false,
+        "mtu": 1400,
+        "servers": [],
+        "routes": [],
+        "forwarding": false,
+        "vlans": []
+      },
+      {
+        "name": "vm2",
+        "chassis": "hv2",
+        "switch": "lan",
+        "port": "lan-vm2",
+        "mac": "02:00:0a:4a:00:0c",
+        "ip": "10.74.0.12",
+        "prefix": 24,
+        "dhcp": false,
+        "mtu": 1400,
+        "servers": [
+          {
+            "kind": "tcp",
+            "port": 8080
+          },
+          {
+            "kind": "tcp",
+            "port": 22
+          }
+        ],
+        "routes": [],
+        "forwarding": false,
+        "vlans": []
+      }
+    ],
+    "services": [],
+    "localports": [],
+    "networks": [],
+    "hosts": [],
+    "namespaces": [],
+    "links": [],
+    "nbOptions": {},
+    "setup": [],
+    "checks": [
+      {
+        "name": "8080 on vm2 is open: an ACL allows it",
+        "kind": "connect",
+        "from": "vm1",
+        "to": "vm2",
+        "family": 4,
+        "port": 8080,
+        "proto": "tcp",
+        "expect": "open",
+        "answer": "vm2"
+      },
+      {
+        "name": "22 on vm2 is open too: no ACL matches it, and OVN's default is to let it pass",
+        "kind": "connect",
+        "from": "vm1",
+        "to": "vm2",
+        "family": 4,
+        "port": 22,
+        "proto": "tcp",
+        "expect": "open",
+        "answer": "vm2"
+      },
+      {
+        "name": "and vm1 pings vm2 (no ACL for ICMP either)",
+        "kind": "ping",
+        "from": "vm1",
+        "to": "vm2",
+        "count": 3,
+        "family": 4,
+        "expect": "reachable"
+      },
+      {
+        "name": "default drop: NB_Global options:default_acl_drop=true",
+        "kind": "step",
+        "set": {
+          "table": "NB_Global",
+          "column": "options",
+          "key": "default_acl_drop",
+          "value": true
+        }
+      },
+      {
+        "name": "now 22 on vm2 is dropped: what no ACL allows is dropped",
+        "kind": "connect",
+        "timeout": 5,
+        "from": "vm1",
+        "to": "vm2",
+        "family": 4,
+        "port": 22,
+        "proto": "tcp",
+        "expect": "timeout"
+      },
+      {
+        "name": "and 8080 is not answered either, on every version: the after-LB ACL stage drops by default too, and only replies of known connections pass it",
+        "kind": "connect",
+        "timeout": 5,
+        "from": "vm1",
+        "to": "vm2",
+        "family": 4,
+        "port": 8080,
+        "proto": "tcp",
+        "expect": "timeout"
+      },
+      {
+        "name": "OVN before 23.06: the stage of ACLs applied after load balancing drops by default too, whatever ls_in_acl allowed",
+        "kind": "flow",
+        "ovn": "<23.06",
+        "stage": "ls_in_acl_after_lb",
+        "datapath": "lan",
+        "match": "1",
+        "actions": "drop",
+        "expect": "present"
+      },
+      {
+        "name": "now vm1's ping is dropped: no ACL allows ICMP",
+        "kind": "ping",
+        "timeout": 5,
+        "from": "vm1",
+        "to": "vm2",
+        "count": 3,
+        "family": 4,
+        "expect": "unreachable"
+      },
+      {
+        "name": "back to OVN's default: remove the key",
+        "kind": "step",
+        "set": {
+          "table": "NB_Global",
+          "column": "options",
+          "key": "default_acl_drop",
+          "remove": true
+        }
+      },
+      {
+        "name": "vm1 pings vm2 again",
+        "kind": "ping",
+        "from": "vm1",
+        "to": "vm2",
+        "count": 3,
+        "family": 4,
+        "expect": "reachable"
+      },
+      {
+        "name": "a connection to 8080, tracked on both chassis",
+        "kind": "connect",
+        "from": "vm1",
+        "to": "vm2",
+        "family": 4,
+        "port": 8080,
+        "proto": "tcp",
+        "expect": "open",
+        "answer": "vm2"
+      },
+      {
+        "name": "hv2 (vm2's chassis, the to-lport ACL) tracks it",
+        "kind": "conntrack",
+        "chassis": "hv2",
+        "proto": "tcp",
+        "original": {
+          "src": "10.74.0.11",
+          "dst": "10.74.0.12",
+          "dport": 8080
+        },
+        "expect": "present"
+      },
+      {
+        "name": "hv1 (vm1's chassis, the from-lport ACL) tracks it",
+        "kind": "conntrack",
+        "chassis": "hv1",
+        "proto": "tcp",
+        "original": {
+          "src": "10.74.0.11",
+          "dst": "10.74.0.12",
+          "dport": 8080
+        },
+        "expect": "present"
+      },
+      {
+        "name": "flush hv2's conntrack",
+        "kind": "step",
+        "flush_conntrack": {
+          "chassis": "hv2"
+        }
+      },
+      {
+        "name": "hv2 tracks it no longer",
+        "kind": "conntrack",
+        "timeout": 2,
+        "chassis": "hv2",
+        "proto": "tcp",
+        "original": {
+          "src": "10.74.0.11",
+          "dst": "10.74.0.12",
+          "dport": 8080
+        },
+        "expect": "absent"
+      },
+      {
+        "name": "hv1 still does: a flush is one chassis'",
+        "kind": "conntrack",
+        "chassis": "hv1",
+        "proto": "tcp",
+        "original": {
+          "src": "10.74.0.11",
+          "dst": "10.74.0.12",
+          "dport": 8080
+        },
+        "expect": "present"
+      }
+    ],
+    "portGroups": [
+      {
+        "name": "servers",
+        "ports": [
+          "lan-vm2"
+        ]
+      }
+    ],
+    "addressSets": [],
+    "acls": [
+      {
+        "on": {
+          "switch": "lan"
+        },
+        "direction": "from-lport",
+        "priority": 1001,
+        "match": "ip4",
+        "action": "allow-related",
+        "at": {
+          "file": "labs/steps.yaml",
+          "line": 29,
+          "column": 66
+        }
+      },
+      {
+        "on": {
+          "switch": "lan"
+        },
+        "direction": "from-lport",
+        "priority": 1001,
+        "match": "arp",
+        "action": "allow",
+        "at": {
+          "file": "labs/steps.yaml",
+          "line": 30,
+          "column": 66
+        }
+      },
+      {
+        "on": {
+          "switch": "lan"
+        },
+        "direction": "to-lport",
+        "priority": 1001,
+        "match": "arp",
+        "action": "allow",
+        "at": {
+          "file": "labs/steps.yaml",
+          "line": 31,
+          "column": 64
+        }
+      },
+      {
+        "on": {
+          "portGroup": "servers"
+        },
+        "direction": "to-lport",
+        "priority": 1002,
+        "match": "outport == @servers && tcp.dst == 8080",
+        "action": "allow-related",
+        "at": {
+          "file": "labs/steps.yaml",
+          "line": 32,
+          "column": 72
+        }
+      }
+    ],
+    "loadBalancers": []
+  },
+  "runtime": "netns",
+  "datapath": "netdev",
+  "createdAt": "@CREATED@",
+  "owner": {
+    "user": "root",
+    "uid": 0
+  },
+  "maker": {
+    "pid": @PID@,
+    "start": "",
+    "command": "script"
+  },
+  "state": "up"
+}
+LAB_EOF
+
+# --- underlay 192.168.174.0/24
+mkdir -p /run/lab/st-steps/nodes/underlay
+LAB_DIR=/run/lab/st-steps ip netns add lab.st-steps.underlay
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link set dev lo up
+in_node underlay sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link add name underlay type bridge
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link set dev underlay up
+
+# --- nodes: central, hv1, hv2
+mkdir -p /run/lab/st-steps/nodes/central
+LAB_DIR=/run/lab/st-steps ip netns add lab.st-steps.central
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.central link set dev lo up
+in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link add name central type veth peer name eth0 netns lab.st-steps.central address 0a:00:c0:a8:ae:01
+in_node underlay ethtool -K central tx off
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link set dev central up
+in_node central ethtool -K eth0 tx off
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.central link set dev eth0 up
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link set dev central master underlay
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.central addr add 192.168.174.1/24 dev eth0
+mkdir -p /run/lab/st-steps/nodes/hv1
+LAB_DIR=/run/lab/st-steps ip netns add lab.st-steps.hv1
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv1 link set dev lo up
+in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link add name hv1 type veth peer name eth0 netns lab.st-steps.hv1
+in_node underlay ethtool -K hv1 tx off
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link set dev hv1 up
+in_node hv1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv1 link set dev eth0 up
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link set dev hv1 master underlay
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv1 addr add 192.168.174.2/24 dev eth0
+mkdir -p /run/lab/st-steps/nodes/hv2
+LAB_DIR=/run/lab/st-steps ip netns add lab.st-steps.hv2
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv2 link set dev lo up
+in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link add name hv2 type veth peer name eth0 netns lab.st-steps.hv2
+in_node underlay ethtool -K hv2 tx off
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link set dev hv2 up
+in_node hv2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv2 link set dev eth0 up
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link set dev hv2 master underlay
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv2 addr add 192.168.174.3/24 dev eth0
+
+# --- central 192.168.174.1: NB and SB databases, ovn-northd; logical network: 1 switch, 2 ports (one transaction)
+in_node central ovsdb-tool create /run/lab/st-steps/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
+in_node central ovsdb-server /run/lab/st-steps/nodes/central/ovnnb_db.db --remote=punix:/run/lab/st-steps/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.174.1 --unixctl=/run/lab/st-steps/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/st-steps/nodes/central/ovnnb_db.pid --log-file=/run/lab/st-steps/nodes/central/ovnnb_db.log --detach --no-chdir
+in_node central ovsdb-tool create /run/lab/st-steps/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
+in_node central ovsdb-server /run/lab/st-steps/nodes/central/ovnsb_db.db --remote=punix:/run/lab/st-steps/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.174.1 --unixctl=/run/lab/st-steps/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/st-steps/nodes/central/ovnsb_db.pid --log-file=/run/lab/st-steps/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-northd --ovnnb-db=unix:/run/lab/st-steps/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/st-steps/nodes/central/ovnsb_db.sock --pidfile=/run/lab/st-steps/nodes/central/ovn-northd.pid --log-file=/run/lab/st-steps/nodes/central/ovn-northd.log --detach --no-chdir
+in_node central ovn-nbctl --timeout=30 -- ls-add lan -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:4a:00:0b 10.74.0.11' -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:4a:00:0c 10.74.0.12' -- pg-add servers lan-vm2 -- --id=@acl0 create ACL direction=from-lport priority=1001 'match="ip4"' action=allow-related -- add Logical_Switch lan acls @acl0 -- --id=@acl1 create ACL direction=from-lport priority=1001 'match="arp"' action=allow -- add Logical_Switch lan acls @acl1 -- --id=@acl2 create ACL direction=to-lport priority=1001 'match="arp"' action=allow -- add Logical_Switch lan acls @acl2 -- --id=@acl3 create ACL direction=to-lport priority=1002 'match="outport == @servers && tcp.dst == 8080"' action=allow-related -- add Port_Group servers acls @acl3
+
+# --- chassis hv1 192.168.174.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
+in_node hv1 ovsdb-tool create /run/lab/st-steps/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv1 ovsdb-server /run/lab/st-steps/nodes/hv1/conf.db --remote=punix:/run/lab/st-steps/nodes/hv1/db.sock --pidfile=/run/lab/st-steps/nodes/hv1/ovsdb-server.pid --log-file=/run/lab/st-steps/nodes/hv1/ovsdb-server.log --detach --no-chdir
+in_node hv1 ovs-vsctl --no-wait init
+in_node hv1 ovs-vswitchd unix:/run/lab/st-steps/nodes/hv1/db.sock --disable-system --pidfile=/run/lab/st-steps/nodes/hv1/ovs-vswitchd.pid --log-file=/run/lab/st-steps/nodes/hv1/ovs-vswitchd.log --detach --no-chdir
+in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:ae:02"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:ae:02"' -- set Open_vSwitch . external_ids:system-id=hv1 external_ids:hostname=hv1 external_ids:ovn-remote=tcp:192.168.174.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.174.2 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv1 ip addr flush dev eth0
+in_node hv1 ip addr add 192.168.174.2/24 dev br-phy
+in_node hv1 ip link set dev br-phy up
+in_node hv1 ip neigh replace 192.168.174.1 lladdr 0a:00:c0:a8:ae:01 dev br-phy nud permanent
+in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.174.3 0a:00:c0:a8:ae:03
+in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.174.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv1 ovn-controller unix:/run/lab/st-steps/nodes/hv1/db.sock --pidfile=/run/lab/st-steps/nodes/hv1/ovn-controller.pid --log-file=/run/lab/st-steps/nodes/hv1/ovn-controller.log --detach --no-chdir
+mkdir -p /run/lab/st-steps/nodes/vm1
+LAB_DIR=/run/lab/st-steps ip netns add lab.st-steps.vm1
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.vm1 link set dev lo up
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv1 link add name vm1 type veth peer name eth0 netns lab.st-steps.vm1 address 02:00:0a:4a:00:0b
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.vm1 link set dev eth0 addrgenmode none
+in_node hv1 ethtool -K vm1 tx off
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv1 link set dev vm1 mtu 1400 up
+in_node vm1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.vm1 link set dev eth0 mtu 1400 up
+in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=lan-vm1
+
+# --- chassis hv2 192.168.174.3: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
+in_node hv2 ovsdb-tool create /run/lab/st-steps/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv2 ovsdb-server /run/lab/st-steps/nodes/hv2/conf.db --remote=punix:/run/lab/st-steps/nodes/hv2/db.sock --pidfile=/run/lab/st-steps/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/st-steps/nodes/hv2/ovsdb-server.log --detach --no-chdir
+in_node hv2 ovs-vsctl --no-wait init
+in_node hv2 ovs-vswitchd unix:/run/lab/st-steps/nodes/hv2/db.sock --disable-system --pidfile=/run/lab/st-steps/nodes/hv2/ovs-vswitchd.pid --log-file=/run/lab/st-steps/nodes/hv2/ovs-vswitchd.log --detach --no-chdir
+in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:ae:03"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:ae:03"' -- set Open_vSwitch . external_ids:system-id=hv2 external_ids:hostname=hv2 external_ids:ovn-remote=tcp:192.168.174.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.174.3 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv2 ip addr flush dev eth0
+in_node hv2 ip addr add 192.168.174.3/24 dev br-phy
+in_node hv2 ip link set dev br-phy up
+in_node hv2 ip neigh replace 192.168.174.1 lladdr 0a:00:c0:a8:ae:01 dev br-phy nud permanent
+in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.174.2 0a:00:c0:a8:ae:02
+in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.174.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 ovn-controller unix:/run/lab/st-steps/nodes/hv2/db.sock --pidfile=/run/lab/st-steps/nodes/hv2/ovn-controller.pid --log-file=/run/lab/st-steps/nodes/hv2/ovn-controller.log --detach --no-chdir
+mkdir -p /run/lab/st-steps/nodes/vm2
+LAB_DIR=/run/lab/st-steps ip netns add lab.st-steps.vm2
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.vm2 link set dev lo up
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv2 link add name vm2 type veth peer name eth0 netns lab.st-steps.vm2 address 02:00:0a:4a:00:0c
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.vm2 link set dev eth0 addrgenmode none
+in_node hv2 ethtool -K vm2 tx off
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv2 link set dev vm2 mtu 1400 up
+in_node vm2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.vm2 link set dev eth0 mtu 1400 up
+in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=lan-vm2
+
+# --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port lan-vm1 up=true
+in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port lan-vm2 up=true
+in_node central ovn-nbctl --timeout=30 --wait=hv sync
+
+# --- ACLs: 4 rules parsed by every chassis
+in_node hv1 cat /run/lab/st-steps/nodes/hv1/ovn-controller.log
+in_node hv2 cat /run/lab/st-steps/nodes/hv2/ovn-controller.log
+
+# --- vm1: static address
+in_node vm1 ip addr add 10.74.0.11/24 dev eth0
+in_node vm1 ip -4 -o addr show dev eth0
+in_node vm1 ip -6 -o addr show dev eth0 scope global
+
+# --- vm2: static address
+in_node vm2 ip addr add 10.74.0.12/24 dev eth0
+in_node vm2 ip -4 -o addr show dev eth0
+in_node vm2 ip -6 -o addr show dev eth0 scope global
+
+# --- servers: vm2 tcp/8080, vm2 tcp/22
+in_node vm2 env LOG=/run/lab/st-steps/nodes/vm2/server-tcp-8080.log PID=/run/lab/st-steps/nodes/vm2/server-tcp-8080.pid sh -c 'nohup "$@" >"$LOG" 2>&1 </dev/null & echo $! >"$PID"' server /usr/bin/python3 -c '
+import socket, sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+kind, port, name = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+answer = (name + "\n").encode()
+# One socket for both families where the node has IPv6 (an IPv4 peer shows as ::ffff:a.b.c.d).
+def listening(type):
+    try:
+        s = socket.socket(socket.AF_INET6, type); s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0); any = "::"
+    except OSError:
+        s = socket.socket(socket.AF_INET, type); any = "0.0.0.0"
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind((any, port)); return s
+def who(peer): return peer[0][7:] if peer[0].startswith("::ffff:") else peer[0]
+if kind == "tcp":
+    s = listening(socket.SOCK_STREAM); s.listen(64)
+    while True:
+        c, peer = s.accept(); print("tcp from %s:%d" % (who(peer), peer[1]), flush=True)
+        try: c.sendall(answer)
+        finally: c.close()
+elif kind == "udp":
+    s = listening(socket.SOCK_DGRAM)
+    while True:
+        data, peer = s.recvfrom(2048); print("udp from %s:%d" % (who(peer), peer[1]), flush=True); s.sendto(answer, peer)
+else:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200); self.send_header("Content-Type", "text/plain"); self.send_header("Content-Length", str(len(answer)))
+            self.end_headers(); self.wfile.write(answer)
+        def log_message(self, fmt, *args):
+            print("http from %s: %s" % (who(self.client_address), fmt % args), flush=True)
+    class Server(ThreadingHTTPServer):
+        allow_reuse_address = True
+        def server_bind(self): self.socket = listening(socket.SOCK_STREAM); self.server_address = self.socket.getsockname()
+    Server(("", port), Handler).serve_forever()
+' tcp 8080 vm2
+in_node vm2 sh -c 'for i in $(seq 1 50); do ss -Hlnt "sport = :$1" | grep -q . && exit 0; sleep 0.1; done; echo "nothing listens on $1" >&2; exit 1' listening 8080
+in_node vm2 env LOG=/run/lab/st-steps/nodes/vm2/server-tcp-22.log PID=/run/lab/st-steps/nodes/vm2/server-tcp-22.pid sh -c 'nohup "$@" >"$LOG" 2>&1 </dev/null & echo $! >"$PID"' server /usr/bin/python3 -c '
+import socket, sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+kind, port, name = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+answer = (name + "\n").encode()
+# One socket for both families where the node has IPv6 (an IPv4 peer shows as ::ffff:a.b.c.d).
+def listening(type):
+    try:
+        s = socket.socket(socket.AF_INET6, type); s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0); any = "::"
+    except OSError:
+        s = socket.socket(socket.AF_INET, type); any = "0.0.0.0"
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind((any, port)); return s
+def who(peer): return peer[0][7:] if peer[0].startswith("::ffff:") else peer[0]
+if kind == "tcp":
+    s = listening(socket.SOCK_STREAM); s.listen(64)
+    while True:
+        c, peer = s.accept(); print("tcp from %s:%d" % (who(peer), peer[1]), flush=True)
+        try: c.sendall(answer)
+        finally: c.close()
+elif kind == "udp":
+    s = listening(socket.SOCK_DGRAM)
+    while True:
+        data, peer = s.recvfrom(2048); print("udp from %s:%d" % (who(peer), peer[1]), flush=True); s.sendto(answer, peer)
+else:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200); self.send_header("Content-Type", "text/plain"); self.send_header("Content-Length", str(len(answer)))
+            self.end_headers(); self.wfile.write(answer)
+        def log_message(self, fmt, *args):
+            print("http from %s: %s" % (who(self.client_address), fmt % args), flush=True)
+    class Server(ThreadingHTTPServer):
+        allow_reuse_address = True
+        def server_bind(self): self.socket = listening(socket.SOCK_STREAM); self.server_address = self.socket.getsockname()
+    Server(("", port), Handler).serve_forever()
+' tcp 22 vm2
+in_node vm2 sh -c 'for i in $(seq 1 50); do ss -Hlnt "sport = :$1" | grep -q . && exit 0; sleep 0.1; done; echo "nothing listens on $1" >&2; exit 1' listening 22
+
+echo "lab st-steps is up"
