@@ -26,7 +26,7 @@ function inNode(lab, node, argv) {
 }
 
 /** CPU seconds (user + system) a process used so far, by its pid file. */
-export function cpuOf(pidFile) {
+function cpuOf(pidFile) {
   try {
     const pid = readFileSync(pidFile, 'utf8').trim();
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -40,7 +40,7 @@ export function cpuOf(pidFile) {
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 /** Min, median, p95, max of latencies in ms (sorted ascending), as a table row's cells. */
-export function latencyRow(latencies) {
+function latencyRow(latencies) {
   const s = [...latencies].sort((a, b) => a - b);
   if (!s.length) return { 'min ms': NaN, 'median ms': NaN, 'p95 ms': NaN, 'max ms': NaN };
   return { 'min ms': s[0], 'median ms': quantile(s, 0.5), 'p95 ms': quantile(s, 0.95), 'max ms': s.at(-1) };

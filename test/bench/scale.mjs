@@ -20,7 +20,7 @@ function daemonOf(cmd) {
 }
 
 /** Per daemon of a netns lab: CPU s (user + system), RSS and PSS in MiB, and on how many nodes it runs. */
-export function labDaemons(name) {
+function labDaemons(name) {
   const by = {};
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
