@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkFields, nodeProblems, targetAddress, unknownName } from '../../topology/checks/fields.js';
+import { checkFields, nodeProblems, targetAddress, chassisProblems } from '../../topology/checks/fields.js';
 import type { CheckSpecKind } from '../../topology/checks/spec.js';
 import type { StepCheck } from '../../topology/checks/step.js';
 import type { Lab } from '../../topology/model.js';
@@ -32,13 +32,8 @@ export const aclLogSpec: CheckSpecKind<AclLogCheck> = {
   summary: "an ACL with logging wrote (or did not write) a line in a chassis' ovn-controller log, or so many lines during a burst of pings (a meter's limit)",
   schema,
   validate(spec, lab) {
-    const problem = unknownName(
-      'chassis',
-      spec.chassis,
-      lab.chassis.map((c) => c.name),
-    );
     const names = aclLogNames(lab);
-    return [...(problem ? [{ field: 'chassis', message: problem }] : []), ...(names.includes(spec.acl) ? [] : [{ field: 'acl', message: unloggedName(spec.acl, names) }]), ...burstProblems(spec, lab)];
+    return [...chassisProblems(lab, spec.chassis), ...(names.includes(spec.acl) ? [] : [{ field: 'acl', message: unloggedName(spec.acl, names) }]), ...burstProblems(spec, lab)];
   },
   negative: (spec) => spec.expect === 'absent',
   expected: (spec) =>

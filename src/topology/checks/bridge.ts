@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CheckSpecKind } from './spec.js';
-import { checkFields, unknownName } from './fields.js';
+import { checkFields, chassisProblems } from './fields.js';
 
 const glob = z.string().regex(/^[A-Za-z0-9_.:*-]+$/, 'a name, with * for any characters');
 
@@ -46,12 +46,7 @@ export const bridgeSpec: CheckSpecKind<BridgeCheck> = {
   summary: 'an OVS bridge on a chassis has (or lacks) a port of a type with options (ovs-vsctl show)',
   schema,
   validate(spec, lab) {
-    const message = unknownName(
-      'chassis',
-      spec.chassis,
-      lab.chassis.map((c) => c.name),
-    );
-    return message ? [{ field: 'chassis', message }] : [];
+    return chassisProblems(lab, spec.chassis);
   },
   negative: (spec) => spec.expect === 'absent',
   expected: (spec) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkFields, unknownName } from './fields.js';
+import { checkFields, chassisProblems } from './fields.js';
 import type { CheckSpecKind } from './spec.js';
 
 const address = z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:]*)$/, 'an IPv4 address, or an IPv6 address in lower case');
@@ -47,12 +47,7 @@ export const conntrackSpec: CheckSpecKind<ConntrackCheck> = {
   summary: "a connection tracking entry on a chassis' datapath with the given original and reply tuples (NAT seen from the gateway's side), zone, mark and labels",
   schema,
   validate(spec, lab) {
-    const problem = unknownName(
-      'chassis',
-      spec.chassis,
-      lab.chassis.map((c) => c.name),
-    );
-    const problems = [...(problem ? [{ field: 'chassis', message: problem }] : []), ...(!spec.original && !spec.reply ? [{ field: 'kind', message: 'say what to look for: original, reply, or both' }] : [])];
+    const problems = [...chassisProblems(lab, spec.chassis), ...(!spec.original && !spec.reply ? [{ field: 'kind', message: 'say what to look for: original, reply, or both' }] : [])];
     for (const [field, bits] of [
       ['mark', 32n],
       ['labels', 128n],

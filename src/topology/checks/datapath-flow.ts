@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkFields, unknownName } from './fields.js';
+import { checkFields, chassisProblems } from './fields.js';
 import type { CheckSpecKind } from './spec.js';
 import { textList } from './flow.js';
 import { trafficProblems, trafficText, trafficWhile } from './capture.js';
@@ -22,12 +22,7 @@ export const datapathFlowSpec: CheckSpecKind<DatapathFlowCheck> = {
   summary: "a flow of a chassis' datapath (dpctl/dump-flows), made by the traffic of while:, with the given match and actions, with or without ct()",
   schema,
   validate(spec, lab) {
-    const problem = unknownName(
-      'chassis',
-      spec.chassis,
-      lab.chassis.map((c) => c.name),
-    );
-    const problems = [...(problem ? [{ field: 'chassis', message: problem }] : []), ...(spec.while ? trafficProblems(lab, spec.while) : [])];
+    const problems = [...chassisProblems(lab, spec.chassis), ...(spec.while ? trafficProblems(lab, spec.while) : [])];
     if (!spec.match && !spec.actions && spec.ct === undefined) problems.push({ field: 'kind', message: 'say what to look for: match, actions or ct' });
     return problems;
   },

@@ -93,6 +93,16 @@ export function nodeProblems(lab: Lab, fields: Record<string, string | undefined
   });
 }
 
+/** The problem of a check field (`chassis` unless said) that must name a chassis of the lab, if any. */
+export function chassisProblems(lab: Lab, name: string, field = 'chassis'): CheckProblem[] {
+  const message = unknownName(
+    'chassis',
+    name,
+    lab.chassis.map((c) => c.name),
+  );
+  return message ? [{ field, message }] : [];
+}
+
 /** Problems of a check's list of chassis names. */
 export function chassisListProblems(lab: Lab, list: string[] | undefined): CheckProblem[] {
   const names = lab.chassis.map((c) => c.name);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkFields, unknownName } from './fields.js';
+import { checkFields, chassisProblems } from './fields.js';
 import type { CheckSpecKind } from './spec.js';
 import { textList } from './flow.js';
 
@@ -21,13 +21,8 @@ export const groupSpec: CheckSpecKind<GroupCheck> = {
   summary: "an OpenFlow group of br-int on a chassis (a load balancer's select group), with the backends its buckets NAT to",
   schema,
   validate(spec, lab) {
-    const problem = unknownName(
-      'chassis',
-      spec.chassis,
-      lab.chassis.map((c) => c.name),
-    );
     const dup = spec.backends?.find((b, i) => spec.backends?.indexOf(b) !== i);
-    return [...(problem ? [{ field: 'chassis', message: problem }] : []), ...(dup ? [{ field: 'backends', message: `${dup} is listed twice: a group has one bucket per backend` }] : [])];
+    return [...chassisProblems(lab, spec.chassis), ...(dup ? [{ field: 'backends', message: `${dup} is listed twice: a group has one bucket per backend` }] : [])];
   },
   negative: (spec) => spec.expect === 'absent',
   expected(spec) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Lab } from '../model.js';
-import { unknownName } from './fields.js';
+import { chassisProblems, unknownName } from './fields.js';
 import type { CheckProblem } from './spec.js';
 
 /** The NB tables a `set` step changes, and the columns of each it may set. */
@@ -75,12 +75,7 @@ export function setCommand(s: SetStep): string[] {
 
 /** Problems of a `flush_conntrack` step: a chassis of the lab. */
 export function flushConntrackProblems(f: FlushConntrackStep, lab: Lab): CheckProblem[] {
-  const problem = unknownName(
-    'chassis',
-    f.chassis,
-    lab.chassis.map((c) => c.name),
-  );
-  return problem ? [{ field: 'flush_conntrack.chassis', message: problem }] : [];
+  return chassisProblems(lab, f.chassis, 'flush_conntrack.chassis');
 }
 
 /** The ovs-appctl command that flushes it. */
