@@ -95,7 +95,7 @@ describeE2E('looking inside a running lab', () => {
     const svg = await lab(['graph', NAME, '--format', 'svg'], { env: { PATH: '/nonexistent' } });
     expect(svg.code).toBe(0);
     expect(svg.stdout).toMatch(/^<\?xml[\s\S]*<svg /);
-    for (const text of ['physical: central, chassis, networks outside OVN', 'logical: OVN switches, routers, port groups, load balancers', 'legend', 'Geneve tunnel', '172.16.255.131/26']) expect(svg.stdout).toContain(text);
+    for (const text of ['physical: central, chassis, networks outside OVN', 'logical: OVN switches, routers, port groups, load balancers', 'legend', 'tunnel (Geneve, VXLAN, mirror)', '172.16.255.131/26']) expect(svg.stdout).toContain(text);
   });
 
   it('the html renders in headless Chromium', async (t) => {
