@@ -14,7 +14,8 @@ describeE2E('exercises on a running lab: scored by their checks, a solution appl
   it('scores dmz 0/2, starts an exercise (its fault), scores higher once solved, resets to the start, and keeps another user from taking it down', async () => {
     const up = await lab(['up', 'labs/dmz.yaml', '--name', NAME], { env: ALICE });
     expect(up.code).toBe(0);
-    const env = { LAB: NAME };
+    // The learner is the lab's owner: what changes it (exercise, restart, solution --apply) is theirs.
+    const env = { LAB: NAME, ...ALICE };
 
     // Nothing done yet: the exercise with a fault is not started, the other one fails.
     const first = await lab(['check'], { env });
