@@ -1,4 +1,5 @@
 import type { NodeShell } from './node-shell.js';
+import { rows } from './queries.js';
 
 /*
  * What OVN learns from traffic and its own probes, as rows it writes in the SB database: the
@@ -7,15 +8,8 @@ import type { NodeShell } from './node-shell.js';
  * the backend's chassis). Probes ask here; nothing else types these lines.
  */
 
-/** `ovn-sbctl --format=csv --data=bare` rows without headings; undefined when the SB does not answer. */
-async function sbRows(central: NodeShell, columns: string, table: string): Promise<string[][] | undefined> {
-  const out = await central.run(['ovn-sbctl', '--timeout=10', '--format=csv', '--data=bare', '--no-headings', `--columns=${columns}`, 'list', table], { nothrow: true });
-  if (!out.ok) return undefined;
-  return out.stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => l.split(','));
-}
+/** An SB table's columns, a row each (see {@link rows}). */
+const sbRows = (central: NodeShell, columns: string, table: string) => rows(central, ['ovn-sbctl', `--columns=${columns}`, 'list', table]);
 
 /** One MAC_Binding row: the router port that resolved an address, the address and its MAC. */
 export interface MacBindingRow {

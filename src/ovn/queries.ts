@@ -10,7 +10,7 @@ import { parseVersions, VERSIONS_COMMAND } from '../runtime/versions.js';
  */
 
 /** `ovn-sbctl`/`ovn-nbctl`/`ovs-vsctl` rows as CSV without headings: one array of bare values per row. */
-async function rows(node: NodeShell, argv: readonly string[], opts?: ExecOptions): Promise<string[][] | undefined> {
+export async function rows(node: NodeShell, argv: readonly string[], opts?: ExecOptions): Promise<string[][] | undefined> {
   const [tool, ...rest] = argv;
   const out = await node.run([tool!, '--timeout=10', '--format=csv', '--data=bare', '--no-headings', ...rest], { nothrow: true, ...opts });
   if (!out.ok) return undefined;
