@@ -47,6 +47,31 @@ function sttySize(pts: string, size: TerminalSize): Promise<void> {
   });
 }
 
+/**
+ * Keys and resizes handed on in the order the page sent them: keys typed after a resize reach the
+ * program once its window has the new size, as in a terminal emulator, where a resize is one
+ * ioctl before the next key. Each resize goes to the latest size asked for, so a burst of them
+ * (a window dragged) ends at the last.
+ */
+export function inOrder(write: (data: string | Buffer) => void, resizeTo: (size: TerminalSize) => Promise<void>): Pick<Terminal, 'write' | 'resize'> {
+  let queue = Promise.resolve();
+  let latest: TerminalSize | undefined;
+  let applied: TerminalSize | undefined;
+  const applyLatest = () => {
+    const size = latest;
+    if (!size || (applied && applied.cols === size.cols && applied.rows === size.rows)) return undefined;
+    applied = size;
+    return resizeTo(size);
+  };
+  return {
+    write: (data) => void (queue = queue.then(() => write(data))),
+    resize: (size) => {
+      latest = size;
+      queue = queue.then(applyLatest).catch(() => undefined);
+    },
+  };
+}
+
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /**
@@ -54,8 +79,7 @@ const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
  * Debian is): no native addon to build, no helper of our own on the pty. The window size is set
  * inside the pty (`stty`) before argv starts, and later by `stty -F` on the pty's device (found
  * as script's child's stdin), which sets it as a terminal emulator's resize does (TIOCSWINSZ:
- * the program gets SIGWINCH). Resizes run one after another, each to the latest size asked for,
- * so a burst of them (a window dragged) ends at the last.
+ * the program gets SIGWINCH), in order with the keys (`inOrder`).
  */
 export function scriptTerminal(argv: readonly string[], env: NodeJS.ProcessEnv, size: TerminalSize): Terminal {
   const command = `stty cols ${clamp(size.cols)} rows ${clamp(size.rows)}; exec ${shellLine([...argv])}`;
@@ -64,22 +88,16 @@ export function scriptTerminal(argv: readonly string[], env: NodeJS.ProcessEnv, 
   child.on('exit', () => (exited = true));
   // A closed page's keys, or a program gone: nothing to write to.
   child.stdin.on('error', () => undefined);
-  let latest = size;
-  let resizing = Promise.resolve();
-  const applyLatest = async () => {
+  const resizeTo = async (s: TerminalSize) => {
     // Right after the start, script may not run the program yet: a few tries.
     for (let tries = 0; tries < 20 && !exited; tries++) {
       const pts = await ptsOfProgram(child.pid ?? 0);
-      if (pts) return sttySize(pts, latest);
+      if (pts) return sttySize(pts, s);
       await pause(100);
     }
   };
   return {
-    write: (data) => void (exited || child.stdin.write(data)),
-    resize: (s) => {
-      latest = s;
-      resizing = resizing.then(applyLatest);
-    },
+    ...inOrder((data) => void (exited || child.stdin.write(data)), resizeTo),
     onData: (listener) => {
       child.stdout.on('data', listener);
       child.stderr.on('data', listener);

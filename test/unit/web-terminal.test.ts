@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scriptTerminal } from '../../src/runtime/terminal.js';
+import { inOrder, scriptTerminal } from '../../src/runtime/terminal.js';
 
 /** Collects what a terminal prints until `want` shows, or fails after a while. */
 function until(chunks: Buffer[], want: RegExp, ms = 10_000): Promise<string> {
@@ -24,8 +24,8 @@ describe('a terminal through script(1): a real pty, sized and resized', () => {
     const first = await until(chunks, /11 77[\s\S]*\/dev\/pts\/\d+/);
     expect(first).toContain('11 77');
     term.resize({ cols: 120, rows: 40 });
-    // The resize is applied from outside (stty -F on the pty): give it a moment, then ask again.
-    await new Promise((r) => setTimeout(r, 500));
+    // The resize is applied from outside (stty -F on the pty), and a key typed right after it
+    // waits for it: no pause here.
     term.write('again\n');
     await until(chunks, /40 120/);
     term.write('end\n');
@@ -54,5 +54,31 @@ describe('a terminal through script(1): a real pty, sized and resized', () => {
     await until(chunks, /29 111/);
     term.write('end\n');
     expect(await exit).toBe(0);
+  });
+});
+
+describe('keys and resizes in the order the page sent them', () => {
+  it('holds keys typed after a slow resize until it is done, and resizes to the latest size asked', async () => {
+    const seen: string[] = [];
+    let finish = () => undefined as void;
+    const term = inOrder(
+      (data) => void seen.push(`key ${String(data)}`),
+      (size) => {
+        seen.push(`resize ${size.rows}x${size.cols}`);
+        return size.rows === 40 ? new Promise<void>((done) => (finish = done)) : Promise.resolve();
+      },
+    );
+    term.write('a');
+    term.resize({ rows: 40, cols: 120 });
+    await new Promise((r) => setTimeout(r, 10));
+    term.write('b');
+    term.resize({ rows: 20, cols: 60 });
+    term.resize({ rows: 30, cols: 90 });
+    term.write('c');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen).toEqual(['key a', 'resize 40x120']);
+    finish();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen).toEqual(['key a', 'resize 40x120', 'key b', 'resize 30x90', 'key c']);
   });
 });

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { Terminal, TerminalSize } from '../terminal.js';
+import { inOrder, type Terminal, type TerminalSize } from '../terminal.js';
 
 /**
  * Runs argv in a container with this process' stdin, stdout and stderr, through the Docker API
@@ -41,19 +41,18 @@ export async function execTerminal(container: Docker.Container, argv: string[], 
   const exec = await container.exec({ Cmd: argv, Env: Object.entries({ TERM: 'xterm-256color', ...env }).map(([k, v]) => `${k}=${v}`), AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true });
   const stream = await exec.start({ hijack: true, stdin: true, Tty: true });
   let ended = false;
-  // The latest size asked for: the exec must run before it can be resized, so the first resize
-  // waits a moment, and must not undo a newer size asked for meanwhile.
+  // The exec must run before it can be resized, so the first size is set a moment later, to the
+  // latest size asked for by then. Keys typed after a resize wait for it (inOrder).
   let latest = size;
-  const apply = () => void exec.resize({ w: Math.max(1, Math.floor(latest.cols)), h: Math.max(1, Math.floor(latest.rows)) }).catch(() => undefined);
-  const resize = (s: TerminalSize) => {
+  const resizeTo = (s: TerminalSize) => {
     latest = s;
-    apply();
+    return exec.resize({ w: Math.max(1, Math.floor(s.cols)), h: Math.max(1, Math.floor(s.rows)) }).then(() => undefined, () => undefined);
   };
+  const ordered = inOrder((data) => void (ended || stream.write(data)), resizeTo);
   stream.on('error', () => undefined);
-  setTimeout(apply, 100);
+  setTimeout(() => void resizeTo(latest), 100);
   return {
-    write: (data) => void (ended || stream.write(data)),
-    resize,
+    ...ordered,
     onData: (listener) => void stream.on('data', listener),
     onExit: (listener) => {
       const done = () => {
