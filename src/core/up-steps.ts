@@ -5,12 +5,13 @@ import { startChassis } from '../ovn/chassis.js';
 import { announceTunnelAddress, announcesTunnels, completeNeighbours } from '../ovn/announce.js';
 import { logicalNetworkTransactions } from '../ovn/logical-network.js';
 import { makeCertificates } from '../ovn/pki.js';
-import { waitClusterFormed, waitRegisteredBoundSynced } from '../ovn/waits.js';
+import { waitClusterFormed, waitRegistered, waitRegisteredBoundSynced } from '../ovn/waits.js';
 import { centralNames, tunnelPeers, type Host, type Lab, type Vm } from '../topology/model.js';
 import { underlayMac } from '../topology/net.js';
 import { enginesSpanned } from '../topology/engines.js';
 import { vmAddress, vmAddresses6 } from '../vm/address.js';
-import { addressHost, addressVm, plugVm } from '../vm/vm.js';
+import { addressHost, addressVm, vmPlugs } from '../vm/vm.js';
+import { plugIntoBrInt } from '../ovn/br-int.js';
 import { startServers } from '../vm/servers.js';
 import { applyRouting, routedNodes } from '../vm/routing.js';
 import type { LabContext } from '../ovn/lab-context.js';
@@ -43,10 +44,12 @@ export async function upSteps(lab: Lab): Promise<UpStep[]> {
     ...after('nodes'),
     lab.central.ssl && certificatesStep(lab),
     // A single central starts beside the chassis (each waits for its SB before ovn-controller
-    // connects) and writes the logical network once up; a cluster forms first.
+    // connects); a cluster forms first. The logical network comes once every chassis has
+    // registered (see logicalStep).
     !!lab.central.members && clusterStep(lab),
-    centralStep(lab),
+    !lab.central.members && centralStep(lab),
     ...lab.chassis.map((c) => chassisStep(lab, c)),
+    logicalStep(lab),
     announcesTunnels(lab) && neighboursStep(lab),
     ...after('tunnels'),
     boundStep(lab),
@@ -129,16 +132,33 @@ function clusterStep(lab: Lab): UpStep {
   };
 }
 
-/** A single central (beside the chassis), then the logical network in as few transactions as fit. */
+/** A single central, beside the chassis. */
 function centralStep(lab: Lab): UpStep {
-  const transactions = logicalNetworkTransactions(lab);
-  const central = lab.central.members ? '' : `central ${lab.central.ip}: NB and SB databases${lab.central.ssl ? ' (SSL)' : ''}, ovn-northd; `;
   return {
-    id: lab.central.members ? 'logical' : 'central',
+    id: 'central',
     group: 'chassis',
-    title: `${central}logical network: ${count(lab.switches.length, 'switch')}, ${count(lab.vms.length, 'port')} (${transactions.length <= 1 ? 'one transaction' : `${transactions.length} transactions`})`,
+    title: `central ${lab.central.ip}: NB and SB databases${lab.central.ssl ? ' (SSL)' : ''}, ovn-northd`,
+    run: ({ ctx }) => startCentral(ctx.central(), lab.central),
+  };
+}
+
+/**
+ * The logical network, in as few transactions as fit, once every chassis has registered. Each
+ * chassis that registers (its Chassis row, its tunnel) makes every ovn-controller recompute all its
+ * flows, and with one switch over many chassis every chassis computes every port's flows: written
+ * first, the network made the registrations cost O(chassis² × ports). Written after, they recompute
+ * next to nothing, and the network is computed once per chassis, incrementally.
+ */
+function logicalStep(lab: Lab): UpStep {
+  const transactions = logicalNetworkTransactions(lab);
+  return {
+    id: 'logical',
+    title: `logical network, once ${lab.chassis.length === 1 ? 'the chassis has' : `the ${lab.chassis.length} chassis have`} registered: ${count(lab.switches.length, 'switch')}, ${count(lab.vms.length, 'port')} (${transactions.length <= 1 ? 'one transaction' : `${transactions.length} transactions`})`,
     run: async ({ ctx }) => {
-      if (!lab.central.members) await startCentral(ctx.central(), lab.central);
+      await waitRegistered(
+        ctx.central(),
+        lab.chassis.map((c) => c.name),
+      );
       for (const argv of transactions) await ctx.central().run(argv);
     },
   };
@@ -153,10 +173,12 @@ function chassisStep(lab: Lab, c: Lab['chassis'][number]): UpStep {
     title: `chassis ${c.name} ${c.ip}: ovs-vswitchd, br-phy, ovn-controller${vms.length ? `, ${vms.length === 1 ? 'VM' : 'VMs'} ${vms.map(([, v]) => v.name).join(', ')} plugged into br-int` : ''}`,
     run: async ({ runtime, ctx, datapath }) => {
       await startChassis(ctx.node(c.name), lab, c, datapath);
+      const plugs = [];
       for (const [i, vm] of vms) {
         await runtime.createVm(vm);
-        await plugVm(runtime, ctx.node(c.name), vm, i, datapath);
+        plugs.push(...(await vmPlugs(runtime, ctx.node(c.name), vm, i, datapath)));
       }
+      await plugIntoBrInt(ctx.node(c.name), plugs);
       return `${datapath} datapath`;
     },
   };

@@ -90,6 +90,9 @@ export async function upLab(file: Lab, deps: UpDeps, opts: UpOptions = {}): Prom
       stop,
     );
   };
+  // Steps of one group (chassis, leases) side by side, a few dozen at a time: hundreds at once
+  // (a lab of 500 chassis) would each take so long on two cores that their waits time out.
+  const side = pLimit(opts.sequential ? 1 : 24);
   const env: UpEnv = { lab, runtime, ctx, datapath, addresses: [], each };
   const run = (step: UpStep) => {
     if (signal?.aborted) throw new InterruptedError(String(signal.reason ?? 'SIGINT'));
@@ -108,7 +111,11 @@ export async function upLab(file: Lab, deps: UpDeps, opts: UpOptions = {}): Prom
       while (group && j < steps.length && steps[j]!.group === group) j += 1;
       const batch = steps.slice(i, j);
       if (opts.sequential || batch.length === 1) for (const step of batch) await run(step);
-      else await settled(batch.map(run), stop);
+      else
+        await settled(
+          batch.map((step) => side(() => run(step))),
+          stop,
+        );
       i = j;
     }
     // A Ctrl-C during the last steps: commands that do not take the signal (Docker API execs)

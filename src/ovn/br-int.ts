@@ -1,13 +1,19 @@
 import type { Datapath } from './chassis.js';
 import type { NodeShell } from './node-shell.js';
 
-/** Plugs an interface of the chassis into br-int, bound to a logical switch port by iface-id. */
-export async function plugIntoBrInt(chassis: NodeShell, iface: string, logicalPort: string): Promise<void> {
-  // ovn-controller makes br-int; a chassis just started may not have it yet.
-  await chassis.runAll([
-    ['ovs-vsctl', '--timeout=30', 'wait-until', 'Bridge', 'br-int'],
-    ['ovs-vsctl', '--timeout=30', '--', '--may-exist', 'add-port', 'br-int', iface, '--', 'set', 'Interface', iface, `external_ids:iface-id=${logicalPort}`],
-  ]);
+/** An interface of a chassis and the logical switch port it is bound to (its iface-id). */
+export interface Plug {
+  iface: string;
+  logicalPort: string;
+}
+
+/**
+ * Plugs interfaces of the chassis into br-int (which startChassis made), each bound to its logical
+ * switch port by iface-id: one transaction, so ovn-controller claims them all in one pass.
+ */
+export async function plugIntoBrInt(chassis: NodeShell, plugs: readonly Plug[]): Promise<void> {
+  if (plugs.length === 0) return;
+  await chassis.run(['ovs-vsctl', '--timeout=30', ...plugs.flatMap((p) => ['--', '--may-exist', 'add-port', 'br-int', p.iface, '--', 'set', 'Interface', p.iface, `external_ids:iface-id=${p.logicalPort}`])]);
 }
 
 /**

@@ -11,8 +11,15 @@ import { waitInNode, type NodeShell } from './node-shell.js';
  * that times out (the error shows the script's start, not which wait it was).
  */
 export async function waitRegisteredBoundSynced(central: NodeShell, chassis: readonly string[], ports: readonly string[]): Promise<void> {
-  await central.runAll([...chassis.map((c) => ['ovn-sbctl', '--timeout=30', 'wait-until', 'Chassis', c]), ...ports.map((port) => ['ovn-nbctl', '--timeout=30', 'wait-until', 'Logical_Switch_Port', port, 'up=true']), HV_SYNC]);
+  await central.runAll([...chassis.map(registered), ...ports.map((port) => ['ovn-nbctl', '--timeout=30', 'wait-until', 'Logical_Switch_Port', port, 'up=true']), HV_SYNC]);
 }
+
+/** The chassis have registered in the SB database (one process). */
+export async function waitRegistered(central: NodeShell, chassis: readonly string[]): Promise<void> {
+  await central.runAll(chassis.map(registered));
+}
+
+const registered = (chassis: string) => ['ovn-sbctl', '--timeout=30', 'wait-until', 'Chassis', chassis];
 
 /** Every chassis has applied the NB configuration as it is now. */
 export async function waitHvSync(central: NodeShell): Promise<void> {

@@ -4,22 +4,23 @@ import { requestLease } from './lease.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { buildTrunk } from './vlans.js';
 import { addressVm6 } from './ipv6.js';
-import { plugIntoBrInt } from '../ovn/br-int.js';
+import type { Plug } from '../ovn/br-int.js';
 import type { Datapath } from '../ovn/chassis.js';
 
 /**
- * Plugs a VM into br-int, bound to its logical switch port by iface-id: its eth0 veth, or, for a
- * VM with VLANs, the uplink of its trunk bridge.
+ * Makes what plugs a VM into br-int: its eth0 veth, or, for a VM with VLANs, the uplink of its
+ * trunk bridge, and a veth for each further OVN port (named in the chassis after the VM's index
+ * and the interface). Returns those chassis-side interfaces with their logical ports, to plug.
  */
-export async function plugVm(runtime: Runtime, chassis: NodeShell, vm: Vm, index: number, datapath: Datapath): Promise<void> {
+export async function vmPlugs(runtime: Runtime, chassis: NodeShell, vm: Vm, index: number, datapath: Datapath): Promise<Plug[]> {
   const port = vm.vlans.length ? await buildTrunk(runtime, chassis, vm, index, datapath) : vm.name;
-  await plugIntoBrInt(chassis, port, vm.port);
-  // More OVN ports: a veth each, named in the chassis after the VM's index and the interface.
+  const plugs = [{ iface: port, logicalPort: vm.port }];
   for (const n of vm.nics ?? []) {
     const chassisIf = `vn${index}-${n.iface}`;
     await runtime.addVmLink(vm, n.iface, chassisIf, n.mac);
-    await plugIntoBrInt(chassis, chassisIf, n.port);
+    plugs.push({ iface: chassisIf, logicalPort: n.port });
   }
+  return plugs;
 }
 
 /** Static addressing for an interface of a VM without DHCP. */

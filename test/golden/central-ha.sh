@@ -476,9 +476,6 @@ in_node central3 ovn-northd --ovnnb-db=tcp:192.168.100.1:6641,tcp:192.168.100.2:
 in_node central timeout 30 sh -c 'until ovs-appctl -t /run/lab/central-ha/nodes/central/ovnnb_db.ctl cluster/status OVN_Northbound 2>/dev/null | awk '\''/^Leader: unknown/{u=1} /^Servers:/{s=1;next} s&&/ at /{n++} END{exit !(n>=3 && !u)}'\''; do sleep 0.2; done'
 in_node central timeout 30 sh -c 'until ovs-appctl -t /run/lab/central-ha/nodes/central/ovnsb_db.ctl cluster/status OVN_Southbound 2>/dev/null | awk '\''/^Leader: unknown/{u=1} /^Servers:/{s=1;next} s&&/ at /{n++} END{exit !(n>=3 && !u)}'\''; do sleep 0.2; done'
 
-# --- logical network: 1 switch, 2 ports (one transaction)
-in_node central ovn-nbctl --timeout=30 -- ls-add net -- --id=@dhcp0 create DHCP_Options cidr=10.95.0.0/24 'options:server_id="10.95.0.1"' 'options:server_mac="02:00:0a:5f:00:01"' 'options:lease_time="3600"' -- lsp-add net net-vm1 -- lsp-set-addresses net-vm1 '02:00:0a:5f:00:0b 10.95.0.11' -- set Logical_Switch_Port net-vm1 dhcpv4_options=@dhcp0 -- lsp-add net net-vm2 -- lsp-set-addresses net-vm2 '02:00:0a:5f:00:0c 10.95.0.12' -- set Logical_Switch_Port net-vm2 dhcpv4_options=@dhcp0
-
 # --- chassis hv1 192.168.100.4: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/central-ha/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
 in_node hv1 ovsdb-server /run/lab/central-ha/nodes/hv1/conf.db --remote=punix:/run/lab/central-ha/nodes/hv1/db.sock --pidfile=/run/lab/central-ha/nodes/hv1/ovsdb-server.pid --log-file=/run/lab/central-ha/nodes/hv1/ovsdb-server.log --detach --no-chdir
@@ -503,7 +500,6 @@ in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv1 link set dev vm1 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm1 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=net-vm1
 
 # --- chassis hv2 192.168.100.5: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
@@ -530,8 +526,12 @@ in_node hv2 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv2 link set dev vm2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm2 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=net-vm2
+
+# --- logical network, once the 2 chassis have registered: 1 switch, 2 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 -- ls-add net -- --id=@dhcp0 create DHCP_Options cidr=10.95.0.0/24 'options:server_id="10.95.0.1"' 'options:server_mac="02:00:0a:5f:00:01"' 'options:lease_time="3600"' -- lsp-add net net-vm1 -- lsp-set-addresses net-vm1 '02:00:0a:5f:00:0b 10.95.0.11' -- set Logical_Switch_Port net-vm1 dhcpv4_options=@dhcp0 -- lsp-add net net-vm2 -- lsp-set-addresses net-vm2 '02:00:0a:5f:00:0c 10.95.0.12' -- set Logical_Switch_Port net-vm2 dhcpv4_options=@dhcp0
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

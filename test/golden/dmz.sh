@@ -408,13 +408,12 @@ LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv2 addr add 192.168.100.3/24 dev eth0
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 1 switch, 2 ports (one transaction)
+# --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/dmz/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/dmz/nodes/central/ovnnb_db.db --remote=punix:/run/lab/dmz/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/dmz/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/dmz/nodes/central/ovnnb_db.pid --log-file=/run/lab/dmz/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/dmz/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/dmz/nodes/central/ovnsb_db.db --remote=punix:/run/lab/dmz/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/dmz/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/dmz/nodes/central/ovnsb_db.pid --log-file=/run/lab/dmz/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/dmz/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/dmz/nodes/central/ovnsb_db.sock --pidfile=/run/lab/dmz/nodes/central/ovn-northd.pid --log-file=/run/lab/dmz/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add dmz -- --id=@dhcp0 create DHCP_Options cidr=172.16.255.128/26 'options:server_id="172.16.255.129"' 'options:server_mac="02:ac:10:ff:01:29"' 'options:lease_time="3600"' 'options:router="172.16.255.129"' -- lsp-add dmz dmz-vm1 -- lsp-set-addresses dmz-vm1 '02:ac:10:ff:01:30 172.16.255.130' -- set Logical_Switch_Port dmz-vm1 dhcpv4_options=@dhcp0 -- lsp-add dmz dmz-vm2 -- lsp-set-addresses dmz-vm2 '02:ac:10:ff:01:31 172.16.255.131' -- set Logical_Switch_Port dmz-vm2 dhcpv4_options=@dhcp0
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/dmz/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -438,7 +437,6 @@ in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv1 link set dev vm1 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.vm1 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=dmz-vm1
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
@@ -463,8 +461,12 @@ in_node hv2 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv2 link set dev vm2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.vm2 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=dmz-vm2
+
+# --- logical network, once the 2 chassis have registered: 1 switch, 2 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 -- ls-add dmz -- --id=@dhcp0 create DHCP_Options cidr=172.16.255.128/26 'options:server_id="172.16.255.129"' 'options:server_mac="02:ac:10:ff:01:29"' 'options:lease_time="3600"' 'options:router="172.16.255.129"' -- lsp-add dmz dmz-vm1 -- lsp-set-addresses dmz-vm1 '02:ac:10:ff:01:30 172.16.255.130' -- set Logical_Switch_Port dmz-vm1 dhcpv4_options=@dhcp0 -- lsp-add dmz dmz-vm2 -- lsp-set-addresses dmz-vm2 '02:ac:10:ff:01:31 172.16.255.131' -- set Logical_Switch_Port dmz-vm2 dhcpv4_options=@dhcp0
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

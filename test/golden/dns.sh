@@ -418,13 +418,12 @@ LAB_DIR=/run/lab/dns ip -n lab.dns.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/dns ip -n lab.dns.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/dns ip -n lab.dns.hv2 addr add 192.168.100.3/24 dev eth0
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 1 switch, 2 ports (one transaction)
+# --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/dns/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/dns/nodes/central/ovnnb_db.db --remote=punix:/run/lab/dns/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/dns/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/dns/nodes/central/ovnnb_db.pid --log-file=/run/lab/dns/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/dns/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/dns/nodes/central/ovnsb_db.db --remote=punix:/run/lab/dns/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/dns/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/dns/nodes/central/ovnsb_db.pid --log-file=/run/lab/dns/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/dns/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/dns/nodes/central/ovnsb_db.sock --pidfile=/run/lab/dns/nodes/central/ovn-northd.pid --log-file=/run/lab/dns/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add lan -- --id=@dhcp0 create DHCP_Options cidr=10.70.0.0/24 'options:server_id="10.70.0.1"' 'options:server_mac="02:00:0a:46:00:01"' 'options:lease_time="3600"' 'options:router="10.70.0.1"' 'options:dns_server="{10.70.0.1}"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:46:00:0b 10.70.0.11 fd00:70::aff:fe46:b' -- set Logical_Switch_Port lan-vm1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:46:00:0c 10.70.0.12 fd00:70::aff:fe46:c' -- set Logical_Switch_Port lan-vm2 dhcpv4_options=@dhcp0 -- lr-add r1 -- lrp-add r1 r1-lan 06:00:0a:46:00:01 10.70.0.1/24 fd00:70::1/64 -- set Logical_Router_Port r1-lan ipv6_ra_configs:address_mode=slaac -- lsp-add lan lan-r1 -- lsp-set-type lan-r1 router -- lsp-set-addresses lan-r1 router -- lsp-set-options lan-r1 router-port=r1-lan -- --id=@dns_lab create DNS 'records:"vm1.lab.example"="10.70.0.11 fd00:70::aff:fe46:b"' 'records:"vm2.lab.example"="10.70.0.12 fd00:70::aff:fe46:c"' 'records:"www.lab.example"="10.70.0.11 fd00:70::aff:fe46:b 10.70.0.12 fd00:70::aff:fe46:c"' 'records:"gw.lab.example"="10.70.0.1"' 'records:"11.0.70.10.in-addr.arpa"="vm1.lab.example"' 'records:"b.0.0.0.6.4.e.f.f.f.a.0.0.0.0.0.0.0.0.0.0.0.0.0.0.7.0.0.0.0.d.f.ip6.arpa"="vm1.lab.example"' 'records:"12.0.70.10.in-addr.arpa"="vm2.lab.example"' 'records:"c.0.0.0.6.4.e.f.f.f.a.0.0.0.0.0.0.0.0.0.0.0.0.0.0.7.0.0.0.0.d.f.ip6.arpa"="vm2.lab.example"' 'records:"1.0.70.10.in-addr.arpa"="gw.lab.example"' 'external_ids:lab-name="lab"' -- add Logical_Switch lan dns_records @dns_lab
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/dns/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -447,7 +446,6 @@ in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/dns ip -n lab.dns.hv1 link set dev vm1 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dns ip -n lab.dns.vm1 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=lan-vm1
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
@@ -471,8 +469,12 @@ in_node hv2 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/dns ip -n lab.dns.hv2 link set dev vm2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dns ip -n lab.dns.vm2 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=lan-vm2
+
+# --- logical network, once the 2 chassis have registered: 1 switch, 2 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 -- ls-add lan -- --id=@dhcp0 create DHCP_Options cidr=10.70.0.0/24 'options:server_id="10.70.0.1"' 'options:server_mac="02:00:0a:46:00:01"' 'options:lease_time="3600"' 'options:router="10.70.0.1"' 'options:dns_server="{10.70.0.1}"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:46:00:0b 10.70.0.11 fd00:70::aff:fe46:b' -- set Logical_Switch_Port lan-vm1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:46:00:0c 10.70.0.12 fd00:70::aff:fe46:c' -- set Logical_Switch_Port lan-vm2 dhcpv4_options=@dhcp0 -- lr-add r1 -- lrp-add r1 r1-lan 06:00:0a:46:00:01 10.70.0.1/24 fd00:70::1/64 -- set Logical_Router_Port r1-lan ipv6_ra_configs:address_mode=slaac -- lsp-add lan lan-r1 -- lsp-set-type lan-r1 router -- lsp-set-addresses lan-r1 router -- lsp-set-options lan-r1 router-port=r1-lan -- --id=@dns_lab create DNS 'records:"vm1.lab.example"="10.70.0.11 fd00:70::aff:fe46:b"' 'records:"vm2.lab.example"="10.70.0.12 fd00:70::aff:fe46:c"' 'records:"www.lab.example"="10.70.0.11 fd00:70::aff:fe46:b 10.70.0.12 fd00:70::aff:fe46:c"' 'records:"gw.lab.example"="10.70.0.1"' 'records:"11.0.70.10.in-addr.arpa"="vm1.lab.example"' 'records:"b.0.0.0.6.4.e.f.f.f.a.0.0.0.0.0.0.0.0.0.0.0.0.0.0.7.0.0.0.0.d.f.ip6.arpa"="vm1.lab.example"' 'records:"12.0.70.10.in-addr.arpa"="vm2.lab.example"' 'records:"c.0.0.0.6.4.e.f.f.f.a.0.0.0.0.0.0.0.0.0.0.0.0.0.0.7.0.0.0.0.d.f.ip6.arpa"="vm2.lab.example"' 'records:"1.0.70.10.in-addr.arpa"="gw.lab.example"' 'external_ids:lab-name="lab"' -- add Logical_Switch lan dns_records @dns_lab
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

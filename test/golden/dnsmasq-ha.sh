@@ -373,13 +373,12 @@ LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv3 link set dev eth0 up
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.underlay link set dev hv3 master underlay
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv3 addr add 192.168.100.4/24 dev eth0
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 1 switch, 4 ports (one transaction)
+# --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/dnsmasq-ha/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/dnsmasq-ha/nodes/central/ovnnb_db.db --remote=punix:/run/lab/dnsmasq-ha/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/dnsmasq-ha/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/dnsmasq-ha/nodes/central/ovnnb_db.pid --log-file=/run/lab/dnsmasq-ha/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/dnsmasq-ha/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/dnsmasq-ha/nodes/central/ovnsb_db.db --remote=punix:/run/lab/dnsmasq-ha/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/dnsmasq-ha/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/dnsmasq-ha/nodes/central/ovnsb_db.pid --log-file=/run/lab/dnsmasq-ha/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/dnsmasq-ha/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/dnsmasq-ha/nodes/central/ovnsb_db.sock --pidfile=/run/lab/dnsmasq-ha/nodes/central/ovn-northd.pid --log-file=/run/lab/dnsmasq-ha/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add net -- lsp-add net net-vm1 -- lsp-set-addresses net-vm1 '02:00:0a:28:00:0b 10.40.0.11' -- lsp-add net net-vm2 -- lsp-set-addresses net-vm2 '02:00:0a:28:00:0c 10.40.0.12' -- lsp-add net net-dhcp1 -- lsp-set-addresses net-dhcp1 '02:00:0a:28:00:02 10.40.0.2' -- lsp-add net net-dhcp2 -- lsp-set-addresses net-dhcp2 '02:00:0a:28:00:03 10.40.0.3'
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VMs vm2, dhcp1 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/dnsmasq-ha/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -404,8 +403,6 @@ in_node hv1 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv1 link set dev vm2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.vm2 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=net-vm2
 mkdir -p /run/lab/dnsmasq-ha/nodes/dhcp1
 LAB_DIR=/run/lab/dnsmasq-ha ip netns add lab.dnsmasq-ha.dhcp1
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.dhcp1 link set dev lo up
@@ -415,8 +412,7 @@ in_node hv1 ethtool -K dhcp1 tx off
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv1 link set dev dhcp1 mtu 1400 up
 in_node dhcp1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.dhcp1 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int dhcp1 -- set Interface dhcp1 external_ids:iface-id=net-dhcp1
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=net-vm2 -- --may-exist add-port br-int dhcp1 -- set Interface dhcp1 external_ids:iface-id=net-dhcp1
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VM dhcp2 plugged into br-int
 in_node hv2 ovsdb-tool create /run/lab/dnsmasq-ha/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -441,7 +437,6 @@ in_node hv2 ethtool -K dhcp2 tx off
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv2 link set dev dhcp2 mtu 1400 up
 in_node dhcp2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.dhcp2 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int dhcp2 -- set Interface dhcp2 external_ids:iface-id=net-dhcp2
 
 # --- chassis hv3 192.168.100.4: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
@@ -467,8 +462,13 @@ in_node hv3 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv3 link set dev vm1 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.vm1 link set dev eth0 mtu 1400 up
-in_node hv3 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv3 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=net-vm1
+
+# --- logical network, once the 3 chassis have registered: 1 switch, 4 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv3
+in_node central ovn-nbctl --timeout=30 -- ls-add net -- lsp-add net net-vm1 -- lsp-set-addresses net-vm1 '02:00:0a:28:00:0b 10.40.0.11' -- lsp-add net net-vm2 -- lsp-set-addresses net-vm2 '02:00:0a:28:00:0c 10.40.0.12' -- lsp-add net net-dhcp1 -- lsp-set-addresses net-dhcp1 '02:00:0a:28:00:02 10.40.0.2' -- lsp-add net net-dhcp2 -- lsp-set-addresses net-dhcp2 '02:00:0a:28:00:03 10.40.0.3'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

@@ -302,13 +302,12 @@ in_node bm1 ethtool -K eth0 tx off
 in_node bm1 ip link set dev eth0 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev bm1 master bridge0
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 1 switch, 1 port (one transaction)
+# --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/external-dhcp/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/external-dhcp/nodes/central/ovnnb_db.db --remote=punix:/run/lab/external-dhcp/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/external-dhcp/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/external-dhcp/nodes/central/ovnnb_db.pid --log-file=/run/lab/external-dhcp/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/external-dhcp/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/external-dhcp/nodes/central/ovnsb_db.db --remote=punix:/run/lab/external-dhcp/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/external-dhcp/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/external-dhcp/nodes/central/ovnsb_db.pid --log-file=/run/lab/external-dhcp/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/external-dhcp/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/external-dhcp/nodes/central/ovnsb_db.sock --pidfile=/run/lab/external-dhcp/nodes/central/ovn-northd.pid --log-file=/run/lab/external-dhcp/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add provider -- lsp-add provider provider-localnet -- lsp-set-type provider-localnet localnet -- lsp-set-addresses provider-localnet unknown -- lsp-set-options provider-localnet network_name=physnet1 -- --id=@dhcp0 create DHCP_Options cidr=172.16.50.0/24 'options:server_id="172.16.50.1"' 'options:server_mac="02:00:ac:10:32:01"' 'options:lease_time="3600"' 'options:mtu="1400"' -- lsp-add provider provider-vm1 -- lsp-set-addresses provider-vm1 '02:00:ac:10:32:14 172.16.50.20' -- set Logical_Switch_Port provider-vm1 dhcpv4_options=@dhcp0 -- --id=@hcg0_0 create HA_Chassis chassis_name=hv1 priority=20 -- --id=@hcg0_1 create HA_Chassis chassis_name=hv2 priority=10 -- --id=@hcg0 create HA_Chassis_Group name=bm1 'ha_chassis=[@hcg0_0,@hcg0_1]' -- lsp-add provider provider-bm1 -- lsp-set-type provider-bm1 external -- lsp-set-addresses provider-bm1 '02:00:ac:10:32:1e 172.16.50.30' -- set Logical_Switch_Port provider-bm1 ha_chassis_group=@hcg0 -- set Logical_Switch_Port provider-bm1 dhcpv4_options=@dhcp0
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller
 in_node hv1 ovsdb-tool create /run/lab/external-dhcp/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -352,7 +351,6 @@ in_node hv2 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link set dev vm1 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.vm1 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=provider-vm1
 
 # --- chassis hv3 192.168.100.4: ovs-vswitchd, br-phy, ovn-controller
@@ -369,6 +367,12 @@ in_node hv3 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
 in_node hv3 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
 in_node hv3 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv3 ovn-controller unix:/run/lab/external-dhcp/nodes/hv3/db.sock --pidfile=/run/lab/external-dhcp/nodes/hv3/ovn-controller.pid --log-file=/run/lab/external-dhcp/nodes/hv3/ovn-controller.log --detach --no-chdir
+
+# --- logical network, once the 3 chassis have registered: 1 switch, 1 port (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv3
+in_node central ovn-nbctl --timeout=30 -- ls-add provider -- lsp-add provider provider-localnet -- lsp-set-type provider-localnet localnet -- lsp-set-addresses provider-localnet unknown -- lsp-set-options provider-localnet network_name=physnet1 -- --id=@dhcp0 create DHCP_Options cidr=172.16.50.0/24 'options:server_id="172.16.50.1"' 'options:server_mac="02:00:ac:10:32:01"' 'options:lease_time="3600"' 'options:mtu="1400"' -- lsp-add provider provider-vm1 -- lsp-set-addresses provider-vm1 '02:00:ac:10:32:14 172.16.50.20' -- set Logical_Switch_Port provider-vm1 dhcpv4_options=@dhcp0 -- --id=@hcg0_0 create HA_Chassis chassis_name=hv1 priority=20 -- --id=@hcg0_1 create HA_Chassis chassis_name=hv2 priority=10 -- --id=@hcg0 create HA_Chassis_Group name=bm1 'ha_chassis=[@hcg0_0,@hcg0_1]' -- lsp-add provider provider-bm1 -- lsp-set-type provider-bm1 external -- lsp-set-addresses provider-bm1 '02:00:ac:10:32:1e 172.16.50.30' -- set Logical_Switch_Port provider-bm1 ha_chassis_group=@hcg0 -- set Logical_Switch_Port provider-bm1 dhcpv4_options=@dhcp0
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

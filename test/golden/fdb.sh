@@ -316,13 +316,12 @@ LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv2 addr add 192.168.172.3/24 dev eth0
 
-# --- central 192.168.172.1: NB and SB databases, ovn-northd; logical network: 2 switches, 3 ports (one transaction)
+# --- central 192.168.172.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/fdb/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/fdb/nodes/central/ovnnb_db.db --remote=punix:/run/lab/fdb/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.172.1 --unixctl=/run/lab/fdb/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/fdb/nodes/central/ovnnb_db.pid --log-file=/run/lab/fdb/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/fdb/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/fdb/nodes/central/ovnsb_db.db --remote=punix:/run/lab/fdb/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.172.1 --unixctl=/run/lab/fdb/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/fdb/nodes/central/ovnsb_db.pid --log-file=/run/lab/fdb/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/fdb/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/fdb/nodes/central/ovnsb_db.sock --pidfile=/run/lab/fdb/nodes/central/ovn-northd.pid --log-file=/run/lab/fdb/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add lan -- ls-add wan -- --id=@dhcp0 create DHCP_Options cidr=10.73.0.0/24 'options:server_id="10.73.0.1"' 'options:server_mac="02:00:0a:49:00:01"' 'options:lease_time="3600"' 'options:router="10.73.0.1"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:49:00:0b 10.73.0.11' -- set Logical_Switch_Port lan-vm1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 unknown -- --id=@dhcp1 create DHCP_Options cidr=10.74.0.0/24 'options:server_id="10.74.0.1"' 'options:server_mac="02:00:0a:4a:00:01"' 'options:lease_time="3600"' 'options:router="10.74.0.1"' -- lsp-add wan wan-remote -- lsp-set-addresses wan-remote '02:00:0a:4a:00:15 10.74.0.21' -- set Logical_Switch_Port wan-remote dhcpv4_options=@dhcp1 -- lr-add r1 -- set Logical_Router r1 'options:mac_binding_age_threshold="20"' -- lrp-add r1 r1-lan 06:00:0a:49:00:01 10.73.0.1/24 -- lsp-add lan lan-r1 -- lsp-set-type lan-r1 router -- lsp-set-addresses lan-r1 router -- lsp-set-options lan-r1 router-port=r1-lan -- lrp-add r1 r1-wan 06:00:0a:4a:00:01 10.74.0.1/24 -- lsp-add wan wan-r1 -- lsp-set-type wan-r1 router -- lsp-set-addresses wan-r1 router -- lsp-set-options wan-r1 router-port=r1-wan
 
 # --- chassis hv1 192.168.172.2: ovs-vswitchd, br-phy, ovn-controller, VMs vm1, remote plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/fdb/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -346,8 +345,6 @@ in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv1 link set dev vm1 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.vm1 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=lan-vm1
 mkdir -p /run/lab/fdb/nodes/remote
 LAB_DIR=/run/lab/fdb ip netns add lab.fdb.remote
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.remote link set dev lo up
@@ -357,8 +354,7 @@ in_node hv1 ethtool -K remote tx off
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv1 link set dev remote mtu 1400 up
 in_node remote ethtool -K eth0 tx off
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.remote link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int remote -- set Interface remote external_ids:iface-id=wan-remote
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=lan-vm1 -- --may-exist add-port br-int remote -- set Interface remote external_ids:iface-id=wan-remote
 
 # --- chassis hv2 192.168.172.3: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
 in_node hv2 ovsdb-tool create /run/lab/fdb/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -382,8 +378,12 @@ in_node hv2 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv2 link set dev vm2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.vm2 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=lan-vm2
+
+# --- logical network, once the 2 chassis have registered: 2 switches, 3 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 -- ls-add lan -- ls-add wan -- --id=@dhcp0 create DHCP_Options cidr=10.73.0.0/24 'options:server_id="10.73.0.1"' 'options:server_mac="02:00:0a:49:00:01"' 'options:lease_time="3600"' 'options:router="10.73.0.1"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:49:00:0b 10.73.0.11' -- set Logical_Switch_Port lan-vm1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 unknown -- --id=@dhcp1 create DHCP_Options cidr=10.74.0.0/24 'options:server_id="10.74.0.1"' 'options:server_mac="02:00:0a:4a:00:01"' 'options:lease_time="3600"' 'options:router="10.74.0.1"' -- lsp-add wan wan-remote -- lsp-set-addresses wan-remote '02:00:0a:4a:00:15 10.74.0.21' -- set Logical_Switch_Port wan-remote dhcpv4_options=@dhcp1 -- lr-add r1 -- set Logical_Router r1 'options:mac_binding_age_threshold="20"' -- lrp-add r1 r1-lan 06:00:0a:49:00:01 10.73.0.1/24 -- lsp-add lan lan-r1 -- lsp-set-type lan-r1 router -- lsp-set-addresses lan-r1 router -- lsp-set-options lan-r1 router-port=r1-lan -- lrp-add r1 r1-wan 06:00:0a:4a:00:01 10.74.0.1/24 -- lsp-add wan wan-r1 -- lsp-set-type wan-r1 router -- lsp-set-addresses wan-r1 router -- lsp-set-options wan-r1 router-port=r1-wan
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

@@ -292,13 +292,12 @@ LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv3 link set dev eth0 up
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.underlay link set dev hv3 master underlay
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv3 addr add 192.168.100.4/24 dev eth0
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 1 switch, 3 ports (one transaction)
+# --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/geneve-mesh/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/geneve-mesh/nodes/central/ovnnb_db.db --remote=punix:/run/lab/geneve-mesh/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/geneve-mesh/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/geneve-mesh/nodes/central/ovnnb_db.pid --log-file=/run/lab/geneve-mesh/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/geneve-mesh/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/geneve-mesh/nodes/central/ovnsb_db.db --remote=punix:/run/lab/geneve-mesh/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/geneve-mesh/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/geneve-mesh/nodes/central/ovnsb_db.pid --log-file=/run/lab/geneve-mesh/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/geneve-mesh/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/geneve-mesh/nodes/central/ovnsb_db.sock --pidfile=/run/lab/geneve-mesh/nodes/central/ovn-northd.pid --log-file=/run/lab/geneve-mesh/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add net -- --id=@dhcp0 create DHCP_Options cidr=10.10.0.0/24 'options:server_id="10.10.0.1"' 'options:server_mac="02:00:0a:0a:00:01"' 'options:lease_time="3600"' 'options:mtu="1400"' -- lsp-add net net-vm1 -- lsp-set-addresses net-vm1 '02:00:0a:0a:00:0b 10.10.0.11' -- set Logical_Switch_Port net-vm1 dhcpv4_options=@dhcp0 -- lsp-add net net-vm2 -- lsp-set-addresses net-vm2 '02:00:0a:0a:00:0c 10.10.0.12' -- set Logical_Switch_Port net-vm2 dhcpv4_options=@dhcp0 -- lsp-add net net-vm3 -- lsp-set-addresses net-vm3 '02:00:0a:0a:00:0d 10.10.0.13' -- set Logical_Switch_Port net-vm3 dhcpv4_options=@dhcp0
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/geneve-mesh/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -323,7 +322,6 @@ in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv1 link set dev vm1 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.vm1 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=net-vm1
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
@@ -349,7 +347,6 @@ in_node hv2 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv2 link set dev vm2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.vm2 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=net-vm2
 
 # --- chassis hv3 192.168.100.4: ovs-vswitchd, br-phy, ovn-controller, VM vm3 plugged into br-int
@@ -375,8 +372,13 @@ in_node hv3 ethtool -K vm3 tx off
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv3 link set dev vm3 mtu 1400 up
 in_node vm3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.vm3 link set dev eth0 mtu 1400 up
-in_node hv3 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv3 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm3 -- set Interface vm3 external_ids:iface-id=net-vm3
+
+# --- logical network, once the 3 chassis have registered: 1 switch, 3 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv3
+in_node central ovn-nbctl --timeout=30 -- ls-add net -- --id=@dhcp0 create DHCP_Options cidr=10.10.0.0/24 'options:server_id="10.10.0.1"' 'options:server_mac="02:00:0a:0a:00:01"' 'options:lease_time="3600"' 'options:mtu="1400"' -- lsp-add net net-vm1 -- lsp-set-addresses net-vm1 '02:00:0a:0a:00:0b 10.10.0.11' -- set Logical_Switch_Port net-vm1 dhcpv4_options=@dhcp0 -- lsp-add net net-vm2 -- lsp-set-addresses net-vm2 '02:00:0a:0a:00:0c 10.10.0.12' -- set Logical_Switch_Port net-vm2 dhcpv4_options=@dhcp0 -- lsp-add net net-vm3 -- lsp-set-addresses net-vm3 '02:00:0a:0a:00:0d 10.10.0.13' -- set Logical_Switch_Port net-vm3 dhcpv4_options=@dhcp0
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

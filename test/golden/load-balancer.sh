@@ -590,13 +590,12 @@ LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 addr add 192.168.100.3/24 dev eth0
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 2 switches, 5 ports (one transaction)
+# --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/load-balancer/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/load-balancer/nodes/central/ovnnb_db.db --remote=punix:/run/lab/load-balancer/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/load-balancer/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/load-balancer/nodes/central/ovnnb_db.pid --log-file=/run/lab/load-balancer/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/load-balancer/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/load-balancer/nodes/central/ovnsb_db.db --remote=punix:/run/lab/load-balancer/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/load-balancer/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/load-balancer/nodes/central/ovnsb_db.pid --log-file=/run/lab/load-balancer/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/load-balancer/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/load-balancer/nodes/central/ovnsb_db.sock --pidfile=/run/lab/load-balancer/nodes/central/ovn-northd.pid --log-file=/run/lab/load-balancer/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add lan -- ls-add outside -- --id=@dhcp0 create DHCP_Options cidr=10.70.0.0/24 'options:server_id="10.70.0.1"' 'options:server_mac="02:00:0a:46:00:01"' 'options:lease_time="3600"' 'options:router="10.70.0.1"' -- lsp-add lan lan-web1 -- lsp-set-addresses lan-web1 '02:00:0a:46:00:0b 10.70.0.11' -- set Logical_Switch_Port lan-web1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-web2 -- lsp-set-addresses lan-web2 '02:00:0a:46:00:0c 10.70.0.12' -- set Logical_Switch_Port lan-web2 dhcpv4_options=@dhcp0 -- lsp-add lan lan-web3 -- lsp-set-addresses lan-web3 '02:00:0a:46:00:0d 10.70.0.13' -- set Logical_Switch_Port lan-web3 dhcpv4_options=@dhcp0 -- lsp-add lan lan-client -- lsp-set-addresses lan-client '02:00:0a:46:00:15 10.70.0.21' -- set Logical_Switch_Port lan-client dhcpv4_options=@dhcp0 -- --id=@dhcp1 create DHCP_Options cidr=10.71.0.0/24 'options:server_id="10.71.0.1"' 'options:server_mac="02:00:0a:47:00:01"' 'options:lease_time="3600"' 'options:router="10.71.0.1"' -- lsp-add outside outside-remote -- lsp-set-addresses outside-remote '02:00:0a:47:00:15 10.71.0.21' -- set Logical_Switch_Port outside-remote dhcpv4_options=@dhcp1 -- lr-add r1 -- lrp-add r1 r1-lan 06:00:0a:46:00:01 10.70.0.1/24 -- lsp-add lan lan-r1 -- lsp-set-type lan-r1 router -- lsp-set-addresses lan-r1 router -- lsp-set-options lan-r1 router-port=r1-lan -- lrp-add r1 r1-outside 06:00:0a:47:00:01 10.71.0.1/24 -- lsp-add outside outside-r1 -- lsp-set-type outside-r1 router -- lsp-set-addresses outside-r1 router -- lsp-set-options outside-r1 router-port=r1-outside -- lb-add web 10.72.0.100:80 10.70.0.11:8080,10.70.0.12:8080,10.70.0.13:8080 tcp -- lb-add web 10.70.0.200:80 10.70.0.11:8080,10.70.0.12:8080,10.70.0.13:8080 tcp -- set Load_Balancer web 'options:hairpin_snat_ip="10.72.0.100"' -- --id=@hc_web_0 create Load_Balancer_Health_Check 'vip="10.72.0.100:80"' 'options:interval="1"' 'options:timeout="1"' 'options:success_count="1"' 'options:failure_count="2"' -- add Load_Balancer web health_check @hc_web_0 -- --id=@hc_web_1 create Load_Balancer_Health_Check 'vip="10.70.0.200:80"' 'options:interval="1"' 'options:timeout="1"' 'options:success_count="1"' 'options:failure_count="2"' -- add Load_Balancer web health_check @hc_web_1 -- set Load_Balancer web 'ip_port_mappings:"10.70.0.11"="lan-web1:10.70.0.250"' 'ip_port_mappings:"10.70.0.12"="lan-web2:10.70.0.250"' 'ip_port_mappings:"10.70.0.13"="lan-web3:10.70.0.250"' -- ls-lb-add lan web -- ls-lb-add outside web
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VMs web1, client plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/load-balancer/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -620,8 +619,6 @@ in_node hv1 ethtool -K web1 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv1 link set dev web1 mtu 1400 up
 in_node web1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web1 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web1 -- set Interface web1 external_ids:iface-id=lan-web1
 mkdir -p /run/lab/load-balancer/nodes/client
 LAB_DIR=/run/lab/load-balancer ip netns add lab.load-balancer.client
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.client link set dev lo up
@@ -631,8 +628,7 @@ in_node hv1 ethtool -K client tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv1 link set dev client mtu 1400 up
 in_node client ethtool -K eth0 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.client link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int client -- set Interface client external_ids:iface-id=lan-client
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web1 -- set Interface web1 external_ids:iface-id=lan-web1 -- --may-exist add-port br-int client -- set Interface client external_ids:iface-id=lan-client
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VMs web2, web3, remote plugged into br-int
 in_node hv2 ovsdb-tool create /run/lab/load-balancer/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -656,8 +652,6 @@ in_node hv2 ethtool -K web2 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link set dev web2 mtu 1400 up
 in_node web2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web2 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web2 -- set Interface web2 external_ids:iface-id=lan-web2
 mkdir -p /run/lab/load-balancer/nodes/web3
 LAB_DIR=/run/lab/load-balancer ip netns add lab.load-balancer.web3
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web3 link set dev lo up
@@ -667,8 +661,6 @@ in_node hv2 ethtool -K web3 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link set dev web3 mtu 1400 up
 in_node web3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web3 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web3 -- set Interface web3 external_ids:iface-id=lan-web3
 mkdir -p /run/lab/load-balancer/nodes/remote
 LAB_DIR=/run/lab/load-balancer ip netns add lab.load-balancer.remote
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.remote link set dev lo up
@@ -678,8 +670,12 @@ in_node hv2 ethtool -K remote tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link set dev remote mtu 1400 up
 in_node remote ethtool -K eth0 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.remote link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int remote -- set Interface remote external_ids:iface-id=outside-remote
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web2 -- set Interface web2 external_ids:iface-id=lan-web2 -- --may-exist add-port br-int web3 -- set Interface web3 external_ids:iface-id=lan-web3 -- --may-exist add-port br-int remote -- set Interface remote external_ids:iface-id=outside-remote
+
+# --- logical network, once the 2 chassis have registered: 2 switches, 5 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 -- ls-add lan -- ls-add outside -- --id=@dhcp0 create DHCP_Options cidr=10.70.0.0/24 'options:server_id="10.70.0.1"' 'options:server_mac="02:00:0a:46:00:01"' 'options:lease_time="3600"' 'options:router="10.70.0.1"' -- lsp-add lan lan-web1 -- lsp-set-addresses lan-web1 '02:00:0a:46:00:0b 10.70.0.11' -- set Logical_Switch_Port lan-web1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-web2 -- lsp-set-addresses lan-web2 '02:00:0a:46:00:0c 10.70.0.12' -- set Logical_Switch_Port lan-web2 dhcpv4_options=@dhcp0 -- lsp-add lan lan-web3 -- lsp-set-addresses lan-web3 '02:00:0a:46:00:0d 10.70.0.13' -- set Logical_Switch_Port lan-web3 dhcpv4_options=@dhcp0 -- lsp-add lan lan-client -- lsp-set-addresses lan-client '02:00:0a:46:00:15 10.70.0.21' -- set Logical_Switch_Port lan-client dhcpv4_options=@dhcp0 -- --id=@dhcp1 create DHCP_Options cidr=10.71.0.0/24 'options:server_id="10.71.0.1"' 'options:server_mac="02:00:0a:47:00:01"' 'options:lease_time="3600"' 'options:router="10.71.0.1"' -- lsp-add outside outside-remote -- lsp-set-addresses outside-remote '02:00:0a:47:00:15 10.71.0.21' -- set Logical_Switch_Port outside-remote dhcpv4_options=@dhcp1 -- lr-add r1 -- lrp-add r1 r1-lan 06:00:0a:46:00:01 10.70.0.1/24 -- lsp-add lan lan-r1 -- lsp-set-type lan-r1 router -- lsp-set-addresses lan-r1 router -- lsp-set-options lan-r1 router-port=r1-lan -- lrp-add r1 r1-outside 06:00:0a:47:00:01 10.71.0.1/24 -- lsp-add outside outside-r1 -- lsp-set-type outside-r1 router -- lsp-set-addresses outside-r1 router -- lsp-set-options outside-r1 router-port=r1-outside -- lb-add web 10.72.0.100:80 10.70.0.11:8080,10.70.0.12:8080,10.70.0.13:8080 tcp -- lb-add web 10.70.0.200:80 10.70.0.11:8080,10.70.0.12:8080,10.70.0.13:8080 tcp -- set Load_Balancer web 'options:hairpin_snat_ip="10.72.0.100"' -- --id=@hc_web_0 create Load_Balancer_Health_Check 'vip="10.72.0.100:80"' 'options:interval="1"' 'options:timeout="1"' 'options:success_count="1"' 'options:failure_count="2"' -- add Load_Balancer web health_check @hc_web_0 -- --id=@hc_web_1 create Load_Balancer_Health_Check 'vip="10.70.0.200:80"' 'options:interval="1"' 'options:timeout="1"' 'options:success_count="1"' 'options:failure_count="2"' -- add Load_Balancer web health_check @hc_web_1 -- set Load_Balancer web 'ip_port_mappings:"10.70.0.11"="lan-web1:10.70.0.250"' 'ip_port_mappings:"10.70.0.12"="lan-web2:10.70.0.250"' 'ip_port_mappings:"10.70.0.13"="lan-web3:10.70.0.250"' -- ls-lb-add lan web -- ls-lb-add outside web
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

@@ -290,13 +290,12 @@ LAB_DIR=/run/lab/localport ip -n lab.localport.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/localport ip -n lab.localport.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv2 addr add 192.168.100.3/24 dev eth0
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 1 switch, 4 ports (one transaction)
+# --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/localport/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/localport/nodes/central/ovnnb_db.db --remote=punix:/run/lab/localport/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/localport/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/localport/nodes/central/ovnnb_db.pid --log-file=/run/lab/localport/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/localport/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/localport/nodes/central/ovnsb_db.db --remote=punix:/run/lab/localport/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/localport/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/localport/nodes/central/ovnsb_db.pid --log-file=/run/lab/localport/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/localport/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/localport/nodes/central/ovnsb_db.sock --pidfile=/run/lab/localport/nodes/central/ovn-northd.pid --log-file=/run/lab/localport/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add net -- lsp-add net net-meta -- lsp-set-type net-meta localport -- lsp-set-addresses net-meta '02:00:0a:14:00:02 10.20.0.2' -- --id=@dhcp0 create DHCP_Options cidr=10.20.0.0/24 'options:server_id="10.20.0.1"' 'options:server_mac="02:00:0a:14:00:01"' 'options:lease_time="3600"' -- lsp-add net net-vm1 -- lsp-set-addresses net-vm1 '02:00:0a:14:00:0b 10.20.0.11' -- set Logical_Switch_Port net-vm1 dhcpv4_options=@dhcp0 -- lsp-add net net-vm2 -- lsp-set-addresses net-vm2 '02:00:0a:14:00:0c 10.20.0.12' -- set Logical_Switch_Port net-vm2 dhcpv4_options=@dhcp0
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VMs vm1, meta-hv1 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/localport/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -320,8 +319,6 @@ in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv1 link set dev vm1 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.vm1 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=net-vm1
 mkdir -p /run/lab/localport/nodes/meta-hv1
 LAB_DIR=/run/lab/localport ip netns add lab.localport.meta-hv1
 LAB_DIR=/run/lab/localport ip -n lab.localport.meta-hv1 link set dev lo up
@@ -331,8 +328,7 @@ in_node hv1 ethtool -K meta-hv1 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv1 link set dev meta-hv1 mtu 1400 up
 in_node meta-hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.meta-hv1 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int meta-hv1 -- set Interface meta-hv1 external_ids:iface-id=net-meta
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=net-vm1 -- --may-exist add-port br-int meta-hv1 -- set Interface meta-hv1 external_ids:iface-id=net-meta
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VMs vm2, meta-hv2 plugged into br-int
 in_node hv2 ovsdb-tool create /run/lab/localport/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -356,8 +352,6 @@ in_node hv2 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv2 link set dev vm2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.vm2 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=net-vm2
 mkdir -p /run/lab/localport/nodes/meta-hv2
 LAB_DIR=/run/lab/localport ip netns add lab.localport.meta-hv2
 LAB_DIR=/run/lab/localport ip -n lab.localport.meta-hv2 link set dev lo up
@@ -367,8 +361,12 @@ in_node hv2 ethtool -K meta-hv2 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv2 link set dev meta-hv2 mtu 1400 up
 in_node meta-hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.meta-hv2 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int meta-hv2 -- set Interface meta-hv2 external_ids:iface-id=net-meta
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=net-vm2 -- --may-exist add-port br-int meta-hv2 -- set Interface meta-hv2 external_ids:iface-id=net-meta
+
+# --- logical network, once the 2 chassis have registered: 1 switch, 4 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 -- ls-add net -- lsp-add net net-meta -- lsp-set-type net-meta localport -- lsp-set-addresses net-meta '02:00:0a:14:00:02 10.20.0.2' -- --id=@dhcp0 create DHCP_Options cidr=10.20.0.0/24 'options:server_id="10.20.0.1"' 'options:server_mac="02:00:0a:14:00:01"' 'options:lease_time="3600"' -- lsp-add net net-vm1 -- lsp-set-addresses net-vm1 '02:00:0a:14:00:0b 10.20.0.11' -- set Logical_Switch_Port net-vm1 dhcpv4_options=@dhcp0 -- lsp-add net net-vm2 -- lsp-set-addresses net-vm2 '02:00:0a:14:00:0c 10.20.0.12' -- set Logical_Switch_Port net-vm2 dhcpv4_options=@dhcp0
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

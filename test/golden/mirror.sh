@@ -366,13 +366,12 @@ LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv3 link set dev eth0 up
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv3 master underlay
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv3 addr add 192.168.81.4/24 dev eth0
 
-# --- central 192.168.81.1: NB and SB databases, ovn-northd; logical network: 1 switch, 2 ports (one transaction)
+# --- central 192.168.81.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/mirror/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/mirror/nodes/central/ovnnb_db.db --remote=punix:/run/lab/mirror/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.81.1 --unixctl=/run/lab/mirror/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/mirror/nodes/central/ovnnb_db.pid --log-file=/run/lab/mirror/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/mirror/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/mirror/nodes/central/ovnsb_db.db --remote=punix:/run/lab/mirror/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.81.1 --unixctl=/run/lab/mirror/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/mirror/nodes/central/ovnsb_db.pid --log-file=/run/lab/mirror/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/mirror/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/mirror/nodes/central/ovnsb_db.sock --pidfile=/run/lab/mirror/nodes/central/ovn-northd.pid --log-file=/run/lab/mirror/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add lan -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:51:00:0b 10.81.0.11' -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:51:00:0c 10.81.0.12' -- mirror-add tap-out gre 7 from-lport 192.168.81.4 -- lsp-attach-mirror lan-vm1 tap-out -- mirror-add tap-in erspan 8 to-lport 192.168.81.4 -- lsp-attach-mirror lan-vm1 tap-in
 
 # --- chassis hv1 192.168.81.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/mirror/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -397,7 +396,6 @@ in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv1 link set dev vm1 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.vm1 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=lan-vm1
 
 # --- chassis hv2 192.168.81.3: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
@@ -423,7 +421,6 @@ in_node hv2 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv2 link set dev vm2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.vm2 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=lan-vm2
 
 # --- chassis hv3 192.168.81.4: ovs-vswitchd, br-phy, ovn-controller
@@ -440,6 +437,12 @@ in_node hv3 ovs-appctl tnl/neigh/set br-phy 192.168.81.2 0a:00:c0:a8:51:02
 in_node hv3 ovs-appctl tnl/neigh/set br-phy 192.168.81.3 0a:00:c0:a8:51:03
 in_node hv3 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.81.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv3 ovn-controller unix:/run/lab/mirror/nodes/hv3/db.sock --pidfile=/run/lab/mirror/nodes/hv3/ovn-controller.pid --log-file=/run/lab/mirror/nodes/hv3/ovn-controller.log --detach --no-chdir
+
+# --- logical network, once the 3 chassis have registered: 1 switch, 2 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv3
+in_node central ovn-nbctl --timeout=30 -- ls-add lan -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:51:00:0b 10.81.0.11' -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:51:00:0c 10.81.0.12' -- mirror-add tap-out gre 7 from-lport 192.168.81.4 -- lsp-attach-mirror lan-vm1 tap-out -- mirror-add tap-in erspan 8 to-lport 192.168.81.4 -- lsp-attach-mirror lan-vm1 tap-in
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

@@ -324,13 +324,12 @@ LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 addr add 192.168.100.3/24 dev eth0
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 2 switches, 3 ports (one transaction)
+# --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/multi-subnet/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/multi-subnet/nodes/central/ovnnb_db.db --remote=punix:/run/lab/multi-subnet/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/multi-subnet/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/multi-subnet/nodes/central/ovnnb_db.pid --log-file=/run/lab/multi-subnet/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/multi-subnet/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/multi-subnet/nodes/central/ovnsb_db.db --remote=punix:/run/lab/multi-subnet/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/multi-subnet/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/multi-subnet/nodes/central/ovnsb_db.pid --log-file=/run/lab/multi-subnet/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/multi-subnet/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/multi-subnet/nodes/central/ovnsb_db.sock --pidfile=/run/lab/multi-subnet/nodes/central/ovn-northd.pid --log-file=/run/lab/multi-subnet/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add net -- --id=@dhcp0 create DHCP_Options cidr=10.70.1.0/24 'options:server_id="10.70.1.1"' 'options:server_mac="02:00:0a:46:01:01"' 'options:lease_time="3600"' 'options:router="10.70.1.1"' -- lsp-add net net-vm1 -- lsp-set-addresses net-vm1 '02:00:0a:46:01:0a 10.70.1.10' -- set Logical_Switch_Port net-vm1 dhcpv4_options=@dhcp0 -- lsp-add net net-vm3 -- lsp-set-addresses net-vm3 '02:00:0a:46:01:0b 10.70.1.11' -- set Logical_Switch_Port net-vm3 dhcpv4_options=@dhcp0 -- --id=@dhcp1 create DHCP_Options cidr=10.70.2.0/24 'options:server_id="10.70.2.1"' 'options:server_mac="02:00:0a:46:02:01"' 'options:lease_time="1800"' 'options:router="10.70.2.1"' -- lsp-add net net-b-vm2 -- lsp-set-addresses net-b-vm2 '02:00:0a:46:02:0a 10.70.2.10' -- set Logical_Switch_Port net-b-vm2 dhcpv4_options=@dhcp1 -- lr-add r1 -- lrp-add r1 r1-net 06:00:0a:46:01:01 10.70.1.1/24 -- lsp-add net net-r1 -- lsp-set-type net-r1 router -- lsp-set-addresses net-r1 router -- lsp-set-options net-r1 router-port=r1-net -- lrp-add r1 r1-net-b 06:00:0a:46:02:01 10.70.2.1/24 -- lsp-add net net-b-r1 -- lsp-set-type net-b-r1 router -- lsp-set-addresses net-b-r1 router -- lsp-set-options net-b-r1 router-port=r1-net-b
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/multi-subnet/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -354,7 +353,6 @@ in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv1 link set dev vm1 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm1 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=net-vm1
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VMs vm3, vm2 plugged into br-int
@@ -379,8 +377,6 @@ in_node hv2 ethtool -K vm3 tx off
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 link set dev vm3 mtu 1400 up
 in_node vm3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm3 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm3 -- set Interface vm3 external_ids:iface-id=net-vm3
 mkdir -p /run/lab/multi-subnet/nodes/vm2
 LAB_DIR=/run/lab/multi-subnet ip netns add lab.multi-subnet.vm2
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm2 link set dev lo up
@@ -390,8 +386,12 @@ in_node hv2 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 link set dev vm2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm2 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=net-b-vm2
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm3 -- set Interface vm3 external_ids:iface-id=net-vm3 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=net-b-vm2
+
+# --- logical network, once the 2 chassis have registered: 2 switches, 3 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 -- ls-add net -- --id=@dhcp0 create DHCP_Options cidr=10.70.1.0/24 'options:server_id="10.70.1.1"' 'options:server_mac="02:00:0a:46:01:01"' 'options:lease_time="3600"' 'options:router="10.70.1.1"' -- lsp-add net net-vm1 -- lsp-set-addresses net-vm1 '02:00:0a:46:01:0a 10.70.1.10' -- set Logical_Switch_Port net-vm1 dhcpv4_options=@dhcp0 -- lsp-add net net-vm3 -- lsp-set-addresses net-vm3 '02:00:0a:46:01:0b 10.70.1.11' -- set Logical_Switch_Port net-vm3 dhcpv4_options=@dhcp0 -- --id=@dhcp1 create DHCP_Options cidr=10.70.2.0/24 'options:server_id="10.70.2.1"' 'options:server_mac="02:00:0a:46:02:01"' 'options:lease_time="1800"' 'options:router="10.70.2.1"' -- lsp-add net net-b-vm2 -- lsp-set-addresses net-b-vm2 '02:00:0a:46:02:0a 10.70.2.10' -- set Logical_Switch_Port net-b-vm2 dhcpv4_options=@dhcp1 -- lr-add r1 -- lrp-add r1 r1-net 06:00:0a:46:01:01 10.70.1.1/24 -- lsp-add net net-r1 -- lsp-set-type net-r1 router -- lsp-set-addresses net-r1 router -- lsp-set-options net-r1 router-port=r1-net -- lrp-add r1 r1-net-b 06:00:0a:46:02:01 10.70.2.1/24 -- lsp-add net net-b-r1 -- lsp-set-type net-b-r1 router -- lsp-set-addresses net-b-r1 router -- lsp-set-options net-b-r1 router-port=r1-net-b
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

@@ -408,13 +408,12 @@ LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 addr add 192.168.86.3/24 dev eth0
 
-# --- central 192.168.86.1: NB and SB databases, ovn-northd; logical network: 1 switch, 4 ports (one transaction)
+# --- central 192.168.86.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/multicast/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/multicast/nodes/central/ovnnb_db.db --remote=punix:/run/lab/multicast/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.86.1 --unixctl=/run/lab/multicast/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/multicast/nodes/central/ovnnb_db.pid --log-file=/run/lab/multicast/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/multicast/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/multicast/nodes/central/ovnsb_db.db --remote=punix:/run/lab/multicast/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.86.1 --unixctl=/run/lab/multicast/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/multicast/nodes/central/ovnsb_db.pid --log-file=/run/lab/multicast/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/multicast/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/multicast/nodes/central/ovnsb_db.sock --pidfile=/run/lab/multicast/nodes/central/ovn-northd.pid --log-file=/run/lab/multicast/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add lan -- set Logical_Switch lan 'other_config:mcast_snoop="true"' 'other_config:mcast_querier="true"' 'other_config:mcast_query_interval="10"' 'other_config:mcast_eth_src="0a:00:00:86:00:fe"' 'other_config:mcast_ip4_src="10.86.0.254"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:56:00:0b 10.86.0.11' -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:56:00:0c 10.86.0.12' -- lsp-add lan lan-vm3 -- lsp-set-addresses lan-vm3 '02:00:0a:56:00:0d 10.86.0.13' -- lsp-add lan lan-vm4 -- lsp-set-addresses lan-vm4 '02:00:0a:56:00:0e 10.86.0.14'
 
 # --- chassis hv1 192.168.86.2: ovs-vswitchd, br-phy, ovn-controller, VMs vm1, vm2 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/multicast/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -438,8 +437,6 @@ in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link set dev vm1 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm1 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=lan-vm1
 mkdir -p /run/lab/multicast/nodes/vm2
 LAB_DIR=/run/lab/multicast ip netns add lab.multicast.vm2
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm2 link set dev lo up
@@ -449,8 +446,7 @@ in_node hv1 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link set dev vm2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm2 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=lan-vm2
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=lan-vm1 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=lan-vm2
 
 # --- chassis hv2 192.168.86.3: ovs-vswitchd, br-phy, ovn-controller, VMs vm3, vm4 plugged into br-int
 in_node hv2 ovsdb-tool create /run/lab/multicast/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -474,8 +470,6 @@ in_node hv2 ethtool -K vm3 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link set dev vm3 mtu 1400 up
 in_node vm3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm3 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm3 -- set Interface vm3 external_ids:iface-id=lan-vm3
 mkdir -p /run/lab/multicast/nodes/vm4
 LAB_DIR=/run/lab/multicast ip netns add lab.multicast.vm4
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm4 link set dev lo up
@@ -485,8 +479,12 @@ in_node hv2 ethtool -K vm4 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link set dev vm4 mtu 1400 up
 in_node vm4 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm4 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm4 -- set Interface vm4 external_ids:iface-id=lan-vm4
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm3 -- set Interface vm3 external_ids:iface-id=lan-vm3 -- --may-exist add-port br-int vm4 -- set Interface vm4 external_ids:iface-id=lan-vm4
+
+# --- logical network, once the 2 chassis have registered: 1 switch, 4 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 -- ls-add lan -- set Logical_Switch lan 'other_config:mcast_snoop="true"' 'other_config:mcast_querier="true"' 'other_config:mcast_query_interval="10"' 'other_config:mcast_eth_src="0a:00:00:86:00:fe"' 'other_config:mcast_ip4_src="10.86.0.254"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:56:00:0b 10.86.0.11' -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:56:00:0c 10.86.0.12' -- lsp-add lan lan-vm3 -- lsp-set-addresses lan-vm3 '02:00:0a:56:00:0d 10.86.0.13' -- lsp-add lan lan-vm4 -- lsp-set-addresses lan-vm4 '02:00:0a:56:00:0e 10.86.0.14'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

@@ -313,13 +313,12 @@ LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv2 addr add 192.168.100.3/24 dev eth0
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 2 switches, 2 ports (one transaction)
+# --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/ovn-trace/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/ovn-trace/nodes/central/ovnnb_db.db --remote=punix:/run/lab/ovn-trace/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/ovn-trace/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/ovn-trace/nodes/central/ovnnb_db.pid --log-file=/run/lab/ovn-trace/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/ovn-trace/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/ovn-trace/nodes/central/ovnsb_db.db --remote=punix:/run/lab/ovn-trace/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/ovn-trace/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/ovn-trace/nodes/central/ovnsb_db.pid --log-file=/run/lab/ovn-trace/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/ovn-trace/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/ovn-trace/nodes/central/ovnsb_db.sock --pidfile=/run/lab/ovn-trace/nodes/central/ovn-northd.pid --log-file=/run/lab/ovn-trace/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add sw0 -- ls-add sw1 -- lsp-add sw0 sw0-port1 -- lsp-set-addresses sw0-port1 '50:54:00:00:00:01 192.168.0.2' -- lsp-add sw1 sw1-port1 -- lsp-set-addresses sw1-port1 '50:54:00:00:00:03 11.0.0.2' -- lr-add lr0 -- lrp-add lr0 lrp0 00:00:00:00:ff:01 192.168.0.1/24 -- lsp-add sw0 lrp0-attachment -- lsp-set-type lrp0-attachment router -- lsp-set-addresses lrp0-attachment router -- lsp-set-options lrp0-attachment router-port=lrp0 -- lrp-add lr0 lrp1 00:00:00:00:ff:02 11.0.0.1/24 -- lsp-add sw1 lrp1-attachment -- lsp-set-type lrp1-attachment router -- lsp-set-addresses lrp1-attachment router -- lsp-set-options lrp1-attachment router-port=lrp1
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/ovn-trace/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -343,7 +342,6 @@ in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv1 link set dev vm1 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.vm1 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=sw0-port1
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
@@ -368,8 +366,12 @@ in_node hv2 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv2 link set dev vm2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.vm2 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=sw1-port1
+
+# --- logical network, once the 2 chassis have registered: 2 switches, 2 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 -- ls-add sw0 -- ls-add sw1 -- lsp-add sw0 sw0-port1 -- lsp-set-addresses sw0-port1 '50:54:00:00:00:01 192.168.0.2' -- lsp-add sw1 sw1-port1 -- lsp-set-addresses sw1-port1 '50:54:00:00:00:03 11.0.0.2' -- lr-add lr0 -- lrp-add lr0 lrp0 00:00:00:00:ff:01 192.168.0.1/24 -- lsp-add sw0 lrp0-attachment -- lsp-set-type lrp0-attachment router -- lsp-set-addresses lrp0-attachment router -- lsp-set-options lrp0-attachment router-port=lrp0 -- lrp-add lr0 lrp1 00:00:00:00:ff:02 11.0.0.1/24 -- lsp-add sw1 lrp1-attachment -- lsp-set-type lrp1-attachment router -- lsp-set-addresses lrp1-attachment router -- lsp-set-options lrp1-attachment router-port=lrp1
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

@@ -460,13 +460,12 @@ LAB_DIR=/run/lab/qos ip -n lab.qos.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/qos ip -n lab.qos.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/qos ip -n lab.qos.hv2 addr add 192.168.100.3/24 dev eth0
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 1 switch, 3 ports (one transaction)
+# --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/qos/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/qos/nodes/central/ovnnb_db.db --remote=punix:/run/lab/qos/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/qos/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/qos/nodes/central/ovnnb_db.pid --log-file=/run/lab/qos/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/qos/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/qos/nodes/central/ovnsb_db.db --remote=punix:/run/lab/qos/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/qos/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/qos/nodes/central/ovnsb_db.pid --log-file=/run/lab/qos/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/qos/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/qos/nodes/central/ovnsb_db.sock --pidfile=/run/lab/qos/nodes/central/ovn-northd.pid --log-file=/run/lab/qos/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add lan -- --id=@dhcp0 create DHCP_Options cidr=10.80.0.0/24 'options:server_id="10.80.0.1"' 'options:server_mac="02:00:0a:50:00:01"' 'options:lease_time="3600"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:50:00:0b 10.80.0.11' -- set Logical_Switch_Port lan-vm1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:50:00:0c 10.80.0.12' -- set Logical_Switch_Port lan-vm2 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm3 -- lsp-set-addresses lan-vm3 '02:00:0a:50:00:0d 10.80.0.13' -- set Logical_Switch_Port lan-vm3 dhcpv4_options=@dhcp0 -- meter-add acl-log drop 2 pktps -- qos-add lan from-lport 200 'inport == "lan-vm1"' rate=2000 burst=200 dscp=46 -- qos-add lan from-lport 100 'inport == "lan-vm3"' dscp=10 -- qos-add lan from-lport 200 'inport == "lan-vm3" && (udp.dst == 5202)' rate=2000 burst=200 -- --id=@acl0 create ACL direction=to-lport priority=1000 'match="outport == \"lan-vm2\" && icmp4 && ip4.src == 10.80.0.11"' action=allow-stateless log=true 'name="ping-vm1"' 'meter="acl-log"' -- add Logical_Switch lan acls @acl0 -- --id=@acl1 create ACL direction=to-lport priority=1000 'match="outport == \"lan-vm2\" && icmp4 && ip4.src == 10.80.0.13"' action=allow-stateless log=true 'name="ping-vm3"' -- add Logical_Switch lan acls @acl1
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VMs vm1, vm3 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/qos/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -490,8 +489,6 @@ in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/qos ip -n lab.qos.hv1 link set dev vm1 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/qos ip -n lab.qos.vm1 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=lan-vm1
 mkdir -p /run/lab/qos/nodes/vm3
 LAB_DIR=/run/lab/qos ip netns add lab.qos.vm3
 LAB_DIR=/run/lab/qos ip -n lab.qos.vm3 link set dev lo up
@@ -501,8 +498,7 @@ in_node hv1 ethtool -K vm3 tx off
 LAB_DIR=/run/lab/qos ip -n lab.qos.hv1 link set dev vm3 mtu 1400 up
 in_node vm3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/qos ip -n lab.qos.vm3 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm3 -- set Interface vm3 external_ids:iface-id=lan-vm3
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=lan-vm1 -- --may-exist add-port br-int vm3 -- set Interface vm3 external_ids:iface-id=lan-vm3
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
 in_node hv2 ovsdb-tool create /run/lab/qos/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -526,8 +522,12 @@ in_node hv2 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/qos ip -n lab.qos.hv2 link set dev vm2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/qos ip -n lab.qos.vm2 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=lan-vm2
+
+# --- logical network, once the 2 chassis have registered: 1 switch, 3 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 -- ls-add lan -- --id=@dhcp0 create DHCP_Options cidr=10.80.0.0/24 'options:server_id="10.80.0.1"' 'options:server_mac="02:00:0a:50:00:01"' 'options:lease_time="3600"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:50:00:0b 10.80.0.11' -- set Logical_Switch_Port lan-vm1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:50:00:0c 10.80.0.12' -- set Logical_Switch_Port lan-vm2 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm3 -- lsp-set-addresses lan-vm3 '02:00:0a:50:00:0d 10.80.0.13' -- set Logical_Switch_Port lan-vm3 dhcpv4_options=@dhcp0 -- meter-add acl-log drop 2 pktps -- qos-add lan from-lport 200 'inport == "lan-vm1"' rate=2000 burst=200 dscp=46 -- qos-add lan from-lport 100 'inport == "lan-vm3"' dscp=10 -- qos-add lan from-lport 200 'inport == "lan-vm3" && (udp.dst == 5202)' rate=2000 burst=200 -- --id=@acl0 create ACL direction=to-lport priority=1000 'match="outport == \"lan-vm2\" && icmp4 && ip4.src == 10.80.0.11"' action=allow-stateless log=true 'name="ping-vm1"' 'meter="acl-log"' -- add Logical_Switch lan acls @acl0 -- --id=@acl1 create ACL direction=to-lport priority=1000 'match="outport == \"lan-vm2\" && icmp4 && ip4.src == 10.80.0.13"' action=allow-stateless log=true 'name="ping-vm3"' -- add Logical_Switch lan acls @acl1
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

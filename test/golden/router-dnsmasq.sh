@@ -337,13 +337,12 @@ LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 link set dev eth0 u
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 addr add 192.168.100.3/24 dev eth0
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 2 switches, 3 ports (one transaction)
+# --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/router-dnsmasq/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/router-dnsmasq/nodes/central/ovnnb_db.db --remote=punix:/run/lab/router-dnsmasq/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/router-dnsmasq/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/router-dnsmasq/nodes/central/ovnnb_db.pid --log-file=/run/lab/router-dnsmasq/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/router-dnsmasq/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/router-dnsmasq/nodes/central/ovnsb_db.db --remote=punix:/run/lab/router-dnsmasq/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/router-dnsmasq/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/router-dnsmasq/nodes/central/ovnsb_db.pid --log-file=/run/lab/router-dnsmasq/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/router-dnsmasq/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/router-dnsmasq/nodes/central/ovnsb_db.sock --pidfile=/run/lab/router-dnsmasq/nodes/central/ovn-northd.pid --log-file=/run/lab/router-dnsmasq/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add lan1 -- ls-add lan2 -- lsp-add lan1 lan1-rtr -- lsp-set-addresses lan1-rtr '02:00:0a:5b:01:01 10.91.1.1' -- lsp-add lan2 lan2-rtr -- lsp-set-addresses lan2-rtr '02:00:0a:5b:02:01 10.91.2.1' -- lsp-add lan1 lan1-vm1 -- lsp-set-addresses lan1-vm1 '02:00:0a:5b:01:0a 10.91.1.10' -- lsp-add lan2 lan2-vm2 -- lsp-set-addresses lan2-vm2 '02:00:0a:5b:02:0a 10.91.2.10'
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VM rtr plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/router-dnsmasq/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -367,16 +366,13 @@ in_node hv1 ethtool -K rtr tx off
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv1 link set dev rtr mtu 1400 up
 in_node rtr ethtool -K eth0 tx off
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.rtr link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int rtr -- set Interface rtr external_ids:iface-id=lan1-rtr
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv1 link add name vn0-eth1 type veth peer name eth1 netns lab.router-dnsmasq.rtr address 02:00:0a:5b:02:01
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.rtr link set dev eth1 addrgenmode none
 in_node hv1 ethtool -K vn0-eth1 tx off
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv1 link set dev vn0-eth1 mtu 1400 up
 in_node rtr ethtool -K eth1 tx off
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.rtr link set dev eth1 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vn0-eth1 -- set Interface vn0-eth1 external_ids:iface-id=lan2-rtr
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int rtr -- set Interface rtr external_ids:iface-id=lan1-rtr -- --may-exist add-port br-int vn0-eth1 -- set Interface vn0-eth1 external_ids:iface-id=lan2-rtr
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VMs vm1, vm2 plugged into br-int
 in_node hv2 ovsdb-tool create /run/lab/router-dnsmasq/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -400,8 +396,6 @@ in_node hv2 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 link set dev vm1 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.vm1 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=lan1-vm1
 mkdir -p /run/lab/router-dnsmasq/nodes/vm2
 LAB_DIR=/run/lab/router-dnsmasq ip netns add lab.router-dnsmasq.vm2
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.vm2 link set dev lo up
@@ -411,8 +405,12 @@ in_node hv2 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 link set dev vm2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.vm2 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=lan2-vm2
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=lan1-vm1 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=lan2-vm2
+
+# --- logical network, once the 2 chassis have registered: 2 switches, 3 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 -- ls-add lan1 -- ls-add lan2 -- lsp-add lan1 lan1-rtr -- lsp-set-addresses lan1-rtr '02:00:0a:5b:01:01 10.91.1.1' -- lsp-add lan2 lan2-rtr -- lsp-set-addresses lan2-rtr '02:00:0a:5b:02:01 10.91.2.1' -- lsp-add lan1 lan1-vm1 -- lsp-set-addresses lan1-vm1 '02:00:0a:5b:01:0a 10.91.1.10' -- lsp-add lan2 lan2-vm2 -- lsp-set-addresses lan2-vm2 '02:00:0a:5b:02:0a 10.91.2.10'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

@@ -320,13 +320,12 @@ LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.hv2 addr add 192.168.100.3/24 dev eth0
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 2 switches, 2 ports (one transaction)
+# --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/router-vm/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/router-vm/nodes/central/ovnnb_db.db --remote=punix:/run/lab/router-vm/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/router-vm/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/router-vm/nodes/central/ovnnb_db.pid --log-file=/run/lab/router-vm/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/router-vm/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/router-vm/nodes/central/ovnsb_db.db --remote=punix:/run/lab/router-vm/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/router-vm/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/router-vm/nodes/central/ovnsb_db.pid --log-file=/run/lab/router-vm/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/router-vm/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/router-vm/nodes/central/ovnsb_db.sock --pidfile=/run/lab/router-vm/nodes/central/ovn-northd.pid --log-file=/run/lab/router-vm/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add sw1 -- ls-add sw2 -- lsp-add sw1 sw1-rtr -- lsp-set-addresses sw1-rtr '02:00:0a:00:01:05 10.0.1.5' -- lsp-add sw2 sw2-vm1 -- lsp-set-addresses sw2-vm1 '02:00:0a:00:02:0a 10.0.2.10' -- lr-add r1 -- lrp-add r1 r1-sw1 06:00:0a:00:01:01 10.0.1.1/24 -- lsp-add sw1 sw1-r1 -- lsp-set-type sw1-r1 router -- lsp-set-addresses sw1-r1 router -- lsp-set-options sw1-r1 router-port=r1-sw1 -- lrp-add r1 r1-sw2 06:00:0a:00:02:01 10.0.2.1/24 -- lsp-add sw2 sw2-r1 -- lsp-set-type sw2-r1 router -- lsp-set-addresses sw2-r1 router -- lsp-set-options sw2-r1 router-port=r1-sw2 -- lr-route-add r1 10.99.0.0/24 10.0.1.5
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VM rtr plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/router-vm/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -350,7 +349,6 @@ in_node hv1 ethtool -K rtr tx off
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.hv1 link set dev rtr mtu 1400 up
 in_node rtr ethtool -K eth0 tx off
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.rtr link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int rtr -- set Interface rtr external_ids:iface-id=sw1-rtr
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
@@ -375,8 +373,12 @@ in_node hv2 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.hv2 link set dev vm1 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.vm1 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=sw2-vm1
+
+# --- logical network, once the 2 chassis have registered: 2 switches, 2 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 -- ls-add sw1 -- ls-add sw2 -- lsp-add sw1 sw1-rtr -- lsp-set-addresses sw1-rtr '02:00:0a:00:01:05 10.0.1.5' -- lsp-add sw2 sw2-vm1 -- lsp-set-addresses sw2-vm1 '02:00:0a:00:02:0a 10.0.2.10' -- lr-add r1 -- lrp-add r1 r1-sw1 06:00:0a:00:01:01 10.0.1.1/24 -- lsp-add sw1 sw1-r1 -- lsp-set-type sw1-r1 router -- lsp-set-addresses sw1-r1 router -- lsp-set-options sw1-r1 router-port=r1-sw1 -- lrp-add r1 r1-sw2 06:00:0a:00:02:01 10.0.2.1/24 -- lsp-add sw2 sw2-r1 -- lsp-set-type sw2-r1 router -- lsp-set-addresses sw2-r1 router -- lsp-set-options sw2-r1 router-port=r1-sw2 -- lr-route-add r1 10.99.0.0/24 10.0.1.5
 
 # --- links outside OVN: namespace ext, rtr:eth1 — ext:eth0
 LAB_DIR=/run/lab/router-vm ip netns add lab.router-vm.ext

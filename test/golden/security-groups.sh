@@ -807,13 +807,12 @@ LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link set dev eth0
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 addr add 192.168.100.3/24 dev eth0
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 1 switch, 4 ports (one transaction)
+# --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/security-groups/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/security-groups/nodes/central/ovnnb_db.db --remote=punix:/run/lab/security-groups/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/security-groups/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/security-groups/nodes/central/ovnnb_db.pid --log-file=/run/lab/security-groups/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/security-groups/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/security-groups/nodes/central/ovnsb_db.db --remote=punix:/run/lab/security-groups/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/security-groups/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/security-groups/nodes/central/ovnsb_db.pid --log-file=/run/lab/security-groups/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/security-groups/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/security-groups/nodes/central/ovnsb_db.sock --pidfile=/run/lab/security-groups/nodes/central/ovn-northd.pid --log-file=/run/lab/security-groups/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add lan -- --id=@dhcp0 create DHCP_Options cidr=10.60.0.0/24 'options:server_id="10.60.0.1"' 'options:server_mac="02:00:0a:3c:00:01"' 'options:lease_time="3600"' 'options:router="10.60.0.1"' -- lsp-add lan lan-web1 -- lsp-set-addresses lan-web1 '02:00:0a:3c:00:0b 10.60.0.11' -- lsp-set-port-security lan-web1 '02:00:0a:3c:00:0b 10.60.0.11' -- set Logical_Switch_Port lan-web1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-web2 -- lsp-set-addresses lan-web2 '02:00:0a:3c:00:0c 10.60.0.12' -- lsp-set-port-security lan-web2 '02:00:0a:3c:00:0c 10.60.0.12' -- set Logical_Switch_Port lan-web2 dhcpv4_options=@dhcp0 -- lsp-add lan lan-client -- lsp-set-addresses lan-client '02:00:0a:3c:00:15 10.60.0.21' -- set Logical_Switch_Port lan-client dhcpv4_options=@dhcp0 -- lsp-add lan lan-admin -- lsp-set-addresses lan-admin '02:00:0a:3c:00:1f 10.60.0.31' -- set Logical_Switch_Port lan-admin dhcpv4_options=@dhcp0 -- create Address_Set name=admins 'addresses=["10.60.0.31"]' -- pg-add web lan-web1 lan-web2 -- pg-add clients lan-client -- --id=@acl0 create ACL direction=from-lport priority=1002 'match="inport == @web && ip4"' action=allow-related -- add Port_Group web acls @acl0 -- --id=@acl1 create ACL direction=to-lport priority=1002 'match="outport == @web && ip4 && tcp.dst == 80"' action=allow-related -- add Port_Group web acls @acl1 -- --id=@acl2 create ACL direction=to-lport priority=1002 'match="outport == @web && ip4.src == $admins && tcp.dst == 22"' action=allow-related -- add Port_Group web acls @acl2 -- --id=@acl3 create ACL direction=to-lport priority=1002 'match="outport == @web && ip4.src == $clients_ip4 && tcp.dst == 9091"' action=allow-related -- add Port_Group web acls @acl3 -- --id=@acl4 create ACL direction=to-lport priority=1002 'match="outport == @web && inport == @clients && tcp.dst == 9090"' action=allow-related -- add Port_Group web acls @acl4 -- --id=@acl5 create ACL direction=to-lport priority=1001 'match="outport == @web && tcp.dst == 8080"' action=reject log=true 'name="web-8080"' 'severity="info"' -- add Port_Group web acls @acl5 -- --id=@acl6 create ACL direction=to-lport priority=1000 'match="outport == @web && ip"' action=drop -- add Port_Group web acls @acl6 -- --id=@acl7 create ACL direction=from-lport priority=1000 'match="inport == @web && ip"' action=drop -- add Port_Group web acls @acl7
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VMs web1, client plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/security-groups/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -837,8 +836,6 @@ in_node hv1 ethtool -K web1 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link set dev web1 mtu 1400 up
 in_node web1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web1 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web1 -- set Interface web1 external_ids:iface-id=lan-web1
 mkdir -p /run/lab/security-groups/nodes/client
 LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.client
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.client link set dev lo up
@@ -848,8 +845,7 @@ in_node hv1 ethtool -K client tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link set dev client mtu 1400 up
 in_node client ethtool -K eth0 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.client link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int client -- set Interface client external_ids:iface-id=lan-client
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web1 -- set Interface web1 external_ids:iface-id=lan-web1 -- --may-exist add-port br-int client -- set Interface client external_ids:iface-id=lan-client
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VMs web2, admin plugged into br-int
 in_node hv2 ovsdb-tool create /run/lab/security-groups/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -873,8 +869,6 @@ in_node hv2 ethtool -K web2 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link set dev web2 mtu 1400 up
 in_node web2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web2 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web2 -- set Interface web2 external_ids:iface-id=lan-web2
 mkdir -p /run/lab/security-groups/nodes/admin
 LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.admin
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.admin link set dev lo up
@@ -884,8 +878,12 @@ in_node hv2 ethtool -K admin tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link set dev admin mtu 1400 up
 in_node admin ethtool -K eth0 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.admin link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int admin -- set Interface admin external_ids:iface-id=lan-admin
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web2 -- set Interface web2 external_ids:iface-id=lan-web2 -- --may-exist add-port br-int admin -- set Interface admin external_ids:iface-id=lan-admin
+
+# --- logical network, once the 2 chassis have registered: 1 switch, 4 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 -- ls-add lan -- --id=@dhcp0 create DHCP_Options cidr=10.60.0.0/24 'options:server_id="10.60.0.1"' 'options:server_mac="02:00:0a:3c:00:01"' 'options:lease_time="3600"' 'options:router="10.60.0.1"' -- lsp-add lan lan-web1 -- lsp-set-addresses lan-web1 '02:00:0a:3c:00:0b 10.60.0.11' -- lsp-set-port-security lan-web1 '02:00:0a:3c:00:0b 10.60.0.11' -- set Logical_Switch_Port lan-web1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-web2 -- lsp-set-addresses lan-web2 '02:00:0a:3c:00:0c 10.60.0.12' -- lsp-set-port-security lan-web2 '02:00:0a:3c:00:0c 10.60.0.12' -- set Logical_Switch_Port lan-web2 dhcpv4_options=@dhcp0 -- lsp-add lan lan-client -- lsp-set-addresses lan-client '02:00:0a:3c:00:15 10.60.0.21' -- set Logical_Switch_Port lan-client dhcpv4_options=@dhcp0 -- lsp-add lan lan-admin -- lsp-set-addresses lan-admin '02:00:0a:3c:00:1f 10.60.0.31' -- set Logical_Switch_Port lan-admin dhcpv4_options=@dhcp0 -- create Address_Set name=admins 'addresses=["10.60.0.31"]' -- pg-add web lan-web1 lan-web2 -- pg-add clients lan-client -- --id=@acl0 create ACL direction=from-lport priority=1002 'match="inport == @web && ip4"' action=allow-related -- add Port_Group web acls @acl0 -- --id=@acl1 create ACL direction=to-lport priority=1002 'match="outport == @web && ip4 && tcp.dst == 80"' action=allow-related -- add Port_Group web acls @acl1 -- --id=@acl2 create ACL direction=to-lport priority=1002 'match="outport == @web && ip4.src == $admins && tcp.dst == 22"' action=allow-related -- add Port_Group web acls @acl2 -- --id=@acl3 create ACL direction=to-lport priority=1002 'match="outport == @web && ip4.src == $clients_ip4 && tcp.dst == 9091"' action=allow-related -- add Port_Group web acls @acl3 -- --id=@acl4 create ACL direction=to-lport priority=1002 'match="outport == @web && inport == @clients && tcp.dst == 9090"' action=allow-related -- add Port_Group web acls @acl4 -- --id=@acl5 create ACL direction=to-lport priority=1001 'match="outport == @web && tcp.dst == 8080"' action=reject log=true 'name="web-8080"' 'severity="info"' -- add Port_Group web acls @acl5 -- --id=@acl6 create ACL direction=to-lport priority=1000 'match="outport == @web && ip"' action=drop -- add Port_Group web acls @acl6 -- --id=@acl7 create ACL direction=from-lport priority=1000 'match="inport == @web && ip"' action=drop -- add Port_Group web acls @acl7
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

@@ -423,13 +423,12 @@ LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv2 addr add 192.168.174.3/24 dev eth0
 
-# --- central 192.168.174.1: NB and SB databases, ovn-northd; logical network: 1 switch, 2 ports (one transaction)
+# --- central 192.168.174.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/st-steps/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/st-steps/nodes/central/ovnnb_db.db --remote=punix:/run/lab/st-steps/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.174.1 --unixctl=/run/lab/st-steps/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/st-steps/nodes/central/ovnnb_db.pid --log-file=/run/lab/st-steps/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/st-steps/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/st-steps/nodes/central/ovnsb_db.db --remote=punix:/run/lab/st-steps/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.174.1 --unixctl=/run/lab/st-steps/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/st-steps/nodes/central/ovnsb_db.pid --log-file=/run/lab/st-steps/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/st-steps/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/st-steps/nodes/central/ovnsb_db.sock --pidfile=/run/lab/st-steps/nodes/central/ovn-northd.pid --log-file=/run/lab/st-steps/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add lan -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:4a:00:0b 10.74.0.11' -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:4a:00:0c 10.74.0.12' -- pg-add servers lan-vm2 -- --id=@acl0 create ACL direction=from-lport priority=1001 'match="ip4"' action=allow-related -- add Logical_Switch lan acls @acl0 -- --id=@acl1 create ACL direction=from-lport priority=1001 'match="arp"' action=allow -- add Logical_Switch lan acls @acl1 -- --id=@acl2 create ACL direction=to-lport priority=1001 'match="arp"' action=allow -- add Logical_Switch lan acls @acl2 -- --id=@acl3 create ACL direction=to-lport priority=1002 'match="outport == @servers && tcp.dst == 8080"' action=allow-related -- add Port_Group servers acls @acl3
 
 # --- chassis hv1 192.168.174.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/st-steps/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -453,7 +452,6 @@ in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv1 link set dev vm1 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.vm1 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=lan-vm1
 
 # --- chassis hv2 192.168.174.3: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
@@ -478,8 +476,12 @@ in_node hv2 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv2 link set dev vm2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.vm2 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=lan-vm2
+
+# --- logical network, once the 2 chassis have registered: 1 switch, 2 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 -- ls-add lan -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:4a:00:0b 10.74.0.11' -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:4a:00:0c 10.74.0.12' -- pg-add servers lan-vm2 -- --id=@acl0 create ACL direction=from-lport priority=1001 'match="ip4"' action=allow-related -- add Logical_Switch lan acls @acl0 -- --id=@acl1 create ACL direction=from-lport priority=1001 'match="arp"' action=allow -- add Logical_Switch lan acls @acl1 -- --id=@acl2 create ACL direction=to-lport priority=1001 'match="arp"' action=allow -- add Logical_Switch lan acls @acl2 -- --id=@acl3 create ACL direction=to-lport priority=1002 'match="outport == @servers && tcp.dst == 8080"' action=allow-related -- add Port_Group servers acls @acl3
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

@@ -353,13 +353,12 @@ LAB_DIR=/run/lab/subnets-routed ip -n lab.subnets-routed.hv2 link set dev eth0 u
 LAB_DIR=/run/lab/subnets-routed ip -n lab.subnets-routed.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/subnets-routed ip -n lab.subnets-routed.hv2 addr add 192.168.100.3/24 dev eth0
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 2 switches, 4 ports (one transaction)
+# --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/subnets-routed/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/subnets-routed/nodes/central/ovnnb_db.db --remote=punix:/run/lab/subnets-routed/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/subnets-routed/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/subnets-routed/nodes/central/ovnnb_db.pid --log-file=/run/lab/subnets-routed/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/subnets-routed/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/subnets-routed/nodes/central/ovnsb_db.db --remote=punix:/run/lab/subnets-routed/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/subnets-routed/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/subnets-routed/nodes/central/ovnsb_db.pid --log-file=/run/lab/subnets-routed/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/subnets-routed/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/subnets-routed/nodes/central/ovnsb_db.sock --pidfile=/run/lab/subnets-routed/nodes/central/ovn-northd.pid --log-file=/run/lab/subnets-routed/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add web -- ls-add db -- --id=@dhcp0 create DHCP_Options cidr=10.0.1.0/24 'options:server_id="10.0.1.1"' 'options:server_mac="02:00:0a:00:01:01"' 'options:lease_time="3600"' 'options:router="10.0.1.1"' -- lsp-add web web-web1 -- lsp-set-addresses web-web1 '02:00:0a:00:01:0a 10.0.1.10' -- set Logical_Switch_Port web-web1 dhcpv4_options=@dhcp0 -- lsp-add web web-web2 -- lsp-set-addresses web-web2 '02:00:0a:00:01:0b 10.0.1.11' -- set Logical_Switch_Port web-web2 dhcpv4_options=@dhcp0 -- --id=@dhcp1 create DHCP_Options cidr=10.0.2.0/24 'options:server_id="10.0.2.1"' 'options:server_mac="02:00:0a:00:02:01"' 'options:lease_time="3600"' 'options:router="10.0.2.1"' -- lsp-add db db-db1 -- lsp-set-addresses db-db1 '02:00:0a:00:02:0a 10.0.2.10' -- set Logical_Switch_Port db-db1 dhcpv4_options=@dhcp1 -- lsp-add db db-db2 -- lsp-set-addresses db-db2 '02:00:0a:00:02:0b 10.0.2.11' -- set Logical_Switch_Port db-db2 dhcpv4_options=@dhcp1 -- lr-add r1 -- lrp-add r1 r1-web 06:00:0a:00:01:01 10.0.1.1/24 -- lsp-add web web-r1 -- lsp-set-type web-r1 router -- lsp-set-addresses web-r1 router -- lsp-set-options web-r1 router-port=r1-web -- lrp-add r1 r1-db 06:00:0a:00:02:01 10.0.2.1/24 -- lsp-add db db-r1 -- lsp-set-type db-r1 router -- lsp-set-addresses db-r1 router -- lsp-set-options db-r1 router-port=r1-db
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VMs web1, db2 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/subnets-routed/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -383,8 +382,6 @@ in_node hv1 ethtool -K web1 tx off
 LAB_DIR=/run/lab/subnets-routed ip -n lab.subnets-routed.hv1 link set dev web1 mtu 1400 up
 in_node web1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/subnets-routed ip -n lab.subnets-routed.web1 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web1 -- set Interface web1 external_ids:iface-id=web-web1
 mkdir -p /run/lab/subnets-routed/nodes/db2
 LAB_DIR=/run/lab/subnets-routed ip netns add lab.subnets-routed.db2
 LAB_DIR=/run/lab/subnets-routed ip -n lab.subnets-routed.db2 link set dev lo up
@@ -394,8 +391,7 @@ in_node hv1 ethtool -K db2 tx off
 LAB_DIR=/run/lab/subnets-routed ip -n lab.subnets-routed.hv1 link set dev db2 mtu 1400 up
 in_node db2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/subnets-routed ip -n lab.subnets-routed.db2 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int db2 -- set Interface db2 external_ids:iface-id=db-db2
+in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web1 -- set Interface web1 external_ids:iface-id=web-web1 -- --may-exist add-port br-int db2 -- set Interface db2 external_ids:iface-id=db-db2
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VMs web2, db1 plugged into br-int
 in_node hv2 ovsdb-tool create /run/lab/subnets-routed/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -419,8 +415,6 @@ in_node hv2 ethtool -K web2 tx off
 LAB_DIR=/run/lab/subnets-routed ip -n lab.subnets-routed.hv2 link set dev web2 mtu 1400 up
 in_node web2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/subnets-routed ip -n lab.subnets-routed.web2 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web2 -- set Interface web2 external_ids:iface-id=web-web2
 mkdir -p /run/lab/subnets-routed/nodes/db1
 LAB_DIR=/run/lab/subnets-routed ip netns add lab.subnets-routed.db1
 LAB_DIR=/run/lab/subnets-routed ip -n lab.subnets-routed.db1 link set dev lo up
@@ -430,8 +424,12 @@ in_node hv2 ethtool -K db1 tx off
 LAB_DIR=/run/lab/subnets-routed ip -n lab.subnets-routed.hv2 link set dev db1 mtu 1400 up
 in_node db1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/subnets-routed ip -n lab.subnets-routed.db1 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int db1 -- set Interface db1 external_ids:iface-id=db-db1
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web2 -- set Interface web2 external_ids:iface-id=web-web2 -- --may-exist add-port br-int db1 -- set Interface db1 external_ids:iface-id=db-db1
+
+# --- logical network, once the 2 chassis have registered: 2 switches, 4 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 -- ls-add web -- ls-add db -- --id=@dhcp0 create DHCP_Options cidr=10.0.1.0/24 'options:server_id="10.0.1.1"' 'options:server_mac="02:00:0a:00:01:01"' 'options:lease_time="3600"' 'options:router="10.0.1.1"' -- lsp-add web web-web1 -- lsp-set-addresses web-web1 '02:00:0a:00:01:0a 10.0.1.10' -- set Logical_Switch_Port web-web1 dhcpv4_options=@dhcp0 -- lsp-add web web-web2 -- lsp-set-addresses web-web2 '02:00:0a:00:01:0b 10.0.1.11' -- set Logical_Switch_Port web-web2 dhcpv4_options=@dhcp0 -- --id=@dhcp1 create DHCP_Options cidr=10.0.2.0/24 'options:server_id="10.0.2.1"' 'options:server_mac="02:00:0a:00:02:01"' 'options:lease_time="3600"' 'options:router="10.0.2.1"' -- lsp-add db db-db1 -- lsp-set-addresses db-db1 '02:00:0a:00:02:0a 10.0.2.10' -- set Logical_Switch_Port db-db1 dhcpv4_options=@dhcp1 -- lsp-add db db-db2 -- lsp-set-addresses db-db2 '02:00:0a:00:02:0b 10.0.2.11' -- set Logical_Switch_Port db-db2 dhcpv4_options=@dhcp1 -- lr-add r1 -- lrp-add r1 r1-web 06:00:0a:00:01:01 10.0.1.1/24 -- lsp-add web web-r1 -- lsp-set-type web-r1 router -- lsp-set-addresses web-r1 router -- lsp-set-options web-r1 router-port=r1-web -- lrp-add r1 r1-db 06:00:0a:00:02:01 10.0.2.1/24 -- lsp-add db db-r1 -- lsp-set-type db-r1 router -- lsp-set-addresses db-r1 router -- lsp-set-options db-r1 router-port=r1-db
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

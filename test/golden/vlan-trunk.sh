@@ -384,13 +384,12 @@ LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 addr add 192.168.100.3/24 dev eth0
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 3 switches, 4 ports (one transaction)
+# --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/vlan-trunk/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/vlan-trunk/nodes/central/ovnnb_db.db --remote=punix:/run/lab/vlan-trunk/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/vlan-trunk/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/vlan-trunk/nodes/central/ovnnb_db.pid --log-file=/run/lab/vlan-trunk/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/vlan-trunk/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/vlan-trunk/nodes/central/ovnsb_db.db --remote=punix:/run/lab/vlan-trunk/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/vlan-trunk/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/vlan-trunk/nodes/central/ovnsb_db.pid --log-file=/run/lab/vlan-trunk/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/vlan-trunk/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/vlan-trunk/nodes/central/ovnsb_db.sock --pidfile=/run/lab/vlan-trunk/nodes/central/ovn-northd.pid --log-file=/run/lab/vlan-trunk/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add native -- ls-add v10 -- ls-add v20 -- --id=@dhcp0 create DHCP_Options cidr=10.30.0.0/24 'options:server_id="10.30.0.1"' 'options:server_mac="02:00:0a:1e:00:01"' 'options:lease_time="3600"' -- --id=@dhcp1 create DHCP_Options cidr=10.30.10.0/24 'options:server_id="10.30.10.1"' 'options:server_mac="02:00:0a:1e:0a:01"' 'options:lease_time="3600"' -- --id=@dhcp2 create DHCP_Options cidr=10.30.20.0/24 'options:server_id="10.30.20.1"' 'options:server_mac="02:00:0a:1e:14:01"' 'options:lease_time="3600"' -- lsp-add native native-vm1 -- lsp-set-addresses native-vm1 '02:00:0a:1e:00:0a 10.30.0.10' -- set Logical_Switch_Port native-vm1 dhcpv4_options=@dhcp0 -- lsp-add v10 v10-vm1-10 native-vm1 10 -- lsp-set-addresses v10-vm1-10 '02:00:0a:1e:0a:0a 10.30.10.10' -- set Logical_Switch_Port v10-vm1-10 dhcpv4_options=@dhcp1 -- lsp-add v20 v20-vm1-20 native-vm1 20 -- lsp-set-addresses v20-vm1-20 '02:00:0a:1e:14:0a 10.30.20.10' -- set Logical_Switch_Port v20-vm1-20 dhcpv4_options=@dhcp2 -- lsp-add v10 v10-red -- lsp-set-addresses v10-red '02:00:0a:1e:0a:14 10.30.10.20' -- set Logical_Switch_Port v10-red dhcpv4_options=@dhcp1 -- lsp-add v20 v20-blue -- lsp-set-addresses v20-blue '02:00:0a:1e:14:14 10.30.20.20' -- set Logical_Switch_Port v20-blue dhcpv4_options=@dhcp2 -- lsp-add native native-plain -- lsp-set-addresses native-plain '02:00:0a:1e:00:14 10.30.0.20' -- set Logical_Switch_Port native-plain dhcpv4_options=@dhcp0
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/vlan-trunk/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -432,7 +431,6 @@ in_node hv1 ip link set dev vt0-up mtu 1400 up
 in_node hv1 ethtool -K vt0-tr tx off
 in_node hv1 ip link set dev vt0-tr mtu 1400 up
 in_node hv1 ovs-vsctl --timeout=30 -- add-br vt0 -- set Bridge vt0 datapath_type=netdev -- add-port vt0 vt0-tr -- set Port vt0-tr vlan_mode=native-untagged tag=4094 trunks=4094,10,20 -- add-port vt0 vm1 -- set Port vm1 tag=4094 -- add-port vt0 vt0-10 -- set Port vt0-10 tag=10 -- add-port vt0 vt0-20 -- set Port vt0-20 tag=20
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vt0-up -- set Interface vt0-up external_ids:iface-id=native-vm1
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VMs red, blue, plain plugged into br-int
@@ -457,8 +455,6 @@ in_node hv2 ethtool -K red tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev red mtu 1400 up
 in_node red ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.red link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int red -- set Interface red external_ids:iface-id=v10-red
 mkdir -p /run/lab/vlan-trunk/nodes/blue
 LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.blue
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.blue link set dev lo up
@@ -468,8 +464,6 @@ in_node hv2 ethtool -K blue tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev blue mtu 1400 up
 in_node blue ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.blue link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int blue -- set Interface blue external_ids:iface-id=v20-blue
 mkdir -p /run/lab/vlan-trunk/nodes/plain
 LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.plain
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.plain link set dev lo up
@@ -479,8 +473,12 @@ in_node hv2 ethtool -K plain tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev plain mtu 1400 up
 in_node plain ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.plain link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int plain -- set Interface plain external_ids:iface-id=native-plain
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int red -- set Interface red external_ids:iface-id=v10-red -- --may-exist add-port br-int blue -- set Interface blue external_ids:iface-id=v20-blue -- --may-exist add-port br-int plain -- set Interface plain external_ids:iface-id=native-plain
+
+# --- logical network, once the 2 chassis have registered: 3 switches, 4 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 -- ls-add native -- ls-add v10 -- ls-add v20 -- --id=@dhcp0 create DHCP_Options cidr=10.30.0.0/24 'options:server_id="10.30.0.1"' 'options:server_mac="02:00:0a:1e:00:01"' 'options:lease_time="3600"' -- --id=@dhcp1 create DHCP_Options cidr=10.30.10.0/24 'options:server_id="10.30.10.1"' 'options:server_mac="02:00:0a:1e:0a:01"' 'options:lease_time="3600"' -- --id=@dhcp2 create DHCP_Options cidr=10.30.20.0/24 'options:server_id="10.30.20.1"' 'options:server_mac="02:00:0a:1e:14:01"' 'options:lease_time="3600"' -- lsp-add native native-vm1 -- lsp-set-addresses native-vm1 '02:00:0a:1e:00:0a 10.30.0.10' -- set Logical_Switch_Port native-vm1 dhcpv4_options=@dhcp0 -- lsp-add v10 v10-vm1-10 native-vm1 10 -- lsp-set-addresses v10-vm1-10 '02:00:0a:1e:0a:0a 10.30.10.10' -- set Logical_Switch_Port v10-vm1-10 dhcpv4_options=@dhcp1 -- lsp-add v20 v20-vm1-20 native-vm1 20 -- lsp-set-addresses v20-vm1-20 '02:00:0a:1e:14:0a 10.30.20.10' -- set Logical_Switch_Port v20-vm1-20 dhcpv4_options=@dhcp2 -- lsp-add v10 v10-red -- lsp-set-addresses v10-red '02:00:0a:1e:0a:14 10.30.10.20' -- set Logical_Switch_Port v10-red dhcpv4_options=@dhcp1 -- lsp-add v20 v20-blue -- lsp-set-addresses v20-blue '02:00:0a:1e:14:14 10.30.20.20' -- set Logical_Switch_Port v20-blue dhcpv4_options=@dhcp2 -- lsp-add native native-plain -- lsp-set-addresses native-plain '02:00:0a:1e:00:14 10.30.0.20' -- set Logical_Switch_Port native-plain dhcpv4_options=@dhcp0
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

@@ -278,13 +278,12 @@ LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 addr add 192.168.100.3/24 dev eth0
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd; logical network: 1 switch, 3 ports (one transaction)
+# --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/vxlan/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/vxlan/nodes/central/ovnnb_db.db --remote=punix:/run/lab/vxlan/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/vxlan/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/vxlan/nodes/central/ovnnb_db.pid --log-file=/run/lab/vxlan/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/vxlan/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/vxlan/nodes/central/ovnsb_db.db --remote=punix:/run/lab/vxlan/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/vxlan/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/vxlan/nodes/central/ovnsb_db.pid --log-file=/run/lab/vxlan/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/vxlan/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/vxlan/nodes/central/ovnsb_db.sock --pidfile=/run/lab/vxlan/nodes/central/ovn-northd.pid --log-file=/run/lab/vxlan/nodes/central/ovn-northd.log --detach --no-chdir
-in_node central ovn-nbctl --timeout=30 -- ls-add sw -- lsp-add sw sw-vm1 -- lsp-set-addresses sw-vm1 '02:00:0a:50:00:0b 10.80.0.11' -- lsp-add sw sw-vm2 -- lsp-set-addresses sw-vm2 '02:00:0a:50:00:0c 10.80.0.12' -- lsp-add sw sw-web -- lsp-set-addresses sw-web '02:00:0a:50:00:14 10.80.0.20' -- --id=@acl0 create ACL direction=to-lport priority=1001 'match="outport == \"sw-web\" && inport == {\"sw-vm1\", \"sw-vm2\"} && tcp.dst == 80"' action=reject -- add Logical_Switch sw acls @acl0
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/vxlan/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -308,7 +307,6 @@ in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv1 link set dev vm1 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm1 link set dev eth0 mtu 1400 up
-in_node hv1 ovs-vsctl --timeout=30 wait-until Bridge br-int
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=sw-vm1
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VMs vm2, web plugged into br-int
@@ -333,8 +331,6 @@ in_node hv2 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link set dev vm2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm2 link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=sw-vm2
 mkdir -p /run/lab/vxlan/nodes/web
 LAB_DIR=/run/lab/vxlan ip netns add lab.vxlan.web
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.web link set dev lo up
@@ -344,8 +340,12 @@ in_node hv2 ethtool -K web tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link set dev web mtu 1400 up
 in_node web ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.web link set dev eth0 mtu 1400 up
-in_node hv2 ovs-vsctl --timeout=30 wait-until Bridge br-int
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web -- set Interface web external_ids:iface-id=sw-web
+in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=sw-vm2 -- --may-exist add-port br-int web -- set Interface web external_ids:iface-id=sw-web
+
+# --- logical network, once the 2 chassis have registered: 1 switch, 3 ports (one transaction)
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
+in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=30 -- ls-add sw -- lsp-add sw sw-vm1 -- lsp-set-addresses sw-vm1 '02:00:0a:50:00:0b 10.80.0.11' -- lsp-add sw sw-vm2 -- lsp-set-addresses sw-vm2 '02:00:0a:50:00:0c 10.80.0.12' -- lsp-add sw sw-web -- lsp-set-addresses sw-web '02:00:0a:50:00:14 10.80.0.20' -- --id=@acl0 create ACL direction=to-lport priority=1001 'match="outport == \"sw-web\" && inport == {\"sw-vm1\", \"sw-vm2\"} && tcp.dst == 80"' action=reject -- add Logical_Switch sw acls @acl0
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1

@@ -28,7 +28,7 @@ beforeEach(() => {
 });
 
 describe('upLab with a fake runtime', () => {
-  it('builds underlay, nodes, central, then chassis and the logical network, VMs, then leases, in that order', async () => {
+  it('builds underlay, nodes, central and chassis with their VMs, then the logical network once every chassis registered, then leases, in that order', async () => {
     const { runtime, deps } = setup();
     const result = await upLab({ ...lab, datapath: 'netdev' }, deps);
     // Each VM's address is read from that VM, after its lease.
@@ -37,17 +37,21 @@ describe('upLab with a fake runtime', () => {
       { node: 'vm2', address: LEASED.vm2 },
     ]);
     expect(runtime.calls.findIndex((c) => c.startsWith('vm1: ip') && c.includes('addr'))).toBeGreaterThan(runtime.calls.findIndex((c) => c.startsWith('vm1: sh -c') && c.includes('40 /fake/vm1/bin/dhclient -1 -v eth0')));
-    // The logical network needs only central: it is written while the chassis start.
+    // The logical network is written once every chassis has registered (their registrations then
+    // recompute next to nothing), after the chassis steps, which plug the VMs.
     const calls = (o: string) => runtime.calls.findIndex((c) => c.includes(o));
     expect(calls('hv1: ovn-controller')).toBeGreaterThan(calls('central: ovn-northd'));
     expect(calls('hv1: ovn-controller')).toBeLessThan(calls('vm vm1 on hv1'));
+    const lastRegistration = Math.max(...['hv1', 'hv2'].map((c) => runtime.calls.findIndex((x) => x.includes(`wait-until Chassis ${c}`))));
+    expect(lastRegistration).toBeGreaterThan(Math.max(calls('hv1: ovn-controller'), calls('hv2: ovn-controller')));
+    expect(calls('ls-add dmz')).toBeGreaterThan(lastRegistration);
     const order = [
       'underlay',
       'node central',
       'central: ovn-northd',
-      'central: ovn-nbctl --timeout=30 -- ls-add dmz',
       'vm vm1 on hv1',
       'hv1: ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1',
+      'central: ovn-nbctl --timeout=30 -- ls-add dmz',
       '--wait=hv sync',
       '40 /fake/vm1/bin/dhclient -1 -v eth0',
     ];
