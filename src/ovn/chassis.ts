@@ -61,6 +61,7 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
       `external_ids:ovn-encap-ip=${chassis.ip}`,
       `external_ids:ovn-bridge-datapath-type=${datapath}`,
       ...(chassis.transportZones.length ? [`external_ids:ovn-transport-zones="${chassis.transportZones.join(',')}"`] : []),
+      ...sbProbeInterval(lab),
     ],
     ['ip', 'addr', 'flush', 'dev', 'eth0'],
     ['ip', 'addr', 'add', `${chassis.ip}/${prefix}`, 'dev', 'br-phy'],
@@ -93,6 +94,18 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
  */
 function brIntSettings(chassis: Chassis, datapath: Datapath): string[] {
   return [`datapath_type=${datapath}`, 'fail_mode=secure', 'other_config:disable-in-band=true', `other_config:hwaddr="${macFromIpv4(0x0e, parseIpv4(chassis.ip)!)}"`];
+}
+
+/**
+ * How long ovn-controller waits for the SB to answer before it drops the connection: OVN's default
+ * of 5 s, or a tenth of a second per chassis where that is longer (500 chassis: 50 s), as large
+ * deployments raise `ovn-remote-probe-interval`. One SB server answers every chassis; at 500 on two
+ * cores it answered a probe later than 5 s while the chassis registered, each chassis that gave up
+ * reconnected and fetched the whole database again, and the lab never settled (a reconnect storm).
+ */
+function sbProbeInterval(lab: Lab): string[] {
+  const ms = lab.chassis.length * 100;
+  return ms > 5000 ? [`external_ids:ovn-remote-probe-interval=${ms}`] : [];
 }
 
 /** A loop that returns once the SB database has northd's SB_Global row (30 s at most). */

@@ -11,15 +11,25 @@ import { waitInNode, type NodeShell } from './node-shell.js';
  * that times out (the error shows the script's start, not which wait it was).
  */
 export async function waitRegisteredBoundSynced(central: NodeShell, chassis: readonly string[], ports: readonly string[]): Promise<void> {
-  await central.runAll([...chassis.map(registered), ...ports.map((port) => ['ovn-nbctl', '--timeout=30', 'wait-until', 'Logical_Switch_Port', port, 'up=true']), HV_SYNC]);
+  await central.runAll([...waitEvery('ovn-sbctl', 'Chassis', chassis), ...waitEvery('ovn-nbctl', 'Logical_Switch_Port', ports, 'up=true'), HV_SYNC]);
 }
 
-/** The chassis have registered in the SB database (one process). */
+/** The chassis have registered in the SB database. */
 export async function waitRegistered(central: NodeShell, chassis: readonly string[]): Promise<void> {
-  await central.runAll(chassis.map(registered));
+  await central.runAll(waitEvery('ovn-sbctl', 'Chassis', chassis));
 }
 
-const registered = (chassis: string) => ['ovn-sbctl', '--timeout=30', 'wait-until', 'Chassis', chassis];
+/**
+ * One `wait-until` per row, all in one invocation of the tool (none for no rows): one connection
+ * and one copy of the table, checked again as the database changes, where a tool per row made
+ * N connections that each fetched the table (a 500-chassis lab waited minutes for its 1000 ports
+ * so). The timeout grows with the rows, a tenth of a second each beyond 30 s.
+ */
+function waitEvery(tool: 'ovn-sbctl' | 'ovn-nbctl', table: string, rows: readonly string[], ...condition: string[]): string[][] {
+  if (rows.length === 0) return [];
+  const timeout = 30 + Math.ceil(rows.length / 10);
+  return [[tool, `--timeout=${timeout}`, ...rows.flatMap((row, i) => [...(i ? ['--'] : []), 'wait-until', table, row, ...condition])]];
+}
 
 /** Every chassis has applied the NB configuration as it is now. */
 export async function waitHvSync(central: NodeShell): Promise<void> {

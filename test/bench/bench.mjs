@@ -16,7 +16,8 @@
 //   shared libraries in every process, and PSS, which shares them out), the SB's size and logical
 //   flows, the tunnel ports of one chassis, and the tenant cost per chassis's growth per doubling.
 // portup (port-up.mjs): the latency from a logical port's NB write to ovn-installed on its
-//   chassis, as ovn-heater reports it, at N chassis; with --ovn, on that build tree too, side by side.
+//   chassis, as ovn-heater reports it, at N chassis (on the tenant scale lab of N when scale runs
+//   too); with --ovn, on that build tree too, side by side.
 // debian13: dmz up on this host (Debian 12: OVS 3.1, OVN 23.03) and on a Debian 13 host (OVS 3.5,
 //   OVN 25.03: test/debian13/host.sh, a container of Debian 13's packages running the netns
 //   runtime), alternately in the same run: each up's time as `lab up` reports it, the ratio of the
@@ -26,7 +27,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { portUp } from './port-up.mjs';
+import { portUp, portUpBatches } from './port-up.mjs';
 import { growthPerDoubling, scaleRun } from './scale.mjs';
 
 const args = process.argv.slice(2);
@@ -187,14 +188,42 @@ if (only.includes('debian13')) {
   }
 }
 
+/** A point that failed (its lab brought down) leaves a row saying why, and the others still run. */
+async function point(what, n, work, cleanup) {
+  try {
+    return await work();
+  } catch (e) {
+    try {
+      cleanup();
+    } catch {
+      /* not up */
+    }
+    return { failed: true, what, chassis: n, error: String(e.stderr ?? e.message ?? e).trim().split('\n').slice(-3).join(' | ').slice(0, 300) };
+  }
+}
+
+// The port-up batches run on the tenant scale lab of the same N when both are asked for (one up
+// of N chassis instead of two).
+const portUpOnScale = only.includes('scale') && only.includes('portup');
+const portUpDone = new Map();
 if (only.includes('scale')) {
-  const tenant = scalePoints.map((n) => scaleRun(lab, n));
-  const flatRuns = flatPoints.map((n) => scaleRun(lab, n, { flat: true }));
+  const during = (n) => (portUpOnScale && portUpPoints.includes(n) ? (name, text) => portUpBatches(lab, name, text, { batches, batchSize }) : undefined);
+  const tenant = [];
+  for (const n of scalePoints) {
+    const r = await point('tenant', n, () => scaleRun(lab, n, { during: during(n) }), () => lab('down', `bench-s${n}`));
+    tenant.push(r);
+    if (r.during) portUpDone.set(n, r.during);
+  }
+  const flatRuns = [];
+  for (const n of flatPoints) flatRuns.push(await point('flat', n, () => scaleRun(lab, n, { flat: true }), () => lab('down', `bench-f${n}`)));
+  const ok = [...tenant, ...flatRuns].filter((r) => !r.failed);
+  for (const r of [...tenant, ...flatRuns].filter((r) => r.failed)) console.log(`scale: ${r.what} ${r.chassis} chassis FAILED: ${r.error}`);
   console.log('scale: N chassis x 2 VMs (lab generate), netns; tenant: switches of 10 chassis; flat: one switch over every chassis');
-  console.table([...tenant, ...flatRuns].map((r) => r.row));
+  console.table(ok.map((r) => r.row));
   console.log('daemon CPU s by daemon (summed over nodes), same runs:');
-  console.table([...tenant, ...flatRuns].map((r) => ({ layout: r.row.layout, chassis: r.row.chassis, ...r.byDaemon })));
-  if (tenant.length > 1) console.table(growthPerDoubling(tenant.map((r) => r.row)));
+  console.table(ok.map((r) => ({ layout: r.row.layout, chassis: r.row.chassis, ...r.byDaemon })));
+  const tenantOk = tenant.filter((r) => !r.failed);
+  if (tenantOk.length > 1) console.table(growthPerDoubling(tenantOk.map((r) => r.row)));
 }
 
 if (only.includes('dryrun')) {
@@ -208,9 +237,9 @@ if (only.includes('dryrun')) {
 if (only.includes('portup')) {
   const rowsPu = [];
   for (const n of portUpPoints) {
-    rowsPu.push(await portUp(lab, n, { batches, batchSize }));
-    if (ovnTree) rowsPu.push(await portUp(lab, n, { batches, batchSize, ovn: ovnTree }));
+    rowsPu.push(portUpDone.get(n) ?? (await point('port-up', n, () => portUp(lab, n, { batches, batchSize }), () => lab('down', `bench-pu${n}`))));
+    if (ovnTree) rowsPu.push(await point('port-up', n, () => portUp(lab, n, { batches, batchSize, ovn: ovnTree }), () => lab('down', `bench-pu${n}b`)));
   }
-  console.log(`port-up latency: NB write to ovn-installed, ${batches} batches of ${batchSize} ports per lab (lab generate, 1 VM per chassis, tenant switches of 10), netns`);
+  console.log(`port-up latency: NB write to ovn-installed, ${batches} batches of ${batchSize} ports per lab (lab generate, 2 VMs per chassis, tenant switches of 10), netns`);
   console.table(rowsPu);
 }

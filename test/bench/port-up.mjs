@@ -3,8 +3,8 @@
 // marks its OVS interface `ovn-installed` (ovn-controller writes that moment itself, in ms of the
 // wall clock, as external_ids:ovn-installed-ts, so polling adds nothing to the figure).
 //
-// Workload per N: `lab generate --chassis N --vms-per-chassis 1 --chassis-per-switch 10` (tenant
-// switches of 10 chassis, netns), then `batches` batches of `batch` ports each: one ovn-nbctl
+// Workload per N: `lab generate --chassis N --vms-per-chassis 2 --chassis-per-switch 10` (tenant
+// switches of 10 chassis, netns: the scale run's lab, measured before it goes down), then `batches` batches of `batch` ports each: one ovn-nbctl
 // transaction adds the batch's logical switch ports (spread round-robin over the chassis, each on
 // its chassis' tenant switch), then each chassis binds its ports (an internal OVS port with
 // iface-id), as a CMS and a hypervisor would. Printed: min, median, p95, max latency and ports never
@@ -76,45 +76,50 @@ async function batch(lab, ports) {
  */
 export async function portUp(lab, n, { batches = 5, batchSize = 25, ovn } = {}) {
   const name = `bench-pu${n}${ovn ? 'b' : ''}`;
-  let text = lab('generate', '--chassis', String(n), '--vms-per-chassis', '1', '--chassis-per-switch', '10', '--name', name);
+  let text = lab('generate', '--chassis', String(n), '--vms-per-chassis', '2', '--chassis-per-switch', '10', '--name', name);
   if (ovn) text += `ovn: ${ovn}\n`;
   const file = join(mkdtempSync(join(tmpdir(), 'lab-bench-')), `${name}.yaml`);
   writeFileSync(file, text);
-  const topo = parse(text);
-  const switchOf = Object.fromEntries(Object.values(topo.vms).map((v) => [v.chassis, v.switch]));
-  const chassis = Object.keys(topo.chassis);
   lab('up', file);
   try {
-    const central = `/run/lab/${name}/nodes/central`;
-    const cpu0 = { northd: cpuOf(`${central}/ovn-northd.pid`), sb: cpuOf(`${central}/ovnsb_db.pid`) };
-    const latencies = [];
-    let never = 0;
-    for (let b = 0; b < batches; b++) {
-      const ports = Array.from({ length: batchSize }, (_, i) => {
-        const k = b * batchSize + i;
-        const on = chassis[k % chassis.length];
-        const mac = `0a:58:00:${((k >> 16) & 255).toString(16).padStart(2, '0')}:${((k >> 8) & 255).toString(16).padStart(2, '0')}:${(k & 255).toString(16).padStart(2, '0')}`;
-        return { name: `pu${k}`, chassis: on, switch: switchOf[on], mac };
-      });
-      for (const r of await batch(name, ports)) {
-        if (r.ms === undefined) never++;
-        else latencies.push(r.ms);
-      }
-    }
-    const cpu = { northd: cpuOf(`${central}/ovn-northd.pid`) - cpu0.northd, sb: cpuOf(`${central}/ovnsb_db.pid`) - cpu0.sb };
-    const versions = lab('version').split('\n');
-    const at = versions.findIndex((l) => l.startsWith(`lab ${name} `));
-    const centralOvn = /OVN (\S+) \(([^)]*)\)/.exec(versions[at + 1] ?? '');
-    return {
-      chassis: n,
-      OVN: centralOvn ? `${centralOvn[1]} (${centralOvn[2].replace(/build tree .*commit /, 'build ')})` : '?',
-      ports: batches * batchSize,
-      ...latencyRow(latencies),
-      'never installed': never,
-      'northd CPU s': Number(cpu.northd.toFixed(2)),
-      'SB CPU s': Number(cpu.sb.toFixed(2)),
-    };
+    return await portUpBatches(lab, name, text, { batches, batchSize });
   } finally {
     lab('down', name);
   }
+}
+
+/** The port-up batches on a lab that is up (`text`: its file, as `lab generate` wrote it). */
+export async function portUpBatches(lab, name, text, { batches = 5, batchSize = 25 } = {}) {
+  const topo = parse(text);
+  const switchOf = Object.fromEntries(Object.values(topo.vms).map((v) => [v.chassis, v.switch]));
+  const chassis = Object.keys(topo.chassis);
+  const central = `/run/lab/${name}/nodes/central`;
+  const cpu0 = { northd: cpuOf(`${central}/ovn-northd.pid`), sb: cpuOf(`${central}/ovnsb_db.pid`) };
+  const latencies = [];
+  let never = 0;
+  for (let b = 0; b < batches; b++) {
+    const ports = Array.from({ length: batchSize }, (_, i) => {
+      const k = b * batchSize + i;
+      const on = chassis[k % chassis.length];
+      const mac = `0a:58:00:${((k >> 16) & 255).toString(16).padStart(2, '0')}:${((k >> 8) & 255).toString(16).padStart(2, '0')}:${(k & 255).toString(16).padStart(2, '0')}`;
+      return { name: `pu${k}`, chassis: on, switch: switchOf[on], mac };
+    });
+    for (const r of await batch(name, ports)) {
+      if (r.ms === undefined) never++;
+      else latencies.push(r.ms);
+    }
+  }
+  const cpu = { northd: cpuOf(`${central}/ovn-northd.pid`) - cpu0.northd, sb: cpuOf(`${central}/ovnsb_db.pid`) - cpu0.sb };
+  const versions = lab('version').split('\n');
+  const at = versions.findIndex((l) => l.startsWith(`lab ${name} `));
+  const centralOvn = /OVN (\S+) \(([^)]*)\)/.exec(versions[at + 1] ?? '');
+  return {
+    chassis: chassis.length,
+    OVN: centralOvn ? `${centralOvn[1]} (${centralOvn[2].replace(/build tree .*commit /, 'build ')})` : '?',
+    ports: batches * batchSize,
+    ...latencyRow(latencies),
+    'never installed': never,
+    'northd CPU s': Number(cpu.northd.toFixed(2)),
+    'SB CPU s': Number(cpu.sb.toFixed(2)),
+  };
 }

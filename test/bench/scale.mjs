@@ -47,11 +47,16 @@ function labDaemons(name) {
 const CHASSIS_DAEMONS = ['ovsdb-server', 'ovs-vswitchd', 'ovn-controller'];
 const round = (x, d = 1) => Number(x.toFixed(d));
 
-/** One lab of N chassis brought up and down, and its figures. */
-export function scaleRun(lab, n, { flat = false } = {}) {
+/**
+ * One lab of N chassis brought up and down, and its figures; `during(name, text)`, when given,
+ * runs on the lab once measured, before it goes down (the port-up batches), and its result is
+ * returned as `during`.
+ */
+export async function scaleRun(lab, n, { flat = false, during } = {}) {
   const name = `bench-${flat ? 'f' : 's'}${n}`;
   const file = join(mkdtempSync(join(tmpdir(), 'lab-bench-')), `${name}.yaml`);
-  writeFileSync(file, lab('generate', '--chassis', String(n), '--vms-per-chassis', '2', ...(flat ? [] : ['--chassis-per-switch', '10']), '--name', name));
+  const text = lab('generate', '--chassis', String(n), '--vms-per-chassis', '2', ...(flat ? [] : ['--chassis-per-switch', '10']), '--name', name);
+  writeFileSync(file, text);
   const t = performance.now();
   lab('up', file);
   const up = (performance.now() - t) / 1000;
@@ -63,6 +68,7 @@ export function scaleRun(lab, n, { flat = false } = {}) {
   const sb = statSync(`${central}/ovnsb_db.db`).size / 2 ** 20;
   const lflows = sh(`OVN_SB_DB=unix:${central}/ovnsb_db.sock ip netns exec lab.${name}.central ovn-sbctl --bare --columns=_uuid list Logical_Flow | grep -c . || true`);
   const tunnels = sh(`OVS_RUNDIR=/run/lab/${name}/nodes/hv1 ip netns exec lab.${name}.hv1 ovs-vsctl list-ports br-int | grep -c '^ovn-' || true`);
+  const extra = during ? await during(name, text).catch((e) => ({ error: String(e.message ?? e).slice(0, 200) })) : undefined;
   const t2 = performance.now();
   lab('down', name);
   const down = (performance.now() - t2) / 1000;
@@ -86,6 +92,7 @@ export function scaleRun(lab, n, { flat = false } = {}) {
       'logical flows': Number(lflows),
       'tunnels on hv1': Number(tunnels),
     },
+    during: extra,
     byDaemon: Object.fromEntries(Object.entries(daemons).map(([d, v]) => [d, round(v.cpu)])),
   };
 }

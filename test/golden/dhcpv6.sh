@@ -527,16 +527,12 @@ LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.vm3 link set dev eth0 mtu 1400 up
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=slaac-vm2 -- --may-exist add-port br-int vm3 -- set Interface vm3 external_ids:iface-id=v6only-vm3
 
 # --- logical network, once the 2 chassis have registered: 3 switches, 3 ports (one transaction)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add stateful -- ls-add slaac -- ls-add v6only -- --id=@dhcp0 create DHCP_Options 'cidr="fd00:61::/64"' 'options:server_id="02:00:00:61:00:01"' 'options:dns_server="{fd00:61::53}"' -- lsp-add stateful stateful-vm1 -- lsp-set-addresses stateful-vm1 '02:00:00:61:00:11 10.61.0.11 fd00:61::11' -- set Logical_Switch_Port stateful-vm1 dhcpv6_options=@dhcp0 -- lsp-add slaac slaac-vm2 -- lsp-set-addresses slaac-vm2 '02:00:00:62:00:12 10.62.0.12 fd00:62::ff:fe62:12' -- lsp-add v6only v6only-vm3 -- lsp-set-addresses v6only-vm3 '02:00:00:63:00:13 fd00:63::ff:fe63:13' -- lr-add r1 -- lrp-add r1 r1-stateful 02:00:00:61:00:01 10.61.0.1/24 fd00:61::1/64 -- set Logical_Router_Port r1-stateful ipv6_ra_configs:address_mode=dhcpv6_stateful -- lsp-add stateful stateful-r1 -- lsp-set-type stateful-r1 router -- lsp-set-addresses stateful-r1 router -- lsp-set-options stateful-r1 router-port=r1-stateful -- lrp-add r1 r1-slaac 02:00:00:62:00:01 10.62.0.1/24 fd00:62::1/64 -- set Logical_Router_Port r1-slaac ipv6_ra_configs:address_mode=slaac -- lsp-add slaac slaac-r1 -- lsp-set-type slaac-r1 router -- lsp-set-addresses slaac-r1 router -- lsp-set-options slaac-r1 router-port=r1-slaac -- lrp-add r1 r1-v6only 06:01:02:80:79:ef fd00:63::1/64 -- set Logical_Router_Port r1-v6only ipv6_ra_configs:address_mode=slaac -- lsp-add v6only v6only-r1 -- lsp-set-type v6only-r1 router -- lsp-set-addresses v6only-r1 router -- lsp-set-options v6only-r1 router-port=r1-v6only -- --id=@acl0 create ACL direction=to-lport priority=1002 'match="ip6 && tcp.dst == 8080"' action=allow-related label=61 -- add Logical_Switch slaac acls @acl0
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port stateful-vm1 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port slaac-vm2 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port v6only-vm3 up=true
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port stateful-vm1 up=true -- wait-until Logical_Switch_Port slaac-vm2 up=true -- wait-until Logical_Switch_Port v6only-vm3 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 
 # --- ACLs: 1 rule parsed by every chassis

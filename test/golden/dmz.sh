@@ -464,15 +464,12 @@ LAB_DIR=/run/lab/dmz ip -n lab.dmz.vm2 link set dev eth0 mtu 1400 up
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=dmz-vm2
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 2 ports (one transaction)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add dmz -- --id=@dhcp0 create DHCP_Options cidr=172.16.255.128/26 'options:server_id="172.16.255.129"' 'options:server_mac="02:ac:10:ff:01:29"' 'options:lease_time="3600"' 'options:router="172.16.255.129"' -- lsp-add dmz dmz-vm1 -- lsp-set-addresses dmz-vm1 '02:ac:10:ff:01:30 172.16.255.130' -- set Logical_Switch_Port dmz-vm1 dhcpv4_options=@dhcp0 -- lsp-add dmz dmz-vm2 -- lsp-set-addresses dmz-vm2 '02:ac:10:ff:01:31 172.16.255.131' -- set Logical_Switch_Port dmz-vm2 dhcpv4_options=@dhcp0
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port dmz-vm1 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port dmz-vm2 up=true
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port dmz-vm1 up=true -- wait-until Logical_Switch_Port dmz-vm2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 
 # --- vm1: DHCP lease

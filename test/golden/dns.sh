@@ -472,15 +472,12 @@ LAB_DIR=/run/lab/dns ip -n lab.dns.vm2 link set dev eth0 mtu 1400 up
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=lan-vm2
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 2 ports (one transaction)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- --id=@dhcp0 create DHCP_Options cidr=10.70.0.0/24 'options:server_id="10.70.0.1"' 'options:server_mac="02:00:0a:46:00:01"' 'options:lease_time="3600"' 'options:router="10.70.0.1"' 'options:dns_server="{10.70.0.1}"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:46:00:0b 10.70.0.11 fd00:70::aff:fe46:b' -- set Logical_Switch_Port lan-vm1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:46:00:0c 10.70.0.12 fd00:70::aff:fe46:c' -- set Logical_Switch_Port lan-vm2 dhcpv4_options=@dhcp0 -- lr-add r1 -- lrp-add r1 r1-lan 06:00:0a:46:00:01 10.70.0.1/24 fd00:70::1/64 -- set Logical_Router_Port r1-lan ipv6_ra_configs:address_mode=slaac -- lsp-add lan lan-r1 -- lsp-set-type lan-r1 router -- lsp-set-addresses lan-r1 router -- lsp-set-options lan-r1 router-port=r1-lan -- --id=@dns_lab create DNS 'records:"vm1.lab.example"="10.70.0.11 fd00:70::aff:fe46:b"' 'records:"vm2.lab.example"="10.70.0.12 fd00:70::aff:fe46:c"' 'records:"www.lab.example"="10.70.0.11 fd00:70::aff:fe46:b 10.70.0.12 fd00:70::aff:fe46:c"' 'records:"gw.lab.example"="10.70.0.1"' 'records:"11.0.70.10.in-addr.arpa"="vm1.lab.example"' 'records:"b.0.0.0.6.4.e.f.f.f.a.0.0.0.0.0.0.0.0.0.0.0.0.0.0.7.0.0.0.0.d.f.ip6.arpa"="vm1.lab.example"' 'records:"12.0.70.10.in-addr.arpa"="vm2.lab.example"' 'records:"c.0.0.0.6.4.e.f.f.f.a.0.0.0.0.0.0.0.0.0.0.0.0.0.0.7.0.0.0.0.d.f.ip6.arpa"="vm2.lab.example"' 'records:"1.0.70.10.in-addr.arpa"="gw.lab.example"' 'external_ids:lab-name="lab"' -- add Logical_Switch lan dns_records @dns_lab
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port lan-vm1 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port lan-vm2 up=true
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port lan-vm1 up=true -- wait-until Logical_Switch_Port lan-vm2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 
 # --- vm1: DHCP lease, IPv6 by SLAAC from the router advertisement

@@ -369,17 +369,12 @@ in_node hv3 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv3 ovn-controller unix:/run/lab/external-dhcp/nodes/hv3/db.sock --pidfile=/run/lab/external-dhcp/nodes/hv3/ovn-controller.pid --log-file=/run/lab/external-dhcp/nodes/hv3/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 3 chassis have registered: 1 switch, 1 port (one transaction)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv3
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3
 in_node central ovn-nbctl --timeout=30 -- ls-add provider -- lsp-add provider provider-localnet -- lsp-set-type provider-localnet localnet -- lsp-set-addresses provider-localnet unknown -- lsp-set-options provider-localnet network_name=physnet1 -- --id=@dhcp0 create DHCP_Options cidr=172.16.50.0/24 'options:server_id="172.16.50.1"' 'options:server_mac="02:00:ac:10:32:01"' 'options:lease_time="3600"' 'options:mtu="1400"' -- lsp-add provider provider-vm1 -- lsp-set-addresses provider-vm1 '02:00:ac:10:32:14 172.16.50.20' -- set Logical_Switch_Port provider-vm1 dhcpv4_options=@dhcp0 -- --id=@hcg0_0 create HA_Chassis chassis_name=hv1 priority=20 -- --id=@hcg0_1 create HA_Chassis chassis_name=hv2 priority=10 -- --id=@hcg0 create HA_Chassis_Group name=bm1 'ha_chassis=[@hcg0_0,@hcg0_1]' -- lsp-add provider provider-bm1 -- lsp-set-type provider-bm1 external -- lsp-set-addresses provider-bm1 '02:00:ac:10:32:1e 172.16.50.30' -- set Logical_Switch_Port provider-bm1 ha_chassis_group=@hcg0 -- set Logical_Switch_Port provider-bm1 dhcpv4_options=@dhcp0
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv3
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port provider-vm1 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port provider-bm1 up=true
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3
+in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port provider-vm1 up=true -- wait-until Logical_Switch_Port provider-bm1 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 
 # --- vm1: DHCP lease

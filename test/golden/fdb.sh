@@ -381,16 +381,12 @@ LAB_DIR=/run/lab/fdb ip -n lab.fdb.vm2 link set dev eth0 mtu 1400 up
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=lan-vm2
 
 # --- logical network, once the 2 chassis have registered: 2 switches, 3 ports (one transaction)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- ls-add wan -- --id=@dhcp0 create DHCP_Options cidr=10.73.0.0/24 'options:server_id="10.73.0.1"' 'options:server_mac="02:00:0a:49:00:01"' 'options:lease_time="3600"' 'options:router="10.73.0.1"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:49:00:0b 10.73.0.11' -- set Logical_Switch_Port lan-vm1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 unknown -- --id=@dhcp1 create DHCP_Options cidr=10.74.0.0/24 'options:server_id="10.74.0.1"' 'options:server_mac="02:00:0a:4a:00:01"' 'options:lease_time="3600"' 'options:router="10.74.0.1"' -- lsp-add wan wan-remote -- lsp-set-addresses wan-remote '02:00:0a:4a:00:15 10.74.0.21' -- set Logical_Switch_Port wan-remote dhcpv4_options=@dhcp1 -- lr-add r1 -- set Logical_Router r1 'options:mac_binding_age_threshold="20"' -- lrp-add r1 r1-lan 06:00:0a:49:00:01 10.73.0.1/24 -- lsp-add lan lan-r1 -- lsp-set-type lan-r1 router -- lsp-set-addresses lan-r1 router -- lsp-set-options lan-r1 router-port=r1-lan -- lrp-add r1 r1-wan 06:00:0a:4a:00:01 10.74.0.1/24 -- lsp-add wan wan-r1 -- lsp-set-type wan-r1 router -- lsp-set-addresses wan-r1 router -- lsp-set-options wan-r1 router-port=r1-wan
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port lan-vm1 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port lan-vm2 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port wan-remote up=true
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port lan-vm1 up=true -- wait-until Logical_Switch_Port lan-vm2 up=true -- wait-until Logical_Switch_Port wan-remote up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 
 # --- vm1: DHCP lease

@@ -729,17 +729,12 @@ LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.vm2 link set dev eth0 mtu 1400 up
 in_node hv3 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=net1-vm1 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=net2-vm2
 
 # --- logical network, once the 3 chassis have registered: 3 switches, 2 ports (one transaction)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv3
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3
 in_node central ovn-nbctl --timeout=30 -- ls-add net1 -- ls-add net2 -- ls-add public -- lsp-add public public-localnet -- lsp-set-type public-localnet localnet -- lsp-set-addresses public-localnet unknown -- lsp-set-options public-localnet network_name=physnet1 -- --id=@dhcp0 create DHCP_Options cidr=10.64.1.0/24 'options:server_id="10.64.1.1"' 'options:server_mac="02:00:0a:40:01:01"' 'options:lease_time="3600"' 'options:router="10.64.1.1"' -- lsp-add net1 net1-vm1 -- lsp-set-addresses net1-vm1 '02:00:0a:40:01:0b 10.64.1.11' -- set Logical_Switch_Port net1-vm1 dhcpv4_options=@dhcp0 -- --id=@dhcp1 create DHCP_Options cidr=10.64.2.0/24 'options:server_id="10.64.2.1"' 'options:server_mac="02:00:0a:40:02:01"' 'options:lease_time="3600"' 'options:router="10.64.2.1"' -- lsp-add net2 net2-vm2 -- lsp-set-addresses net2-vm2 '02:00:0a:40:02:0b 10.64.2.11' -- set Logical_Switch_Port net2-vm2 dhcpv4_options=@dhcp1 -- lr-add r1 -- lrp-add r1 r1-net1 06:00:0a:40:01:01 10.64.1.1/24 -- lsp-add net1 net1-r1 -- lsp-set-type net1-r1 router -- lsp-set-addresses net1-r1 router -- lsp-set-options net1-r1 router-port=r1-net1 -- lrp-add r1 r1-public 06:00:ac:10:40:0a 172.16.64.10/24 -- lsp-add public public-r1 -- lsp-set-type public-r1 router -- lsp-set-addresses public-r1 router -- lsp-set-options public-r1 router-port=r1-public -- lrp-set-gateway-chassis r1-public hv1 20 -- lrp-set-gateway-chassis r1-public hv2 10 -- lr-nat-add r1 snat 172.16.64.10 10.64.1.0/24 -- lr-add r2 -- lrp-add r2 r2-net2 06:00:0a:40:02:01 10.64.2.1/24 -- lsp-add net2 net2-r2 -- lsp-set-type net2-r2 router -- lsp-set-addresses net2-r2 router -- lsp-set-options net2-r2 router-port=r2-net2 -- lrp-add r2 r2-public 06:00:ac:10:40:14 172.16.64.20/24 -- lsp-add public public-r2 -- lsp-set-type public-r2 router -- lsp-set-addresses public-r2 router -- lsp-set-options public-r2 router-port=r2-public -- lr-nat-add r2 snat 172.16.64.20 10.64.2.0/24 -- --id=@ha_edge_0 create HA_Chassis 'chassis_name="hv2"' priority=30 -- --id=@ha_edge_1 create HA_Chassis 'chassis_name="hv1"' priority=20 -- --id=@ha_edge create HA_Chassis_Group 'name="edge"' 'ha_chassis=[@ha_edge_0,@ha_edge_1]' -- set Logical_Router_Port r2-public ha_chassis_group=@ha_edge -- set NB_Global . 'options:bfd-min-rx="300"' 'options:bfd-min-tx="300"' 'options:bfd-mult="3"'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv3
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port net1-vm1 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port net2-vm2 up=true
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3
+in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port net1-vm1 up=true -- wait-until Logical_Switch_Port net2-vm2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 
 # --- vm1: DHCP lease

@@ -673,18 +673,12 @@ LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.remote link set dev eth0 
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web2 -- set Interface web2 external_ids:iface-id=lan-web2 -- --may-exist add-port br-int web3 -- set Interface web3 external_ids:iface-id=lan-web3 -- --may-exist add-port br-int remote -- set Interface remote external_ids:iface-id=outside-remote
 
 # --- logical network, once the 2 chassis have registered: 2 switches, 5 ports (one transaction)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- ls-add outside -- --id=@dhcp0 create DHCP_Options cidr=10.70.0.0/24 'options:server_id="10.70.0.1"' 'options:server_mac="02:00:0a:46:00:01"' 'options:lease_time="3600"' 'options:router="10.70.0.1"' -- lsp-add lan lan-web1 -- lsp-set-addresses lan-web1 '02:00:0a:46:00:0b 10.70.0.11' -- set Logical_Switch_Port lan-web1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-web2 -- lsp-set-addresses lan-web2 '02:00:0a:46:00:0c 10.70.0.12' -- set Logical_Switch_Port lan-web2 dhcpv4_options=@dhcp0 -- lsp-add lan lan-web3 -- lsp-set-addresses lan-web3 '02:00:0a:46:00:0d 10.70.0.13' -- set Logical_Switch_Port lan-web3 dhcpv4_options=@dhcp0 -- lsp-add lan lan-client -- lsp-set-addresses lan-client '02:00:0a:46:00:15 10.70.0.21' -- set Logical_Switch_Port lan-client dhcpv4_options=@dhcp0 -- --id=@dhcp1 create DHCP_Options cidr=10.71.0.0/24 'options:server_id="10.71.0.1"' 'options:server_mac="02:00:0a:47:00:01"' 'options:lease_time="3600"' 'options:router="10.71.0.1"' -- lsp-add outside outside-remote -- lsp-set-addresses outside-remote '02:00:0a:47:00:15 10.71.0.21' -- set Logical_Switch_Port outside-remote dhcpv4_options=@dhcp1 -- lr-add r1 -- lrp-add r1 r1-lan 06:00:0a:46:00:01 10.70.0.1/24 -- lsp-add lan lan-r1 -- lsp-set-type lan-r1 router -- lsp-set-addresses lan-r1 router -- lsp-set-options lan-r1 router-port=r1-lan -- lrp-add r1 r1-outside 06:00:0a:47:00:01 10.71.0.1/24 -- lsp-add outside outside-r1 -- lsp-set-type outside-r1 router -- lsp-set-addresses outside-r1 router -- lsp-set-options outside-r1 router-port=r1-outside -- lb-add web 10.72.0.100:80 10.70.0.11:8080,10.70.0.12:8080,10.70.0.13:8080 tcp -- lb-add web 10.70.0.200:80 10.70.0.11:8080,10.70.0.12:8080,10.70.0.13:8080 tcp -- set Load_Balancer web 'options:hairpin_snat_ip="10.72.0.100"' -- --id=@hc_web_0 create Load_Balancer_Health_Check 'vip="10.72.0.100:80"' 'options:interval="1"' 'options:timeout="1"' 'options:success_count="1"' 'options:failure_count="2"' -- add Load_Balancer web health_check @hc_web_0 -- --id=@hc_web_1 create Load_Balancer_Health_Check 'vip="10.70.0.200:80"' 'options:interval="1"' 'options:timeout="1"' 'options:success_count="1"' 'options:failure_count="2"' -- add Load_Balancer web health_check @hc_web_1 -- set Load_Balancer web 'ip_port_mappings:"10.70.0.11"="lan-web1:10.70.0.250"' 'ip_port_mappings:"10.70.0.12"="lan-web2:10.70.0.250"' 'ip_port_mappings:"10.70.0.13"="lan-web3:10.70.0.250"' -- ls-lb-add lan web -- ls-lb-add outside web
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port lan-web1 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port lan-web2 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port lan-web3 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port lan-client up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port outside-remote up=true
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port lan-web1 up=true -- wait-until Logical_Switch_Port lan-web2 up=true -- wait-until Logical_Switch_Port lan-web3 up=true -- wait-until Logical_Switch_Port lan-client up=true -- wait-until Logical_Switch_Port outside-remote up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 
 # --- web1: DHCP lease

@@ -439,17 +439,12 @@ in_node hv3 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.81.1:6642
 in_node hv3 ovn-controller unix:/run/lab/mirror/nodes/hv3/db.sock --pidfile=/run/lab/mirror/nodes/hv3/ovn-controller.pid --log-file=/run/lab/mirror/nodes/hv3/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 3 chassis have registered: 1 switch, 2 ports (one transaction)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv3
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:51:00:0b 10.81.0.11' -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:51:00:0c 10.81.0.12' -- mirror-add tap-out gre 7 from-lport 192.168.81.4 -- lsp-attach-mirror lan-vm1 tap-out -- mirror-add tap-in erspan 8 to-lport 192.168.81.4 -- lsp-attach-mirror lan-vm1 tap-in
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv3
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port lan-vm1 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port lan-vm2 up=true
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3
+in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port lan-vm1 up=true -- wait-until Logical_Switch_Port lan-vm2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 
 # --- vm1: static address

@@ -389,16 +389,12 @@ LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm2 link set dev eth0 mtu 1
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm3 -- set Interface vm3 external_ids:iface-id=net-vm3 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=net-b-vm2
 
 # --- logical network, once the 2 chassis have registered: 2 switches, 3 ports (one transaction)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add net -- --id=@dhcp0 create DHCP_Options cidr=10.70.1.0/24 'options:server_id="10.70.1.1"' 'options:server_mac="02:00:0a:46:01:01"' 'options:lease_time="3600"' 'options:router="10.70.1.1"' -- lsp-add net net-vm1 -- lsp-set-addresses net-vm1 '02:00:0a:46:01:0a 10.70.1.10' -- set Logical_Switch_Port net-vm1 dhcpv4_options=@dhcp0 -- lsp-add net net-vm3 -- lsp-set-addresses net-vm3 '02:00:0a:46:01:0b 10.70.1.11' -- set Logical_Switch_Port net-vm3 dhcpv4_options=@dhcp0 -- --id=@dhcp1 create DHCP_Options cidr=10.70.2.0/24 'options:server_id="10.70.2.1"' 'options:server_mac="02:00:0a:46:02:01"' 'options:lease_time="1800"' 'options:router="10.70.2.1"' -- lsp-add net net-b-vm2 -- lsp-set-addresses net-b-vm2 '02:00:0a:46:02:0a 10.70.2.10' -- set Logical_Switch_Port net-b-vm2 dhcpv4_options=@dhcp1 -- lr-add r1 -- lrp-add r1 r1-net 06:00:0a:46:01:01 10.70.1.1/24 -- lsp-add net net-r1 -- lsp-set-type net-r1 router -- lsp-set-addresses net-r1 router -- lsp-set-options net-r1 router-port=r1-net -- lrp-add r1 r1-net-b 06:00:0a:46:02:01 10.70.2.1/24 -- lsp-add net net-b-r1 -- lsp-set-type net-b-r1 router -- lsp-set-addresses net-b-r1 router -- lsp-set-options net-b-r1 router-port=r1-net-b
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port net-vm1 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port net-vm3 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port net-b-vm2 up=true
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port net-vm1 up=true -- wait-until Logical_Switch_Port net-vm3 up=true -- wait-until Logical_Switch_Port net-b-vm2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 
 # --- vm1: DHCP lease

@@ -699,16 +699,12 @@ LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.vm3 link set dev eth0 mtu 140
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=tenant-vm2 -- --may-exist add-port br-int vm3 -- set Interface vm3 external_ids:iface-id=tenant2-vm3
 
 # --- logical network, once the 2 chassis have registered: 3 switches, 3 ports (one transaction)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add tenant -- ls-add tenant2 -- ls-add public -- lsp-add public provnet-physnet1 -- lsp-set-type provnet-physnet1 localnet -- lsp-set-addresses provnet-physnet1 unknown -- lsp-set-options provnet-physnet1 network_name=physnet1 -- lsp-add tenant tenant-vm1 -- lsp-set-addresses tenant-vm1 '02:00:0a:32:00:0b 10.50.0.11 fd00:50::11' -- lsp-add tenant tenant-vm2 -- lsp-set-addresses tenant-vm2 '02:00:0a:32:00:0c 10.50.0.12 fd00:50::12' -- lsp-add tenant2 tenant2-vm3 -- lsp-set-addresses tenant2-vm3 '02:00:0a:3c:00:0d 10.60.0.13' -- lr-add r1 -- lrp-add r1 r1-tenant 06:00:0a:32:00:01 10.50.0.1/24 fd00:50::1/64 -- lsp-add tenant tenant-r1 -- lsp-set-type tenant-r1 router -- lsp-set-addresses tenant-r1 router -- lsp-set-options tenant-r1 router-port=r1-tenant -- lrp-add r1 r1-public 06:00:ac:10:00:0a 172.16.0.10/24 fd00:16::10/64 -- lsp-add public public-r1 -- lsp-set-type public-r1 router -- lsp-set-addresses public-r1 router -- lsp-set-options public-r1 router-port=r1-public -- lrp-set-gateway-chassis r1-public hv1 10 -- lr-route-add r1 10.60.0.0/24 172.16.0.20 -- --id=@r1_nat0_allowed_ips create Address_Set name=r1_nat0_allowed 'addresses=["172.16.0.1"]' -- --id=@r1_nat0_allowed create NAT type=snat 'external_ip="172.16.0.10"' 'logical_ip="10.50.0.0/24"' allowed_ext_ips=@r1_nat0_allowed_ips -- add Logical_Router r1 nat @r1_nat0_allowed -- --id=@r1_nat1_allowed_ips create Address_Set name=r1_nat1_allowed 'addresses=["172.16.0.1"]' -- --id=@r1_nat1_allowed create NAT type=dnat_and_snat 'external_ip="172.16.0.100"' 'logical_ip="10.50.0.11"' allowed_ext_ips=@r1_nat1_allowed_ips -- add Logical_Router r1 nat @r1_nat1_allowed -- --add-route lr-nat-add r1 dnat 198.51.100.10 10.50.0.12 -- lr-add r2 -- set Logical_Router r2 'options:chassis="hv1"' -- lrp-add r2 r2-tenant2 06:00:0a:3c:00:01 10.60.0.1/24 -- lsp-add tenant2 tenant2-r2 -- lsp-set-type tenant2-r2 router -- lsp-set-addresses tenant2-r2 router -- lsp-set-options tenant2-r2 router-port=r2-tenant2 -- lrp-add r2 r2-public 06:00:ac:10:00:14 172.16.0.20/24 -- lsp-add public public-r2 -- lsp-set-type public-r2 router -- lsp-set-addresses public-r2 router -- lsp-set-options public-r2 router-port=r2-public -- --ecmp-symmetric-reply lr-route-add r2 203.0.113.0/24 172.16.0.1 -- --ecmp-symmetric-reply lr-route-add r2 203.0.113.0/24 172.16.0.2
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port tenant-vm1 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port tenant-vm2 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port tenant2-vm3 up=true
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port tenant-vm1 up=true -- wait-until Logical_Switch_Port tenant-vm2 up=true -- wait-until Logical_Switch_Port tenant2-vm3 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 
 # --- vm1: static address, IPv6 static

@@ -369,15 +369,12 @@ LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.vm2 link set dev eth0 mtu 1400 up
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=sw1-port1
 
 # --- logical network, once the 2 chassis have registered: 2 switches, 2 ports (one transaction)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add sw0 -- ls-add sw1 -- lsp-add sw0 sw0-port1 -- lsp-set-addresses sw0-port1 '50:54:00:00:00:01 192.168.0.2' -- lsp-add sw1 sw1-port1 -- lsp-set-addresses sw1-port1 '50:54:00:00:00:03 11.0.0.2' -- lr-add lr0 -- lrp-add lr0 lrp0 00:00:00:00:ff:01 192.168.0.1/24 -- lsp-add sw0 lrp0-attachment -- lsp-set-type lrp0-attachment router -- lsp-set-addresses lrp0-attachment router -- lsp-set-options lrp0-attachment router-port=lrp0 -- lrp-add lr0 lrp1 00:00:00:00:ff:02 11.0.0.1/24 -- lsp-add sw1 lrp1-attachment -- lsp-set-type lrp1-attachment router -- lsp-set-addresses lrp1-attachment router -- lsp-set-options lrp1-attachment router-port=lrp1
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port sw0-port1 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port sw1-port1 up=true
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port sw0-port1 up=true -- wait-until Logical_Switch_Port sw1-port1 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 
 # --- vm1: static address

@@ -525,16 +525,12 @@ LAB_DIR=/run/lab/qos ip -n lab.qos.vm2 link set dev eth0 mtu 1400 up
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=lan-vm2
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 3 ports (one transaction)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- --id=@dhcp0 create DHCP_Options cidr=10.80.0.0/24 'options:server_id="10.80.0.1"' 'options:server_mac="02:00:0a:50:00:01"' 'options:lease_time="3600"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:50:00:0b 10.80.0.11' -- set Logical_Switch_Port lan-vm1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:50:00:0c 10.80.0.12' -- set Logical_Switch_Port lan-vm2 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm3 -- lsp-set-addresses lan-vm3 '02:00:0a:50:00:0d 10.80.0.13' -- set Logical_Switch_Port lan-vm3 dhcpv4_options=@dhcp0 -- meter-add acl-log drop 2 pktps -- qos-add lan from-lport 200 'inport == "lan-vm1"' rate=2000 burst=200 dscp=46 -- qos-add lan from-lport 100 'inport == "lan-vm3"' dscp=10 -- qos-add lan from-lport 200 'inport == "lan-vm3" && (udp.dst == 5202)' rate=2000 burst=200 -- --id=@acl0 create ACL direction=to-lport priority=1000 'match="outport == \"lan-vm2\" && icmp4 && ip4.src == 10.80.0.11"' action=allow-stateless log=true 'name="ping-vm1"' 'meter="acl-log"' -- add Logical_Switch lan acls @acl0 -- --id=@acl1 create ACL direction=to-lport priority=1000 'match="outport == \"lan-vm2\" && icmp4 && ip4.src == 10.80.0.13"' action=allow-stateless log=true 'name="ping-vm3"' -- add Logical_Switch lan acls @acl1
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port lan-vm1 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port lan-vm2 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port lan-vm3 up=true
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port lan-vm1 up=true -- wait-until Logical_Switch_Port lan-vm2 up=true -- wait-until Logical_Switch_Port lan-vm3 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 
 # --- ACLs: 2 rules parsed by every chassis

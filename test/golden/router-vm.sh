@@ -376,8 +376,7 @@ LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.vm1 link set dev eth0 mtu 1400 up
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=sw2-vm1
 
 # --- logical network, once the 2 chassis have registered: 2 switches, 2 ports (one transaction)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add sw1 -- ls-add sw2 -- lsp-add sw1 sw1-rtr -- lsp-set-addresses sw1-rtr '02:00:0a:00:01:05 10.0.1.5' -- lsp-add sw2 sw2-vm1 -- lsp-set-addresses sw2-vm1 '02:00:0a:00:02:0a 10.0.2.10' -- lr-add r1 -- lrp-add r1 r1-sw1 06:00:0a:00:01:01 10.0.1.1/24 -- lsp-add sw1 sw1-r1 -- lsp-set-type sw1-r1 router -- lsp-set-addresses sw1-r1 router -- lsp-set-options sw1-r1 router-port=r1-sw1 -- lrp-add r1 r1-sw2 06:00:0a:00:02:01 10.0.2.1/24 -- lsp-add sw2 sw2-r1 -- lsp-set-type sw2-r1 router -- lsp-set-addresses sw2-r1 router -- lsp-set-options sw2-r1 router-port=r1-sw2 -- lr-route-add r1 10.99.0.0/24 10.0.1.5
 
 # --- links outside OVN: namespace ext, rtr:eth1 — ext:eth0
@@ -393,10 +392,8 @@ in_node ext ethtool -K eth0 tx off
 in_node ext ip link set dev eth0 mtu 1500 up
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port sw1-rtr up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port sw2-vm1 up=true
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port sw1-rtr up=true -- wait-until Logical_Switch_Port sw2-vm1 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 
 # --- rtr: static address

@@ -427,17 +427,12 @@ LAB_DIR=/run/lab/subnets-routed ip -n lab.subnets-routed.db1 link set dev eth0 m
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web2 -- set Interface web2 external_ids:iface-id=web-web2 -- --may-exist add-port br-int db1 -- set Interface db1 external_ids:iface-id=db-db1
 
 # --- logical network, once the 2 chassis have registered: 2 switches, 4 ports (one transaction)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add web -- ls-add db -- --id=@dhcp0 create DHCP_Options cidr=10.0.1.0/24 'options:server_id="10.0.1.1"' 'options:server_mac="02:00:0a:00:01:01"' 'options:lease_time="3600"' 'options:router="10.0.1.1"' -- lsp-add web web-web1 -- lsp-set-addresses web-web1 '02:00:0a:00:01:0a 10.0.1.10' -- set Logical_Switch_Port web-web1 dhcpv4_options=@dhcp0 -- lsp-add web web-web2 -- lsp-set-addresses web-web2 '02:00:0a:00:01:0b 10.0.1.11' -- set Logical_Switch_Port web-web2 dhcpv4_options=@dhcp0 -- --id=@dhcp1 create DHCP_Options cidr=10.0.2.0/24 'options:server_id="10.0.2.1"' 'options:server_mac="02:00:0a:00:02:01"' 'options:lease_time="3600"' 'options:router="10.0.2.1"' -- lsp-add db db-db1 -- lsp-set-addresses db-db1 '02:00:0a:00:02:0a 10.0.2.10' -- set Logical_Switch_Port db-db1 dhcpv4_options=@dhcp1 -- lsp-add db db-db2 -- lsp-set-addresses db-db2 '02:00:0a:00:02:0b 10.0.2.11' -- set Logical_Switch_Port db-db2 dhcpv4_options=@dhcp1 -- lr-add r1 -- lrp-add r1 r1-web 06:00:0a:00:01:01 10.0.1.1/24 -- lsp-add web web-r1 -- lsp-set-type web-r1 router -- lsp-set-addresses web-r1 router -- lsp-set-options web-r1 router-port=r1-web -- lrp-add r1 r1-db 06:00:0a:00:02:01 10.0.2.1/24 -- lsp-add db db-r1 -- lsp-set-type db-r1 router -- lsp-set-addresses db-r1 router -- lsp-set-options db-r1 router-port=r1-db
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port web-web1 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port web-web2 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port db-db1 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port db-db2 up=true
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port web-web1 up=true -- wait-until Logical_Switch_Port web-web2 up=true -- wait-until Logical_Switch_Port db-db1 up=true -- wait-until Logical_Switch_Port db-db2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 
 # --- web1: DHCP lease

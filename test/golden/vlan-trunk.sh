@@ -476,19 +476,12 @@ LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.plain link set dev eth0 mtu 140
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int red -- set Interface red external_ids:iface-id=v10-red -- --may-exist add-port br-int blue -- set Interface blue external_ids:iface-id=v20-blue -- --may-exist add-port br-int plain -- set Interface plain external_ids:iface-id=native-plain
 
 # --- logical network, once the 2 chassis have registered: 3 switches, 4 ports (one transaction)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add native -- ls-add v10 -- ls-add v20 -- --id=@dhcp0 create DHCP_Options cidr=10.30.0.0/24 'options:server_id="10.30.0.1"' 'options:server_mac="02:00:0a:1e:00:01"' 'options:lease_time="3600"' -- --id=@dhcp1 create DHCP_Options cidr=10.30.10.0/24 'options:server_id="10.30.10.1"' 'options:server_mac="02:00:0a:1e:0a:01"' 'options:lease_time="3600"' -- --id=@dhcp2 create DHCP_Options cidr=10.30.20.0/24 'options:server_id="10.30.20.1"' 'options:server_mac="02:00:0a:1e:14:01"' 'options:lease_time="3600"' -- lsp-add native native-vm1 -- lsp-set-addresses native-vm1 '02:00:0a:1e:00:0a 10.30.0.10' -- set Logical_Switch_Port native-vm1 dhcpv4_options=@dhcp0 -- lsp-add v10 v10-vm1-10 native-vm1 10 -- lsp-set-addresses v10-vm1-10 '02:00:0a:1e:0a:0a 10.30.10.10' -- set Logical_Switch_Port v10-vm1-10 dhcpv4_options=@dhcp1 -- lsp-add v20 v20-vm1-20 native-vm1 20 -- lsp-set-addresses v20-vm1-20 '02:00:0a:1e:14:0a 10.30.20.10' -- set Logical_Switch_Port v20-vm1-20 dhcpv4_options=@dhcp2 -- lsp-add v10 v10-red -- lsp-set-addresses v10-red '02:00:0a:1e:0a:14 10.30.10.20' -- set Logical_Switch_Port v10-red dhcpv4_options=@dhcp1 -- lsp-add v20 v20-blue -- lsp-set-addresses v20-blue '02:00:0a:1e:14:14 10.30.20.20' -- set Logical_Switch_Port v20-blue dhcpv4_options=@dhcp2 -- lsp-add native native-plain -- lsp-set-addresses native-plain '02:00:0a:1e:00:14 10.30.0.20' -- set Logical_Switch_Port native-plain dhcpv4_options=@dhcp0
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port native-vm1 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port v10-vm1-10 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port v20-vm1-20 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port v10-red up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port v20-blue up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port native-plain up=true
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port native-vm1 up=true -- wait-until Logical_Switch_Port v10-vm1-10 up=true -- wait-until Logical_Switch_Port v20-vm1-20 up=true -- wait-until Logical_Switch_Port v10-red up=true -- wait-until Logical_Switch_Port v20-blue up=true -- wait-until Logical_Switch_Port native-plain up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 
 # --- vm1: DHCP lease and VLANs 10, 20

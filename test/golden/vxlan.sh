@@ -343,16 +343,12 @@ LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.web link set dev eth0 mtu 1400 up
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=sw-vm2 -- --may-exist add-port br-int web -- set Interface web external_ids:iface-id=sw-web
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 3 ports (one transaction)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add sw -- lsp-add sw sw-vm1 -- lsp-set-addresses sw-vm1 '02:00:0a:50:00:0b 10.80.0.11' -- lsp-add sw sw-vm2 -- lsp-set-addresses sw-vm2 '02:00:0a:50:00:0c 10.80.0.12' -- lsp-add sw sw-web -- lsp-set-addresses sw-web '02:00:0a:50:00:14 10.80.0.20' -- --id=@acl0 create ACL direction=to-lport priority=1001 'match="outport == \"sw-web\" && inport == {\"sw-vm1\", \"sw-vm2\"} && tcp.dst == 80"' action=reject -- add Logical_Switch sw acls @acl0
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv1
-in_node central ovn-sbctl --timeout=30 wait-until Chassis hv2
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port sw-vm1 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port sw-vm2 up=true
-in_node central ovn-nbctl --timeout=30 wait-until Logical_Switch_Port sw-web up=true
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port sw-vm1 up=true -- wait-until Logical_Switch_Port sw-vm2 up=true -- wait-until Logical_Switch_Port sw-web up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 
 # --- ACLs: 1 rule parsed by every chassis

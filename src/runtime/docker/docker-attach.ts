@@ -46,7 +46,10 @@ export async function execTerminal(container: Docker.Container, argv: string[], 
   let latest = size;
   const resizeTo = (s: TerminalSize) => {
     latest = s;
-    return exec.resize({ w: Math.max(1, Math.floor(s.cols)), h: Math.max(1, Math.floor(s.rows)) }).then(() => undefined, () => undefined);
+    return exec.resize({ w: Math.max(1, Math.floor(s.cols)), h: Math.max(1, Math.floor(s.rows)) }).then(
+      () => undefined,
+      () => undefined,
+    );
   };
   const ordered = inOrder((data) => void (ended || stream.write(data)), resizeTo);
   stream.on('error', () => undefined);
