@@ -11,24 +11,41 @@ import { waitInNode, type NodeShell } from './node-shell.js';
  * that times out (the error shows the script's start, not which wait it was).
  */
 export async function waitRegisteredBoundSynced(central: NodeShell, chassis: readonly string[], ports: readonly string[]): Promise<void> {
-  await central.runAll([...waitEvery('ovn-sbctl', 'Chassis', chassis), ...waitEvery('ovn-nbctl', 'Logical_Switch_Port', ports, 'up=true'), HV_SYNC]);
+  await runEach(central, [...waitEvery('ovn-sbctl', 'Chassis', chassis), ...waitEvery('ovn-nbctl', 'Logical_Switch_Port', ports, 'up=true'), HV_SYNC]);
 }
 
 /** The chassis have registered in the SB database. */
 export async function waitRegistered(central: NodeShell, chassis: readonly string[]): Promise<void> {
-  await central.runAll(waitEvery('ovn-sbctl', 'Chassis', chassis));
+  await runEach(central, waitEvery('ovn-sbctl', 'Chassis', chassis));
 }
 
 /**
- * One `wait-until` per row, all in one invocation of the tool (none for no rows): one connection
+ * Commands in one process when their text is short; a big lab's waits one process each, as one
+ * script of them all could pass the 128 KiB a single argument may have on Linux (`sh -c`'s).
+ */
+async function runEach(node: NodeShell, commands: string[][]): Promise<void> {
+  const size = commands.reduce((n, argv) => n + argv.join(' ').length, 0);
+  if (size < 32 * 1024) return void (await node.runAll(commands));
+  for (const argv of commands) await node.run(argv);
+}
+
+/** At most this many rows in one wait: its command line stays well under 128 KiB. */
+const ROWS_PER_WAIT = 500;
+
+/**
+ * One `wait-until` per row, in one invocation of the tool per 500 rows (none for no rows): one connection
  * and one copy of the table, checked again as the database changes, where a tool per row made
  * N connections that each fetched the table (a 500-chassis lab waited minutes for its 1000 ports
  * so). The timeout grows with the rows, a tenth of a second each beyond 30 s.
  */
 function waitEvery(tool: 'ovn-sbctl' | 'ovn-nbctl', table: string, rows: readonly string[], ...condition: string[]): string[][] {
-  if (rows.length === 0) return [];
-  const timeout = 30 + Math.ceil(rows.length / 10);
-  return [[tool, `--timeout=${timeout}`, ...rows.flatMap((row, i) => [...(i ? ['--'] : []), 'wait-until', table, row, ...condition])]];
+  const waits: string[][] = [];
+  for (let at = 0; at < rows.length; at += ROWS_PER_WAIT) {
+    const some = rows.slice(at, at + ROWS_PER_WAIT);
+    const timeout = 30 + Math.ceil(some.length / 10);
+    waits.push([tool, `--timeout=${timeout}`, ...some.flatMap((row, i) => [...(i ? ['--'] : []), 'wait-until', table, row, ...condition])]);
+  }
+  return waits;
 }
 
 /** Every chassis has applied the NB configuration as it is now. */
