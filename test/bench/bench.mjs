@@ -198,7 +198,17 @@ async function point(what, n, work, cleanup) {
     } catch {
       /* not up */
     }
-    return { failed: true, what, chassis: n, error: String(e.stderr ?? e.message ?? e).trim().split('\n').slice(-3).join(' | ').slice(0, 300) };
+    return {
+      failed: true,
+      what,
+      chassis: n,
+      error: String(e.stderr ?? e.message ?? e)
+        .trim()
+        .split('\n')
+        .slice(-3)
+        .join(' | ')
+        .slice(0, 300),
+    };
   }
 }
 
@@ -210,12 +220,25 @@ if (only.includes('scale')) {
   const during = (n) => (portUpOnScale && portUpPoints.includes(n) ? (name, text) => portUpBatches(lab, name, text, { batches, batchSize }) : undefined);
   const tenant = [];
   for (const n of scalePoints) {
-    const r = await point('tenant', n, () => scaleRun(lab, n, { during: during(n) }), () => lab('down', `bench-s${n}`));
+    const r = await point(
+      'tenant',
+      n,
+      () => scaleRun(lab, n, { during: during(n) }),
+      () => lab('down', `bench-s${n}`),
+    );
     tenant.push(r);
     if (r.during) portUpDone.set(n, r.during);
   }
   const flatRuns = [];
-  for (const n of flatPoints) flatRuns.push(await point('flat', n, () => scaleRun(lab, n, { flat: true }), () => lab('down', `bench-f${n}`)));
+  for (const n of flatPoints)
+    flatRuns.push(
+      await point(
+        'flat',
+        n,
+        () => scaleRun(lab, n, { flat: true }),
+        () => lab('down', `bench-f${n}`),
+      ),
+    );
   const ok = [...tenant, ...flatRuns].filter((r) => !r.failed);
   for (const r of [...tenant, ...flatRuns].filter((r) => r.failed)) console.log(`scale: ${r.what} ${r.chassis} chassis FAILED: ${r.error}`);
   console.log('scale: N chassis x 2 VMs (lab generate), netns; tenant: switches of 10 chassis; flat: one switch over every chassis');
@@ -237,8 +260,24 @@ if (only.includes('dryrun')) {
 if (only.includes('portup')) {
   const rowsPu = [];
   for (const n of portUpPoints) {
-    rowsPu.push(portUpDone.get(n) ?? (await point('port-up', n, () => portUp(lab, n, { batches, batchSize }), () => lab('down', `bench-pu${n}`))));
-    if (ovnTree) rowsPu.push(await point('port-up', n, () => portUp(lab, n, { batches, batchSize, ovn: ovnTree }), () => lab('down', `bench-pu${n}b`)));
+    rowsPu.push(
+      portUpDone.get(n) ??
+        (await point(
+          'port-up',
+          n,
+          () => portUp(lab, n, { batches, batchSize }),
+          () => lab('down', `bench-pu${n}`),
+        )),
+    );
+    if (ovnTree)
+      rowsPu.push(
+        await point(
+          'port-up',
+          n,
+          () => portUp(lab, n, { batches, batchSize, ovn: ovnTree }),
+          () => lab('down', `bench-pu${n}b`),
+        ),
+      );
   }
   console.log(`port-up latency: NB write to ovn-installed, ${batches} batches of ${batchSize} ports per lab (lab generate, 2 VMs per chassis, tenant switches of 10), netns`);
   console.table(rowsPu);
