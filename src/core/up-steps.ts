@@ -160,6 +160,11 @@ function logicalStep(lab: Lab): UpStep {
         lab.chassis.map((c) => c.name),
       );
       for (const argv of transactions) await ctx.central().run(argv);
+      // OVN 26.03's northd, handed the whole network incrementally while it ran, made none of its
+      // switches' Multicast_Group rows (no flooding: a VM's broadcast DHCPDISCOVER never left its
+      // chassis, and dnsmasq-ha got no lease on sid); a full recompute makes them. Older northd
+      // builds the same either way, and one without the command ignores it.
+      for (const name of centralNames(lab)) await ctx.node(name).run(['sh', '-c', 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true']);
     },
   };
 }

@@ -531,6 +531,9 @@ in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Int
 # --- logical network, once the 2 chassis have registered: 1 switch, 2 ports (one transaction)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add net -- --id=@dhcp0 create DHCP_Options cidr=10.95.0.0/24 'options:server_id="10.95.0.1"' 'options:server_mac="02:00:0a:5f:00:01"' 'options:lease_time="3600"' -- lsp-add net net-vm1 -- lsp-set-addresses net-vm1 '02:00:0a:5f:00:0b 10.95.0.11' -- set Logical_Switch_Port net-vm1 dhcpv4_options=@dhcp0 -- lsp-add net net-vm2 -- lsp-set-addresses net-vm2 '02:00:0a:5f:00:0c 10.95.0.12' -- set Logical_Switch_Port net-vm2 dhcpv4_options=@dhcp0
+in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
+in_node central2 sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
+in_node central3 sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2

@@ -467,6 +467,7 @@ in_node hv3 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Int
 # --- logical network, once the 3 chassis have registered: 1 switch, 4 ports (one transaction)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3
 in_node central ovn-nbctl --timeout=30 -- ls-add net -- lsp-add net net-vm1 -- lsp-set-addresses net-vm1 '02:00:0a:28:00:0b 10.40.0.11' -- lsp-add net net-vm2 -- lsp-set-addresses net-vm2 '02:00:0a:28:00:0c 10.40.0.12' -- lsp-add net net-dhcp1 -- lsp-set-addresses net-dhcp1 '02:00:0a:28:00:02 10.40.0.2' -- lsp-add net net-dhcp2 -- lsp-set-addresses net-dhcp2 '02:00:0a:28:00:03 10.40.0.3'
+in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3

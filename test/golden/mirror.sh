@@ -441,6 +441,7 @@ in_node hv3 ovn-controller unix:/run/lab/mirror/nodes/hv3/db.sock --pidfile=/run
 # --- logical network, once the 3 chassis have registered: 1 switch, 2 ports (one transaction)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:51:00:0b 10.81.0.11' -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:51:00:0c 10.81.0.12' -- mirror-add tap-out gre 7 from-lport 192.168.81.4 -- lsp-attach-mirror lan-vm1 tap-out -- mirror-add tap-in erspan 8 to-lport 192.168.81.4 -- lsp-attach-mirror lan-vm1 tap-in
+in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3

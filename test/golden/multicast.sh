@@ -484,6 +484,7 @@ in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm3 -- set Int
 # --- logical network, once the 2 chassis have registered: 1 switch, 4 ports (one transaction)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- set Logical_Switch lan 'other_config:mcast_snoop="true"' 'other_config:mcast_querier="true"' 'other_config:mcast_query_interval="10"' 'other_config:mcast_eth_src="0a:00:00:86:00:fe"' 'other_config:mcast_ip4_src="10.86.0.254"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:56:00:0b 10.86.0.11' -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:56:00:0c 10.86.0.12' -- lsp-add lan lan-vm3 -- lsp-set-addresses lan-vm3 '02:00:0a:56:00:0d 10.86.0.13' -- lsp-add lan lan-vm4 -- lsp-set-addresses lan-vm4 '02:00:0a:56:00:0e 10.86.0.14'
+in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2

@@ -410,6 +410,7 @@ in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Int
 # --- logical network, once the 2 chassis have registered: 2 switches, 3 ports (one transaction)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add lan1 -- ls-add lan2 -- lsp-add lan1 lan1-rtr -- lsp-set-addresses lan1-rtr '02:00:0a:5b:01:01 10.91.1.1' -- lsp-add lan2 lan2-rtr -- lsp-set-addresses lan2-rtr '02:00:0a:5b:02:01 10.91.2.1' -- lsp-add lan1 lan1-vm1 -- lsp-set-addresses lan1-vm1 '02:00:0a:5b:01:0a 10.91.1.10' -- lsp-add lan2 lan2-vm2 -- lsp-set-addresses lan2-vm2 '02:00:0a:5b:02:0a 10.91.2.10'
+in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2

@@ -378,6 +378,7 @@ in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Int
 # --- logical network, once the 2 chassis have registered: 2 switches, 2 ports (one transaction)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add sw1 -- ls-add sw2 -- lsp-add sw1 sw1-rtr -- lsp-set-addresses sw1-rtr '02:00:0a:00:01:05 10.0.1.5' -- lsp-add sw2 sw2-vm1 -- lsp-set-addresses sw2-vm1 '02:00:0a:00:02:0a 10.0.2.10' -- lr-add r1 -- lrp-add r1 r1-sw1 06:00:0a:00:01:01 10.0.1.1/24 -- lsp-add sw1 sw1-r1 -- lsp-set-type sw1-r1 router -- lsp-set-addresses sw1-r1 router -- lsp-set-options sw1-r1 router-port=r1-sw1 -- lrp-add r1 r1-sw2 06:00:0a:00:02:01 10.0.2.1/24 -- lsp-add sw2 sw2-r1 -- lsp-set-type sw2-r1 router -- lsp-set-addresses sw2-r1 router -- lsp-set-options sw2-r1 router-port=r1-sw2 -- lr-route-add r1 10.99.0.0/24 10.0.1.5
+in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- links outside OVN: namespace ext, rtr:eth1 — ext:eth0
 LAB_DIR=/run/lab/router-vm ip netns add lab.router-vm.ext

@@ -481,6 +481,7 @@ in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Int
 # --- logical network, once the 2 chassis have registered: 1 switch, 2 ports (one transaction)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:4a:00:0b 10.74.0.11' -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:4a:00:0c 10.74.0.12' -- pg-add servers lan-vm2 -- --id=@acl0 create ACL direction=from-lport priority=1001 'match="ip4"' action=allow-related -- add Logical_Switch lan acls @acl0 -- --id=@acl1 create ACL direction=from-lport priority=1001 'match="arp"' action=allow -- add Logical_Switch lan acls @acl1 -- --id=@acl2 create ACL direction=to-lport priority=1001 'match="arp"' action=allow -- add Logical_Switch lan acls @acl2 -- --id=@acl3 create ACL direction=to-lport priority=1002 'match="outport == @servers && tcp.dst == 8080"' action=allow-related -- add Port_Group servers acls @acl3
+in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2

@@ -345,6 +345,7 @@ in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Int
 # --- logical network, once the 2 chassis have registered: 1 switch, 3 ports (one transaction)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add sw -- lsp-add sw sw-vm1 -- lsp-set-addresses sw-vm1 '02:00:0a:50:00:0b 10.80.0.11' -- lsp-add sw sw-vm2 -- lsp-set-addresses sw-vm2 '02:00:0a:50:00:0c 10.80.0.12' -- lsp-add sw sw-web -- lsp-set-addresses sw-web '02:00:0a:50:00:14 10.80.0.20' -- --id=@acl0 create ACL direction=to-lport priority=1001 'match="outport == \"sw-web\" && inport == {\"sw-vm1\", \"sw-vm2\"} && tcp.dst == 80"' action=reject -- add Logical_Switch sw acls @acl0
+in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
