@@ -11,7 +11,7 @@ import { underlayMac } from '../topology/net.js';
 import { enginesSpanned } from '../topology/engines.js';
 import { vmAddress, vmAddresses6 } from '../vm/address.js';
 import { addressHost, addressVm, vmPlugs } from '../vm/vm.js';
-import { plugIntoBrInt } from '../ovn/br-int.js';
+import { plugIntoBrInt, type Plug } from '../ovn/br-int.js';
 import { startServers } from '../vm/servers.js';
 import { applyRouting, routedNodes } from '../vm/routing.js';
 import type { LabContext } from '../ovn/lab-context.js';
@@ -178,7 +178,7 @@ function chassisStep(lab: Lab, c: Lab['chassis'][number]): UpStep {
     title: `chassis ${c.name} ${c.ip}: ovs-vswitchd, br-phy, ovn-controller${vms.length ? `, ${vms.length === 1 ? 'VM' : 'VMs'} ${vms.map(([, v]) => v.name).join(', ')} plugged into br-int` : ''}`,
     run: async ({ runtime, ctx, datapath }) => {
       await startChassis(ctx.node(c.name), lab, c, datapath);
-      const plugs = [];
+      const plugs: Plug[] = [];
       for (const [i, vm] of vms) {
         await runtime.createVm(vm);
         plugs.push(...(await vmPlugs(runtime, ctx.node(c.name), vm, i, datapath)));

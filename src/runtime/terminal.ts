@@ -63,11 +63,18 @@ export function inOrder(write: (data: string | Buffer) => void, resizeTo: (size:
     applied = size;
     return resizeTo(size);
   };
+  // The queue never rejects: a key or resize that throws must not stop the ones after it, nor end
+  // `lab web` with an unhandled rejection.
+  const next = (work: () => unknown) =>
+    void (queue = queue.then(work).then(
+      () => undefined,
+      () => undefined,
+    ));
   return {
-    write: (data) => void (queue = queue.then(() => write(data))),
+    write: (data) => next(() => write(data)),
     resize: (size) => {
       latest = size;
-      queue = queue.then(applyLatest).catch(() => undefined);
+      next(applyLatest);
     },
   };
 }
