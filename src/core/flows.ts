@@ -21,16 +21,26 @@ async function logicalFlowsOf(ctx: LabContext): Promise<(flow: OpenFlow) => Logi
   return logicalFlowFinder(lflows, keys);
 }
 
-/** Pipeline order: OpenFlow table, then priority (highest first), as packets meet them. */
-function pipelineOrder(a: OpenFlow, b: OpenFlow): number {
-  return a.table - b.table || b.priority - a.priority;
+/**
+ * Pipeline order: OpenFlow table, then priority (highest first), as packets meet them.
+ * Flows of one priority, which OVS dumps in no set order, go by their logical flow's match and then
+ * their own, so the same lab prints the same list every time and one logical flow's flows stand together.
+ */
+export function pipelineOrder(a: AnnotatedFlow, b: AnnotatedFlow): number {
+  return a.table - b.table || b.priority - a.priority || compare(a.lflow?.match ?? '', b.lflow?.match ?? '') || compare(a.match, b.match);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function annotate(flows: OpenFlow[], logicalFlowOf: (flow: OpenFlow) => LogicalFlow | undefined): AnnotatedFlow[] {
-  return flows.sort(pipelineOrder).map((f) => {
-    const l = logicalFlowOf(f);
-    return l ? { ...f, lflow: { stage: l.stage, pipeline: l.pipeline, datapath: l.datapath, table: l.table, match: l.match, actions: l.actions } } : { ...f };
-  });
+  return flows
+    .map((f): AnnotatedFlow => {
+      const l = logicalFlowOf(f);
+      return l ? { ...f, lflow: { stage: l.stage, pipeline: l.pipeline, datapath: l.datapath, table: l.table, match: l.match, actions: l.actions } } : { ...f };
+    })
+    .sort(pipelineOrder);
 }
 
 /** br-int's flows on a chassis, each with its logical stage and flow; `stage` filters. */

@@ -18,7 +18,22 @@ async function labels(lab: ReturnType<typeof loadBalancerLab>, stage: string): P
 describe('lab flows', () => {
   it("labels a logical flow shared by both switches with each OpenFlow flow's own switch, by its metadata (lan is 0x2, outside 0x1)", async () => {
     // ls_in_lb's flows are in one datapath group: lflow-list lists each under lan and under outside, with one cookie.
-    expect(await labels(loadBalancerLab(), 'ls_in_lb')).toEqual(['0x2 lan ingress 12', '0x1 outside ingress 12', '0x2 lan ingress 12', '0x1 outside ingress 12', '0x1 outside ingress 12', '0x2 lan ingress 12']);
+    expect(await labels(loadBalancerLab(), 'ls_in_lb')).toEqual(['0x1 outside ingress 12', '0x2 lan ingress 12', '0x1 outside ingress 12', '0x2 lan ingress 12', '0x1 outside ingress 12', '0x2 lan ingress 12']);
+  });
+
+  it('prints flows of one priority in the same order however OVS dumps them: by logical match, then OpenFlow match', async () => {
+    const dumped = fixture('flows-dump-flows-hv1-load-balancer');
+    const reversed = fakeLab('load-balancer', 'kind: daemons')
+      .on('central', 'ovn-sbctl --timeout=10 --uuid lflow-list', fixture('flows-lflow-list-load-balancer'))
+      .on('central', 'ovn-sbctl --timeout=10 --format=csv --data=bare --no-headings --columns=_uuid,tunnel_key list Datapath_Binding', fixture('flows-datapath-keys-load-balancer'))
+      .on('hv1', 'ovs-ofctl dump-flows br-int', dumped.split('\n').reverse().join('\n'));
+    const listed = async (lab: ReturnType<typeof loadBalancerLab>) => (await annotatedFlows(lab.ctx, 'hv1')).map((f) => f.text);
+    const inOrder = await listed(loadBalancerLab());
+    expect(await listed(reversed)).toEqual(inOrder);
+    const lb = (await annotatedFlows(loadBalancerLab().ctx, 'hv1', 'ls_in_lb')).filter((f) => f.priority === 120);
+    const matches = lb.map((f) => `${f.lflow?.match} | ${f.match}`);
+    expect(matches.length).toBe(4);
+    expect(matches).toEqual([...matches].sort());
   });
 
   it('names every switch sharing a flow when the datapaths cannot be read, and a flow of one datapath keeps its own', async () => {
