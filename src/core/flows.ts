@@ -26,7 +26,7 @@ async function logicalFlowsOf(ctx: LabContext): Promise<(flow: OpenFlow) => Logi
  * Flows of one priority, which OVS dumps in no set order, go by their logical flow's match and then
  * their own, so the same lab prints the same list every time and one logical flow's flows stand together.
  */
-export function pipelineOrder(a: AnnotatedFlow, b: AnnotatedFlow): number {
+function pipelineOrder(a: AnnotatedFlow, b: AnnotatedFlow): number {
   return a.table - b.table || b.priority - a.priority || compare(a.lflow?.match ?? '', b.lflow?.match ?? '') || compare(a.match, b.match);
 }
 

@@ -70,9 +70,9 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
    */
   graphAfter?: 'hosts';
   /** Its check kinds, each a spec and the probe that tries it (loaded when such a check runs). */
-  checks?: CheckRegistration<any>[];
+  checks?: CheckRegistration[];
   /** Its step actions (`- kind: step` with its key), each a schema and the action that does it (loaded when such a step runs). */
-  stepActions?: StepActionRegistration<any>[];
+  stepActions?: StepActionRegistration[];
 }
 
 /** Where a feature's steps of `up` go: after which of the core's steps (`tunnels`: after the chassis and their tunnel neighbours). */

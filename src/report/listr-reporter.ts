@@ -90,7 +90,7 @@ export class ListrReporter implements Reporter {
     };
   }
 
-  private build(steps: StepInfo[]): Listr {
+  private build(steps: StepInfo[]): Listr<unknown> {
     const tasks: ListrTask[] = [];
     for (const step of steps) {
       if (!step.group) {
@@ -113,7 +113,7 @@ export class ListrReporter implements Reporter {
         ),
       );
     }
-    return new Listr(tasks, {
+    return new Listr<unknown>(tasks, {
       exitOnError: false,
       rendererOptions: { collapseSubtasks: false, collapseErrors: false },
     });

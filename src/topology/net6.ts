@@ -9,7 +9,7 @@ export function parseIpv6(text: string): bigint | undefined {
   const groups = (s: string | undefined) => (s ? s.split(':') : []);
   const h = groups(head);
   const t = groups(tail);
-  const all = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
+  const all = tail === undefined ? h : [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t];
   return all.reduce((n, g) => (n << 16n) | BigInt(parseInt(g, 16)), 0n);
 }
 

@@ -41,7 +41,7 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], root: 
         message:
           value === undefined
             ? `missing key '${String(issue.path.at(-1))}' (one of: ${options.join(', ')})`
-            : (issue.path.at(-1) === 'kind' && movedKind(String(value))) || `unknown ${String(issue.path.at(-1))} '${String(value)}' (expected one of: ${options.join(', ')})`,
+            : (issue.path.at(-1) === 'kind' && movedKind(text(value))) || `unknown ${String(issue.path.at(-1))} '${text(value)}' (expected one of: ${options.join(', ')})`,
       });
     } else if (issue.code === 'invalid_union' && (union = unionProblems(issue, root, data, where))) {
       out.push(...union);
@@ -129,7 +129,12 @@ function describeValue(v: unknown): string {
   if (Array.isArray(v)) return 'a list';
   if (v === null) return 'nothing';
   if (typeof v === 'object') return 'a section of keys';
-  return `${typeof v === 'number' ? 'the number' : typeof v === 'boolean' ? '' : 'a'} ${String(v)}`.trim();
+  return `${typeof v === 'number' ? 'the number' : typeof v === 'boolean' ? '' : 'a'} ${text(v)}`.trim();
+}
+
+/** A value as the file wrote it: a scalar as it reads, anything else as JSON. */
+function text(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : (JSON.stringify(v) ?? String(v));
 }
 
 const TYPE_WORDS: Record<string, string> = {

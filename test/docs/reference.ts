@@ -178,7 +178,7 @@ function typeOf(node: Node, path: string, context: Context): string {
     if (objects.length > 1) return objects.length === all.length ? all.map(inlineObject).join(' or ') : unique(all.map((a) => (a.properties ? inlineObject(a) : typeOf(a, path, context)))).join(' or ');
     return unique(all.map((a) => typeOf(a, path, context))).join(' or ');
   }
-  if (node.const !== undefined) return code(String(node.const));
+  if (node.const !== undefined) return code(literal(node.const));
   if (node.enum) return node.enum.map((v) => code(String(v))).join(', ');
   switch (node.type) {
     case 'object': {
@@ -202,8 +202,13 @@ function typeOf(node: Node, path: string, context: Context): string {
 
 /** A small object among alternatives, written inline: `{ tcp: integer }`. */
 function inlineObject(node: Node): string {
-  const fields = Object.entries(node.properties ?? {}).map(([k, v]) => `${k}: ${v.const !== undefined ? String(v.const) : v.enum ? v.enum.join('|') : (v.type ?? '…')}`);
+  const fields = Object.entries(node.properties ?? {}).map(([k, v]) => `${k}: ${v.const !== undefined ? literal(v.const) : v.enum ? v.enum.join('|') : v.type !== undefined ? [v.type].flat().join(' or ') : '…'}`);
   return code(`{ ${fields.join(', ')} }`);
+}
+
+/** A JSON Schema `const` as the file writes it. */
+function literal(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function range(node: Node): string {

@@ -38,7 +38,7 @@ checks:
 
 type Report = { labs: { checks: { name: string; passed: boolean; seen: string }[] }[] };
 
-async function testLab(file: string, name: string): Promise<{ code: number; report: Report }> {
+async function testLab(file: string): Promise<{ code: number; report: Report }> {
   const out = join(mkdtempSync(join(tmpdir(), 'lab-routing-')), 'r.json');
   const r = await lab(['test', file, '--json', out]);
   return { code: r.code, report: JSON.parse(readFileSync(out, 'utf8')) };
@@ -59,7 +59,7 @@ checks:
 `,
       ),
     );
-    const { code, report } = await testLab(file, FORWARDING);
+    const { code, report } = await testLab(file);
     expect(code).toBe(1);
     const check = (n: string) => report.labs[0]!.checks.find((c) => c.name === n)!;
     // OVN's part is right (ovn-trace delivers to rtr's port, rtr answers); the packet dies inside rtr.
@@ -81,7 +81,7 @@ checks:
 `,
       ),
     );
-    const { report } = await testLab(file, V6);
+    const { report } = await testLab(file);
     const check = (n: string) => report.labs[0]!.checks.find((c) => c.name === n)!;
     expect(check('wrong lease')).toMatchObject({ passed: false, seen: expect.stringMatching(/^lease fd00:61::11, server DUID MAC 02:00:00:61:00:01, dns fd00:61::53, eth0 fd00:61::11/) });
     expect(check('wrong server').passed).toBe(false);
@@ -104,7 +104,7 @@ checks:
 `,
       ),
     );
-    const { report } = await testLab(file, TUTORIAL);
+    const { report } = await testLab(file);
     expect(report.labs[0]!.checks[0]).toMatchObject({
       passed: false,
       seen: 'output to sw1-port1; --minimal: ip.ttl--; eth.src = 00:00:00:00:ff:02; eth.dst = 50:54:00:00:00:03; output("sw1-port1");',
@@ -114,7 +114,7 @@ checks:
   it("IPv6 to a host outside OVN through a gateway port, SNATed to the router's IPv6 address", async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'lab-v6north-')), `${NORTH}.yaml`);
     writeFileSync(file, V6_NORTH);
-    const { report } = await testLab(file, NORTH);
+    const { report } = await testLab(file);
     const check = (n: string) => report.labs[0]!.checks.find((c) => c.name === n)!;
     expect(check('v6 north')).toMatchObject({ passed: true, seen: 'ping fd00:ff::100: 3/3 replies' });
     expect(check('v4 north').passed).toBe(true);

@@ -150,7 +150,7 @@ describe('upLab with a fake runtime', () => {
   it('with many peers, announces each chassis and then sets on each only the peers its table lacks', async () => {
     const { runtime, deps } = setup();
     const big = parseTopology(bigLab(18, 0), 'big.yaml');
-    const [hv1, hv2, hv3] = big.chassis;
+    const [, hv2, hv3] = big.chassis;
     const peers = big.chassis.slice(1);
     // hv1 learned every peer but hv2 (whose announcement came too early) and hv3 (learned with another MAC).
     const table = peers.filter((p) => p !== hv2).map((p) => `${p.ip}    ${p === hv3 ? '02:00:00:00:00:99' : p.mac.toUpperCase()}   br-phy`);

@@ -31,7 +31,9 @@ describe('gateway', () => {
   it('waits for the port to move, then says from where and how long it took', async () => {
     const lab = fakeLab('l3-ha', 'kind: gateway, port: r1-public, chassis: hv2').on('central', 'ovn-sbctl', SB_ON_HV1, SB_ON_HV2);
     expect(await lab.attempt()).toEqual({ ok: false, seen: 'cr-r1-public on hv1, HA chassis hv1 (20) > hv2 (10)' });
-    expect(await lab.attempt()).toEqual({ ok: true, seen: expect.stringMatching(/^cr-r1-public on hv2, HA chassis hv1 \(20\) > hv2 \(10\); moved from hv1 in \d+\.\d s$/) });
+    const moved = await lab.attempt();
+    expect(moved.ok).toBe(true);
+    expect(moved.seen).toMatch(/^cr-r1-public on hv2, HA chassis hv1 \(20\) > hv2 \(10\); moved from hv1 in \d+\.\d s$/);
   });
 
   it('after a fault step, says how long after it the port was seen where it is', async () => {
@@ -78,7 +80,9 @@ describe('bfd', () => {
       seen: 'ovn-hv1-0 (hv3 → hv1): state down, remote down, forwarding false, diagnostic "Control Detection Time Expired", flaps 4',
     });
     expect(await fakeLab('l3-ha', 'kind: bfd, chassis: hv3, peer: hv1').on('hv3', 'ovs-vsctl', BFD_HV1_DOWN).attempt()).toMatchObject({ ok: false });
-    expect(await fakeLab('l3-ha', 'kind: bfd, chassis: hv3, peer: hv2, state: down').on('hv3', 'ovs-vsctl', BFD_HV1_DOWN).attempt()).toMatchObject({ ok: false, seen: expect.stringContaining('state up') });
+    const up = await fakeLab('l3-ha', 'kind: bfd, chassis: hv3, peer: hv2, state: down').on('hv3', 'ovs-vsctl', BFD_HV1_DOWN).attempt();
+    expect(up.ok).toBe(false);
+    expect(up.seen).toContain('state up');
   });
 
   it('a tunnel without BFD, or no tunnel, fails either way', async () => {

@@ -26,7 +26,11 @@ export function namespacePlacement(t: RawCore & RawLinks): Map<string, Set<strin
         const target = to !== undefined ? placed.get(to) : undefined;
         if (!target || from === undefined) continue;
         const sources = chassisOf(from) !== undefined ? [chassisOf(from)!] : [...(placed.get(from) ?? [])];
-        for (const c of sources) if (!target.has(c)) (target.add(c), (changed = true));
+        for (const c of sources) {
+          if (target.has(c)) continue;
+          target.add(c);
+          changed = true;
+        }
       }
     }
   }

@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { demux } from './docker-exec.js';
 import { inOrder, type Terminal, type TerminalSize } from '../terminal.js';
 
 /**
@@ -20,7 +21,7 @@ export async function attachExec(container: Docker.Container, argv: string[], en
     process.stdin.setRawMode(true);
     stream.pipe(process.stdout);
   } else {
-    container.modem.demuxStream(stream, process.stdout, process.stderr);
+    demux(container, stream, process.stdout, process.stderr);
   }
   process.stdin.pipe(stream);
   await new Promise<void>((resolve) => {

@@ -2,6 +2,16 @@ import type Docker from 'dockerode';
 import { PassThrough } from 'node:stream';
 import { ExecResult } from '../../base/exec.js';
 
+/** docker-modem's splitter of an exec's multiplexed stream (dockerode types the modem as `any`). */
+interface Demuxer {
+  demuxStream(stream: NodeJS.ReadableStream, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): void;
+}
+
+/** Splits a non-TTY exec's stream into its stdout and stderr. */
+export function demux(container: Docker.Container, stream: NodeJS.ReadableStream, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): void {
+  (container.modem as Demuxer).demuxStream(stream, stdout, stderr);
+}
+
 /**
  * Runs argv in a container through the Docker API (no docker CLI) and collects its output.
  * Exit code, stdout and stderr come back as an ExecResult, like every other command.
@@ -20,7 +30,7 @@ export async function dockerExec(container: Docker.Container, argv: readonly str
   const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
   stdout.on('data', (c: Buffer) => chunks.out.push(c));
   stderr.on('data', (c: Buffer) => chunks.err.push(c));
-  container.modem.demuxStream(stream, stdout, stderr);
+  demux(container, stream, stdout, stderr);
   const ended = new Promise<void>((resolve, reject) => {
     stream.on('end', resolve);
     stream.on('close', resolve);

@@ -41,7 +41,7 @@ export interface CheckRegistration<S extends CheckBase = CheckBase> {
  * What a feature's step action does to a running lab: imported only when a step with it runs
  * (src/checks types the lab it runs against; here it is not known).
  */
-type StepActionLoader<V> = () => Promise<{ key: string; run: (value: V, ctx: never) => Promise<{ ok: boolean; seen: string }> }>;
+type StepActionLoader<V> = () => Promise<{ key: string; run(value: V, ctx: never): Promise<{ ok: boolean; seen: string }> }>;
 
 /**
  * A step action a feature adds to `kind: step` (`- kind: step` with `KEY: VALUE`): its key, the
