@@ -11,7 +11,6 @@ import { logProbe } from './kinds/log.js';
 import { routeProbe } from './kinds/route.js';
 import { captureProbe } from './kinds/capture.js';
 import { chassisProbe } from './kinds/chassis.js';
-import { clusterProbe } from './kinds/cluster.js';
 import { connectProbe } from './kinds/connect.js';
 import { conntrackProbe } from './kinds/conntrack.js';
 import { daemonsProbe } from './kinds/daemons.js';
@@ -57,7 +56,6 @@ const PROBES: { [K in AnyCheck['kind']]: CheckProbe<Extract<AnyCheck, { kind: K 
   logical_port: logicalPortProbe,
   route: routeProbe,
   log: logProbe,
-  cluster: clusterProbe,
   step: stepProbe,
   exec: execProbe,
   stop: stopProbe,

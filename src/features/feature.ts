@@ -3,7 +3,7 @@ import type { Lab } from '../topology/model.js';
 import type { Cidr } from '../topology/net.js';
 import type { AddressBook } from '../topology/rules/address-book.js';
 import type { At } from '../topology/rules/at.js';
-import type { RawCore } from '../topology/schema-core.js';
+import type { CoreObject, ObjectFields, RawCore } from '../topology/schema-core.js';
 import type { CheckRegistration, StepActionRegistration } from '../topology/checks/spec.js';
 
 /** A topology file as a feature's rules and resolution see it: the core keys and the feature's own. */
@@ -39,10 +39,21 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
    */
   keysAfter?: string | { file: string; lab: string };
   /**
-   * Relations its schema cannot see (the address book knows every port's address claimed before;
-   * `subnets`: the switches' IPv4 subnets the core's rules accepted).
+   * Fields it adds to the core's objects (central, a chassis, a switch, a VM, a host), each placed
+   * after a field of theirs; its model.ts declares them into the object's interface (RawCentral, …).
    */
-  rules?(t: RawWith<Shape>, book: AddressBook, at: At, subnets: ReadonlyMap<string, Cidr>): void;
+  fields?: Partial<Record<CoreObject, ObjectFields>>;
+  /**
+   * Nodes it adds on the underlay, with what each is (for a name taken twice): they get their
+   * addresses after central's and before the chassis' (a clustered central's other members).
+   */
+  underlayNodes?(t: RawWith<Shape>): { name: string; what: string }[];
+  /**
+   * Relations its schema cannot see (the address book knows every port's address claimed before;
+   * `subnets`: the switches' IPv4 subnets the core's rules accepted; `nodes`: every node's name,
+   * lowercased, and what has it).
+   */
+  rules?(t: RawWith<Shape>, book: AddressBook, at: At, subnets: ReadonlyMap<string, Cidr>, nodes: ReadonlyMap<string, string>): void;
   /**
    * When its rules run: right after the VMs' (ports whose addresses are claimed before the
    * hosts': routers, localports, services), by default after every core rule but the last, or
@@ -50,8 +61,11 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
    * addresses); in the registry's order within each.
    */
   rulesAfter?: 'vms' | 'features';
-  /** Its part of the lab, from the checked file and the core of the lab resolved before it. */
-  resolve(t: RawWith<Shape>, lab: Lab): Partial<Lab>;
+  /**
+   * Its part of the lab, from the checked file and the core of the lab resolved before it
+   * (`underlay` gives the address of a node on the underlay: its own `underlayNodes` too).
+   */
+  resolve(t: RawWith<Shape>, lab: Lab, underlay: (node: string) => string): Partial<Lab>;
   /** Its NB configuration: each call of `unit` starts a unit of commands that stay in one transaction. */
   northbound?(lab: Lab, unit: () => NbCommand): void;
   /**

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
+import type { CoreObject, ObjectFields, RawCore } from '../topology/schema-core.js';
+import { placed } from '../topology/placed.js';
 import type { Feature } from './feature.js';
+import { cluster } from './cluster/index.js';
 import { links } from './links/index.js';
 import { dns } from './dns/index.js';
 import { fdb } from './fdb/index.js';
@@ -17,7 +20,7 @@ import { services } from './services/index.js';
  * Every feature, in the order their NB configuration is written (after the core's switches and
  * ports: routers first, what refers to their ports after them). A new feature is a folder and one line here.
  */
-const FEATURES = [routers, links, localports, qos, security, services, loadBalancers, dns, gatewayHa, mirrors, multicast, fdb] as const;
+const FEATURES = [cluster, routers, links, localports, qos, security, services, loadBalancers, dns, gatewayHa, mirrors, multicast, fdb] as const;
 
 /** The features as their common type, for the code that goes through them all. */
 export const features: readonly Feature[] = FEATURES;
@@ -30,20 +33,17 @@ export function withFeatureKeys<Shape extends z.ZodRawShape>(core: Shape): Shape
   return FEATURES.reduce<z.ZodRawShape>((shape, f) => placed(shape, f.shape, anchor(f, 'file')), core) as Shape & Merged;
 }
 
+/** The fields features add to one of the core's objects (a switch, a VM, central…), in the registry's order. */
+export function fieldsOf(object: CoreObject): ObjectFields[] {
+  return features.flatMap((f) => f.fields?.[object] ?? []);
+}
+
+/** The nodes features add on the underlay (a clustered central's other members), in the registry's order. */
+export function underlayNodesOf(t: RawCore): { name: string; what: string }[] {
+  return features.flatMap((f) => f.underlayNodes?.(t) ?? []);
+}
+
 /** The key a feature's keys come after, in the file or in the lab. */
 export function anchor(f: Feature, where: 'file' | 'lab'): string | undefined {
   return typeof f.keysAfter === 'string' ? f.keysAfter : f.keysAfter?.[where];
-}
-
-/**
- * `base` with the keys of `added`: one `base` has keeps its place, a new one comes right after the
- * key `after` (at the end without it), so a feature's keys and fields sit where the core had them
- * (the reference, `lab schema` and a lab's record read the same).
- */
-export function placed<T extends object>(base: T, added: object, after?: string): T {
-  const entries = Object.entries(base);
-  const fresh = Object.entries(added).filter(([k]) => !(k in base));
-  const at = after === undefined ? -1 : entries.findIndex(([k]) => k === after);
-  const merged = at < 0 ? [...entries, ...fresh] : [...entries.slice(0, at + 1), ...fresh, ...entries.slice(at + 1)];
-  return Object.assign(Object.fromEntries(merged), added) as T;
 }

@@ -1,10 +1,11 @@
-import { CENTRAL, clusterMembers } from './names.js';
+import { CENTRAL } from './names.js';
 import { ipv6Mode, ipv6RouterPort, routerPortMac, vmIpv6, vmMac } from './ipv6.js';
 import { canonical6, parseCidr6 } from './net6.js';
 import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, underlayMac, type Cidr } from './net.js';
 import type { Chassis, Host, Lab, LogicalSwitch, Vm } from './model.js';
 import type { RawSwitch, RawTopology } from './schema.js';
-import { anchor, features, placed } from '../features/registry.js';
+import { anchor, features, underlayNodesOf } from '../features/registry.js';
+import { placed } from './placed.js';
 import { resolveExercises } from '../features/exercises/index.js';
 import { routerOn } from '../features/routers/resolve.js';
 import { dnsmasqOn, hostedService, hostsService } from '../features/services/resolve.js';
@@ -22,7 +23,7 @@ export function dhcpServer(sw: RawSwitch, subnet: Cidr, router?: string): { ip: 
   return { ip, mac: (sw.dhcp?.server_mac ?? macFromIpv4(0x02, parseIpv4(ip) ?? 0)).toLowerCase() };
 }
 
-/** Underlay addresses: those written, then the free host addresses in order (central first). */
+/** Underlay addresses: those written, then the free host addresses in order (central first, then the features' nodes, then the chassis). */
 function underlayAddresses(t: RawTopology, subnet: Cidr): Map<string, string> {
   const out = new Map<string, string>();
   const taken = new Set<string>([t.central.ip, ...Object.values(t.chassis).map((c) => c?.ip)].filter((x): x is string => !!x));
@@ -34,7 +35,7 @@ function underlayAddresses(t: RawTopology, subnet: Cidr): Map<string, string> {
     }
   };
   out.set(CENTRAL, t.central.ip ?? take());
-  for (const name of clusterMembers(t.central.cluster).slice(1)) out.set(name, take());
+  for (const { name } of underlayNodesOf(t)) out.set(name, take());
   for (const [name, c] of Object.entries(t.chassis)) out.set(name, c?.ip ?? take());
   return out;
 }
@@ -59,7 +60,6 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
       ssl: t.central.ssl,
       ...(t.central.release ? { release: t.central.release } : {}),
       ...(t.central.engine ? { engine: t.central.engine } : {}),
-      ...(t.central.cluster > 1 ? { members: clusterMembers(t.central.cluster).map((name) => ({ name, ip: addressOf(name) })) } : {}),
     },
     chassis: Object.keys(t.chassis).map((name) => resolveChassis(t, name, addressOf(name))),
     switches: Object.entries(t.switches).map(([name, sw]): LogicalSwitch => ({ ...resolveSwitch(name, sw, dhcpRouter(t, name)), ...resolveSwitch6(t, name), ...(sw.on ? { on: sw.on } : {}) })),
@@ -71,7 +71,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     checks: t.checks as Lab['checks'],
   };
   // Each feature adds its part (the core is a whole Lab once they all have).
-  const lab = features.reduce<Lab>((lab, f) => placed(lab, f.resolve(t, lab), anchor(f, 'lab')), core as Lab);
+  const lab = features.reduce<Lab>((lab, f) => placed(lab, f.resolve(t, lab, addressOf), anchor(f, 'lab')), core as Lab);
   // Exercises last, after the checks they are written after (and hold checks of every feature's kinds).
   return { ...lab, ...resolveExercises(t) };
 }

@@ -6,6 +6,7 @@ import { RELEASES, SOURCE_RELEASE, type Release } from './model.js';
 import { cidr, cidr6, ipv4, ipv6, mac, nodeName, portName } from './schema-types.js';
 import { nbOptionsSchema, portSecuritySchema, serverSchema } from './schema-security.js';
 import { labBuildShape, nodeBuildShape } from './schema-build.js';
+import { placed } from './placed.js';
 
 /**
  * The topology file as written (raw types). Strict: unknown keys are errors.
@@ -50,54 +51,40 @@ const dhcp6Schema = z
   })
   .describe('OVN native DHCPv6 (DHCP_Options with an IPv6 cidr): answered by ovn-controller with put_dhcpv6_opts');
 
-const switchSchema = z
-  .strictObject({
-    subnet: cidr.optional().describe('IPv4 subnet of the logical switch (a switch has subnet, subnet6 or both)'),
-    subnet6: cidr6.optional().describe('IPv6 subnet, beside the IPv4 one (dual stack) or instead of it; a /64 for SLAAC, e.g. fd00:10::/64'),
-    dhcp: dhcpSchema.optional(),
-    dhcp6: dhcp6Schema.optional(),
-    provider: nodeName.optional().describe('a provider network this switch reaches through a localnet port'),
-    localnet_port: portName.optional().describe('with provider: the name of its localnet port (default: <switch>-localnet)'),
-    on: nodeName.optional().describe("another subnet of that switch: this entry's subnet and DHCP live on the named logical switch (an OpenStack network with several subnets), not on a switch of its own"),
-  })
-  .describe('an OVN logical switch (or, with on:, one more subnet of one)');
+const switchShape = {
+  subnet: cidr.optional().describe('IPv4 subnet of the logical switch (a switch has subnet, subnet6 or both)'),
+  subnet6: cidr6.optional().describe('IPv6 subnet, beside the IPv4 one (dual stack) or instead of it; a /64 for SLAAC, e.g. fd00:10::/64'),
+  dhcp: dhcpSchema.optional(),
+  dhcp6: dhcp6Schema.optional(),
+  provider: nodeName.optional().describe('a provider network this switch reaches through a localnet port'),
+  localnet_port: portName.optional().describe('with provider: the name of its localnet port (default: <switch>-localnet)'),
+  on: nodeName.optional().describe("another subnet of that switch: this entry's subnet and DHCP live on the named logical switch (an OpenStack network with several subnets), not on a switch of its own"),
+};
 
-const chassisSchema = z
-  .strictObject({
-    ip: ipv4.optional().describe('underlay (tunnel endpoint) address; default: assigned from the underlay subnet'),
-    release: releaseSchema.optional().describe("docker runtime: this chassis' own release (default: the lab's)"),
-    ...nodeBuildShape("this chassis'", 'ovn-controller', 'ovsdb-server, ovs-vswitchd, vswitch schema'),
-    engine: nodeName.optional().describe("docker runtime: the engine (of 'engines') it runs on; default: central and hosts on the first, chassis spread round-robin"),
-    encap: z.enum(['geneve', 'vxlan']).default('geneve').describe('tunnel type to the other chassis (ovn-encap-type); every chassis of a lab uses the same'),
-    transport_zones: z
-      .array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,30}$/, 'a transport zone name like az1'))
-      .min(1)
-      .optional()
-      .describe('OVN transport zones (ovn-transport-zones): a chassis tunnels only to chassis that share a zone with it; chassis without zones tunnel only to each other'),
-    bridge_mappings: z
-      .record(nodeName, z.string().regex(/^[a-z][a-z0-9_-]{0,14}$/, 'an OVS bridge name like br-ex or br0 (lower-case letters, digits, "-" and "_", at most 15)'))
-      .optional()
-      .describe('provider network → OVS bridge (ovn-bridge-mappings); lab makes the bridge and plugs it into the network'),
-  })
-  .describe('a hypervisor running ovs-vswitchd and ovn-controller');
+const chassisShape = {
+  ip: ipv4.optional().describe('underlay (tunnel endpoint) address; default: assigned from the underlay subnet'),
+  release: releaseSchema.optional().describe("docker runtime: this chassis' own release (default: the lab's)"),
+  ...nodeBuildShape("this chassis'", 'ovn-controller', 'ovsdb-server, ovs-vswitchd, vswitch schema'),
+  engine: nodeName.optional().describe("docker runtime: the engine (of 'engines') it runs on; default: central and hosts on the first, chassis spread round-robin"),
+  encap: z.enum(['geneve', 'vxlan']).default('geneve').describe('tunnel type to the other chassis (ovn-encap-type); every chassis of a lab uses the same'),
+  transport_zones: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,30}$/, 'a transport zone name like az1'))
+    .min(1)
+    .optional()
+    .describe('OVN transport zones (ovn-transport-zones): a chassis tunnels only to chassis that share a zone with it; chassis without zones tunnel only to each other'),
+  bridge_mappings: z
+    .record(nodeName, z.string().regex(/^[a-z][a-z0-9_-]{0,14}$/, 'an OVS bridge name like br-ex or br0 (lower-case letters, digits, "-" and "_", at most 15)'))
+    .optional()
+    .describe('provider network → OVS bridge (ovn-bridge-mappings); lab makes the bridge and plugs it into the network'),
+};
 
-const centralSchema = z
-  .strictObject({
-    ip: ipv4.optional().describe('underlay address of the central node; default: the first of the underlay subnet'),
-    release: releaseSchema.optional().describe("docker runtime: central's own release (OVN upgrades central first)"),
-    ...nodeBuildShape("central's", 'ovn-northd, NB/SB schemas', 'ovsdb-server of the NB and SB databases'),
-    engine: nodeName.optional().describe("docker runtime: the engine (of 'engines') it (and every member of its cluster) runs on; default: central and hosts on the first, chassis spread round-robin"),
-    cluster: z
-      .number()
-      .int()
-      .min(1)
-      .max(7)
-      .refine((n) => n % 2 === 1, { error: 'a Raft cluster has an odd number of members (1, 3, 5 or 7), so a majority survives a failure' })
-      .default(1)
-      .describe('NB and SB as Raft clusters of this many central nodes (central, central2, …), ovn-northd on each'),
-    ssl: z.boolean().default(false).describe('chassis (and lab nbctl/sbctl) reach NB and SB over SSL, with a CA and certificates the lab makes with ovs-pki'),
-  })
-  .describe('the node running the NB/SB databases and ovn-northd');
+const centralShape = {
+  ip: ipv4.optional().describe('underlay address of the central node; default: the first of the underlay subnet'),
+  release: releaseSchema.optional().describe("docker runtime: central's own release (OVN upgrades central first)"),
+  ...nodeBuildShape("central's", 'ovn-northd, NB/SB schemas', 'ovsdb-server of the NB and SB databases'),
+  engine: nodeName.optional().describe("docker runtime: the engine (of 'engines') it (and every member of its cluster) runs on; default: central and hosts on the first, chassis spread round-robin"),
+  ssl: z.boolean().default(false).describe('chassis (and lab nbctl/sbctl) reach NB and SB over SSL, with a CA and certificates the lab makes with ovs-pki'),
+};
 
 /** A static route in a node's own routing table (outside OVN). */
 const nodeRouteSchema = z
@@ -122,67 +109,63 @@ const vlanSchema = z
   })
   .describe("a child port: VLAN <tag> on the VM's eth0 trunk, its own logical port on another switch");
 
-const vmSchema = z
-  .strictObject({
-    chassis: nodeName.describe('the chassis this VM runs on'),
-    switch: nodeName.describe('the logical switch its port is on'),
-    ip: ipv4.optional().describe('its IPv4 address (offered by DHCP, or set statically); on a switch with an IPv4 subnet'),
-    ip6: ipv6.optional().describe("its IPv6 address on a switch with subnet6 (default: the EUI-64 address SLAAC makes from its MAC); how it gets it follows the router port's ra"),
-    mac: mac.optional().describe('its MAC; default: derived from its IPv4 address, or from its name on an IPv6-only switch'),
-    dhcp: z.boolean().optional().describe('get the address by DHCP (default: when the switch has dhcp)'),
-    port: portName.optional().describe('logical switch port name (default: <switch>-<vm>)'),
-    mtu: z.number().int().min(576).max(9000).default(1400).describe('eth0 MTU (Geneve adds 58 bytes)'),
-    vlans: z
-      .record(z.string().regex(/^\d{1,4}$/, 'a VLAN tag (1-4094)'), vlanSchema)
-      .optional()
-      .describe("VLAN trunk: tag → child port (eth0.<tag> in the VM, parent = this VM's port)"),
-    port_security: portSecuritySchema.optional(),
-    addresses: z
-      .literal('unknown')
-      .optional()
-      .describe(
-        "unknown: its logical port has addresses 'unknown' instead of its MAC and IP, so OVN answers no ARP and no DHCP for it (its address is static), the switch sends it frames to MACs it does not know, and OVN learns its MAC in the SB FDB table (check kind fdb)",
-      ),
-    nics: z
-      .record(
-        z.string().regex(/^eth[1-9]$/, 'an interface name eth1 … eth9'),
-        z.strictObject({
-          switch: nodeName.describe('the logical switch of this interface'),
-          ip: ipv4.describe('its address (static)'),
-          mac: mac.optional().describe('its MAC (default: derived from the address)'),
-          port: portName.optional().describe('its logical switch port name (default: <switch>-<vm>)'),
-        }),
-      )
-      .optional()
-      .describe('more OVN ports of the VM, one interface each (eth1 …): a VM that routes between switches'),
-    servers: z.array(serverSchema).default([]).describe('servers the VM runs (started after addressing, ended by lab down)'),
-    ...nodeRouting,
-  })
-  .describe('a network namespace with eth0 on br-int, bound to a logical switch port');
+const vmShape = {
+  chassis: nodeName.describe('the chassis this VM runs on'),
+  switch: nodeName.describe('the logical switch its port is on'),
+  ip: ipv4.optional().describe('its IPv4 address (offered by DHCP, or set statically); on a switch with an IPv4 subnet'),
+  ip6: ipv6.optional().describe("its IPv6 address on a switch with subnet6 (default: the EUI-64 address SLAAC makes from its MAC); how it gets it follows the router port's ra"),
+  mac: mac.optional().describe('its MAC; default: derived from its IPv4 address, or from its name on an IPv6-only switch'),
+  dhcp: z.boolean().optional().describe('get the address by DHCP (default: when the switch has dhcp)'),
+  port: portName.optional().describe('logical switch port name (default: <switch>-<vm>)'),
+  mtu: z.number().int().min(576).max(9000).default(1400).describe('eth0 MTU (Geneve adds 58 bytes)'),
+  vlans: z
+    .record(z.string().regex(/^\d{1,4}$/, 'a VLAN tag (1-4094)'), vlanSchema)
+    .optional()
+    .describe("VLAN trunk: tag → child port (eth0.<tag> in the VM, parent = this VM's port)"),
+  port_security: portSecuritySchema.optional(),
+  addresses: z
+    .literal('unknown')
+    .optional()
+    .describe(
+      "unknown: its logical port has addresses 'unknown' instead of its MAC and IP, so OVN answers no ARP and no DHCP for it (its address is static), the switch sends it frames to MACs it does not know, and OVN learns its MAC in the SB FDB table (check kind fdb)",
+    ),
+  nics: z
+    .record(
+      z.string().regex(/^eth[1-9]$/, 'an interface name eth1 … eth9'),
+      z.strictObject({
+        switch: nodeName.describe('the logical switch of this interface'),
+        ip: ipv4.describe('its address (static)'),
+        mac: mac.optional().describe('its MAC (default: derived from the address)'),
+        port: portName.optional().describe('its logical switch port name (default: <switch>-<vm>)'),
+      }),
+    )
+    .optional()
+    .describe('more OVN ports of the VM, one interface each (eth1 …): a VM that routes between switches'),
+  servers: z.array(serverSchema).default([]).describe('servers the VM runs (started after addressing, ended by lab down)'),
+  ...nodeRouting,
+};
 
 const networkSchema = z.strictObject({}).describe('a physical (provider) network outside OVN: a bridge lab owns, reached by chassis through bridge_mappings and by hosts');
 
-const hostSchema = z
-  .strictObject({
-    network: nodeName.describe('the provider network it is on'),
-    ip: ipv4.describe('its address (the prefix is that of the provider switch on its network)'),
-    mac: mac.optional().describe('its MAC (default: derived from the address)'),
-    dhcp: z.boolean().default(false).describe('get the address by DHCP from OVN, through its external_port'),
-    gateway: ipv4.optional().describe('default gateway (static addressing)'),
-    ip6: ipv6.optional().describe('its IPv6 address, static, in the subnet6 of the provider switch its ip is on'),
-    gateway6: ipv6.optional().describe('IPv6 default gateway'),
-    servers: z.array(serverSchema).default([]).describe('servers the host runs (started after addressing, ended by lab down)'),
-    engine: nodeName.optional().describe("docker runtime: the engine (of 'engines') it runs on; default: central and hosts on the first, chassis spread round-robin"),
-    ...nodeRouting,
-    external_port: z
-      .strictObject({
-        switch: nodeName.describe('the provider switch whose DHCP answers this host'),
-        ha_chassis: z.array(nodeName).min(1).describe('chassis that may answer for it, highest priority first (an HA chassis group)'),
-      })
-      .optional()
-      .describe("an OVN 'external' port for this host: OVN serves it (DHCP) from a chassis of its HA chassis group"),
-  })
-  .describe('a machine outside OVN on a provider network');
+const hostShape = {
+  network: nodeName.describe('the provider network it is on'),
+  ip: ipv4.describe('its address (the prefix is that of the provider switch on its network)'),
+  mac: mac.optional().describe('its MAC (default: derived from the address)'),
+  dhcp: z.boolean().default(false).describe('get the address by DHCP from OVN, through its external_port'),
+  gateway: ipv4.optional().describe('default gateway (static addressing)'),
+  ip6: ipv6.optional().describe('its IPv6 address, static, in the subnet6 of the provider switch its ip is on'),
+  gateway6: ipv6.optional().describe('IPv6 default gateway'),
+  servers: z.array(serverSchema).default([]).describe('servers the host runs (started after addressing, ended by lab down)'),
+  engine: nodeName.optional().describe("docker runtime: the engine (of 'engines') it runs on; default: central and hosts on the first, chassis spread round-robin"),
+  ...nodeRouting,
+  external_port: z
+    .strictObject({
+      switch: nodeName.describe('the provider switch whose DHCP answers this host'),
+      ha_chassis: z.array(nodeName).min(1).describe('chassis that may answer for it, highest priority first (an HA chassis group)'),
+    })
+    .optional()
+    .describe("an OVN 'external' port for this host: OVN serves it (DHCP) from a chassis of its HA chassis group"),
+};
 
 /** A Docker engine's address, as DOCKER_HOST takes it. */
 const engineUrl = z.string().regex(ENGINE_URL, ENGINE_URL_HINT).describe('a Docker engine address (unix://, tcp:// or ssh://)');
@@ -200,39 +183,71 @@ const underlaySchema = z
   })
   .describe('the network between central and chassis that carries Geneve');
 
+/** The core's objects a feature may add fields to (a clustered central's `cluster`, …). */
+export type CoreObject = 'central' | 'chassis' | 'switch' | 'vm' | 'host';
+
+/** Fields a feature adds to one of the core's objects: right after the field `after` (at the end without it). */
+export interface ObjectFields {
+  after?: string;
+  shape: z.ZodRawShape;
+}
+
+/* The core's objects as a file writes them: each feature that adds fields to one declares them into its interface (in its model.ts). */
+/* eslint-disable @typescript-eslint/no-empty-object-type -- filled in by the features' declarations (declaration merging) */
+export interface RawCentral extends z.infer<z.ZodObject<typeof centralShape>> {}
+export interface RawChassis extends z.infer<z.ZodObject<typeof chassisShape>> {}
+export interface RawSwitch extends z.infer<z.ZodObject<typeof switchShape>> {}
+export interface RawVm extends z.infer<z.ZodObject<typeof vmShape>> {}
+export interface RawHost extends z.infer<z.ZodObject<typeof hostShape>> {}
+/* eslint-enable @typescript-eslint/no-empty-object-type */
+
+/** One of the core's objects with the fields features add to it, typed as its interface (which they extend). */
+function coreObject<T>(shape: z.ZodRawShape, added: ObjectFields[], description: string): z.ZodType<T> {
+  const all = added.reduce((s, f) => placed(s, f.shape, f.after), shape);
+  return z.strictObject(all).describe(description) as unknown as z.ZodType<T>;
+}
+
 /**
  * The top-level keys of a topology file that are not a feature's (src/features/): the nodes, the
- * switches and VMs every lab has, and the rest that has not moved into a feature of its own yet.
+ * switches and VMs every lab has, and the rest that has not moved into a feature of its own yet;
+ * its objects with the fields features add to them (src/topology/schema.ts passes them).
  */
-export const coreShape = {
-  name: labName.describe('lab name: prefixes everything the lab creates'),
-  runtime: z.enum(['netns', 'docker']).default('netns').describe('where nodes run'),
-  release: releaseSchema
-    .optional()
-    .describe('docker runtime: the Debian release of the node image (bookworm: OVN 23.03, trixie: OVN 25.03, sid: the newest, OVN 26.03), or an image built from source (src-…, as lab images build --ovn-src names it)'),
-  ...labBuildShape,
-  datapath: z.enum(['auto', 'netdev', 'system']).default('auto').describe('OVS datapath: netdev (userspace), system (kernel module), auto (system when the host has the modules)'),
-  engines: z.record(nodeName, engineUrl).optional().describe('docker runtime: the Docker engines this lab may use, by name (the first is a swarm manager when there are several); LAB_ENGINES or --engines override them'),
-  underlay: underlaySchema.default({ subnet: '192.168.100.0/24' }),
-  central: centralSchema.default({ ssl: false, cluster: 1 }),
-  chassis: z.record(nodeName, chassisSchema.nullable()).describe('chassis by name'),
-  switches: z.record(nodeName, switchSchema).default({}).describe('logical switches by name'),
-  vms: z.record(nodeName, vmSchema).default({}).describe('VMs by name'),
-  networks: z.record(nodeName, networkSchema.nullable()).default({}).describe('provider networks by name'),
-  hosts: z.record(nodeName, hostSchema).default({}).describe('hosts outside OVN, on provider networks'),
-  nb_options: nbOptionsSchema.default({}),
-  setup: z
-    .array(
-      z.strictObject({
-        node: z.string().describe('node to run in'),
-        command: z.union([z.string(), z.array(z.string()).min(1)]).describe('a shell line (sh -c) or an argv list'),
-      }),
-    )
-    .default([])
-    .describe('commands run in nodes, in order, after the lab is up (raw OVS/OVN experiments)'),
-  checks: z.array(checkSchema).default([]).describe('checks run by `lab test`, in this order'),
-};
+export function coreShapeWith(fieldsOf: (object: CoreObject) => ObjectFields[]) {
+  const central = coreObject<RawCentral>(centralShape, fieldsOf('central'), 'the node running the NB/SB databases and ovn-northd');
+  const chassis = coreObject<RawChassis>(chassisShape, fieldsOf('chassis'), 'a hypervisor running ovs-vswitchd and ovn-controller');
+  const sw = coreObject<RawSwitch>(switchShape, fieldsOf('switch'), 'an OVN logical switch (or, with on:, one more subnet of one)');
+  const vm = coreObject<RawVm>(vmShape, fieldsOf('vm'), 'a network namespace with eth0 on br-int, bound to a logical switch port');
+  const host = coreObject<RawHost>(hostShape, fieldsOf('host'), 'a machine outside OVN on a provider network');
+  return {
+    name: labName.describe('lab name: prefixes everything the lab creates'),
+    runtime: z.enum(['netns', 'docker']).default('netns').describe('where nodes run'),
+    release: releaseSchema
+      .optional()
+      .describe('docker runtime: the Debian release of the node image (bookworm: OVN 23.03, trixie: OVN 25.03, sid: the newest, OVN 26.03), or an image built from source (src-…, as lab images build --ovn-src names it)'),
+    ...labBuildShape,
+    datapath: z.enum(['auto', 'netdev', 'system']).default('auto').describe('OVS datapath: netdev (userspace), system (kernel module), auto (system when the host has the modules)'),
+    engines: z.record(nodeName, engineUrl).optional().describe('docker runtime: the Docker engines this lab may use, by name (the first is a swarm manager when there are several); LAB_ENGINES or --engines override them'),
+    underlay: underlaySchema.default({ subnet: '192.168.100.0/24' }),
+    // Central's fields all have defaults (its features' too): a file without central has them all.
+    central: central.default(central.parse({})),
+    chassis: z.record(nodeName, chassis.nullable()).describe('chassis by name'),
+    switches: z.record(nodeName, sw).default({}).describe('logical switches by name'),
+    vms: z.record(nodeName, vm).default({}).describe('VMs by name'),
+    networks: z.record(nodeName, networkSchema.nullable()).default({}).describe('provider networks by name'),
+    hosts: z.record(nodeName, host).default({}).describe('hosts outside OVN, on provider networks'),
+    nb_options: nbOptionsSchema.default({}),
+    setup: z
+      .array(
+        z.strictObject({
+          node: z.string().describe('node to run in'),
+          command: z.union([z.string(), z.array(z.string()).min(1)]).describe('a shell line (sh -c) or an argv list'),
+        }),
+      )
+      .default([])
+      .describe('commands run in nodes, in order, after the lab is up (raw OVS/OVN experiments)'),
+    checks: z.array(checkSchema).default([]).describe('checks run by `lab test`, in this order'),
+  };
+}
 
 /** A topology file's core part, as the schema reads it (a feature's rules see this and their own keys). */
-export type RawCore = z.infer<z.ZodObject<typeof coreShape>>;
-export type RawSwitch = z.infer<typeof switchSchema>;
+export type RawCore = z.infer<z.ZodObject<ReturnType<typeof coreShapeWith>>>;

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { withFeatureKeys } from '../features/registry.js';
+import { fieldsOf, withFeatureKeys } from '../features/registry.js';
 import { allChecksSchema } from './checks/all.js';
-import { coreShape } from './schema-core.js';
+import { coreShapeWith } from './schema-core.js';
 import { exercisesShape } from '../features/exercises/index.js';
 
 export type { RawSwitch } from './schema-core.js';
+
+const coreShape = coreShapeWith(fieldsOf);
 
 /** The whole topology file: the core keys and every feature's. */
 export const topologySchema = z

@@ -140,7 +140,7 @@ describe('checks are validated with positions too', () => {
 
   it('unknown kind lists the kinds', () => {
     expect(issuesFor(withChecks('  - name: a\n    kind: pong\n'))).toEqual([
-      "18:11 unknown kind 'pong' (expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, connect, http, capture, conntrack, group, datapath_flow, daemons, interface, bridge, logical_port, route, log, cluster, step, exec, stop, start, mac_binding, throughput, acl_log, service_monitor, dns, gateway, bfd, mirror, igmp_group, multicast, fdb)",
+      "18:11 unknown kind 'pong' (expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, connect, http, capture, conntrack, group, datapath_flow, daemons, interface, bridge, logical_port, route, log, step, exec, stop, start, cluster, mac_binding, throughput, acl_log, service_monitor, dns, gateway, bfd, mirror, igmp_group, multicast, fdb)",
     ]);
   });
 

@@ -2,7 +2,6 @@ import type { Cidr } from '../../topology/net.js';
 import type { AddressBook } from '../../topology/rules/address-book.js';
 import type { At } from '../../topology/rules/at.js';
 import { checkIpv4Switch } from '../../topology/rules/ipv4-only.js';
-import { nodeNames } from '../../topology/rules/nodes.js';
 import type { RawCore } from '../../topology/schema-core.js';
 import { localportInstance } from './resolve.js';
 import type { RawLocalports } from './schema.js';
@@ -10,15 +9,15 @@ import type { RawLocalports } from './schema.js';
 type Raw = RawCore & RawLocalports;
 
 /** Localports: the names of their instances, an IPv4 switch, their address and chassis. */
-export function localportRules(t: Raw, book: AddressBook, at: At, subnets: ReadonlyMap<string, Cidr>): void {
-  checkInstanceNames(t, at);
+export function localportRules(t: Raw, book: AddressBook, at: At, subnets: ReadonlyMap<string, Cidr>, nodes: ReadonlyMap<string, string>): void {
+  checkInstanceNames(t, nodes, at);
   for (const [n, lp] of Object.entries(t.localports)) checkIpv4Switch(t, ['localports', n, 'switch'], lp.switch, 'a localport', at);
   checkLocalports(t, subnets, book, at);
 }
 
 /** Each localport's instance per chassis is a node: its name must be free, as every node's. */
-function checkInstanceNames(t: Raw, at: At): void {
-  const seen = nodeNames(t);
+function checkInstanceNames(t: Raw, nodes: ReadonlyMap<string, string>, at: At): void {
+  const seen = new Map(nodes);
   for (const [name, lp] of Object.entries(t.localports)) {
     for (const chassis of lp.chassis ?? Object.keys(t.chassis)) {
       if (!(chassis in t.chassis)) continue; // reported with the localport

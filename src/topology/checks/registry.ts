@@ -7,7 +7,6 @@ import { logSpec } from './log.js';
 import { routeSpec } from './route.js';
 import { captureSpec } from './capture.js';
 import { chassisSpec } from './chassis.js';
-import { clusterSpec } from './cluster.js';
 import { connectSpec } from './connect.js';
 import { conntrackSpec } from './conntrack.js';
 import { daemonsSpec } from './daemons.js';
@@ -46,7 +45,6 @@ export const CHECK_SPECS = [
   logicalPortSpec,
   routeSpec,
   logSpec,
-  clusterSpec,
   stepSpec,
   execSpec,
   stopSpec,

@@ -11,7 +11,7 @@ import { checkSharedSwitches } from './shared-switches.js';
 import { checkNodeNames } from './nodes.js';
 import { checkProviderNetworks } from './providers.js';
 import { checkServers } from './servers.js';
-import { features } from '../../features/registry.js';
+import { features, underlayNodesOf } from '../../features/registry.js';
 import { checkUnderlay } from './underlay.js';
 import { checkEngines } from './engines.js';
 import { checkBuilds } from './builds.js';
@@ -26,7 +26,7 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
   const at: At = (path, message, atKey = false) => void problems.push({ path, atKey, message });
   const book = new AddressBook(at);
 
-  checkNodeNames(t, at);
+  const nodes = checkNodeNames(t, at, underlayNodesOf(t));
   checkEngines(t, at);
   checkBuilds(t, at);
 
@@ -84,12 +84,12 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
   checkVms(t, subnets, book, at);
   checkIpv6(t, book, at);
   // Features whose ports claim their addresses before hosts (routers, localports, services), in the registry's order.
-  for (const f of features) if (f.rulesAfter === 'vms') f.rules?.(t, book, at, subnets);
+  for (const f of features) if (f.rulesAfter === 'vms') f.rules?.(t, book, at, subnets, nodes);
   checkProviderNetworks(t, book, at);
   checkServers(t, at);
-  for (const f of features) if (f.rulesAfter === undefined) f.rules?.(t, book, at, subnets);
+  for (const f of features) if (f.rulesAfter === undefined) f.rules?.(t, book, at, subnets, nodes);
   // What needs every other feature's objects checked (links: routes through their addresses).
-  for (const f of features) if (f.rulesAfter === 'features') f.rules?.(t, book, at, subnets);
+  for (const f of features) if (f.rulesAfter === 'features') f.rules?.(t, book, at, subnets, nodes);
   checkSharedSwitches(t, at);
   return problems;
 }

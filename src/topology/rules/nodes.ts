@@ -1,4 +1,4 @@
-import { CENTRAL, UNDERLAY, clusterMembers, nameProblem } from '../names.js';
+import { CENTRAL, UNDERLAY, nameProblem } from '../names.js';
 import type { RawLinks } from '../../features/links/schema.js';
 import type { RawServices } from '../../features/services/schema.js';
 import type { RawCore } from '../schema-core.js';
@@ -9,24 +9,17 @@ import type { At } from './at.js';
  * namespaces, in one set, so no two of them can take one name (features check the nodes they
  * make against it: each localport's instance per chassis).
  */
-export function checkNodeNames(t: RawCore & Partial<RawServices & RawLinks>, at: At): void {
+export function checkNodeNames(t: RawCore & Partial<RawServices & RawLinks>, at: At, underlayNodes: { name: string; what: string }[]): ReadonlyMap<string, string> {
   if (Object.keys(t.chassis).length === 0) at(['chassis'], 'a lab needs at least one chassis');
-  if (t.central.cluster > 1 && t.central.ssl) at(['central', 'ssl'], 'a clustered central with SSL is not supported yet: use one of cluster or ssl');
-  nodeNames(t, at);
+  return nodeNames(t, underlayNodes, at);
 }
 
 /**
- * The names of the core's nodes (lowercased) and what has each, the first one given; `at` hears
- * of a name that is no good or taken twice.
+ * The names of the core's nodes and of the features' nodes on the underlay (lowercased) and what
+ * has each, the first one given; `at` hears of a name that is no good or taken twice.
  */
-export function nodeNames(t: RawCore & Partial<RawServices & RawLinks>, at: At = () => undefined): Map<string, string> {
-  const seen = new Map<string, string>([
-    [CENTRAL, 'the central node'],
-    [UNDERLAY, 'the underlay'],
-    ...clusterMembers(t.central.cluster)
-      .slice(1)
-      .map((m) => [m, 'a member of the central cluster'] as [string, string]),
-  ]);
+function nodeNames(t: RawCore & Partial<RawServices & RawLinks>, underlayNodes: { name: string; what: string }[], at: At): Map<string, string> {
+  const seen = new Map<string, string>([[CENTRAL, 'the central node'], [UNDERLAY, 'the underlay'], ...underlayNodes.map((n) => [n.name, n.what] as [string, string])]);
   for (const group of ['chassis', 'vms', 'hosts', 'services', 'namespaces'] as const) {
     for (const name of Object.keys(t[group] ?? {})) {
       const problem = nameProblem(name);

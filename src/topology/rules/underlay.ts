@@ -1,9 +1,10 @@
 import { inCidr, isNetworkOrBroadcast, parseIpv4, type Cidr } from '../net.js';
+import { underlayNodesOf } from '../../features/registry.js';
 import type { RawTopology } from '../schema.js';
 import type { At } from './at.js';
 
 export function checkUnderlay(t: RawTopology, subnet: Cidr, at: At): void {
-  const wanted = Object.keys(t.chassis).length + t.central.cluster;
+  const wanted = 1 + underlayNodesOf(t).length + Object.keys(t.chassis).length;
   if (2 ** (32 - subnet.prefix) - 2 < wanted) {
     at(['underlay', 'subnet'], `${subnet.text} has too few addresses for ${wanted} nodes; use a larger subnet`);
     return;

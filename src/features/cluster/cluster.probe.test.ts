@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeLab, fixture, type FakeLab, type Reply } from './fake-lab.js';
+import { fakeLab, fixture, type FakeLab, type Reply } from '../../../test/unit/probes/fake-lab.js';
 
 /** Each member of labs/central-ha.yaml answers cluster/status of `db` as given. */
 function members(lab: FakeLab, db: 'nb' | 'sb', replies: Record<'central' | 'central2' | 'central3', string | Reply>): FakeLab {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { CheckSpecKind } from './spec.js';
-import { checkFields } from './fields.js';
+import type { CheckSpecKind } from '../../topology/checks/spec.js';
+import { checkFields } from '../../topology/checks/fields.js';
 
 const schema = z.strictObject({
   ...checkFields('cluster'),

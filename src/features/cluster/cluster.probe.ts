@@ -1,7 +1,7 @@
 import { count } from '../../base/text.js';
 import { clusterStatus } from '../../ovn/queries.js';
-import type { ClusterCheck } from '../../topology/checks/cluster.js';
-import type { CheckProbe } from '../check.js';
+import type { CheckProbe } from '../../checks/check.js';
+import type { ClusterCheck } from './cluster-check.js';
 
 export const clusterProbe: CheckProbe<ClusterCheck> = {
   kind: 'cluster',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseClusterStatus } from '../../src/ovn/queries.js';
-import { logicalNetworkArgv } from '../../src/ovn/logical-network.js';
-import { nodeEnv } from '../../src/ovn/node-shell.js';
-import { parseTopology } from '../../src/topology/load.js';
-import { issues } from './issues.js';
+import { parseClusterStatus } from '../../ovn/queries.js';
+import { logicalNetworkArgv } from '../../ovn/logical-network.js';
+import { nodeEnv } from '../../ovn/node-shell.js';
+import { parseTopology } from '../../topology/load.js';
+import { issues } from '../../../test/unit/issues.js';
 
 const LAB = `name: ha
 central: { cluster: 3 }
