@@ -40,9 +40,10 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   keysAfter?: string | { file: string; lab: string };
   /**
    * Fields it adds to the core's objects (central, a chassis, a switch, a VM, a host), each placed
-   * after a field of theirs; its model.ts declares them into the object's interface (RawCentral, …).
+   * after a field of theirs (several groups where its fields go to several places); its model.ts
+   * declares them into the object's interface (RawCentral, …).
    */
-  fields?: Partial<Record<CoreObject, ObjectFields>>;
+  fields?: Partial<Record<CoreObject, ObjectFields | ObjectFields[]>>;
   /**
    * Nodes it adds on the underlay, with what each is (for a name taken twice): they get their
    * addresses after central's and before the chassis' (a clustered central's other members).
@@ -55,12 +56,13 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
    */
   rules?(t: RawWith<Shape>, book: AddressBook, at: At, subnets: ReadonlyMap<string, Cidr>, nodes: ReadonlyMap<string, string>): void;
   /**
-   * When its rules run: right after the VMs' (ports whose addresses are claimed before the
+   * When its rules run: right after the switches' subnets (what claims addresses before any port:
+   * a switch's DHCP server), right after the VMs' (ports whose addresses are claimed before the
    * hosts': routers, localports, services), by default after every core rule but the last, or
    * after the other features' (what needs them all checked: links, whose routes may use their
    * addresses); in the registry's order within each.
    */
-  rulesAfter?: 'vms' | 'features';
+  rulesAfter?: 'switches' | 'vms' | 'features';
   /**
    * Its part of the lab, from the checked file and the core of the lab resolved before it
    * (`underlay` gives the address of a node on the underlay: its own `underlayNodes` too).

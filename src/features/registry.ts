@@ -3,6 +3,7 @@ import type { CoreObject, ObjectFields, RawCore } from '../topology/schema-core.
 import { placed } from '../topology/placed.js';
 import type { Feature } from './feature.js';
 import { cluster } from './cluster/index.js';
+import { dhcp } from './dhcp/index.js';
 import { links } from './links/index.js';
 import { dns } from './dns/index.js';
 import { fdb } from './fdb/index.js';
@@ -20,7 +21,7 @@ import { services } from './services/index.js';
  * Every feature, in the order their NB configuration is written (after the core's switches and
  * ports: routers first, what refers to their ports after them). A new feature is a folder and one line here.
  */
-const FEATURES = [cluster, routers, links, localports, qos, security, services, loadBalancers, dns, gatewayHa, mirrors, multicast, fdb] as const;
+const FEATURES = [cluster, dhcp, routers, links, localports, qos, security, services, loadBalancers, dns, gatewayHa, mirrors, multicast, fdb] as const;
 
 /** The features as their common type, for the code that goes through them all. */
 export const features: readonly Feature[] = FEATURES;
@@ -35,7 +36,7 @@ export function withFeatureKeys<Shape extends z.ZodRawShape>(core: Shape): Shape
 
 /** The fields features add to one of the core's objects (a switch, a VM, central…), in the registry's order. */
 export function fieldsOf(object: CoreObject): ObjectFields[] {
-  return features.flatMap((f) => f.fields?.[object] ?? []);
+  return features.flatMap((f) => [f.fields?.[object] ?? []].flat());
 }
 
 /** The nodes features add on the underlay (a clustered central's other members), in the registry's order. */

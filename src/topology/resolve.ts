@@ -1,7 +1,7 @@
 import { CENTRAL } from './names.js';
 import { ipv6Mode, ipv6RouterPort, routerPortMac, vmIpv6, vmMac } from './ipv6.js';
 import { canonical6, parseCidr6 } from './net6.js';
-import { formatIpv4, inCidr, macFromIpv4, nthAddress, parseCidr, parseIpv4, underlayMac, type Cidr } from './net.js';
+import { formatIpv4, inCidr, nthAddress, parseCidr, parseIpv4, underlayMac, type Cidr } from './net.js';
 import type { Chassis, Host, Lab, LogicalSwitch, Vm } from './model.js';
 import type { RawSwitch, RawTopology } from './schema.js';
 import { anchor, features, underlayNodesOf } from '../features/registry.js';
@@ -11,17 +11,6 @@ import { routerOn } from '../features/routers/resolve.js';
 import { dnsmasqOn, hostedService, hostsService } from '../features/services/resolve.js';
 import { proven, subnet6Of, subnetOf, switchOf } from './proven.js';
 import { portMac, servers } from './ports.js';
-
-/** The DHCP router option of a switch: as written, else the attached router's address. */
-export function dhcpRouter(t: RawTopology, name: string): string | undefined {
-  return t.switches[name]?.dhcp?.router ?? routerOn(t, name);
-}
-
-/** The DHCP server address and MAC of a switch: as written, else the router, else the first host. */
-export function dhcpServer(sw: RawSwitch, subnet: Cidr, router?: string): { ip: string; mac: string } {
-  const ip = sw.dhcp?.server_id ?? router ?? formatIpv4(nthAddress(subnet, 1));
-  return { ip, mac: (sw.dhcp?.server_mac ?? macFromIpv4(0x02, parseIpv4(ip) ?? 0)).toLowerCase() };
-}
 
 /** Underlay addresses: those written, then the free host addresses in order (central first, then the features' nodes, then the chassis). */
 function underlayAddresses(t: RawTopology, subnet: Cidr): Map<string, string> {
@@ -62,7 +51,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
       ...(t.central.engine ? { engine: t.central.engine } : {}),
     },
     chassis: Object.keys(t.chassis).map((name) => resolveChassis(t, name, addressOf(name))),
-    switches: Object.entries(t.switches).map(([name, sw]): LogicalSwitch => ({ ...resolveSwitch(name, sw, dhcpRouter(t, name)), ...resolveSwitch6(t, name), ...(sw.on ? { on: sw.on } : {}) })),
+    switches: Object.entries(t.switches).map(([name, sw]): LogicalSwitch => ({ ...resolveSwitch(name, sw), ...resolveSwitch6(t, name), ...(sw.on ? { on: sw.on } : {}) })),
     vms,
     networks: Object.keys(t.networks),
     hosts: resolveHosts(t),
@@ -171,22 +160,11 @@ function vmIpv6Of(t: RawTopology, vm: RawTopology['vms'][string], name: string):
   return { ipv6: { ip, prefix: subnet6.prefix, mode, ...(mode === 'static' && router ? { gateway: canonical6(router) } : {}) } };
 }
 
-function resolveSwitch(name: string, sw: RawSwitch, router: string | undefined): LogicalSwitch {
+/** A switch: its IPv4 subnet (the dhcp feature adds its DHCP options) and its provider network. */
+function resolveSwitch(name: string, sw: RawSwitch): LogicalSwitch {
   const subnet = sw.subnet !== undefined ? parseCidr(sw.subnet) : undefined;
   const provider = sw.provider ? { provider: sw.provider, ...(sw.localnet_port ? { localnetPort: sw.localnet_port } : {}) } : {};
-  if (!subnet) return { name, ...provider };
-  if (!sw.dhcp) return { name, subnet, ...provider };
-  const server = dhcpServer(sw, subnet, router);
-  const options: Record<string, string> = {
-    server_id: server.ip,
-    server_mac: server.mac,
-    lease_time: String(sw.dhcp.lease_time),
-  };
-  if (router) options.router = router;
-  if (sw.dhcp.mtu) options.mtu = String(sw.dhcp.mtu);
-  if (sw.dhcp.dns_server) options.dns_server = `{${sw.dhcp.dns_server}}`;
-  for (const [k, v] of Object.entries(sw.dhcp.options ?? {})) options[k] = String(v);
-  return { name, subnet, dhcp: { options }, ...provider };
+  return subnet ? { name, subnet, ...provider } : { name, ...provider };
 }
 
 /** A switch's IPv6 side: its subnet6 and the DHCPv6 options OVN answers with. */

@@ -16,28 +16,10 @@ import { placed } from './placed.js';
 
 const labName = z.string().regex(LAB_NAME, 'a lab name starts with a letter and has only letters, digits, "-" and "_"').max(LAB_NAME_MAX, `a lab name has at most ${LAB_NAME_MAX} characters`);
 
-/** DHCP's lease time is 32 bits (RFC 2132), all ones an infinite lease; OVN would cut a larger one to it. */
 /** A release: a Debian release's packages, or an image built from source (its name as `lab images build --ovn-src` prints it). */
 const releaseSchema = z
   .union([z.enum(RELEASES), z.string().regex(SOURCE_RELEASE, `expected ${RELEASES.join(', ')}, or an image built from source (src-…, as lab images build --ovn-src names it)`) as unknown as z.ZodType<Release>])
   .describe(`one of ${RELEASES.join(', ')}, or an image built from source (src-…, as lab images build --ovn-src names it)`);
-
-export const LEASE_TIME_MAX = 0xffffffff;
-
-const dhcpSchema = z
-  .strictObject({
-    server_id: ipv4.optional().describe('DHCP server address (default: the router, else the first address of the subnet)'),
-    server_mac: mac.optional().describe('MAC the DHCP replies come from (default: derived from server_id)'),
-    router: ipv4.optional().describe('default gateway handed to clients'),
-    lease_time: z.number().int().positive().max(LEASE_TIME_MAX).default(3600).describe('lease time in seconds (4294967295: infinite)'),
-    mtu: z.number().int().min(576).max(9000).optional().describe('interface MTU handed to clients'),
-    dns_server: ipv4.optional().describe('DNS server handed to clients'),
-    options: z
-      .record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'an OVN DHCP option name like domain_name'), z.union([z.string(), z.number()]))
-      .optional()
-      .describe('any other OVN DHCPv4 option, passed through as written'),
-  })
-  .describe('OVN native DHCP (DHCP_Options) for this logical switch');
 
 const dhcp6Schema = z
   .strictObject({
@@ -54,7 +36,6 @@ const dhcp6Schema = z
 const switchShape = {
   subnet: cidr.optional().describe('IPv4 subnet of the logical switch (a switch has subnet, subnet6 or both)'),
   subnet6: cidr6.optional().describe('IPv6 subnet, beside the IPv4 one (dual stack) or instead of it; a /64 for SLAAC, e.g. fd00:10::/64'),
-  dhcp: dhcpSchema.optional(),
   dhcp6: dhcp6Schema.optional(),
   provider: nodeName.optional().describe('a provider network this switch reaches through a localnet port'),
   localnet_port: portName.optional().describe('with provider: the name of its localnet port (default: <switch>-localnet)'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEASE_TIME_MAX } from '../../topology/schema-core.js';
+import { LEASE_TIME_MAX } from '../dhcp/schema.js';
 import { ipv4, mac, nodeName } from '../../topology/schema-types.js';
 
 const serviceSchema = z

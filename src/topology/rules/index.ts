@@ -1,10 +1,8 @@
-import { parseCidr, parseIpv4, inCidr, specialBlock, type Cidr } from '../net.js';
-import { dhcpRouter, dhcpServer } from '../resolve.js';
+import { parseCidr, specialBlock, type Cidr } from '../net.js';
 import type { SchemaProblem } from '../schema-issues.js';
 import type { RawTopology } from '../schema.js';
 import { AddressBook } from './address-book.js';
 import type { At } from './at.js';
-import { dhcpOptionKeyProblem, dhcpOptionProblem } from './dhcp-options.js';
 import { checkIpv4Switch } from './ipv4-only.js';
 import { checkIpv6 } from './ipv6.js';
 import { checkSharedSwitches } from './shared-switches.js';
@@ -40,7 +38,6 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
   for (const [name, sw] of Object.entries(t.switches)) {
     if (sw.subnet === undefined) {
       if (sw.subnet6 === undefined) at(['switches', name], `switch '${name}' has no subnet: give it subnet (IPv4, like 10.0.0.0/24), subnet6 (IPv6, like fd00:10::/64) or both`, true);
-      if (sw.dhcp) at(['switches', name, 'dhcp'], `dhcp serves IPv4: switch '${name}' has no subnet (for IPv6, use dhcp6)`);
       continue;
     }
     const cidr = parseCidr(sw.subnet);
@@ -54,27 +51,9 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
       continue;
     }
     subnets.set(name, cidr);
-    for (const key of ['server_id', 'router', 'dns_server'] as const) {
-      const value = sw.dhcp?.[key];
-      if (value === undefined) continue;
-      const ip = parseIpv4(value);
-      if (ip === undefined) at(['switches', name, 'dhcp', key], `'${value}' is not an IPv4 address`);
-      else if (key !== 'dns_server' && !inCidr(ip, cidr)) at(['switches', name, 'dhcp', key], `${value} is outside the switch subnet ${cidr.text}`);
-    }
-    for (const [key, value] of Object.entries(sw.dhcp?.options ?? {})) {
-      const keyProblem = dhcpOptionKeyProblem(key);
-      const problem = keyProblem ?? dhcpOptionProblem(value);
-      if (problem) at(['switches', name, 'dhcp', 'options', key], problem, !!keyProblem);
-    }
-    if (sw.dhcp) {
-      // The addresses and MAC the switch's DHCP answers with; a router port may hold the same address.
-      const router = dhcpRouter(t, name);
-      const server = dhcpServer(sw, cidr, router);
-      book.ip(name, server.ip, `the DHCP server of switch '${name}'`, ['switches', name, 'dhcp'], { shared: true });
-      if (router) book.ip(name, router, `the router of switch '${name}'`, ['switches', name, 'dhcp'], { shared: true });
-      book.mac(server.mac, `the DHCP server of switch '${name}'`, ['switches', name, 'dhcp', sw.dhcp.server_mac ? 'server_mac' : 'server_id']);
-    }
   }
+  // Features that claim addresses before any port (a switch's DHCP server), in the registry's order.
+  for (const f of features) if (f.rulesAfter === 'switches') f.rules?.(t, book, at, subnets, nodes);
 
   // What stays IPv4 only: VLAN child ports need an IPv4 switch (as localports and dnsmasq services do, in their rules).
   const needsV4: [PropertyKey[], string, string][] = [
