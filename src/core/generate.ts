@@ -4,6 +4,7 @@ import { parseTopology } from '../topology/load.js';
 import { MAX_TOPOLOGY_BYTES } from '../topology/read-file.js';
 import { formatIssue, TopologyError } from '../topology/topology-error.js';
 import { formatIpv4, nthAddress, parseCidr, parseIpv4 } from '../topology/net.js';
+import type { RuntimeName } from '../topology/model.js';
 
 export interface GenerateOptions {
   name: string;
@@ -11,7 +12,7 @@ export interface GenerateOptions {
   vmsPerChassis: number;
   /** Chassis whose VMs share one logical switch (a tenant network); absent: every chassis on one. */
   chassisPerSwitch?: number;
-  runtime: 'netns' | 'docker';
+  runtime: RuntimeName;
 }
 
 /** The smallest prefix whose subnet holds `hosts` addresses besides the network and broadcast ones. */

@@ -1,5 +1,5 @@
 import { shellLine } from '../base/shell-line.js';
-import type { CheckSpec, Lab } from './model.js';
+import { RUNTIME_TRAITS, type CheckSpec, type Lab } from './model.js';
 
 /**
  * What a topology file makes `lab` do beyond building the lab itself: the commands of its own it
@@ -76,7 +76,7 @@ export function reachLines(lab: Lab): string[] {
   const lines: string[] = [];
   const commands = fileCommands(lab);
   if (commands.length) {
-    lines.push(`it runs ${commands.length} command${commands.length > 1 ? 's' : ''} of its own as root (setup, step and exec checks)${lab.runtime === 'netns' ? ", with the host's files" : ', in its containers'}:`);
+    lines.push(`it runs ${commands.length} command${commands.length > 1 ? 's' : ''} of its own as root (setup, step and exec checks)${RUNTIME_TRAITS[lab.runtime].hostFiles ? ", with the host's files" : ', in its containers'}:`);
     for (const c of commands) lines.push(...commandLines('  ', `${c.source} in ${visible(c.node)}`, c.line));
   }
   const engines = fileEngines(lab);

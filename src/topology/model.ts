@@ -19,10 +19,25 @@ export function isRelease(release: string): release is Release {
   return (RELEASES as readonly string[]).includes(release) || isSourceRelease(release);
 }
 
+/** The runtimes a file may name (src/runtime/ has one folder each). */
+export const RUNTIMES = ['netns', 'docker'] as const;
+export type RuntimeName = (typeof RUNTIMES)[number];
+
+/**
+ * What the file format knows of each runtime, so the rules and messages ask a runtime what it
+ * takes instead of comparing its name: whether its nodes live on Docker engines (engines:,
+ * engine:, release: images), whether its nodes run OVN build trees of this machine (ovn:, ovs:),
+ * and whether a node's commands see the host's files.
+ */
+export const RUNTIME_TRAITS: Record<RuntimeName, { engines: boolean; buildTrees: boolean; hostFiles: boolean }> = {
+  netns: { engines: false, buildTrees: true, hostFiles: true },
+  docker: { engines: true, buildTrees: false, hostFiles: false },
+};
+
 /** A lab resolved from its topology file: every default filled in, every address decided. */
 export interface Lab {
   name: string;
-  runtime: 'netns' | 'docker';
+  runtime: RuntimeName;
   /** The release of docker nodes without their own (absent: the default image, bookworm). */
   release?: Release;
   /** netns runtime: the OVN and OVS build trees of central and chassis without their own (absent: this machine's packages). */

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../base/errors.js';
 import { labNameProblem } from '../../base/lab-name.js';
 import { out } from '../context.js';
+import { RUNTIMES } from '../../topology/model.js';
 
 /** A count as decimal digits only: Number() would also take 0x10, 1e3, ' 5' and '' (as 0). */
 export const count =
@@ -24,12 +25,13 @@ export function registerGenerate(program: Command): void {
       count('--chassis-per-switch', 4000),
     )
     .option('--name <name>', 'lab name', 'big')
-    .option('--runtime <name>', 'netns or docker', 'netns')
+    .option('--runtime <name>', RUNTIMES.join(' or '), 'netns')
     .action(async (opts: { chassis: number; vmsPerChassis: number; chassisPerSwitch?: number; name: string; runtime: string }) => {
       const nameProblem = labNameProblem(opts.name);
       if (nameProblem) throw new UserError(`--name '${opts.name}' is not a lab name`, nameProblem);
-      if (opts.runtime !== 'netns' && opts.runtime !== 'docker') throw new UserError(`--runtime '${opts.runtime}' is not netns or docker`);
+      const runtime = RUNTIMES.find((r) => r === opts.runtime);
+      if (!runtime) throw new UserError(`--runtime '${opts.runtime}' is not ${RUNTIMES.join(' or ')}`);
       const { generateValidLab } = await import('../../core/generate.js');
-      out(generateValidLab({ name: opts.name, chassis: opts.chassis, vmsPerChassis: opts.vmsPerChassis, ...(opts.chassisPerSwitch ? { chassisPerSwitch: opts.chassisPerSwitch } : {}), runtime: opts.runtime }).trimEnd());
+      out(generateValidLab({ name: opts.name, chassis: opts.chassis, vmsPerChassis: opts.vmsPerChassis, ...(opts.chassisPerSwitch ? { chassisPerSwitch: opts.chassisPerSwitch } : {}), runtime }).trimEnd());
     });
 }

@@ -1,3 +1,4 @@
+import { RUNTIME_TRAITS } from '../model.js';
 import type { RawTopology } from '../schema.js';
 import type { At } from './at.js';
 
@@ -7,7 +8,7 @@ import type { At } from './at.js';
  */
 export function checkEngines(t: RawTopology, at: At): void {
   const engines = Object.keys(t.engines ?? {});
-  if (t.engines && t.runtime !== 'docker') at(['engines'], "engines are Docker engines: set 'runtime: docker' (the netns runtime runs on this machine only)", true);
+  if (t.engines && !RUNTIME_TRAITS[t.runtime].engines) at(['engines'], "engines are Docker engines: set 'runtime: docker' (the netns runtime runs on this machine only)", true);
   const named: [PropertyKey[], string | undefined][] = [
     [['central', 'engine'], t.central.engine],
     ...Object.entries(t.chassis).map(([n, c]): [PropertyKey[], string | undefined] => [['chassis', n, 'engine'], c?.engine]),
