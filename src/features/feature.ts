@@ -40,9 +40,10 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   keysAfter?: string | { file: string; lab: string };
   /**
    * Fields it adds to the core's objects (central, a chassis, a switch, a VM, a host), each placed
-   * after a field of theirs; its model.ts declares them into the object's interface (RawCentral, …).
+   * after a field of theirs (several places in one object: a list); its model.ts declares them into
+   * the object's interface (RawCentral, …).
    */
-  fields?: Partial<Record<CoreObject, ObjectFields>>;
+  fields?: Partial<Record<CoreObject, ObjectFields | ObjectFields[]>>;
   /**
    * Nodes it adds on the underlay, with what each is (for a name taken twice): they get their
    * addresses after central's and before the chassis' (a clustered central's other members).
