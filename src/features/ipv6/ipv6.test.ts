@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { logicalNetworkArgv, logicalNetworkTransactions } from '../../src/ovn/logical-network.js';
-import { parseTopology } from '../../src/topology/load.js';
-import { editorOf, issues } from './issues.js';
+import { logicalNetworkArgv, logicalNetworkTransactions } from '../../ovn/logical-network.js';
+import { parseTopology } from '../../topology/load.js';
+import { editorOf, issues } from '../../../test/unit/issues.js';
 
 const BASE = `name: t
 chassis: { hv1: {} }
