@@ -8,6 +8,7 @@ import { links } from './links/index.js';
 import { dns } from './dns/index.js';
 import { fdb } from './fdb/index.js';
 import { gatewayHa } from './gateway-ha/index.js';
+import { ipv6 } from './ipv6/index.js';
 import { multicast } from './multicast/index.js';
 import { loadBalancers } from './load-balancers/index.js';
 import { localports } from './localports/index.js';
@@ -20,8 +21,10 @@ import { services } from './services/index.js';
 /**
  * Every feature, in the order their NB configuration is written (after the core's switches and
  * ports: routers first, what refers to their ports after them). A new feature is a folder and one line here.
+ * IPv6 comes before the rest: its rules claim every port's IPv6 address first, and the others
+ * resolve from the VMs' IPv6 addresses.
  */
-const FEATURES = [cluster, dhcp, routers, links, localports, qos, security, services, loadBalancers, dns, gatewayHa, mirrors, multicast, fdb] as const;
+const FEATURES = [cluster, dhcp, ipv6, routers, links, localports, qos, security, services, loadBalancers, dns, gatewayHa, mirrors, multicast, fdb] as const;
 
 /** The features as their common type, for the code that goes through them all. */
 export const features: readonly Feature[] = FEATURES;

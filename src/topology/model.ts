@@ -159,10 +159,6 @@ export interface Host extends Partial<NodeRouting> {
   mac: string;
   dhcp: boolean;
   gateway?: string;
-  /** Its static IPv6 address (prefix: the provider switch's subnet6) and IPv6 gateway. */
-  ip6?: string;
-  prefix6?: number;
-  gateway6?: string;
   /** OVN external port serving this host, bound through an HA chassis group. */
   externalPort?: { switch: string; port: string; haChassis: string[] };
   servers: Server[];
@@ -174,9 +170,6 @@ export interface LogicalSwitch {
   name: string;
   subnet?: Cidr;
   dhcp?: DhcpOptions;
-  /** Dual stack: the IPv6 subnet, and OVN's DHCPv6 for it. */
-  subnet6?: { text: string; prefix: number };
-  dhcp6?: DhcpOptions;
   /** Provider network reached through a localnet port (named <switch>-localnet unless localnetPort). */
   provider?: string;
   /** The localnet port's name, where the file gives one. */
@@ -214,8 +207,6 @@ export interface Vm extends Partial<NodeRouting> {
   vlans: VmVlan[];
   /** Set on service namespaces: the service's name. */
   service?: string;
-  /** On a dual-stack switch: its IPv6 address and how it gets it. */
-  ipv6?: VmIpv6;
   /** More OVN ports, each its own interface (eth1 …), static. */
   nics?: VmNic[];
 }
@@ -228,15 +219,6 @@ interface VmNic {
   ip: string;
   prefix: number;
   mac: string;
-}
-
-/** A VM's IPv6 address; `slaac` and `dhcpv6` VMs learn prefix and gateway from the router's RA. */
-export interface VmIpv6 {
-  ip: string;
-  prefix: number;
-  mode: 'static' | 'slaac' | 'dhcpv6';
-  /** Default gateway of a static VM: the router port's IPv6 address on its switch. */
-  gateway?: string;
 }
 
 /** A VLAN child port: interface eth0.<tag> in the VM, logical port <switch>-<vm>-<tag> whose parent is the VM's port. */

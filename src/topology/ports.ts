@@ -1,4 +1,4 @@
-import { vmMac } from './ipv6.js';
+import { vmMac } from './macs.js';
 import { formatIpv4, parseIpv4 } from './net.js';
 import type { Server, Vm } from './model.js';
 import { proven, subnetOf } from './proven.js';

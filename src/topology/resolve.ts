@@ -1,7 +1,7 @@
 import { CENTRAL } from './names.js';
-import { ipv6Mode, ipv6RouterPort, routerPortMac, vmIpv6, vmMac } from './ipv6.js';
-import { canonical6, parseCidr6 } from './net6.js';
-import { formatIpv4, inCidr, nthAddress, parseCidr, parseIpv4, underlayMac, type Cidr } from './net.js';
+import { vmMac } from './macs.js';
+import { hostSwitch } from './host-switch.js';
+import { formatIpv4, nthAddress, parseCidr, underlayMac, type Cidr } from './net.js';
 import type { Chassis, Host, Lab, LogicalSwitch, Vm } from './model.js';
 import type { RawSwitch, RawTopology } from './schema.js';
 import { anchor, features, underlayNodesOf } from '../features/registry.js';
@@ -9,7 +9,7 @@ import { placed } from './placed.js';
 import { resolveExercises } from '../features/exercises/index.js';
 import { routerOn } from '../features/routers/resolve.js';
 import { dnsmasqOn, hostedService, hostsService } from '../features/services/resolve.js';
-import { proven, subnet6Of, subnetOf, switchOf } from './proven.js';
+import { proven, subnetOf, switchOf } from './proven.js';
 import { portMac, servers } from './ports.js';
 
 /** Underlay addresses: those written, then the free host addresses in order (central first, then the features' nodes, then the chassis). */
@@ -51,7 +51,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
       ...(t.central.engine ? { engine: t.central.engine } : {}),
     },
     chassis: Object.keys(t.chassis).map((name) => resolveChassis(t, name, addressOf(name))),
-    switches: Object.entries(t.switches).map(([name, sw]): LogicalSwitch => ({ ...resolveSwitch(name, sw), ...resolveSwitch6(t, name), ...(sw.on ? { on: sw.on } : {}) })),
+    switches: Object.entries(t.switches).map(([name, sw]): LogicalSwitch => ({ ...resolveSwitch(name, sw), ...(sw.on ? { on: sw.on } : {}) })),
     vms,
     networks: Object.keys(t.networks),
     hosts: resolveHosts(t),
@@ -90,11 +90,10 @@ function resolveVm(t: RawTopology, name: string, vm: RawTopology['vms'][string])
     servers: servers(vm.servers),
     routes: vm.routes,
     forwarding: vm.forwarding,
-    ...vmIpv6Of(t, vm, name),
     // A VM that runs a service (a router VM with dnsmasq) is addressed with the services, first.
     ...(service ? { service } : {}),
     ...(vm.nics ? { nics: Object.entries(vm.nics).map(([iface, n]) => ({ iface, switch: n.switch, port: n.port ?? `${n.switch}-${name}`, ip: n.ip, prefix: subnetOf(t, n.switch).prefix, mac: portMac(n.mac, n.ip) })) } : {}),
-    ...(vm.port_security ? { portSecurity: vm.port_security === true ? [[vmMac(vm, name), vm.ip, vmIpv6(t, vm, name)].filter(Boolean).join(' ')] : vm.port_security } : {}),
+    ...(vm.port_security ? { portSecurity: vm.port_security === true ? [[vmMac(vm, name), vm.ip].filter(Boolean).join(' ')] : vm.port_security } : {}),
     ...(gateway ? { gateway } : {}),
     ...(vm.addresses === 'unknown' ? { unknownAddresses: true as const } : {}),
     vlans: Object.entries(vm.vlans ?? {}).map(([tag, v]) => ({
@@ -115,16 +114,6 @@ function providerIface(network: string): string {
   return `ph-${network}`.slice(0, 15);
 }
 
-/** The provider switch on a host's network whose subnet holds its address. */
-export function hostSwitch(t: RawTopology, network: string, ip: string): string | undefined {
-  const n = parseIpv4(ip);
-  for (const [name, sw] of Object.entries(t.switches)) {
-    const subnet = parseCidr(sw.subnet ?? '');
-    if (sw.provider === network && subnet && n !== undefined && inCidr(n, subnet)) return name;
-  }
-  return undefined;
-}
-
 /** The subnet of a host's address: that of the provider switch on its network that contains it. */
 function hostSubnet(t: RawTopology, network: string, ip: string): Cidr | undefined {
   const sw = hostSwitch(t, network, ip);
@@ -140,8 +129,6 @@ function resolveHosts(t: RawTopology): Host[] {
     mac: portMac(h.mac, h.ip),
     dhcp: h.dhcp,
     ...(h.gateway ? { gateway: h.gateway } : {}),
-    ...(h.ip6 !== undefined ? { ip6: canonical6(h.ip6), prefix6: subnet6Of(t, proven(hostSwitch(t, h.network, h.ip), `host ${name} on no switch of its network`)).prefix } : {}),
-    ...(h.gateway6 !== undefined ? { gateway6: canonical6(h.gateway6) } : {}),
     servers: servers(h.servers),
     routes: h.routes,
     forwarding: h.forwarding,
@@ -150,39 +137,9 @@ function resolveHosts(t: RawTopology): Host[] {
   }));
 }
 
-/** A VM's IPv6 side, when its switch has a subnet6. */
-function vmIpv6Of(t: RawTopology, vm: RawTopology['vms'][string], name: string): Pick<Vm, 'ipv6'> {
-  const ip = vmIpv6(t, vm, name);
-  if (!ip) return {};
-  const mode = ipv6Mode(t, vm.switch);
-  const router = ipv6RouterPort(t, vm.switch)?.port.ip6;
-  const subnet6 = subnet6Of(t, vm.switch);
-  return { ipv6: { ip, prefix: subnet6.prefix, mode, ...(mode === 'static' && router ? { gateway: canonical6(router) } : {}) } };
-}
-
-/** A switch: its IPv4 subnet (the dhcp feature adds its DHCP options) and its provider network. */
+/** A switch: its IPv4 subnet (the dhcp feature adds its DHCP options, ipv6 its IPv6 side) and its provider network. */
 function resolveSwitch(name: string, sw: RawSwitch): LogicalSwitch {
   const subnet = sw.subnet !== undefined ? parseCidr(sw.subnet) : undefined;
   const provider = sw.provider ? { provider: sw.provider, ...(sw.localnet_port ? { localnetPort: sw.localnet_port } : {}) } : {};
   return subnet ? { name, subnet, ...provider } : { name, ...provider };
-}
-
-/** A switch's IPv6 side: its subnet6 and the DHCPv6 options OVN answers with. */
-function resolveSwitch6(t: RawTopology, name: string): Pick<LogicalSwitch, 'subnet6' | 'dhcp6'> {
-  const sw = switchOf(t, name);
-  const subnet6 = sw.subnet6 !== undefined ? parseCidr6(sw.subnet6) : undefined;
-  if (!subnet6) return {};
-  const plain = { subnet6: { text: subnet6.text, prefix: subnet6.prefix } };
-  if (!sw.dhcp6) return plain;
-  const options: Record<string, string> = { server_id: dhcp6ServerMac(t, name) };
-  if (sw.dhcp6.dns_server) options.dns_server = `{${canonical6(sw.dhcp6.dns_server)}}`;
-  if (sw.dhcp6.domain_search) options.domain_search = `"${sw.dhcp6.domain_search}"`;
-  if (ipv6RouterPort(t, name)?.port.ra === 'dhcpv6_stateless') options.dhcpv6_stateless = 'true';
-  return { ...plain, dhcp6: { options } };
-}
-
-/** The MAC (and DUID) DHCPv6 answers come from: as written, else the IPv6 router port's on the switch. */
-function dhcp6ServerMac(t: RawTopology, name: string): string {
-  const rp = ipv6RouterPort(t, name)?.port;
-  return (t.switches[name]?.dhcp6?.server_mac ?? rp?.mac ?? routerPortMac(rp ?? {})).toLowerCase();
 }

@@ -3,7 +3,7 @@ import { checkSchema } from './checks/registry.js';
 import { LAB_NAME, LAB_NAME_MAX } from '../base/lab-name.js';
 import { ENGINE_URL, ENGINE_URL_HINT } from './engine-url.js';
 import { RELEASES, RUNTIMES, SOURCE_RELEASE, type Release } from './model.js';
-import { cidr, cidr6, ipv4, ipv6, mac, nodeName, portName } from './schema-types.js';
+import { cidr, ipv4, mac, nodeName, portName } from './schema-types.js';
 import { nbOptionsSchema, portSecuritySchema, serverSchema } from './schema-security.js';
 import { labBuildShape, nodeBuildShape } from './schema-build.js';
 import { placed } from './placed.js';
@@ -21,22 +21,8 @@ const releaseSchema = z
   .union([z.enum(RELEASES), z.string().regex(SOURCE_RELEASE, `expected ${RELEASES.join(', ')}, or an image built from source (src-…, as lab images build --ovn-src names it)`) as unknown as z.ZodType<Release>])
   .describe(`one of ${RELEASES.join(', ')}, or an image built from source (src-…, as lab images build --ovn-src names it)`);
 
-const dhcp6Schema = z
-  .strictObject({
-    server_mac: mac.optional().describe("MAC the DHCPv6 replies come from, also the server's DUID (default: the router port's on this switch)"),
-    dns_server: ipv6.optional().describe('DNS server handed to clients'),
-    domain_search: z
-      .string()
-      .regex(/^[A-Za-z0-9.-]+$/, 'a domain like lab.example')
-      .optional()
-      .describe('domain search list handed to clients'),
-  })
-  .describe('OVN native DHCPv6 (DHCP_Options with an IPv6 cidr): answered by ovn-controller with put_dhcpv6_opts');
-
 const switchShape = {
   subnet: cidr.optional().describe('IPv4 subnet of the logical switch (a switch has subnet, subnet6 or both)'),
-  subnet6: cidr6.optional().describe('IPv6 subnet, beside the IPv4 one (dual stack) or instead of it; a /64 for SLAAC, e.g. fd00:10::/64'),
-  dhcp6: dhcp6Schema.optional(),
   provider: nodeName.optional().describe('a provider network this switch reaches through a localnet port'),
   localnet_port: portName.optional().describe('with provider: the name of its localnet port (default: <switch>-localnet)'),
   on: nodeName.optional().describe("another subnet of that switch: this entry's subnet and DHCP live on the named logical switch (an OpenStack network with several subnets), not on a switch of its own"),
@@ -94,7 +80,6 @@ const vmShape = {
   chassis: nodeName.describe('the chassis this VM runs on'),
   switch: nodeName.describe('the logical switch its port is on'),
   ip: ipv4.optional().describe('its IPv4 address (offered by DHCP, or set statically); on a switch with an IPv4 subnet'),
-  ip6: ipv6.optional().describe("its IPv6 address on a switch with subnet6 (default: the EUI-64 address SLAAC makes from its MAC); how it gets it follows the router port's ra"),
   mac: mac.optional().describe('its MAC; default: derived from its IPv4 address, or from its name on an IPv6-only switch'),
   dhcp: z.boolean().optional().describe('get the address by DHCP (default: when the switch has dhcp)'),
   port: portName.optional().describe('logical switch port name (default: <switch>-<vm>)'),
@@ -134,8 +119,6 @@ const hostShape = {
   mac: mac.optional().describe('its MAC (default: derived from the address)'),
   dhcp: z.boolean().default(false).describe('get the address by DHCP from OVN, through its external_port'),
   gateway: ipv4.optional().describe('default gateway (static addressing)'),
-  ip6: ipv6.optional().describe('its IPv6 address, static, in the subnet6 of the provider switch its ip is on'),
-  gateway6: ipv6.optional().describe('IPv6 default gateway'),
   servers: z.array(serverSchema).default([]).describe('servers the host runs (started after addressing, ended by lab down)'),
   engine: nodeName.optional().describe("docker runtime: the engine (of 'engines') it runs on; default: central and hosts on the first, chassis spread round-robin"),
   ...nodeRouting,

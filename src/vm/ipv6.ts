@@ -1,4 +1,4 @@
-import type { VmIpv6 } from '../topology/model.js';
+import type { VmIpv6 } from '../features/ipv6/model.js';
 import { waitInNode, type NodeShell } from '../ovn/node-shell.js';
 import { requestLease } from './lease.js';
 

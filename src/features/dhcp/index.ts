@@ -15,7 +15,7 @@ import type { RawRouters } from '../routers/schema.js';
 export const dhcp = defineFeature({
   name: 'dhcp',
   shape: {},
-  fields: { switch: { after: 'subnet6', shape: dhcpFields } },
+  fields: { switch: { after: 'subnet', shape: dhcpFields } },
   rules: (t, book, at, subnets) => checkDhcp(t as typeof t & RawRouters, book, at, subnets),
   rulesAfter: 'switches',
   resolve: (t, lab) => ({

@@ -1,4 +1,4 @@
-import { routerPortMac } from '../../topology/ipv6.js';
+import { routerPortMac } from '../../topology/macs.js';
 import type { Lab, Vm } from '../../topology/model.js';
 import { canonical6 } from '../../topology/net6.js';
 import { subnet6Of, subnetOf } from '../../topology/proven.js';

@@ -1,6 +1,6 @@
 import { inCidr, isNetworkOrBroadcast, parseCidr, parseIpv4, type Cidr } from '../../topology/net.js';
 import { inCidr6, parseCidr6, parseIpv6 } from '../../topology/net6.js';
-import { routerPortMac } from '../../topology/ipv6.js';
+import { routerPortMac } from '../../topology/macs.js';
 import { routerOptionProblem } from './router-options.js';
 import { routeProblem, specialAddressProblem } from '../../topology/special.js';
 import type { AddressBook } from '../../topology/rules/address-book.js';

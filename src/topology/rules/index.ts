@@ -4,7 +4,6 @@ import type { RawTopology } from '../schema.js';
 import { AddressBook } from './address-book.js';
 import type { At } from './at.js';
 import { checkIpv4Switch } from './ipv4-only.js';
-import { checkIpv6 } from './ipv6.js';
 import { checkSharedSwitches } from './shared-switches.js';
 import { checkNodeNames } from './nodes.js';
 import { checkProviderNetworks } from './providers.js';
@@ -61,8 +60,7 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
   ];
   for (const [path, sw, what] of needsV4) checkIpv4Switch(t, path, sw, what, at);
   checkVms(t, subnets, book, at);
-  checkIpv6(t, book, at);
-  // Features whose ports claim their addresses before hosts (routers, localports, services), in the registry's order.
+  // Features whose ports claim their addresses before hosts' (IPv6: every IPv6 address; routers, localports, services), in the registry's order.
   for (const f of features) if (f.rulesAfter === 'vms') f.rules?.(t, book, at, subnets, nodes);
   checkProviderNetworks(t, book, at);
   checkServers(t, at);

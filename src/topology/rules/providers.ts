@@ -1,6 +1,5 @@
-import { canonical6, inCidr6, parseCidr6, parseIpv6 } from '../net6.js';
 import { parseIpv4 } from '../net.js';
-import { hostSwitch } from '../resolve.js';
+import { hostSwitch } from '../host-switch.js';
 import { defaultMac } from '../ports.js';
 import type { RawTopology } from '../schema.js';
 import type { AddressBook } from './address-book.js';
@@ -60,12 +59,6 @@ export function checkProviderNetworks(t: RawTopology, book: AddressBook, at: At)
     if (!onSwitch) {
       at([...path, 'ip'], `${h.ip} is in no subnet of a switch on network '${h.network}'; add a switch with provider: ${h.network} whose subnet holds it`);
     } else claimed = book.ip(onSwitch, h.ip, `hosts.${name}`, [...path, 'ip']);
-    const subnet6 = onSwitch ? t.switches[onSwitch]!.subnet6 : undefined;
-    const c6 = subnet6 !== undefined ? parseCidr6(subnet6) : undefined;
-    if (h.ip6 !== undefined && onSwitch && !c6) at([...path, 'ip6'], `switch '${onSwitch}', where ${h.ip} is, has no subnet6 for an IPv6 address`);
-    else if (h.ip6 !== undefined && c6 && !inCidr6(parseIpv6(h.ip6)!, c6)) at([...path, 'ip6'], `${h.ip6} is outside the subnet6 ${c6.text} of switch '${onSwitch}'`);
-    else if (h.ip6 !== undefined && onSwitch) book.ip(onSwitch, canonical6(h.ip6), `hosts.${name}`, [...path, 'ip6']);
-    if (h.gateway6 !== undefined && h.ip6 === undefined) at([...path, 'gateway6'], 'gateway6 goes with ip6');
     const ip = parseIpv4(h.ip);
     book.portMac(h.mac, ip !== undefined ? defaultMac(ip) : undefined, claimed, `hosts.${name}`, path);
     const ep = h.external_port;

@@ -15,9 +15,7 @@ export function checkSharedSwitches(t: RawTopology, at: At): void {
     if (sw.on === name) at([...path, 'on'], 'a switch cannot be a subnet on itself');
     else if (!target) at([...path, 'on'], `unknown switch '${sw.on}' (switches in this file: ${Object.keys(t.switches).join(', ')})`);
     else if (target.on !== undefined) at([...path, 'on'], `'${sw.on}' is itself a subnet on '${target.on}': name '${target.on}'`);
-    for (const key of ['provider', 'subnet6', 'dhcp6'] as const) {
-      if (sw[key] !== undefined) at([...path, key], `${key} belongs to the logical switch as a whole: write it on '${sw.on}'`);
-    }
+    if (sw.provider !== undefined) at([...path, 'provider'], `provider belongs to the logical switch as a whole: write it on '${sw.on}'`);
     const mine = parseCidr(sw.subnet ?? '');
     for (const [other, o] of Object.entries(t.switches)) {
       if (other === name || (o.on ?? other) !== sw.on) continue;

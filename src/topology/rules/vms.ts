@@ -1,7 +1,7 @@
 import { inCidr, isNetworkOrBroadcast, parseIpv4, type Cidr } from '../net.js';
 import { dnsmasqOn } from '../../features/services/resolve.js';
 import { defaultMac } from '../ports.js';
-import { vmMac } from '../ipv6.js';
+import { vmMac } from '../macs.js';
 import type { RawTopology } from '../schema.js';
 import type { AddressBook } from './address-book.js';
 import type { At } from './at.js';

@@ -1,14 +1,29 @@
-import { canonical6, eui64, inCidr6, parseCidr6, parseIpv6, specialBlock6, type Cidr6 } from '../net6.js';
-import { ipv6RouterPort, vmMac } from '../ipv6.js';
-import type { RawTopology } from '../schema.js';
-import type { AddressBook } from './address-book.js';
-import type { At } from './at.js';
+import { canonical6, eui64, inCidr6, parseCidr6, parseIpv6, specialBlock6, type Cidr6 } from '../../topology/net6.js';
+import { vmMac } from '../../topology/macs.js';
+import { hostSwitch } from '../../topology/host-switch.js';
+import type { AddressBook } from '../../topology/rules/address-book.js';
+import type { At } from '../../topology/rules/at.js';
+import type { RawCore } from '../../topology/schema-core.js';
+import type { RawRouters } from '../routers/schema.js';
+import { ipv6RouterPort } from './addresses.js';
+
+/** The file as IPv6 reads it: the core's objects and the routers' ports (their ip6 and ra). */
+type RawIpv6 = RawCore & Partial<RawRouters>;
 
 /**
- * The IPv6 side of a lab: subnet6 of switches, ip6 and ra of router ports, ip6 of VMs. Returns
- * the switches' IPv6 subnets.
+ * The IPv6 side of a lab: subnet6 and dhcp6 of switches, ip6 and ra of router ports, ip6 of VMs
+ * and hosts (their addresses claimed in that order).
  */
-export function checkIpv6(t: RawTopology, book: AddressBook, at: At): Map<string, Cidr6> {
+export function checkIpv6(t: RawIpv6, book: AddressBook, at: At): void {
+  const subnets = checkSwitches6(t, at);
+  checkRouterPorts6(t, subnets, book, at);
+  checkVms6(t, subnets, book, at);
+  checkHosts6(t, book, at);
+  checkSubnetsOn(t, at);
+}
+
+/** The switches' subnet6 and dhcp6; returns the IPv6 subnets that are good. */
+function checkSwitches6(t: RawIpv6, at: At): Map<string, Cidr6> {
   const subnets = new Map<string, Cidr6>();
   for (const [name, sw] of Object.entries(t.switches)) {
     if (sw.subnet6 !== undefined) {
@@ -24,7 +39,12 @@ export function checkIpv6(t: RawTopology, book: AddressBook, at: At): Map<string
       at(['switches', name, 'dhcp6'], `VMs learn their IPv6 prefix and gateway from router advertisements: give the router port on '${name}' an ip6 and ra: dhcpv6_stateful (addresses from DHCPv6) or dhcpv6_stateless (options only)`);
     }
   }
-  for (const [router, r] of Object.entries(t.routers)) {
+  return subnets;
+}
+
+/** Router ports' ip6 and ra (the routers' fields, which IPv6 gives a meaning). */
+function checkRouterPorts6(t: RawIpv6, subnets: ReadonlyMap<string, Cidr6>, book: AddressBook, at: At): void {
+  for (const [router, r] of Object.entries(t.routers ?? {})) {
     r.ports.forEach((p, i) => {
       const path = ['routers', router, 'ports', i];
       const subnet = subnets.get(p.switch);
@@ -41,6 +61,10 @@ export function checkIpv6(t: RawTopology, book: AddressBook, at: At): Map<string
       if (p.ra === 'dhcpv6_stateful' && !sw.dhcp6) at([...path, 'ra'], `dhcpv6_stateful tells VMs to ask DHCPv6 for their address: give switch '${p.switch}' a dhcp6 section`);
     });
   }
+}
+
+/** VMs' ip6, written or the one SLAAC makes. */
+function checkVms6(t: RawIpv6, subnets: ReadonlyMap<string, Cidr6>, book: AddressBook, at: At): void {
   for (const [name, vm] of Object.entries(t.vms)) {
     const path = ['vms', name];
     const sw = t.switches[vm.switch];
@@ -59,13 +83,39 @@ export function checkIpv6(t: RawTopology, book: AddressBook, at: At): Map<string
     }
     hostAddress(vm.ip6 ?? slaac, subnet, vm.switch, `vms.${name}.ip6`, [...path, vm.ip6 !== undefined ? 'ip6' : 'switch'], book, at, false);
   }
-  return subnets;
+}
+
+/** Hosts' static ip6, in the subnet6 of the provider switch their ip is on, and gateway6 with it. */
+function checkHosts6(t: RawIpv6, book: AddressBook, at: At): void {
+  for (const [name, h] of Object.entries(t.hosts)) {
+    const path = ['hosts', name];
+    // A host on an unknown network is reported by the core's rules, and has no switch.
+    if (!Object.hasOwn(t.networks, h.network)) continue;
+    const onSwitch = hostSwitch(t, h.network, h.ip);
+    const subnet6 = onSwitch ? t.switches[onSwitch]?.subnet6 : undefined;
+    const c6 = subnet6 !== undefined ? parseCidr6(subnet6) : undefined;
+    const ip6 = h.ip6 !== undefined ? parseIpv6(h.ip6) : undefined;
+    if (h.ip6 !== undefined && onSwitch && !c6) at([...path, 'ip6'], `switch '${onSwitch}', where ${h.ip} is, has no subnet6 for an IPv6 address`);
+    else if (h.ip6 !== undefined && c6 && (ip6 === undefined || !inCidr6(ip6, c6))) at([...path, 'ip6'], `${h.ip6} is outside the subnet6 ${c6.text} of switch '${onSwitch}'`);
+    else if (h.ip6 !== undefined && onSwitch) book.ip(onSwitch, canonical6(h.ip6), `hosts.${name}`, [...path, 'ip6']);
+    if (h.gateway6 !== undefined && h.ip6 === undefined) at([...path, 'gateway6'], 'gateway6 goes with ip6');
+  }
+}
+
+/** One more subnet of a switch (on:) has no IPv6 of its own: IPv6 belongs to the logical switch as a whole. */
+function checkSubnetsOn(t: RawIpv6, at: At): void {
+  for (const [name, sw] of Object.entries(t.switches)) {
+    if (sw.on === undefined) continue;
+    for (const key of ['subnet6', 'dhcp6'] as const) {
+      if (sw[key] !== undefined) at(['switches', name, key], `${key} belongs to the logical switch as a whole: write it on '${sw.on}'`);
+    }
+  }
 }
 
 /** An IPv6 host address of a switch: inside its subnet6, not the subnet's own address, not taken. */
 function hostAddress(ip: string, subnet: Cidr6, sw: string, owner: string, path: PropertyKey[], book: AddressBook, at: At, routerPort: boolean): void {
-  const n = parseIpv6(ip)!;
-  if (!inCidr6(n, subnet)) at(path, `${ip} is outside the subnet6 ${subnet.text} of switch '${sw}'`);
+  const n = parseIpv6(ip);
+  if (n === undefined || !inCidr6(n, subnet)) at(path, `${ip} is outside the subnet6 ${subnet.text} of switch '${sw}'`);
   else if (n === subnet.network) at(path, `${ip} is the subnet-router anycast address of ${subnet.text}; use another`);
   else book.ip(sw, canonical6(ip), owner, path, { routerPort });
 }

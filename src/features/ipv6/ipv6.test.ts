@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { logicalNetworkArgv, logicalNetworkTransactions } from '../../src/ovn/logical-network.js';
-import { parseTopology } from '../../src/topology/load.js';
-import { editorOf, issues } from './issues.js';
+import { logicalNetworkArgv, logicalNetworkTransactions } from '../../ovn/logical-network.js';
+import { parseTopology } from '../../topology/load.js';
+import { editorOf, issues } from '../../../test/unit/issues.js';
 
 const BASE = `name: t
 chassis: { hv1: {} }
@@ -114,5 +114,46 @@ describe('IPv6: subnet6, dhcp6, ip6, ra', () => {
   ])('refuses %s, at its line and column', (_what, text, expected) => {
     // Some mistakes bring a consequence with them (a router port left without its subnet).
     expect(issues(text)).toEqual(expect.arrayContaining([expected]));
+  });
+});
+
+describe('IPv6 fields sit where the core had them (the reference, lab schema and the lab record read as before)', () => {
+  const LAB = `name: t
+chassis: { hv1: { bridge_mappings: { phys: br-ex } } }
+networks: { phys: {} }
+switches:
+  ext: { subnet: 172.16.0.0/24, subnet6: "fd00:9::/64", provider: phys }
+  sw1: { subnet: 10.0.1.0/24, subnet6: "fd00:1::/64", dhcp6: {} }
+  sw1b: { subnet: 10.0.3.0/24, on: sw1 }
+vms:
+  vm1: { chassis: hv1, switch: sw1, ip: 10.0.1.10, ip6: "fd00:1::10", port_security: true }
+hosts:
+  h1: { network: phys, ip: 172.16.0.5, ip6: "fd00:9::5", gateway6: "fd00:9::1" }
+  h2: { network: phys, ip: 172.16.0.6, gateway: 172.16.0.1, ip6: "fd00:9::6" }
+routers:
+  r1:
+    ports:
+      - { switch: sw1, ip: 10.0.1.1, ip6: "fd00:1::1", ra: dhcpv6_stateful }
+`;
+
+  it("places a switch's subnet6 and dhcp6 before on, a VM's ipv6 after its routing, a host's ip6 after its gateway", () => {
+    const lab = parseTopology(LAB, 't.yaml');
+    expect(lab.switches.map((s) => Object.keys(s))).toEqual([
+      ['name', 'subnet', 'provider', 'subnet6'],
+      ['name', 'subnet', 'subnet6', 'dhcp6'],
+      ['name', 'subnet', 'on'],
+    ]);
+    expect(Object.keys(lab.vms[0]!)).toEqual(['name', 'chassis', 'switch', 'port', 'mac', 'ip', 'prefix', 'dhcp', 'mtu', 'servers', 'routes', 'forwarding', 'ipv6', 'portSecurity', 'gateway', 'vlans']);
+    // Port security (true) holds every address of the port, the IPv6 one too.
+    expect(lab.vms[0]!.portSecurity).toEqual(['02:00:0a:00:01:0a 10.0.1.10 fd00:1::10']);
+    expect(lab.hosts.map((h) => Object.keys(h))).toEqual([
+      ['name', 'network', 'ip', 'prefix', 'mac', 'dhcp', 'ip6', 'prefix6', 'gateway6', 'servers', 'routes', 'forwarding'],
+      ['name', 'network', 'ip', 'prefix', 'mac', 'dhcp', 'gateway', 'ip6', 'prefix6', 'servers', 'routes', 'forwarding'],
+    ]);
+  });
+
+  it('refuses IPv6 on one more subnet of a switch (on:), at the field', () => {
+    const text = LAB.replace('sw1b: { subnet: 10.0.3.0/24, on: sw1 }', 'sw1b: { subnet: 10.0.3.0/24, on: sw1, subnet6: "fd00:3::/64" }');
+    expect(issues(text)).toEqual(["7:50 subnet6 belongs to the logical switch as a whole: write it on 'sw1'"]);
   });
 });
