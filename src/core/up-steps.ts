@@ -38,8 +38,8 @@ export async function upSteps(lab: Lab): Promise<UpStep[]> {
   const after = (anchor: UpAnchor) => placed.filter((s) => s.after === anchor);
   const steps: (UpStep | false)[] = [
     underlayStep(lab),
+    // Provider networks (a feature's step) before the nodes plugged into them.
     ...after('underlay'),
-    lab.networks.length > 0 && networksStep(lab),
     nodesStep(lab),
     ...after('nodes'),
     lab.central.ssl && certificatesStep(lab),
@@ -68,16 +68,6 @@ export async function upSteps(lab: Lab): Promise<UpStep[]> {
 
 function underlayStep(lab: Lab): UpStep {
   return { id: 'underlay', title: `underlay ${lab.underlay.subnet.text}`, run: ({ runtime }) => runtime.createUnderlay(lab.underlay.subnet.text) };
-}
-
-function networksStep(lab: Lab): UpStep {
-  return {
-    id: 'networks',
-    title: `provider networks: ${lab.networks.join(', ')}`,
-    run: async ({ runtime }) => {
-      for (const net of lab.networks) await runtime.createNetwork(net);
-    },
-  };
 }
 
 /** Central (or its members), the chassis with their provider links, and hosts, side by side. */

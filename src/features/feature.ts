@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Lab } from '../topology/model.js';
+import type { Lab, LogicalSwitch } from '../topology/model.js';
 import type { Cidr } from '../topology/net.js';
 import type { AddressBook } from '../topology/rules/address-book.js';
 import type { At } from '../topology/rules/at.js';
@@ -15,7 +15,7 @@ export type NbCommand = (...words: string[]) => void;
 /** What a feature draws: nodes of a kind the picture knows, and lines between node ids. */
 export interface GraphDraw {
   id(kind: string, name: string): string;
-  node(kind: 'router' | 'lb' | 'portgroup' | 'namespace', name: string, label: string[]): void;
+  node(kind: 'router' | 'lb' | 'portgroup' | 'namespace' | 'network', name: string, label: string[]): void;
   /** Names the part a VM-like node the core draws plays (its first line gets ` (role)`): a localport's instance. */
   role(kind: 'vm', name: string, role: string): void;
   /** A line; `route` (a route's or a policy's next hop) and `nat` (a floating IP's VM) have a direction, from → to. */
@@ -76,6 +76,8 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
    * in the registry's order).
    */
   northboundAfter?: 'switches' | 'ports';
+  /** Its commands in each logical switch's own unit, right after `ls-add` (a provider switch's localnet port), in the registry's order. */
+  switchNorthbound?(sw: LogicalSwitch, cmd: NbCommand): void;
   /** Its steps of `up`: `() => import('./NAME.up.js')`, loaded when `up` or `lab script` runs. */
   up?: () => Promise<FeatureUpModule>;
   /** What `lab graph` draws of it. */

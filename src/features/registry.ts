@@ -13,6 +13,7 @@ import { multicast } from './multicast/index.js';
 import { loadBalancers } from './load-balancers/index.js';
 import { localports } from './localports/index.js';
 import { mirrors } from './mirrors/index.js';
+import { providers } from './providers/index.js';
 import { qos } from './qos/index.js';
 import { routers } from './routers/index.js';
 import { security } from './security/index.js';
@@ -20,11 +21,12 @@ import { services } from './services/index.js';
 
 /**
  * Every feature, in the order their NB configuration is written (after the core's switches and
- * ports: routers first, what refers to their ports after them). A new feature is a folder and one line here.
- * IPv6 comes before the rest: its rules claim every port's IPv6 address first, and the others
- * resolve from the VMs' IPv6 addresses.
+ * ports: routers first, what refers to their ports after them). A new feature is a folder and one
+ * line here. IPv6 comes before the rest: its rules claim every port's IPv6 address first, and the
+ * others resolve from the VMs' IPv6 addresses. Providers last: their rules, lines in the picture
+ * and step of `up` come after the other features' placed alike, where the core had them.
  */
-const FEATURES = [cluster, dhcp, ipv6, routers, links, localports, qos, security, services, loadBalancers, dns, gatewayHa, mirrors, multicast, fdb] as const;
+const FEATURES = [cluster, dhcp, ipv6, routers, links, localports, qos, security, services, loadBalancers, dns, gatewayHa, mirrors, multicast, fdb, providers] as const;
 
 /** The features as their common type, for the code that goes through them all. */
 export const features: readonly Feature[] = FEATURES;

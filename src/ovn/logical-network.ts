@@ -1,4 +1,4 @@
-import { localnetPortOf, logicalSwitchOf, type Lab, type Vm } from '../topology/model.js';
+import { logicalSwitchOf, type Lab, type Vm } from '../topology/model.js';
 import { features } from '../features/registry.js';
 import { quoted } from '../base/ovsdb.js';
 
@@ -57,20 +57,13 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
   return out;
 }
 
-/** Switches (a provider switch with its localnet port). */
+/** Switches, each with what features put on it (a provider switch's localnet port). */
 function switchUnits(lab: Lab, { unit }: UnitMaker): void {
   // One more subnet of a switch (on:) has no logical switch of its own: its ports and DHCP row go to that one.
   for (const sw of lab.switches.filter((s) => !s.on)) {
     const cmd = unit();
     cmd('ls-add', sw.name);
-    if (sw.provider) {
-      // The switch's door to a provider network: a localnet port, bridged by chassis that map the network.
-      const port = localnetPortOf(sw);
-      cmd('lsp-add', sw.name, port);
-      cmd('lsp-set-type', port, 'localnet');
-      cmd('lsp-set-addresses', port, 'unknown');
-      cmd('lsp-set-options', port, `network_name=${sw.provider}`);
-    }
+    for (const f of features) f.switchNorthbound?.(sw, cmd);
   }
 }
 

@@ -58,8 +58,7 @@ export interface Lab {
   switches: LogicalSwitch[];
   /** VMs, service namespaces (with `service` set) and the per-chassis instances of localports (with `localport` set). */
   vms: Vm[];
-  /** Provider networks (bridges outside OVN) and the hosts on them. */
-  networks: string[];
+  /** Hosts outside OVN, on provider networks. */
   hosts: Host[];
   /** Port groups (@name in matches), address sets ($name), ACLs, NB_Global options. */
   nbOptions: Record<string, string>;
@@ -111,8 +110,6 @@ export interface Chassis {
   release?: Release;
   /** Its own OVN and OVS build trees on the netns runtime. */
   build?: Build;
-  /** Provider networks reached through OVS bridges (ovn-bridge-mappings). */
-  bridgeMappings: BridgeMapping[];
   /** docker runtime across engines: the engine it runs on. */
   engine?: string;
 }
@@ -143,13 +140,6 @@ export interface Build {
   ovs?: BuildTree;
 }
 
-interface BridgeMapping {
-  network: string;
-  bridge: string;
-  /** The chassis' link into the provider network, a port of the bridge. */
-  iface: string;
-}
-
 /** A machine outside OVN on a provider network. */
 export interface Host extends Partial<NodeRouting> {
   name: string;
@@ -170,10 +160,6 @@ export interface LogicalSwitch {
   name: string;
   subnet?: Cidr;
   dhcp?: DhcpOptions;
-  /** Provider network reached through a localnet port (named <switch>-localnet unless localnetPort). */
-  provider?: string;
-  /** The localnet port's name, where the file gives one. */
-  localnetPort?: string;
   /** One more subnet of another logical switch: the OVN switch this entry's ports are on. */
   on?: string;
 }
@@ -315,9 +301,4 @@ export function tunnelled(a: Chassis, b: Chassis): boolean {
 /** The chassis of `mesh` that `c` has a tunnel to (those it shares a transport zone with). */
 export function tunnelPeers(c: Chassis, mesh: readonly Chassis[]): Chassis[] {
   return mesh.filter((o) => o !== c && tunnelled(c, o));
-}
-
-/** The name of a provider switch's localnet port: as the file gives it, or <switch>-localnet. */
-export function localnetPortOf(sw: Pick<LogicalSwitch, 'name' | 'localnetPort'>): string {
-  return sw.localnetPort ?? `${sw.name}-localnet`;
 }

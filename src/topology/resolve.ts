@@ -2,7 +2,7 @@ import { CENTRAL } from './names.js';
 import { vmMac } from './macs.js';
 import { hostSwitch } from './host-switch.js';
 import { formatIpv4, nthAddress, parseCidr, underlayMac, type Cidr } from './net.js';
-import type { Chassis, Host, Lab, LogicalSwitch, Vm } from './model.js';
+import type { Host, Lab, LogicalSwitch, Vm } from './model.js';
 import type { RawSwitch, RawTopology } from './schema.js';
 import { anchor, features, underlayNodesOf } from '../features/registry.js';
 import { placed } from './placed.js';
@@ -53,7 +53,6 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
     chassis: Object.keys(t.chassis).map((name) => resolveChassis(t, name, addressOf(name))),
     switches: Object.entries(t.switches).map(([name, sw]): LogicalSwitch => ({ ...resolveSwitch(name, sw), ...(sw.on ? { on: sw.on } : {}) })),
     vms,
-    networks: Object.keys(t.networks),
     hosts: resolveHosts(t),
     nbOptions: Object.fromEntries(Object.entries(t.nb_options).map(([k, v]) => [k, String(v)])),
     setup: t.setup,
@@ -65,10 +64,10 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
   return { ...lab, ...resolveExercises(t) };
 }
 
-function resolveChassis(t: RawTopology, name: string, ip: string): Chassis {
+/** A chassis as the core has it (features add theirs: its bridge mappings). */
+function resolveChassis(t: RawTopology, name: string, ip: string) {
   const c = t.chassis[name];
-  const bridgeMappings = Object.entries(c?.bridge_mappings ?? {}).map(([network, bridge]) => ({ network, bridge, iface: providerIface(network) }));
-  return { name, ip, mac: underlayMac(ip), encap: c?.encap ?? 'geneve', transportZones: c?.transport_zones ?? [], ...(c?.release ? { release: c.release } : {}), bridgeMappings, ...(c?.engine ? { engine: c.engine } : {}) };
+  return { name, ip, mac: underlayMac(ip), encap: c?.encap ?? 'geneve', transportZones: c?.transport_zones ?? [], ...(c?.release ? { release: c.release } : {}), ...(c?.engine ? { engine: c.engine } : {}) };
 }
 
 function resolveVm(t: RawTopology, name: string, vm: RawTopology['vms'][string]): Vm {
@@ -109,11 +108,6 @@ function resolveVm(t: RawTopology, name: string, vm: RawTopology['vms'][string])
   };
 }
 
-/** A chassis' interface into a provider network (a port of its mapped bridge). */
-function providerIface(network: string): string {
-  return `ph-${network}`.slice(0, 15);
-}
-
 /** The subnet of a host's address: that of the provider switch on its network that contains it. */
 function hostSubnet(t: RawTopology, network: string, ip: string): Cidr | undefined {
   const sw = hostSwitch(t, network, ip);
@@ -137,9 +131,8 @@ function resolveHosts(t: RawTopology): Host[] {
   }));
 }
 
-/** A switch: its IPv4 subnet (the dhcp feature adds its DHCP options, ipv6 its IPv6 side) and its provider network. */
+/** A switch: its IPv4 subnet (the dhcp feature adds its DHCP options, ipv6 its IPv6 side, providers its provider network). */
 function resolveSwitch(name: string, sw: RawSwitch): LogicalSwitch {
   const subnet = sw.subnet !== undefined ? parseCidr(sw.subnet) : undefined;
-  const provider = sw.provider ? { provider: sw.provider, ...(sw.localnet_port ? { localnetPort: sw.localnet_port } : {}) } : {};
-  return subnet ? { name, subnet, ...provider } : { name, ...provider };
+  return subnet ? { name, subnet } : { name };
 }

@@ -23,8 +23,6 @@ const releaseSchema = z
 
 const switchShape = {
   subnet: cidr.optional().describe('IPv4 subnet of the logical switch (a switch has subnet, subnet6 or both)'),
-  provider: nodeName.optional().describe('a provider network this switch reaches through a localnet port'),
-  localnet_port: portName.optional().describe('with provider: the name of its localnet port (default: <switch>-localnet)'),
   on: nodeName.optional().describe("another subnet of that switch: this entry's subnet and DHCP live on the named logical switch (an OpenStack network with several subnets), not on a switch of its own"),
 };
 
@@ -39,10 +37,6 @@ const chassisShape = {
     .min(1)
     .optional()
     .describe('OVN transport zones (ovn-transport-zones): a chassis tunnels only to chassis that share a zone with it; chassis without zones tunnel only to each other'),
-  bridge_mappings: z
-    .record(nodeName, z.string().regex(/^[a-z][a-z0-9_-]{0,14}$/, 'an OVS bridge name like br-ex or br0 (lower-case letters, digits, "-" and "_", at most 15)'))
-    .optional()
-    .describe('provider network → OVS bridge (ovn-bridge-mappings); lab makes the bridge and plugs it into the network'),
 };
 
 const centralShape = {
@@ -110,8 +104,6 @@ const vmShape = {
   servers: z.array(serverSchema).default([]).describe('servers the VM runs (started after addressing, ended by lab down)'),
   ...nodeRouting,
 };
-
-const networkSchema = z.strictObject({}).describe('a physical (provider) network outside OVN: a bridge lab owns, reached by chassis through bridge_mappings and by hosts');
 
 const hostShape = {
   network: nodeName.describe('the provider network it is on'),
@@ -197,7 +189,6 @@ export function coreShapeWith(fieldsOf: (object: CoreObject) => ObjectFields[]) 
     chassis: z.record(nodeName, chassis.nullable()).describe('chassis by name'),
     switches: z.record(nodeName, sw).default({}).describe('logical switches by name'),
     vms: z.record(nodeName, vm).default({}).describe('VMs by name'),
-    networks: z.record(nodeName, networkSchema.nullable()).default({}).describe('provider networks by name'),
     hosts: z.record(nodeName, host).default({}).describe('hosts outside OVN, on provider networks'),
     nb_options: nbOptionsSchema.default({}),
     setup: z

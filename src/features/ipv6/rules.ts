@@ -4,11 +4,12 @@ import { hostSwitch } from '../../topology/host-switch.js';
 import type { AddressBook } from '../../topology/rules/address-book.js';
 import type { At } from '../../topology/rules/at.js';
 import type { RawCore } from '../../topology/schema-core.js';
+import type { RawProviders } from '../providers/schema.js';
 import type { RawRouters } from '../routers/schema.js';
 import { ipv6RouterPort } from './addresses.js';
 
-/** The file as IPv6 reads it: the core's objects and the routers' ports (their ip6 and ra). */
-type RawIpv6 = RawCore & Partial<RawRouters>;
+/** The file as IPv6 reads it: the core's objects, the routers' ports (their ip6 and ra) and the provider networks (hosts'). */
+type RawIpv6 = RawCore & Partial<RawRouters> & Partial<Pick<RawProviders, 'networks'>>;
 
 /**
  * The IPv6 side of a lab: subnet6 and dhcp6 of switches, ip6 and ra of router ports, ip6 of VMs
@@ -89,8 +90,8 @@ function checkVms6(t: RawIpv6, subnets: ReadonlyMap<string, Cidr6>, book: Addres
 function checkHosts6(t: RawIpv6, book: AddressBook, at: At): void {
   for (const [name, h] of Object.entries(t.hosts)) {
     const path = ['hosts', name];
-    // A host on an unknown network is reported by the core's rules, and has no switch.
-    if (!Object.hasOwn(t.networks, h.network)) continue;
+    // A host on an unknown network is reported by the providers' rules, and has no switch.
+    if (!Object.hasOwn(t.networks ?? {}, h.network)) continue;
     const onSwitch = hostSwitch(t, h.network, h.ip);
     const subnet6 = onSwitch ? t.switches[onSwitch]?.subnet6 : undefined;
     const c6 = subnet6 !== undefined ? parseCidr6(subnet6) : undefined;

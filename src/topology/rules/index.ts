@@ -6,7 +6,6 @@ import type { At } from './at.js';
 import { checkIpv4Switch } from './ipv4-only.js';
 import { checkSharedSwitches } from './shared-switches.js';
 import { checkNodeNames } from './nodes.js';
-import { checkProviderNetworks } from './providers.js';
 import { checkServers } from './servers.js';
 import { features, underlayNodesOf } from '../../features/registry.js';
 import { checkUnderlay } from './underlay.js';
@@ -60,9 +59,9 @@ export function ruleProblems(t: RawTopology): SchemaProblem[] {
   ];
   for (const [path, sw, what] of needsV4) checkIpv4Switch(t, path, sw, what, at);
   checkVms(t, subnets, book, at);
-  // Features whose ports claim their addresses before hosts' (IPv6: every IPv6 address; routers, localports, services), in the registry's order.
+  // Features whose ports claim their addresses before hosts' (IPv6: every IPv6 address; routers, localports, services), in the registry's order,
+  // then providers' (the hosts on provider networks claim theirs).
   for (const f of features) if (f.rulesAfter === 'vms') f.rules?.(t, book, at, subnets, nodes);
-  checkProviderNetworks(t, book, at);
   checkServers(t, at);
   for (const f of features) if (f.rulesAfter === undefined) f.rules?.(t, book, at, subnets, nodes);
   // What needs every other feature's objects checked (links: routes through their addresses).

@@ -1,9 +1,9 @@
-import { parseIpv4 } from '../net.js';
-import { hostSwitch } from '../host-switch.js';
-import { defaultMac } from '../ports.js';
-import type { RawTopology } from '../schema.js';
-import type { AddressBook } from './address-book.js';
-import type { At } from './at.js';
+import { parseIpv4 } from '../../topology/net.js';
+import { hostSwitch } from '../../topology/host-switch.js';
+import { defaultMac } from '../../topology/ports.js';
+import type { AddressBook } from '../../topology/rules/address-book.js';
+import type { At } from '../../topology/rules/at.js';
+import type { RawProviders } from './schema.js';
 
 /** Names a chassis already has for interfaces of its own: OVN's, OVS's kernel ones, lab's. */
 const TAKEN_BRIDGE_NAMES = ['br-int', 'br-phy', 'eth0', 'lo', 'ovs-system', 'ovs-netdev', 'genev_sys_6081', 'vxlan_sys_4789'];
@@ -17,7 +17,7 @@ function bridgeNameProblem(bridge: string, vms: string[]): string | undefined {
   return undefined;
 }
 
-export function checkProviderNetworks(t: RawTopology, book: AddressBook, at: At): void {
+export function checkProviderNetworks(t: RawProviders, book: AddressBook, at: At): void {
   const networks = Object.keys(t.networks);
   const unknownNetwork = (path: PropertyKey[], name: string) => at(path, `unknown provider network '${name}' (networks in this file: ${networks.join(', ') || 'none; add a networks section'})`);
   for (const [name, net] of Object.entries(t.networks)) {
