@@ -80,37 +80,3 @@ describe('route options', () => {
     expect(issues(text)).toEqual(["11:92 ecmp_symmetric_reply works on a gateway router only: give router 'r1' a chassis"]);
   });
 });
-
-describe("a provider switch's localnet port and its bridge", () => {
-  it('a localnet port named in the file', () => {
-    const text = edit('provider: physnet }', 'provider: physnet, localnet_port: ln-public }');
-    expect(argv(text)).toContain('-- lsp-add public ln-public -- lsp-set-type ln-public localnet -- lsp-set-addresses ln-public unknown -- lsp-set-options ln-public network_name=physnet');
-    expect(argv(BASE)).toContain('-- lsp-add public public-localnet -- lsp-set-type public-localnet localnet');
-  });
-
-  it('refuse a localnet port without provider, or with a name a VM has', () => {
-    expect(issues(edit('subnet6: fd00:50::/64 }', 'subnet6: fd00:50::/64, localnet_port: ln-lan }'))).toEqual(["6:70 a localnet port is a provider switch's: give switch 'lan' a provider, or drop localnet_port"]);
-    expect(issues(edit('provider: physnet }', 'provider: physnet, localnet_port: lan-vm1 }'))).toEqual(["7:93 port name 'lan-vm1' is already VM vm1's; name the localnet port another way"]);
-  });
-
-  it('a bridge named br0', () => {
-    const lab = parseTopology(edit('physnet: br-ex', 'physnet: br0'), 'f.yaml');
-    expect(lab.chassis[0]?.bridgeMappings).toEqual([{ network: 'physnet', bridge: 'br0', iface: 'ph-physnet' }]);
-  });
-
-  it.each([
-    ['br-int', '4:38 br-int is a bridge lab makes for OVN itself; map the network to another one, like br-ex'],
-    ['br-phy', '4:38 br-phy is a bridge lab makes for OVN itself; map the network to another one, like br-ex'],
-    ['ovs-system', '4:38 ovs-system is an interface OVS or lab has in every chassis; name the bridge like br-ex or br0'],
-    ['genev_sys_6081', '4:38 genev_sys_6081 is an interface OVS or lab has in every chassis; name the bridge like br-ex or br0'],
-    ['eth0', '4:38 eth0 is an interface OVS or lab has in every chassis; name the bridge like br-ex or br0'],
-    ['ph-physnet', "4:38 names starting ph- are lab's and OVN's ports on bridges (ph-<network>, patch-…); name the bridge like br-ex or br0"],
-    ['vm1', '4:38 vm1 is a VM of this file, whose interface is on the chassis; name the bridge like br-ex or br0'],
-  ])('refuse a bridge named %s', (bridge, expected) => {
-    expect(issues(edit('physnet: br-ex', `physnet: ${bridge}`))).toEqual([expected]);
-  });
-
-  it('refuse a bridge name OVS would not take, saying what one looks like', () => {
-    expect(issues(edit('physnet: br-ex', 'physnet: Br0'))).toContain('4:38 chassis.hv1.bridge_mappings.physnet: an OVS bridge name like br-ex or br0 (lower-case letters, digits, "-" and "_", at most 15)');
-  });
-});
