@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Lab, LogicalSwitch } from '../topology/model.js';
+import type { Host, Lab, LogicalSwitch, Vm, VmVlan } from '../topology/model.js';
 import type { Cidr } from '../topology/net.js';
 import type { AddressBook } from '../topology/rules/address-book.js';
 import type { At } from '../topology/rules/at.js';
@@ -11,6 +11,34 @@ type RawWith<Shape extends z.ZodRawShape> = RawCore & z.infer<z.ZodObject<Shape>
 
 /** Adds one ovn-nbctl command (its words) to the current unit of the NB configuration. */
 export type NbCommand = (...words: string[]) => void;
+
+/**
+ * A row of the NB that ports refer to (a DHCP_Options row): made in the transaction of the first
+ * port that uses it, and found again through that port in a later one (`get TABLE PORT`).
+ */
+export interface PortRow {
+  /** Unique among every feature's rows (a switch's name; `<switch>/6` for its DHCPv6 row). */
+  key: string;
+  /** Its id in a transaction is `@<idPrefix><n>`, n counting the rows of that prefix in the registry's order. */
+  idPrefix: string;
+  table: string;
+  /** Its columns, as `ovn-nbctl create` takes them. */
+  columns: string[];
+}
+
+/** A port the core writes, as a feature's `portNorthbound` sees it. */
+export type CorePort = { kind: 'vm'; vm: Vm } | { kind: 'vlan'; vm: Vm; vlan: VmVlan } | { kind: 'external'; host: Host; port: string; switch: string };
+
+/** A port's unit, for a feature's settings of it. */
+export interface PortUnit {
+  cmd: NbCommand;
+  /**
+   * The id (`@dhcp0`) of a feature's row, which the port refers to from now on (the first row a
+   * port refers to is the one a later transaction finds through it); undefined when there is no
+   * such row.
+   */
+  use: (key: string, port: string) => string | undefined;
+}
 
 /** What a feature draws: nodes of a kind the picture knows, and lines between node ids. */
 export interface GraphDraw {
@@ -78,6 +106,10 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   northboundAfter?: 'switches' | 'ports';
   /** Its commands in each logical switch's own unit, right after `ls-add` (a provider switch's localnet port), in the registry's order. */
   switchNorthbound?(sw: LogicalSwitch, cmd: NbCommand): void;
+  /** Rows of the NB its port settings refer to (DHCP_Options), in order. */
+  portRows?(lab: Lab): PortRow[];
+  /** Its settings of each port the core writes, in the port's unit right after the port's own commands, in the registry's order. */
+  portNorthbound?(port: CorePort, unit: PortUnit): void;
   /** Its steps of `up`: `() => import('./NAME.up.js')`, loaded when `up` or `lab script` runs. */
   up?: () => Promise<FeatureUpModule>;
   /** What `lab graph` draws of it. */

@@ -1,59 +1,56 @@
 import { logicalSwitchOf, type Lab, type Vm } from '../topology/model.js';
+import type { CorePort, NbCommand } from '../features/feature.js';
 import { features } from '../features/registry.js';
 import { quoted } from '../base/ovsdb.js';
 
 /**
  * Commands that must share one transaction (a port and the settings that refer to it), and the
- * DHCP_Options rows they refer to by `@dhcp<n>`: the row's key (the switch, `<switch>/6` for
- * DHCPv6) → the port that takes the row, and whether a later transaction can find the row
- * through that port.
+ * rows features make that they refer to by id (`@dhcp<n>`): the row's key → the port that
+ * refers to it, and whether a later transaction can find the row through that port.
  */
 interface Unit {
   commands: string[][];
-  dhcp: { key: string; port: string; anchor: boolean }[];
+  rows: { key: string; port: string; anchor: boolean }[];
 }
-
-/** The key of a switch's DHCPv6 row beside its DHCPv4 row (the switch's name). */
-const v6Key = (sw: string) => `${sw}/6`;
 
 /** Bytes of argv one ovn-nbctl call may take: far below Linux's 128 KiB for one argument and 2 MiB in all. */
 export const MAX_TRANSACTION_BYTES = 64 * 1024;
 
-/** How a unit says which DHCP_Options rows its ports use, and starts itself. */
+/** How a unit starts itself, and what its ports' features write in it. */
 interface UnitMaker {
-  unit: (dhcp?: Unit['dhcp']) => (...words: string[]) => void;
-  /** The DHCPv4 row of a switch, for a port that takes it. */
-  uses: (sw: string, port: string, on: boolean) => Unit['dhcp'];
-  /**
-   * The DHCPv6 row of a switch. ovn-nbctl finds a DHCP_Options row by a port's name through
-   * dhcpv4_options first: a port that also has a DHCPv4 row cannot lead a later transaction to it.
-   */
-  uses6: (sw: string, port: string, on: boolean, v4: boolean) => Unit['dhcp'];
-  dhcpId: Map<string, string>;
+  unit: () => { cmd: NbCommand; unit: Unit };
+  /** The features' settings of a port, in its unit (`rowId`: the id of each feature row). */
+  settings: (port: CorePort, u: { cmd: NbCommand; unit: Unit }) => void;
   /** The logical switch a switch of the file is (one more subnet, on:, is that switch's). */
   ls: (name: string) => string;
 }
 
 /** The NB configuration of a lab, unit by unit, in the order a learner would type it. */
-function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
+function units(lab: Lab, rowId: ReadonlyMap<string, string>): Unit[] {
   const out: Unit[] = [];
   const make: UnitMaker = {
-    unit: (dhcp = []) => {
-      const u: Unit = { commands: [], dhcp };
+    unit: () => {
+      const u: Unit = { commands: [], rows: [] };
       out.push(u);
-      return (...words: string[]) => void u.commands.push(words);
+      return { cmd: (...words: string[]) => void u.commands.push(words), unit: u };
     },
-    uses: (sw, port, on) => (on && dhcpId.has(sw) ? [{ key: sw, port, anchor: true }] : []),
-    uses6: (sw, port, on, v4) => (on && dhcpId.has(v6Key(sw)) ? [{ key: v6Key(sw), port, anchor: !v4 }] : []),
-    dhcpId,
+    settings: (port, { cmd, unit }) => {
+      const use = (key: string, name: string) => {
+        const id = rowId.get(key);
+        // The first row a port refers to is the one ovn-nbctl finds through it (dhcpv4_options before dhcpv6_options).
+        if (id !== undefined) unit.rows.push({ key, port: name, anchor: !unit.rows.some((r) => r.port === name) });
+        return id;
+      };
+      for (const f of features) f.portNorthbound?.(port, { cmd, use });
+    },
     ls: (name) => logicalSwitchOf(lab, name),
   };
   switchUnits(lab, make);
   // Features whose rows ports refer to (localports, …), in the registry's order.
-  for (const f of features) if (f.northboundAfter === 'switches') f.northbound?.(lab, () => make.unit());
+  for (const f of features) if (f.northboundAfter === 'switches') f.northbound?.(lab, () => make.unit().cmd);
   for (const vm of lab.vms) if (!vm.localport) vmUnit(vm, make); // a localport's instances share its one port
   externalPortUnits(lab, make);
-  policyUnits(lab, () => make.unit());
+  policyUnits(lab, () => make.unit().cmd);
   return out;
 }
 
@@ -61,24 +58,20 @@ function units(lab: Lab, dhcpId: Map<string, string>): Unit[] {
 function switchUnits(lab: Lab, { unit }: UnitMaker): void {
   // One more subnet of a switch (on:) has no logical switch of its own: its ports and DHCP row go to that one.
   for (const sw of lab.switches.filter((s) => !s.on)) {
-    const cmd = unit();
+    const { cmd } = unit();
     cmd('ls-add', sw.name);
     for (const f of features) f.switchNorthbound?.(sw, cmd);
   }
 }
 
-/** A VM's port with its DHCP rows, its extra ports and its VLAN children. */
-function vmUnit(vm: Vm, { unit, uses, uses6, dhcpId, ls }: UnitMaker): void {
-  const v4Row = dhcpId.get(vm.switch);
-  const v6Row = dhcpId.get(v6Key(vm.switch));
-  const v4 = vm.dhcp && v4Row !== undefined;
-  const v6 = !!vm.ipv6 && vm.ipv6.mode !== 'static' && v6Row !== undefined;
-  const cmd = unit([...uses(vm.switch, vm.port, vm.dhcp), ...uses6(vm.switch, vm.port, v6, v4), ...vm.vlans.flatMap((v) => uses(v.switch, v.port, v.dhcp))]);
+/** A VM's port with what features set on it (its DHCP rows), its extra ports and its VLAN children. */
+function vmUnit(vm: Vm, { unit, settings, ls }: UnitMaker): void {
+  const u = unit();
+  const { cmd } = u;
   cmd('lsp-add', ls(vm.switch), vm.port);
   cmd('lsp-set-addresses', vm.port, vm.unknownAddresses ? 'unknown' : [vm.mac, vm.ip, vm.ipv6?.ip].filter(Boolean).join(' '));
   if (vm.portSecurity) cmd('lsp-set-port-security', vm.port, ...vm.portSecurity);
-  if (v4) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv4_options=${v4Row}`);
-  if (v6) cmd('set', 'Logical_Switch_Port', vm.port, `dhcpv6_options=${v6Row}`);
+  settings({ kind: 'vm', vm }, u);
   for (const n of vm.nics ?? []) {
     cmd('lsp-add', ls(n.switch), n.port);
     cmd('lsp-set-addresses', n.port, `${n.mac} ${n.ip}`);
@@ -87,17 +80,17 @@ function vmUnit(vm: Vm, { unit, uses, uses6, dhcpId, ls }: UnitMaker): void {
     // A child port: tagged traffic on the parent's OVS port belongs to this logical port.
     cmd('lsp-add', ls(v.switch), v.port, vm.port, String(v.tag));
     cmd('lsp-set-addresses', v.port, `${v.mac} ${v.ip}`);
-    const row = dhcpId.get(v.switch);
-    if (v.dhcp && row !== undefined) cmd('set', 'Logical_Switch_Port', v.port, `dhcpv4_options=${row}`);
+    settings({ kind: 'vlan', vm, vlan: v }, u);
   }
 }
 
 /** Hosts' external ports: OVN answers such a host (DHCP) from the highest-priority chassis of its HA group. */
-function externalPortUnits(lab: Lab, { unit, uses, dhcpId, ls }: UnitMaker): void {
+function externalPortUnits(lab: Lab, { unit, settings, ls }: UnitMaker): void {
   for (const [hi, h] of lab.hosts.entries()) {
     const ep = h.externalPort;
     if (!ep) continue;
-    const cmd = unit(uses(ep.switch, ep.port, h.dhcp));
+    const u = unit();
+    const { cmd } = u;
     const group = `@hcg${hi}`;
     const members = ep.haChassis.map((c, i) => {
       const id = `${group}_${i}`;
@@ -109,8 +102,7 @@ function externalPortUnits(lab: Lab, { unit, uses, dhcpId, ls }: UnitMaker): voi
     cmd('lsp-set-type', ep.port, 'external');
     cmd('lsp-set-addresses', ep.port, [h.mac, h.ip, h.ip6].filter(Boolean).join(' '));
     cmd('set', 'Logical_Switch_Port', ep.port, `ha_chassis_group=${group}`);
-    const row = dhcpId.get(ep.switch);
-    if (h.dhcp && row !== undefined) cmd('set', 'Logical_Switch_Port', ep.port, `dhcpv4_options=${row}`);
+    settings({ kind: 'external', host: h, port: ep.port, switch: ep.switch }, u);
   }
 }
 
@@ -122,14 +114,6 @@ function policyUnits(lab: Lab, unit: () => (...words: string[]) => void): void {
   if (options.length) unit()('set', 'NB_Global', '.', ...options.map(([k, v]) => `options:${k}=${quoted(v)}`));
 }
 
-/** A DHCP_Options row: the switch's DHCPv4 options, or its DHCPv6 ones for a `<switch>/6` key. */
-function createDhcp(lab: Lab, key: string, id: string): string[] {
-  const sw = lab.switches.find((s) => s.name === key.replace(/\/6$/, ''))!;
-  const [cidr, dhcp] = key.endsWith('/6') ? [quoted(sw.subnet6!.text), sw.dhcp6!] : [sw.subnet!.text, sw.dhcp!];
-  const options = Object.entries(dhcp.options).map(([k, v]) => `options:${k}=${quoted(v)}`);
-  return [`--id=${id}`, 'create', 'DHCP_Options', `cidr=${cidr}`, ...options];
-}
-
 /**
  * The whole NB configuration of a lab as ovn-nbctl calls: one transaction (what the notes did with a
  * dozen separate commands) while it stays under `maxBytes`, more for big labs. A DHCP_Options row
@@ -138,9 +122,20 @@ function createDhcp(lab: Lab, key: string, id: string): string[] {
  * by the ports that refer to them).
  */
 export function logicalNetworkTransactions(lab: Lab, maxBytes = MAX_TRANSACTION_BYTES): string[][] {
-  const rows = [...lab.switches.filter((s) => s.dhcp).map((s) => s.name), ...lab.switches.filter((s) => s.dhcp6).map((s) => v6Key(s.name))];
+  const rows = new Map(features.flatMap((f) => f.portRows?.(lab) ?? []).map((r) => [r.key, r]));
   // Row ids by position, not by name: switch names s-1 and s_1 must not share one.
-  const dhcpId = new Map(rows.map((key, i) => [key, `@dhcp${i}`]));
+  const counted = new Map<string, number>();
+  const rowId = new Map(
+    [...rows.values()].map((r) => {
+      const n = counted.get(r.idPrefix) ?? 0;
+      counted.set(r.idPrefix, n + 1);
+      return [r.key, `@${r.idPrefix}${n}`];
+    }),
+  );
+  const create = (key: string): string[] => {
+    const row = rows.get(key);
+    return row ? [`--id=${rowId.get(key)}`, 'create', row.table, ...row.columns] : [];
+  };
   const anchor = new Map<string, string>();
   const made = new Set<string>();
   const head = ['ovn-nbctl', '--timeout=30'];
@@ -156,30 +151,31 @@ export function logicalNetworkTransactions(lab: Lab, maxBytes = MAX_TRANSACTION_
   const add = (commands: string[][]) => {
     for (const c of commands) current.push('--', ...c);
   };
-  const dhcpCommands = (u: Unit): string[][] =>
-    u.dhcp
+  const rowCommands = (u: Unit): string[][] =>
+    u.rows
       .filter((d, i, all) => !inCurrent.has(d.key) && all.findIndex((x) => x.key === d.key) === i)
       .map((d) => {
         const known = anchor.get(d.key);
+        const row = rows.get(d.key);
         // Without a port to find it by (a DHCPv6 row whose ports all have DHCPv4 too), a later
         // transaction makes an identical row of its own.
-        return known ? [`--id=${dhcpId.get(d.key)!}`, 'get', 'DHCP_Options', known] : createDhcp(lab, d.key, dhcpId.get(d.key)!);
+        return known && row ? [`--id=${rowId.get(d.key)}`, 'get', row.table, known] : create(d.key);
       });
-  for (const u of units(lab, dhcpId)) {
-    let extra = dhcpCommands(u);
+  for (const u of units(lab, rowId)) {
+    let extra = rowCommands(u);
     if (current.length && size(current) + size([...extra, ...u.commands].flat()) + 2 * (extra.length + u.commands.length) > maxBytes) {
       flush();
-      extra = dhcpCommands(u);
+      extra = rowCommands(u);
     }
     add([...extra, ...u.commands]);
-    for (const d of u.dhcp) {
+    for (const d of u.rows) {
       inCurrent.add(d.key);
       made.add(d.key);
       if (d.anchor && !anchor.has(d.key)) anchor.set(d.key, d.port);
     }
   }
-  // DHCP options no port uses yet are still made, for the learner to see and attach.
-  add(rows.filter((key) => !made.has(key)).map((key) => createDhcp(lab, key, dhcpId.get(key)!)));
+  // Rows no port uses yet (DHCP options) are still made, for the learner to see and attach.
+  add([...rows.keys()].filter((key) => !made.has(key)).map(create));
   flush();
   return transactions;
 }

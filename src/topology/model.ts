@@ -208,7 +208,7 @@ interface VmNic {
 }
 
 /** A VLAN child port: interface eth0.<tag> in the VM, logical port <switch>-<vm>-<tag> whose parent is the VM's port. */
-interface VmVlan extends VmNic {
+export interface VmVlan extends VmNic {
   tag: number;
   dhcp: boolean;
 }

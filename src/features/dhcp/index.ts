@@ -1,6 +1,7 @@
 import { placed } from '../../topology/placed.js';
 import { defineFeature } from '../feature.js';
 import './model.js';
+import { dhcpPortSettings, dhcpRows } from './northbound.js';
 import { checkDhcp } from './rules.js';
 import { dhcpFields } from './schema.js';
 import { dhcpOptions, dhcpRouter } from './server.js';
@@ -25,4 +26,6 @@ export const dhcp = defineFeature({
       return placed(sw, { dhcp: { options: dhcpOptions({ ...raw, dhcp: raw.dhcp }, sw.subnet, dhcpRouter(t as typeof t & RawRouters, sw.name)) } }, 'subnet');
     }),
   }),
+  portRows: dhcpRows,
+  portNorthbound: dhcpPortSettings,
 });

@@ -1,5 +1,6 @@
 import { defineFeature } from '../feature.js';
 import './model.js';
+import { dhcp6PortSettings, dhcp6Rows } from './northbound.js';
 import { resolveIpv6 } from './resolve.js';
 import { checkIpv6 } from './rules.js';
 import { dhcp6Field, hostIpv6Fields, subnet6Field, vmIp6Field } from './schema.js';
@@ -24,4 +25,6 @@ export const ipv6 = defineFeature({
   rules: (t, book, at) => checkIpv6(t, book, at),
   rulesAfter: 'vms',
   resolve: resolveIpv6,
+  portRows: dhcp6Rows,
+  portNorthbound: dhcp6PortSettings,
 });
