@@ -166,7 +166,7 @@ describeE2E('lab test FILE: up, checks, down, report', () => {
     const r = await lab(['test', labFile('dmz', NAME2, (t) => t.replace('kind: tunnels', 'kind: tunnel'))]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /:\d+:\d+: unknown kind 'tunnel' \(expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, connect, http, capture, conntrack, group, datapath_flow, daemons, interface, bridge, logical_port, route, log, cluster, step, exec, stop, start, mac_binding, throughput, acl_log, service_monitor, dns, gateway, bfd, mirror, igmp_group, multicast, fdb\)/,
+      /:\d+:\d+: unknown kind 'tunnel' \(expected one of: dhcp, ping, flow, trace, bound, chassis, tunnels, local, connect, http, capture, conntrack, group, datapath_flow, daemons, interface, bridge, logical_port, route, log, step, exec, stop, start, cluster, mac_binding, throughput, acl_log, service_monitor, dns, gateway, bfd, mirror, igmp_group, multicast, fdb\)/,
     );
     expect(await leftovers(NAME2)).toEqual([]);
   });
