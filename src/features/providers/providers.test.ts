@@ -5,26 +5,13 @@ import { logicalNetworkArgv } from '../../ovn/logical-network.js';
 import { parseTopology } from '../../topology/load.js';
 import { topologySchema } from '../../topology/schema.js';
 import { editorOf, issues } from '../../../test/unit/issues.js';
+import { DUAL_STACK_LAB, nbLine } from '../../../test/unit/dual-stack-lab.js';
 
 const load = (lab: string) => parseTopology(readFileSync(`labs/${lab}.yaml`, 'utf8'), `labs/${lab}.yaml`);
 
-/** A dual-stack lab behind a gateway port, with a provider switch; line numbers are this text's. */
-const BASE = `name: t
-networks: { physnet: {} }
-chassis:
-  hv1: { bridge_mappings: { physnet: br-ex } }
-switches:
-  lan: { subnet: 10.50.0.0/24, subnet6: fd00:50::/64 }
-  public: { subnet: 172.16.0.0/24, subnet6: fd00:16::/64, provider: physnet }
-routers:
-  r1:
-    ports: [{ switch: lan, ip: 10.50.0.1, ip6: fd00:50::1 }, { switch: public, ip: 172.16.0.10, ip6: fd00:16::10, gateway_chassis: [hv1] }]
-    nat: [{ type: snat, external_ip: 172.16.0.10, logical_ip: 10.50.0.0/24 }]
-vms:
-  vm1: { chassis: hv1, switch: lan, ip: 10.50.0.11 }
-`;
+const BASE = DUAL_STACK_LAB;
 const edit = editorOf(BASE);
-const argv = (text: string) => logicalNetworkArgv(parseTopology(text, 'f.yaml')).join(' ');
+const argv = nbLine;
 
 describe('provider networks, hosts, external ports', () => {
   it('bridge mappings, localnet ports, hosts and an external port with its HA chassis group', () => {
