@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Host, Lab, LogicalSwitch, Vm, VmVlan } from '../topology/model.js';
 import type { Cidr } from '../topology/net.js';
+import type { UnderlayNode } from '../topology/names.js';
 import type { AddressBook } from '../topology/rules/address-book.js';
 import type { At } from '../topology/rules/at.js';
 import type { CoreObject, ObjectFields, RawCore } from '../topology/schema-core.js';
@@ -76,7 +77,7 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
    * Nodes it adds on the underlay, with what each is (for a name taken twice): they get their
    * addresses after central's and before the chassis' (a clustered central's other members).
    */
-  underlayNodes?(t: RawWith<Shape>): { name: string; what: string }[];
+  underlayNodes?(t: RawWith<Shape>): UnderlayNode[];
   /**
    * Relations its schema cannot see (the address book knows every port's address claimed before;
    * `subnets`: the switches' IPv4 subnets the core's rules accepted; `nodes`: every node's name,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CoreObject, ObjectFields, RawCore } from '../topology/schema-core.js';
 import { placed } from '../topology/placed.js';
+import type { UnderlayNode } from '../topology/names.js';
 import type { Feature } from './feature.js';
 import { cluster } from './cluster/index.js';
 import { dhcp } from './dhcp/index.js';
@@ -45,7 +46,7 @@ export function fieldsOf(object: CoreObject): ObjectFields[] {
 }
 
 /** The nodes features add on the underlay (a clustered central's other members), in the registry's order. */
-export function underlayNodesOf(t: RawCore): { name: string; what: string }[] {
+export function underlayNodesOf(t: RawCore): UnderlayNode[] {
   return features.flatMap((f) => f.underlayNodes?.(t) ?? []);
 }
 

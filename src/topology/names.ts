@@ -52,6 +52,12 @@ const RESERVED_PORT_NAMES = ['lo', 'eth0', 'br-int', 'br-phy', 'br-ex', 'ovs-net
 /** The node name every lab gives its central node. */
 export const CENTRAL = 'central';
 
+/** A node a feature adds on the underlay (a clustered central's other member), and what it is, for a name taken twice. */
+export interface UnderlayNode {
+  name: string;
+  what: string;
+}
+
 /** The names of a central cluster's members: central, central2, central3 … */
 export function clusterMembers(size: number): string[] {
   return Array.from({ length: size }, (_, i) => (i === 0 ? CENTRAL : `${CENTRAL}${i + 1}`));

@@ -1,15 +1,14 @@
 import { quoted } from '../../base/ovsdb.js';
 import type { Lab } from '../../topology/model.js';
 import type { CorePort, PortRow, PortUnit } from '../feature.js';
+import { dhcpOptionsRow } from '../dhcp/northbound.js';
 
 /** The key of a switch's DHCPv6 row beside its DHCPv4 row (the switch's name). */
 const v6Key = (sw: string) => `${sw}/6`;
 
 /** Each switch's DHCPv6 row, numbered after the DHCPv4 rows (the dhcp feature is registered first). */
 export function dhcp6Rows(lab: Lab): PortRow[] {
-  return lab.switches.flatMap((sw) =>
-    sw.dhcp6 && sw.subnet6 ? [{ key: v6Key(sw.name), idPrefix: 'dhcp', table: 'DHCP_Options', columns: [`cidr=${quoted(sw.subnet6.text)}`, ...Object.entries(sw.dhcp6.options).map(([k, v]) => `options:${k}=${quoted(v)}`)] }] : [],
-  );
+  return lab.switches.flatMap((sw) => (sw.dhcp6 && sw.subnet6 ? [dhcpOptionsRow(v6Key(sw.name), quoted(sw.subnet6.text), sw.dhcp6.options)] : []));
 }
 
 /**
