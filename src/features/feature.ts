@@ -41,14 +41,18 @@ export interface PortUnit {
   use: (key: string, port: string) => string | undefined;
 }
 
-/** What a feature draws: nodes of a kind the picture knows, and lines between node ids. */
+/** What a feature draws: nodes of a kind the picture knows, lines between node ids, and what it adds to the core's nodes. */
 export interface GraphDraw {
   id(kind: string, name: string): string;
-  node(kind: 'router' | 'lb' | 'portgroup' | 'namespace' | 'network', name: string, label: string[]): void;
+  node(kind: 'central' | 'router' | 'lb' | 'portgroup' | 'namespace' | 'network', name: string, label: string[]): void;
   /** Names the part a VM-like node the core draws plays (its first line gets ` (role)`): a localport's instance. */
   role(kind: 'vm', name: string, role: string): void;
+  /** An address a switch (a line of its own, after its subnet) or a VM (on its address line, unless the picture shows live addresses) is planned to have. */
+  address(kind: 'switch' | 'vm', name: string, address: string): void;
+  /** A line at the end of a switch's label: what serves it (OVN DHCP). */
+  note(kind: 'switch', name: string, note: string): void;
   /** A line; `route` (a route's or a policy's next hop) and `nat` (a floating IP's VM) have a direction, from → to. */
-  edge(from: string, to: string, label: string, style: 'logical' | 'wire' | 'tunnel' | 'route' | 'nat'): void;
+  edge(from: string, to: string, label: string, style: 'control' | 'logical' | 'wire' | 'tunnel' | 'route' | 'nat'): void;
 }
 
 /**
@@ -116,10 +120,11 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   /** What `lab graph` draws of it. */
   graph?(lab: Lab, draw: GraphDraw): void;
   /**
-   * Where its lines go among the picture's (its nodes go with their kind's): by default after the
-   * VMs' (attachments in OVN: routers, load balancers) or after the hosts' (lines outside OVN: links).
+   * Where its lines go among the picture's (its nodes go with their kind's): after the central's
+   * (between central's own members: Raft), by default after the VMs' (attachments in OVN: routers,
+   * load balancers) or after the hosts' (lines outside OVN: links).
    */
-  graphAfter?: 'hosts';
+  graphAfter?: 'central' | 'hosts';
   /** Its check kinds, each a spec and the probe that tries it (loaded when such a check runs). */
   checks?: CheckRegistration[];
   /** Its step actions (`- kind: step` with its key), each a schema and the action that does it (loaded when such a step runs). */

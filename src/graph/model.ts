@@ -1,6 +1,6 @@
 import { SB_PORT } from '../ovn/node-shell.js';
 import type { Lab } from '../topology/model.js';
-import type { GraphDraw } from '../features/feature.js';
+import type { Feature, GraphDraw } from '../features/feature.js';
 import { features } from '../features/registry.js';
 
 /** The kinds of node a picture knows, in the order it lists them (whoever draws them, the core or a feature). */
@@ -45,33 +45,41 @@ export const id = (kind: string, name: string) => `${kind}_${name.replace(/[^A-Z
  * addresses of a running lab instead of the configured ones.
  */
 export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>): LabGraph {
-  const nodes: GraphNode[] = [
-    { id: id('central', lab.central.name), kind: 'central', label: [lab.central.name, lab.central.ip, 'NB/SB ovsdb, ovn-northd'] },
-    // The other members of a clustered central: each a machine of its own.
-    ...(lab.central.members ?? []).slice(1).map((m) => ({ id: id('central', m.name), kind: 'central' as const, label: [m.name, m.ip, 'NB/SB ovsdb, ovn-northd'] })),
-    ...lab.chassis.map((c) => ({ id: id('chassis', c.name), kind: 'chassis' as const, label: [`chassis ${c.name}`, `${c.encap} ${c.ip}`, 'br-int, br-phy'] })),
-    ...lab.switches.map((s) => ({
-      id: id('switch', s.name),
-      kind: 'switch' as const,
-      label: [`switch ${s.name}`, ...(s.subnet ? [s.subnet.text] : []), ...(s.subnet6 ? [s.subnet6.text] : []), ...(s.dhcp ? ['OVN DHCP'] : []), ...(s.dhcp6 ? ['OVN DHCPv6'] : [])],
+  const drafts: Draft[] = [
+    draft('central', lab.central.name, [lab.central.name, lab.central.ip, 'NB/SB ovsdb, ovn-northd']),
+    ...lab.chassis.map((c) => draft('chassis', c.name, [`chassis ${c.name}`, `${c.encap} ${c.ip}`, 'br-int, br-phy'])),
+    ...lab.switches.map((s) => ({ ...draft('switch', s.name, [`switch ${s.name}`]), planned: s.subnet ? [s.subnet.text] : [] })),
+    ...lab.vms.map((v) => ({
+      ...draft('vm', v.name, [v.service ? `${v.name} (dnsmasq)` : v.name]),
+      planned: v.ip !== undefined ? [`${v.ip}/${v.prefix}${v.dhcp ? ' (DHCP)' : ''}`] : [],
+      live: addresses?.get(v.name) ?? (addresses ? 'no address' : undefined),
+      tail: [v.mac, ...v.vlans.map((x) => `${x.iface} ${x.ip}`)],
     })),
-    ...lab.vms.map((v) => {
-      const planned = [
-        v.ip !== undefined ? `${v.ip}/${v.prefix}${v.dhcp ? ' (DHCP)' : ''}` : undefined,
-        v.ipv6 ? `${v.ipv6.ip}/${v.ipv6.prefix}${v.ipv6.mode === 'static' ? '' : ` (${v.ipv6.mode === 'slaac' ? 'SLAAC' : 'DHCPv6'})`}` : undefined,
-      ];
-      const addr = addresses ? (addresses.get(v.name) ?? 'no address') : planned.filter(Boolean).join(', ');
-      const role = v.service ? ' (dnsmasq)' : '';
-      return { id: id('vm', v.name), kind: 'vm' as const, label: [`${v.name}${role}`, addr, v.mac, ...v.vlans.map((x) => `${x.iface} ${x.ip}`)] };
-    }),
-    ...lab.hosts.map((h) => ({ id: id('host', h.name), kind: 'host' as const, label: [`host ${h.name}`, addresses ? (addresses.get(h.name) ?? 'no address') : `${h.ip}/${h.prefix}${h.dhcp ? ' (DHCP from OVN)' : ''}`] })),
+    ...lab.hosts.map((h) => ({
+      ...draft('host', h.name, [`host ${h.name}`]),
+      planned: [`${h.ip}/${h.prefix}${h.dhcp ? ' (DHCP from OVN)' : ''}`],
+      live: addresses?.get(h.name) ?? (addresses ? 'no address' : undefined),
+    })),
   ];
   const edges: GraphEdge[] = [...lab.chassis.map((c) => ({ from: id('central', lab.central.name), to: id('chassis', c.name), label: `SB ${lab.central.ssl ? 'ssl' : 'tcp'}:${SB_PORT}`, style: 'control' as const }))];
-  // Raft: every member of a clustered central talks to every other.
-  const members = lab.central.members ?? [];
-  members.forEach((a, i) => {
-    for (const b of members.slice(i + 1)) edges.push({ from: id('central', a.name), to: id('central', b.name), label: 'Raft', style: 'control' });
-  });
+  const find = (kind: string, name: string) => drafts.find((d) => d.id === id(kind, name));
+  // What each feature draws (routers, load balancers, …) and adds to the core's nodes (IPv6 addresses, DHCP servers).
+  const draw: GraphDraw = {
+    id,
+    node: (kind, name, label) => void drafts.push(draft(kind, name, label)),
+    edge: (from, to, label, style) => void edges.push({ from, to, label, style }),
+    role: (kind, name, role) => {
+      const d = find(kind, name);
+      if (d) d.title[0] = `${d.title[0]} (${role})`;
+    },
+    address: (kind, name, address) => void find(kind, name)?.planned.push(address),
+    note: (kind, name, note) => void find(kind, name)?.tail.push(note),
+  };
+  // Each feature's lines in its place: after the central's, the VMs' (by default) or the hosts'.
+  const drawFeatures = (after: Feature['graphAfter']) => {
+    for (const f of features) if (f.graphAfter === after) f.graph?.(lab, draw);
+  };
+  drawFeatures('central');
   lab.chassis.forEach((a, i) => {
     for (const b of lab.chassis.slice(i + 1)) edges.push({ from: id('chassis', a.name), to: id('chassis', b.name), label: a.encap, style: 'tunnel' });
   });
@@ -81,23 +89,31 @@ export function labGraph(lab: Lab, addresses?: Map<string, string | undefined>):
     for (const x of v.vlans) edges.push({ from: id('vm', v.name), to: id('switch', x.switch), label: `${x.port} (tag ${x.tag})`, style: 'logical' });
     for (const n of v.nics ?? []) edges.push({ from: id('vm', v.name), to: id('switch', n.switch), label: `${n.port} (${n.iface} ${n.ip})`, style: 'logical' });
   }
-  // What each feature draws (routers, load balancers, …), its lines after the routers' or after the hosts'.
-  const draw: GraphDraw = {
-    id,
-    node: (kind, name, label) => void nodes.push({ id: id(kind, name), kind, label }),
-    edge: (from, to, label, style) => void edges.push({ from, to, label, style }),
-    role: (kind, name, role) => {
-      const node = nodes.find((n) => n.id === id(kind, name));
-      if (node) node.label[0] = `${node.label[0]} (${role})`;
-    },
-  };
-  const drawFeatures = (afterHosts: boolean) => {
-    for (const f of features) if ((f.graphAfter === 'hosts') === afterHosts) f.graph?.(lab, draw);
-  };
-  drawFeatures(false);
+  drawFeatures(undefined);
   for (const h of lab.hosts) edges.push({ from: id('host', h.name), to: id('network', h.network), label: 'eth0', style: 'wire' });
-  drawFeatures(true);
+  drawFeatures('hosts');
   // Kind by kind; a sort keeps the order in which each kind was drawn.
-  nodes.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
+  const nodes = drafts.map(labelled).sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
   return { title: `lab ${lab.name} (underlay ${lab.underlay.subnet.text})`, nodes, edges };
+}
+
+/**
+ * A node while the picture is drawn: its title lines, the addresses it is planned to have (a
+ * switch's subnets, each a line; a VM's or host's, one line, or the `live` ones when the picture
+ * shows them) and the lines after them (a VM's MAC, a switch's DHCP servers).
+ */
+interface Draft {
+  id: string;
+  kind: GraphNode['kind'];
+  title: string[];
+  planned: string[];
+  live?: string;
+  tail: string[];
+}
+
+const draft = (kind: GraphNode['kind'], name: string, title: string[]): Draft => ({ id: id(kind, name), kind, title, planned: [], tail: [] });
+
+function labelled(d: Draft): GraphNode {
+  const addresses = d.kind === 'vm' || d.kind === 'host' ? [d.live ?? d.planned.join(', ')] : d.planned;
+  return { id: d.id, kind: d.kind, label: [...d.title, ...addresses, ...d.tail] };
 }

@@ -29,6 +29,23 @@ describe('lab graph shows security groups and load balancers', () => {
 });
 
 describe('lab graph draws every node, and a live picture its nodes that are down', () => {
+  it("what the dhcp and ipv6 features add to the core's nodes: a switch's subnets, then what serves them; a VM's planned addresses on one line, or its live one", () => {
+    const text = `name: t
+chassis: { hv1: {} }
+switches:
+  both: { subnet: 10.1.0.0/24, dhcp: {}, subnet6: fd00:1::/64, dhcp6: {} }
+routers:
+  r1: { ports: [{ switch: both, ip: 10.1.0.1, ip6: 'fd00:1::1', ra: dhcpv6_stateful }] }
+vms:
+  vm1: { chassis: hv1, switch: both, ip: 10.1.0.11, ip6: 'fd00:1::11' }
+`;
+    const lab = parseTopology(text, 'f.yaml');
+    const label = (g: ReturnType<typeof labGraph>, id: string) => g.nodes.find((n) => n.id === id)?.label;
+    expect(label(labGraph(lab), 'switch_both')).toEqual(['switch both', '10.1.0.0/24', 'fd00:1::/64', 'OVN DHCP', 'OVN DHCPv6']);
+    expect(label(labGraph(lab), 'vm_vm1')?.slice(0, 2)).toEqual(['vm1', '10.1.0.11/24 (DHCP), fd00:1::11/64 (DHCPv6)']);
+    expect(label(labGraph(lab, new Map([['vm1', '10.1.0.7/24']])), 'vm_vm1')?.slice(0, 2)).toEqual(['vm1', '10.1.0.7/24']);
+  });
+
   it('every member of a clustered central, each joined to every other by Raft', () => {
     const g = labGraph(load('central-ha'));
     expect(g.nodes.filter((n) => n.kind === 'central').map((n) => n.id)).toEqual(['central_central', 'central_central2', 'central_central3']);

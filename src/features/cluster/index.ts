@@ -1,6 +1,7 @@
 import { clusterMembers } from '../../topology/names.js';
 import { defineFeature } from '../feature.js';
 import { clusterSpec } from './cluster-check.js';
+import { drawCluster } from './graph.js';
 import './model.js';
 import { clusterFields } from './schema.js';
 
@@ -22,5 +23,7 @@ export const cluster = defineFeature({
     if (t.central.cluster > 1 && t.central.ssl) at(['central', 'ssl'], 'a clustered central with SSL is not supported yet: use one of cluster or ssl');
   },
   resolve: (t, lab, underlay) => (t.central.cluster > 1 ? { central: { ...lab.central, members: clusterMembers(t.central.cluster).map((name) => ({ name, ip: underlay(name) })) } } : {}),
+  graph: drawCluster,
+  graphAfter: 'central',
   checks: [{ spec: clusterSpec, probe: () => import('./cluster.probe.js').then((m) => m.clusterProbe) }],
 });

@@ -1,5 +1,6 @@
 import { placed } from '../../topology/placed.js';
 import { defineFeature } from '../feature.js';
+import { drawDhcp } from './graph.js';
 import './model.js';
 import { dhcpPortSettings, dhcpRows } from './northbound.js';
 import { checkDhcp } from './rules.js';
@@ -28,4 +29,5 @@ export const dhcp = defineFeature({
   }),
   portRows: dhcpRows,
   portNorthbound: dhcpPortSettings,
+  graph: drawDhcp,
 });

@@ -1,4 +1,5 @@
 import { defineFeature } from '../feature.js';
+import { drawIpv6 } from './graph.js';
 import './model.js';
 import { dhcp6PortSettings, dhcp6Rows } from './northbound.js';
 import { resolveIpv6 } from './resolve.js';
@@ -27,4 +28,5 @@ export const ipv6 = defineFeature({
   resolve: resolveIpv6,
   portRows: dhcp6Rows,
   portNorthbound: dhcp6PortSettings,
+  graph: drawIpv6,
 });
