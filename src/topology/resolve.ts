@@ -2,7 +2,7 @@ import { CENTRAL } from './names.js';
 import { vmMac } from './macs.js';
 import { hostSwitch } from './host-switch.js';
 import { formatIpv4, nthAddress, parseCidr, underlayMac, type Cidr } from './net.js';
-import type { Host, Lab, LogicalSwitch, Vm } from './model.js';
+import type { Chassis, Host, Lab, LogicalSwitch, Vm } from './model.js';
 import type { RawSwitch, RawTopology } from './schema.js';
 import { anchor, features, underlayNodesOf } from '../features/registry.js';
 import { placed } from './placed.js';
@@ -65,7 +65,7 @@ export function resolveTopology(t: RawTopology, file?: string): Lab {
 }
 
 /** A chassis as the core has it (features add theirs: its bridge mappings). */
-function resolveChassis(t: RawTopology, name: string, ip: string) {
+function resolveChassis(t: RawTopology, name: string, ip: string): Omit<Chassis, 'bridgeMappings'> {
   const c = t.chassis[name];
   return { name, ip, mac: underlayMac(ip), encap: c?.encap ?? 'geneve', transportZones: c?.transport_zones ?? [], ...(c?.release ? { release: c.release } : {}), ...(c?.engine ? { engine: c.engine } : {}) };
 }
