@@ -16,7 +16,7 @@ import { startServers } from '../vm/servers.js';
 import { applyRouting, routedNodes } from '../vm/routing.js';
 import type { LabContext } from '../ovn/lab-context.js';
 import { features } from '../features/registry.js';
-import type { UpAnchor } from '../features/feature.js';
+import type { ChassisLink, UpAnchor } from '../features/feature.js';
 import type { FeatureStep, UpEnv, UpStep } from './step.js';
 
 export type { UpEnv, UpStep } from './step.js';
@@ -70,7 +70,7 @@ function underlayStep(lab: Lab): UpStep {
   return { id: 'underlay', title: `underlay ${lab.underlay.subnet.text}`, run: ({ runtime }) => runtime.createUnderlay(lab.underlay.subnet.text) };
 }
 
-/** Central (or its members), the chassis with their provider links, and hosts, side by side. */
+/** Central (or its members), the chassis with their links into features' networks (provider networks), and hosts, side by side. */
 function nodesStep(lab: Lab): UpStep {
   return {
     id: 'nodes',
@@ -78,17 +78,17 @@ function nodesStep(lab: Lab): UpStep {
     run: async ({ runtime, each }) => {
       const prefix = lab.underlay.subnet.prefix;
       const centrals = lab.central.members ?? [{ name: lab.central.name, ip: lab.central.ip }];
-      type Made = { name: string; ip: string; mac?: string; mappings: Lab['chassis'][number]['bridgeMappings'] };
+      type Made = { name: string; ip: string; mac?: string; links: ChassisLink[] };
       // Central's MAC is fixed (chassis hold it as a neighbour); a chassis' only across Docker
       // engines, where the overlay delivers to the container's MAC and br-phy must own it.
       const acrossEngines = enginesSpanned(lab).length > 1;
       const made: Made[] = [
-        ...centrals.map((m) => ({ name: m.name, ip: m.ip, mac: underlayMac(m.ip), mappings: [] })),
-        ...lab.chassis.map((c) => ({ name: c.name, ip: c.ip, ...(acrossEngines ? { mac: c.mac } : {}), mappings: c.bridgeMappings })),
+        ...centrals.map((m) => ({ name: m.name, ip: m.ip, mac: underlayMac(m.ip), links: [] })),
+        ...lab.chassis.map((c) => ({ name: c.name, ip: c.ip, ...(acrossEngines ? { mac: c.mac } : {}), links: features.flatMap((f) => f.chassisLinks?.(c) ?? []) })),
       ];
       await each(made, async (node) => {
         await runtime.createNode({ name: node.name, ip: node.ip, prefix, ...(node.mac ? { mac: node.mac } : {}) });
-        for (const m of node.mappings) await runtime.connectToNetwork(node.name, m.network, m.iface);
+        for (const l of node.links) await runtime.connectToNetwork(node.name, l.network, l.iface);
       });
       await each(lab.hosts, (h) => runtime.createHost(h));
       await runtime.checkUnderlay?.();
@@ -167,7 +167,13 @@ function chassisStep(lab: Lab, c: Lab['chassis'][number]): UpStep {
     group: 'chassis',
     title: `chassis ${c.name} ${c.ip}: ovs-vswitchd, br-phy, ovn-controller${vms.length ? `, ${vms.length === 1 ? 'VM' : 'VMs'} ${vms.map(([, v]) => v.name).join(', ')} plugged into br-int` : ''}`,
     run: async ({ runtime, ctx, datapath }) => {
-      await startChassis(ctx.node(c.name), lab, c, datapath);
+      await startChassis(
+        ctx.node(c.name),
+        lab,
+        c,
+        datapath,
+        features.flatMap((f) => f.chassisCommands?.(lab, c, datapath) ?? []),
+      );
       const plugs: Plug[] = [];
       for (const [i, vm] of vms) {
         await runtime.createVm(vm);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Host, Lab, LogicalSwitch, Vm, VmVlan } from '../topology/model.js';
+import type { Chassis, Host, Lab, LogicalSwitch, Vm, VmVlan } from '../topology/model.js';
 import type { Cidr } from '../topology/net.js';
 import type { UnderlayNode } from '../topology/names.js';
 import type { AddressBook } from '../topology/rules/address-book.js';
@@ -39,6 +39,12 @@ export interface PortUnit {
    * such row.
    */
   use: (key: string, port: string) => string | undefined;
+}
+
+/** A chassis' link into a network beside the underlay: the interface the runtime makes in the chassis. */
+export interface ChassisLink {
+  network: string;
+  iface: string;
 }
 
 /** What a feature draws: nodes of a kind the picture knows, lines between node ids, and what it adds to the core's nodes. */
@@ -115,6 +121,13 @@ export interface Feature<Shape extends z.ZodRawShape = z.ZodRawShape> {
   portRows?(lab: Lab): PortRow[];
   /** Its settings of each port the core writes, in the port's unit right after the port's own commands, in the registry's order. */
   portNorthbound?(port: CorePort, unit: PortUnit): void;
+  /** A chassis' links into networks beside the underlay (a provider network's), each an interface the runtime makes with the node. */
+  chassisLinks?(chassis: Chassis): ChassisLink[];
+  /**
+   * Its commands in a chassis' start, after the tunnel neighbours and before ovn-controller starts
+   * (a provider network's bridge and the bridge mappings); `datapath` is the chassis' OVS datapath type.
+   */
+  chassisCommands?(lab: Lab, chassis: Chassis, datapath: string): string[][];
   /** Its steps of `up`: `() => import('./NAME.up.js')`, loaded when `up` or `lab script` runs. */
   up?: () => Promise<FeatureUpModule>;
   /** What `lab graph` draws of it. */

@@ -14,9 +14,10 @@ export type Datapath = 'netdev' | 'system';
  *
  * The tunnel address sits on br-phy, not on eth0: the userspace datapath only tunnels when
  * the route to the remote endpoint leaves through an OVS bridge ("br-phy pattern"). A chassis with
- * few peers gets their tunnel neighbours here (see {@link announcesTunnels}).
+ * few peers gets their tunnel neighbours here (see {@link announcesTunnels}). `before` are
+ * commands run before ovn-controller starts (the features': provider networks' bridges).
  */
-export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, datapath: Datapath): Promise<void> {
+export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, datapath: Datapath, before: string[][] = []): Promise<void> {
   const r = node.runDir;
   const prefix = lab.underlay.subnet.prefix;
   // One process for the whole start: on docker each command is an API exec of its own.
@@ -70,9 +71,7 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     ...(lab.central.members ?? [lab.central]).map((m) => ['ip', 'neigh', 'replace', m.ip, 'lladdr', underlayMac(m.ip), 'dev', 'br-phy', 'nud', 'permanent']),
     // The peers' tunnel addresses are known from the file: set before the first packet needs them.
     ...(announcesTunnels(lab) ? [] : neighbourCommands(tunnelPeers(chassis, lab.chassis))),
-    // Provider networks: ovn-controller patches br-int to these bridges for localnet ports.
-    ...chassis.bridgeMappings.map((m) => ['ovs-vsctl', '--timeout=30', '--', '--may-exist', 'add-br', m.bridge, '--', 'set', 'Bridge', m.bridge, `datapath_type=${datapath}`, '--', '--may-exist', 'add-port', m.bridge, m.iface]),
-    ...(chassis.bridgeMappings.length ? [['ovs-vsctl', 'set', 'Open_vSwitch', '.', `external_ids:ovn-bridge-mappings="${chassis.bridgeMappings.map((m) => `${m.network}:${m.bridge}`).join(',')}"`]] : []),
+    ...before,
     // Central may be starting beside the chassis: ovn-controller starts once northd has written
     // the SB database its first time. Started against the empty database, ovn-controller 23.03
     // sometimes died of a segmentation fault (seen on 4 of 20 chassis under load); and one that

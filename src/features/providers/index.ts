@@ -1,4 +1,5 @@
 import { defineFeature } from '../feature.js';
+import { providerBridges, providerLinks } from './chassis.js';
 import { drawProviders } from './graph.js';
 import './model.js';
 import { localnetPort } from './northbound.js';
@@ -9,7 +10,8 @@ import { chassisFields, providersShape, switchFields } from './schema.js';
 /**
  * Provider networks: physical networks outside OVN (`networks`), which chassis reach through OVS
  * bridges (`bridge_mappings`) and switches through a localnet port (`provider`). Hosts sit on
- * them; they stay the core's objects (src/runtime makes them, and the chassis' bridges, with the nodes).
+ * them; they stay the core's objects (src/runtime makes them with the nodes, and each chassis' link
+ * into a network: `chassisLinks`); the bridges are made in each chassis before ovn-controller starts.
  * Registered last: its rules, its lines in the picture and its step sit after every other
  * feature's placed alike, where the core had them.
  */
@@ -25,6 +27,8 @@ export const providers = defineFeature({
   rulesAfter: 'vms',
   resolve: resolveProviders,
   switchNorthbound: localnetPort,
+  chassisLinks: providerLinks,
+  chassisCommands: providerBridges,
   up: () => import('./providers.up.js'),
   graph: drawProviders,
 });

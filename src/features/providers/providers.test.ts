@@ -47,6 +47,13 @@ describe('provider networks, hosts, external ports', () => {
     ]);
     expect(issues(`${base}  h1: { network: physnet1, ip: 172.16.0.5 }\n`.replace('physnet1: br-ex', 'physnet1: br-int'))).toEqual(['4:39 br-int is a bridge lab makes for OVN itself; map the network to another one, like br-ex']);
   });
+
+  it("a VM's second interface on a provider switch its chassis does not map", () => {
+    const vms = 'switches:\n  lan: { subnet: 10.0.0.0/24 }\n  pub: { subnet: 172.16.0.0/24, provider: physnet1 }\nvms:\n  vm1: { chassis: hv2, switch: lan, ip: 10.0.0.5, nics: { eth1: { switch: pub, ip: 172.16.0.5 } } }\n';
+    const text = `name: t\nnetworks: { physnet1: {} }\nchassis:\n  hv1: { bridge_mappings: { physnet1: br-ex } }\n  hv2: {}\n${vms}`;
+    expect(issues(text)).toEqual(["10:75 switch 'pub' is on provider network 'physnet1', which chassis hv2 does not map; add bridge_mappings: { physnet1: br-ex } to chassis hv2"]);
+    expect(issues(text.replace('chassis: hv2', 'chassis: hv1'))).toEqual([]);
+  });
 });
 
 describe("a provider switch's localnet port and its bridge", () => {

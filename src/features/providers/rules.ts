@@ -41,13 +41,7 @@ export function checkProviderNetworks(t: RawProviders, book: AddressBook, at: At
     const vmPort = Object.entries(t.vms).find(([n, v]) => (v.port ?? `${v.switch}-${n}`) === sw.localnet_port);
     if (vmPort) at(['switches', name, 'localnet_port'], `port name '${sw.localnet_port}' is already VM ${vmPort[0]}'s; name the localnet port another way`);
   }
-  for (const [name, vm] of Object.entries(t.vms)) {
-    const sw = t.switches[vm.switch];
-    if (!sw?.provider || !(vm.chassis in t.chassis)) continue;
-    if (!t.chassis[vm.chassis]?.bridge_mappings?.[sw.provider]) {
-      at(['vms', name, 'switch'], `switch '${vm.switch}' is on provider network '${sw.provider}', which chassis ${vm.chassis} does not map; add bridge_mappings: { ${sw.provider}: br-ex } to chassis ${vm.chassis}`);
-    }
-  }
+  for (const [name, vm] of Object.entries(t.vms)) checkVmMapped(t, name, vm, at);
   for (const [name, h] of Object.entries(t.hosts)) {
     const path = ['hosts', name];
     if (!networks.includes(h.network)) {
@@ -73,5 +67,16 @@ export function checkProviderNetworks(t: RawProviders, book: AddressBook, at: At
       if (!(c in t.chassis)) at([...path, 'external_port', 'ha_chassis', i], `unknown chassis '${c}' (chassis in this file: ${Object.keys(t.chassis).join(', ')})`);
       else if (!chassis?.bridge_mappings?.[h.network]) at([...path, 'external_port', 'ha_chassis', i], `chassis ${c} has no bridge mapping for network '${h.network}', so it cannot answer this host`);
     });
+  }
+}
+
+/** A VM's port on a provider switch (its first or another interface) needs its chassis to map the network. */
+function checkVmMapped(t: RawProviders, name: string, vm: RawProviders['vms'][string], at: At): void {
+  const unmapped = (sw: string, provider: string) => `switch '${sw}' is on provider network '${provider}', which chassis ${vm.chassis} does not map; add bridge_mappings: { ${provider}: br-ex } to chassis ${vm.chassis}`;
+  const provider = t.switches[vm.switch]?.provider;
+  if (provider && vm.chassis in t.chassis && !t.chassis[vm.chassis]?.bridge_mappings?.[provider]) at(['vms', name, 'switch'], unmapped(vm.switch, provider));
+  for (const [iface, n] of Object.entries(vm.nics ?? {})) {
+    const nicProvider = t.switches[n.switch]?.provider;
+    if (nicProvider && !t.chassis[vm.chassis]?.bridge_mappings?.[nicProvider]) at(['vms', name, 'nics', iface, 'switch'], unmapped(n.switch, nicProvider));
   }
 }

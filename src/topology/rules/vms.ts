@@ -61,10 +61,6 @@ export function checkVms(t: RawTopology, subnets: Map<string, Cidr>, book: Addre
       if (onSwitch.has(n.switch)) at([...npath, 'switch'], `VM '${name}' already has a port on switch '${n.switch}'; one port per switch`);
       onSwitch.add(n.switch);
       if (t.switches[n.switch]!.subnet === undefined) at([...npath, 'switch'], `switch '${n.switch}' is IPv6 only; an extra interface takes an IPv4 address`);
-      const provider = t.switches[n.switch]!.provider;
-      if (provider && !t.chassis[vm.chassis]?.bridge_mappings?.[provider]) {
-        at([...npath, 'switch'], `switch '${n.switch}' is on provider network '${provider}', which chassis ${vm.chassis} does not map; add bridge_mappings: { ${provider}: br-ex } to chassis ${vm.chassis}`);
-      }
       claimPortAddress(book, at, { ...n, subnet: nsubnet, owner: `vms.${name}.nics.${iface}`, path: npath });
       const nport = n.port ?? `${n.switch}-${name}`;
       const other = ports.get(nport);
