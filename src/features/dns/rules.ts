@@ -34,7 +34,7 @@ export function checkDns(t: Raw, at: At): void {
       return false;
     });
     // One more subnet of a switch (on:) is that switch's: its VMs ask the same logical switch.
-    const logical = [...new Set(served.map((s) => t.switches[s]!.on ?? s))];
+    const logical = [...new Set(served.map((s) => t.switches[s]?.on ?? s))];
     for (const [name, value] of Object.entries(rs.records)) {
       const key = name.toLowerCase();
       if (/\.(in-addr|ip6)\.arpa$/.test(key)) {

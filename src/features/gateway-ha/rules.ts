@@ -39,7 +39,7 @@ export function checkGatewayHa(t: Raw, at: At): void {
       const network = t.switches[port.switch]?.provider;
       if (network === undefined) return;
       for (const c of Object.keys(g.chassis))
-        if (c in t.chassis && !t.chassis[c]!.bridge_mappings?.[network])
+        if (c in t.chassis && !t.chassis[c]?.bridge_mappings?.[network])
           at([...path, 'chassis', c], `chassis ${c} has no bridge mapping for network '${network}' (the provider network of ${p}'s switch ${port.switch}), so it cannot be that port's gateway`);
     });
   }

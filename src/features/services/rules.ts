@@ -22,11 +22,12 @@ export function checkServices(t: Raw, subnets: ReadonlyMap<string, Cidr>, book: 
     if (svc.chassis === undefined || svc.switch === undefined || svc.ip === undefined) continue;
     if (!(svc.chassis in t.chassis)) at([...path, 'chassis'], `unknown chassis '${svc.chassis}' (chassis in this file: ${Object.keys(t.chassis).join(', ')})`);
     const subnet = subnets.get(svc.switch);
-    if (!(svc.switch in t.switches)) {
+    const sw = t.switches[svc.switch];
+    if (!sw) {
       at([...path, 'switch'], `unknown switch '${svc.switch}' (switches in this file: ${Object.keys(t.switches).join(', ') || 'none'})`);
       continue;
     }
-    if (t.switches[svc.switch]!.dhcp) at([...path, 'switch'], `switch '${svc.switch}' already has OVN DHCP (a dhcp section); a dnsmasq service serves a switch without one`);
+    if (sw.dhcp) at([...path, 'switch'], `switch '${svc.switch}' already has OVN DHCP (a dhcp section); a dnsmasq service serves a switch without one`);
     book.staticPort({ switch: svc.switch, ip: svc.ip, mac: svc.mac }, subnet, `services.${name}`, path);
   }
 }

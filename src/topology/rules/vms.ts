@@ -54,13 +54,14 @@ export function checkVms(t: RawTopology, subnets: Map<string, Cidr>, book: Addre
     for (const [iface, n] of Object.entries(vm.nics ?? {})) {
       const npath = [...path, 'nics', iface];
       const nsubnet = subnets.get(n.switch);
-      if (!t.switches[n.switch]) {
+      const nsw = t.switches[n.switch];
+      if (!nsw) {
         at([...npath, 'switch'], `unknown switch '${n.switch}' (switches in this file: ${Object.keys(t.switches).join(', ') || 'none'})`);
         continue;
       }
       if (onSwitch.has(n.switch)) at([...npath, 'switch'], `VM '${name}' already has a port on switch '${n.switch}'; one port per switch`);
       onSwitch.add(n.switch);
-      if (t.switches[n.switch]!.subnet === undefined) at([...npath, 'switch'], `switch '${n.switch}' is IPv6 only; an extra interface takes an IPv4 address`);
+      if (nsw.subnet === undefined) at([...npath, 'switch'], `switch '${n.switch}' is IPv6 only; an extra interface takes an IPv4 address`);
       claimPortAddress(book, at, { ...n, subnet: nsubnet, owner: `vms.${name}.nics.${iface}`, path: npath });
       const nport = n.port ?? `${n.switch}-${name}`;
       const other = ports.get(nport);
