@@ -1,6 +1,7 @@
 import { ExecResult, LAB_MARK, STANDARD_PATH, type Exec, type ExecOptions } from '../base/exec.js';
 import { filesAsShell } from '../base/files.js';
 import { namespacePrefix } from '../runtime/netns/netns-runtime.js';
+import { SCRIPTED_RUNTIME } from '../runtime/registry.js';
 import { shellLine } from '../base/shell-line.js';
 import type { Lab } from '../topology/model.js';
 import type { LabEvent, Reporter, StepInfo } from '../base/events.js';
@@ -105,7 +106,7 @@ export async function scriptLab(lab: Lab, source: string): Promise<string> {
   };
   // The record a script writes has no digest of the text: the script is what the text makes,
   // the same whatever its comments say (`lab test FILE` then goes by the file's path).
-  const scripted: Lab = { ...lab, runtime: 'netns' };
+  const scripted: Lab = { ...lab, runtime: SCRIPTED_RUNTIME };
   delete scripted.digest;
   await upLab(scripted, { exec: writer.exec, reporter: writer, claim, markUp: async () => undefined }, { sequential: true, skipPreflight: true });
   const header = [
@@ -115,7 +116,7 @@ export async function scriptLab(lab: Lab, source: string): Promise<string> {
     `# Every node is a network namespace ${prefix}<node>; its daemons' files are in ${labDir(lab.name)}/nodes/<node>.`,
     `# Remove it with 'lab down ${lab.name}' (also when it stopped half way), or by hand:`,
     `#   for ns in $(ip netns list | grep -o '^${prefix.replace(/\./g, '\\.')}[^ ]*'); do kill $(ip netns pids "$ns") 2>/dev/null; ip netns del "$ns"; done; rm -rf ${labDir(lab.name)}`,
-    ...(lab.runtime !== 'netns' ? [`# (the file asks for the ${lab.runtime} runtime; this script builds the same lab on network namespaces)`] : []),
+    ...(lab.runtime !== SCRIPTED_RUNTIME ? [`# (the file asks for the ${lab.runtime} runtime; this script builds the same lab on network namespaces)`] : []),
     'set -euo pipefail',
     `export PATH=${STANDARD_PATH}`,
     '',

@@ -1,7 +1,7 @@
 import type { Exec } from '../base/exec.js';
 import { UserError } from '../base/errors.js';
 import { labDir } from '../base/paths.js';
-import type { Engine, Lab } from '../topology/model.js';
+import type { Engine, Lab, RuntimeName } from '../topology/model.js';
 import { placeDockerLab } from './docker/placement.js';
 import { placeNetnsLab } from './netns/placement.js';
 import { DockerRuntime } from './docker/docker-runtime.js';
@@ -24,6 +24,9 @@ const RUNTIMES: Record<string, RuntimeEntry> = {
   netns: { create: (lab, exec, resolved) => new NetnsRuntime(lab, labDir(lab), exec, resolved), place: placeNetnsLab },
   docker: { create: (lab, exec, resolved) => new DockerRuntime(lab, exec, (engine) => engineClient(engine), resolved), place: placeDockerLab },
 };
+
+/** The runtime whose commands are plain bash on this machine: what `lab script` writes, whatever runtime the file names. */
+export const SCRIPTED_RUNTIME: RuntimeName = 'netns';
 
 export function runtimeNames(): string[] {
   return Object.keys(RUNTIMES);

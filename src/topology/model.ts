@@ -23,6 +23,9 @@ export function isRelease(release: string): release is Release {
 export const RUNTIMES = ['netns', 'docker'] as const;
 export type RuntimeName = (typeof RUNTIMES)[number];
 
+/** The runtime of a file that names none: the embedded one, network namespaces on this machine. */
+export const DEFAULT_RUNTIME: RuntimeName = 'netns';
+
 /**
  * What the file format knows of each runtime, so the rules and messages ask a runtime what it
  * takes instead of comparing its name: whether its nodes live on Docker engines (engines:,

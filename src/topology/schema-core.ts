@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkSchema } from './checks/registry.js';
 import { LAB_NAME, LAB_NAME_MAX } from '../base/lab-name.js';
 import { ENGINE_URL, ENGINE_URL_HINT } from './engine-url.js';
-import { RELEASES, RUNTIMES, SOURCE_RELEASE, type Release } from './model.js';
+import { DEFAULT_RUNTIME, RELEASES, RUNTIMES, SOURCE_RELEASE, type Release } from './model.js';
 import { cidr, ipv4, mac, nodeName, portName } from './schema-types.js';
 import { nbOptionsSchema, portSecuritySchema, serverSchema } from './schema-security.js';
 import { labBuildShape, nodeBuildShape } from './schema-build.js';
@@ -176,7 +176,7 @@ export function coreShapeWith(fieldsOf: (object: CoreObject) => ObjectFields[]) 
   const host = coreObject<RawHost>(hostShape, fieldsOf('host'), 'a machine outside OVN on a provider network');
   return {
     name: labName.describe('lab name: prefixes everything the lab creates'),
-    runtime: z.enum(RUNTIMES).default('netns').describe('where nodes run'),
+    runtime: z.enum(RUNTIMES).default(DEFAULT_RUNTIME).describe('where nodes run'),
     release: releaseSchema
       .optional()
       .describe('docker runtime: the Debian release of the node image (bookworm: OVN 23.03, trixie: OVN 25.03, sid: the newest, OVN 26.03), or an image built from source (src-…, as lab images build --ovn-src names it)'),

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../base/errors.js';
 import { labNameProblem } from '../../base/lab-name.js';
 import { out } from '../context.js';
-import { RUNTIMES } from '../../topology/model.js';
+import { DEFAULT_RUNTIME, RUNTIMES } from '../../topology/model.js';
 
 /** A count as decimal digits only: Number() would also take 0x10, 1e3, ' 5' and '' (as 0). */
 export const count =
@@ -25,7 +25,7 @@ export function registerGenerate(program: Command): void {
       count('--chassis-per-switch', 4000),
     )
     .option('--name <name>', 'lab name', 'big')
-    .option('--runtime <name>', RUNTIMES.join(' or '), 'netns')
+    .option('--runtime <name>', RUNTIMES.join(' or '), DEFAULT_RUNTIME)
     .action(async (opts: { chassis: number; vmsPerChassis: number; chassisPerSwitch?: number; name: string; runtime: string }) => {
       const nameProblem = labNameProblem(opts.name);
       if (nameProblem) throw new UserError(`--name '${opts.name}' is not a lab name`, nameProblem);
