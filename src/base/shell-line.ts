@@ -1,6 +1,12 @@
-/** One word as a POSIX shell reads it back unchanged: plain words as they are, others in single quotes. */
+/** A word a shell reads as it is written. */
+const PLAIN_WORD = /^[\w@%+=:,./-]+$/;
+
+/**
+ * One word as a POSIX shell reads it back unchanged: plain words as they are, others in single
+ * quotes. (`lab script` of a big lab quotes millions of words: no pattern is made per word.)
+ */
 export function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+  return PLAIN_WORD.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
 /** A command line as a user could paste it into a shell. */

@@ -32,35 +32,45 @@ class ScriptWriter implements Reporter {
 
   readonly exec: Exec = Object.assign(
     async (argv: readonly string[], opts: ExecOptions = {}) => {
-      if (opts.batch) {
-        // One `sh -ec` of several commands: printed as the commands it runs, each on its line.
-        const prefixLength = argv.length - 3;
-        for (const one of opts.batch) await this.exec([...argv.slice(0, prefixLength), ...one], { ...opts, batch: undefined });
-        return RECORDED;
+      const env = opts.env ?? {};
+      // One `sh -ec` of several commands: printed as the commands it runs, each on its line. What
+      // runs them in a node is found once for the batch, not once for each command.
+      const before = opts.batch ? argv.slice(0, argv.length - 3) : [];
+      const commands = opts.batch ?? [argv];
+      const inNode = commands.length ? this.inNode(before, env) : undefined;
+      for (const one of commands) {
+        let line = shellLine(inNode ? [...inNode, ...one] : this.words([...before, ...one], env));
+        if (opts.input !== undefined) line += ` <<'${HEREDOC}'\n${opts.input}${opts.input.endsWith('\n') ? '' : '\n'}${HEREDOC}`;
+        this.lines.push(line);
       }
-      let words: string[];
-      const [a, b, c, ns, ...rest] = argv;
-      if (a === 'ip' && b === 'netns' && c === 'exec' && ns?.startsWith(this.prefix)) {
-        const node = ns.slice(this.prefix.length);
-        // The node's environment: the first one with more than the lab's mark (which every command has).
-        const known = this.nodes.get(node);
-        if (!known || Object.keys(known).every((k) => k === LAB_MARK)) this.nodes.set(node, opts.env ?? {});
-        // Variables of this one command (a server's LOG and PID files) beyond the node's own.
-        const nodeEnv = this.nodes.get(node)!;
-        const extra = Object.entries(opts.env ?? {})
-          .filter(([k, v]) => nodeEnv[k] !== v)
-          .map(([k, v]) => `${k}=${v}`);
-        words = ['in_node', node, ...(extra.length ? ['env', ...extra] : []), ...rest];
-      } else {
-        words = [...Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${v}`), ...argv];
-      }
-      let line = shellLine(words);
-      if (opts.input !== undefined) line += ` <<'${HEREDOC}'\n${opts.input}${opts.input.endsWith('\n') ? '' : '\n'}${HEREDOC}`;
-      this.lines.push(line);
       return RECORDED;
     },
     { files: filesAsShell((line) => this.lines.push(line)), recording: true },
   );
+
+  /** A command as the script writes it: in a node, or with its environment in front. */
+  private words(argv: readonly string[], env: Record<string, string>): string[] {
+    return this.inNode(argv, env) ?? [...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...argv];
+  }
+
+  /**
+   * A command in a node (`ip netns exec lab.<lab>.<node> …` with the node's environment) as
+   * `in_node NODE …`, with only the variables of this one command; undefined for any other.
+   */
+  private inNode(argv: readonly string[], env: Record<string, string>): string[] | undefined {
+    const [a, b, c, ns, ...rest] = argv;
+    if (!(a === 'ip' && b === 'netns' && c === 'exec' && ns?.startsWith(this.prefix))) return undefined;
+    const node = ns.slice(this.prefix.length);
+    // The node's environment: the first one with more than the lab's mark (which every command has).
+    const known = this.nodes.get(node);
+    if (!known || Object.keys(known).every((k) => k === LAB_MARK)) this.nodes.set(node, env);
+    // Variables of this one command (a server's LOG and PID files) beyond the node's own.
+    const nodeEnv = this.nodes.get(node)!;
+    const extra = Object.entries(env)
+      .filter(([k, v]) => nodeEnv[k] !== v)
+      .map(([k, v]) => `${k}=${v}`);
+    return ['in_node', node, ...(extra.length ? ['env', ...extra] : []), ...rest];
+  }
 
   notify(e: LabEvent): void {
     if (e.type === 'plan') for (const s of e.steps) this.steps.set(s.id, s);

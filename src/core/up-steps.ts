@@ -48,7 +48,7 @@ export async function upSteps(lab: Lab): Promise<UpStep[]> {
     // registered (see logicalStep).
     !!lab.central.members && clusterStep(lab),
     !lab.central.members && centralStep(lab),
-    ...lab.chassis.map((c) => chassisStep(lab, c)),
+    ...chassisSteps(lab),
     logicalStep(lab),
     announcesTunnels(lab) && neighboursStep(lab),
     ...after('tunnels'),
@@ -159,9 +159,19 @@ function logicalStep(lab: Lab): UpStep {
   };
 }
 
+/** Each chassis' step, with its VMs and their indexes in the lab: found in one pass, not one per chassis (1000 chassis, 2000 VMs). */
+function chassisSteps(lab: Lab): UpStep[] {
+  const vmsOf = new Map<string, [number, Vm][]>();
+  for (const [i, vm] of lab.vms.entries()) {
+    const on = vmsOf.get(vm.chassis) ?? [];
+    on.push([i, vm]);
+    vmsOf.set(vm.chassis, on);
+  }
+  return lab.chassis.map((c) => chassisStep(lab, c, vmsOf.get(c.name) ?? []));
+}
+
 /** A chassis, then its VMs plugged (a VM's index names its trunk and extra ports); the chassis side by side. */
-function chassisStep(lab: Lab, c: Lab['chassis'][number]): UpStep {
-  const vms = [...lab.vms.entries()].filter(([, v]) => v.chassis === c.name);
+function chassisStep(lab: Lab, c: Lab['chassis'][number], vms: readonly [number, Vm][]): UpStep {
   return {
     id: `chassis:${c.name}`,
     group: 'chassis',

@@ -18,8 +18,16 @@ export class LabContext {
     readonly exec: Exec,
   ) {}
 
+  /** Each node's shell, made at its first use: a big lab's steps ask for their nodes thousands of times. */
+  private readonly shells = new Map<string, NodeShell>();
+
+  /** Each node's kind by name, made at the first question (looked up in every list, it cost a big lab O(nodes²)). */
+  private kinds?: ReadonlyMap<string, NodeKind>;
+
   node(name: string): NodeShell {
-    return nodeShell(this.runtime, this.lab, name, this.kindOf(name));
+    let shell = this.shells.get(name);
+    if (!shell) this.shells.set(name, (shell = nodeShell(this.runtime, this.lab, name, this.kindOf(name))));
+    return shell;
   }
 
   central(): NodeShell {
@@ -27,11 +35,16 @@ export class LabContext {
   }
 
   kindOf(name: string): NodeKind {
-    if (name === this.lab.central.name || this.lab.central.members?.some((m) => m.name === name)) return 'central';
-    if (this.lab.chassis.some((c) => c.name === name)) return 'chassis';
-    if (this.lab.vms.some((v) => v.name === name)) return 'vm';
-    if (this.lab.hosts.some((h) => h.name === name)) return 'host';
-    if (this.lab.namespaces.some((n) => n.name === name)) return 'namespace';
-    throw new Error(`no node '${name}' in lab '${this.lab.name}'`);
+    this.kinds ??= nodeKinds(this.lab);
+    const kind = this.kinds.get(name);
+    if (!kind) throw new Error(`no node '${name}' in lab '${this.lab.name}'`);
+    return kind;
   }
+}
+
+/** Every node's kind by its name; where two kinds shared a name, the first of central, chassis, VM, host, namespace. */
+function nodeKinds(lab: Lab): Map<string, NodeKind> {
+  const named = (nodes: readonly { name: string }[], kind: NodeKind) => nodes.map((n): [string, NodeKind] => [n.name, kind]);
+  // Later entries win: the kinds in the reverse of their order.
+  return new Map([...named(lab.namespaces, 'namespace'), ...named(lab.hosts, 'host'), ...named(lab.vms, 'vm'), ...named(lab.chassis, 'chassis'), ...named(lab.central.members ?? [], 'central'), ...named([lab.central], 'central')]);
 }

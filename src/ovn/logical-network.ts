@@ -142,14 +142,20 @@ export function logicalNetworkTransactions(lab: Lab, maxBytes = MAX_TRANSACTION_
   const size = (words: string[]) => words.reduce((n, w) => n + w.length + 1, 0);
   const transactions: string[][] = [];
   let current: string[] = [];
+  // size(current), kept as words are added: measured again for each unit, it cost a big lab O(units²).
+  let currentSize = 0;
   let inCurrent = new Set<string>();
   const flush = () => {
     if (current.length) transactions.push([...head, ...current]);
     current = [];
+    currentSize = 0;
     inCurrent = new Set();
   };
   const add = (commands: string[][]) => {
-    for (const c of commands) current.push('--', ...c);
+    for (const c of commands) {
+      current.push('--', ...c);
+      currentSize += '-- '.length + size(c);
+    }
   };
   const rowCommands = (u: Unit): string[][] =>
     u.rows
@@ -163,7 +169,7 @@ export function logicalNetworkTransactions(lab: Lab, maxBytes = MAX_TRANSACTION_
       });
   for (const u of units(lab, rowId)) {
     let extra = rowCommands(u);
-    if (current.length && size(current) + size([...extra, ...u.commands].flat()) + 2 * (extra.length + u.commands.length) > maxBytes) {
+    if (current.length && currentSize + size([...extra, ...u.commands].flat()) + 2 * (extra.length + u.commands.length) > maxBytes) {
       flush();
       extra = rowCommands(u);
     }

@@ -49,7 +49,8 @@ export const RAFT_PORTS = { nb: 6643, sb: 6644 } as const;
 
 export function nodeShell(runtime: Runtime, lab: Lab, name: string, kind: NodeKind): NodeShell {
   const runDir = runtime.runDir(name);
-  const env = nodeEnv(lab, kind, runDir, buildOf(lab, name));
+  // Only central and the chassis run a build's programs: a VM's name is not looked for among a big lab's chassis.
+  const env = nodeEnv(lab, kind, runDir, kind === 'central' || kind === 'chassis' ? buildOf(lab, name) : undefined);
   return {
     name,
     kind,

@@ -301,7 +301,40 @@ export function tunnelled(a: Chassis, b: Chassis): boolean {
   return a.transportZones.some((z) => b.transportZones.includes(z));
 }
 
-/** The chassis of `mesh` that `c` has a tunnel to (those it shares a transport zone with). */
+/** The chassis of `mesh` that `c` has a tunnel to (those it shares a transport zone with), in the mesh's order. */
 export function tunnelPeers(c: Chassis, mesh: readonly Chassis[]): Chassis[] {
-  return mesh.filter((o) => o !== c && tunnelled(c, o));
+  let members = zoneMembers.get(mesh);
+  if (!members) zoneMembers.set(mesh, (members = membersByZone(mesh)));
+  const zones = zonesOf(c);
+  const at = zones.flatMap((z) => members.get(z) ?? []);
+  // A chassis in several zones may share more than one with a peer: each peer once, in the mesh's order.
+  const indexes = zones.length > 1 ? [...new Set(at)].sort((x, y) => x - y) : at;
+  return indexes.map((i) => mesh[i]!).filter((o) => o !== c);
+}
+
+/**
+ * Each mesh's chassis by transport zone (their indexes), found once: asking every chassis of a lab
+ * of 1000 for its peers compared every two chassis.
+ */
+const zoneMembers = new WeakMap<readonly Chassis[], Map<TransportZone, number[]>>();
+
+/** A chassis without transport zones tunnels to every other such chassis: as if they shared one zone of their own. */
+const NO_ZONE = Symbol('no transport zone');
+type TransportZone = string | typeof NO_ZONE;
+
+/** The zones a chassis tunnels in, as {@link tunnelled} sees them. */
+function zonesOf(c: Chassis): readonly TransportZone[] {
+  return c.transportZones.length ? c.transportZones : [NO_ZONE];
+}
+
+function membersByZone(mesh: readonly Chassis[]): Map<TransportZone, number[]> {
+  const members = new Map<TransportZone, number[]>();
+  mesh.forEach((c, i) => {
+    for (const z of new Set(zonesOf(c))) {
+      const zone = members.get(z) ?? [];
+      zone.push(i);
+      members.set(z, zone);
+    }
+  });
+  return members;
 }

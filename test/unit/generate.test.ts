@@ -4,7 +4,7 @@ import { count } from '../../src/cli/commands/generate.js';
 import { UserError } from '../../src/base/errors.js';
 import { parseTopology } from '../../src/topology/load.js';
 import { issues } from './issues.js';
-import { tunnelled } from '../../src/topology/model.js';
+import { tunnelled, tunnelPeers } from '../../src/topology/model.js';
 import { checkSpec } from '../../src/topology/checks/all.js';
 
 describe('lab generate', () => {
@@ -49,6 +49,15 @@ describe('lab generate', () => {
     expect(tunnelled(c(['a']), c([]))).toBe(false); // a zoned chassis does not tunnel to an unzoned one
     expect(tunnelled(c(['a', 'b']), c(['b']))).toBe(true);
     expect(tunnelled(c(['a']), c(['b']))).toBe(false);
+  });
+
+  it("finds a chassis' tunnel peers by that rule, each once and in the mesh's order, whatever zones they share", () => {
+    const c = (name: string, transportZones: string[]) => ({ name, transportZones }) as unknown as Parameters<typeof tunnelled>[0];
+    const mesh = [c('a', ['x']), c('b', []), c('c', ['y', 'x']), c('d', ['y']), c('e', []), c('f', ['x', 'x']), c('g', ['z'])];
+    for (const one of [...mesh, c('outside', ['x', 'y'])]) {
+      expect(tunnelPeers(one, mesh).map((o) => o.name)).toEqual(mesh.filter((o) => o !== one && tunnelled(one, o)).map((o) => o.name));
+    }
+    expect(tunnelPeers(mesh[2]!, mesh).map((o) => o.name)).toEqual(['a', 'd', 'f']);
   });
 
   it('keeps the small case plain: one chassis, one VM, no mesh and no ping', () => {

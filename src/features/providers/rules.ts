@@ -38,7 +38,8 @@ export function checkProviderNetworks(t: RawProviders, book: AddressBook, at: At
   for (const [name, sw] of Object.entries(t.switches)) {
     if (sw.provider && !networks.includes(sw.provider)) unknownNetwork(['switches', name, 'provider'], sw.provider);
     if (sw.localnet_port !== undefined && !sw.provider) at(['switches', name, 'localnet_port'], `a localnet port is a provider switch's: give switch '${name}' a provider, or drop localnet_port`);
-    const vmPort = Object.entries(t.vms).find(([n, v]) => (v.port ?? `${v.switch}-${n}`) === sw.localnet_port);
+    // Only a switch with a localnet port looks through the VMs: a big file has thousands, and a hundred switches.
+    const vmPort = sw.localnet_port !== undefined && Object.entries(t.vms).find(([n, v]) => (v.port ?? `${v.switch}-${n}`) === sw.localnet_port);
     if (vmPort) at(['switches', name, 'localnet_port'], `port name '${sw.localnet_port}' is already VM ${vmPort[0]}'s; name the localnet port another way`);
   }
   for (const [name, vm] of Object.entries(t.vms)) checkVmMapped(t, name, vm, at);
