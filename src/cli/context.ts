@@ -91,6 +91,35 @@ export async function topologyLoader(): Promise<typeof import('../topology/load.
   return import('../topology/load.js');
 }
 
+/** How up and test describe --underlay. */
+export const UNDERLAY_OPTION = "the underlay's subnet instead of the file's (default: the file's; a copy under --name whose underlay another lab holds on one Docker engine takes a free /24)";
+
+/**
+ * A file's lab as up and test bring it up: under `--name`, on `--underlay`. A copy (`--name`)
+ * whose underlay its runtime cannot give it (another lab of one Docker engine holds the subnet)
+ * moves to a free one, and says so on stderr.
+ */
+export async function loadLabFile(file: string, opts: CopyFlags): Promise<Lab> {
+  const { loadTopologyMoved } = await topologyLoader();
+  return loadTopologyMoved(file, { name: opts.name, underlay: opts.underlay }, (lab) => copyUnderlayMove(lab, opts));
+}
+
+/** What up and test take that makes a file's lab a copy of it: another name, another underlay, another runtime. */
+export interface CopyFlags {
+  name?: string;
+  underlay?: string;
+  runtime?: string;
+}
+
+/** The subnet a copy's underlay moves to (see {@link loadLabFile}), said on stderr; undefined: it stays. */
+export async function copyUnderlayMove(lab: Lab, opts: CopyFlags): Promise<string | undefined> {
+  if (opts.name === undefined || opts.underlay !== undefined) return undefined;
+  const { underlayForCopy } = await import('../runtime/registry.js');
+  const move = await underlayForCopy(opts.runtime ?? lab.runtime, lab);
+  if (move) process.stderr.write(`lab ${lab.name}: underlay ${move.subnet}, because ${move.why} (--underlay chooses another)\n`);
+  return move?.subnet;
+}
+
 /** How up and test describe --engines. */
 export const ENGINES_OPTION = "docker runtime: spread the lab over these Docker engines (NAME=URL,... or URL,...), central on the first, chassis round-robin; default: the file's engines:, else LAB_ENGINES, else the local engine";
 

@@ -8,6 +8,7 @@ import { DockerRuntime } from './docker/docker-runtime.js';
 import { engineClient } from './docker/client.js';
 import { NetnsRuntime } from './netns/netns-runtime.js';
 import type { Runtime } from './runtime.js';
+import { copyUnderlay } from './docker/underlay-subnet.js';
 
 /** Makes the runtime of one lab (the resolved lab when known); passed in so unit tests can use a fake. */
 export type RuntimeFactory = (name: string, lab: string, exec: Exec, resolved?: Lab) => Runtime;
@@ -17,12 +18,20 @@ interface RuntimeEntry {
   create(lab: string, exec: Exec, resolved?: Lab): Runtime;
   /** The lab with its nodes placed (on Docker engines), refused where a placement cannot apply. */
   place(lab: Lab, engines?: Engine[]): Lab;
+  /** Where a copy of a file (`--name`) must put its underlay instead of the file's, and why (undefined: where the file says). */
+  freeUnderlay?(lab: Lab): Promise<UnderlayMove | undefined>;
+}
+
+/** A lab's underlay moved off the file's subnet: the subnet it takes, and why. */
+export interface UnderlayMove {
+  subnet: string;
+  why: string;
 }
 
 /** Every runtime `lab` knows, by the name used in topology files and --runtime. */
 const RUNTIMES: Record<string, RuntimeEntry> = {
   netns: { create: (lab, exec, resolved) => new NetnsRuntime(lab, labDir(lab), exec, resolved), place: placeNetnsLab },
-  docker: { create: (lab, exec, resolved) => new DockerRuntime(lab, exec, (engine) => engineClient(engine), resolved), place: placeDockerLab },
+  docker: { create: (lab, exec, resolved) => new DockerRuntime(lab, exec, (engine) => engineClient(engine), resolved), place: placeDockerLab, freeUnderlay: copyUnderlay },
 };
 
 /** The runtime whose commands are plain bash on this machine: what `lab script` writes, whatever runtime the file names. */
@@ -39,6 +48,15 @@ function entry(name: string): RuntimeEntry {
 }
 
 export const createRuntime: RuntimeFactory = (name, lab, exec, resolved) => entry(name).create(lab, exec, resolved);
+
+/**
+ * Where a copy of a file run under another name (`--name`) puts its underlay, when runtime `name`
+ * cannot have it where the file says (a Docker engine's networks cannot share addresses); network
+ * namespaces need no move: each lab's underlay is in its own namespaces.
+ */
+export async function underlayForCopy(name: string, lab: Lab): Promise<UnderlayMove | undefined> {
+  return entry(name).freeUnderlay?.(lab);
+}
 
 /** The lab as runtime `name` runs it: its nodes placed (Docker engines from `engines`, the file or LAB_ENGINES). */
 export function placeLab(name: string, lab: Lab, engines?: Engine[]): Lab {

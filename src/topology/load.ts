@@ -15,6 +15,7 @@ import { resolveBuilds } from './resolve-builds.js';
 import { describeSchemaIssues, type SchemaProblem } from './schema-issues.js';
 import { topologySchema } from './schema.js';
 import { TopologyError, type TopologyIssue } from './topology-error.js';
+import { parseCidr } from './net.js';
 
 /** A --name that can be a lab's name, refused with the words a bad `name:` gets otherwise. */
 function requireLabName(name: string, where: string): string {
@@ -26,6 +27,8 @@ function requireLabName(name: string, where: string): string {
 export interface LoadOptions {
   /** The lab's name instead of the file's `name:` (`--name`): one file run many times side by side. */
   name?: string;
+  /** The underlay's subnet instead of the file's (`--underlay`, or a copy moved off a subnet another lab holds). */
+  underlay?: string;
 }
 
 /**
@@ -37,6 +40,19 @@ export async function loadTopology(file: string, opts: LoadOptions = {}): Promis
   if (opts.name !== undefined) requireLabName(opts.name, '--name');
   const text = await readTopologyText(file);
   return file === STDIN ? parseTopology(text, '<stdin>', undefined, opts) : parseTopology(text, file, resolvePath(file), opts);
+}
+
+/**
+ * A file's lab as {@link loadTopology} reads it, then again on the underlay `move` names for it
+ * (a copy of the file that cannot have the file's underlay), the text read once (stdin too).
+ */
+export async function loadTopologyMoved(file: string, opts: LoadOptions, move: (lab: Lab) => Promise<string | undefined>): Promise<Lab> {
+  if (opts.name !== undefined) requireLabName(opts.name, '--name');
+  const text = await readTopologyText(file);
+  const parse = (o: LoadOptions) => (file === STDIN ? parseTopology(text, '<stdin>', undefined, o) : parseTopology(text, file, resolvePath(file), o));
+  const lab = parse(opts);
+  const subnet = await move(lab);
+  return subnet === undefined ? lab : parse({ ...opts, underlay: subnet });
 }
 
 /** What identifies a topology's text: two labs from the same text are the same lab (see `lab test` of a lab that is up). */
@@ -85,11 +101,20 @@ function yamlData(doc: Document, lines: LineCounter, file: string): unknown {
   }
 }
 
+/** The file's data with the underlay on another subnet (its other settings kept); a bad one is refused as `--underlay`. */
+function withUnderlay(data: Record<string, unknown>, subnet: string): void {
+  const cidr = parseCidr(subnet);
+  if (!cidr || cidr.text !== subnet) throw new UserError(`--underlay '${subnet}' is not a subnet`, 'give one like 192.168.102.0/24 (its network address, then the prefix length)');
+  const given = data.underlay;
+  data.underlay = { ...(given && typeof given === 'object' ? given : {}), subnet };
+}
+
 /** Parses topology text; `file` is the name used in messages, `absPath` the one recorded in the lab. */
 export function parseTopology(text: string, file: string, absPath?: string, opts: LoadOptions = {}): Lab {
   const { doc, lines } = parseYaml(text, file);
   const data: unknown = yamlData(doc, lines, file) ?? {};
   if (opts.name !== undefined && data && typeof data === 'object' && !Array.isArray(data)) (data as Record<string, unknown>).name = requireLabName(opts.name, '--name');
+  if (opts.underlay !== undefined && data && typeof data === 'object' && !Array.isArray(data)) withUnderlay(data as Record<string, unknown>, opts.underlay);
   // An empty section (`vms:` with nothing under it) means "none", not an error.
   if (data && typeof data === 'object') for (const [k, v] of Object.entries(data)) if (v === null) delete (data as Record<string, unknown>)[k];
   const positions = new Positions(doc, lines);

@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import { buildOption, out, OVN_OPTION, OVS_OPTION, topologyLoader } from '../context.js';
 
 /** `lab script FILE`: the bash script of a lab (also `lab up --dry-run FILE`). */
-export async function printScript(file: string, output?: string, opts: { name?: string; ovn?: string; ovs?: string } = {}): Promise<void> {
+export async function printScript(file: string, output?: string, opts: { name?: string; underlay?: string; ovn?: string; ovs?: string } = {}): Promise<void> {
   const { scriptLab } = await import('../../core/script.js');
-  const lab = buildOption(await (await topologyLoader()).loadTopology(file, { name: opts.name }), opts.ovn, opts.ovs);
+  const lab = buildOption(await (await topologyLoader()).loadTopology(file, { name: opts.name, underlay: opts.underlay }), opts.ovn, opts.ovs);
   const script = await scriptLab(lab, file);
   if (output) {
     await writeFile(output, script, { mode: 0o755 });

@@ -10,11 +10,13 @@ import { jsonReport } from '../../report/json.js';
 import { summaryLines, totals } from '../../report/summary.js';
 import type { Lab } from '../../topology/model.js';
 import { UserError } from '../../base/errors.js';
-import { buildOption, cliContext, ENGINES_OPTION, enginesOption, out, OVN_OPTION, OVS_OPTION, pickLab, releaseOption, topologyLoader } from '../context.js';
+import { buildOption, cliContext, copyUnderlayMove, ENGINES_OPTION, enginesOption, LAB_OPTION, out, OVN_OPTION, OVS_OPTION, pickLab, releaseOption, topologyLoader, UNDERLAY_OPTION, type CopyFlags } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 
 interface TestFlags {
   name?: string;
+  underlay?: string;
+  lab?: string;
   keep?: boolean;
   only?: string[];
   list?: boolean;
@@ -33,17 +35,24 @@ const isFile = (arg: string) => arg === '-' || /\.ya?ml$/.test(arg) || existsSyn
 
 /**
  * A file's lab, and whether it is up already. A lab of that name up from the same file (the same
- * path, or the same text under another path or on stdin) is checked in place and left up; one up
- * from another file is refused: its checks would test something else.
+ * path, or the same text under another path or on stdin) is checked in place (on the underlay it
+ * came up on) and left up; one up from another file is refused: its checks would test something
+ * else. A copy (`--name`) not up yet goes where `lab up` would put it.
  */
-async function fileTarget(file: string, name: string | undefined): Promise<{ lab: Lab; running: boolean }> {
-  const lab = await (await topologyLoader()).loadTopology(file, { name });
+async function fileTarget(file: string, flags: CopyFlags): Promise<{ lab: Lab; running: boolean }> {
   const { listLabs } = await import('../../core/lab-store.js');
-  if (!(await listLabs()).includes(lab.name)) return { lab, running: false };
-  const record = await readRecord(lab.name).catch(() => undefined);
-  if (!record) return { lab, running: false }; // a half-made lab: up refuses it with its own words
-  const same = (record.lab.file !== undefined && record.lab.file === lab.file) || (record.lab.digest !== undefined && record.lab.digest === lab.digest);
-  if (same) return { lab, running: true };
+  const up = await listLabs();
+  let record: Awaited<ReturnType<typeof readRecord>> | undefined;
+  const lab = await (
+    await topologyLoader()
+  ).loadTopologyMoved(file, { name: flags.name, underlay: flags.underlay }, async (lab) => {
+    record = up.includes(lab.name) ? await readRecord(lab.name).catch(() => undefined) : undefined;
+    if (!record) return copyUnderlayMove(lab, flags);
+    const subnet = record.lab.underlay.subnet.text;
+    return flags.underlay === undefined && sameSource(record.lab, lab) && subnet !== lab.underlay.subnet.text ? subnet : undefined;
+  });
+  if (!record) return { lab, running: false }; // not up, or half made: up refuses it with its own words
+  if (sameSource(record.lab, lab)) return { lab, running: true };
   const from = record.lab.file ?? 'standard input';
   throw new UserError(
     `lab '${lab.name}' is up from another file (${from}, not ${lab.file ?? 'standard input'})`,
@@ -51,15 +60,22 @@ async function fileTarget(file: string, name: string | undefined): Promise<{ lab
   );
 }
 
+/** Two labs from the same file: the same path, or the same text. */
+function sameSource(a: Lab, b: Lab): boolean {
+  return (a.file !== undefined && a.file === b.file) || (a.digest !== undefined && a.digest === b.digest);
+}
+
 /** Each argument as a lab: a file is loaded (and brought up unless it is up from that file), a name is a lab already up. */
-async function targets(args: string[], name: string | undefined): Promise<{ lab: Lab; running: boolean }[]> {
-  if (name !== undefined && (args.length !== 1 || !isFile(args[0]!))) {
-    throw new UserError('--name names the lab of one topology file', `give one file with --name (got ${args.length === 1 ? 'a lab name' : `${args.length} arguments`})`);
+async function targets(args: string[], flags: CopyFlags & { lab?: string }): Promise<{ lab: Lab; running: boolean }[]> {
+  if (flags.lab !== undefined && args.length) throw new UserError(`--lab names the lab to check; got labs as arguments too (${args.join(' ')})`, `give either --lab ${flags.lab} or the arguments`);
+  const { name } = flags;
+  if ((name !== undefined || flags.underlay !== undefined) && (args.length !== 1 || !isFile(args[0]!))) {
+    throw new UserError('--name and --underlay are for the lab of one topology file', `give one file with them (got ${args.length === 1 ? 'a lab name' : `${args.length} arguments`})`);
   }
   const out: { lab: Lab; running: boolean }[] = [];
   // No argument: the lab that is up, chosen as every command chooses it ($LAB, else the only one).
-  for (const arg of args.length ? args : [await pickLab(undefined)]) {
-    if (isFile(arg)) out.push(await fileTarget(arg, name));
+  for (const arg of args.length ? args : [await pickLab(undefined, flags.lab)]) {
+    if (isFile(arg)) out.push(await fileTarget(arg, flags));
     else out.push({ lab: (await readRecord(await pickLab(arg))).lab, running: true });
   }
   return out;
@@ -76,6 +92,8 @@ export function registerTest(program: Command): void {
     .description('bring labs up, run their checks, take them down (a lab NAME that is up, or up from the same FILE, is only checked and left up)')
     .argument('[labs...]', "topology files ('-': one from standard input), or names of labs that are up (default: $LAB, else the only lab that is up)")
     .option('--name <name>', "the lab's name instead of the file's name: (one file only)")
+    .option('--underlay <subnet>', UNDERLAY_OPTION)
+    .option('--lab <name>', `the lab that is up to check, instead of arguments: ${LAB_OPTION}`)
     .option('--keep', 'leave the labs up after their checks')
     .option('--only <check>', 'run only this check (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--list', 'list the checks without running anything')
@@ -90,7 +108,7 @@ export function registerTest(program: Command): void {
     .option('-v, --verbose', 'print every command run and every retry')
     .action(async (args: string[], opts: TestFlags) => {
       const { selectChecks, testLab } = await import('../../core/test.js');
-      const labs = await targets(args, opts.name);
+      const labs = await targets(args, opts);
       for (const t of labs) selectChecks(t.lab, opts.only); // unknown --only names fail before anything starts
       if (opts.list) {
         for (const { lab } of labs) {

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { Command } from 'commander';
 import { InterruptedError } from '../../base/errors.js';
 import { seconds } from '../../base/text.js';
-import { buildOption, cliContext, ENGINES_OPTION, enginesOption, out, OVN_OPTION, OVS_OPTION, releaseOption, topologyLoader } from '../context.js';
+import { buildOption, cliContext, ENGINES_OPTION, enginesOption, loadLabFile, out, OVN_OPTION, OVS_OPTION, releaseOption, UNDERLAY_OPTION } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 import { printScript } from './script.js';
 
@@ -12,6 +12,7 @@ export function registerUp(program: Command): void {
     .description('bring a lab up from its topology file')
     .argument('<file>', "topology YAML file ('-': read it from standard input)")
     .option('--name <name>', "the lab's name instead of the file's name: (one file run several times side by side)")
+    .option('--underlay <subnet>', UNDERLAY_OPTION)
     .option('--runtime <name>', "netns or docker (default: the file's runtime)")
     .option('--release <name>', 'docker runtime: every node on this Debian release (bookworm, trixie, sid), whatever the file says')
     .option('--ovn <dir>', OVN_OPTION)
@@ -20,10 +21,10 @@ export function registerUp(program: Command): void {
     .option('--keep-on-failure', 'leave what was made when a step fails, for debugging')
     .option('-v, --verbose', 'print every command run')
     .option('--dry-run', 'print the plan as a bash script of the commands, and run nothing (same as lab script)')
-    .action(async (file: string, opts: { name?: string; runtime?: string; release?: string; ovn?: string; ovs?: string; engines?: string; keepOnFailure?: boolean; verbose?: boolean; dryRun?: boolean }) => {
+    .action(async (file: string, opts: { name?: string; underlay?: string; runtime?: string; release?: string; ovn?: string; ovs?: string; engines?: string; keepOnFailure?: boolean; verbose?: boolean; dryRun?: boolean }) => {
       const [{ destroyLab }, { upLab }] = await Promise.all([import('../../core/down.js'), import('../../core/up.js')]);
       if (opts.dryRun) return printScript(file, undefined, opts);
-      const lab = buildOption(releaseOption(await (await topologyLoader()).loadTopology(file, { name: opts.name }), opts.release), opts.ovn, opts.ovs);
+      const lab = buildOption(releaseOption(await loadLabFile(file, opts), opts.release), opts.ovn, opts.ovs);
       const ctx = cliContext(opts);
       const controller = new AbortController();
       // Every command of a parallel step listens for Ctrl-C on this one signal.

@@ -15,7 +15,7 @@ import { labDir } from '../../base/paths.js';
 import { shellLine } from '../../base/shell-line.js';
 import { DEFAULT_RELEASE, imageExists, nodeImage } from './images.js';
 import { LeftBehind, UserError } from '../../base/errors.js';
-import { refuseTakenUnderlay } from './underlay-subnet.js';
+import { engineSubnets, refuseTakenUnderlay } from './underlay-subnet.js';
 import { formatIpv4, parseCidr, maskOf } from '../../topology/net.js';
 
 /**
@@ -126,9 +126,7 @@ export class DockerRuntime implements Runtime {
 
   /** The underlay's subnet is free on the engine (see {@link refuseTakenUnderlay}). */
   private async refuseTakenSubnet(subnet: string): Promise<void> {
-    const networks = await (await this.docker()).listNetworks();
-    const subnets = networks.map((n) => ({ name: n.Name, labels: n.Labels ?? {}, subnets: (n.IPAM?.Config ?? []).flatMap((c) => (c.Subnet ? [c.Subnet] : [])) }));
-    refuseTakenUnderlay(subnet, subnets, this.lab, LABEL_LAB);
+    refuseTakenUnderlay(subnet, await engineSubnets(await this.docker()), this.lab, LABEL_LAB);
   }
 
   runDir(node: string): string {
