@@ -8,11 +8,12 @@ const missing = await dockerPrerequisites();
 const UP = 'e2e-docker';
 const TESTED = 'e2e-docker-test';
 const KILLED = 'e2e-docker-kill';
+const ROOM = ['e2e-droom-1', 'e2e-droom-2'];
 
 describeE2E(
   'labs/dmz.yaml on the docker runtime',
   () => {
-    usesLabs(UP, TESTED, KILLED);
+    usesLabs(UP, TESTED, KILLED, ...ROOM);
 
     it('gives both VMs their leases, pings across containers, and down removes every container and the network', async () => {
       const up = await lab(['up', labFile('dmz', UP), '--runtime', 'docker']);
@@ -44,6 +45,28 @@ describeE2E(
       const report = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8'));
       expect(report.labs[0].checks.find((c: { kind: string }) => c.kind === 'dhcp').seen).toContain('lease 172.16.255.130/26');
       expect(await dockerLeftovers(TESTED)).toEqual([]);
+    });
+
+    it('one file twice side by side under --name: the second copy takes a free underlay and says so, and each is checked in place', async () => {
+      const first = await lab(['up', 'labs/dmz.yaml', '--name', ROOM[0]!, '--runtime', 'docker']);
+      expect(first.code).toBe(0);
+      const second = await lab(['up', 'labs/dmz.yaml', '--name', ROOM[1]!, '--runtime', 'docker']);
+      expect(second.stderr).toMatch(new RegExp(`lab ${ROOM[1]}: underlay (192\\.168\\.\\d+\\.0/24), because lab '${ROOM[0]}' \\(Docker network [^)]+\\) holds the file's 192\\.168\\.100\\.0/24 on this Docker engine`));
+      expect(second.code).toBe(0);
+      const underlays = await Promise.all(ROOM.map(async (name) => JSON.parse((await lab(['status', name, '--format', 'json'])).stdout)[0]));
+      for (const s of underlays) expect(s).toMatchObject({ runtime: 'docker', healthy: true });
+      // The same lab on other addresses: the leases and pings of the file, checked in place on the underlay each came up on.
+      for (const name of ROOM) {
+        const r = await lab(['test', 'labs/dmz.yaml', '--name', name, '--only', "vm1 leases the notes' address from OVN, with the notes' options and nothing else", '--only', 'vm1 pings vm2 across the tunnel']);
+        expect(r.stdout).toContain(`lab ${name}: 2 passed, 0 failed (up 0.00s`);
+        expect(r.code).toBe(0);
+      }
+      const central = await lab(['exec', '--lab', ROOM[1]!, 'central', '--', 'ip', '-4', '-o', 'addr', 'show', 'dev', 'eth0']);
+      expect(central.stdout).toMatch(/inet 192\.168\.(?!100\.)\d+\.1\/24 /);
+      for (const name of ROOM) {
+        expect((await lab(['down', name])).code).toBe(0);
+        expect(await dockerLeftovers(name)).toEqual([]);
+      }
     });
 
     it('kill -9 during up: lab down still finds the containers by label and removes them', async () => {
