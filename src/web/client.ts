@@ -159,7 +159,7 @@ function labSection(v) {
   const list = el('ul', { class: 'checks' });
   const summary = el('span', { class: 'checks-summary' });
   const runBtn = el('button', { class: 'run-checks', textContent: 'run the checks', onclick: () => runChecks(v.name, list, summary, runBtn) });
-  s.root = el('section', { class: 'lab', 'data-lab': v.name }, s.title, s.note, s.graph,
+  s.root = el('section', { class: 'lab', 'data-lab': v.name, id: 'lab-' + v.name }, s.title, s.note, s.graph,
     el('table', { class: 'nodes' }, el('thead', {}, el('tr', {}, ...['node', 'kind', 'state', 'addresses', 'daemons'].map((h) => el('th', { textContent: h })))), s.nodes),
     el('h3', { textContent: 'terminals' }), pick, ' ', openBtn, s.terms,
     el('h3', { textContent: 'checks (' + v.checks.length + ' and the daemons check)' }), runBtn, ' ', summary, list,
@@ -170,8 +170,18 @@ function labSection(v) {
   return s;
 }
 
+/** One row per lab, for whoever watches several (an instructor): owner, state, score, nodes down, a link to its section. */
+function roomRow(v) {
+  const link = el('a', { href: '#lab-' + v.name, textContent: v.name });
+  const score = v.exercise ? v.exercise.passed + '/' + v.exercise.total : '';
+  return el('tr', { 'data-lab': v.name }, el('td', {}, link), ...[v.owner || 'unknown', v.health, score, v.down.join(', ')].map((t) => el('td', { textContent: t })));
+}
+
 function update(labs) {
   document.getElementById('empty').hidden = labs.length > 0;
+  const room = document.getElementById('room');
+  room.hidden = labs.length < 2;
+  room.tBodies[0].replaceChildren(...labs.map(roomRow));
   for (const v of labs) {
     const s = sections.get(v.name) || sections.set(v.name, labSection(v)).get(v.name);
     s.root.dataset.health = v.health;

@@ -33,6 +33,8 @@ export function pageHtml(token: string, opts: { workshop: boolean; user?: string
 network namespace of the host, and its shell sees and can change the host's files. Hand this page's address only to whom you
 would give root.${opts.workshop ? '' : " (Workshop mode, lab web --workshop, opens shells only in the docker runtime's containers.)"}</p>
 <p id="empty" hidden>No lab is up${who}. Bring one up (sudo lab up labs/dmz.yaml): it shows here within seconds.</p>
+<table id="room" class="nodes" hidden><caption>every lab on this page: owner, state, score, nodes down</caption>
+<thead><tr><th>lab</th><th>owner</th><th>state</th><th>score</th><th>down</th></tr></thead><tbody></tbody></table>
 <div id="labs"></div>
 <script src="/assets/xterm.js?token=${token}"></script>
 <script src="/assets/addon-fit.js?token=${token}"></script>

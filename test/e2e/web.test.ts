@@ -91,6 +91,17 @@ describeE2E(
       await expect.poll(() => page.locator('#status').textContent(), { timeout: 15_000 }).toBe('live');
     });
 
+    it('lists both labs in one table on the main page: owner, state, score, and a link to each section', async () => {
+      const rows = page.locator('#room tbody tr');
+      await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
+      for (const name of [DMZ, HA]) {
+        const cells = await page.locator(`#room tr[data-lab="${name}"] td`).allTextContents();
+        expect(cells.slice(0, 3)).toEqual([name, 'root', 'healthy']);
+        expect(await page.locator(`#room tr[data-lab="${name}"] a`).getAttribute('href')).toBe(`#lab-${name}`);
+      }
+      expect(await page.locator(`#room tr[data-lab="${DMZ}"] td`).nth(3).textContent()).toMatch(/^(\d\/2)?$/);
+    });
+
     it('draws every node of dmz and central-ha', async () => {
       for (const name of [DMZ, HA]) {
         const drawn = page.locator(`section[data-lab="${name}"] .graph svg g.node title`);
