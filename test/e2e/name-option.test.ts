@@ -2,9 +2,10 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { CLI, describeE2E, lab, labFile, leftovers, usesLabs, type CliResult } from './helpers.js';
+import { CLI, describeE2E, lab, labFile, labProcess, leftovers, until, usesLabs, type CliResult } from './helpers.js';
 
 const ROOM = ['e2e-room-1', 'e2e-room-2'];
+const STARTING = 'e2e-room-start';
 
 /** The CLI with a topology on its standard input (`lab up - --name …`). */
 function labStdin(args: string[], input: string): Promise<CliResult> {
@@ -17,7 +18,7 @@ function labStdin(args: string[], input: string): Promise<CliResult> {
 }
 
 describeE2E('one file run under several names (--name, a file on stdin), and lab test FILE of a lab up from it', () => {
-  usesLabs(...ROOM);
+  usesLabs(...ROOM, STARTING);
 
   it('brings one file up twice side by side, checks each in place from its file, refuses another file, and takes them down', async () => {
     const dmz = readFileSync('labs/dmz.yaml', 'utf8');
@@ -63,5 +64,17 @@ describeE2E('one file run under several names (--name, a file on stdin), and lab
       expect((await lab(['down', name])).code).toBe(0);
       expect(await leftovers(name)).toEqual([]);
     }
+  }, 180_000);
+
+  it('lab ls says starting for a lab coming up (not DEGRADED), then healthy once it is up', async () => {
+    const child = labProcess(['up', labFile('central-ha', STARTING)]);
+    const exited = new Promise<number | null>((r) => child.on('exit', r));
+    const line = async () => (await lab(['ls'])).stdout.split('\n').find((l) => l.startsWith(`${STARTING} `)) ?? '';
+    expect(await until(async () => / starting /.test(await line()), 60_000)).toBe(true);
+    expect(await line()).not.toMatch(/DEGRADED|INCOMPLETE/);
+    expect(await exited).toBe(0);
+    expect(await line()).toMatch(/ healthy /);
+    expect((await lab(['down', STARTING])).code).toBe(0);
+    expect(await leftovers(STARTING)).toEqual([]);
   }, 180_000);
 });
