@@ -51,7 +51,11 @@ export function movedUnderlay(subnet: string, networks: readonly NetworkSubnets[
  */
 export async function copyUnderlay(lab: Lab): Promise<{ subnet: string; why: string } | undefined> {
   if (lab.engines?.length || enginesSpanned(lab).length > 1) return undefined;
-  return movedUnderlay(lab.underlay.subnet.text, await engineSubnets(await engineClient()), lab.name, LABEL_LAB);
+  // An engine that does not answer is left to the runtime's preflight, which says what to do.
+  const networks = await engineClient()
+    .then(engineSubnets)
+    .catch(() => undefined);
+  return networks && movedUnderlay(lab.underlay.subnet.text, networks, lab.name, LABEL_LAB);
 }
 
 /** The network of this engine (not the lab's own) that holds the subnet, whose it is, and a free /24 instead. */
