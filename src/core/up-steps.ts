@@ -116,7 +116,7 @@ function clusterStep(lab: Lab): UpStep {
     id: 'central',
     title: `central cluster of ${members.length}: ${members.map((m) => `${m.name} ${m.ip}`).join(', ')}: NB and SB Raft clusters, ovn-northd on each`,
     run: async ({ ctx }) => {
-      for (const m of members) await startCentral(ctx.node(m.name), lab);
+      for (const m of members) await startCentral(ctx.node(m.name), lab.central);
       await waitClusterFormed(ctx.central(), members.length);
     },
   };
@@ -128,7 +128,7 @@ function centralStep(lab: Lab): UpStep {
     id: 'central',
     group: 'chassis',
     title: `central ${lab.central.ip}: NB and SB databases${lab.central.ssl ? ' (SSL)' : ''}, ovn-northd`,
-    run: ({ ctx }) => startCentral(ctx.central(), lab),
+    run: ({ ctx }) => startCentral(ctx.central(), lab.central),
   };
 }
 

@@ -1,6 +1,5 @@
-import type { Lab } from '../topology/model.js';
-import { centralRemote, daemonArgs, NB_PORT, RAFT_PORTS, SB_PORT, waitCommand, type NodeShell } from './node-shell.js';
-import { sbProbeMs } from './probes.js';
+import type { Central } from '../topology/model.js';
+import { centralRemote, daemonArgs, NB_PORT, RAFT_PORTS, SB_PORT, type NodeShell } from './node-shell.js';
 import { sslArgs, sslFiles } from './pki.js';
 import { schemaPaths } from '../topology/builds.js';
 
@@ -17,8 +16,7 @@ export type CentralDaemon = 'ovnnb_db' | 'ovnsb_db' | 'ovn-northd';
  * (`ovsdb-tool create-cluster`) and joined by the others (`join-cluster`), and every ovn-northd
  * reaches the databases through all members; one of them holds the lock and is active.
  */
-export async function startCentral(node: NodeShell, lab: Lab): Promise<void> {
-  const { central } = lab;
+export async function startCentral(node: NodeShell, central: Central): Promise<void> {
   const r = node.runDir;
   const me = central.members?.find((m) => m.name === node.name) ?? { name: node.name, ip: central.ip };
   const commands: string[][] = [];
@@ -29,35 +27,19 @@ export async function startCentral(node: NodeShell, lab: Lab): Promise<void> {
     if (!central.members) commands.push(['ovsdb-tool', 'create', file, schemas[db]]);
     else if (me.name === central.members[0]!.name) commands.push(['ovsdb-tool', 'create-cluster', file, schemas[db], `tcp:${me.ip}:${RAFT_PORTS[db]}`]);
     else commands.push(['ovsdb-tool', 'join-cluster', file, DB_NAMES[db], `tcp:${me.ip}:${RAFT_PORTS[db]}`, `tcp:${central.members[0]!.ip}:${RAFT_PORTS[db]}`]);
-    commands.push(centralDaemonArgv(node, lab, `ovn${db}_db`));
+    commands.push(centralDaemonArgv(node, central, `ovn${db}_db`));
   }
-  commands.push(centralDaemonArgv(node, lab, 'ovn-northd'));
-  if (me.name === (central.members?.[0] ?? central).name) commands.push(...sbListener(node, lab));
+  commands.push(centralDaemonArgv(node, central, 'ovn-northd'));
   // One process for the whole start: on docker each command is an API exec of its own.
   await node.runAll(commands);
 }
 
 /** Starts one daemon of a central node (also again, after a fault step killed it: its database file is kept). */
-export async function startCentralDaemon(node: NodeShell, lab: Lab, daemon: CentralDaemon): Promise<void> {
-  await node.run(centralDaemonArgv(node, lab, daemon));
+export async function startCentralDaemon(node: NodeShell, central: Central, daemon: CentralDaemon): Promise<void> {
+  await node.run(centralDaemonArgv(node, central, daemon));
 }
 
-/**
- * Where a lab probes the SB's clients less often than every 5 s (see {@link sbProbeMs}), the SB
- * listens where its Connection row says, as ovn-ctl starts it (`--remote=db:…`), and the row gives
- * the longer `inactivity_probe`: made once northd has made SB_Global (the row every chassis waits
- * for), shared by a cluster's members, each listening on its own address.
- */
-function sbListener(node: NodeShell, lab: Lab): string[][] {
-  const ms = sbProbeMs(lab);
-  if (!ms) return [];
-  const sbctl = ['ovn-sbctl', `--db=unix:${node.runDir}/ovnsb_db.sock`];
-  const target = `${lab.central.ssl ? 'pssl' : 'ptcp'}:${SB_PORT}${lab.central.members ? '' : `:${lab.central.ip}`}`;
-  return [waitCommand(`[ -n "$(${[...sbctl, '--bare', '--columns=_uuid', 'list', 'SB_Global'].join(' ')} 2>/dev/null)" ]`, 30, 0.02), [...sbctl, 'set-connection', target, '--', 'set', 'Connection', '.', `inactivity_probe=${ms}`]];
-}
-
-function centralDaemonArgv(node: NodeShell, lab: Lab, daemon: CentralDaemon): string[] {
-  const { central } = lab;
+function centralDaemonArgv(node: NodeShell, central: Central, daemon: CentralDaemon): string[] {
   const r = node.runDir;
   const ip = central.members?.find((m) => m.name === node.name)?.ip ?? central.ip;
   if (daemon === 'ovn-northd') {
@@ -69,7 +51,6 @@ function centralDaemonArgv(node: NodeShell, lab: Lab, daemon: CentralDaemon): st
   const db = daemon === 'ovnnb_db' ? 'nb' : 'sb';
   // With SSL, chassis reach the databases on pssl: with the lab's certificates; northd and the lab's
   // own checks keep using the local unix sockets.
-  const remote = db === 'sb' && sbProbeMs(lab) ? 'db:OVN_Southbound,SB_Global,connections' : `${central.ssl ? 'pssl' : 'ptcp'}:${CLIENT_PORTS[db]}:${ip}`;
-  const listen = [`--remote=${remote}`, ...(central.ssl ? sslArgs(sslFiles(r, central.name)) : [])];
+  const listen = central.ssl ? [`--remote=pssl:${CLIENT_PORTS[db]}:${ip}`, ...sslArgs(sslFiles(r, central.name))] : [`--remote=ptcp:${CLIENT_PORTS[db]}:${ip}`];
   return ['ovsdb-server', `${r}/${daemon}.db`, `--remote=punix:${r}/${daemon}.sock`, ...listen, `--unixctl=${r}/${daemon}.ctl`, ...daemonArgs(r, daemon)];
 }

@@ -5,7 +5,6 @@ import { shellLine } from '../base/shell-line.js';
 import { macFromIpv4, parseIpv4, underlayMac } from '../topology/net.js';
 import { announcesTunnels, neighbourCommands } from './announce.js';
 import { schemaPaths } from '../topology/builds.js';
-import { sbProbeMs } from './probes.js';
 
 export type Datapath = 'netdev' | 'system';
 
@@ -96,10 +95,16 @@ function brIntSettings(chassis: Chassis, datapath: Datapath): string[] {
   return [`datapath_type=${datapath}`, 'fail_mode=secure', 'other_config:disable-in-band=true', `other_config:hwaddr="${macFromIpv4(0x0e, parseIpv4(chassis.ip)!)}"`];
 }
 
-/** The chassis' side of the SB probes at scale (see {@link sbProbeMs}). */
+/**
+ * How long ovn-controller waits for the SB to answer before it drops the connection: OVN's default
+ * of 5 s, or a tenth of a second per chassis where that is longer (500 chassis: 50 s), as large
+ * deployments raise `ovn-remote-probe-interval`. One SB server answers every chassis; at 500 on two
+ * cores it answered a probe later than 5 s while the chassis registered, each chassis that gave up
+ * reconnected and fetched the whole database again, and the lab never settled (a reconnect storm).
+ */
 function sbProbeInterval(lab: Lab): string[] {
-  const ms = sbProbeMs(lab);
-  return ms ? [`external_ids:ovn-remote-probe-interval=${ms}`] : [];
+  const ms = lab.chassis.length * 100;
+  return ms > 5000 ? [`external_ids:ovn-remote-probe-interval=${ms}`] : [];
 }
 
 /** A loop that returns once the SB database has northd's SB_Global row (30 s at most). */

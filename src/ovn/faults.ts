@@ -49,7 +49,7 @@ export async function restartDaemon(ctx: LabContext, daemon: FaultDaemon, name?:
     if (daemon === 'ovn-controller' || daemon === 'ovs-vswitchd') {
       if (!chassis) continue;
       await (daemon === 'ovn-controller' ? startOvnController : restartVswitchd)(node, ctx.lab, chassis);
-    } else await startCentralDaemon(node, ctx.lab, daemon);
+    } else await startCentralDaemon(node, ctx.lab.central, daemon);
     started.push(n);
   }
   return started;
