@@ -7,7 +7,7 @@ import { placeNetnsLab } from './netns/placement.js';
 import { DockerRuntime } from './docker/docker-runtime.js';
 import { engineClient } from './docker/client.js';
 import { NetnsRuntime } from './netns/netns-runtime.js';
-import type { Runtime } from './runtime.js';
+import type { Runtime, UnderlayMove } from './runtime.js';
 import { copyUnderlay } from './docker/underlay-subnet.js';
 
 /** Makes the runtime of one lab (the resolved lab when known); passed in so unit tests can use a fake. */
@@ -20,12 +20,6 @@ interface RuntimeEntry {
   place(lab: Lab, engines?: Engine[]): Lab;
   /** Where a copy of a file (`--name`) must put its underlay instead of the file's, and why (undefined: where the file says). */
   freeUnderlay?(lab: Lab): Promise<UnderlayMove | undefined>;
-}
-
-/** A lab's underlay moved off the file's subnet: the subnet it takes, and why. */
-export interface UnderlayMove {
-  subnet: string;
-  why: string;
 }
 
 /** Every runtime `lab` knows, by the name used in topology files and --runtime. */

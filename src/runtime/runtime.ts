@@ -6,6 +6,12 @@ import type { Terminal, TerminalSize } from './terminal.js';
 
 export type { NodeFile };
 
+/** A lab's underlay moved off the file's subnet (a copy of the file beside another): the subnet it takes, and why. */
+export interface UnderlayMove {
+  subnet: string;
+  why: string;
+}
+
 export interface DestroyOptions {
   /**
    * Remove only what was made for this lab's state directory (the lab has a record): resources of

@@ -36,10 +36,7 @@ export interface LoadOptions {
  * listing every problem.
  */
 export async function loadTopology(file: string, opts: LoadOptions = {}): Promise<Lab> {
-  // A bad --name is refused before the file is read, with the words a bad `name:` gets.
-  if (opts.name !== undefined) requireLabName(opts.name, '--name');
-  const text = await readTopologyText(file);
-  return file === STDIN ? parseTopology(text, '<stdin>', undefined, opts) : parseTopology(text, file, resolvePath(file), opts);
+  return loadTopologyMoved(file, opts, async () => undefined);
 }
 
 /**
@@ -47,6 +44,7 @@ export async function loadTopology(file: string, opts: LoadOptions = {}): Promis
  * (a copy of the file that cannot have the file's underlay), the text read once (stdin too).
  */
 export async function loadTopologyMoved(file: string, opts: LoadOptions, move: (lab: Lab) => Promise<string | undefined>): Promise<Lab> {
+  // A bad --name is refused before the file is read, with the words a bad `name:` gets.
   if (opts.name !== undefined) requireLabName(opts.name, '--name');
   const text = await readTopologyText(file);
   const parse = (o: LoadOptions) => (file === STDIN ? parseTopology(text, '<stdin>', undefined, o) : parseTopology(text, file, resolvePath(file), o));

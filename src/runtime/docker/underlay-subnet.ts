@@ -4,6 +4,7 @@ import { overlaps, parseCidr, type Cidr } from '../../topology/net.js';
 import { enginesSpanned } from '../../topology/engines.js';
 import type { Lab } from '../../topology/model.js';
 import { engineClient, LABEL_LAB } from './client.js';
+import type { UnderlayMove } from '../runtime.js';
 
 /** A Docker network as `docker network ls` knows it: its name, labels and IPAM subnets. */
 export interface NetworkSubnets {
@@ -39,7 +40,7 @@ export function refuseTakenUnderlay(subnet: string, networks: readonly NetworkSu
  * Where a copy of a file run under another name (`--name`) goes when another network holds its
  * underlay: the first free /24, and why (undefined: the file's subnet is free).
  */
-export function movedUnderlay(subnet: string, networks: readonly NetworkSubnets[], lab: string, labLabel: string): { subnet: string; why: string } | undefined {
+export function movedUnderlay(subnet: string, networks: readonly NetworkSubnets[], lab: string, labLabel: string): UnderlayMove | undefined {
   const taken = takenUnderlay(subnet, networks, lab, labLabel);
   if (!taken?.free) return undefined;
   return { subnet: taken.free, why: `${taken.whose} holds the file's ${subnet} on this Docker engine` };
@@ -49,7 +50,7 @@ export function movedUnderlay(subnet: string, networks: readonly NetworkSubnets[
  * A copy of a file beside a lab of the same file takes the first free /24 of its engine; across
  * engines, each lab's overlay network is its own, and nothing moves.
  */
-export async function copyUnderlay(lab: Lab): Promise<{ subnet: string; why: string } | undefined> {
+export async function copyUnderlay(lab: Lab): Promise<UnderlayMove | undefined> {
   if (lab.engines?.length || enginesSpanned(lab).length > 1) return undefined;
   // An engine that does not answer is left to the runtime's preflight, which says what to do.
   const networks = await engineClient()
