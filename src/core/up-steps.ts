@@ -8,7 +8,7 @@ import { makeCertificates } from '../ovn/pki.js';
 import { waitClusterFormed, waitRegistered, waitRegisteredBoundSynced } from '../ovn/waits.js';
 import { centralNames, tunnelPeers, type Host, type Lab, type Vm } from '../topology/model.js';
 import { underlayMac } from '../topology/net.js';
-import { enginesSpanned } from '../topology/engines.js';
+import { chassisNics } from '../topology/engines.js';
 import { vmAddress, vmAddresses6 } from '../vm/address.js';
 import { addressHost, addressVm, vmPlugs } from '../vm/vm.js';
 import { plugIntoBrInt, type Plug } from '../ovn/br-int.js';
@@ -78,16 +78,12 @@ function nodesStep(lab: Lab): UpStep {
     run: async ({ runtime, each }) => {
       const prefix = lab.underlay.subnet.prefix;
       const centrals = lab.central.members ?? [{ name: lab.central.name, ip: lab.central.ip }];
-      type Made = { name: string; ip: string; mac?: string; links: ChassisLink[] };
-      // Central's MAC is fixed (chassis hold it as a neighbour); a chassis' only across Docker
-      // engines, where the overlay delivers to the container's MAC and br-phy must own it.
-      const acrossEngines = enginesSpanned(lab).length > 1;
-      const made: Made[] = [
-        ...centrals.map((m) => ({ name: m.name, ip: m.ip, mac: underlayMac(m.ip), links: [] })),
-        ...lab.chassis.map((c) => ({ name: c.name, ip: c.ip, ...(acrossEngines ? { mac: c.mac } : {}), links: features.flatMap((f) => f.chassisLinks?.(c) ?? []) })),
-      ];
+      type Made = { name: string; ip: string; mac: string; links: ChassisLink[] };
+      // Every MAC on the underlay is fixed: central's and a chassis' eth0's are each other's neighbours.
+      const links = new Map(lab.chassis.map((c) => [c.name, features.flatMap((f) => f.chassisLinks?.(c) ?? [])]));
+      const made: Made[] = [...centrals.map((m) => ({ name: m.name, ip: m.ip, mac: underlayMac(m.ip), links: [] })), ...chassisNics(lab).map((c) => ({ ...c, links: links.get(c.name) ?? [] }))];
       await each(made, async (node) => {
-        await runtime.createNode({ name: node.name, ip: node.ip, prefix, ...(node.mac ? { mac: node.mac } : {}) });
+        await runtime.createNode({ name: node.name, ip: node.ip, prefix, mac: node.mac });
         for (const l of node.links) await runtime.connectToNetwork(node.name, l.network, l.iface);
       });
       await each(lab.hosts, (h) => runtime.createHost(h));
@@ -116,7 +112,7 @@ function clusterStep(lab: Lab): UpStep {
     id: 'central',
     title: `central cluster of ${members.length}: ${members.map((m) => `${m.name} ${m.ip}`).join(', ')}: NB and SB Raft clusters, ovn-northd on each`,
     run: async ({ ctx }) => {
-      for (const m of members) await startCentral(ctx.node(m.name), lab.central);
+      for (const m of members) await startCentral(ctx.node(m.name), lab.central, chassisNics(lab));
       await waitClusterFormed(ctx.central(), members.length);
     },
   };
@@ -128,7 +124,7 @@ function centralStep(lab: Lab): UpStep {
     id: 'central',
     group: 'chassis',
     title: `central ${lab.central.ip}: NB and SB databases${lab.central.ssl ? ' (SSL)' : ''}, ovn-northd`,
-    run: ({ ctx }) => startCentral(ctx.central(), lab.central),
+    run: ({ ctx }) => startCentral(ctx.central(), lab.central, chassisNics(lab)),
   };
 }
 

@@ -16,7 +16,7 @@ export type CentralDaemon = 'ovnnb_db' | 'ovnsb_db' | 'ovn-northd';
  * (`ovsdb-tool create-cluster`) and joined by the others (`join-cluster`), and every ovn-northd
  * reaches the databases through all members; one of them holds the lock and is active.
  */
-export async function startCentral(node: NodeShell, central: Central): Promise<void> {
+export async function startCentral(node: NodeShell, central: Central, chassis: readonly Neighbour[] = []): Promise<void> {
   const r = node.runDir;
   const me = central.members?.find((m) => m.name === node.name) ?? { name: node.name, ip: central.ip };
   const commands: string[][] = [];
@@ -30,8 +30,23 @@ export async function startCentral(node: NodeShell, central: Central): Promise<v
     commands.push(centralDaemonArgv(node, central, `ovn${db}_db`));
   }
   commands.push(centralDaemonArgv(node, central, 'ovn-northd'));
+  if (chassis.length) commands.push(neighbourBatch(chassis));
   // One process for the whole start: on docker each command is an API exec of its own.
   await node.runAll(commands);
+}
+
+/** A node's neighbour on its eth0: an underlay address and its MAC. */
+export interface Neighbour {
+  ip: string;
+  mac: string;
+}
+
+/**
+ * Holds each chassis' address at the MAC of its eth0 (see chassisNics), for good, so that central
+ * never asks (br-phy would answer) and its replies reach the chassis around OVS. One `ip -batch`.
+ */
+function neighbourBatch(chassis: readonly Neighbour[]): string[] {
+  return ['sh', '-c', 'printf "%s\\n" "$@" | ip -batch -', 'sh', ...chassis.map((c) => `neigh replace ${c.ip} lladdr ${c.mac} dev eth0 nud permanent`)];
 }
 
 /** Starts one daemon of a central node (also again, after a fault step killed it: its database file is kept). */

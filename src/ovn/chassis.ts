@@ -67,8 +67,7 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     ['ip', 'addr', 'flush', 'dev', 'eth0'],
     ['ip', 'addr', 'add', `${chassis.ip}/${prefix}`, 'dev', 'br-phy'],
     ['ip', 'link', 'set', 'dev', 'br-phy', 'up'],
-    // Central's MAC is fixed: no chassis asks for it, so no chassis' ARP reaches every br-phy.
-    ...(lab.central.members ?? [lab.central]).map((m) => ['ip', 'neigh', 'replace', m.ip, 'lladdr', underlayMac(m.ip), 'dev', 'br-phy', 'nud', 'permanent']),
+    ...managementPath(lab, chassis),
     // The peers' tunnel addresses are known from the file: set before the first packet needs them.
     ...(announcesTunnels(lab) ? [] : neighbourCommands(tunnelPeers(chassis, lab.chassis))),
     ...before,
@@ -78,6 +77,20 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     // found no database would wait a second or more before trying again.
     sbWrittenByNorthd(node, lab, chassis),
     ovnControllerArgv(node, lab, chassis),
+  ]);
+}
+
+/**
+ * The chassis' SB connection leaves through eth0 itself, not through br-phy, and central answers to
+ * eth0's MAC (see chassisNics): it goes around OVS, as a host's management network does. OVN 26.03
+ * starts a restarted ovs-vswitchd in flow-restore-wait (it forwards nothing) and lets it forward
+ * once ovn-controller has reached the SB: through br-phy, it never would. Central's MAC is fixed, so
+ * no chassis asks for it.
+ */
+function managementPath(lab: Lab, chassis: Chassis): string[][] {
+  return (lab.central.members ?? [lab.central]).flatMap((m) => [
+    ['ip', 'route', 'add', `${m.ip}/32`, 'dev', 'eth0', 'src', chassis.ip],
+    ['ip', 'neigh', 'replace', m.ip, 'lladdr', underlayMac(m.ip), 'dev', 'eth0', 'nud', 'permanent'],
   ]);
 }
 
@@ -126,22 +139,27 @@ function vswitchdArgv(r: string, datapath: Datapath): string[] {
  * Starts ovs-vswitchd again on a chassis whose ovs-vswitchd a fault step killed, on the datapath
  * lab up chose (kept in its database). Its bridges, ports and br-phy's address come back from the
  * database and the tap devices, which outlive it (OVS makes them persistent); its tunnel neighbours
- * lived in its memory, so they are set again before the first packet needs them.
+ * lived in its memory, so they are set again before the first packet needs them. Says whether it
+ * starts in flow-restore-wait, which OVN 26.03's ovn-controller keeps set on a gateway chassis: it
+ * then forwards nothing until ovn-controller, back on the SB (see managementPath), has put its
+ * flows back and cleared it.
  */
-export async function restartVswitchd(node: NodeShell, lab: Lab, chassis: Chassis): Promise<void> {
-  const got = await node.run(['ovs-vsctl', '--timeout=10', 'get', 'Open_vSwitch', '.', 'external_ids:ovn-bridge-datapath-type']);
-  const datapath: Datapath = got.stdout.replace(/"/g, '').trim() === 'system' ? 'system' : 'netdev';
+export async function restartVswitchd(node: NodeShell, lab: Lab, chassis: Chassis): Promise<{ flowRestoreWait: boolean }> {
+  const got = await node.run(['ovs-vsctl', '--timeout=10', 'get', 'Open_vSwitch', '.', 'external_ids', 'other_config']);
+  const datapath: Datapath = /ovn-bridge-datapath-type="?system\b/.test(got.stdout) ? 'system' : 'netdev';
   await node.runAll([vswitchdArgv(node.runDir, datapath), ...neighbourCommands(tunnelPeers(chassis, lab.chassis))]);
+  return { flowRestoreWait: /flow-restore-wait="?true\b/.test(got.stdout) };
 }
 
 /**
  * Boots a chassis again after a fault step killed all its daemons: ovsdb-server on the database it
  * kept (as a host's disk survives), ovs-vswitchd, then ovn-controller, which claims its ports again.
  */
-export async function restartChassisDaemons(node: NodeShell, lab: Lab, chassis: Chassis): Promise<void> {
+export async function restartChassisDaemons(node: NodeShell, lab: Lab, chassis: Chassis): Promise<{ flowRestoreWait: boolean }> {
   await node.run(ovsdbServerArgv(node.runDir));
-  await restartVswitchd(node, lab, chassis);
+  const restarted = await restartVswitchd(node, lab, chassis);
   await startOvnController(node, lab, chassis);
+  return restarted;
 }
 
 /** Starts ovn-controller on a chassis (also again, after a fault step killed it). */

@@ -38,7 +38,13 @@ export async function killDaemon(ctx: LabContext, name: string, daemon: FaultDae
   return endByPidFile(node, pidFile(node.runDir, daemon), { signal: 'KILL', mustRun: true });
 }
 
-/** Starts a daemon again where it does not run (on `name`, or on every node it belongs to); returns where it was started. */
+/** What a chassis' ovs-vswitchd does when it starts again in flow-restore-wait (see restartVswitchd). */
+export const FLOW_RESTORE_WAIT = 'in flow-restore-wait, which ovn-controller set: it forwards once ovn-controller has put its flows back and cleared it';
+
+/**
+ * Starts a daemon again where it does not run (on `name`, or on every node it belongs to); returns
+ * where it was started, each with what it starts in when that matters (flow-restore-wait).
+ */
 export async function restartDaemon(ctx: LabContext, daemon: FaultDaemon, name?: string): Promise<string[]> {
   const started: string[] = [];
   for (const n of name ? [name] : nodesOf(ctx.lab, daemon)) {
@@ -48,7 +54,11 @@ export async function restartDaemon(ctx: LabContext, daemon: FaultDaemon, name?:
     const chassis = ctx.lab.chassis.find((c) => c.name === n);
     if (daemon === 'ovn-controller' || daemon === 'ovs-vswitchd') {
       if (!chassis) continue;
-      await (daemon === 'ovn-controller' ? startOvnController : restartVswitchd)(node, ctx.lab, chassis);
+      if (daemon === 'ovn-controller') await startOvnController(node, ctx.lab, chassis);
+      else if ((await restartVswitchd(node, ctx.lab, chassis)).flowRestoreWait) {
+        started.push(`${n} (${FLOW_RESTORE_WAIT})`);
+        continue;
+      }
     } else await startCentralDaemon(node, ctx.lab.central, daemon);
     started.push(n);
   }
@@ -74,8 +84,8 @@ export async function failChassis(ctx: LabContext, name: string): Promise<string
   return out.ok ? running.map((d) => d.name) : [];
 }
 
-/** The failed chassis boots again: its daemons start as lab up started them. */
-export async function recoverChassis(ctx: LabContext, name: string): Promise<void> {
+/** The failed chassis boots again: its daemons start as lab up started them. Says whether ovs-vswitchd starts in flow-restore-wait. */
+export async function recoverChassis(ctx: LabContext, name: string): Promise<{ flowRestoreWait: boolean }> {
   const chassis = ctx.lab.chassis.find((c) => c.name === name);
-  if (chassis) await restartChassisDaemons(ctx.node(name), ctx.lab, chassis);
+  return chassis ? restartChassisDaemons(ctx.node(name), ctx.lab, chassis) : { flowRestoreWait: false };
 }

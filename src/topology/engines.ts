@@ -1,5 +1,5 @@
 import { UserError } from '../base/errors.js';
-import { formatIpv4, maskOf, type Cidr } from './net.js';
+import { formatIpv4, macFromIpv4, maskOf, parseIpv4, type Cidr } from './net.js';
 import { ENGINE_URL } from './engine-url.js';
 import type { Engine, Lab } from './model.js';
 
@@ -36,6 +36,17 @@ export function parseEngines(text: string, source: string): Engine[] {
 export function enginesSpanned(lab: Lab): string[] {
   const used = new Set([lab.central.engine, ...(lab.central.members ?? []).map((m) => m.engine), ...lab.chassis.map((c) => c.engine), ...lab.hosts.map((h) => h.engine)]);
   return (lab.engines ?? []).map((e) => e.name).filter((n) => used.has(n));
+}
+
+/**
+ * Each chassis' address and the MAC of its eth0, the port under br-phy that also carries the
+ * chassis' SB connection around OVS (see startChassis): central holds it as the chassis' neighbour.
+ * Its own (0c:00 and the address), so that the tunnels' frames, sent to br-phy's MAC, stay OVS's;
+ * across Docker engines br-phy's, the only MAC the overlay delivers to the container.
+ */
+export function chassisNics(lab: Lab): { name: string; ip: string; mac: string }[] {
+  const acrossEngines = enginesSpanned(lab).length > 1;
+  return lab.chassis.map((c) => ({ name: c.name, ip: c.ip, mac: acrossEngines ? c.mac : macFromIpv4(0x0c, parseIpv4(c.ip)!) }));
 }
 
 /** The engine a node runs on (a VM or namespace: its chassis'); undefined for a lab on the local engine. */

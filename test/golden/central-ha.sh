@@ -438,7 +438,7 @@ mkdir -p /run/lab/central-ha/nodes/hv1
 LAB_DIR=/run/lab/central-ha ip netns add lab.central-ha.hv1
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv1 link set dev lo up
 in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
-LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link add name hv1 type veth peer name eth0 netns lab.central-ha.hv1
+LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link add name hv1 type veth peer name eth0 netns lab.central-ha.hv1 address 0c:00:c0:a8:64:04
 in_node underlay ethtool -K hv1 tx off
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link set dev hv1 up
 in_node hv1 ethtool -K eth0 tx off
@@ -449,7 +449,7 @@ mkdir -p /run/lab/central-ha/nodes/hv2
 LAB_DIR=/run/lab/central-ha ip netns add lab.central-ha.hv2
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv2 link set dev lo up
 in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
-LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link add name hv2 type veth peer name eth0 netns lab.central-ha.hv2
+LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link add name hv2 type veth peer name eth0 netns lab.central-ha.hv2 address 0c:00:c0:a8:64:05
 in_node underlay ethtool -K hv2 tx off
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link set dev hv2 up
 in_node hv2 ethtool -K eth0 tx off
@@ -463,16 +463,19 @@ in_node central ovsdb-server /run/lab/central-ha/nodes/central/ovnnb_db.db --rem
 in_node central ovsdb-tool create-cluster /run/lab/central-ha/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema tcp:192.168.100.1:6644
 in_node central ovsdb-server /run/lab/central-ha/nodes/central/ovnsb_db.db --remote=punix:/run/lab/central-ha/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/central-ha/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/central-ha/nodes/central/ovnsb_db.pid --log-file=/run/lab/central-ha/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=tcp:192.168.100.1:6641,tcp:192.168.100.2:6641,tcp:192.168.100.3:6641 --ovnsb-db=tcp:192.168.100.1:6642,tcp:192.168.100.2:6642,tcp:192.168.100.3:6642 --pidfile=/run/lab/central-ha/nodes/central/ovn-northd.pid --log-file=/run/lab/central-ha/nodes/central/ovn-northd.log --detach --no-chdir
+in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.4 lladdr 0c:00:c0:a8:64:04 dev eth0 nud permanent' 'neigh replace 192.168.100.5 lladdr 0c:00:c0:a8:64:05 dev eth0 nud permanent'
 in_node central2 ovsdb-tool join-cluster /run/lab/central-ha/nodes/central2/ovnnb_db.db OVN_Northbound tcp:192.168.100.2:6643 tcp:192.168.100.1:6643
 in_node central2 ovsdb-server /run/lab/central-ha/nodes/central2/ovnnb_db.db --remote=punix:/run/lab/central-ha/nodes/central2/ovnnb_db.sock --remote=ptcp:6641:192.168.100.2 --unixctl=/run/lab/central-ha/nodes/central2/ovnnb_db.ctl --pidfile=/run/lab/central-ha/nodes/central2/ovnnb_db.pid --log-file=/run/lab/central-ha/nodes/central2/ovnnb_db.log --detach --no-chdir
 in_node central2 ovsdb-tool join-cluster /run/lab/central-ha/nodes/central2/ovnsb_db.db OVN_Southbound tcp:192.168.100.2:6644 tcp:192.168.100.1:6644
 in_node central2 ovsdb-server /run/lab/central-ha/nodes/central2/ovnsb_db.db --remote=punix:/run/lab/central-ha/nodes/central2/ovnsb_db.sock --remote=ptcp:6642:192.168.100.2 --unixctl=/run/lab/central-ha/nodes/central2/ovnsb_db.ctl --pidfile=/run/lab/central-ha/nodes/central2/ovnsb_db.pid --log-file=/run/lab/central-ha/nodes/central2/ovnsb_db.log --detach --no-chdir
 in_node central2 ovn-northd --ovnnb-db=tcp:192.168.100.1:6641,tcp:192.168.100.2:6641,tcp:192.168.100.3:6641 --ovnsb-db=tcp:192.168.100.1:6642,tcp:192.168.100.2:6642,tcp:192.168.100.3:6642 --pidfile=/run/lab/central-ha/nodes/central2/ovn-northd.pid --log-file=/run/lab/central-ha/nodes/central2/ovn-northd.log --detach --no-chdir
+in_node central2 sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.4 lladdr 0c:00:c0:a8:64:04 dev eth0 nud permanent' 'neigh replace 192.168.100.5 lladdr 0c:00:c0:a8:64:05 dev eth0 nud permanent'
 in_node central3 ovsdb-tool join-cluster /run/lab/central-ha/nodes/central3/ovnnb_db.db OVN_Northbound tcp:192.168.100.3:6643 tcp:192.168.100.1:6643
 in_node central3 ovsdb-server /run/lab/central-ha/nodes/central3/ovnnb_db.db --remote=punix:/run/lab/central-ha/nodes/central3/ovnnb_db.sock --remote=ptcp:6641:192.168.100.3 --unixctl=/run/lab/central-ha/nodes/central3/ovnnb_db.ctl --pidfile=/run/lab/central-ha/nodes/central3/ovnnb_db.pid --log-file=/run/lab/central-ha/nodes/central3/ovnnb_db.log --detach --no-chdir
 in_node central3 ovsdb-tool join-cluster /run/lab/central-ha/nodes/central3/ovnsb_db.db OVN_Southbound tcp:192.168.100.3:6644 tcp:192.168.100.1:6644
 in_node central3 ovsdb-server /run/lab/central-ha/nodes/central3/ovnsb_db.db --remote=punix:/run/lab/central-ha/nodes/central3/ovnsb_db.sock --remote=ptcp:6642:192.168.100.3 --unixctl=/run/lab/central-ha/nodes/central3/ovnsb_db.ctl --pidfile=/run/lab/central-ha/nodes/central3/ovnsb_db.pid --log-file=/run/lab/central-ha/nodes/central3/ovnsb_db.log --detach --no-chdir
 in_node central3 ovn-northd --ovnnb-db=tcp:192.168.100.1:6641,tcp:192.168.100.2:6641,tcp:192.168.100.3:6641 --ovnsb-db=tcp:192.168.100.1:6642,tcp:192.168.100.2:6642,tcp:192.168.100.3:6642 --pidfile=/run/lab/central-ha/nodes/central3/ovn-northd.pid --log-file=/run/lab/central-ha/nodes/central3/ovn-northd.log --detach --no-chdir
+in_node central3 sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.4 lladdr 0c:00:c0:a8:64:04 dev eth0 nud permanent' 'neigh replace 192.168.100.5 lladdr 0c:00:c0:a8:64:05 dev eth0 nud permanent'
 in_node central timeout 30 sh -c 'until ovs-appctl -t /run/lab/central-ha/nodes/central/ovnnb_db.ctl cluster/status OVN_Northbound 2>/dev/null | awk '\''/^Leader: unknown/{u=1} /^Servers:/{s=1;next} s&&/ at /{n++} END{exit !(n>=3 && !u)}'\''; do sleep 0.2; done'
 in_node central timeout 30 sh -c 'until ovs-appctl -t /run/lab/central-ha/nodes/central/ovnsb_db.ctl cluster/status OVN_Southbound 2>/dev/null | awk '\''/^Leader: unknown/{u=1} /^Servers:/{s=1;next} s&&/ at /{n++} END{exit !(n>=3 && !u)}'\''; do sleep 0.2; done'
 
@@ -485,9 +488,12 @@ in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapat
 in_node hv1 ip addr flush dev eth0
 in_node hv1 ip addr add 192.168.100.4/24 dev br-phy
 in_node hv1 ip link set dev br-phy up
-in_node hv1 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
-in_node hv1 ip neigh replace 192.168.100.2 lladdr 0a:00:c0:a8:64:02 dev br-phy nud permanent
-in_node hv1 ip neigh replace 192.168.100.3 lladdr 0a:00:c0:a8:64:03 dev br-phy nud permanent
+in_node hv1 ip route add 192.168.100.1/32 dev eth0 src 192.168.100.4
+in_node hv1 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev eth0 nud permanent
+in_node hv1 ip route add 192.168.100.2/32 dev eth0 src 192.168.100.4
+in_node hv1 ip neigh replace 192.168.100.2 lladdr 0a:00:c0:a8:64:02 dev eth0 nud permanent
+in_node hv1 ip route add 192.168.100.3/32 dev eth0 src 192.168.100.4
+in_node hv1 ip neigh replace 192.168.100.3 lladdr 0a:00:c0:a8:64:03 dev eth0 nud permanent
 in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.5 0a:00:c0:a8:64:05
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642,tcp:192.168.100.2:6642,tcp:192.168.100.3:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/central-ha/nodes/hv1/db.sock --pidfile=/run/lab/central-ha/nodes/hv1/ovn-controller.pid --log-file=/run/lab/central-ha/nodes/hv1/ovn-controller.log --detach --no-chdir
@@ -511,9 +517,12 @@ in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapat
 in_node hv2 ip addr flush dev eth0
 in_node hv2 ip addr add 192.168.100.5/24 dev br-phy
 in_node hv2 ip link set dev br-phy up
-in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
-in_node hv2 ip neigh replace 192.168.100.2 lladdr 0a:00:c0:a8:64:02 dev br-phy nud permanent
-in_node hv2 ip neigh replace 192.168.100.3 lladdr 0a:00:c0:a8:64:03 dev br-phy nud permanent
+in_node hv2 ip route add 192.168.100.1/32 dev eth0 src 192.168.100.5
+in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev eth0 nud permanent
+in_node hv2 ip route add 192.168.100.2/32 dev eth0 src 192.168.100.5
+in_node hv2 ip neigh replace 192.168.100.2 lladdr 0a:00:c0:a8:64:02 dev eth0 nud permanent
+in_node hv2 ip route add 192.168.100.3/32 dev eth0 src 192.168.100.5
+in_node hv2 ip neigh replace 192.168.100.3 lladdr 0a:00:c0:a8:64:03 dev eth0 nud permanent
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.4 0a:00:c0:a8:64:04
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642,tcp:192.168.100.2:6642,tcp:192.168.100.3:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv2 ovn-controller unix:/run/lab/central-ha/nodes/hv2/db.sock --pidfile=/run/lab/central-ha/nodes/hv2/ovn-controller.pid --log-file=/run/lab/central-ha/nodes/hv2/ovn-controller.log --detach --no-chdir

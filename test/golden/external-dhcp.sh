@@ -250,7 +250,7 @@ mkdir -p /run/lab/external-dhcp/nodes/hv1
 LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.hv1
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv1 link set dev lo up
 in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name hv1 type veth peer name eth0 netns lab.external-dhcp.hv1
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name hv1 type veth peer name eth0 netns lab.external-dhcp.hv1 address 0c:00:c0:a8:64:02
 in_node underlay ethtool -K hv1 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv1 up
 in_node hv1 ethtool -K eth0 tx off
@@ -267,7 +267,7 @@ mkdir -p /run/lab/external-dhcp/nodes/hv2
 LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.hv2
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link set dev lo up
 in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name hv2 type veth peer name eth0 netns lab.external-dhcp.hv2
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name hv2 type veth peer name eth0 netns lab.external-dhcp.hv2 address 0c:00:c0:a8:64:03
 in_node underlay ethtool -K hv2 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv2 up
 in_node hv2 ethtool -K eth0 tx off
@@ -284,7 +284,7 @@ mkdir -p /run/lab/external-dhcp/nodes/hv3
 LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.hv3
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv3 link set dev lo up
 in_node hv3 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name hv3 type veth peer name eth0 netns lab.external-dhcp.hv3
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name hv3 type veth peer name eth0 netns lab.external-dhcp.hv3 address 0c:00:c0:a8:64:04
 in_node underlay ethtool -K hv3 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv3 up
 in_node hv3 ethtool -K eth0 tx off
@@ -308,6 +308,7 @@ in_node central ovsdb-server /run/lab/external-dhcp/nodes/central/ovnnb_db.db --
 in_node central ovsdb-tool create /run/lab/external-dhcp/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/external-dhcp/nodes/central/ovnsb_db.db --remote=punix:/run/lab/external-dhcp/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/external-dhcp/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/external-dhcp/nodes/central/ovnsb_db.pid --log-file=/run/lab/external-dhcp/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/external-dhcp/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/external-dhcp/nodes/central/ovnsb_db.sock --pidfile=/run/lab/external-dhcp/nodes/central/ovn-northd.pid --log-file=/run/lab/external-dhcp/nodes/central/ovn-northd.log --detach --no-chdir
+in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.2 lladdr 0c:00:c0:a8:64:02 dev eth0 nud permanent' 'neigh replace 192.168.100.3 lladdr 0c:00:c0:a8:64:03 dev eth0 nud permanent' 'neigh replace 192.168.100.4 lladdr 0c:00:c0:a8:64:04 dev eth0 nud permanent'
 
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller
 in_node hv1 ovsdb-tool create /run/lab/external-dhcp/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -318,7 +319,8 @@ in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapat
 in_node hv1 ip addr flush dev eth0
 in_node hv1 ip addr add 192.168.100.2/24 dev br-phy
 in_node hv1 ip link set dev br-phy up
-in_node hv1 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv1 ip route add 192.168.100.1/32 dev eth0 src 192.168.100.2
+in_node hv1 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev eth0 nud permanent
 in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
 in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.4 0a:00:c0:a8:64:04
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-br br-ex -- set Bridge br-ex datapath_type=netdev -- --may-exist add-port br-ex ph-physnet1
@@ -335,7 +337,8 @@ in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapat
 in_node hv2 ip addr flush dev eth0
 in_node hv2 ip addr add 192.168.100.3/24 dev br-phy
 in_node hv2 ip link set dev br-phy up
-in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv2 ip route add 192.168.100.1/32 dev eth0 src 192.168.100.3
+in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev eth0 nud permanent
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.4 0a:00:c0:a8:64:04
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-br br-ex -- set Bridge br-ex datapath_type=netdev -- --may-exist add-port br-ex ph-physnet1
@@ -362,7 +365,8 @@ in_node hv3 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapat
 in_node hv3 ip addr flush dev eth0
 in_node hv3 ip addr add 192.168.100.4/24 dev br-phy
 in_node hv3 ip link set dev br-phy up
-in_node hv3 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev br-phy nud permanent
+in_node hv3 ip route add 192.168.100.1/32 dev eth0 src 192.168.100.4
+in_node hv3 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev eth0 nud permanent
 in_node hv3 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
 in_node hv3 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
 in_node hv3 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'

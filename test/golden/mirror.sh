@@ -336,7 +336,7 @@ mkdir -p /run/lab/mirror/nodes/hv1
 LAB_DIR=/run/lab/mirror ip netns add lab.mirror.hv1
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv1 link set dev lo up
 in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
-LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link add name hv1 type veth peer name eth0 netns lab.mirror.hv1
+LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link add name hv1 type veth peer name eth0 netns lab.mirror.hv1 address 0c:00:c0:a8:51:02
 in_node underlay ethtool -K hv1 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv1 up
 in_node hv1 ethtool -K eth0 tx off
@@ -347,7 +347,7 @@ mkdir -p /run/lab/mirror/nodes/hv2
 LAB_DIR=/run/lab/mirror ip netns add lab.mirror.hv2
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv2 link set dev lo up
 in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
-LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link add name hv2 type veth peer name eth0 netns lab.mirror.hv2
+LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link add name hv2 type veth peer name eth0 netns lab.mirror.hv2 address 0c:00:c0:a8:51:03
 in_node underlay ethtool -K hv2 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv2 up
 in_node hv2 ethtool -K eth0 tx off
@@ -358,7 +358,7 @@ mkdir -p /run/lab/mirror/nodes/hv3
 LAB_DIR=/run/lab/mirror ip netns add lab.mirror.hv3
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv3 link set dev lo up
 in_node hv3 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
-LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link add name hv3 type veth peer name eth0 netns lab.mirror.hv3
+LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link add name hv3 type veth peer name eth0 netns lab.mirror.hv3 address 0c:00:c0:a8:51:04
 in_node underlay ethtool -K hv3 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv3 up
 in_node hv3 ethtool -K eth0 tx off
@@ -372,6 +372,7 @@ in_node central ovsdb-server /run/lab/mirror/nodes/central/ovnnb_db.db --remote=
 in_node central ovsdb-tool create /run/lab/mirror/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/mirror/nodes/central/ovnsb_db.db --remote=punix:/run/lab/mirror/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.81.1 --unixctl=/run/lab/mirror/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/mirror/nodes/central/ovnsb_db.pid --log-file=/run/lab/mirror/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/mirror/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/mirror/nodes/central/ovnsb_db.sock --pidfile=/run/lab/mirror/nodes/central/ovn-northd.pid --log-file=/run/lab/mirror/nodes/central/ovn-northd.log --detach --no-chdir
+in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.81.2 lladdr 0c:00:c0:a8:51:02 dev eth0 nud permanent' 'neigh replace 192.168.81.3 lladdr 0c:00:c0:a8:51:03 dev eth0 nud permanent' 'neigh replace 192.168.81.4 lladdr 0c:00:c0:a8:51:04 dev eth0 nud permanent'
 
 # --- chassis hv1 192.168.81.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/mirror/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -382,7 +383,8 @@ in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapat
 in_node hv1 ip addr flush dev eth0
 in_node hv1 ip addr add 192.168.81.2/24 dev br-phy
 in_node hv1 ip link set dev br-phy up
-in_node hv1 ip neigh replace 192.168.81.1 lladdr 0a:00:c0:a8:51:01 dev br-phy nud permanent
+in_node hv1 ip route add 192.168.81.1/32 dev eth0 src 192.168.81.2
+in_node hv1 ip neigh replace 192.168.81.1 lladdr 0a:00:c0:a8:51:01 dev eth0 nud permanent
 in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.81.3 0a:00:c0:a8:51:03
 in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.81.4 0a:00:c0:a8:51:04
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.81.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
@@ -407,7 +409,8 @@ in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapat
 in_node hv2 ip addr flush dev eth0
 in_node hv2 ip addr add 192.168.81.3/24 dev br-phy
 in_node hv2 ip link set dev br-phy up
-in_node hv2 ip neigh replace 192.168.81.1 lladdr 0a:00:c0:a8:51:01 dev br-phy nud permanent
+in_node hv2 ip route add 192.168.81.1/32 dev eth0 src 192.168.81.3
+in_node hv2 ip neigh replace 192.168.81.1 lladdr 0a:00:c0:a8:51:01 dev eth0 nud permanent
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.81.2 0a:00:c0:a8:51:02
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.81.4 0a:00:c0:a8:51:04
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.81.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
@@ -432,7 +435,8 @@ in_node hv3 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapat
 in_node hv3 ip addr flush dev eth0
 in_node hv3 ip addr add 192.168.81.4/24 dev br-phy
 in_node hv3 ip link set dev br-phy up
-in_node hv3 ip neigh replace 192.168.81.1 lladdr 0a:00:c0:a8:51:01 dev br-phy nud permanent
+in_node hv3 ip route add 192.168.81.1/32 dev eth0 src 192.168.81.4
+in_node hv3 ip neigh replace 192.168.81.1 lladdr 0a:00:c0:a8:51:01 dev eth0 nud permanent
 in_node hv3 ovs-appctl tnl/neigh/set br-phy 192.168.81.2 0a:00:c0:a8:51:02
 in_node hv3 ovs-appctl tnl/neigh/set br-phy 192.168.81.3 0a:00:c0:a8:51:03
 in_node hv3 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.81.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'

@@ -590,7 +590,7 @@ mkdir -p /run/lab/nat-options/nodes/hv1
 LAB_DIR=/run/lab/nat-options ip netns add lab.nat-options.hv1
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv1 link set dev lo up
 in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
-LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.underlay link add name hv1 type veth peer name eth0 netns lab.nat-options.hv1
+LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.underlay link add name hv1 type veth peer name eth0 netns lab.nat-options.hv1 address 0c:00:c0:a8:af:02
 in_node underlay ethtool -K hv1 tx off
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.underlay link set dev hv1 up
 in_node hv1 ethtool -K eth0 tx off
@@ -607,7 +607,7 @@ mkdir -p /run/lab/nat-options/nodes/hv2
 LAB_DIR=/run/lab/nat-options ip netns add lab.nat-options.hv2
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv2 link set dev lo up
 in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
-LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.underlay link add name hv2 type veth peer name eth0 netns lab.nat-options.hv2
+LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.underlay link add name hv2 type veth peer name eth0 netns lab.nat-options.hv2 address 0c:00:c0:a8:af:03
 in_node underlay ethtool -K hv2 tx off
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.underlay link set dev hv2 up
 in_node hv2 ethtool -K eth0 tx off
@@ -640,6 +640,7 @@ in_node central ovsdb-server /run/lab/nat-options/nodes/central/ovnnb_db.db --re
 in_node central ovsdb-tool create /run/lab/nat-options/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/nat-options/nodes/central/ovnsb_db.db --remote=punix:/run/lab/nat-options/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.175.1 --unixctl=/run/lab/nat-options/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/nat-options/nodes/central/ovnsb_db.pid --log-file=/run/lab/nat-options/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/nat-options/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/nat-options/nodes/central/ovnsb_db.sock --pidfile=/run/lab/nat-options/nodes/central/ovn-northd.pid --log-file=/run/lab/nat-options/nodes/central/ovn-northd.log --detach --no-chdir
+in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.175.2 lladdr 0c:00:c0:a8:af:02 dev eth0 nud permanent' 'neigh replace 192.168.175.3 lladdr 0c:00:c0:a8:af:03 dev eth0 nud permanent'
 
 # --- chassis hv1 192.168.175.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/nat-options/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
@@ -650,7 +651,8 @@ in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapat
 in_node hv1 ip addr flush dev eth0
 in_node hv1 ip addr add 192.168.175.2/24 dev br-phy
 in_node hv1 ip link set dev br-phy up
-in_node hv1 ip neigh replace 192.168.175.1 lladdr 0a:00:c0:a8:af:01 dev br-phy nud permanent
+in_node hv1 ip route add 192.168.175.1/32 dev eth0 src 192.168.175.2
+in_node hv1 ip neigh replace 192.168.175.1 lladdr 0a:00:c0:a8:af:01 dev eth0 nud permanent
 in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.175.3 0a:00:c0:a8:af:03
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-br br0 -- set Bridge br0 datapath_type=netdev -- --may-exist add-port br0 ph-physnet1
 in_node hv1 ovs-vsctl set Open_vSwitch . 'external_ids:ovn-bridge-mappings="physnet1:br0"'
@@ -675,7 +677,8 @@ in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapat
 in_node hv2 ip addr flush dev eth0
 in_node hv2 ip addr add 192.168.175.3/24 dev br-phy
 in_node hv2 ip link set dev br-phy up
-in_node hv2 ip neigh replace 192.168.175.1 lladdr 0a:00:c0:a8:af:01 dev br-phy nud permanent
+in_node hv2 ip route add 192.168.175.1/32 dev eth0 src 192.168.175.3
+in_node hv2 ip neigh replace 192.168.175.1 lladdr 0a:00:c0:a8:af:01 dev eth0 nud permanent
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.175.2 0a:00:c0:a8:af:02
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.175.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv2 ovn-controller unix:/run/lab/nat-options/nodes/hv2/db.sock --pidfile=/run/lab/nat-options/nodes/hv2/ovn-controller.pid --log-file=/run/lab/nat-options/nodes/hv2/ovn-controller.log --detach --no-chdir

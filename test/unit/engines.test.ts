@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTopology } from '../../src/topology/load.js';
-import { enginesSpanned, engineOfNode, overlayAutoRange, parseEngines } from '../../src/topology/engines.js';
+import { chassisNics, enginesSpanned, engineOfNode, overlayAutoRange, parseEngines } from '../../src/topology/engines.js';
 import { placeOnEngines } from '../../src/runtime/docker/placement.js';
 import { parseCidr } from '../../src/topology/net.js';
 import { upSteps } from '../../src/core/up-steps.js';
@@ -37,6 +37,19 @@ describe('Docker engines: where nodes go', () => {
     ]);
     expect(engineOfNode(lab, 'vm2')).toBe('b'); // a VM is where its chassis is
     expect(enginesSpanned(lab)).toEqual(['a', 'b']);
+  });
+
+  it("gives a chassis' eth0 a MAC of its own, central's neighbour, except across engines, where only br-phy's reaches it", () => {
+    const one = parseTopology(ONE_MACHINE, 't.yaml');
+    // 0c:00 and the address, not br-phy's 0a:00: tunnel frames stay OVS's, central's replies reach eth0 itself.
+    expect(chassisNics(one).map((c) => [c.name, c.ip, c.mac])).toEqual([
+      ['hv1', '192.168.100.2', '0c:00:c0:a8:64:02'],
+      ['hv2', '192.168.100.3', '0c:00:c0:a8:64:03'],
+      ['hv3', '192.168.100.4', '0c:00:c0:a8:64:04'],
+    ]);
+    const spread = placeOnEngines(parseTopology(BASE, 't.yaml'));
+    expect(chassisNics(spread).map((c) => c.mac)).toEqual(spread.chassis.map((c) => c.mac));
+    expect(spread.chassis[0]!.mac).toBe('0a:00:c0:a8:64:02');
   });
 
   it('spreads a file written for one machine over the engines given on the command line', () => {

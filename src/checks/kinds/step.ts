@@ -1,4 +1,4 @@
-import { failChassis, faultTarget, killDaemon, recoverChassis, restartDaemon } from '../../ovn/faults.js';
+import { failChassis, faultTarget, FLOW_RESTORE_WAIT, killDaemon, recoverChassis, restartDaemon } from '../../ovn/faults.js';
 import { commandArgv } from '../../base/exec.js';
 import { shellLine } from '../../base/shell-line.js';
 import { aclAddCommands, aclDelCommand } from '../../features/security/acl.js';
@@ -91,8 +91,8 @@ async function act(spec: StepCheck, ctx: LabContext): Promise<{ ok: boolean; see
     return { ok: killed.length > 0, seen: killed.length ? `${spec.fail_chassis} failed: ${killed.join(', ')} killed (SIGKILL)` : `no daemon ran on ${spec.fail_chassis}` };
   }
   if (spec.recover_chassis !== undefined) {
-    await recoverChassis(ctx, spec.recover_chassis);
-    return { ok: true, seen: `${spec.recover_chassis} booted: ovsdb-server, ovs-vswitchd and ovn-controller started again` };
+    const { flowRestoreWait } = await recoverChassis(ctx, spec.recover_chassis);
+    return { ok: true, seen: `${spec.recover_chassis} booted: ovsdb-server, ovs-vswitchd and ovn-controller started again${flowRestoreWait ? `, ovs-vswitchd ${FLOW_RESTORE_WAIT}` : ''}` };
   }
   const out = await ctx.node(spec.node ?? ctx.lab.central.name).run(commandArgv(spec.command!), { nothrow: true, timeoutMs: 60_000 });
   return { ok: out.ok, seen: `exit ${out.exitCode}${out.stderr.trim() ? `: ${out.stderr.trim().split('\n')[0]}` : ''}` };

@@ -67,12 +67,23 @@ describe('step: faults', () => {
   });
 
   it('restart ovs-vswitchd: on the datapath its database keeps, then its tunnel neighbours set again', async () => {
-    const lab = fakeLab('l3-ha', 'kind: step, restart: { daemon: ovs-vswitchd, node: hv1 }').on('hv1', 'sh -c for f in', fixture('step-controller-state-gone')).on('hv1', 'ovs-vsctl --timeout=10 get', '"netdev"\n');
+    // What `get Open_vSwitch . external_ids other_config` prints before OVN 26.03.
+    const lab = fakeLab('l3-ha', 'kind: step, restart: { daemon: ovs-vswitchd, node: hv1 }').on('hv1', 'sh -c for f in', fixture('step-controller-state-gone')).on('hv1', 'ovs-vsctl --timeout=10 get', '{hostname=hv1, ovn-bridge-datapath-type=netdev, system-id=hv1}\n{vlan-limit="0"}\n');
     expect(await lab.attempt()).toEqual({ ok: true, seen: 'ovs-vswitchd started again on hv1' });
     const started = lab.ran.at(-1) ?? '';
     expect(started).toMatch(/^hv1: .*ovs-vswitchd unix:\/fake\/hv1\/db\.sock --disable-system --pidfile=\/fake\/hv1\/ovs-vswitchd\.pid /);
     expect(started).toContain('ovs-appctl tnl/neigh/set br-phy 192.168.164.3 ');
     expect(started).toContain('ovs-appctl tnl/neigh/set br-phy 192.168.164.4 ');
+  });
+
+  it('restart ovs-vswitchd on OVN 26.03: says it starts in the flow-restore-wait ovn-controller set, on the datapath the database keeps', async () => {
+    const db26 = '{hostname=hv1, ovn-bridge-datapath-type=system, ovn-managed-flow-restore-wait="true", system-id=hv1}\n{flow-restore-wait="true", vlan-limit="0"}\n';
+    const lab = fakeLab('l3-ha', 'kind: step, restart: { daemon: ovs-vswitchd, node: hv1 }').on('hv1', 'sh -c for f in', fixture('step-controller-state-gone')).on('hv1', 'ovs-vsctl --timeout=10 get', db26);
+    expect(await lab.attempt()).toEqual({
+      ok: true,
+      seen: 'ovs-vswitchd started again on hv1 (in flow-restore-wait, which ovn-controller set: it forwards once ovn-controller has put its flows back and cleared it)',
+    });
+    expect(lab.ran.at(-1)).not.toContain('--disable-system'); // the kernel datapath, as the database says
   });
 
   it('fail_chassis: every daemon of the chassis SIGKILLed in one command', async () => {
@@ -88,7 +99,7 @@ describe('step: faults', () => {
   });
 
   it('recover_chassis: ovsdb-server on the kept database, ovs-vswitchd, then ovn-controller', async () => {
-    const lab = fakeLab('l3-ha', 'kind: step, recover_chassis: hv2').on('hv2', 'ovs-vsctl --timeout=10 get', 'netdev\n');
+    const lab = fakeLab('l3-ha', 'kind: step, recover_chassis: hv2').on('hv2', 'ovs-vsctl --timeout=10 get', '{hostname=hv1, ovn-bridge-datapath-type=netdev, system-id=hv1}\n{vlan-limit="0"}\n');
     expect(await lab.attempt()).toEqual({ ok: true, seen: 'hv2 booted: ovsdb-server, ovs-vswitchd and ovn-controller started again' });
     expect(lab.ran.map((l) => /(ovsdb-server|ovs-vswitchd|ovn-controller) unix|ovsdb-server \/fake|ovs-vsctl --timeout=10 get/.exec(l)?.[0])).toEqual([
       'ovsdb-server /fake',
