@@ -120,11 +120,15 @@ function sbProbeInterval(lab: Lab): string[] {
   return ms > 5000 ? [`external_ids:ovn-remote-probe-interval=${ms}`] : [];
 }
 
-/** A loop that returns once the SB database has northd's SB_Global row (30 s at most). */
+/**
+ * A loop that returns once the SB database has northd's SB_Global row: 30 s at most, or a tenth of
+ * a second per chassis where that is longer (500 chassis: 50 s). The chassis that start last ask
+ * while the SB server and every daemon before them share two cores: at 500, one waited past 30 s.
+ */
 function sbWrittenByNorthd(node: NodeShell, lab: Lab, chassis: Chassis): string[] {
   const ssl = lab.central.ssl ? sslArgs(sslFiles(node.runDir, chassis.name)) : [];
   const probe = shellLine(['ovn-sbctl', ...ssl, `--db=${centralRemote(lab.central, SB_PORT)}`, '--timeout=5', '--bare', '--columns=_uuid', 'list', 'SB_Global']);
-  return waitCommand(`[ -n "$(${probe} 2>/dev/null)" ]`, 30, 0.02);
+  return waitCommand(`[ -n "$(${probe} 2>/dev/null)" ]`, Math.max(30, lab.chassis.length / 10), 0.02);
 }
 
 function ovsdbServerArgv(r: string): string[] {

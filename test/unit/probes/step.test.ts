@@ -68,7 +68,9 @@ describe('step: faults', () => {
 
   it('restart ovs-vswitchd: on the datapath its database keeps, then its tunnel neighbours set again', async () => {
     // What `get Open_vSwitch . external_ids other_config` prints before OVN 26.03.
-    const lab = fakeLab('l3-ha', 'kind: step, restart: { daemon: ovs-vswitchd, node: hv1 }').on('hv1', 'sh -c for f in', fixture('step-controller-state-gone')).on('hv1', 'ovs-vsctl --timeout=10 get', '{hostname=hv1, ovn-bridge-datapath-type=netdev, system-id=hv1}\n{vlan-limit="0"}\n');
+    const lab = fakeLab('l3-ha', 'kind: step, restart: { daemon: ovs-vswitchd, node: hv1 }')
+      .on('hv1', 'sh -c for f in', fixture('step-controller-state-gone'))
+      .on('hv1', 'ovs-vsctl --timeout=10 get', '{hostname=hv1, ovn-bridge-datapath-type=netdev, system-id=hv1}\n{vlan-limit="0"}\n');
     expect(await lab.attempt()).toEqual({ ok: true, seen: 'ovs-vswitchd started again on hv1' });
     const started = lab.ran.at(-1) ?? '';
     expect(started).toMatch(/^hv1: .*ovs-vswitchd unix:\/fake\/hv1\/db\.sock --disable-system --pidfile=\/fake\/hv1\/ovs-vswitchd\.pid /);
