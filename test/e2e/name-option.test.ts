@@ -71,7 +71,11 @@ describeE2E('one file run under several names (--name, a file on stdin), and lab
     const exited = new Promise<number | null>((r) => child.on('exit', r));
     const line = async () => (await lab(['ls'])).stdout.split('\n').find((l) => l.startsWith(`${STARTING} `)) ?? '';
     expect(await until(async () => / starting /.test(await line()), 60_000)).toBe(true);
-    expect(await line()).not.toMatch(/DEGRADED|INCOMPLETE/);
+    // Once seen starting, the next reading is starting, or healthy when up has finished meanwhile.
+    // CI saw DEGRADED here once (not reproduced): should it happen again, its status says why.
+    const next = await line();
+    const why = /DEGRADED|INCOMPLETE/.test(next) ? (await lab(['status', STARTING, '--format', 'json'])).stdout : '';
+    expect(`${next}\n${why}`).not.toMatch(/DEGRADED|INCOMPLETE/);
     expect(await exited).toBe(0);
     expect(await line()).toMatch(/ healthy /);
     expect((await lab(['down', STARTING])).code).toBe(0);
