@@ -27,7 +27,11 @@ export async function requestLease(vm: NodeShell, iface = 'eth0', opts: { family
   const argv = iface === 'eth0' && family === 4 ? [p.wrapper, '-1', '-v', 'eth0'] : ['/sbin/dhclient', ...(family === 6 ? ['-6'] : []), '-cf', p.conf, '-sf', p.script, '-lf', p.leases, '-pf', p.pid, '-1', '-v', iface];
   const log = shellLine([p.log]);
   const showAddress = family === 4 ? `; echo '${ADDRESS_FOLLOWS}'; ip -4 -o addr show dev ${shellLine([iface])}` : '';
-  const script = `timeout "$0" "$@" > ${log} 2>&1 && s=0 || s=$?; cat ${log}${showAddress}; exit $s`;
+  // With its lease, dhclient forks the daemon that renews it and exits; the daemon writes its pid
+  // file a moment later. Until then `lab status` finds no dhclient running (the lab DEGRADED), so
+  // the request returns once the pid file names a live process (a second at most).
+  const daemon = `[ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat ${shellLine([p.pid])} 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done`;
+  const script = `timeout "$0" "$@" > ${log} 2>&1 && s=0 || s=$?; ${daemon}; cat ${log}${showAddress}; exit $s`;
   const out = await vm.run(['sh', '-c', script, String(opts.timeoutSec ?? (family === 6 ? 20 : 40)), ...argv], { nothrow: true, files });
   if (!out.ok) throw out;
   const [text, shown] = out.stdout.split(`${ADDRESS_FOLLOWS}\n`);
