@@ -1,4 +1,4 @@
-import type { NodeShell } from '../ovn/node-shell.js';
+import { waitCommand, type NodeShell } from '../ovn/node-shell.js';
 import { shellLine } from '../base/shell-line.js';
 import { DHCLIENT_CONF, DHCLIENT_SCRIPT, dhclientPaths, dhclientWrapper } from './dhclient-files.js';
 
@@ -30,7 +30,7 @@ export async function requestLease(vm: NodeShell, iface = 'eth0', opts: { family
   // With its lease, dhclient forks the daemon that renews it and exits; the daemon writes its pid
   // file a moment later. Until then `lab status` finds no dhclient running (the lab DEGRADED), so
   // the request returns once the pid file names a live process (a second at most).
-  const daemon = `[ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat ${shellLine([p.pid])} 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done`;
+  const daemon = `[ $s = 0 ] && ${shellLine(waitCommand(`kill -0 "$(cat ${shellLine([p.pid])} 2>/dev/null)" 2>/dev/null`, 1, 0.02))}`;
   const script = `timeout "$0" "$@" > ${log} 2>&1 && s=0 || s=$?; ${daemon}; cat ${log}${showAddress}; exit $s`;
   const out = await vm.run(['sh', '-c', script, String(opts.timeoutSec ?? (family === 6 ? 20 : 40)), ...argv], { nothrow: true, files });
   if (!out.ok) throw out;

@@ -607,7 +607,7 @@ cat > /run/lab/dhcpv6/nodes/vm1/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/dhcpv6/nodes/vm1/dhclient.conf -sf /run/lab/dhcpv6/nodes/vm1/dhclient-script -lf /run/lab/dhcpv6/nodes/vm1/dhclient.leases -pf /run/lab/dhcpv6/nodes/vm1/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/dhcpv6/nodes/vm1/bin/dhclient
-in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/dhcpv6/nodes/vm1/dhclient.v6.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/dhcpv6/nodes/vm1/dhclient.v6.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/dhcpv6/nodes/vm1/dhclient.v6.log; exit $s' 20 /sbin/dhclient -6 -cf /run/lab/dhcpv6/nodes/vm1/dhclient.conf -sf /run/lab/dhcpv6/nodes/vm1/dhclient-script -lf /run/lab/dhcpv6/nodes/vm1/dhclient.v6.leases -pf /run/lab/dhcpv6/nodes/vm1/dhclient.v6.pid -1 -v eth0
+in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/dhcpv6/nodes/vm1/dhclient.v6.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/dhcpv6/nodes/vm1/dhclient.v6.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/dhcpv6/nodes/vm1/dhclient.v6.log; exit $s' 20 /sbin/dhclient -6 -cf /run/lab/dhcpv6/nodes/vm1/dhclient.conf -sf /run/lab/dhcpv6/nodes/vm1/dhclient-script -lf /run/lab/dhcpv6/nodes/vm1/dhclient.v6.leases -pf /run/lab/dhcpv6/nodes/vm1/dhclient.v6.pid -1 -v eth0
 in_node vm1 timeout 15 sh -c 'until ip -6 route show default | grep -q '\''default via'\''; do sleep 0.2; done'
 in_node vm1 timeout 15 sh -c 'until ip -6 -o addr show dev eth0 scope global -tentative | grep -qF '\'' fd00:61::11/'\''; do sleep 0.2; done'
 in_node vm1 ip addr add 10.61.0.11/24 dev eth0

@@ -454,7 +454,7 @@ cat > /run/lab/fdb/nodes/vm1/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/fdb/nodes/vm1/dhclient.conf -sf /run/lab/fdb/nodes/vm1/dhclient-script -lf /run/lab/fdb/nodes/vm1/dhclient.leases -pf /run/lab/fdb/nodes/vm1/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/fdb/nodes/vm1/bin/dhclient
-in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/fdb/nodes/vm1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/fdb/nodes/vm1/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/fdb/nodes/vm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/fdb/nodes/vm1/bin/dhclient -1 -v eth0
+in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/fdb/nodes/vm1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/fdb/nodes/vm1/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/fdb/nodes/vm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/fdb/nodes/vm1/bin/dhclient -1 -v eth0
 in_node vm1 ip -4 -o addr show dev eth0
 in_node vm1 ip -6 -o addr show dev eth0 scope global
 
@@ -525,7 +525,7 @@ cat > /run/lab/fdb/nodes/remote/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/fdb/nodes/remote/dhclient.conf -sf /run/lab/fdb/nodes/remote/dhclient-script -lf /run/lab/fdb/nodes/remote/dhclient.leases -pf /run/lab/fdb/nodes/remote/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/fdb/nodes/remote/bin/dhclient
-in_node remote sh -c 'timeout "$0" "$@" > /run/lab/fdb/nodes/remote/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/fdb/nodes/remote/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/fdb/nodes/remote/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/fdb/nodes/remote/bin/dhclient -1 -v eth0
+in_node remote sh -c 'timeout "$0" "$@" > /run/lab/fdb/nodes/remote/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/fdb/nodes/remote/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/fdb/nodes/remote/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/fdb/nodes/remote/bin/dhclient -1 -v eth0
 in_node remote ip -4 -o addr show dev eth0
 in_node remote ip -6 -o addr show dev eth0 scope global
 

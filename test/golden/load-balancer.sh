@@ -746,7 +746,7 @@ cat > /run/lab/load-balancer/nodes/web1/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/load-balancer/nodes/web1/dhclient.conf -sf /run/lab/load-balancer/nodes/web1/dhclient-script -lf /run/lab/load-balancer/nodes/web1/dhclient.leases -pf /run/lab/load-balancer/nodes/web1/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/load-balancer/nodes/web1/bin/dhclient
-in_node web1 sh -c 'timeout "$0" "$@" > /run/lab/load-balancer/nodes/web1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/load-balancer/nodes/web1/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/load-balancer/nodes/web1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/load-balancer/nodes/web1/bin/dhclient -1 -v eth0
+in_node web1 sh -c 'timeout "$0" "$@" > /run/lab/load-balancer/nodes/web1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/load-balancer/nodes/web1/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/load-balancer/nodes/web1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/load-balancer/nodes/web1/bin/dhclient -1 -v eth0
 in_node web1 ip -4 -o addr show dev eth0
 in_node web1 ip -6 -o addr show dev eth0 scope global
 
@@ -811,7 +811,7 @@ cat > /run/lab/load-balancer/nodes/web2/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/load-balancer/nodes/web2/dhclient.conf -sf /run/lab/load-balancer/nodes/web2/dhclient-script -lf /run/lab/load-balancer/nodes/web2/dhclient.leases -pf /run/lab/load-balancer/nodes/web2/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/load-balancer/nodes/web2/bin/dhclient
-in_node web2 sh -c 'timeout "$0" "$@" > /run/lab/load-balancer/nodes/web2/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/load-balancer/nodes/web2/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/load-balancer/nodes/web2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/load-balancer/nodes/web2/bin/dhclient -1 -v eth0
+in_node web2 sh -c 'timeout "$0" "$@" > /run/lab/load-balancer/nodes/web2/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/load-balancer/nodes/web2/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/load-balancer/nodes/web2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/load-balancer/nodes/web2/bin/dhclient -1 -v eth0
 in_node web2 ip -4 -o addr show dev eth0
 in_node web2 ip -6 -o addr show dev eth0 scope global
 
@@ -876,7 +876,7 @@ cat > /run/lab/load-balancer/nodes/web3/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/load-balancer/nodes/web3/dhclient.conf -sf /run/lab/load-balancer/nodes/web3/dhclient-script -lf /run/lab/load-balancer/nodes/web3/dhclient.leases -pf /run/lab/load-balancer/nodes/web3/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/load-balancer/nodes/web3/bin/dhclient
-in_node web3 sh -c 'timeout "$0" "$@" > /run/lab/load-balancer/nodes/web3/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/load-balancer/nodes/web3/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/load-balancer/nodes/web3/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/load-balancer/nodes/web3/bin/dhclient -1 -v eth0
+in_node web3 sh -c 'timeout "$0" "$@" > /run/lab/load-balancer/nodes/web3/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/load-balancer/nodes/web3/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/load-balancer/nodes/web3/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/load-balancer/nodes/web3/bin/dhclient -1 -v eth0
 in_node web3 ip -4 -o addr show dev eth0
 in_node web3 ip -6 -o addr show dev eth0 scope global
 
@@ -941,7 +941,7 @@ cat > /run/lab/load-balancer/nodes/client/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/load-balancer/nodes/client/dhclient.conf -sf /run/lab/load-balancer/nodes/client/dhclient-script -lf /run/lab/load-balancer/nodes/client/dhclient.leases -pf /run/lab/load-balancer/nodes/client/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/load-balancer/nodes/client/bin/dhclient
-in_node client sh -c 'timeout "$0" "$@" > /run/lab/load-balancer/nodes/client/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/load-balancer/nodes/client/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/load-balancer/nodes/client/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/load-balancer/nodes/client/bin/dhclient -1 -v eth0
+in_node client sh -c 'timeout "$0" "$@" > /run/lab/load-balancer/nodes/client/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/load-balancer/nodes/client/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/load-balancer/nodes/client/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/load-balancer/nodes/client/bin/dhclient -1 -v eth0
 in_node client ip -4 -o addr show dev eth0
 in_node client ip -6 -o addr show dev eth0 scope global
 
@@ -1006,7 +1006,7 @@ cat > /run/lab/load-balancer/nodes/remote/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/load-balancer/nodes/remote/dhclient.conf -sf /run/lab/load-balancer/nodes/remote/dhclient-script -lf /run/lab/load-balancer/nodes/remote/dhclient.leases -pf /run/lab/load-balancer/nodes/remote/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/load-balancer/nodes/remote/bin/dhclient
-in_node remote sh -c 'timeout "$0" "$@" > /run/lab/load-balancer/nodes/remote/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/load-balancer/nodes/remote/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/load-balancer/nodes/remote/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/load-balancer/nodes/remote/bin/dhclient -1 -v eth0
+in_node remote sh -c 'timeout "$0" "$@" > /run/lab/load-balancer/nodes/remote/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/load-balancer/nodes/remote/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/load-balancer/nodes/remote/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/load-balancer/nodes/remote/bin/dhclient -1 -v eth0
 in_node remote ip -4 -o addr show dev eth0
 in_node remote ip -6 -o addr show dev eth0 scope global
 

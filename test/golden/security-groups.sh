@@ -958,7 +958,7 @@ cat > /run/lab/security-groups/nodes/web1/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/security-groups/nodes/web1/dhclient.conf -sf /run/lab/security-groups/nodes/web1/dhclient-script -lf /run/lab/security-groups/nodes/web1/dhclient.leases -pf /run/lab/security-groups/nodes/web1/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/security-groups/nodes/web1/bin/dhclient
-in_node web1 sh -c 'timeout "$0" "$@" > /run/lab/security-groups/nodes/web1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/security-groups/nodes/web1/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/security-groups/nodes/web1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/security-groups/nodes/web1/bin/dhclient -1 -v eth0
+in_node web1 sh -c 'timeout "$0" "$@" > /run/lab/security-groups/nodes/web1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/security-groups/nodes/web1/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/security-groups/nodes/web1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/security-groups/nodes/web1/bin/dhclient -1 -v eth0
 in_node web1 ip -4 -o addr show dev eth0
 in_node web1 ip -6 -o addr show dev eth0 scope global
 
@@ -1023,7 +1023,7 @@ cat > /run/lab/security-groups/nodes/web2/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/security-groups/nodes/web2/dhclient.conf -sf /run/lab/security-groups/nodes/web2/dhclient-script -lf /run/lab/security-groups/nodes/web2/dhclient.leases -pf /run/lab/security-groups/nodes/web2/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/security-groups/nodes/web2/bin/dhclient
-in_node web2 sh -c 'timeout "$0" "$@" > /run/lab/security-groups/nodes/web2/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/security-groups/nodes/web2/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/security-groups/nodes/web2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/security-groups/nodes/web2/bin/dhclient -1 -v eth0
+in_node web2 sh -c 'timeout "$0" "$@" > /run/lab/security-groups/nodes/web2/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/security-groups/nodes/web2/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/security-groups/nodes/web2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/security-groups/nodes/web2/bin/dhclient -1 -v eth0
 in_node web2 ip -4 -o addr show dev eth0
 in_node web2 ip -6 -o addr show dev eth0 scope global
 
@@ -1088,7 +1088,7 @@ cat > /run/lab/security-groups/nodes/client/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/security-groups/nodes/client/dhclient.conf -sf /run/lab/security-groups/nodes/client/dhclient-script -lf /run/lab/security-groups/nodes/client/dhclient.leases -pf /run/lab/security-groups/nodes/client/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/security-groups/nodes/client/bin/dhclient
-in_node client sh -c 'timeout "$0" "$@" > /run/lab/security-groups/nodes/client/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/security-groups/nodes/client/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/security-groups/nodes/client/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/security-groups/nodes/client/bin/dhclient -1 -v eth0
+in_node client sh -c 'timeout "$0" "$@" > /run/lab/security-groups/nodes/client/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/security-groups/nodes/client/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/security-groups/nodes/client/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/security-groups/nodes/client/bin/dhclient -1 -v eth0
 in_node client ip -4 -o addr show dev eth0
 in_node client ip -6 -o addr show dev eth0 scope global
 
@@ -1153,7 +1153,7 @@ cat > /run/lab/security-groups/nodes/admin/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/security-groups/nodes/admin/dhclient.conf -sf /run/lab/security-groups/nodes/admin/dhclient-script -lf /run/lab/security-groups/nodes/admin/dhclient.leases -pf /run/lab/security-groups/nodes/admin/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/security-groups/nodes/admin/bin/dhclient
-in_node admin sh -c 'timeout "$0" "$@" > /run/lab/security-groups/nodes/admin/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/security-groups/nodes/admin/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/security-groups/nodes/admin/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/security-groups/nodes/admin/bin/dhclient -1 -v eth0
+in_node admin sh -c 'timeout "$0" "$@" > /run/lab/security-groups/nodes/admin/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/security-groups/nodes/admin/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/security-groups/nodes/admin/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/security-groups/nodes/admin/bin/dhclient -1 -v eth0
 in_node admin ip -4 -o addr show dev eth0
 in_node admin ip -6 -o addr show dev eth0 scope global
 

@@ -435,7 +435,7 @@ cat > /run/lab/subnets-isolated/nodes/web1/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/subnets-isolated/nodes/web1/dhclient.conf -sf /run/lab/subnets-isolated/nodes/web1/dhclient-script -lf /run/lab/subnets-isolated/nodes/web1/dhclient.leases -pf /run/lab/subnets-isolated/nodes/web1/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/subnets-isolated/nodes/web1/bin/dhclient
-in_node web1 sh -c 'timeout "$0" "$@" > /run/lab/subnets-isolated/nodes/web1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/subnets-isolated/nodes/web1/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/subnets-isolated/nodes/web1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/subnets-isolated/nodes/web1/bin/dhclient -1 -v eth0
+in_node web1 sh -c 'timeout "$0" "$@" > /run/lab/subnets-isolated/nodes/web1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/subnets-isolated/nodes/web1/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/subnets-isolated/nodes/web1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/subnets-isolated/nodes/web1/bin/dhclient -1 -v eth0
 in_node web1 ip -4 -o addr show dev eth0
 in_node web1 ip -6 -o addr show dev eth0 scope global
 
@@ -500,7 +500,7 @@ cat > /run/lab/subnets-isolated/nodes/web2/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/subnets-isolated/nodes/web2/dhclient.conf -sf /run/lab/subnets-isolated/nodes/web2/dhclient-script -lf /run/lab/subnets-isolated/nodes/web2/dhclient.leases -pf /run/lab/subnets-isolated/nodes/web2/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/subnets-isolated/nodes/web2/bin/dhclient
-in_node web2 sh -c 'timeout "$0" "$@" > /run/lab/subnets-isolated/nodes/web2/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/subnets-isolated/nodes/web2/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/subnets-isolated/nodes/web2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/subnets-isolated/nodes/web2/bin/dhclient -1 -v eth0
+in_node web2 sh -c 'timeout "$0" "$@" > /run/lab/subnets-isolated/nodes/web2/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/subnets-isolated/nodes/web2/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/subnets-isolated/nodes/web2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/subnets-isolated/nodes/web2/bin/dhclient -1 -v eth0
 in_node web2 ip -4 -o addr show dev eth0
 in_node web2 ip -6 -o addr show dev eth0 scope global
 
@@ -565,7 +565,7 @@ cat > /run/lab/subnets-isolated/nodes/db1/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/subnets-isolated/nodes/db1/dhclient.conf -sf /run/lab/subnets-isolated/nodes/db1/dhclient-script -lf /run/lab/subnets-isolated/nodes/db1/dhclient.leases -pf /run/lab/subnets-isolated/nodes/db1/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/subnets-isolated/nodes/db1/bin/dhclient
-in_node db1 sh -c 'timeout "$0" "$@" > /run/lab/subnets-isolated/nodes/db1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/subnets-isolated/nodes/db1/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/subnets-isolated/nodes/db1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/subnets-isolated/nodes/db1/bin/dhclient -1 -v eth0
+in_node db1 sh -c 'timeout "$0" "$@" > /run/lab/subnets-isolated/nodes/db1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/subnets-isolated/nodes/db1/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/subnets-isolated/nodes/db1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/subnets-isolated/nodes/db1/bin/dhclient -1 -v eth0
 in_node db1 ip -4 -o addr show dev eth0
 in_node db1 ip -6 -o addr show dev eth0 scope global
 
@@ -630,7 +630,7 @@ cat > /run/lab/subnets-isolated/nodes/db2/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/subnets-isolated/nodes/db2/dhclient.conf -sf /run/lab/subnets-isolated/nodes/db2/dhclient-script -lf /run/lab/subnets-isolated/nodes/db2/dhclient.leases -pf /run/lab/subnets-isolated/nodes/db2/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/subnets-isolated/nodes/db2/bin/dhclient
-in_node db2 sh -c 'timeout "$0" "$@" > /run/lab/subnets-isolated/nodes/db2/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/subnets-isolated/nodes/db2/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/subnets-isolated/nodes/db2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/subnets-isolated/nodes/db2/bin/dhclient -1 -v eth0
+in_node db2 sh -c 'timeout "$0" "$@" > /run/lab/subnets-isolated/nodes/db2/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/subnets-isolated/nodes/db2/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/subnets-isolated/nodes/db2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/subnets-isolated/nodes/db2/bin/dhclient -1 -v eth0
 in_node db2 ip -4 -o addr show dev eth0
 in_node db2 ip -6 -o addr show dev eth0 scope global
 

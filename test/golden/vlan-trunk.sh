@@ -549,7 +549,7 @@ cat > /run/lab/vlan-trunk/nodes/vm1/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/vm1/dhclient.conf -sf /run/lab/vlan-trunk/nodes/vm1/dhclient-script -lf /run/lab/vlan-trunk/nodes/vm1/dhclient.leases -pf /run/lab/vlan-trunk/nodes/vm1/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/vlan-trunk/nodes/vm1/bin/dhclient
-in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/vm1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/vlan-trunk/nodes/vm1/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/vlan-trunk/nodes/vm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/vlan-trunk/nodes/vm1/bin/dhclient -1 -v eth0
+in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/vm1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/vlan-trunk/nodes/vm1/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/vlan-trunk/nodes/vm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/vlan-trunk/nodes/vm1/bin/dhclient -1 -v eth0
 mkdir -p /run/lab/vlan-trunk/nodes/vm1
 cat > /run/lab/vlan-trunk/nodes/vm1/dhclient-script <<'LAB_EOF'
 #!/bin/sh
@@ -610,7 +610,7 @@ cat > /run/lab/vlan-trunk/nodes/vm1/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/vm1/dhclient.conf -sf /run/lab/vlan-trunk/nodes/vm1/dhclient-script -lf /run/lab/vlan-trunk/nodes/vm1/dhclient.leases -pf /run/lab/vlan-trunk/nodes/vm1/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/vlan-trunk/nodes/vm1/bin/dhclient
-in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0.10; exit $s' 40 /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/vm1/dhclient.conf -sf /run/lab/vlan-trunk/nodes/vm1/dhclient-script -lf /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.leases -pf /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.pid -1 -v eth0.10
+in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0.10; exit $s' 40 /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/vm1/dhclient.conf -sf /run/lab/vlan-trunk/nodes/vm1/dhclient-script -lf /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.leases -pf /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.pid -1 -v eth0.10
 mkdir -p /run/lab/vlan-trunk/nodes/vm1
 cat > /run/lab/vlan-trunk/nodes/vm1/dhclient-script <<'LAB_EOF'
 #!/bin/sh
@@ -671,7 +671,7 @@ cat > /run/lab/vlan-trunk/nodes/vm1/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/vm1/dhclient.conf -sf /run/lab/vlan-trunk/nodes/vm1/dhclient-script -lf /run/lab/vlan-trunk/nodes/vm1/dhclient.leases -pf /run/lab/vlan-trunk/nodes/vm1/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/vlan-trunk/nodes/vm1/bin/dhclient
-in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0.20; exit $s' 40 /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/vm1/dhclient.conf -sf /run/lab/vlan-trunk/nodes/vm1/dhclient-script -lf /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.leases -pf /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.pid -1 -v eth0.20
+in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0.20; exit $s' 40 /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/vm1/dhclient.conf -sf /run/lab/vlan-trunk/nodes/vm1/dhclient-script -lf /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.leases -pf /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.pid -1 -v eth0.20
 in_node vm1 ip -4 -o addr show dev eth0
 in_node vm1 ip -6 -o addr show dev eth0 scope global
 
@@ -736,7 +736,7 @@ cat > /run/lab/vlan-trunk/nodes/red/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/red/dhclient.conf -sf /run/lab/vlan-trunk/nodes/red/dhclient-script -lf /run/lab/vlan-trunk/nodes/red/dhclient.leases -pf /run/lab/vlan-trunk/nodes/red/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/vlan-trunk/nodes/red/bin/dhclient
-in_node red sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/red/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/vlan-trunk/nodes/red/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/vlan-trunk/nodes/red/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/vlan-trunk/nodes/red/bin/dhclient -1 -v eth0
+in_node red sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/red/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/vlan-trunk/nodes/red/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/vlan-trunk/nodes/red/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/vlan-trunk/nodes/red/bin/dhclient -1 -v eth0
 in_node red ip -4 -o addr show dev eth0
 in_node red ip -6 -o addr show dev eth0 scope global
 
@@ -801,7 +801,7 @@ cat > /run/lab/vlan-trunk/nodes/blue/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/blue/dhclient.conf -sf /run/lab/vlan-trunk/nodes/blue/dhclient-script -lf /run/lab/vlan-trunk/nodes/blue/dhclient.leases -pf /run/lab/vlan-trunk/nodes/blue/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/vlan-trunk/nodes/blue/bin/dhclient
-in_node blue sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/blue/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/vlan-trunk/nodes/blue/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/vlan-trunk/nodes/blue/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/vlan-trunk/nodes/blue/bin/dhclient -1 -v eth0
+in_node blue sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/blue/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/vlan-trunk/nodes/blue/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/vlan-trunk/nodes/blue/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/vlan-trunk/nodes/blue/bin/dhclient -1 -v eth0
 in_node blue ip -4 -o addr show dev eth0
 in_node blue ip -6 -o addr show dev eth0 scope global
 
@@ -866,7 +866,7 @@ cat > /run/lab/vlan-trunk/nodes/plain/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/plain/dhclient.conf -sf /run/lab/vlan-trunk/nodes/plain/dhclient-script -lf /run/lab/vlan-trunk/nodes/plain/dhclient.leases -pf /run/lab/vlan-trunk/nodes/plain/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/vlan-trunk/nodes/plain/bin/dhclient
-in_node plain sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/plain/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && for i in $(seq 50); do kill -0 "$(cat /run/lab/vlan-trunk/nodes/plain/dhclient.pid 2>/dev/null)" 2>/dev/null && break; sleep 0.02; done; cat /run/lab/vlan-trunk/nodes/plain/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/vlan-trunk/nodes/plain/bin/dhclient -1 -v eth0
+in_node plain sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/plain/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/vlan-trunk/nodes/plain/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/vlan-trunk/nodes/plain/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/vlan-trunk/nodes/plain/bin/dhclient -1 -v eth0
 in_node plain ip -4 -o addr show dev eth0
 in_node plain ip -6 -o addr show dev eth0 scope global
 
