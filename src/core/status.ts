@@ -12,6 +12,7 @@ import { serverFiles } from '../vm/servers.js';
 import { LabContext } from '../ovn/lab-context.js';
 import { readRecord, type LabRecord } from './lab-store.js';
 import { statfs } from 'node:fs/promises';
+import pLimit from 'p-limit';
 import { labDir } from '../base/paths.js';
 import { sameProcessAlive } from '../base/processes.js';
 
@@ -97,55 +98,60 @@ async function statusOf(name: string, record: LabRecord, exec: Exec, opts: Statu
   // Registered chassis as the SB database says; undefined when it cannot say (its server is down).
   const registered = present.has(lab.central.name) ? await registeredChassis(ctx.central()) : undefined;
 
+  // A few nodes at a time: each asks with a handful of programs, and a lab of 500 chassis asked
+  // all at once would start thousands together, each `ip netns exec` mounting a /sys of its own.
+  const limit = pLimit(16);
   const nodes = await Promise.all(
-    all.map(async (node): Promise<NodeStatus> => {
-      const kind = ctx.kindOf(node);
-      const vm = lab.vms.find((v) => v.name === node);
-      const host = lab.hosts.find((h) => h.name === node);
-      const shell = ctx.node(node);
-      const wanted = daemonsOf(shell, vm, host);
-      const isUp = present.has(node);
-      // A node gone while its daemons run on (its namespace deleted under them): they are strays.
-      const gone = (d: { name: string; pidFile: string }): DaemonStatus => {
-        const stray = strays.find((p) => p.cmdline.includes(d.pidFile));
-        return stray ? { name: d.name, state: 'stray', running: false, pid: stray.pid } : { name: d.name, state: 'dead', running: false };
-      };
-      const daemons: DaemonStatus[] = (isUp ? await daemonStates(shell, wanted) : undefined) ?? wanted.map(gone);
-      const status: NodeStatus = { name: node, kind, present: isUp, daemons };
-      const engine = lab.engines ? engineOfNode(lab, node) : undefined;
-      if (engine) status.engine = `${engine} (${lab.engines!.find((e) => e.name === engine)?.url})`;
-      if (kind === 'chassis') status.registered = registered ? (registered.has(node) ? 'yes' : 'no') : 'unknown';
-      // What a central or chassis runs: on docker each node may be on its own release.
-      if ((kind === 'central' || kind === 'chassis') && isUp && !opts.withoutVersions) {
-        status.versions = await nodeVersions(shell);
-        status.origin = nodeOrigin(buildOf(lab, node), status.versions, runtime.packagesRelease?.(node));
-      }
-      // A cluster member's role in each database, as it says itself.
-      if (kind === 'central' && lab.central.members && isUp) {
-        const [nb, sb] = await Promise.all([clusterStatus(shell, 'nb'), clusterStatus(shell, 'sb')]);
-        status.cluster = { nb: nb.role, sb: sb.role };
-      }
-      if (vm) {
-        const addressing = [vm.ip !== undefined ? (vm.dhcp ? 'dhcp' : 'static') : undefined, vm.ipv6 ? `IPv6 ${vm.ipv6.mode}` : undefined].filter(Boolean).join(', ');
-        Object.assign(status, { chassis: vm.chassis, port: vm.port, addressing });
-      }
-      if (host) Object.assign(status, { network: host.network, addressing: host.dhcp ? 'dhcp' : 'static' });
-      if ((vm || host) && isUp) status.address = (await vmAddress(shell)) ?? (await vmAddresses6(shell))[0];
-      // A namespace's addresses are those of its links.
-      if (kind === 'namespace' && isUp)
-        status.address =
-          (
-            await Promise.all(
-              lab.links
-                .flatMap((l) => l.ends)
-                .filter((e) => e.node === node)
-                .map((e) => vmAddress(shell, e.iface)),
+    all.map((node) =>
+      limit(async (): Promise<NodeStatus> => {
+        const kind = ctx.kindOf(node);
+        const vm = lab.vms.find((v) => v.name === node);
+        const host = lab.hosts.find((h) => h.name === node);
+        const shell = ctx.node(node);
+        const wanted = daemonsOf(shell, vm, host);
+        const isUp = present.has(node);
+        // A node gone while its daemons run on (its namespace deleted under them): they are strays.
+        const gone = (d: { name: string; pidFile: string }): DaemonStatus => {
+          const stray = strays.find((p) => p.cmdline.includes(d.pidFile));
+          return stray ? { name: d.name, state: 'stray', running: false, pid: stray.pid } : { name: d.name, state: 'dead', running: false };
+        };
+        const daemons: DaemonStatus[] = (isUp ? await daemonStates(shell, wanted) : undefined) ?? wanted.map(gone);
+        const status: NodeStatus = { name: node, kind, present: isUp, daemons };
+        const engine = lab.engines ? engineOfNode(lab, node) : undefined;
+        if (engine) status.engine = `${engine} (${lab.engines!.find((e) => e.name === engine)?.url})`;
+        if (kind === 'chassis') status.registered = registered ? (registered.has(node) ? 'yes' : 'no') : 'unknown';
+        // What a central or chassis runs: on docker each node may be on its own release.
+        if ((kind === 'central' || kind === 'chassis') && isUp && !opts.withoutVersions) {
+          status.versions = await nodeVersions(shell);
+          status.origin = nodeOrigin(buildOf(lab, node), status.versions, runtime.packagesRelease?.(node));
+        }
+        // A cluster member's role in each database, as it says itself.
+        if (kind === 'central' && lab.central.members && isUp) {
+          const [nb, sb] = await Promise.all([clusterStatus(shell, 'nb'), clusterStatus(shell, 'sb')]);
+          status.cluster = { nb: nb.role, sb: sb.role };
+        }
+        if (vm) {
+          const addressing = [vm.ip !== undefined ? (vm.dhcp ? 'dhcp' : 'static') : undefined, vm.ipv6 ? `IPv6 ${vm.ipv6.mode}` : undefined].filter(Boolean).join(', ');
+          Object.assign(status, { chassis: vm.chassis, port: vm.port, addressing });
+        }
+        if (host) Object.assign(status, { network: host.network, addressing: host.dhcp ? 'dhcp' : 'static' });
+        if ((vm || host) && isUp) status.address = (await vmAddress(shell)) ?? (await vmAddresses6(shell))[0];
+        // A namespace's addresses are those of its links.
+        if (kind === 'namespace' && isUp)
+          status.address =
+            (
+              await Promise.all(
+                lab.links
+                  .flatMap((l) => l.ends)
+                  .filter((e) => e.node === node)
+                  .map((e) => vmAddress(shell, e.iface)),
+              )
             )
-          )
-            .filter(Boolean)
-            .join(', ') || undefined;
-      return status;
-    }),
+              .filter(Boolean)
+              .join(', ') || undefined;
+        return status;
+      }),
+    ),
   );
   const warning = await fullDisk(labDir(name));
   const starting = record.state === 'starting' && sameProcessAlive(record.maker);
