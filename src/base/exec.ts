@@ -9,8 +9,10 @@ export class ExecResult extends Error {
     readonly stdout: string,
     readonly stderr: string,
     readonly durationMs: number,
+    /** Where it ran, when the command alone does not say (the node of a batch's command). */
+    where?: string,
   ) {
-    super(`command failed (exit ${exitCode}): ${commandText(argv)}${stderr.trim() ? `\n${clipLines(stderr.trim())}` : ''}`);
+    super(`command failed (exit ${exitCode})${where ? ` on ${where}` : ''}: ${commandText(argv)}${stderr.trim() ? `\n${clipLines(stderr.trim())}` : ''}`);
     this.name = 'ExecResult';
   }
 
@@ -43,11 +45,33 @@ export interface ExecOptions {
 }
 
 /**
- * Several commands as one `sh -ec` argv: one process (one `docker exec`, one `ip netns exec`)
- * instead of one per command; the first that fails stops the rest and fails the whole.
+ * Several commands as one `sh -xec` argv: one process (one `docker exec`, one `ip netns exec`)
+ * instead of one per command; the first that fails stops the rest and fails the whole. The shell
+ * traces each command to standard error before running it, after {@link BATCH_TRACE} when that is
+ * its PS4, so that a failure can name the command that failed ({@link batchFailure}).
  */
 export function batchScript(argvs: readonly (readonly string[])[]): string[] {
-  return ['sh', '-ec', argvs.map(shellLine).join('\n')];
+  return ['sh', '-xec', argvs.map(shellLine).join('\n')];
+}
+
+/** What a batch's shell, given it as PS4, writes before each command it traces. */
+export const BATCH_TRACE = '+lab-batch> ';
+
+/**
+ * A failed batch's result as the failure of the command in it that failed, on `where`: the
+ * command the shell traced last (none of a batch's commands expands at the top level, so the
+ * shell traces each command it starts once), with its own error output alone (not the trace, nor
+ * what the commands before it wrote). A batch that did not fail is returned as it is.
+ */
+export function batchFailure(result: ExecResult, argvs: readonly (readonly string[])[], where: string): ExecResult {
+  if (result.ok) return result;
+  const lines = result.stderr.split('\n');
+  const failed = argvs[lines.filter((l) => l.startsWith(BATCH_TRACE)).length - 1];
+  if (!failed) return result;
+  // Its own error output: what follows its trace (as many lines as its words hold).
+  const traced = lines.map((l) => l.startsWith(BATCH_TRACE)).lastIndexOf(true);
+  const stderr = lines.slice(traced + failed.join(' ').split('\n').length).join('\n');
+  return new ExecResult(failed, result.exitCode, result.stdout, stderr, result.durationMs, where);
 }
 
 /** The PATH nodes get: the standard directories, nothing of the caller's own. */

@@ -32,7 +32,8 @@ class ScriptWriter implements Reporter {
 
   readonly exec: Exec = Object.assign(
     async (argv: readonly string[], opts: ExecOptions = {}) => {
-      const env = opts.env ?? {};
+      // The prompt a batch's trace starts with is lab's own (to name a failed command), not the script's.
+      const { PS4: _trace, ...env } = opts.env ?? {};
       // One `sh -ec` of several commands: printed as the commands it runs, each on its line. What
       // runs them in a node is found once for the batch, not once for each command.
       const before = opts.batch ? argv.slice(0, argv.length - 3) : [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createExec, markedFor } from '../../src/base/exec.js';
+import { BATCH_TRACE, batchFailure, batchScript, createExec, markedFor } from '../../src/base/exec.js';
 import { processAlive } from '../../src/base/processes.js';
 
 describe('how lab runs a command', () => {
@@ -20,6 +20,24 @@ describe('how lab runs a command', () => {
     } finally {
       process.env = saved;
     }
+  });
+
+  it("a batch that fails names the command in it that failed, where, with that command's own error output", async () => {
+    const argvs = [
+      ['echo', 'a b'],
+      ['sh', '-c', 'echo "+ not a trace" >&2'],
+      ['printf', 'c\nd\n'],
+      ['sh', '-c', 'echo "boom\nbang" >&2; exit 3'],
+      ['touch', '/nonexistent/never'],
+    ];
+    const traced = { nothrow: true, env: { PS4: BATCH_TRACE } };
+    const failed = batchFailure(await createExec()(batchScript(argvs), traced), argvs, 'hv2');
+    expect(failed.exitCode).toBe(3);
+    expect(failed.argv).toEqual(['sh', '-c', 'echo "boom\nbang" >&2; exit 3']);
+    expect(failed.stdout).toBe('a b\nc\nd\n');
+    expect(failed.message).toBe(`command failed (exit 3) on hv2: sh -c 'echo "boom\nbang" >&2; exit 3'\nboom\nbang`);
+    const ok = await createExec()(batchScript(argvs.slice(0, 3)), traced);
+    expect(batchFailure(ok, argvs, 'hv2')).toBe(ok);
   });
 
   it('passes arguments through unchanged, quotes and all, with no shell reading them', async () => {
