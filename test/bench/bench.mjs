@@ -198,17 +198,12 @@ async function point(what, n, work, cleanup) {
     } catch {
       /* not up */
     }
-    return {
-      failed: true,
-      what,
-      chassis: n,
-      error: String(e.stderr ?? e.message ?? e)
-        .trim()
-        .split('\n')
-        .slice(-3)
-        .join(' | ')
-        .slice(0, 300),
-    };
+    // What failed where (lab's error line names the command and its node), and how it ended.
+    const lines = String(e.stderr ?? e.message ?? e)
+      .trim()
+      .split('\n');
+    const failure = lines.find((l) => l.includes('did not come up')) ?? '';
+    return { failed: true, what, chassis: n, error: [failure.slice(0, 400), ...lines.slice(-3)].filter(Boolean).join(' | ') };
   }
 }
 
