@@ -131,21 +131,12 @@ function sbWrittenByNorthd(node: NodeShell, lab: Lab, chassis: Chassis): string[
   return waitCommand(`[ -n "$(${probe} 2>/dev/null)" ]`, Math.max(30, lab.chassis.length / 10), 0.02);
 }
 
-/**
- * A chassis' daemons run at a lower CPU priority than central's (nice 10), as if central had a
- * server of its own. Every chassis waits on central's SB server, one process among three per
- * chassis: at 500 chassis on two cores, at equal priority it got about 1/80 of the CPU (poll
- * intervals past a second), a starting chassis waited 50 s for one answer, and the lab failed.
- * Where nothing else runs, as in a lab of a few chassis, the priority changes nothing.
- */
-const CHASSIS_NICE = ['nice', '-n', '10'];
-
 function ovsdbServerArgv(r: string): string[] {
-  return [...CHASSIS_NICE, 'ovsdb-server', `${r}/conf.db`, `--remote=punix:${r}/db.sock`, ...daemonArgs(r, 'ovsdb-server')];
+  return ['ovsdb-server', `${r}/conf.db`, `--remote=punix:${r}/db.sock`, ...daemonArgs(r, 'ovsdb-server')];
 }
 
 function vswitchdArgv(r: string, datapath: Datapath): string[] {
-  return [...CHASSIS_NICE, 'ovs-vswitchd', `unix:${r}/db.sock`, ...(datapath === 'netdev' ? ['--disable-system'] : []), ...daemonArgs(r, 'ovs-vswitchd')];
+  return ['ovs-vswitchd', `unix:${r}/db.sock`, ...(datapath === 'netdev' ? ['--disable-system'] : []), ...daemonArgs(r, 'ovs-vswitchd')];
 }
 
 /**
@@ -183,5 +174,5 @@ export async function startOvnController(node: NodeShell, lab: Lab, chassis: Cha
 function ovnControllerArgv(node: NodeShell, lab: Lab, chassis: Chassis): string[] {
   const r = node.runDir;
   const ssl = lab.central.ssl ? sslArgs(sslFiles(r, chassis.name)) : [];
-  return [...CHASSIS_NICE, 'ovn-controller', `unix:${r}/db.sock`, ...ssl, ...daemonArgs(r, 'ovn-controller')];
+  return ['ovn-controller', `unix:${r}/db.sock`, ...ssl, ...daemonArgs(r, 'ovn-controller')];
 }

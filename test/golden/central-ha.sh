@@ -463,27 +463,30 @@ in_node central ovsdb-server /run/lab/central-ha/nodes/central/ovnnb_db.db --rem
 in_node central ovsdb-tool create-cluster /run/lab/central-ha/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema tcp:192.168.100.1:6644
 in_node central ovsdb-server /run/lab/central-ha/nodes/central/ovnsb_db.db --remote=punix:/run/lab/central-ha/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/central-ha/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/central-ha/nodes/central/ovnsb_db.pid --log-file=/run/lab/central-ha/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=tcp:192.168.100.1:6641,tcp:192.168.100.2:6641,tcp:192.168.100.3:6641 --ovnsb-db=tcp:192.168.100.1:6642,tcp:192.168.100.2:6642,tcp:192.168.100.3:6642 --pidfile=/run/lab/central-ha/nodes/central/ovn-northd.pid --log-file=/run/lab/central-ha/nodes/central/ovn-northd.log --detach --no-chdir
+in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/central-ha/nodes/central/ovnnb_db.pid /run/lab/central-ha/nodes/central/ovnsb_db.pid /run/lab/central-ha/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.4 lladdr 0c:00:c0:a8:64:04 dev eth0 nud permanent' 'neigh replace 192.168.100.5 lladdr 0c:00:c0:a8:64:05 dev eth0 nud permanent'
 in_node central2 ovsdb-tool join-cluster /run/lab/central-ha/nodes/central2/ovnnb_db.db OVN_Northbound tcp:192.168.100.2:6643 tcp:192.168.100.1:6643
 in_node central2 ovsdb-server /run/lab/central-ha/nodes/central2/ovnnb_db.db --remote=punix:/run/lab/central-ha/nodes/central2/ovnnb_db.sock --remote=ptcp:6641:192.168.100.2 --unixctl=/run/lab/central-ha/nodes/central2/ovnnb_db.ctl --pidfile=/run/lab/central-ha/nodes/central2/ovnnb_db.pid --log-file=/run/lab/central-ha/nodes/central2/ovnnb_db.log --detach --no-chdir
 in_node central2 ovsdb-tool join-cluster /run/lab/central-ha/nodes/central2/ovnsb_db.db OVN_Southbound tcp:192.168.100.2:6644 tcp:192.168.100.1:6644
 in_node central2 ovsdb-server /run/lab/central-ha/nodes/central2/ovnsb_db.db --remote=punix:/run/lab/central-ha/nodes/central2/ovnsb_db.sock --remote=ptcp:6642:192.168.100.2 --unixctl=/run/lab/central-ha/nodes/central2/ovnsb_db.ctl --pidfile=/run/lab/central-ha/nodes/central2/ovnsb_db.pid --log-file=/run/lab/central-ha/nodes/central2/ovnsb_db.log --detach --no-chdir
 in_node central2 ovn-northd --ovnnb-db=tcp:192.168.100.1:6641,tcp:192.168.100.2:6641,tcp:192.168.100.3:6641 --ovnsb-db=tcp:192.168.100.1:6642,tcp:192.168.100.2:6642,tcp:192.168.100.3:6642 --pidfile=/run/lab/central-ha/nodes/central2/ovn-northd.pid --log-file=/run/lab/central-ha/nodes/central2/ovn-northd.log --detach --no-chdir
+in_node central2 sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/central-ha/nodes/central2/ovnnb_db.pid /run/lab/central-ha/nodes/central2/ovnsb_db.pid /run/lab/central-ha/nodes/central2/ovn-northd.pid
 in_node central2 sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.4 lladdr 0c:00:c0:a8:64:04 dev eth0 nud permanent' 'neigh replace 192.168.100.5 lladdr 0c:00:c0:a8:64:05 dev eth0 nud permanent'
 in_node central3 ovsdb-tool join-cluster /run/lab/central-ha/nodes/central3/ovnnb_db.db OVN_Northbound tcp:192.168.100.3:6643 tcp:192.168.100.1:6643
 in_node central3 ovsdb-server /run/lab/central-ha/nodes/central3/ovnnb_db.db --remote=punix:/run/lab/central-ha/nodes/central3/ovnnb_db.sock --remote=ptcp:6641:192.168.100.3 --unixctl=/run/lab/central-ha/nodes/central3/ovnnb_db.ctl --pidfile=/run/lab/central-ha/nodes/central3/ovnnb_db.pid --log-file=/run/lab/central-ha/nodes/central3/ovnnb_db.log --detach --no-chdir
 in_node central3 ovsdb-tool join-cluster /run/lab/central-ha/nodes/central3/ovnsb_db.db OVN_Southbound tcp:192.168.100.3:6644 tcp:192.168.100.1:6644
 in_node central3 ovsdb-server /run/lab/central-ha/nodes/central3/ovnsb_db.db --remote=punix:/run/lab/central-ha/nodes/central3/ovnsb_db.sock --remote=ptcp:6642:192.168.100.3 --unixctl=/run/lab/central-ha/nodes/central3/ovnsb_db.ctl --pidfile=/run/lab/central-ha/nodes/central3/ovnsb_db.pid --log-file=/run/lab/central-ha/nodes/central3/ovnsb_db.log --detach --no-chdir
 in_node central3 ovn-northd --ovnnb-db=tcp:192.168.100.1:6641,tcp:192.168.100.2:6641,tcp:192.168.100.3:6641 --ovnsb-db=tcp:192.168.100.1:6642,tcp:192.168.100.2:6642,tcp:192.168.100.3:6642 --pidfile=/run/lab/central-ha/nodes/central3/ovn-northd.pid --log-file=/run/lab/central-ha/nodes/central3/ovn-northd.log --detach --no-chdir
+in_node central3 sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/central-ha/nodes/central3/ovnnb_db.pid /run/lab/central-ha/nodes/central3/ovnsb_db.pid /run/lab/central-ha/nodes/central3/ovn-northd.pid
 in_node central3 sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.4 lladdr 0c:00:c0:a8:64:04 dev eth0 nud permanent' 'neigh replace 192.168.100.5 lladdr 0c:00:c0:a8:64:05 dev eth0 nud permanent'
 in_node central timeout 30 sh -c 'until ovs-appctl -t /run/lab/central-ha/nodes/central/ovnnb_db.ctl cluster/status OVN_Northbound 2>/dev/null | awk '\''/^Leader: unknown/{u=1} /^Servers:/{s=1;next} s&&/ at /{n++} END{exit !(n>=3 && !u)}'\''; do sleep 0.2; done'
 in_node central timeout 30 sh -c 'until ovs-appctl -t /run/lab/central-ha/nodes/central/ovnsb_db.ctl cluster/status OVN_Southbound 2>/dev/null | awk '\''/^Leader: unknown/{u=1} /^Servers:/{s=1;next} s&&/ at /{n++} END{exit !(n>=3 && !u)}'\''; do sleep 0.2; done'
 
 # --- chassis hv1 192.168.100.4: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/central-ha/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
-in_node hv1 nice -n 10 ovsdb-server /run/lab/central-ha/nodes/hv1/conf.db --remote=punix:/run/lab/central-ha/nodes/hv1/db.sock --pidfile=/run/lab/central-ha/nodes/hv1/ovsdb-server.pid --log-file=/run/lab/central-ha/nodes/hv1/ovsdb-server.log --detach --no-chdir
+in_node hv1 ovsdb-server /run/lab/central-ha/nodes/hv1/conf.db --remote=punix:/run/lab/central-ha/nodes/hv1/db.sock --pidfile=/run/lab/central-ha/nodes/hv1/ovsdb-server.pid --log-file=/run/lab/central-ha/nodes/hv1/ovsdb-server.log --detach --no-chdir
 in_node hv1 ovs-vsctl --no-wait init
-in_node hv1 nice -n 10 ovs-vswitchd unix:/run/lab/central-ha/nodes/hv1/db.sock --disable-system --pidfile=/run/lab/central-ha/nodes/hv1/ovs-vswitchd.pid --log-file=/run/lab/central-ha/nodes/hv1/ovs-vswitchd.log --detach --no-chdir
+in_node hv1 ovs-vswitchd unix:/run/lab/central-ha/nodes/hv1/db.sock --disable-system --pidfile=/run/lab/central-ha/nodes/hv1/ovs-vswitchd.pid --log-file=/run/lab/central-ha/nodes/hv1/ovs-vswitchd.log --detach --no-chdir
 in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:04"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:64:04"' -- set Open_vSwitch . external_ids:system-id=hv1 external_ids:hostname=hv1 external_ids:ovn-remote=tcp:192.168.100.1:6642,tcp:192.168.100.2:6642,tcp:192.168.100.3:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.4 external_ids:ovn-bridge-datapath-type=netdev
 in_node hv1 ip addr flush dev eth0
 in_node hv1 ip addr add 192.168.100.4/24 dev br-phy
@@ -496,7 +499,7 @@ in_node hv1 ip route add 192.168.100.3/32 dev eth0 src 192.168.100.4
 in_node hv1 ip neigh replace 192.168.100.3 lladdr 0a:00:c0:a8:64:03 dev eth0 nud permanent
 in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.5 0a:00:c0:a8:64:05
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642,tcp:192.168.100.2:6642,tcp:192.168.100.3:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
-in_node hv1 nice -n 10 ovn-controller unix:/run/lab/central-ha/nodes/hv1/db.sock --pidfile=/run/lab/central-ha/nodes/hv1/ovn-controller.pid --log-file=/run/lab/central-ha/nodes/hv1/ovn-controller.log --detach --no-chdir
+in_node hv1 ovn-controller unix:/run/lab/central-ha/nodes/hv1/db.sock --pidfile=/run/lab/central-ha/nodes/hv1/ovn-controller.pid --log-file=/run/lab/central-ha/nodes/hv1/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/central-ha/nodes/vm1
 LAB_DIR=/run/lab/central-ha ip netns add lab.central-ha.vm1
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm1 link set dev lo up
@@ -510,9 +513,9 @@ in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Int
 
 # --- chassis hv2 192.168.100.5: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
 in_node hv2 ovsdb-tool create /run/lab/central-ha/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
-in_node hv2 nice -n 10 ovsdb-server /run/lab/central-ha/nodes/hv2/conf.db --remote=punix:/run/lab/central-ha/nodes/hv2/db.sock --pidfile=/run/lab/central-ha/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/central-ha/nodes/hv2/ovsdb-server.log --detach --no-chdir
+in_node hv2 ovsdb-server /run/lab/central-ha/nodes/hv2/conf.db --remote=punix:/run/lab/central-ha/nodes/hv2/db.sock --pidfile=/run/lab/central-ha/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/central-ha/nodes/hv2/ovsdb-server.log --detach --no-chdir
 in_node hv2 ovs-vsctl --no-wait init
-in_node hv2 nice -n 10 ovs-vswitchd unix:/run/lab/central-ha/nodes/hv2/db.sock --disable-system --pidfile=/run/lab/central-ha/nodes/hv2/ovs-vswitchd.pid --log-file=/run/lab/central-ha/nodes/hv2/ovs-vswitchd.log --detach --no-chdir
+in_node hv2 ovs-vswitchd unix:/run/lab/central-ha/nodes/hv2/db.sock --disable-system --pidfile=/run/lab/central-ha/nodes/hv2/ovs-vswitchd.pid --log-file=/run/lab/central-ha/nodes/hv2/ovs-vswitchd.log --detach --no-chdir
 in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:05"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:64:05"' -- set Open_vSwitch . external_ids:system-id=hv2 external_ids:hostname=hv2 external_ids:ovn-remote=tcp:192.168.100.1:6642,tcp:192.168.100.2:6642,tcp:192.168.100.3:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.5 external_ids:ovn-bridge-datapath-type=netdev
 in_node hv2 ip addr flush dev eth0
 in_node hv2 ip addr add 192.168.100.5/24 dev br-phy
@@ -525,7 +528,7 @@ in_node hv2 ip route add 192.168.100.3/32 dev eth0 src 192.168.100.5
 in_node hv2 ip neigh replace 192.168.100.3 lladdr 0a:00:c0:a8:64:03 dev eth0 nud permanent
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.4 0a:00:c0:a8:64:04
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642,tcp:192.168.100.2:6642,tcp:192.168.100.3:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
-in_node hv2 nice -n 10 ovn-controller unix:/run/lab/central-ha/nodes/hv2/db.sock --pidfile=/run/lab/central-ha/nodes/hv2/ovn-controller.pid --log-file=/run/lab/central-ha/nodes/hv2/ovn-controller.log --detach --no-chdir
+in_node hv2 ovn-controller unix:/run/lab/central-ha/nodes/hv2/db.sock --pidfile=/run/lab/central-ha/nodes/hv2/ovn-controller.pid --log-file=/run/lab/central-ha/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/central-ha/nodes/vm2
 LAB_DIR=/run/lab/central-ha ip netns add lab.central-ha.vm2
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm2 link set dev lo up

@@ -640,13 +640,14 @@ in_node central ovsdb-server /run/lab/nat-options/nodes/central/ovnnb_db.db --re
 in_node central ovsdb-tool create /run/lab/nat-options/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/nat-options/nodes/central/ovnsb_db.db --remote=punix:/run/lab/nat-options/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.175.1 --unixctl=/run/lab/nat-options/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/nat-options/nodes/central/ovnsb_db.pid --log-file=/run/lab/nat-options/nodes/central/ovnsb_db.log --detach --no-chdir
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/nat-options/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/nat-options/nodes/central/ovnsb_db.sock --pidfile=/run/lab/nat-options/nodes/central/ovn-northd.pid --log-file=/run/lab/nat-options/nodes/central/ovn-northd.log --detach --no-chdir
+in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/nat-options/nodes/central/ovnnb_db.pid /run/lab/nat-options/nodes/central/ovnsb_db.pid /run/lab/nat-options/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.175.2 lladdr 0c:00:c0:a8:af:02 dev eth0 nud permanent' 'neigh replace 192.168.175.3 lladdr 0c:00:c0:a8:af:03 dev eth0 nud permanent'
 
 # --- chassis hv1 192.168.175.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/nat-options/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
-in_node hv1 nice -n 10 ovsdb-server /run/lab/nat-options/nodes/hv1/conf.db --remote=punix:/run/lab/nat-options/nodes/hv1/db.sock --pidfile=/run/lab/nat-options/nodes/hv1/ovsdb-server.pid --log-file=/run/lab/nat-options/nodes/hv1/ovsdb-server.log --detach --no-chdir
+in_node hv1 ovsdb-server /run/lab/nat-options/nodes/hv1/conf.db --remote=punix:/run/lab/nat-options/nodes/hv1/db.sock --pidfile=/run/lab/nat-options/nodes/hv1/ovsdb-server.pid --log-file=/run/lab/nat-options/nodes/hv1/ovsdb-server.log --detach --no-chdir
 in_node hv1 ovs-vsctl --no-wait init
-in_node hv1 nice -n 10 ovs-vswitchd unix:/run/lab/nat-options/nodes/hv1/db.sock --disable-system --pidfile=/run/lab/nat-options/nodes/hv1/ovs-vswitchd.pid --log-file=/run/lab/nat-options/nodes/hv1/ovs-vswitchd.log --detach --no-chdir
+in_node hv1 ovs-vswitchd unix:/run/lab/nat-options/nodes/hv1/db.sock --disable-system --pidfile=/run/lab/nat-options/nodes/hv1/ovs-vswitchd.pid --log-file=/run/lab/nat-options/nodes/hv1/ovs-vswitchd.log --detach --no-chdir
 in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:af:02"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:af:02"' -- set Open_vSwitch . external_ids:system-id=hv1 external_ids:hostname=hv1 external_ids:ovn-remote=tcp:192.168.175.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.175.2 external_ids:ovn-bridge-datapath-type=netdev
 in_node hv1 ip addr flush dev eth0
 in_node hv1 ip addr add 192.168.175.2/24 dev br-phy
@@ -657,7 +658,7 @@ in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.175.3 0a:00:c0:a8:af:03
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-br br0 -- set Bridge br0 datapath_type=netdev -- --may-exist add-port br0 ph-physnet1
 in_node hv1 ovs-vsctl set Open_vSwitch . 'external_ids:ovn-bridge-mappings="physnet1:br0"'
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.175.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
-in_node hv1 nice -n 10 ovn-controller unix:/run/lab/nat-options/nodes/hv1/db.sock --pidfile=/run/lab/nat-options/nodes/hv1/ovn-controller.pid --log-file=/run/lab/nat-options/nodes/hv1/ovn-controller.log --detach --no-chdir
+in_node hv1 ovn-controller unix:/run/lab/nat-options/nodes/hv1/db.sock --pidfile=/run/lab/nat-options/nodes/hv1/ovn-controller.pid --log-file=/run/lab/nat-options/nodes/hv1/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/nat-options/nodes/vm1
 LAB_DIR=/run/lab/nat-options ip netns add lab.nat-options.vm1
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.vm1 link set dev lo up
@@ -670,9 +671,9 @@ in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Int
 
 # --- chassis hv2 192.168.175.3: ovs-vswitchd, br-phy, ovn-controller, VMs vm2, vm3 plugged into br-int
 in_node hv2 ovsdb-tool create /run/lab/nat-options/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
-in_node hv2 nice -n 10 ovsdb-server /run/lab/nat-options/nodes/hv2/conf.db --remote=punix:/run/lab/nat-options/nodes/hv2/db.sock --pidfile=/run/lab/nat-options/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/nat-options/nodes/hv2/ovsdb-server.log --detach --no-chdir
+in_node hv2 ovsdb-server /run/lab/nat-options/nodes/hv2/conf.db --remote=punix:/run/lab/nat-options/nodes/hv2/db.sock --pidfile=/run/lab/nat-options/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/nat-options/nodes/hv2/ovsdb-server.log --detach --no-chdir
 in_node hv2 ovs-vsctl --no-wait init
-in_node hv2 nice -n 10 ovs-vswitchd unix:/run/lab/nat-options/nodes/hv2/db.sock --disable-system --pidfile=/run/lab/nat-options/nodes/hv2/ovs-vswitchd.pid --log-file=/run/lab/nat-options/nodes/hv2/ovs-vswitchd.log --detach --no-chdir
+in_node hv2 ovs-vswitchd unix:/run/lab/nat-options/nodes/hv2/db.sock --disable-system --pidfile=/run/lab/nat-options/nodes/hv2/ovs-vswitchd.pid --log-file=/run/lab/nat-options/nodes/hv2/ovs-vswitchd.log --detach --no-chdir
 in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:af:03"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:af:03"' -- set Open_vSwitch . external_ids:system-id=hv2 external_ids:hostname=hv2 external_ids:ovn-remote=tcp:192.168.175.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.175.3 external_ids:ovn-bridge-datapath-type=netdev
 in_node hv2 ip addr flush dev eth0
 in_node hv2 ip addr add 192.168.175.3/24 dev br-phy
@@ -681,7 +682,7 @@ in_node hv2 ip route add 192.168.175.1/32 dev eth0 src 192.168.175.3
 in_node hv2 ip neigh replace 192.168.175.1 lladdr 0a:00:c0:a8:af:01 dev eth0 nud permanent
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.175.2 0a:00:c0:a8:af:02
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.175.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
-in_node hv2 nice -n 10 ovn-controller unix:/run/lab/nat-options/nodes/hv2/db.sock --pidfile=/run/lab/nat-options/nodes/hv2/ovn-controller.pid --log-file=/run/lab/nat-options/nodes/hv2/ovn-controller.log --detach --no-chdir
+in_node hv2 ovn-controller unix:/run/lab/nat-options/nodes/hv2/db.sock --pidfile=/run/lab/nat-options/nodes/hv2/ovn-controller.pid --log-file=/run/lab/nat-options/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/nat-options/nodes/vm2
 LAB_DIR=/run/lab/nat-options ip netns add lab.nat-options.vm2
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.vm2 link set dev lo up

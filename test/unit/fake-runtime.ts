@@ -65,7 +65,7 @@ export class FakeRuntime implements Runtime {
     const delay = this.delayOn?.(node, argv) ?? 0;
     if (delay) {
       await new Promise((r) => setTimeout(r, delay));
-      this.calls.push(`${node}: done ${program(argv)}`);
+      this.calls.push(`${node}: done ${argv[0]}`);
     }
     const fail = this.failOn?.(node, argv) ?? false;
     const addr = this.addresses[node];
@@ -104,8 +104,3 @@ export class FakeRuntime implements Runtime {
 }
 
 export const noExec: Exec = async (argv) => new ExecResult(argv, 0, '', '', 0);
-
-/** The program a command runs, past a `nice -n N` that lowers its priority (a chassis' daemons). */
-export function program(argv: readonly string[]): string | undefined {
-  return argv[0] === 'nice' && argv[1] === '-n' ? argv[3] : argv[0];
-}
