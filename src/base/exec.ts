@@ -63,7 +63,7 @@ export const BATCH_TRACE = '+lab-batch> ';
  * shell traces each command it starts once), with its own error output alone (not the trace, nor
  * what the commands before it wrote). A batch that did not fail is returned as it is.
  */
-export function batchFailure(result: ExecResult, argvs: readonly (readonly string[])[], where: string): ExecResult {
+export function batchFailure(result: ExecResult, argvs: readonly (readonly string[])[], where?: string): ExecResult {
   if (result.ok) return result;
   const lines = result.stderr.split('\n');
   const failed = argvs[lines.filter((l) => l.startsWith(BATCH_TRACE)).length - 1];
@@ -72,6 +72,16 @@ export function batchFailure(result: ExecResult, argvs: readonly (readonly strin
   const traced = lines.map((l) => l.startsWith(BATCH_TRACE)).lastIndexOf(true);
   const stderr = lines.slice(traced + failed.join(' ').split('\n').length).join('\n');
   return new ExecResult(failed, result.exitCode, result.stdout, stderr, result.durationMs, where);
+}
+
+/**
+ * Runs commands as one batch through `run` (a node's or a runtime's exec); when it fails, the
+ * failure is that of the command in it that failed, on `where` ({@link batchFailure}).
+ */
+export async function runBatch(run: (argv: readonly string[], opts: ExecOptions) => Promise<ExecResult>, argvs: readonly (readonly string[])[], where?: string, opts: ExecOptions = {}): Promise<ExecResult> {
+  const result = batchFailure(await run(batchScript(argvs), { ...opts, nothrow: true, env: { PS4: BATCH_TRACE, ...opts.env }, batch: argvs }), argvs, where);
+  if (!result.ok && !opts.nothrow) throw result;
+  return result;
 }
 
 /** The PATH nodes get: the standard directories, nothing of the caller's own. */

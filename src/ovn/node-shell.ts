@@ -1,4 +1,4 @@
-import { BATCH_TRACE, batchFailure, batchScript, STANDARD_PATH, type ExecOptions, type ExecResult } from '../base/exec.js';
+import { runBatch, STANDARD_PATH, type ExecOptions, type ExecResult } from '../base/exec.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { buildOf, type Build, type Central, type Lab, type NodeKind } from '../topology/model.js';
 import { buildBinDirs } from '../topology/builds.js';
@@ -57,11 +57,7 @@ export function nodeShell(runtime: Runtime, lab: Lab, name: string, kind: NodeKi
     runDir,
     env,
     run: (argv, opts = {}) => runtime.exec(name, argv, { ...opts, env: { ...env, ...opts.env } }),
-    runAll: async (argvs, opts = {}) => {
-      const result = batchFailure(await runtime.exec(name, batchScript(argvs), { ...opts, nothrow: true, env: { ...env, PS4: BATCH_TRACE, ...opts.env }, batch: argvs }), argvs, name);
-      if (!result.ok && !opts.nothrow) throw result;
-      return result;
-    },
+    runAll: (argvs, opts = {}) => runBatch((argv, o) => runtime.exec(name, argv, { ...o, env: { ...env, ...o.env } }), argvs, name, opts),
   };
 }
 

@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import { EngineSet, type ClientFactory } from './engines.js';
 import { overlayNetwork, probeUnderlay } from './swarm.js';
 import { enginesSpanned, engineOfNode, parseEngines } from '../../topology/engines.js';
-import { batchScript, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
+import { batchScript, runBatch, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
 import type { Link, Namespace } from '../../features/links/model.js';
 import { isSourceRelease, releaseOf, type Host, type Lab, type Vm } from '../../topology/model.js';
 import type { DestroyOptions, NodeFile, NodeSpec, Runtime } from '../runtime.js';
@@ -303,7 +303,7 @@ export class DockerRuntime implements Runtime {
   }
 
   private runAll(node: string, argvs: readonly (readonly string[])[]): Promise<ExecResult> {
-    return this.run(node, batchScript(argvs));
+    return runBatch((argv, opts) => this.run(node, argv, opts), argvs, node);
   }
 
   /** A namespace lives inside the container of its chassis, like a VM. */

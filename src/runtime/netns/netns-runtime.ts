@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { UserError } from '../../base/errors.js';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { batchScript, childEnv, filesOf, LAB_MARK, markedFor, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
+import { childEnv, filesOf, LAB_MARK, markedFor, runBatch, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
 import { UNDERLAY } from '../../topology/names.js';
 import { RECORD_FILE } from '../../base/paths.js';
 import type { Link, Namespace } from '../../features/links/model.js';
@@ -164,7 +164,8 @@ export class NetnsRuntime implements Runtime {
 
   /** Commands run one after another in one shell, stopping at the first that fails (`lab script` prints each). */
   private batch(argvs: string[][]): Promise<ExecResult> {
-    return this.exec_(batchScript(argvs), { batch: argvs });
+    // On this machine: each command names the namespace it works in.
+    return runBatch(this.exec_, argvs);
   }
 
   async createNamespace(ns: Namespace): Promise<void> {
