@@ -117,8 +117,8 @@ const ZX_SETTINGS = {
  * zx, imported when the first command runs: it takes longer to load than a short CLI call such as
  * `lab exec` needs for all its own work.
  */
-let zx: Promise<typeof import('zx')> | undefined;
-const loadZx = () => (zx ??= import('zx'));
+let zx: Promise<typeof import('zx/core')> | undefined;
+const loadZx = () => (zx ??= import('zx/core'));
 
 /** The variables passed on from the caller: where a proxy is (debootstrap), nothing else. */
 const PASSED_ON = ['http_proxy', 'https_proxy', 'no_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY'];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The keys that run a node's OVN and OVS from build trees instead of packages (netns runtime):

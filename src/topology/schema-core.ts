@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkSchema } from './checks/registry.js';
 import { LAB_NAME, LAB_NAME_MAX } from '../base/lab-name.js';
 import { ENGINE_URL, ENGINE_URL_HINT } from './engine-url.js';

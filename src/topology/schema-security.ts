@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Port security on ports, servers in nodes, NB_Global options (port groups, address sets and ACLs: src/features/security). */
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { hasLeadingZero, isMulticastMac } from './net.js';
 import { parseIpv6 } from './net6.js';
 

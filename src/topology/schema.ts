@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldsOf, withFeatureKeys } from '../features/registry.js';
 import { allChecksSchema } from './checks/all.js';
 import { coreShapeWith } from './schema-core.js';
@@ -21,3 +21,8 @@ export const topologySchema = z
   .describe('an OVN lab topology');
 
 export type RawTopology = z.infer<typeof topologySchema>;
+
+/** The JSON Schema of a topology file as an editor reads it (what may be written, defaults left out). */
+export function topologyJsonSchema(): Record<string, unknown> {
+  return { ...z.toJSONSchema(topologySchema, { io: 'input' }), title: 'lab topology' };
+}

@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ALL_CHECK_SPECS as CHECK_SPECS } from '../../src/topology/checks/all.js';
 import { topologySchema } from '../../src/topology/schema.js';
 import { slug } from './markdown.js';

@@ -6,8 +6,7 @@ export function registerSchema(program: Command): void {
     .command('schema')
     .description('print the JSON Schema of topology files (for editor completion)')
     .action(async () => {
-      const [{ z }, { topologySchema }] = await Promise.all([import('zod'), import('../../topology/schema.js')]);
-      const schema = z.toJSONSchema(topologySchema, { io: 'input' });
-      out(JSON.stringify({ ...schema, title: 'lab topology' }, null, 2));
+      const { topologyJsonSchema } = await import('../../topology/schema.js');
+      out(JSON.stringify(topologyJsonSchema(), null, 2));
     });
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CheckSpecKind } from '../../topology/checks/spec.js';
 import { checkFields } from '../../topology/checks/fields.js';
 

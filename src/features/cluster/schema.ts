@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The field a clustered central adds to central. */
 export const clusterFields = {

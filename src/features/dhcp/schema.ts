@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ipv4, mac } from '../../topology/schema-types.js';
 
 /** DHCP's lease time is 32 bits (RFC 2132), all ones an infinite lease; OVN would cut a larger one to it. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkFields, unknownName } from '../../topology/checks/fields.js';
 import type { CheckProblem, CheckSpecKind } from '../../topology/checks/spec.js';
 import type { Lab } from '../../topology/model.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nodeName } from '../../topology/schema-types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { allChecksSchema, allStepSpec } from '../../topology/checks/all.js';
 
 /** A change to the lab, as a step of `checks:` writes it (kind: step): what starts an exercise and what solves it. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cidr6, ipv6, mac } from '../../topology/schema-types.js';
 
 const dhcp6Schema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nodeRouting } from '../../topology/schema-core.js';
 import { serverSchema } from '../../topology/schema-security.js';
 import { cidr, nodeName } from '../../topology/schema-types.js';

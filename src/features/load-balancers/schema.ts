@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nodeName } from '../../topology/schema-types.js';
 
 /** A VIP as OVN writes it: an address, with a port unless the balancer works on addresses only. */

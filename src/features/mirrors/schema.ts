@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nodeName } from '../../topology/schema-types.js';
 
 /** The largest GRE key (32 bits); an ERSPAN session ID has 10 bits. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ipv4, mac, nodeName } from '../../topology/schema-types.js';
 
 /** An IPv4 multicast group as written (224.0.0.0/4; which of them OVN snoops is a rule). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A meter's name: what an ACL's log: { meter } names (OVN's Meter.name). */
 const meterName = z

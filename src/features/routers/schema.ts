@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addressOrSubnetAny, cidrAny, ipAny, ipv4, ipv6, mac, nodeName, portName } from '../../topology/schema-types.js';
 
 const routerPortSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkFields, nodeProblems, targetAddress, chassisProblems } from '../../topology/checks/fields.js';
 import type { CheckSpecKind } from '../../topology/checks/spec.js';
 import type { StepCheck } from '../../topology/checks/step.js';

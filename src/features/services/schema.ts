@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LEASE_TIME_MAX } from '../dhcp/schema.js';
 import { ipv4, mac, nodeName } from '../../topology/schema-types.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { features } from '../../features/registry.js';
 import type { CheckBase } from '../model.js';
 import { CHECK_SPECS } from './registry.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkFields, familyField, nodeProblems, targetAddress } from './fields.js';
 import type { CheckProblem, CheckSpecKind } from './spec.js';
 import type { Lab } from '../model.js';

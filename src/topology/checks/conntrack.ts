@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkFields, chassisProblems } from './fields.js';
 import type { CheckSpecKind } from './spec.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Lab, Vm } from '../model.js';
 import { canonical6 } from '../net6.js';
 import type { CheckProblem, CheckSpecKind } from './spec.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseIpv4, portProblem } from '../net.js';
 import { checkFields, nodeProblems } from './fields.js';
 import type { CheckSpecKind } from './spec.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CheckSpecKind } from './spec.js';
 import { checkFields, fromToProblems, pingFields, targetAddress } from './fields.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { boundSpec } from './bound.js';
 import { bridgeSpec } from './bridge.js';
 import { interfaceSpec } from './interface.js';

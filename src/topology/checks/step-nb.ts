@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Lab } from '../model.js';
 import { chassisProblems, unknownName } from './fields.js';
 import type { CheckProblem } from './spec.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Lab, Server } from '../model.js';
 import { matchReferences } from '../match-refs.js';
 import { aclSchema, matchName } from '../../features/security/schema.js';
