@@ -1,4 +1,4 @@
-import { commandText, shellLine, shellQuote } from './shell-line.js';
+import { commandText, isPlainWord, shellLine, shellQuote } from './shell-line.js';
 import { hostFiles, type HostFiles, type NodeFile } from './files.js';
 
 /** What one finished command gave back. Also the error thrown when a command fails. */
@@ -51,26 +51,81 @@ export interface ExecOptions {
  * its PS4, so that a failure can name the command that failed ({@link batchFailure}).
  */
 export function batchScript(argvs: readonly (readonly string[])[]): string[] {
-  return ['sh', '-xec', argvs.map(shellLine).join('\n')];
+  return ['sh', '-xec', batchLines(argvs).join('\n')];
+}
+
+/** The shell lines of a batch's commands: one per command, or per run of `ip` changes ({@link batchUnits}). */
+export function batchLines(argvs: readonly (readonly string[])[]): string[] {
+  return batchUnits(argvs).map((u) => u.line);
 }
 
 /** What a batch's shell, given it as PS4, writes before each command it traces. */
 export const BATCH_TRACE = '+lab-batch> ';
 
+/** A line of a batch's shell: `count` of its commands from `first`. */
+interface BatchUnit {
+  line: string;
+  first: number;
+  count: number;
+}
+
+/** The objects and changes of `ip` commands that one `ip -batch` runs together. */
+const IP_OBJECTS = new Set(['link', 'addr', 'address', 'route', 'neigh']);
+const IP_CHANGES = new Set(['add', 'set', 'del', 'delete', 'replace', 'flush', 'change']);
+
+/**
+ * The namespace an `ip` command changes (`ip -n NS link set …`; '' for its own), when `ip -batch`
+ * can run it with others there: a change to links, addresses, routes or neighbours, in plain words.
+ */
+function ipChangeIn(argv: readonly string[]): string | undefined {
+  if (argv[0] !== 'ip') return undefined;
+  const ns = argv[1] === '-n' ? argv[2] : '';
+  const [object, change] = argv.slice(ns ? 3 : 1);
+  return object && change && IP_OBJECTS.has(object) && IP_CHANGES.has(change) && argv.every(isPlainWord) ? ns : undefined;
+}
+
+/**
+ * A batch's commands as the lines of its shell. Consecutive `ip` changes in one namespace are one
+ * `ip -batch` (an `ip` costs a process and, with `-n`, a mount namespace: a chassis and its VMs
+ * made about forty); it stops at the first that fails, as the shell does, and says which.
+ */
+function batchUnits(argvs: readonly (readonly string[])[]): BatchUnit[] {
+  const units: BatchUnit[] = [];
+  for (let first = 0; first < argvs.length;) {
+    const ns = ipChangeIn(argvs[first]!);
+    let end = first + 1;
+    while (ns !== undefined && end < argvs.length && ipChangeIn(argvs[end]!) === ns) end++;
+    if (end - first === 1) units.push({ line: shellLine(argvs[first]!), first, count: 1 });
+    else {
+      const lines = argvs.slice(first, end).map((a) => a.slice(ns ? 3 : 1).join(' '));
+      units.push({ line: `${shellLine(['ip', ...(ns ? ['-n', ns] : []), '-batch', '-'])} <<'LAB_IP'\n${lines.join('\n')}\nLAB_IP`, first, count: end - first });
+    }
+    first = end;
+  }
+  return units;
+}
+
+/** What `ip -batch` says of the line that failed. */
+const IP_BATCH_FAILED = /^Command failed -:(\d+)$/;
+
 /**
  * A failed batch's result as the failure of the command in it that failed, on `where`: the
  * command the shell traced last (none of a batch's commands expands at the top level, so the
- * shell traces each command it starts once), with its own error output alone (not the trace, nor
- * what the commands before it wrote). A batch that did not fail is returned as it is.
+ * shell traces each line it starts once; an `ip -batch` names its line), with its own error output
+ * alone (not the trace, nor what the commands before it wrote). A batch that did not fail is
+ * returned as it is.
  */
 export function batchFailure(result: ExecResult, argvs: readonly (readonly string[])[], where?: string): ExecResult {
   if (result.ok) return result;
   const lines = result.stderr.split('\n');
-  const failed = argvs[lines.filter((l) => l.startsWith(BATCH_TRACE)).length - 1];
-  if (!failed) return result;
-  // Its own error output: what follows its trace (as many lines as its words hold).
+  const unit = batchUnits(argvs)[lines.filter((l) => l.startsWith(BATCH_TRACE)).length - 1];
+  if (!unit) return result;
+  // Its own error output: what follows its trace (as many lines as its words hold; an `ip -batch`'s is one).
   const traced = lines.map((l) => l.startsWith(BATCH_TRACE)).lastIndexOf(true);
-  const stderr = lines.slice(traced + failed.join(' ').split('\n').length).join('\n');
+  const own = lines.slice(traced + (unit.count > 1 ? 1 : argvs[unit.first]!.join(' ').split('\n').length));
+  const line = unit.count > 1 ? Number(own.map((l) => IP_BATCH_FAILED.exec(l)?.[1]).find(Boolean) ?? 1) : 1;
+  const failed = argvs[unit.first + Math.min(line, unit.count) - 1]!;
+  const stderr = own.filter((l) => !IP_BATCH_FAILED.test(l)).join('\n');
   return new ExecResult(failed, result.exitCode, result.stdout, stderr, result.durationMs, where);
 }
 

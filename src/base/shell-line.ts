@@ -6,7 +6,12 @@ const PLAIN_WORD = /^[\w@%+=:,./-]+$/;
  * quotes. (`lab script` of a big lab quotes millions of words: no pattern is made per word.)
  */
 export function shellQuote(word: string): string {
-  return PLAIN_WORD.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+  return isPlainWord(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/** Whether a shell (or `ip -batch`, which splits lines at blanks) reads the word as it is written. */
+export function isPlainWord(word: string): boolean {
+  return PLAIN_WORD.test(word);
 }
 
 /** A command line as a user could paste it into a shell. */

@@ -23,6 +23,8 @@ export interface VethOptions {
   quietIpv6?: boolean;
   /** The same on end a (a plain link, where neither end is an OVS port). */
   quietBoth?: boolean;
+  /** `ip` commands that go with each end once it is up (its bridge, its address), run with its own. */
+  then?: { a?: readonly string[][]; b?: readonly string[][] };
 }
 
 /**
@@ -34,21 +36,26 @@ export async function veth(a: LinkEnd, b: LinkEnd, opts: VethOptions = {}): Prom
   for (const { end, argv } of vethCommands(a, b, opts)) await (end === 'a' ? a : b).run(argv);
 }
 
-/** The commands of {@link veth}, each with the end it runs at, for runtimes that send them together. */
+/**
+ * The commands of {@link veth}, each with the end it runs at, for runtimes that send them together:
+ * each end's `ip` commands next to each other (a batch runs them as one `ip -batch`), the offloads
+ * between them. Nothing sends on the link before its offload is off: end b is brought up after it,
+ * and end a (a chassis' side or the underlay's) carries nothing until OVS or a VM starts.
+ */
 export function vethCommands(a: Omit<LinkEnd, 'run'>, b: Omit<LinkEnd, 'run'>, opts: VethOptions = {}): { end: 'a' | 'b'; argv: string[] }[] {
-  const commands: { end: 'a' | 'b'; argv: string[] }[] = [
-    { end: 'a', argv: ['ip', 'link', 'add', 'name', a.dev, ...(a.mac ? ['address', a.mac] : []), 'type', 'veth', 'peer', 'name', b.dev, ...(b.netns ? ['netns', b.netns] : []), ...(b.mac ? ['address', b.mac] : [])] },
+  const up = (e: Omit<LinkEnd, 'run'>) => ['ip', 'link', 'set', 'dev', e.dev, ...(opts.mtu ? ['mtu', String(opts.mtu)] : []), 'up'];
+  const quiet = (e: Omit<LinkEnd, 'run'>) => ['ip', 'link', 'set', 'dev', e.dev, 'addrgenmode', 'none'];
+  const at = (end: 'a' | 'b', argvs: readonly (readonly string[])[]) => argvs.map((argv) => ({ end, argv: [...argv] }));
+  return [
+    ...at('a', [
+      ['ip', 'link', 'add', 'name', a.dev, ...(a.mac ? ['address', a.mac] : []), 'type', 'veth', 'peer', 'name', b.dev, ...(b.netns ? ['netns', b.netns] : []), ...(b.mac ? ['address', b.mac] : [])],
+      ...(opts.quietBoth ? [quiet(a)] : []),
+      up(a),
+      ...(opts.then?.a ?? []),
+      ['ethtool', '-K', a.dev, 'tx', 'off'],
+    ]),
+    ...at('b', [['ethtool', '-K', b.dev, 'tx', 'off'], ...(opts.quietIpv6 || opts.quietBoth ? [quiet(b)] : []), up(b), ...(opts.then?.b ?? [])]),
   ];
-  if (opts.quietIpv6 || opts.quietBoth) commands.push({ end: 'b', argv: ['ip', 'link', 'set', 'dev', b.dev, 'addrgenmode', 'none'] });
-  if (opts.quietBoth) commands.push({ end: 'a', argv: ['ip', 'link', 'set', 'dev', a.dev, 'addrgenmode', 'none'] });
-  for (const [end, e] of [
-    ['a', a],
-    ['b', b],
-  ] as const) {
-    commands.push({ end, argv: ['ethtool', '-K', e.dev, 'tx', 'off'] });
-    commands.push({ end, argv: ['ip', 'link', 'set', 'dev', e.dev, ...(opts.mtu ? ['mtu', String(opts.mtu)] : []), 'up'] });
-  }
-  return commands;
 }
 
 /** A command in a named namespace: `ip -n NS …` for ip (one process), `ip netns exec NS …` for the rest. */

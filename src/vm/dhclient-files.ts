@@ -7,26 +7,33 @@ import { shellLine } from '../base/shell-line.js';
  */
 export const DHCLIENT_SCRIPT = `#!/bin/sh
 # lab: dhclient-script for a VM namespace; touches only $interface.
+# prefix: the length of the netmask $1 (in the shell itself: no process for each lease).
 mask_to_prefix() {
-  prefix=0
-  for octet in $(echo "$1" | tr . ' '); do
+  prefix=0 ifs=$IFS
+  IFS=.
+  for octet in $1; do
     case $octet in
       255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
       248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
       192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
     esac
   done
-  echo $prefix
+  IFS=$ifs
+}
+# Whether $interface is up already (IFF_UP in its flags).
+link_up() {
+  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
 }
 case "$reason" in
   PREINIT)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
     fi
     if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
-    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    mask_to_prefix "$new_subnet_mask"
+    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
     for router in $new_routers; do
       ip -4 route replace default via "$router" dev "$interface"
       break
@@ -34,7 +41,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then

@@ -222,8 +222,8 @@ LAB_EOF
 # --- underlay 192.168.100.0/24
 mkdir -p /run/lab/external-dhcp/nodes/underlay
 LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.underlay
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev lo up
 in_node underlay sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev lo up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name underlay type bridge
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev underlay up
 
@@ -237,68 +237,68 @@ LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev
 # --- nodes: central, hv1, hv2, hv3, bm1
 mkdir -p /run/lab/external-dhcp/nodes/central
 LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.central
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.central link set dev lo up
 in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name central type veth peer name eth0 netns lab.external-dhcp.central address 0a:00:c0:a8:64:01
-in_node underlay ethtool -K central tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev central up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev central master underlay
+in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.central link set dev eth0 up
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev central master underlay
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.central addr add 192.168.100.1/24 dev eth0
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.central link set dev lo up
 mkdir -p /run/lab/external-dhcp/nodes/hv1
 LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.hv1
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv1 link set dev lo up
 in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name hv1 type veth peer name eth0 netns lab.external-dhcp.hv1 address 0c:00:c0:a8:64:02
-in_node underlay ethtool -K hv1 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv1 up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv1 master underlay
+in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv1 link set dev eth0 up
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv1 master underlay
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv1 addr add 192.168.100.2/24 dev eth0
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv1 link set dev lo up
 in_node net.physnet1 ip link add name hv1 type veth peer name ph-physnet1 netns lab.external-dhcp.hv1
-in_node net.physnet1 ethtool -K hv1 tx off
 in_node net.physnet1 ip link set dev hv1 up
+in_node net.physnet1 ethtool -K hv1 tx off
 in_node hv1 ethtool -K ph-physnet1 tx off
 in_node hv1 ip link set dev ph-physnet1 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev hv1 master bridge0
 mkdir -p /run/lab/external-dhcp/nodes/hv2
 LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.hv2
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link set dev lo up
 in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name hv2 type veth peer name eth0 netns lab.external-dhcp.hv2 address 0c:00:c0:a8:64:03
-in_node underlay ethtool -K hv2 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv2 up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv2 master underlay
+in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link set dev eth0 up
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 addr add 192.168.100.3/24 dev eth0
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link set dev lo up
 in_node net.physnet1 ip link add name hv2 type veth peer name ph-physnet1 netns lab.external-dhcp.hv2
-in_node net.physnet1 ethtool -K hv2 tx off
 in_node net.physnet1 ip link set dev hv2 up
+in_node net.physnet1 ethtool -K hv2 tx off
 in_node hv2 ethtool -K ph-physnet1 tx off
 in_node hv2 ip link set dev ph-physnet1 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev hv2 master bridge0
 mkdir -p /run/lab/external-dhcp/nodes/hv3
 LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.hv3
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv3 link set dev lo up
 in_node hv3 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name hv3 type veth peer name eth0 netns lab.external-dhcp.hv3 address 0c:00:c0:a8:64:04
-in_node underlay ethtool -K hv3 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv3 up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv3 master underlay
+in_node underlay ethtool -K hv3 tx off
 in_node hv3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv3 link set dev eth0 up
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv3 master underlay
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv3 addr add 192.168.100.4/24 dev eth0
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv3 link set dev lo up
 LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.bm1
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.bm1 link set dev lo up
 mkdir -p /run/lab/external-dhcp/nodes/bm1
 in_node net.physnet1 ip link add name bm1 type veth peer name eth0 netns lab.external-dhcp.bm1 address 02:00:ac:10:32:1e
-in_node bm1 ip link set dev eth0 addrgenmode none
-in_node net.physnet1 ethtool -K bm1 tx off
 in_node net.physnet1 ip link set dev bm1 up
+in_node net.physnet1 ethtool -K bm1 tx off
 in_node bm1 ethtool -K eth0 tx off
+in_node bm1 ip link set dev eth0 addrgenmode none
 in_node bm1 ip link set dev eth0 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev bm1 master bridge0
 
@@ -348,13 +348,13 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv2 ovn-controller unix:/run/lab/external-dhcp/nodes/hv2/db.sock --pidfile=/run/lab/external-dhcp/nodes/hv2/ovn-controller.pid --log-file=/run/lab/external-dhcp/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/external-dhcp/nodes/vm1
 LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.vm1
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.vm1 link set dev lo up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link add name vm1 type veth peer name eth0 netns lab.external-dhcp.vm1 address 02:00:ac:10:32:14
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.vm1 link set dev eth0 addrgenmode none
-in_node hv2 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link set dev vm1 mtu 1400 up
+in_node hv2 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.vm1 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.vm1 link set dev lo up
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=provider-vm1
 
 # --- chassis hv3 192.168.100.4: ovs-vswitchd, br-phy, ovn-controller
@@ -388,26 +388,33 @@ mkdir -p /run/lab/external-dhcp/nodes/vm1
 cat > /run/lab/external-dhcp/nodes/vm1/dhclient-script <<'LAB_EOF'
 #!/bin/sh
 # lab: dhclient-script for a VM namespace; touches only $interface.
+# prefix: the length of the netmask $1 (in the shell itself: no process for each lease).
 mask_to_prefix() {
-  prefix=0
-  for octet in $(echo "$1" | tr . ' '); do
+  prefix=0 ifs=$IFS
+  IFS=.
+  for octet in $1; do
     case $octet in
       255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
       248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
       192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
     esac
   done
-  echo $prefix
+  IFS=$ifs
+}
+# Whether $interface is up already (IFF_UP in its flags).
+link_up() {
+  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
 }
 case "$reason" in
   PREINIT)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
     fi
     if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
-    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    mask_to_prefix "$new_subnet_mask"
+    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
     for router in $new_routers; do
       ip -4 route replace default via "$router" dev "$interface"
       break
@@ -415,7 +422,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
@@ -444,7 +451,7 @@ cat > /run/lab/external-dhcp/nodes/vm1/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/external-dhcp/nodes/vm1/dhclient.conf -sf /run/lab/external-dhcp/nodes/vm1/dhclient-script -lf /run/lab/external-dhcp/nodes/vm1/dhclient.leases -pf /run/lab/external-dhcp/nodes/vm1/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/external-dhcp/nodes/vm1/bin/dhclient
-in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/external-dhcp/nodes/vm1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/external-dhcp/nodes/vm1/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/external-dhcp/nodes/vm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/external-dhcp/nodes/vm1/bin/dhclient -1 -v eth0
+in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/external-dhcp/nodes/vm1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/external-dhcp/nodes/vm1/dhclient.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; cat /run/lab/external-dhcp/nodes/vm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/external-dhcp/nodes/vm1/bin/dhclient -1 -v eth0
 in_node vm1 ip -4 -o addr show dev eth0
 in_node vm1 ip -6 -o addr show dev eth0 scope global
 
@@ -453,26 +460,33 @@ mkdir -p /run/lab/external-dhcp/nodes/bm1
 cat > /run/lab/external-dhcp/nodes/bm1/dhclient-script <<'LAB_EOF'
 #!/bin/sh
 # lab: dhclient-script for a VM namespace; touches only $interface.
+# prefix: the length of the netmask $1 (in the shell itself: no process for each lease).
 mask_to_prefix() {
-  prefix=0
-  for octet in $(echo "$1" | tr . ' '); do
+  prefix=0 ifs=$IFS
+  IFS=.
+  for octet in $1; do
     case $octet in
       255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
       248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
       192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
     esac
   done
-  echo $prefix
+  IFS=$ifs
+}
+# Whether $interface is up already (IFF_UP in its flags).
+link_up() {
+  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
 }
 case "$reason" in
   PREINIT)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
     fi
     if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
-    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    mask_to_prefix "$new_subnet_mask"
+    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
     for router in $new_routers; do
       ip -4 route replace default via "$router" dev "$interface"
       break
@@ -480,7 +494,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
@@ -509,7 +523,7 @@ cat > /run/lab/external-dhcp/nodes/bm1/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/external-dhcp/nodes/bm1/dhclient.conf -sf /run/lab/external-dhcp/nodes/bm1/dhclient-script -lf /run/lab/external-dhcp/nodes/bm1/dhclient.leases -pf /run/lab/external-dhcp/nodes/bm1/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/external-dhcp/nodes/bm1/bin/dhclient
-in_node bm1 sh -c 'timeout "$0" "$@" > /run/lab/external-dhcp/nodes/bm1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/external-dhcp/nodes/bm1/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/external-dhcp/nodes/bm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/external-dhcp/nodes/bm1/bin/dhclient -1 -v eth0
+in_node bm1 sh -c 'timeout "$0" "$@" > /run/lab/external-dhcp/nodes/bm1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/external-dhcp/nodes/bm1/dhclient.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; cat /run/lab/external-dhcp/nodes/bm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/external-dhcp/nodes/bm1/bin/dhclient -1 -v eth0
 in_node bm1 ip -4 -o addr show dev eth0
 in_node bm1 ip -6 -o addr show dev eth0 scope global
 

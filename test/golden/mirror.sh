@@ -315,56 +315,56 @@ LAB_EOF
 # --- underlay 192.168.81.0/24
 mkdir -p /run/lab/mirror/nodes/underlay
 LAB_DIR=/run/lab/mirror ip netns add lab.mirror.underlay
-LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev lo up
 in_node underlay sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev lo up
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link add name underlay type bridge
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev underlay up
 
 # --- nodes: central, hv1, hv2, hv3
 mkdir -p /run/lab/mirror/nodes/central
 LAB_DIR=/run/lab/mirror ip netns add lab.mirror.central
-LAB_DIR=/run/lab/mirror ip -n lab.mirror.central link set dev lo up
 in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link add name central type veth peer name eth0 netns lab.mirror.central address 0a:00:c0:a8:51:01
-in_node underlay ethtool -K central tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev central up
+LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev central master underlay
+in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.central link set dev eth0 up
-LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev central master underlay
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.central addr add 192.168.81.1/24 dev eth0
+LAB_DIR=/run/lab/mirror ip -n lab.mirror.central link set dev lo up
 mkdir -p /run/lab/mirror/nodes/hv1
 LAB_DIR=/run/lab/mirror ip netns add lab.mirror.hv1
-LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv1 link set dev lo up
 in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link add name hv1 type veth peer name eth0 netns lab.mirror.hv1 address 0c:00:c0:a8:51:02
-in_node underlay ethtool -K hv1 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv1 up
+LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv1 master underlay
+in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv1 link set dev eth0 up
-LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv1 master underlay
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv1 addr add 192.168.81.2/24 dev eth0
+LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv1 link set dev lo up
 mkdir -p /run/lab/mirror/nodes/hv2
 LAB_DIR=/run/lab/mirror ip netns add lab.mirror.hv2
-LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv2 link set dev lo up
 in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link add name hv2 type veth peer name eth0 netns lab.mirror.hv2 address 0c:00:c0:a8:51:03
-in_node underlay ethtool -K hv2 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv2 up
+LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv2 master underlay
+in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv2 link set dev eth0 up
-LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv2 addr add 192.168.81.3/24 dev eth0
+LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv2 link set dev lo up
 mkdir -p /run/lab/mirror/nodes/hv3
 LAB_DIR=/run/lab/mirror ip netns add lab.mirror.hv3
-LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv3 link set dev lo up
 in_node hv3 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link add name hv3 type veth peer name eth0 netns lab.mirror.hv3 address 0c:00:c0:a8:51:04
-in_node underlay ethtool -K hv3 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv3 up
+LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv3 master underlay
+in_node underlay ethtool -K hv3 tx off
 in_node hv3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv3 link set dev eth0 up
-LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv3 master underlay
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv3 addr add 192.168.81.4/24 dev eth0
+LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv3 link set dev lo up
 
 # --- central 192.168.81.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/mirror/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
@@ -392,13 +392,13 @@ in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.81.1:6642
 in_node hv1 ovn-controller unix:/run/lab/mirror/nodes/hv1/db.sock --pidfile=/run/lab/mirror/nodes/hv1/ovn-controller.pid --log-file=/run/lab/mirror/nodes/hv1/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/mirror/nodes/vm1
 LAB_DIR=/run/lab/mirror ip netns add lab.mirror.vm1
-LAB_DIR=/run/lab/mirror ip -n lab.mirror.vm1 link set dev lo up
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv1 link add name vm1 type veth peer name eth0 netns lab.mirror.vm1 address 02:00:0a:51:00:0b
-LAB_DIR=/run/lab/mirror ip -n lab.mirror.vm1 link set dev eth0 addrgenmode none
-in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv1 link set dev vm1 mtu 1400 up
+in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/mirror ip -n lab.mirror.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.vm1 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/mirror ip -n lab.mirror.vm1 link set dev lo up
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=lan-vm1
 
 # --- chassis hv2 192.168.81.3: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
@@ -418,13 +418,13 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.81.1:6642
 in_node hv2 ovn-controller unix:/run/lab/mirror/nodes/hv2/db.sock --pidfile=/run/lab/mirror/nodes/hv2/ovn-controller.pid --log-file=/run/lab/mirror/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/mirror/nodes/vm2
 LAB_DIR=/run/lab/mirror ip netns add lab.mirror.vm2
-LAB_DIR=/run/lab/mirror ip -n lab.mirror.vm2 link set dev lo up
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv2 link add name vm2 type veth peer name eth0 netns lab.mirror.vm2 address 02:00:0a:51:00:0c
-LAB_DIR=/run/lab/mirror ip -n lab.mirror.vm2 link set dev eth0 addrgenmode none
-in_node hv2 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv2 link set dev vm2 mtu 1400 up
+in_node hv2 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/mirror ip -n lab.mirror.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.vm2 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/mirror ip -n lab.mirror.vm2 link set dev lo up
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=lan-vm2
 
 # --- chassis hv3 192.168.81.4: ovs-vswitchd, br-phy, ovn-controller

@@ -284,45 +284,45 @@ LAB_EOF
 # --- underlay 192.168.100.0/24
 mkdir -p /run/lab/multi-subnet/nodes/underlay
 LAB_DIR=/run/lab/multi-subnet ip netns add lab.multi-subnet.underlay
-LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev lo up
 in_node underlay sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev lo up
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link add name underlay type bridge
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev underlay up
 
 # --- nodes: central, hv1, hv2
 mkdir -p /run/lab/multi-subnet/nodes/central
 LAB_DIR=/run/lab/multi-subnet ip netns add lab.multi-subnet.central
-LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.central link set dev lo up
 in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link add name central type veth peer name eth0 netns lab.multi-subnet.central address 0a:00:c0:a8:64:01
-in_node underlay ethtool -K central tx off
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev central up
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev central master underlay
+in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.central link set dev eth0 up
-LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev central master underlay
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.central addr add 192.168.100.1/24 dev eth0
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.central link set dev lo up
 mkdir -p /run/lab/multi-subnet/nodes/hv1
 LAB_DIR=/run/lab/multi-subnet ip netns add lab.multi-subnet.hv1
-LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv1 link set dev lo up
 in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link add name hv1 type veth peer name eth0 netns lab.multi-subnet.hv1 address 0c:00:c0:a8:64:02
-in_node underlay ethtool -K hv1 tx off
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev hv1 up
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev hv1 master underlay
+in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv1 link set dev eth0 up
-LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev hv1 master underlay
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv1 addr add 192.168.100.2/24 dev eth0
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv1 link set dev lo up
 mkdir -p /run/lab/multi-subnet/nodes/hv2
 LAB_DIR=/run/lab/multi-subnet ip netns add lab.multi-subnet.hv2
-LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 link set dev lo up
 in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link add name hv2 type veth peer name eth0 netns lab.multi-subnet.hv2 address 0c:00:c0:a8:64:03
-in_node underlay ethtool -K hv2 tx off
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev hv2 up
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev hv2 master underlay
+in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 link set dev eth0 up
-LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 addr add 192.168.100.3/24 dev eth0
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 link set dev lo up
 
 # --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/multi-subnet/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
@@ -349,13 +349,13 @@ in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv1 ovn-controller unix:/run/lab/multi-subnet/nodes/hv1/db.sock --pidfile=/run/lab/multi-subnet/nodes/hv1/ovn-controller.pid --log-file=/run/lab/multi-subnet/nodes/hv1/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/multi-subnet/nodes/vm1
 LAB_DIR=/run/lab/multi-subnet ip netns add lab.multi-subnet.vm1
-LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm1 link set dev lo up
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv1 link add name vm1 type veth peer name eth0 netns lab.multi-subnet.vm1 address 02:00:0a:46:01:0a
-LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm1 link set dev eth0 addrgenmode none
-in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv1 link set dev vm1 mtu 1400 up
+in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm1 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm1 link set dev lo up
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=net-vm1
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VMs vm3, vm2 plugged into br-int
@@ -374,22 +374,22 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv2 ovn-controller unix:/run/lab/multi-subnet/nodes/hv2/db.sock --pidfile=/run/lab/multi-subnet/nodes/hv2/ovn-controller.pid --log-file=/run/lab/multi-subnet/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/multi-subnet/nodes/vm3
 LAB_DIR=/run/lab/multi-subnet ip netns add lab.multi-subnet.vm3
-LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm3 link set dev lo up
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 link add name vm3 type veth peer name eth0 netns lab.multi-subnet.vm3 address 02:00:0a:46:01:0b
-LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm3 link set dev eth0 addrgenmode none
-in_node hv2 ethtool -K vm3 tx off
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 link set dev vm3 mtu 1400 up
+in_node hv2 ethtool -K vm3 tx off
 in_node vm3 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm3 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm3 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm3 link set dev lo up
 mkdir -p /run/lab/multi-subnet/nodes/vm2
 LAB_DIR=/run/lab/multi-subnet ip netns add lab.multi-subnet.vm2
-LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm2 link set dev lo up
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 link add name vm2 type veth peer name eth0 netns lab.multi-subnet.vm2 address 02:00:0a:46:02:0a
-LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm2 link set dev eth0 addrgenmode none
-in_node hv2 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.hv2 link set dev vm2 mtu 1400 up
+in_node hv2 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm2 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/multi-subnet ip -n lab.multi-subnet.vm2 link set dev lo up
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm3 -- set Interface vm3 external_ids:iface-id=net-vm3 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=net-b-vm2
 
 # --- logical network, once the 2 chassis have registered: 2 switches, 3 ports (one transaction)
@@ -407,26 +407,33 @@ mkdir -p /run/lab/multi-subnet/nodes/vm1
 cat > /run/lab/multi-subnet/nodes/vm1/dhclient-script <<'LAB_EOF'
 #!/bin/sh
 # lab: dhclient-script for a VM namespace; touches only $interface.
+# prefix: the length of the netmask $1 (in the shell itself: no process for each lease).
 mask_to_prefix() {
-  prefix=0
-  for octet in $(echo "$1" | tr . ' '); do
+  prefix=0 ifs=$IFS
+  IFS=.
+  for octet in $1; do
     case $octet in
       255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
       248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
       192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
     esac
   done
-  echo $prefix
+  IFS=$ifs
+}
+# Whether $interface is up already (IFF_UP in its flags).
+link_up() {
+  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
 }
 case "$reason" in
   PREINIT)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
     fi
     if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
-    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    mask_to_prefix "$new_subnet_mask"
+    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
     for router in $new_routers; do
       ip -4 route replace default via "$router" dev "$interface"
       break
@@ -434,7 +441,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
@@ -463,7 +470,7 @@ cat > /run/lab/multi-subnet/nodes/vm1/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/multi-subnet/nodes/vm1/dhclient.conf -sf /run/lab/multi-subnet/nodes/vm1/dhclient-script -lf /run/lab/multi-subnet/nodes/vm1/dhclient.leases -pf /run/lab/multi-subnet/nodes/vm1/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/multi-subnet/nodes/vm1/bin/dhclient
-in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/multi-subnet/nodes/vm1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/multi-subnet/nodes/vm1/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/multi-subnet/nodes/vm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/multi-subnet/nodes/vm1/bin/dhclient -1 -v eth0
+in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/multi-subnet/nodes/vm1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/multi-subnet/nodes/vm1/dhclient.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; cat /run/lab/multi-subnet/nodes/vm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/multi-subnet/nodes/vm1/bin/dhclient -1 -v eth0
 in_node vm1 ip -4 -o addr show dev eth0
 in_node vm1 ip -6 -o addr show dev eth0 scope global
 
@@ -472,26 +479,33 @@ mkdir -p /run/lab/multi-subnet/nodes/vm3
 cat > /run/lab/multi-subnet/nodes/vm3/dhclient-script <<'LAB_EOF'
 #!/bin/sh
 # lab: dhclient-script for a VM namespace; touches only $interface.
+# prefix: the length of the netmask $1 (in the shell itself: no process for each lease).
 mask_to_prefix() {
-  prefix=0
-  for octet in $(echo "$1" | tr . ' '); do
+  prefix=0 ifs=$IFS
+  IFS=.
+  for octet in $1; do
     case $octet in
       255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
       248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
       192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
     esac
   done
-  echo $prefix
+  IFS=$ifs
+}
+# Whether $interface is up already (IFF_UP in its flags).
+link_up() {
+  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
 }
 case "$reason" in
   PREINIT)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
     fi
     if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
-    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    mask_to_prefix "$new_subnet_mask"
+    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
     for router in $new_routers; do
       ip -4 route replace default via "$router" dev "$interface"
       break
@@ -499,7 +513,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
@@ -528,7 +542,7 @@ cat > /run/lab/multi-subnet/nodes/vm3/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/multi-subnet/nodes/vm3/dhclient.conf -sf /run/lab/multi-subnet/nodes/vm3/dhclient-script -lf /run/lab/multi-subnet/nodes/vm3/dhclient.leases -pf /run/lab/multi-subnet/nodes/vm3/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/multi-subnet/nodes/vm3/bin/dhclient
-in_node vm3 sh -c 'timeout "$0" "$@" > /run/lab/multi-subnet/nodes/vm3/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/multi-subnet/nodes/vm3/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/multi-subnet/nodes/vm3/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/multi-subnet/nodes/vm3/bin/dhclient -1 -v eth0
+in_node vm3 sh -c 'timeout "$0" "$@" > /run/lab/multi-subnet/nodes/vm3/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/multi-subnet/nodes/vm3/dhclient.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; cat /run/lab/multi-subnet/nodes/vm3/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/multi-subnet/nodes/vm3/bin/dhclient -1 -v eth0
 in_node vm3 ip -4 -o addr show dev eth0
 in_node vm3 ip -6 -o addr show dev eth0 scope global
 
@@ -537,26 +551,33 @@ mkdir -p /run/lab/multi-subnet/nodes/vm2
 cat > /run/lab/multi-subnet/nodes/vm2/dhclient-script <<'LAB_EOF'
 #!/bin/sh
 # lab: dhclient-script for a VM namespace; touches only $interface.
+# prefix: the length of the netmask $1 (in the shell itself: no process for each lease).
 mask_to_prefix() {
-  prefix=0
-  for octet in $(echo "$1" | tr . ' '); do
+  prefix=0 ifs=$IFS
+  IFS=.
+  for octet in $1; do
     case $octet in
       255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
       248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
       192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
     esac
   done
-  echo $prefix
+  IFS=$ifs
+}
+# Whether $interface is up already (IFF_UP in its flags).
+link_up() {
+  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
 }
 case "$reason" in
   PREINIT)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
     fi
     if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
-    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    mask_to_prefix "$new_subnet_mask"
+    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
     for router in $new_routers; do
       ip -4 route replace default via "$router" dev "$interface"
       break
@@ -564,7 +585,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
@@ -593,7 +614,7 @@ cat > /run/lab/multi-subnet/nodes/vm2/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/multi-subnet/nodes/vm2/dhclient.conf -sf /run/lab/multi-subnet/nodes/vm2/dhclient-script -lf /run/lab/multi-subnet/nodes/vm2/dhclient.leases -pf /run/lab/multi-subnet/nodes/vm2/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/multi-subnet/nodes/vm2/bin/dhclient
-in_node vm2 sh -c 'timeout "$0" "$@" > /run/lab/multi-subnet/nodes/vm2/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/multi-subnet/nodes/vm2/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/multi-subnet/nodes/vm2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/multi-subnet/nodes/vm2/bin/dhclient -1 -v eth0
+in_node vm2 sh -c 'timeout "$0" "$@" > /run/lab/multi-subnet/nodes/vm2/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/multi-subnet/nodes/vm2/dhclient.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; cat /run/lab/multi-subnet/nodes/vm2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/multi-subnet/nodes/vm2/bin/dhclient -1 -v eth0
 in_node vm2 ip -4 -o addr show dev eth0
 in_node vm2 ip -6 -o addr show dev eth0 scope global
 

@@ -368,45 +368,45 @@ LAB_EOF
 # --- underlay 192.168.86.0/24
 mkdir -p /run/lab/multicast/nodes/underlay
 LAB_DIR=/run/lab/multicast ip netns add lab.multicast.underlay
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev lo up
 in_node underlay sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev lo up
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link add name underlay type bridge
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev underlay up
 
 # --- nodes: central, hv1, hv2
 mkdir -p /run/lab/multicast/nodes/central
 LAB_DIR=/run/lab/multicast ip netns add lab.multicast.central
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.central link set dev lo up
 in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link add name central type veth peer name eth0 netns lab.multicast.central address 0a:00:c0:a8:56:01
-in_node underlay ethtool -K central tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev central up
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev central master underlay
+in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.central link set dev eth0 up
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev central master underlay
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.central addr add 192.168.86.1/24 dev eth0
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.central link set dev lo up
 mkdir -p /run/lab/multicast/nodes/hv1
 LAB_DIR=/run/lab/multicast ip netns add lab.multicast.hv1
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link set dev lo up
 in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link add name hv1 type veth peer name eth0 netns lab.multicast.hv1 address 0c:00:c0:a8:56:02
-in_node underlay ethtool -K hv1 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev hv1 up
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev hv1 master underlay
+in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link set dev eth0 up
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev hv1 master underlay
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 addr add 192.168.86.2/24 dev eth0
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link set dev lo up
 mkdir -p /run/lab/multicast/nodes/hv2
 LAB_DIR=/run/lab/multicast ip netns add lab.multicast.hv2
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link set dev lo up
 in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link add name hv2 type veth peer name eth0 netns lab.multicast.hv2 address 0c:00:c0:a8:56:03
-in_node underlay ethtool -K hv2 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev hv2 up
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev hv2 master underlay
+in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link set dev eth0 up
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 addr add 192.168.86.3/24 dev eth0
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link set dev lo up
 
 # --- central 192.168.86.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/multicast/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
@@ -433,22 +433,22 @@ in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.86.1:6642
 in_node hv1 ovn-controller unix:/run/lab/multicast/nodes/hv1/db.sock --pidfile=/run/lab/multicast/nodes/hv1/ovn-controller.pid --log-file=/run/lab/multicast/nodes/hv1/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/multicast/nodes/vm1
 LAB_DIR=/run/lab/multicast ip netns add lab.multicast.vm1
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm1 link set dev lo up
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link add name vm1 type veth peer name eth0 netns lab.multicast.vm1 address 02:00:0a:56:00:0b
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm1 link set dev eth0 addrgenmode none
-in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link set dev vm1 mtu 1400 up
+in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm1 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm1 link set dev lo up
 mkdir -p /run/lab/multicast/nodes/vm2
 LAB_DIR=/run/lab/multicast ip netns add lab.multicast.vm2
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm2 link set dev lo up
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link add name vm2 type veth peer name eth0 netns lab.multicast.vm2 address 02:00:0a:56:00:0c
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm2 link set dev eth0 addrgenmode none
-in_node hv1 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link set dev vm2 mtu 1400 up
+in_node hv1 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm2 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm2 link set dev lo up
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=lan-vm1 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=lan-vm2
 
 # --- chassis hv2 192.168.86.3: ovs-vswitchd, br-phy, ovn-controller, VMs vm3, vm4 plugged into br-int
@@ -467,22 +467,22 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.86.1:6642
 in_node hv2 ovn-controller unix:/run/lab/multicast/nodes/hv2/db.sock --pidfile=/run/lab/multicast/nodes/hv2/ovn-controller.pid --log-file=/run/lab/multicast/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/multicast/nodes/vm3
 LAB_DIR=/run/lab/multicast ip netns add lab.multicast.vm3
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm3 link set dev lo up
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link add name vm3 type veth peer name eth0 netns lab.multicast.vm3 address 02:00:0a:56:00:0d
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm3 link set dev eth0 addrgenmode none
-in_node hv2 ethtool -K vm3 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link set dev vm3 mtu 1400 up
+in_node hv2 ethtool -K vm3 tx off
 in_node vm3 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm3 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm3 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm3 link set dev lo up
 mkdir -p /run/lab/multicast/nodes/vm4
 LAB_DIR=/run/lab/multicast ip netns add lab.multicast.vm4
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm4 link set dev lo up
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link add name vm4 type veth peer name eth0 netns lab.multicast.vm4 address 02:00:0a:56:00:0e
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm4 link set dev eth0 addrgenmode none
-in_node hv2 ethtool -K vm4 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link set dev vm4 mtu 1400 up
+in_node hv2 ethtool -K vm4 tx off
 in_node vm4 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm4 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm4 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm4 link set dev lo up
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm3 -- set Interface vm3 external_ids:iface-id=lan-vm3 -- --may-exist add-port br-int vm4 -- set Interface vm4 external_ids:iface-id=lan-vm4
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 4 ports (one transaction)

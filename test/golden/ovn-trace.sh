@@ -273,45 +273,45 @@ LAB_EOF
 # --- underlay 192.168.100.0/24
 mkdir -p /run/lab/ovn-trace/nodes/underlay
 LAB_DIR=/run/lab/ovn-trace ip netns add lab.ovn-trace.underlay
-LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.underlay link set dev lo up
 in_node underlay sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.underlay link set dev lo up
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.underlay link add name underlay type bridge
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.underlay link set dev underlay up
 
 # --- nodes: central, hv1, hv2
 mkdir -p /run/lab/ovn-trace/nodes/central
 LAB_DIR=/run/lab/ovn-trace ip netns add lab.ovn-trace.central
-LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.central link set dev lo up
 in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.underlay link add name central type veth peer name eth0 netns lab.ovn-trace.central address 0a:00:c0:a8:64:01
-in_node underlay ethtool -K central tx off
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.underlay link set dev central up
+LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.underlay link set dev central master underlay
+in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.central link set dev eth0 up
-LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.underlay link set dev central master underlay
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.central addr add 192.168.100.1/24 dev eth0
+LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.central link set dev lo up
 mkdir -p /run/lab/ovn-trace/nodes/hv1
 LAB_DIR=/run/lab/ovn-trace ip netns add lab.ovn-trace.hv1
-LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv1 link set dev lo up
 in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.underlay link add name hv1 type veth peer name eth0 netns lab.ovn-trace.hv1 address 0c:00:c0:a8:64:02
-in_node underlay ethtool -K hv1 tx off
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.underlay link set dev hv1 up
+LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.underlay link set dev hv1 master underlay
+in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv1 link set dev eth0 up
-LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.underlay link set dev hv1 master underlay
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv1 addr add 192.168.100.2/24 dev eth0
+LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv1 link set dev lo up
 mkdir -p /run/lab/ovn-trace/nodes/hv2
 LAB_DIR=/run/lab/ovn-trace ip netns add lab.ovn-trace.hv2
-LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv2 link set dev lo up
 in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.underlay link add name hv2 type veth peer name eth0 netns lab.ovn-trace.hv2 address 0c:00:c0:a8:64:03
-in_node underlay ethtool -K hv2 tx off
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.underlay link set dev hv2 up
+LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.underlay link set dev hv2 master underlay
+in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv2 link set dev eth0 up
-LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv2 addr add 192.168.100.3/24 dev eth0
+LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv2 link set dev lo up
 
 # --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/ovn-trace/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
@@ -338,13 +338,13 @@ in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv1 ovn-controller unix:/run/lab/ovn-trace/nodes/hv1/db.sock --pidfile=/run/lab/ovn-trace/nodes/hv1/ovn-controller.pid --log-file=/run/lab/ovn-trace/nodes/hv1/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/ovn-trace/nodes/vm1
 LAB_DIR=/run/lab/ovn-trace ip netns add lab.ovn-trace.vm1
-LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.vm1 link set dev lo up
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv1 link add name vm1 type veth peer name eth0 netns lab.ovn-trace.vm1 address 50:54:00:00:00:01
-LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.vm1 link set dev eth0 addrgenmode none
-in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv1 link set dev vm1 mtu 1400 up
+in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.vm1 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.vm1 link set dev lo up
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=sw0-port1
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
@@ -363,13 +363,13 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv2 ovn-controller unix:/run/lab/ovn-trace/nodes/hv2/db.sock --pidfile=/run/lab/ovn-trace/nodes/hv2/ovn-controller.pid --log-file=/run/lab/ovn-trace/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/ovn-trace/nodes/vm2
 LAB_DIR=/run/lab/ovn-trace ip netns add lab.ovn-trace.vm2
-LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.vm2 link set dev lo up
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv2 link add name vm2 type veth peer name eth0 netns lab.ovn-trace.vm2 address 50:54:00:00:00:03
-LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.vm2 link set dev eth0 addrgenmode none
-in_node hv2 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv2 link set dev vm2 mtu 1400 up
+in_node hv2 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.vm2 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.vm2 link set dev lo up
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=sw1-port1
 
 # --- logical network, once the 2 chassis have registered: 2 switches, 2 ports (one transaction)

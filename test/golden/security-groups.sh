@@ -767,45 +767,45 @@ LAB_EOF
 # --- underlay 192.168.100.0/24
 mkdir -p /run/lab/security-groups/nodes/underlay
 LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.underlay
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev lo up
 in_node underlay sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev lo up
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link add name underlay type bridge
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev underlay up
 
 # --- nodes: central, hv1, hv2
 mkdir -p /run/lab/security-groups/nodes/central
 LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.central
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.central link set dev lo up
 in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link add name central type veth peer name eth0 netns lab.security-groups.central address 0a:00:c0:a8:64:01
-in_node underlay ethtool -K central tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev central up
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev central master underlay
+in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.central link set dev eth0 up
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev central master underlay
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.central addr add 192.168.100.1/24 dev eth0
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.central link set dev lo up
 mkdir -p /run/lab/security-groups/nodes/hv1
 LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.hv1
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link set dev lo up
 in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link add name hv1 type veth peer name eth0 netns lab.security-groups.hv1 address 0c:00:c0:a8:64:02
-in_node underlay ethtool -K hv1 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev hv1 up
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev hv1 master underlay
+in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link set dev eth0 up
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev hv1 master underlay
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 addr add 192.168.100.2/24 dev eth0
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link set dev lo up
 mkdir -p /run/lab/security-groups/nodes/hv2
 LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.hv2
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link set dev lo up
 in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link add name hv2 type veth peer name eth0 netns lab.security-groups.hv2 address 0c:00:c0:a8:64:03
-in_node underlay ethtool -K hv2 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev hv2 up
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev hv2 master underlay
+in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link set dev eth0 up
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 addr add 192.168.100.3/24 dev eth0
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link set dev lo up
 
 # --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/security-groups/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
@@ -832,22 +832,22 @@ in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv1 ovn-controller unix:/run/lab/security-groups/nodes/hv1/db.sock --pidfile=/run/lab/security-groups/nodes/hv1/ovn-controller.pid --log-file=/run/lab/security-groups/nodes/hv1/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/security-groups/nodes/web1
 LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.web1
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web1 link set dev lo up
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link add name web1 type veth peer name eth0 netns lab.security-groups.web1 address 02:00:0a:3c:00:0b
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web1 link set dev eth0 addrgenmode none
-in_node hv1 ethtool -K web1 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link set dev web1 mtu 1400 up
+in_node hv1 ethtool -K web1 tx off
 in_node web1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web1 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web1 link set dev lo up
 mkdir -p /run/lab/security-groups/nodes/client
 LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.client
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.client link set dev lo up
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link add name client type veth peer name eth0 netns lab.security-groups.client address 02:00:0a:3c:00:15
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.client link set dev eth0 addrgenmode none
-in_node hv1 ethtool -K client tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link set dev client mtu 1400 up
+in_node hv1 ethtool -K client tx off
 in_node client ethtool -K eth0 tx off
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.client link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.client link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.client link set dev lo up
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web1 -- set Interface web1 external_ids:iface-id=lan-web1 -- --may-exist add-port br-int client -- set Interface client external_ids:iface-id=lan-client
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VMs web2, admin plugged into br-int
@@ -866,22 +866,22 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv2 ovn-controller unix:/run/lab/security-groups/nodes/hv2/db.sock --pidfile=/run/lab/security-groups/nodes/hv2/ovn-controller.pid --log-file=/run/lab/security-groups/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/security-groups/nodes/web2
 LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.web2
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web2 link set dev lo up
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link add name web2 type veth peer name eth0 netns lab.security-groups.web2 address 02:00:0a:3c:00:0c
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web2 link set dev eth0 addrgenmode none
-in_node hv2 ethtool -K web2 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link set dev web2 mtu 1400 up
+in_node hv2 ethtool -K web2 tx off
 in_node web2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web2 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web2 link set dev lo up
 mkdir -p /run/lab/security-groups/nodes/admin
 LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.admin
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.admin link set dev lo up
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link add name admin type veth peer name eth0 netns lab.security-groups.admin address 02:00:0a:3c:00:1f
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.admin link set dev eth0 addrgenmode none
-in_node hv2 ethtool -K admin tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link set dev admin mtu 1400 up
+in_node hv2 ethtool -K admin tx off
 in_node admin ethtool -K eth0 tx off
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.admin link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.admin link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.admin link set dev lo up
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int web2 -- set Interface web2 external_ids:iface-id=lan-web2 -- --may-exist add-port br-int admin -- set Interface admin external_ids:iface-id=lan-admin
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 4 ports (one transaction)
@@ -903,26 +903,33 @@ mkdir -p /run/lab/security-groups/nodes/web1
 cat > /run/lab/security-groups/nodes/web1/dhclient-script <<'LAB_EOF'
 #!/bin/sh
 # lab: dhclient-script for a VM namespace; touches only $interface.
+# prefix: the length of the netmask $1 (in the shell itself: no process for each lease).
 mask_to_prefix() {
-  prefix=0
-  for octet in $(echo "$1" | tr . ' '); do
+  prefix=0 ifs=$IFS
+  IFS=.
+  for octet in $1; do
     case $octet in
       255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
       248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
       192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
     esac
   done
-  echo $prefix
+  IFS=$ifs
+}
+# Whether $interface is up already (IFF_UP in its flags).
+link_up() {
+  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
 }
 case "$reason" in
   PREINIT)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
     fi
     if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
-    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    mask_to_prefix "$new_subnet_mask"
+    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
     for router in $new_routers; do
       ip -4 route replace default via "$router" dev "$interface"
       break
@@ -930,7 +937,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
@@ -959,7 +966,7 @@ cat > /run/lab/security-groups/nodes/web1/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/security-groups/nodes/web1/dhclient.conf -sf /run/lab/security-groups/nodes/web1/dhclient-script -lf /run/lab/security-groups/nodes/web1/dhclient.leases -pf /run/lab/security-groups/nodes/web1/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/security-groups/nodes/web1/bin/dhclient
-in_node web1 sh -c 'timeout "$0" "$@" > /run/lab/security-groups/nodes/web1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/security-groups/nodes/web1/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/security-groups/nodes/web1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/security-groups/nodes/web1/bin/dhclient -1 -v eth0
+in_node web1 sh -c 'timeout "$0" "$@" > /run/lab/security-groups/nodes/web1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/security-groups/nodes/web1/dhclient.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; cat /run/lab/security-groups/nodes/web1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/security-groups/nodes/web1/bin/dhclient -1 -v eth0
 in_node web1 ip -4 -o addr show dev eth0
 in_node web1 ip -6 -o addr show dev eth0 scope global
 
@@ -968,26 +975,33 @@ mkdir -p /run/lab/security-groups/nodes/web2
 cat > /run/lab/security-groups/nodes/web2/dhclient-script <<'LAB_EOF'
 #!/bin/sh
 # lab: dhclient-script for a VM namespace; touches only $interface.
+# prefix: the length of the netmask $1 (in the shell itself: no process for each lease).
 mask_to_prefix() {
-  prefix=0
-  for octet in $(echo "$1" | tr . ' '); do
+  prefix=0 ifs=$IFS
+  IFS=.
+  for octet in $1; do
     case $octet in
       255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
       248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
       192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
     esac
   done
-  echo $prefix
+  IFS=$ifs
+}
+# Whether $interface is up already (IFF_UP in its flags).
+link_up() {
+  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
 }
 case "$reason" in
   PREINIT)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
     fi
     if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
-    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    mask_to_prefix "$new_subnet_mask"
+    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
     for router in $new_routers; do
       ip -4 route replace default via "$router" dev "$interface"
       break
@@ -995,7 +1009,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
@@ -1024,7 +1038,7 @@ cat > /run/lab/security-groups/nodes/web2/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/security-groups/nodes/web2/dhclient.conf -sf /run/lab/security-groups/nodes/web2/dhclient-script -lf /run/lab/security-groups/nodes/web2/dhclient.leases -pf /run/lab/security-groups/nodes/web2/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/security-groups/nodes/web2/bin/dhclient
-in_node web2 sh -c 'timeout "$0" "$@" > /run/lab/security-groups/nodes/web2/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/security-groups/nodes/web2/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/security-groups/nodes/web2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/security-groups/nodes/web2/bin/dhclient -1 -v eth0
+in_node web2 sh -c 'timeout "$0" "$@" > /run/lab/security-groups/nodes/web2/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/security-groups/nodes/web2/dhclient.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; cat /run/lab/security-groups/nodes/web2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/security-groups/nodes/web2/bin/dhclient -1 -v eth0
 in_node web2 ip -4 -o addr show dev eth0
 in_node web2 ip -6 -o addr show dev eth0 scope global
 
@@ -1033,26 +1047,33 @@ mkdir -p /run/lab/security-groups/nodes/client
 cat > /run/lab/security-groups/nodes/client/dhclient-script <<'LAB_EOF'
 #!/bin/sh
 # lab: dhclient-script for a VM namespace; touches only $interface.
+# prefix: the length of the netmask $1 (in the shell itself: no process for each lease).
 mask_to_prefix() {
-  prefix=0
-  for octet in $(echo "$1" | tr . ' '); do
+  prefix=0 ifs=$IFS
+  IFS=.
+  for octet in $1; do
     case $octet in
       255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
       248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
       192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
     esac
   done
-  echo $prefix
+  IFS=$ifs
+}
+# Whether $interface is up already (IFF_UP in its flags).
+link_up() {
+  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
 }
 case "$reason" in
   PREINIT)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
     fi
     if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
-    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    mask_to_prefix "$new_subnet_mask"
+    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
     for router in $new_routers; do
       ip -4 route replace default via "$router" dev "$interface"
       break
@@ -1060,7 +1081,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
@@ -1089,7 +1110,7 @@ cat > /run/lab/security-groups/nodes/client/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/security-groups/nodes/client/dhclient.conf -sf /run/lab/security-groups/nodes/client/dhclient-script -lf /run/lab/security-groups/nodes/client/dhclient.leases -pf /run/lab/security-groups/nodes/client/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/security-groups/nodes/client/bin/dhclient
-in_node client sh -c 'timeout "$0" "$@" > /run/lab/security-groups/nodes/client/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/security-groups/nodes/client/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/security-groups/nodes/client/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/security-groups/nodes/client/bin/dhclient -1 -v eth0
+in_node client sh -c 'timeout "$0" "$@" > /run/lab/security-groups/nodes/client/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/security-groups/nodes/client/dhclient.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; cat /run/lab/security-groups/nodes/client/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/security-groups/nodes/client/bin/dhclient -1 -v eth0
 in_node client ip -4 -o addr show dev eth0
 in_node client ip -6 -o addr show dev eth0 scope global
 
@@ -1098,26 +1119,33 @@ mkdir -p /run/lab/security-groups/nodes/admin
 cat > /run/lab/security-groups/nodes/admin/dhclient-script <<'LAB_EOF'
 #!/bin/sh
 # lab: dhclient-script for a VM namespace; touches only $interface.
+# prefix: the length of the netmask $1 (in the shell itself: no process for each lease).
 mask_to_prefix() {
-  prefix=0
-  for octet in $(echo "$1" | tr . ' '); do
+  prefix=0 ifs=$IFS
+  IFS=.
+  for octet in $1; do
     case $octet in
       255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
       248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
       192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
     esac
   done
-  echo $prefix
+  IFS=$ifs
+}
+# Whether $interface is up already (IFF_UP in its flags).
+link_up() {
+  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
 }
 case "$reason" in
   PREINIT)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
     fi
     if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
-    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    mask_to_prefix "$new_subnet_mask"
+    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
     for router in $new_routers; do
       ip -4 route replace default via "$router" dev "$interface"
       break
@@ -1125,7 +1153,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
@@ -1154,7 +1182,7 @@ cat > /run/lab/security-groups/nodes/admin/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/security-groups/nodes/admin/dhclient.conf -sf /run/lab/security-groups/nodes/admin/dhclient-script -lf /run/lab/security-groups/nodes/admin/dhclient.leases -pf /run/lab/security-groups/nodes/admin/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/security-groups/nodes/admin/bin/dhclient
-in_node admin sh -c 'timeout "$0" "$@" > /run/lab/security-groups/nodes/admin/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/security-groups/nodes/admin/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/security-groups/nodes/admin/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/security-groups/nodes/admin/bin/dhclient -1 -v eth0
+in_node admin sh -c 'timeout "$0" "$@" > /run/lab/security-groups/nodes/admin/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/security-groups/nodes/admin/dhclient.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; cat /run/lab/security-groups/nodes/admin/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/security-groups/nodes/admin/bin/dhclient -1 -v eth0
 in_node admin ip -4 -o addr show dev eth0
 in_node admin ip -6 -o addr show dev eth0 scope global
 

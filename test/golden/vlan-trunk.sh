@@ -344,45 +344,45 @@ LAB_EOF
 # --- underlay 192.168.100.0/24
 mkdir -p /run/lab/vlan-trunk/nodes/underlay
 LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.underlay
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev lo up
 in_node underlay sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev lo up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link add name underlay type bridge
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev underlay up
 
 # --- nodes: central, hv1, hv2
 mkdir -p /run/lab/vlan-trunk/nodes/central
 LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.central
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.central link set dev lo up
 in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link add name central type veth peer name eth0 netns lab.vlan-trunk.central address 0a:00:c0:a8:64:01
-in_node underlay ethtool -K central tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev central up
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev central master underlay
+in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.central link set dev eth0 up
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev central master underlay
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.central addr add 192.168.100.1/24 dev eth0
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.central link set dev lo up
 mkdir -p /run/lab/vlan-trunk/nodes/hv1
 LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.hv1
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv1 link set dev lo up
 in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link add name hv1 type veth peer name eth0 netns lab.vlan-trunk.hv1 address 0c:00:c0:a8:64:02
-in_node underlay ethtool -K hv1 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev hv1 up
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev hv1 master underlay
+in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv1 link set dev eth0 up
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev hv1 master underlay
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv1 addr add 192.168.100.2/24 dev eth0
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv1 link set dev lo up
 mkdir -p /run/lab/vlan-trunk/nodes/hv2
 LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.hv2
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev lo up
 in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link add name hv2 type veth peer name eth0 netns lab.vlan-trunk.hv2 address 0c:00:c0:a8:64:03
-in_node underlay ethtool -K hv2 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev hv2 up
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev hv2 master underlay
+in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev eth0 up
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 addr add 192.168.100.3/24 dev eth0
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev lo up
 
 # --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/vlan-trunk/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
@@ -409,28 +409,28 @@ in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv1 ovn-controller unix:/run/lab/vlan-trunk/nodes/hv1/db.sock --pidfile=/run/lab/vlan-trunk/nodes/hv1/ovn-controller.pid --log-file=/run/lab/vlan-trunk/nodes/hv1/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/vlan-trunk/nodes/vm1
 LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.vm1
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.vm1 link set dev lo up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv1 link add name vm1 type veth peer name eth0 netns lab.vlan-trunk.vm1 address 02:00:0a:1e:00:0a
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.vm1 link set dev eth0 addrgenmode none
-in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv1 link set dev vm1 mtu 1400 up
+in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.vm1 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.vm1 link set dev lo up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv1 link add name vt0-10 type veth peer name eth0.10 netns lab.vlan-trunk.vm1 address 02:00:0a:1e:0a:0a
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.vm1 link set dev eth0.10 addrgenmode none
-in_node hv1 ethtool -K vt0-10 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv1 link set dev vt0-10 mtu 1400 up
+in_node hv1 ethtool -K vt0-10 tx off
 in_node vm1 ethtool -K eth0.10 tx off
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.vm1 link set dev eth0.10 addrgenmode none
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.vm1 link set dev eth0.10 mtu 1400 up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv1 link add name vt0-20 type veth peer name eth0.20 netns lab.vlan-trunk.vm1 address 02:00:0a:1e:14:0a
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.vm1 link set dev eth0.20 addrgenmode none
-in_node hv1 ethtool -K vt0-20 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv1 link set dev vt0-20 mtu 1400 up
+in_node hv1 ethtool -K vt0-20 tx off
 in_node vm1 ethtool -K eth0.20 tx off
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.vm1 link set dev eth0.20 addrgenmode none
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.vm1 link set dev eth0.20 mtu 1400 up
 in_node hv1 ip link add name vt0-up type veth peer name vt0-tr
-in_node hv1 ethtool -K vt0-up tx off
 in_node hv1 ip link set dev vt0-up mtu 1400 up
+in_node hv1 ethtool -K vt0-up tx off
 in_node hv1 ethtool -K vt0-tr tx off
 in_node hv1 ip link set dev vt0-tr mtu 1400 up
 in_node hv1 ovs-vsctl --timeout=30 -- add-br vt0 -- set Bridge vt0 datapath_type=netdev -- add-port vt0 vt0-tr -- set Port vt0-tr vlan_mode=native-untagged tag=4094 trunks=4094,10,20 -- add-port vt0 vm1 -- set Port vm1 tag=4094 -- add-port vt0 vt0-10 -- set Port vt0-10 tag=10 -- add-port vt0 vt0-20 -- set Port vt0-20 tag=20
@@ -452,31 +452,31 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv2 ovn-controller unix:/run/lab/vlan-trunk/nodes/hv2/db.sock --pidfile=/run/lab/vlan-trunk/nodes/hv2/ovn-controller.pid --log-file=/run/lab/vlan-trunk/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/vlan-trunk/nodes/red
 LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.red
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.red link set dev lo up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link add name red type veth peer name eth0 netns lab.vlan-trunk.red address 02:00:0a:1e:0a:14
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.red link set dev eth0 addrgenmode none
-in_node hv2 ethtool -K red tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev red mtu 1400 up
+in_node hv2 ethtool -K red tx off
 in_node red ethtool -K eth0 tx off
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.red link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.red link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.red link set dev lo up
 mkdir -p /run/lab/vlan-trunk/nodes/blue
 LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.blue
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.blue link set dev lo up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link add name blue type veth peer name eth0 netns lab.vlan-trunk.blue address 02:00:0a:1e:14:14
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.blue link set dev eth0 addrgenmode none
-in_node hv2 ethtool -K blue tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev blue mtu 1400 up
+in_node hv2 ethtool -K blue tx off
 in_node blue ethtool -K eth0 tx off
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.blue link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.blue link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.blue link set dev lo up
 mkdir -p /run/lab/vlan-trunk/nodes/plain
 LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.plain
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.plain link set dev lo up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link add name plain type veth peer name eth0 netns lab.vlan-trunk.plain address 02:00:0a:1e:00:14
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.plain link set dev eth0 addrgenmode none
-in_node hv2 ethtool -K plain tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev plain mtu 1400 up
+in_node hv2 ethtool -K plain tx off
 in_node plain ethtool -K eth0 tx off
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.plain link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.plain link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.plain link set dev lo up
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int red -- set Interface red external_ids:iface-id=v10-red -- --may-exist add-port br-int blue -- set Interface blue external_ids:iface-id=v20-blue -- --may-exist add-port br-int plain -- set Interface plain external_ids:iface-id=native-plain
 
 # --- logical network, once the 2 chassis have registered: 3 switches, 4 ports (one transaction)
@@ -494,26 +494,33 @@ mkdir -p /run/lab/vlan-trunk/nodes/vm1
 cat > /run/lab/vlan-trunk/nodes/vm1/dhclient-script <<'LAB_EOF'
 #!/bin/sh
 # lab: dhclient-script for a VM namespace; touches only $interface.
+# prefix: the length of the netmask $1 (in the shell itself: no process for each lease).
 mask_to_prefix() {
-  prefix=0
-  for octet in $(echo "$1" | tr . ' '); do
+  prefix=0 ifs=$IFS
+  IFS=.
+  for octet in $1; do
     case $octet in
       255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
       248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
       192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
     esac
   done
-  echo $prefix
+  IFS=$ifs
+}
+# Whether $interface is up already (IFF_UP in its flags).
+link_up() {
+  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
 }
 case "$reason" in
   PREINIT)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
     fi
     if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
-    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    mask_to_prefix "$new_subnet_mask"
+    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
     for router in $new_routers; do
       ip -4 route replace default via "$router" dev "$interface"
       break
@@ -521,7 +528,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
@@ -550,31 +557,38 @@ cat > /run/lab/vlan-trunk/nodes/vm1/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/vm1/dhclient.conf -sf /run/lab/vlan-trunk/nodes/vm1/dhclient-script -lf /run/lab/vlan-trunk/nodes/vm1/dhclient.leases -pf /run/lab/vlan-trunk/nodes/vm1/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/vlan-trunk/nodes/vm1/bin/dhclient
-in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/vm1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/vlan-trunk/nodes/vm1/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/vlan-trunk/nodes/vm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/vlan-trunk/nodes/vm1/bin/dhclient -1 -v eth0
+in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/vm1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/vlan-trunk/nodes/vm1/dhclient.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; cat /run/lab/vlan-trunk/nodes/vm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/vlan-trunk/nodes/vm1/bin/dhclient -1 -v eth0
 mkdir -p /run/lab/vlan-trunk/nodes/vm1
 cat > /run/lab/vlan-trunk/nodes/vm1/dhclient-script <<'LAB_EOF'
 #!/bin/sh
 # lab: dhclient-script for a VM namespace; touches only $interface.
+# prefix: the length of the netmask $1 (in the shell itself: no process for each lease).
 mask_to_prefix() {
-  prefix=0
-  for octet in $(echo "$1" | tr . ' '); do
+  prefix=0 ifs=$IFS
+  IFS=.
+  for octet in $1; do
     case $octet in
       255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
       248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
       192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
     esac
   done
-  echo $prefix
+  IFS=$ifs
+}
+# Whether $interface is up already (IFF_UP in its flags).
+link_up() {
+  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
 }
 case "$reason" in
   PREINIT)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
     fi
     if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
-    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    mask_to_prefix "$new_subnet_mask"
+    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
     for router in $new_routers; do
       ip -4 route replace default via "$router" dev "$interface"
       break
@@ -582,7 +596,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
@@ -611,31 +625,38 @@ cat > /run/lab/vlan-trunk/nodes/vm1/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/vm1/dhclient.conf -sf /run/lab/vlan-trunk/nodes/vm1/dhclient-script -lf /run/lab/vlan-trunk/nodes/vm1/dhclient.leases -pf /run/lab/vlan-trunk/nodes/vm1/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/vlan-trunk/nodes/vm1/bin/dhclient
-in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0.10; exit $s' 40 /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/vm1/dhclient.conf -sf /run/lab/vlan-trunk/nodes/vm1/dhclient-script -lf /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.leases -pf /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.pid -1 -v eth0.10
+in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; cat /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0.10; exit $s' 40 /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/vm1/dhclient.conf -sf /run/lab/vlan-trunk/nodes/vm1/dhclient-script -lf /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.leases -pf /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.10.pid -1 -v eth0.10
 mkdir -p /run/lab/vlan-trunk/nodes/vm1
 cat > /run/lab/vlan-trunk/nodes/vm1/dhclient-script <<'LAB_EOF'
 #!/bin/sh
 # lab: dhclient-script for a VM namespace; touches only $interface.
+# prefix: the length of the netmask $1 (in the shell itself: no process for each lease).
 mask_to_prefix() {
-  prefix=0
-  for octet in $(echo "$1" | tr . ' '); do
+  prefix=0 ifs=$IFS
+  IFS=.
+  for octet in $1; do
     case $octet in
       255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
       248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
       192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
     esac
   done
-  echo $prefix
+  IFS=$ifs
+}
+# Whether $interface is up already (IFF_UP in its flags).
+link_up() {
+  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
 }
 case "$reason" in
   PREINIT)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
     fi
     if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
-    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    mask_to_prefix "$new_subnet_mask"
+    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
     for router in $new_routers; do
       ip -4 route replace default via "$router" dev "$interface"
       break
@@ -643,7 +664,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
@@ -672,7 +693,7 @@ cat > /run/lab/vlan-trunk/nodes/vm1/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/vm1/dhclient.conf -sf /run/lab/vlan-trunk/nodes/vm1/dhclient-script -lf /run/lab/vlan-trunk/nodes/vm1/dhclient.leases -pf /run/lab/vlan-trunk/nodes/vm1/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/vlan-trunk/nodes/vm1/bin/dhclient
-in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0.20; exit $s' 40 /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/vm1/dhclient.conf -sf /run/lab/vlan-trunk/nodes/vm1/dhclient-script -lf /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.leases -pf /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.pid -1 -v eth0.20
+in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; cat /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0.20; exit $s' 40 /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/vm1/dhclient.conf -sf /run/lab/vlan-trunk/nodes/vm1/dhclient-script -lf /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.leases -pf /run/lab/vlan-trunk/nodes/vm1/dhclient.eth0.20.pid -1 -v eth0.20
 in_node vm1 ip -4 -o addr show dev eth0
 in_node vm1 ip -6 -o addr show dev eth0 scope global
 
@@ -681,26 +702,33 @@ mkdir -p /run/lab/vlan-trunk/nodes/red
 cat > /run/lab/vlan-trunk/nodes/red/dhclient-script <<'LAB_EOF'
 #!/bin/sh
 # lab: dhclient-script for a VM namespace; touches only $interface.
+# prefix: the length of the netmask $1 (in the shell itself: no process for each lease).
 mask_to_prefix() {
-  prefix=0
-  for octet in $(echo "$1" | tr . ' '); do
+  prefix=0 ifs=$IFS
+  IFS=.
+  for octet in $1; do
     case $octet in
       255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
       248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
       192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
     esac
   done
-  echo $prefix
+  IFS=$ifs
+}
+# Whether $interface is up already (IFF_UP in its flags).
+link_up() {
+  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
 }
 case "$reason" in
   PREINIT)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
     fi
     if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
-    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    mask_to_prefix "$new_subnet_mask"
+    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
     for router in $new_routers; do
       ip -4 route replace default via "$router" dev "$interface"
       break
@@ -708,7 +736,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
@@ -737,7 +765,7 @@ cat > /run/lab/vlan-trunk/nodes/red/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/red/dhclient.conf -sf /run/lab/vlan-trunk/nodes/red/dhclient-script -lf /run/lab/vlan-trunk/nodes/red/dhclient.leases -pf /run/lab/vlan-trunk/nodes/red/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/vlan-trunk/nodes/red/bin/dhclient
-in_node red sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/red/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/vlan-trunk/nodes/red/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/vlan-trunk/nodes/red/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/vlan-trunk/nodes/red/bin/dhclient -1 -v eth0
+in_node red sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/red/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/vlan-trunk/nodes/red/dhclient.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; cat /run/lab/vlan-trunk/nodes/red/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/vlan-trunk/nodes/red/bin/dhclient -1 -v eth0
 in_node red ip -4 -o addr show dev eth0
 in_node red ip -6 -o addr show dev eth0 scope global
 
@@ -746,26 +774,33 @@ mkdir -p /run/lab/vlan-trunk/nodes/blue
 cat > /run/lab/vlan-trunk/nodes/blue/dhclient-script <<'LAB_EOF'
 #!/bin/sh
 # lab: dhclient-script for a VM namespace; touches only $interface.
+# prefix: the length of the netmask $1 (in the shell itself: no process for each lease).
 mask_to_prefix() {
-  prefix=0
-  for octet in $(echo "$1" | tr . ' '); do
+  prefix=0 ifs=$IFS
+  IFS=.
+  for octet in $1; do
     case $octet in
       255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
       248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
       192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
     esac
   done
-  echo $prefix
+  IFS=$ifs
+}
+# Whether $interface is up already (IFF_UP in its flags).
+link_up() {
+  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
 }
 case "$reason" in
   PREINIT)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
     fi
     if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
-    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    mask_to_prefix "$new_subnet_mask"
+    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
     for router in $new_routers; do
       ip -4 route replace default via "$router" dev "$interface"
       break
@@ -773,7 +808,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
@@ -802,7 +837,7 @@ cat > /run/lab/vlan-trunk/nodes/blue/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/blue/dhclient.conf -sf /run/lab/vlan-trunk/nodes/blue/dhclient-script -lf /run/lab/vlan-trunk/nodes/blue/dhclient.leases -pf /run/lab/vlan-trunk/nodes/blue/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/vlan-trunk/nodes/blue/bin/dhclient
-in_node blue sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/blue/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/vlan-trunk/nodes/blue/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/vlan-trunk/nodes/blue/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/vlan-trunk/nodes/blue/bin/dhclient -1 -v eth0
+in_node blue sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/blue/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/vlan-trunk/nodes/blue/dhclient.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; cat /run/lab/vlan-trunk/nodes/blue/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/vlan-trunk/nodes/blue/bin/dhclient -1 -v eth0
 in_node blue ip -4 -o addr show dev eth0
 in_node blue ip -6 -o addr show dev eth0 scope global
 
@@ -811,26 +846,33 @@ mkdir -p /run/lab/vlan-trunk/nodes/plain
 cat > /run/lab/vlan-trunk/nodes/plain/dhclient-script <<'LAB_EOF'
 #!/bin/sh
 # lab: dhclient-script for a VM namespace; touches only $interface.
+# prefix: the length of the netmask $1 (in the shell itself: no process for each lease).
 mask_to_prefix() {
-  prefix=0
-  for octet in $(echo "$1" | tr . ' '); do
+  prefix=0 ifs=$IFS
+  IFS=.
+  for octet in $1; do
     case $octet in
       255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
       248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
       192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
     esac
   done
-  echo $prefix
+  IFS=$ifs
+}
+# Whether $interface is up already (IFF_UP in its flags).
+link_up() {
+  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
 }
 case "$reason" in
   PREINIT)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
     fi
     if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
-    ip -4 addr replace "$new_ip_address/$(mask_to_prefix "$new_subnet_mask")" dev "$interface"
+    mask_to_prefix "$new_subnet_mask"
+    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
     for router in $new_routers; do
       ip -4 route replace default via "$router" dev "$interface"
       break
@@ -838,7 +880,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    ip link set dev "$interface" up ;;
+    link_up || ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
@@ -867,7 +909,7 @@ cat > /run/lab/vlan-trunk/nodes/plain/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/vlan-trunk/nodes/plain/dhclient.conf -sf /run/lab/vlan-trunk/nodes/plain/dhclient-script -lf /run/lab/vlan-trunk/nodes/plain/dhclient.leases -pf /run/lab/vlan-trunk/nodes/plain/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/vlan-trunk/nodes/plain/bin/dhclient
-in_node plain sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/plain/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && timeout 1 sh -c '\''until kill -0 "$(cat /run/lab/vlan-trunk/nodes/plain/dhclient.pid 2>/dev/null)" 2>/dev/null; do sleep 0.02; done'\''; cat /run/lab/vlan-trunk/nodes/plain/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/vlan-trunk/nodes/plain/bin/dhclient -1 -v eth0
+in_node plain sh -c 'timeout "$0" "$@" > /run/lab/vlan-trunk/nodes/plain/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/vlan-trunk/nodes/plain/dhclient.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; cat /run/lab/vlan-trunk/nodes/plain/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/vlan-trunk/nodes/plain/bin/dhclient -1 -v eth0
 in_node plain ip -4 -o addr show dev eth0
 in_node plain ip -6 -o addr show dev eth0 scope global
 

@@ -238,45 +238,45 @@ LAB_EOF
 # --- underlay 192.168.100.0/24
 mkdir -p /run/lab/vxlan/nodes/underlay
 LAB_DIR=/run/lab/vxlan ip netns add lab.vxlan.underlay
-LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev lo up
 in_node underlay sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
+LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev lo up
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link add name underlay type bridge
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev underlay up
 
 # --- nodes: central, hv1, hv2
 mkdir -p /run/lab/vxlan/nodes/central
 LAB_DIR=/run/lab/vxlan ip netns add lab.vxlan.central
-LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.central link set dev lo up
 in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link add name central type veth peer name eth0 netns lab.vxlan.central address 0a:00:c0:a8:64:01
-in_node underlay ethtool -K central tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev central up
+LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev central master underlay
+in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.central link set dev eth0 up
-LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev central master underlay
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.central addr add 192.168.100.1/24 dev eth0
+LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.central link set dev lo up
 mkdir -p /run/lab/vxlan/nodes/hv1
 LAB_DIR=/run/lab/vxlan ip netns add lab.vxlan.hv1
-LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv1 link set dev lo up
 in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link add name hv1 type veth peer name eth0 netns lab.vxlan.hv1 address 0c:00:c0:a8:64:02
-in_node underlay ethtool -K hv1 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev hv1 up
+LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev hv1 master underlay
+in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv1 link set dev eth0 up
-LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev hv1 master underlay
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv1 addr add 192.168.100.2/24 dev eth0
+LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv1 link set dev lo up
 mkdir -p /run/lab/vxlan/nodes/hv2
 LAB_DIR=/run/lab/vxlan ip netns add lab.vxlan.hv2
-LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link set dev lo up
 in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.all.arp_ignore=1
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link add name hv2 type veth peer name eth0 netns lab.vxlan.hv2 address 0c:00:c0:a8:64:03
-in_node underlay ethtool -K hv2 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev hv2 up
+LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev hv2 master underlay
+in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link set dev eth0 up
-LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev hv2 master underlay
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 addr add 192.168.100.3/24 dev eth0
+LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link set dev lo up
 
 # --- central 192.168.100.1: NB and SB databases, ovn-northd
 in_node central ovsdb-tool create /run/lab/vxlan/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
@@ -303,13 +303,13 @@ in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv1 ovn-controller unix:/run/lab/vxlan/nodes/hv1/db.sock --pidfile=/run/lab/vxlan/nodes/hv1/ovn-controller.pid --log-file=/run/lab/vxlan/nodes/hv1/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/vxlan/nodes/vm1
 LAB_DIR=/run/lab/vxlan ip netns add lab.vxlan.vm1
-LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm1 link set dev lo up
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv1 link add name vm1 type veth peer name eth0 netns lab.vxlan.vm1 address 02:00:0a:50:00:0b
-LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm1 link set dev eth0 addrgenmode none
-in_node hv1 ethtool -K vm1 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv1 link set dev vm1 mtu 1400 up
+in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm1 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm1 link set dev lo up
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=sw-vm1
 
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VMs vm2, web plugged into br-int
@@ -328,22 +328,22 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv2 ovn-controller unix:/run/lab/vxlan/nodes/hv2/db.sock --pidfile=/run/lab/vxlan/nodes/hv2/ovn-controller.pid --log-file=/run/lab/vxlan/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/vxlan/nodes/vm2
 LAB_DIR=/run/lab/vxlan ip netns add lab.vxlan.vm2
-LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm2 link set dev lo up
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link add name vm2 type veth peer name eth0 netns lab.vxlan.vm2 address 02:00:0a:50:00:0c
-LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm2 link set dev eth0 addrgenmode none
-in_node hv2 ethtool -K vm2 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link set dev vm2 mtu 1400 up
+in_node hv2 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm2 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm2 link set dev lo up
 mkdir -p /run/lab/vxlan/nodes/web
 LAB_DIR=/run/lab/vxlan ip netns add lab.vxlan.web
-LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.web link set dev lo up
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link add name web type veth peer name eth0 netns lab.vxlan.web address 02:00:0a:50:00:14
-LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.web link set dev eth0 addrgenmode none
-in_node hv2 ethtool -K web tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link set dev web mtu 1400 up
+in_node hv2 ethtool -K web tx off
 in_node web ethtool -K eth0 tx off
+LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.web link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.web link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.web link set dev lo up
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=sw-vm2 -- --may-exist add-port br-int web -- set Interface web external_ids:iface-id=sw-web
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 3 ports (one transaction)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BATCH_TRACE, batchFailure, batchScript, createExec, markedFor } from '../../src/base/exec.js';
+import { BATCH_TRACE, batchFailure, batchScript, createExec, ExecResult, markedFor } from '../../src/base/exec.js';
 import { processAlive } from '../../src/base/processes.js';
 
 describe('how lab runs a command', () => {
@@ -38,6 +38,42 @@ describe('how lab runs a command', () => {
     expect(failed.message).toBe(`command failed (exit 3) on hv2: sh -c 'echo "boom\nbang" >&2; exit 3'\nboom\nbang`);
     const ok = await createExec()(batchScript(argvs.slice(0, 3)), traced);
     expect(batchFailure(ok, argvs, 'hv2')).toBe(ok);
+  });
+
+  it("runs a batch's consecutive ip changes in one namespace as one ip -batch, and names the one of them that failed", async () => {
+    const argvs = [
+      ['ip', 'netns', 'add', 'lab.t.vm1'],
+      ['ip', '-n', 'lab.t.hv1', 'link', 'add', 'name', 'vm1', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', 'lab.t.vm1'],
+      ['ip', '-n', 'lab.t.hv1', 'link', 'set', 'dev', 'vm1', 'up'],
+      ['ip', 'netns', 'exec', 'lab.t.hv1', 'ethtool', '-K', 'vm1', 'tx', 'off'],
+      ['ip', '-n', 'lab.t.vm1', 'link', 'set', 'dev', 'eth0', 'up'],
+      ['ip', '-n', 'lab.t.vm1', 'addr', 'add', '10.0.0.2/24', 'dev', 'eth0'],
+      ['ip', '-n', 'lab.t.vm1', 'link', 'set', 'dev', 'lo', 'up'],
+      ['ip', '-n', 'lab.t.vm1', '-4', 'addr', 'show'],
+    ];
+    const script = batchScript(argvs)[2]!.split('\n');
+    // Five lines for eight commands: the netns, hv1's two, ethtool, vm1's three, the show (it has an option: alone).
+    expect(script.filter((l) => l.startsWith('ip ')).length).toBe(5);
+    expect(script).toContain("ip -n lab.t.vm1 -batch - <<'LAB_IP'");
+    expect(script.slice(script.indexOf("ip -n lab.t.vm1 -batch - <<'LAB_IP'") + 1, script.indexOf("ip -n lab.t.vm1 -batch - <<'LAB_IP'") + 5)).toEqual([
+      'link set dev eth0 up',
+      'addr add 10.0.0.2/24 dev eth0',
+      'link set dev lo up',
+      'LAB_IP',
+    ]);
+    // vm1's second line failed: ip says which, and that is the command named.
+    const stderr = [
+      `${BATCH_TRACE}ip netns add lab.t.vm1`,
+      `${BATCH_TRACE}ip -n lab.t.hv1 -batch -`,
+      `${BATCH_TRACE}ip netns exec lab.t.hv1 ethtool -K vm1 tx off`,
+      `${BATCH_TRACE}ip -n lab.t.vm1 -batch -`,
+      'Error: ipv4: Address already assigned.',
+      'Command failed -:2',
+      '',
+    ].join('\n');
+    const failed = batchFailure(new ExecResult(['sh'], 1, '', stderr, 5), argvs, 'vm1');
+    expect(failed.argv).toEqual(argvs[5]);
+    expect(failed.message).toBe('command failed (exit 1) on vm1: ip -n lab.t.vm1 addr add 10.0.0.2/24 dev eth0\nError: ipv4: Address already assigned.');
   });
 
   it('passes arguments through unchanged, quotes and all, with no shell reading them', async () => {

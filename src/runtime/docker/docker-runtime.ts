@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import { EngineSet, type ClientFactory } from './engines.js';
 import { overlayNetwork, probeUnderlay } from './swarm.js';
 import { enginesSpanned, engineOfNode, parseEngines } from '../../topology/engines.js';
-import { batchScript, runBatch, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
+import { batchLines, batchScript, runBatch, type Exec, type ExecOptions, type ExecResult } from '../../base/exec.js';
 import type { Link, Namespace } from '../../features/links/model.js';
 import { isSourceRelease, releaseOf, type Host, type Lab, type Vm } from '../../topology/model.js';
 import type { DestroyOptions, NodeFile, NodeSpec, Runtime } from '../runtime.js';
@@ -12,7 +12,6 @@ import type { Terminal, TerminalSize } from '../terminal.js';
 import { dockerExec } from './docker-exec.js';
 import { containerName, LABEL_LAB, LABEL_NODE, LABEL_STATE, networkName, providerNetworkName } from './client.js';
 import { labDir } from '../../base/paths.js';
-import { shellLine } from '../../base/shell-line.js';
 import { DEFAULT_RELEASE, imageExists, nodeImage } from './images.js';
 import { LeftBehind, UserError } from '../../base/errors.js';
 import { engineSubnets, refuseTakenUnderlay } from './underlay-subnet.js';
@@ -283,7 +282,7 @@ export class DockerRuntime implements Runtime {
   async createVm(vm: Vm): Promise<void> {
     this.vmChassis.set(vm.name, vm.chassis);
     // The namespace and its link are made by the chassis container's next exec (plugging the VM).
-    this.later(containerName(this.lab, vm.chassis), [['mkdir', '-p', this.runDir(vm.name)], ['ip', 'netns', 'add', vm.name], ['ip', '-n', vm.name, 'link', 'set', 'dev', 'lo', 'up'], ...this.vmLinkCommands(vm, 'eth0', vm.name, vm.mac)]);
+    this.later(containerName(this.lab, vm.chassis), [['mkdir', '-p', this.runDir(vm.name)], ['ip', 'netns', 'add', vm.name], ...this.vmLinkCommands(vm, 'eth0', vm.name, vm.mac, [['ip', 'link', 'set', 'dev', 'lo', 'up']])]);
   }
 
   /** Commands a container's next exec runs first (see {@link run}). */
@@ -297,8 +296,8 @@ export class DockerRuntime implements Runtime {
   }
 
   /** A veth between the chassis' container and a VM's namespace in it, as commands run in the container. */
-  private vmLinkCommands(vm: Vm, vmIf: string, chassisIf: string, mac: string): string[][] {
-    const commands = vethCommands({ dev: chassisIf }, { netns: vm.name, dev: vmIf, mac }, { mtu: vm.mtu, quietIpv6: !(vm.ipv6 && vmIf === 'eth0') });
+  private vmLinkCommands(vm: Vm, vmIf: string, chassisIf: string, mac: string, then: string[][] = []): string[][] {
+    const commands = vethCommands({ dev: chassisIf }, { netns: vm.name, dev: vmIf, mac }, { mtu: vm.mtu, quietIpv6: !(vm.ipv6 && vmIf === 'eth0'), then: { b: then } });
     return commands.map(({ end, argv }) => (end === 'a' ? argv : inNamespace(vm.name, argv)));
   }
 
@@ -342,7 +341,7 @@ export class DockerRuntime implements Runtime {
       if (setUp.commands.length) this.exec_.onCommand?.([...cli, ...batchScript(setUp.commands)]);
       for (const f of files) this.exec_.onCommand?.([...cli, 'sh', '-c', `cat > ${f.path}`]);
       this.exec_.onCommand?.([...cli, ...prefix, ...argv]);
-      const before = [...setUp.commands.map(shellLine), ...files.map(() => WRITE_FILE)];
+      const before = [...batchLines(setUp.commands), ...files.map(() => WRITE_FILE)];
       const full = before.length ? ['sh', '-ec', [...before, 'exec "$@"'].join('\n'), 'sh', ...files.flatMap(fileArgs), ...prefix, ...argv] : [...prefix, ...argv];
       const result = await dockerExec((await this.docker(node)).getContainer(container), full, opts.env, opts.timeoutMs);
       if (!result.ok && !opts.nothrow) throw result;

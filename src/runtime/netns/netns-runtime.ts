@@ -85,7 +85,7 @@ export class NetnsRuntime implements Runtime {
   async createUnderlay(_subnet: string): Promise<void> {
     const ns = this.ns(UNDERLAY);
     await filesOf(this.exec_).mkdir(this.runDir(UNDERLAY));
-    await this.batch([...namespaceCommands(ns), quietUnderlay(ns), ['ip', '-n', ns, 'link', 'add', 'name', UNDERLAY, 'type', 'bridge'], ['ip', '-n', ns, 'link', 'set', 'dev', UNDERLAY, 'up']]);
+    await this.batch([['ip', 'netns', 'add', ns], quietUnderlay(ns), loUp(ns), ['ip', '-n', ns, 'link', 'add', 'name', UNDERLAY, 'type', 'bridge'], ['ip', '-n', ns, 'link', 'set', 'dev', UNDERLAY, 'up']]);
     // `ip netns add` refuses a name that exists: the underlay made here is this lab's, and its
     // inode tells it apart from one of another lab of this name (see ownsNamespaces). Under `lab
     // script` nothing was made: a namespace of that name is another lab's.
@@ -117,11 +117,18 @@ export class NetnsRuntime implements Runtime {
     const underlay = this.ns(UNDERLAY);
     await filesOf(this.exec_).mkdir(this.runDir(spec.name));
     await this.batch([
-      ...namespaceCommands(ns),
+      ['ip', 'netns', 'add', ns],
       quietUnderlay(ns),
-      ...linkCommands({ netns: underlay, dev: spec.name }, { netns: ns, dev: 'eth0', ...(spec.mac ? { mac: spec.mac } : {}) }),
-      ['ip', '-n', underlay, 'link', 'set', 'dev', spec.name, 'master', UNDERLAY],
-      ['ip', '-n', ns, 'addr', 'add', `${spec.ip}/${spec.prefix}`, 'dev', 'eth0'],
+      ...linkCommands(
+        { netns: underlay, dev: spec.name },
+        { netns: ns, dev: 'eth0', ...(spec.mac ? { mac: spec.mac } : {}) },
+        {
+          then: {
+            a: [['ip', 'link', 'set', 'dev', spec.name, 'master', UNDERLAY]],
+            b: [['ip', 'addr', 'add', `${spec.ip}/${spec.prefix}`, 'dev', 'eth0'], LO_UP],
+          },
+        },
+      ),
     ]);
   }
 
@@ -150,16 +157,16 @@ export class NetnsRuntime implements Runtime {
   /** One shell for the VM's namespace and its link to the chassis. */
   async createVm(vm: Vm): Promise<void> {
     await filesOf(this.exec_).mkdir(this.runDir(vm.name));
-    await this.batch([...namespaceCommands(this.ns(vm.name)), ...this.vmLinkCommands(vm, 'eth0', vm.name, vm.mac)]);
+    await this.batch([['ip', 'netns', 'add', this.ns(vm.name)], ...this.vmLinkCommands(vm, 'eth0', vm.name, vm.mac, [LO_UP])]);
   }
 
   async addVmLink(vm: Vm, vmIf: string, chassisIf: string, mac: string): Promise<void> {
     await this.batch(this.vmLinkCommands(vm, vmIf, chassisIf, mac));
   }
 
-  private vmLinkCommands(vm: Vm, vmIf: string, chassisIf: string, mac: string): string[][] {
+  private vmLinkCommands(vm: Vm, vmIf: string, chassisIf: string, mac: string, then: string[][] = []): string[][] {
     // IPv6 stays quiet (no link-local, no solicitations) unless the VM has an IPv6 address.
-    return linkCommands({ netns: this.ns(vm.chassis), dev: chassisIf }, { netns: this.ns(vm.name), dev: vmIf, mac }, { mtu: vm.mtu, quietIpv6: !(vm.ipv6 && vmIf === 'eth0') });
+    return linkCommands({ netns: this.ns(vm.chassis), dev: chassisIf }, { netns: this.ns(vm.name), dev: vmIf, mac }, { mtu: vm.mtu, quietIpv6: !(vm.ipv6 && vmIf === 'eth0'), then: { b: then } });
   }
 
   /** Commands run one after another in one shell, stopping at the first that fails (`lab script` prints each). */
@@ -274,10 +281,14 @@ function hostRelease(): string | undefined {
 
 /** A named namespace, its loopback up. */
 function namespaceCommands(ns: string): string[][] {
-  return [
-    ['ip', 'netns', 'add', ns],
-    ['ip', '-n', ns, 'link', 'set', 'dev', 'lo', 'up'],
-  ];
+  return [['ip', 'netns', 'add', ns], loUp(ns)];
+}
+
+/** A namespace's loopback up, as a command in it. */
+const LO_UP = ['ip', 'link', 'set', 'dev', 'lo', 'up'];
+
+function loUp(ns: string): string[] {
+  return inNamespace(ns, LO_UP);
 }
 
 /**
