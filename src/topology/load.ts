@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
-import { isMap, LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
 import { UserError } from '../base/errors.js';
 import { labNameProblem } from '../base/lab-name.js';
 import { validateChecks } from './checks/validate.js';
@@ -64,17 +64,40 @@ export function topologyDigest(text: string): string {
  */
 function parseYaml(text: string, file: string): { doc: Document; lines: LineCounter } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const problems = [...doc.errors, ...doc.warnings];
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const problems = [...doc.errors, ...doc.warnings].map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0]! }));
+  problems.push(...repeatedKeys(doc));
   if (problems.length) {
     throw new TopologyError(
-      problems.map((e) => {
-        const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
-        return { file, line: pos.line, column: pos.col, message: `YAML: ${e.message.split('\n')[0]}` };
-      }),
+      problems
+        .sort((a, b) => a.offset - b.offset)
+        .map((p) => {
+          const pos = lines.linePos(p.offset);
+          return { file, line: pos.line, column: pos.col, message: `YAML: ${p.message}` };
+        }),
     );
   }
   return { doc, lines };
+}
+
+/**
+ * Every key written a second time in its mapping, where it is written. The parser's own check
+ * (`uniqueKeys`) compares each key with every one before it: a file of 1000 chassis and 2000 VMs
+ * spent a fifth of its parse there.
+ */
+function repeatedKeys(doc: Document): { offset: number; message: string }[] {
+  const repeated: { offset: number; message: string }[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!isScalar(key)) continue;
+        if (seen.has(key.value)) repeated.push({ offset: key.range?.[0] ?? 0, message: 'Map keys must be unique' });
+        seen.add(key.value);
+      }
+    },
+  });
+  return repeated;
 }
 
 /** Aliases may repeat a value a few times; a document whose aliases expand without bound (an alias bomb) is refused. */
