@@ -40,20 +40,38 @@ export const hostFiles: HostFiles = {
 
 const HEREDOC = 'LAB_EOF';
 
-/** The same work as the shell lines a reader can run (`mkdir -p`, a here-document, `chmod`). */
+/** Files this long or longer that a script writes again (each VM's dhclient-script) are copies of the first. */
+const COPIED_FROM = 128;
+
+/**
+ * The same work as the shell lines a reader can run (`mkdir -p`, a here-document, `chmod`). A file
+ * written before with the same content (at a path not written since) is installed from there: the
+ * script of 2000 VMs spells each VM's dhclient-script once, not 2000 times.
+ */
 export function filesAsShell(push: (line: string) => void): HostFiles {
   const octal = (mode: number) => mode.toString(8);
+  const written = new Map<string, string>();
+  const at = new Map<string, string>();
+  const copy = (from: string, to: string, mode: number) => push(shellLine(['install', '-D', '-m', octal(mode), from, to]));
   return {
     async mkdir(path) {
       push(shellLine(['mkdir', '-p', path]));
     },
     async write(path, content, mode = 0o644) {
+      const before = at.get(path);
+      if (before !== undefined && written.get(before) === path) written.delete(before);
+      at.set(path, content);
+      const first = content.length >= COPIED_FROM ? written.get(content) : undefined;
+      if (first !== undefined) return copy(first, path, mode);
+      if (content.length >= COPIED_FROM) written.set(content, path);
       push(shellLine(['mkdir', '-p', dirname(path)]));
       push(`cat > ${shellLine([path])} <<'${HEREDOC}'\n${content}${content.endsWith('\n') ? '' : '\n'}${HEREDOC}`);
       if (mode !== 0o644) push(shellLine(['chmod', octal(mode), path]));
     },
     async copy(from, to, mode = 0o644) {
-      push(shellLine(['install', '-D', '-m', octal(mode), from, to]));
+      at.delete(to);
+      for (const [content, path] of written) if (path === to) written.delete(content);
+      copy(from, to, mode);
     },
   };
 }

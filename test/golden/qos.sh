@@ -615,66 +615,8 @@ in_node vm1 ip -4 -o addr show dev eth0
 in_node vm1 ip -6 -o addr show dev eth0 scope global
 
 # --- vm2: DHCP lease
-mkdir -p /run/lab/qos/nodes/vm2
-cat > /run/lab/qos/nodes/vm2/dhclient-script <<'LAB_EOF'
-#!/bin/sh
-# lab: dhclient-script for a VM namespace; touches only $interface.
-# prefix: the length of the netmask $1 (in the shell itself: no process for each lease).
-mask_to_prefix() {
-  prefix=0 ifs=$IFS
-  IFS=.
-  for octet in $1; do
-    case $octet in
-      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
-      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
-      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
-    esac
-  done
-  IFS=$ifs
-}
-# Whether $interface is up already (IFF_UP in its flags).
-link_up() {
-  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
-}
-case "$reason" in
-  PREINIT)
-    link_up || ip link set dev "$interface" up ;;
-  BOUND|RENEW|REBIND|REBOOT)
-    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
-      ip -4 addr flush dev "$interface"
-    fi
-    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
-    mask_to_prefix "$new_subnet_mask"
-    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
-    for router in $new_routers; do
-      ip -4 route replace default via "$router" dev "$interface"
-      break
-    done ;;
-  EXPIRE|FAIL|RELEASE|STOP)
-    ip -4 addr flush dev "$interface" ;;
-  PREINIT6)
-    link_up || ip link set dev "$interface" up ;;
-  BOUND6|RENEW6|REBIND6|REBOOT6)
-    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
-    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
-      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
-    fi
-    if [ -n "$new_ip6_address" ]; then
-      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
-    fi ;;
-  EXPIRE6|RELEASE6|STOP6)
-    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
-esac
-exit 0
-LAB_EOF
-chmod 755 /run/lab/qos/nodes/vm2/dhclient-script
-mkdir -p /run/lab/qos/nodes/vm2
-cat > /run/lab/qos/nodes/vm2/dhclient.conf <<'LAB_EOF'
-# lab: dhclient.conf for a VM namespace
-timeout 30;
-retry 5;
-request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
-LAB_EOF
+install -D -m 755 /run/lab/qos/nodes/vm1/dhclient-script /run/lab/qos/nodes/vm2/dhclient-script
+install -D -m 644 /run/lab/qos/nodes/vm1/dhclient.conf /run/lab/qos/nodes/vm2/dhclient.conf
 mkdir -p /run/lab/qos/nodes/vm2/bin
 cat > /run/lab/qos/nodes/vm2/bin/dhclient <<'LAB_EOF'
 #!/bin/sh
@@ -687,66 +629,8 @@ in_node vm2 ip -4 -o addr show dev eth0
 in_node vm2 ip -6 -o addr show dev eth0 scope global
 
 # --- vm3: DHCP lease
-mkdir -p /run/lab/qos/nodes/vm3
-cat > /run/lab/qos/nodes/vm3/dhclient-script <<'LAB_EOF'
-#!/bin/sh
-# lab: dhclient-script for a VM namespace; touches only $interface.
-# prefix: the length of the netmask $1 (in the shell itself: no process for each lease).
-mask_to_prefix() {
-  prefix=0 ifs=$IFS
-  IFS=.
-  for octet in $1; do
-    case $octet in
-      255) prefix=$((prefix + 8));; 254) prefix=$((prefix + 7));; 252) prefix=$((prefix + 6));;
-      248) prefix=$((prefix + 5));; 240) prefix=$((prefix + 4));; 224) prefix=$((prefix + 3));;
-      192) prefix=$((prefix + 2));; 128) prefix=$((prefix + 1));;
-    esac
-  done
-  IFS=$ifs
-}
-# Whether $interface is up already (IFF_UP in its flags).
-link_up() {
-  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
-}
-case "$reason" in
-  PREINIT)
-    link_up || ip link set dev "$interface" up ;;
-  BOUND|RENEW|REBIND|REBOOT)
-    if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
-      ip -4 addr flush dev "$interface"
-    fi
-    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
-    mask_to_prefix "$new_subnet_mask"
-    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
-    for router in $new_routers; do
-      ip -4 route replace default via "$router" dev "$interface"
-      break
-    done ;;
-  EXPIRE|FAIL|RELEASE|STOP)
-    ip -4 addr flush dev "$interface" ;;
-  PREINIT6)
-    link_up || ip link set dev "$interface" up ;;
-  BOUND6|RENEW6|REBIND6|REBOOT6)
-    # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
-    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
-      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"
-    fi
-    if [ -n "$new_ip6_address" ]; then
-      ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad
-    fi ;;
-  EXPIRE6|RELEASE6|STOP6)
-    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface"; fi ;;
-esac
-exit 0
-LAB_EOF
-chmod 755 /run/lab/qos/nodes/vm3/dhclient-script
-mkdir -p /run/lab/qos/nodes/vm3
-cat > /run/lab/qos/nodes/vm3/dhclient.conf <<'LAB_EOF'
-# lab: dhclient.conf for a VM namespace
-timeout 30;
-retry 5;
-request subnet-mask, broadcast-address, routers, domain-name, domain-name-servers, interface-mtu;
-LAB_EOF
+install -D -m 755 /run/lab/qos/nodes/vm1/dhclient-script /run/lab/qos/nodes/vm3/dhclient-script
+install -D -m 644 /run/lab/qos/nodes/vm1/dhclient.conf /run/lab/qos/nodes/vm3/dhclient.conf
 mkdir -p /run/lab/qos/nodes/vm3/bin
 cat > /run/lab/qos/nodes/vm3/bin/dhclient <<'LAB_EOF'
 #!/bin/sh
