@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { scriptLab } from '../../src/core/script.js';
-import { loadTopology } from '../../src/topology/load.js';
+import { loadTopology, parseTopology } from '../../src/topology/load.js';
+import { generateLab } from '../../src/core/generate.js';
 
 /**
  * Each lab's `lab script` output, compared with the one committed in test/golden/: a change to the
@@ -47,5 +48,22 @@ describe('lab script of every lab matches test/golden/', () => {
   it('has no golden script of a lab that is gone', () => {
     const stale = readdirSync(GOLDEN).filter((f) => f.endsWith('.sh') && !LABS.includes(f.slice(0, -'.sh'.length)));
     expect(stale, 'delete the golden script of each lab removed from labs/').toEqual([]);
+  });
+});
+
+describe('a lab of hundreds of chassis tunes OVS and OVN as deployments of that size do', () => {
+  const settings = async (chassis: number) => {
+    const lab = parseTopology(generateLab({ name: 'big', chassis, vmsPerChassis: 1, chassisPerSwitch: 10, runtime: 'netns' }), 'big.yaml');
+    const hv1 = (await scriptLab(lab, 'big.yaml')).split('\n').find((l) => l.startsWith('in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy'))!;
+    return ['max-revalidator', 'stats-update-interval', 'ovn-remote-probe-interval'].map((k) => new RegExp(`:${k}=(\\d+)`).exec(hv1)?.[1]);
+  };
+
+  it("keeps OVS's and OVN's defaults up to 50 chassis, where checks read packet counters at once", async () => {
+    expect(await settings(50)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('above, revalidates and writes statistics less often, and waits longer for the SB, as the lab grows', async () => {
+    expect(await settings(120)).toEqual(['1200', '12000', '12000']);
+    expect(await settings(600)).toEqual(['5000', '60000', '60000']);
   });
 });
