@@ -50,28 +50,26 @@ const COPIED_FROM = 128;
  */
 export function filesAsShell(push: (line: string) => void): HostFiles {
   const octal = (mode: number) => mode.toString(8);
+  // A content's first file, and what each path holds now: a copy is made only from a file that still holds it.
   const written = new Map<string, string>();
-  const at = new Map<string, string>();
-  const copy = (from: string, to: string, mode: number) => push(shellLine(['install', '-D', '-m', octal(mode), from, to]));
+  const holds = new Map<string, string>();
+  const install = (from: string, to: string, mode: number) => push(shellLine(['install', '-D', '-m', octal(mode), from, to]));
   return {
     async mkdir(path) {
       push(shellLine(['mkdir', '-p', path]));
     },
     async write(path, content, mode = 0o644) {
-      const before = at.get(path);
-      if (before !== undefined && written.get(before) === path) written.delete(before);
-      at.set(path, content);
       const first = content.length >= COPIED_FROM ? written.get(content) : undefined;
-      if (first !== undefined) return copy(first, path, mode);
+      holds.set(path, content);
+      if (first !== undefined && first !== path && holds.get(first) === content) return install(first, path, mode);
       if (content.length >= COPIED_FROM) written.set(content, path);
       push(shellLine(['mkdir', '-p', dirname(path)]));
       push(`cat > ${shellLine([path])} <<'${HEREDOC}'\n${content}${content.endsWith('\n') ? '' : '\n'}${HEREDOC}`);
       if (mode !== 0o644) push(shellLine(['chmod', octal(mode), path]));
     },
     async copy(from, to, mode = 0o644) {
-      at.delete(to);
-      for (const [content, path] of written) if (path === to) written.delete(content);
-      copy(from, to, mode);
+      holds.delete(to);
+      install(from, to, mode);
     },
   };
 }

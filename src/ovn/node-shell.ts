@@ -82,6 +82,15 @@ export async function waitInNode(node: NodeShell, condition: string, seconds: nu
   return (await node.run(waitCommand(condition, seconds), { nothrow: true })).ok;
 }
 
+/**
+ * Shell text that waits until `condition` holds, looking every `interval` seconds for about
+ * `seconds` at most, in the shell that runs it: no process of its own (a lease's wait for
+ * dhclient's pid runs once for each VM). For a condition that may itself hang, {@link waitCommand}.
+ */
+export function waitLoop(condition: string, seconds: number, interval: number): string {
+  return `n=0 && until ${condition}; do n=$((n + 1)); [ $n -le ${Math.round(seconds / interval)} ] || break; sleep ${interval}; done`;
+}
+
 /** The command that polls a shell condition until it holds (`interval` seconds apart), failing after `seconds`. */
 export function waitCommand(condition: string, seconds: number, interval = 0.2): string[] {
   return ['timeout', String(seconds), 'sh', '-c', `until ${condition}; do sleep ${interval}; done`];

@@ -1,4 +1,4 @@
-import type { NodeShell } from '../ovn/node-shell.js';
+import { waitLoop, type NodeShell } from '../ovn/node-shell.js';
 import { shellLine } from '../base/shell-line.js';
 import { DHCLIENT_CONF, DHCLIENT_SCRIPT, dhclientPaths, dhclientWrapper } from './dhclient-files.js';
 
@@ -31,7 +31,7 @@ export async function requestLease(vm: NodeShell, iface = 'eth0', opts: { family
   // file a moment later. Until then `lab status` finds no dhclient running (the lab DEGRADED), so
   // the request returns once the pid file names a live process (a second at most), read by the
   // shell itself: no process for each look.
-  const daemon = `[ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < ${shellLine([p.pid])} && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done`;
+  const daemon = `[ $s = 0 ] && ${waitLoop(`read -r pid 2>/dev/null < ${shellLine([p.pid])} && kill -0 "$pid" 2>/dev/null`, 1, 0.02)}`;
   const script = `timeout "$0" "$@" > ${log} 2>&1 && s=0 || s=$?; ${daemon}; cat ${log}${showAddress}; exit $s`;
   const out = await vm.run(['sh', '-c', script, String(opts.timeoutSec ?? (family === 6 ? 20 : 40)), ...argv], { nothrow: true, files });
   if (!out.ok) throw out;
