@@ -13,6 +13,11 @@ export class UserError extends Error {
   }
 }
 
+/** An error's message with its hint, when it has one, in one line: `message (hint)`. */
+export function withHint(e: Error): string {
+  return e instanceof UserError && e.hint ? `${e.message} (${e.hint})` : e.message;
+}
+
 /**
  * A teardown that could not reach everything (a Docker engine away): what it reached is gone,
  * the rest is named, and the lab's record is kept so a later `lab down` finishes the job.

@@ -59,6 +59,8 @@ export interface LabStatus {
   healthy: boolean;
   /** Why the lab could not be looked at (a state directory without a record: half made or half removed). */
   problem?: string;
+  /** The problem is that its runtime does not answer (a Docker engine stopped): the lab may be whole. */
+  unreachable?: boolean;
 }
 
 /** The daemons a node runs, by pid file: OVS/OVN ones on central and chassis, dnsmasq in a service, dhclient where DHCP is used. */
@@ -79,7 +81,19 @@ export async function labStatus(name: string, exec: Exec, opts: StatusOptions = 
     const why = (record as NodeJS.ErrnoException).code === 'ENOENT' ? 'no record (lab.json)' : `its record cannot be read (${record.message})`;
     return { name, runtime: 'unknown', datapath: 'unknown', createdAt: '', nodes: [], healthy: false, problem: `${why}: half made or half removed; 'lab down ${name}' removes what is left` };
   }
-  return statusOf(name, record, exec, opts);
+  // A runtime that does not answer (its Docker engine stopped) is this lab's problem, not the listing's:
+  // `lab status` and `lab ls` still show the others.
+  return statusOf(name, record, exec, opts).catch((e: Error) => ({
+    name,
+    runtime: record.runtime,
+    datapath: record.lab.datapath,
+    createdAt: record.createdAt,
+    nodes: [],
+    owner: record.owner.user,
+    healthy: false,
+    unreachable: true,
+    problem: `its ${record.runtime} runtime does not answer (${e.message}); once it does, 'lab status ${name}' looks again and 'lab down ${name}' removes the lab`,
+  }));
 }
 
 export interface StatusOptions {

@@ -7,7 +7,7 @@ import { createRuntime, type RuntimeFactory } from '../runtime/registry.js';
 import type { Engine, Lab } from '../topology/model.js';
 import { saveFailureBundle } from './bundle.js';
 import { destroyLab } from './down.js';
-import { InterruptedError, UserError } from '../base/errors.js';
+import { InterruptedError, UserError, withHint } from '../base/errors.js';
 import type { Reporter } from '../base/events.js';
 import { LabContext } from '../ovn/lab-context.js';
 import { readRecord } from './lab-store.js';
@@ -90,7 +90,7 @@ export async function testLab(lab: Lab, running: boolean, deps: TestDeps, opts: 
     } catch (error) {
       if (error instanceof InterruptedError) throw error;
       report.status = 'error';
-      report.error = (error as Error).message + (error instanceof UserError && error.hint ? ` (${error.hint})` : '');
+      report.error = withHint(error as Error);
       // A lab refused before anything was made (already up, runtime not available) has nothing to bundle or tear down.
       if (error instanceof UserError) {
         report.durationsMs.total = performance.now() - started;

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { parseTopology } from '../../src/topology/load.js';
 import { describeE2E, lab, labFile, leftovers, usesLabs } from './helpers.js';
 
 const A = 'e2e-habit-a';
@@ -61,6 +62,26 @@ describeE2E('the CLI as users of containerlab and docker expect', () => {
     const down = await lab(['down', 'stranger'], { env });
     expect(down.stderr).toMatch(/stranger has no lab record \(lab\.json\), so it is not a lab's state directory/);
     expect(down.code).toBe(2);
+  });
+
+  it('a docker lab whose engine does not answer is UNREACHABLE in status, ls and version; the other labs still show', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lab-state-'));
+    mkdirSync(join(root, 'gone'));
+    const model = parseTopology(readFileSync('labs/dmz.yaml', 'utf8'), 'labs/dmz.yaml');
+    const record = { format: 2, lab: { ...model, name: 'gone' }, runtime: 'docker', datapath: 'netdev', createdAt: '2026-01-01T00:00:00.000Z', owner: { user: 'root', uid: 0 }, maker: { pid: 1, start: '', command: 'up' }, state: 'up' };
+    writeFileSync(join(root, 'gone', 'lab.json'), JSON.stringify(record));
+    mkdirSync(join(root, 'halfway'));
+    writeFileSync(join(root, 'halfway', 'lab.json'), '{');
+    // An engine nobody listens on: the lab's containers may still be there, lab cannot tell.
+    const env = { LAB_STATE_DIR: root, DOCKER_HOST: `unix://${join(root, 'no-docker.sock')}` };
+    const status = await lab(['status'], { env });
+    expect(status.stdout).toMatch(/^lab gone: UNREACHABLE: its docker runtime does not answer \(.*no-docker\.sock.*\); once it does, 'lab status gone' looks again and 'lab down gone' removes the lab$/m);
+    expect(status.stdout).toMatch(/^lab halfway: INCOMPLETE: /m);
+    expect(status.code).toBe(1);
+    expect((await lab(['ls'], { env })).stdout).toMatch(/^gone +docker +UNREACHABLE +root +- +2026-01-01T00:00:00.000Z +its docker runtime does not answer/m);
+    const version = await lab(['version'], { env });
+    expect(version.stdout).toMatch(/^lab gone \(docker\):\n {2}cannot tell: its runtime does not answer \(.*no-docker\.sock.*\)$/m);
+    expect(version.code).toBe(0);
   });
 });
 

@@ -27,7 +27,7 @@ function detail(n: NodeStatus): string {
 }
 
 function health(s: LabStatus): string {
-  return s.problem ? 'INCOMPLETE' : s.state === 'starting' ? 'starting' : s.healthy ? 'healthy' : 'DEGRADED';
+  return s.unreachable ? 'UNREACHABLE' : s.problem ? 'INCOMPLETE' : s.state === 'starting' ? 'starting' : s.healthy ? 'healthy' : 'DEGRADED';
 }
 
 /** What is wrong beyond the nodes: a full disk, processes of the lab running outside it. */
@@ -38,7 +38,7 @@ function notes(s: LabStatus): string {
 }
 
 function table(s: LabStatus): string {
-  if (s.problem) return `lab ${s.name}: INCOMPLETE: ${s.problem}`;
+  if (s.problem) return `lab ${s.name}: ${health(s)}: ${s.problem}`;
   const title = `lab ${s.name}: ${health(s)} (runtime ${s.runtime}, datapath ${s.datapath}, ${s.state === 'starting' ? 'starting since' : 'up since'} ${s.createdAt}, owner ${s.owner ?? 'unknown'}${s.file ? `, from ${s.file}` : ''})`;
   // Across Docker engines, which engine each node is on.
   if (s.nodes.some((n) => n.engine)) {

@@ -29,8 +29,13 @@ async function labsUp(): Promise<void> {
   for (const name of names) {
     const record = await readRecord(name).catch(() => undefined);
     if (!record) continue;
-    const origins = await labOrigins(new LabContext(record.lab, createRuntime(record.runtime, name, exec, record.lab), exec));
+    const origins = await labOrigins(new LabContext(record.lab, createRuntime(record.runtime, name, exec, record.lab), exec)).catch((e: Error) => e);
     out(`lab ${name} (${record.runtime}):`);
+    // One lab whose runtime does not answer (its Docker engine stopped) leaves the others listed.
+    if (origins instanceof Error) {
+      out(`  cannot tell: its runtime does not answer (${origins.message})`);
+      continue;
+    }
     const width = Math.max(...origins.map((o) => o.node.length));
     for (const o of origins) out(`  ${o.node.padEnd(width)}  OVN ${originText(o.ovn)}, OVS ${originText(o.ovs)}`);
   }
