@@ -201,6 +201,8 @@ export type Exec = ((argv: readonly string[], opts?: ExecOptions) => Promise<Exe
   files?: HostFiles;
   /** The commands are written down (`lab script`), not run: nothing on the host may be read as their result. */
   recording?: boolean;
+  /** What interrupts these commands ({@link withSignal}): a runtime's own commands (Docker API execs) heed it too. */
+  signal?: AbortSignal;
 };
 
 /** The file work of an exec: the host's file system unless it brings its own. */
@@ -256,7 +258,7 @@ async function killedWith<T>(child: Promise<T> & { pid?: number }, signal: Abort
 
 /** The same exec, killed by `signal` (Ctrl-C), still reporting its commands. */
 export function withSignal(exec: Exec, signal: AbortSignal | undefined): Exec {
-  return Object.assign((argv: readonly string[], o?: ExecOptions) => exec(argv, { signal, ...o }), { onCommand: exec.onCommand, files: exec.files, recording: exec.recording });
+  return Object.assign((argv: readonly string[], o?: ExecOptions) => exec(argv, { signal, ...o }), { onCommand: exec.onCommand, files: exec.files, recording: exec.recording, signal });
 }
 
 /**
@@ -268,7 +270,7 @@ export const LAB_MARK = 'LAB_DIR';
 
 /** The same exec, every command marked as the lab's (see {@link LAB_MARK}). */
 export function markedFor(exec: Exec, labDir: string): Exec {
-  return Object.assign((argv: readonly string[], o: ExecOptions = {}) => exec(argv, { ...o, env: { [LAB_MARK]: labDir, ...o.env } }), { onCommand: exec.onCommand, files: exec.files, recording: exec.recording });
+  return Object.assign((argv: readonly string[], o: ExecOptions = {}) => exec(argv, { ...o, env: { [LAB_MARK]: labDir, ...o.env } }), { onCommand: exec.onCommand, files: exec.files, recording: exec.recording, signal: exec.signal });
 }
 
 /** A command as topology files write it: a shell line (run with sh -c) or an argv list. */

@@ -1,7 +1,10 @@
 import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { LeftBehind } from '../../src/base/errors.js';
 import { CAPABILITIES, DockerRuntime } from '../../src/runtime/docker/docker-runtime.js';
+import { dockerExec, INTERRUPT_GRACE_MS } from '../../src/runtime/docker/docker-exec.js';
+import type { ExecResult } from '../../src/base/exec.js';
 import { LABEL_LAB, LABEL_NODE, LABEL_STATE } from '../../src/runtime/docker/client.js';
 import { noExec } from './fake-runtime.js';
 import type { Lab, Vm } from '../../src/topology/model.js';
@@ -13,6 +16,7 @@ interface FakeContainer {
   labels: Record<string, string>;
   execs: string[][];
   removed: boolean;
+  stuck?: boolean;
   options?: Record<string, unknown>;
 }
 
@@ -29,8 +33,11 @@ function fakeDocker() {
     });
   const handle = (c: FakeContainer) => ({
     start: async () => {},
-    remove: async () => {
+    remove: (o?: { abortSignal?: AbortSignal }) => {
+      // A container dockerd is stuck on: the request is taken and never answered, until aborted.
+      if (c.stuck) return new Promise((_, reject) => o?.abortSignal?.addEventListener('abort', () => reject(new Error('aborted'))));
       c.removed = true;
+      return Promise.resolve();
     },
     modem: { demuxStream: (s: PassThrough) => s.resume() },
     exec: async (o: { Cmd: string[] }) => {
@@ -157,5 +164,71 @@ describe('docker runtime with a fake Docker', () => {
       ['lab-web-underlay', false],
     ]);
     expect(await mine.destroy()).toBe(0);
+  });
+
+  it('down gives up on a container the engine never removes, names it, and removes the rest', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const f = fakeDocker();
+      const rt = new DockerRuntime('dmz', noExec, () => f.docker);
+      await rt.createUnderlay('192.168.100.0/24');
+      for (const [name, ip] of [
+        ['hv1', '192.168.100.2'],
+        ['hv2', '192.168.100.3'],
+      ] as const)
+        await rt.createNode({ name, ip, prefix: 24 });
+      f.containers[0]!.stuck = true;
+      const down = rt.destroy().catch((e: Error & { hint?: string }) => e);
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(f.containers.map((c) => [c.name, c.removed])).toEqual([
+        ['lab-dmz-hv1', false],
+        ['lab-dmz-hv2', true],
+      ]);
+      await vi.advanceTimersByTimeAsync(1_000);
+      const e = await down;
+      expect(e).toBeInstanceOf(LeftBehind);
+      expect((e as Error).message).toBe("lab 'dmz': the Docker engine did not remove lab-dmz-hv1 within 60 s (it took the request and did not answer)");
+      expect((e as LeftBehind).hint).toMatch(/run 'lab down dmz'/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('an exec through the Docker API', () => {
+  /** A container whose one exec never ends (dockerd stuck on it), with the stream it was given. */
+  const hungContainer = () => {
+    const stream = new PassThrough();
+    const container = { modem: { demuxStream: (s: PassThrough) => s.resume() }, exec: async () => ({ start: async () => stream, inspect: async () => ({ ExitCode: 0 }) }) };
+    return { container: container as unknown as Docker.Container, stream };
+  };
+
+  it('once interrupted, is given up after its grace, not waited for for ever', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { container, stream } = hungContainer();
+      const ctrlC = new AbortController();
+      let result: ExecResult | undefined;
+      void dockerExec(container, ['ovs-vsctl', 'show'], { signal: ctrlC.signal }).then((r) => (result = r));
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(result).toBeUndefined();
+      ctrlC.abort();
+      await vi.advanceTimersByTimeAsync(INTERRUPT_GRACE_MS - 1);
+      expect(result).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1);
+      expect([result?.exitCode, result?.stderr]).toEqual([130, 'interrupted, and the exec did not end within 10 s']);
+      expect(stream.destroyed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('interrupted, one that ends within its grace gives its own result', async () => {
+    const { container, stream } = hungContainer();
+    const ctrlC = new AbortController();
+    ctrlC.abort();
+    const r = dockerExec(container, ['true'], { signal: ctrlC.signal });
+    setTimeout(() => stream.end(), 20);
+    expect((await r).exitCode).toBe(0);
   });
 });

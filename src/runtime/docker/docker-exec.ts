@@ -13,10 +13,18 @@ export function demux(container: Docker.Container, stream: NodeJS.ReadableStream
 }
 
 /**
+ * How long an exec may run on once its command is interrupted (Ctrl-C during up). The Docker API
+ * cannot signal an exec's process, and the lab's teardown removes its container anyway; but a
+ * dockerd that stopped answering about a container must not hold the interrupted command for ever.
+ */
+export const INTERRUPT_GRACE_MS = 10_000;
+
+/**
  * Runs argv in a container through the Docker API (no docker CLI) and collects its output.
  * Exit code, stdout and stderr come back as an ExecResult, like every other command.
  */
-export async function dockerExec(container: Docker.Container, argv: readonly string[], env: Record<string, string> = {}, timeoutMs?: number): Promise<ExecResult> {
+export async function dockerExec(container: Docker.Container, argv: readonly string[], opts: { env?: Record<string, string>; timeoutMs?: number; signal?: AbortSignal } = {}): Promise<ExecResult> {
+  const { env = {}, timeoutMs, signal } = opts;
   const started = performance.now();
   const exec = await container.exec({
     Cmd: [...argv],
@@ -36,13 +44,20 @@ export async function dockerExec(container: Docker.Container, argv: readonly str
     stream.on('close', resolve);
     stream.on('error', reject);
   });
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = timeoutMs ? new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), timeoutMs))) : new Promise<never>(() => {});
-  const outcome = await Promise.race([ended, timedOut]);
-  clearTimeout(timer);
-  if (outcome === 'timeout') {
+  const timers: NodeJS.Timeout[] = [];
+  const after = <T>(ms: number, value: T) => new Promise<T>((r) => timers.push(setTimeout(() => r(value), ms)));
+  const timedOut = timeoutMs ? after(timeoutMs, 'timeout' as const) : new Promise<never>(() => {});
+  let onAbort = () => {};
+  const interrupted = signal ? new Promise<'interrupted'>((r) => (onAbort = () => void after(INTERRUPT_GRACE_MS, 'interrupted' as const).then(r))) : new Promise<never>(() => {});
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  const outcome = await Promise.race([ended, timedOut, interrupted]);
+  for (const t of timers) clearTimeout(t);
+  signal?.removeEventListener('abort', onAbort);
+  if (outcome === 'timeout' || outcome === 'interrupted') {
     stream.destroy();
-    return new ExecResult(argv, 124, Buffer.concat(chunks.out).toString(), `timed out after ${timeoutMs} ms`, performance.now() - started);
+    const why = outcome === 'timeout' ? `timed out after ${timeoutMs} ms` : `interrupted, and the exec did not end within ${INTERRUPT_GRACE_MS / 1000} s`;
+    return new ExecResult(argv, outcome === 'timeout' ? 124 : 130, Buffer.concat(chunks.out).toString(), why, performance.now() - started);
   }
   const info = await exec.inspect();
   return new ExecResult(argv, info.ExitCode ?? 1, Buffer.concat(chunks.out).toString(), Buffer.concat(chunks.err).toString(), performance.now() - started);

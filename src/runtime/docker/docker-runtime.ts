@@ -30,6 +30,8 @@ const INHIBIT_IPV4 = 'com.docker.network.bridge.inhibit_ipv4';
 
 /** Where a container keeps the run directories of its node (and, in a chassis, of its VMs). */
 const RUN_ROOT = '/run/lab';
+/** How long dockerd may take to remove one container (it usually takes under a second). */
+const REMOVE_DEADLINE_MS = 60_000;
 
 /**
  * Each node is a container (labelled with the lab and node, named lab-<lab>-<node>) on a
@@ -343,7 +345,7 @@ export class DockerRuntime implements Runtime {
       this.exec_.onCommand?.([...cli, ...prefix, ...argv]);
       const before = [...batchLines(setUp.commands), ...files.map(() => WRITE_FILE)];
       const full = before.length ? ['sh', '-ec', [...before, 'exec "$@"'].join('\n'), 'sh', ...files.flatMap(fileArgs), ...prefix, ...argv] : [...prefix, ...argv];
-      const result = await dockerExec((await this.docker(node)).getContainer(container), full, opts.env, opts.timeoutMs);
+      const result = await dockerExec((await this.docker(node)).getContainer(container), full, { env: opts.env, timeoutMs: opts.timeoutMs, signal: opts.signal ?? this.exec_.signal });
       if (!result.ok && !opts.nothrow) throw result;
       return result;
     } finally {
@@ -434,19 +436,34 @@ export class DockerRuntime implements Runtime {
     // With a record, only what carries its state directory: another lab of this name, made under
     // another LAB_STATE_DIR, keeps its containers and networks.
     const filters = { label: [`${LABEL_LAB}=${this.lab}`, ...(opts.onlyOurs ? [`${LABEL_STATE}=${labDir(this.lab)}`] : [])] };
+    const stuck: string[] = [];
     const containers = await this.engines.onEach(async (docker, engine) => {
       const found = await docker.listContainers({ all: true, filters });
       await Promise.all(
         found.map((c) => {
-          this.exec_.onCommand?.([...this.engines.cli(engine), 'rm', '-f', c.Names[0]?.replace(/^\//, '') ?? c.Id]);
+          const name = c.Names[0]?.replace(/^\//, '') ?? c.Id;
+          this.exec_.onCommand?.([...this.engines.cli(engine), 'rm', '-f', name]);
+          // A dockerd that took the request and never answers (seen once after a Ctrl-C mid-exec)
+          // must not hold down, or an interrupted up, for ever: past the deadline the container is named.
+          const deadline = new AbortController();
+          const timer = setTimeout(() => deadline.abort(), REMOVE_DEADLINE_MS);
           return docker
             .getContainer(c.Id)
-            .remove({ force: true })
-            .catch(() => undefined);
+            .remove({ force: true, abortSignal: deadline.signal } as Docker.ContainerRemoveOptions)
+            .catch(() => {
+              if (deadline.signal.aborted) stuck.push(name);
+            })
+            .finally(() => clearTimeout(timer));
         }),
       );
       return found.length;
     });
+    if (stuck.length) {
+      throw new LeftBehind(
+        `lab '${this.lab}': the Docker engine did not remove ${stuck.sort().join(', ')} within ${REMOVE_DEADLINE_MS / 1000} s (it took the request and did not answer)`,
+        `see the engine's log; once it answers 'docker rm -f' again (restarting dockerd helps), run 'lab down ${this.lab}': the lab's record is kept until everything is gone`,
+      );
+    }
     const networks = await this.engines.onEach(async (docker, engine) => {
       let removed = 0;
       for (const n of await docker.listNetworks({ filters })) {
