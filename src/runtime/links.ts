@@ -21,16 +21,24 @@ export interface VethOptions {
    * than a sysctl, which fails where /proc/sys is read-only (inside containers).
    */
   quietIpv6?: boolean;
-  /** The same on end a (a plain link, where neither end is an OVS port). */
-  quietBoth?: boolean;
+  /**
+   * A plain link between two namespaces, where the kernel on each end sends: end a too gets no
+   * IPv6 and its TX checksum offload off. Otherwise end a is an OVS port or a bridge's port (a
+   * chassis' side of a VM's link, the underlay's or a network's side of a node's), where packets
+   * are only forwarded, never made by the kernel, and its offloads do not matter.
+   */
+  plain?: boolean;
   /** `ip` commands that go with each end once it is up (its bridge, its address), run with its own. */
   then?: { a?: readonly string[][]; b?: readonly string[][] };
 }
 
 /**
- * A veth pair made from end a: both ends up, with TX checksum offload off (packets entering the
- * userspace datapath through AF_PACKET otherwise carry partial checksums, and TCP, such as
- * ovn-controller's to the SB database, silently fails), the MTU when given.
+ * A veth pair made from end a: both ends up, with TX checksum offload off where the kernel sends
+ * (end b; end a too on a plain link): packets entering the userspace datapath through AF_PACKET
+ * otherwise carry partial checksums, and TCP, such as ovn-controller's to the SB database, silently
+ * fails. OVS sends whole packets through its AF_PACKET socket, and a bridge forwards what arrives
+ * as it is, so an end where only they send needs nothing (one `ethtool` fewer, in a namespace of
+ * its own, for each VM and each node). The MTU when given.
  */
 export async function veth(a: LinkEnd, b: LinkEnd, opts: VethOptions = {}): Promise<void> {
   for (const { end, argv } of vethCommands(a, b, opts)) await (end === 'a' ? a : b).run(argv);
@@ -49,12 +57,12 @@ export function vethCommands(a: Omit<LinkEnd, 'run'>, b: Omit<LinkEnd, 'run'>, o
   return [
     ...at('a', [
       ['ip', 'link', 'add', 'name', a.dev, ...(a.mac ? ['address', a.mac] : []), 'type', 'veth', 'peer', 'name', b.dev, ...(b.netns ? ['netns', b.netns] : []), ...(b.mac ? ['address', b.mac] : [])],
-      ...(opts.quietBoth ? [quiet(a)] : []),
+      ...(opts.plain ? [quiet(a)] : []),
       up(a),
       ...(opts.then?.a ?? []),
-      ['ethtool', '-K', a.dev, 'tx', 'off'],
+      ...(opts.plain ? [['ethtool', '-K', a.dev, 'tx', 'off']] : []),
     ]),
-    ...at('b', [['ethtool', '-K', b.dev, 'tx', 'off'], ...(opts.quietIpv6 || opts.quietBoth ? [quiet(b)] : []), up(b), ...(opts.then?.b ?? [])]),
+    ...at('b', [['ethtool', '-K', b.dev, 'tx', 'off'], ...(opts.quietIpv6 || opts.plain ? [quiet(b)] : []), up(b), ...(opts.then?.b ?? [])]),
   ];
 }
 

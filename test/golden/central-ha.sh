@@ -407,7 +407,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link add name central type veth peer name eth0 netns lab.central-ha.central address 0a:00:c0:a8:64:01
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link set dev central up
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.central link set dev eth0 up
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.central addr add 192.168.100.1/24 dev eth0
@@ -418,7 +417,6 @@ in_node central2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defau
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link add name central2 type veth peer name eth0 netns lab.central-ha.central2 address 0a:00:c0:a8:64:02
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link set dev central2 up
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link set dev central2 master underlay
-in_node underlay ethtool -K central2 tx off
 in_node central2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.central2 link set dev eth0 up
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.central2 addr add 192.168.100.2/24 dev eth0
@@ -429,7 +427,6 @@ in_node central3 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defau
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link add name central3 type veth peer name eth0 netns lab.central-ha.central3 address 0a:00:c0:a8:64:03
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link set dev central3 up
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link set dev central3 master underlay
-in_node underlay ethtool -K central3 tx off
 in_node central3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.central3 link set dev eth0 up
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.central3 addr add 192.168.100.3/24 dev eth0
@@ -440,7 +437,6 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link add name hv1 type veth peer name eth0 netns lab.central-ha.hv1 address 0c:00:c0:a8:64:04
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link set dev hv1 up
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv1 addr add 192.168.100.4/24 dev eth0
@@ -451,7 +447,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link add name hv2 type veth peer name eth0 netns lab.central-ha.hv2 address 0c:00:c0:a8:64:05
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link set dev hv2 up
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv2 addr add 192.168.100.5/24 dev eth0
@@ -504,7 +499,6 @@ mkdir -p /run/lab/central-ha/nodes/vm1
 LAB_DIR=/run/lab/central-ha ip netns add lab.central-ha.vm1
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv1 link add name vm1 type veth peer name eth0 netns lab.central-ha.vm1 address 02:00:0a:5f:00:0b
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv1 link set dev vm1 mtu 1400 up
-in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm1 link set dev eth0 mtu 1400 up
@@ -533,7 +527,6 @@ mkdir -p /run/lab/central-ha/nodes/vm2
 LAB_DIR=/run/lab/central-ha ip netns add lab.central-ha.vm2
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv2 link add name vm2 type veth peer name eth0 netns lab.central-ha.vm2 address 02:00:0a:5f:00:0c
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv2 link set dev vm2 mtu 1400 up
-in_node hv2 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm2 link set dev eth0 mtu 1400 up

@@ -437,7 +437,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.underlay link add name central type veth peer name eth0 netns lab.dhcpv6.central address 0a:00:c0:a8:64:01
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.underlay link set dev central up
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.central link set dev eth0 up
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.central addr add 192.168.100.1/24 dev eth0
@@ -448,7 +447,6 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.underlay link add name hv1 type veth peer name eth0 netns lab.dhcpv6.hv1 address 0c:00:c0:a8:64:02
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.underlay link set dev hv1 up
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv1 addr add 192.168.100.2/24 dev eth0
@@ -459,7 +457,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.underlay link add name hv2 type veth peer name eth0 netns lab.dhcpv6.hv2 address 0c:00:c0:a8:64:03
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.underlay link set dev hv2 up
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv2 addr add 192.168.100.3/24 dev eth0
@@ -492,7 +489,6 @@ mkdir -p /run/lab/dhcpv6/nodes/vm1
 LAB_DIR=/run/lab/dhcpv6 ip netns add lab.dhcpv6.vm1
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv1 link add name vm1 type veth peer name eth0 netns lab.dhcpv6.vm1 address 02:00:00:61:00:11
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv1 link set dev vm1 mtu 1400 up
-in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.vm1 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.vm1 link set dev lo up
@@ -516,7 +512,6 @@ mkdir -p /run/lab/dhcpv6/nodes/vm2
 LAB_DIR=/run/lab/dhcpv6 ip netns add lab.dhcpv6.vm2
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv2 link add name vm2 type veth peer name eth0 netns lab.dhcpv6.vm2 address 02:00:00:62:00:12
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv2 link set dev vm2 mtu 1400 up
-in_node hv2 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.vm2 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.vm2 link set dev lo up
@@ -524,7 +519,6 @@ mkdir -p /run/lab/dhcpv6/nodes/vm3
 LAB_DIR=/run/lab/dhcpv6 ip netns add lab.dhcpv6.vm3
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv2 link add name vm3 type veth peer name eth0 netns lab.dhcpv6.vm3 address 02:00:00:63:00:13
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv2 link set dev vm3 mtu 1400 up
-in_node hv2 ethtool -K vm3 tx off
 in_node vm3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.vm3 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.vm3 link set dev lo up

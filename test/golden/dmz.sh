@@ -380,7 +380,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link add name central type veth peer name eth0 netns lab.dmz.central address 0a:00:c0:a8:64:01
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link set dev central up
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.central link set dev eth0 up
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.central addr add 192.168.100.1/24 dev eth0
@@ -391,7 +390,6 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link add name hv1 type veth peer name eth0 netns lab.dmz.hv1 address 0c:00:c0:a8:64:02
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link set dev hv1 up
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv1 addr add 192.168.100.2/24 dev eth0
@@ -402,7 +400,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link add name hv2 type veth peer name eth0 netns lab.dmz.hv2 address 0c:00:c0:a8:64:03
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link set dev hv2 up
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv2 addr add 192.168.100.3/24 dev eth0
@@ -435,7 +432,6 @@ mkdir -p /run/lab/dmz/nodes/vm1
 LAB_DIR=/run/lab/dmz ip netns add lab.dmz.vm1
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv1 link add name vm1 type veth peer name eth0 netns lab.dmz.vm1 address 02:ac:10:ff:01:30
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv1 link set dev vm1 mtu 1400 up
-in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.vm1 link set dev eth0 mtu 1400 up
@@ -460,7 +456,6 @@ mkdir -p /run/lab/dmz/nodes/vm2
 LAB_DIR=/run/lab/dmz ip netns add lab.dmz.vm2
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv2 link add name vm2 type veth peer name eth0 netns lab.dmz.vm2 address 02:ac:10:ff:01:31
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv2 link set dev vm2 mtu 1400 up
-in_node hv2 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.vm2 link set dev eth0 mtu 1400 up

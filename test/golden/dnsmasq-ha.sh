@@ -334,7 +334,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.underlay link add name central type veth peer name eth0 netns lab.dnsmasq-ha.central address 0a:00:c0:a8:64:01
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.underlay link set dev central up
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.central link set dev eth0 up
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.central addr add 192.168.100.1/24 dev eth0
@@ -345,7 +344,6 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.underlay link add name hv1 type veth peer name eth0 netns lab.dnsmasq-ha.hv1 address 0c:00:c0:a8:64:02
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.underlay link set dev hv1 up
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv1 addr add 192.168.100.2/24 dev eth0
@@ -356,7 +354,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.underlay link add name hv2 type veth peer name eth0 netns lab.dnsmasq-ha.hv2 address 0c:00:c0:a8:64:03
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.underlay link set dev hv2 up
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv2 addr add 192.168.100.3/24 dev eth0
@@ -367,7 +364,6 @@ in_node hv3 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.underlay link add name hv3 type veth peer name eth0 netns lab.dnsmasq-ha.hv3 address 0c:00:c0:a8:64:04
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.underlay link set dev hv3 up
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.underlay link set dev hv3 master underlay
-in_node underlay ethtool -K hv3 tx off
 in_node hv3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv3 link set dev eth0 up
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv3 addr add 192.168.100.4/24 dev eth0
@@ -401,7 +397,6 @@ mkdir -p /run/lab/dnsmasq-ha/nodes/vm2
 LAB_DIR=/run/lab/dnsmasq-ha ip netns add lab.dnsmasq-ha.vm2
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv1 link add name vm2 type veth peer name eth0 netns lab.dnsmasq-ha.vm2 address 02:00:0a:28:00:0c
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv1 link set dev vm2 mtu 1400 up
-in_node hv1 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.vm2 link set dev eth0 mtu 1400 up
@@ -410,7 +405,6 @@ mkdir -p /run/lab/dnsmasq-ha/nodes/dhcp1
 LAB_DIR=/run/lab/dnsmasq-ha ip netns add lab.dnsmasq-ha.dhcp1
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv1 link add name dhcp1 type veth peer name eth0 netns lab.dnsmasq-ha.dhcp1 address 02:00:0a:28:00:02
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv1 link set dev dhcp1 mtu 1400 up
-in_node hv1 ethtool -K dhcp1 tx off
 in_node dhcp1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.dhcp1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.dhcp1 link set dev eth0 mtu 1400 up
@@ -436,7 +430,6 @@ mkdir -p /run/lab/dnsmasq-ha/nodes/dhcp2
 LAB_DIR=/run/lab/dnsmasq-ha ip netns add lab.dnsmasq-ha.dhcp2
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv2 link add name dhcp2 type veth peer name eth0 netns lab.dnsmasq-ha.dhcp2 address 02:00:0a:28:00:03
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv2 link set dev dhcp2 mtu 1400 up
-in_node hv2 ethtool -K dhcp2 tx off
 in_node dhcp2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.dhcp2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.dhcp2 link set dev eth0 mtu 1400 up
@@ -462,7 +455,6 @@ mkdir -p /run/lab/dnsmasq-ha/nodes/vm1
 LAB_DIR=/run/lab/dnsmasq-ha ip netns add lab.dnsmasq-ha.vm1
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv3 link add name vm1 type veth peer name eth0 netns lab.dnsmasq-ha.vm1 address 02:00:0a:28:00:0b
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv3 link set dev vm1 mtu 1400 up
-in_node hv3 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.vm1 link set dev eth0 mtu 1400 up

@@ -241,7 +241,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name central type veth peer name eth0 netns lab.external-dhcp.central address 0a:00:c0:a8:64:01
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev central up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.central link set dev eth0 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.central addr add 192.168.100.1/24 dev eth0
@@ -252,14 +251,12 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name hv1 type veth peer name eth0 netns lab.external-dhcp.hv1 address 0c:00:c0:a8:64:02
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv1 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv1 addr add 192.168.100.2/24 dev eth0
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv1 link set dev lo up
 in_node net.physnet1 ip link add name hv1 type veth peer name ph-physnet1 netns lab.external-dhcp.hv1
 in_node net.physnet1 ip link set dev hv1 up
-in_node net.physnet1 ethtool -K hv1 tx off
 in_node hv1 ethtool -K ph-physnet1 tx off
 in_node hv1 ip link set dev ph-physnet1 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev hv1 master bridge0
@@ -269,14 +266,12 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name hv2 type veth peer name eth0 netns lab.external-dhcp.hv2 address 0c:00:c0:a8:64:03
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv2 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 addr add 192.168.100.3/24 dev eth0
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link set dev lo up
 in_node net.physnet1 ip link add name hv2 type veth peer name ph-physnet1 netns lab.external-dhcp.hv2
 in_node net.physnet1 ip link set dev hv2 up
-in_node net.physnet1 ethtool -K hv2 tx off
 in_node hv2 ethtool -K ph-physnet1 tx off
 in_node hv2 ip link set dev ph-physnet1 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev hv2 master bridge0
@@ -286,7 +281,6 @@ in_node hv3 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name hv3 type veth peer name eth0 netns lab.external-dhcp.hv3 address 0c:00:c0:a8:64:04
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv3 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev hv3 master underlay
-in_node underlay ethtool -K hv3 tx off
 in_node hv3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv3 link set dev eth0 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv3 addr add 192.168.100.4/24 dev eth0
@@ -296,7 +290,6 @@ LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.bm1 link set dev lo up
 mkdir -p /run/lab/external-dhcp/nodes/bm1
 in_node net.physnet1 ip link add name bm1 type veth peer name eth0 netns lab.external-dhcp.bm1 address 02:00:ac:10:32:1e
 in_node net.physnet1 ip link set dev bm1 up
-in_node net.physnet1 ethtool -K bm1 tx off
 in_node bm1 ethtool -K eth0 tx off
 in_node bm1 ip link set dev eth0 addrgenmode none
 in_node bm1 ip link set dev eth0 up
@@ -350,7 +343,6 @@ mkdir -p /run/lab/external-dhcp/nodes/vm1
 LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.vm1
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link add name vm1 type veth peer name eth0 netns lab.external-dhcp.vm1 address 02:00:ac:10:32:14
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link set dev vm1 mtu 1400 up
-in_node hv2 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.vm1 link set dev eth0 mtu 1400 up

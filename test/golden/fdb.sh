@@ -288,7 +288,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.underlay link add name central type veth peer name eth0 netns lab.fdb.central address 0a:00:c0:a8:ac:01
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.underlay link set dev central up
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.central link set dev eth0 up
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.central addr add 192.168.172.1/24 dev eth0
@@ -299,7 +298,6 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.underlay link add name hv1 type veth peer name eth0 netns lab.fdb.hv1 address 0c:00:c0:a8:ac:02
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.underlay link set dev hv1 up
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv1 addr add 192.168.172.2/24 dev eth0
@@ -310,7 +308,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.underlay link add name hv2 type veth peer name eth0 netns lab.fdb.hv2 address 0c:00:c0:a8:ac:03
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.underlay link set dev hv2 up
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv2 addr add 192.168.172.3/24 dev eth0
@@ -343,7 +340,6 @@ mkdir -p /run/lab/fdb/nodes/vm1
 LAB_DIR=/run/lab/fdb ip netns add lab.fdb.vm1
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv1 link add name vm1 type veth peer name eth0 netns lab.fdb.vm1 address 02:00:0a:49:00:0b
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv1 link set dev vm1 mtu 1400 up
-in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.vm1 link set dev eth0 mtu 1400 up
@@ -352,7 +348,6 @@ mkdir -p /run/lab/fdb/nodes/remote
 LAB_DIR=/run/lab/fdb ip netns add lab.fdb.remote
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv1 link add name remote type veth peer name eth0 netns lab.fdb.remote address 02:00:0a:4a:00:15
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv1 link set dev remote mtu 1400 up
-in_node hv1 ethtool -K remote tx off
 in_node remote ethtool -K eth0 tx off
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.remote link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.remote link set dev eth0 mtu 1400 up
@@ -377,7 +372,6 @@ mkdir -p /run/lab/fdb/nodes/vm2
 LAB_DIR=/run/lab/fdb ip netns add lab.fdb.vm2
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv2 link add name vm2 type veth peer name eth0 netns lab.fdb.vm2 address 02:00:0a:49:00:0c
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv2 link set dev vm2 mtu 1400 up
-in_node hv2 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.vm2 link set dev eth0 mtu 1400 up

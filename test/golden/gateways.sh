@@ -531,7 +531,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.underlay link add name central type veth peer name eth0 netns lab.gateways.central address 0a:00:c0:a8:64:01
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.underlay link set dev central up
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.central link set dev eth0 up
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.central addr add 192.168.100.1/24 dev eth0
@@ -542,14 +541,12 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.underlay link add name hv1 type veth peer name eth0 netns lab.gateways.hv1 address 0c:00:c0:a8:64:02
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.underlay link set dev hv1 up
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.hv1 addr add 192.168.100.2/24 dev eth0
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.hv1 link set dev lo up
 in_node net.physnet1 ip link add name hv1 type veth peer name ph-physnet1 netns lab.gateways.hv1
 in_node net.physnet1 ip link set dev hv1 up
-in_node net.physnet1 ethtool -K hv1 tx off
 in_node hv1 ethtool -K ph-physnet1 tx off
 in_node hv1 ip link set dev ph-physnet1 up
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.net.physnet1 link set dev hv1 master bridge0
@@ -559,14 +556,12 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.underlay link add name hv2 type veth peer name eth0 netns lab.gateways.hv2 address 0c:00:c0:a8:64:03
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.underlay link set dev hv2 up
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.hv2 addr add 192.168.100.3/24 dev eth0
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.hv2 link set dev lo up
 in_node net.physnet1 ip link add name hv2 type veth peer name ph-physnet1 netns lab.gateways.hv2
 in_node net.physnet1 ip link set dev hv2 up
-in_node net.physnet1 ethtool -K hv2 tx off
 in_node hv2 ethtool -K ph-physnet1 tx off
 in_node hv2 ip link set dev ph-physnet1 up
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.net.physnet1 link set dev hv2 master bridge0
@@ -575,7 +570,6 @@ LAB_DIR=/run/lab/gateways ip -n lab.gateways.ext1 link set dev lo up
 mkdir -p /run/lab/gateways/nodes/ext1
 in_node net.physnet1 ip link add name ext1 type veth peer name eth0 netns lab.gateways.ext1 address 02:00:ac:10:00:01
 in_node net.physnet1 ip link set dev ext1 up
-in_node net.physnet1 ethtool -K ext1 tx off
 in_node ext1 ethtool -K eth0 tx off
 in_node ext1 ip link set dev eth0 addrgenmode none
 in_node ext1 ip link set dev eth0 up
@@ -610,7 +604,6 @@ mkdir -p /run/lab/gateways/nodes/vm2
 LAB_DIR=/run/lab/gateways ip netns add lab.gateways.vm2
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.hv1 link add name vm2 type veth peer name eth0 netns lab.gateways.vm2 address 02:00:0a:00:02:0a
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.hv1 link set dev vm2 mtu 1400 up
-in_node hv1 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.vm2 link set dev eth0 mtu 1400 up
@@ -637,7 +630,6 @@ mkdir -p /run/lab/gateways/nodes/vm1
 LAB_DIR=/run/lab/gateways ip netns add lab.gateways.vm1
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.hv2 link add name vm1 type veth peer name eth0 netns lab.gateways.vm1 address 02:00:0a:00:01:0a
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.hv2 link set dev vm1 mtu 1400 up
-in_node hv2 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.vm1 link set dev eth0 mtu 1400 up

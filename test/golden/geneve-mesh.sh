@@ -253,7 +253,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.underlay link add name central type veth peer name eth0 netns lab.geneve-mesh.central address 0a:00:c0:a8:64:01
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.underlay link set dev central up
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.central link set dev eth0 up
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.central addr add 192.168.100.1/24 dev eth0
@@ -264,7 +263,6 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.underlay link add name hv1 type veth peer name eth0 netns lab.geneve-mesh.hv1 address 0c:00:c0:a8:64:02
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.underlay link set dev hv1 up
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv1 addr add 192.168.100.2/24 dev eth0
@@ -275,7 +273,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.underlay link add name hv2 type veth peer name eth0 netns lab.geneve-mesh.hv2 address 0c:00:c0:a8:64:03
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.underlay link set dev hv2 up
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv2 addr add 192.168.100.3/24 dev eth0
@@ -286,7 +283,6 @@ in_node hv3 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.underlay link add name hv3 type veth peer name eth0 netns lab.geneve-mesh.hv3 address 0c:00:c0:a8:64:04
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.underlay link set dev hv3 up
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.underlay link set dev hv3 master underlay
-in_node underlay ethtool -K hv3 tx off
 in_node hv3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv3 link set dev eth0 up
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv3 addr add 192.168.100.4/24 dev eth0
@@ -320,7 +316,6 @@ mkdir -p /run/lab/geneve-mesh/nodes/vm1
 LAB_DIR=/run/lab/geneve-mesh ip netns add lab.geneve-mesh.vm1
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv1 link add name vm1 type veth peer name eth0 netns lab.geneve-mesh.vm1 address 02:00:0a:0a:00:0b
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv1 link set dev vm1 mtu 1400 up
-in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.vm1 link set dev eth0 mtu 1400 up
@@ -346,7 +341,6 @@ mkdir -p /run/lab/geneve-mesh/nodes/vm2
 LAB_DIR=/run/lab/geneve-mesh ip netns add lab.geneve-mesh.vm2
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv2 link add name vm2 type veth peer name eth0 netns lab.geneve-mesh.vm2 address 02:00:0a:0a:00:0c
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv2 link set dev vm2 mtu 1400 up
-in_node hv2 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.vm2 link set dev eth0 mtu 1400 up
@@ -372,7 +366,6 @@ mkdir -p /run/lab/geneve-mesh/nodes/vm3
 LAB_DIR=/run/lab/geneve-mesh ip netns add lab.geneve-mesh.vm3
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv3 link add name vm3 type veth peer name eth0 netns lab.geneve-mesh.vm3 address 02:00:0a:0a:00:0d
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv3 link set dev vm3 mtu 1400 up
-in_node hv3 ethtool -K vm3 tx off
 in_node vm3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.vm3 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.vm3 link set dev eth0 mtu 1400 up

@@ -571,7 +571,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.underlay link add name central type veth peer name eth0 netns lab.l3-ha.central address 0a:00:c0:a8:a4:01
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.underlay link set dev central up
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.central link set dev eth0 up
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.central addr add 192.168.164.1/24 dev eth0
@@ -582,14 +581,12 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.underlay link add name hv1 type veth peer name eth0 netns lab.l3-ha.hv1 address 0c:00:c0:a8:a4:02
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.underlay link set dev hv1 up
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv1 addr add 192.168.164.2/24 dev eth0
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv1 link set dev lo up
 in_node net.physnet1 ip link add name hv1 type veth peer name ph-physnet1 netns lab.l3-ha.hv1
 in_node net.physnet1 ip link set dev hv1 up
-in_node net.physnet1 ethtool -K hv1 tx off
 in_node hv1 ethtool -K ph-physnet1 tx off
 in_node hv1 ip link set dev ph-physnet1 up
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.net.physnet1 link set dev hv1 master bridge0
@@ -599,14 +596,12 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.underlay link add name hv2 type veth peer name eth0 netns lab.l3-ha.hv2 address 0c:00:c0:a8:a4:03
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.underlay link set dev hv2 up
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv2 addr add 192.168.164.3/24 dev eth0
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv2 link set dev lo up
 in_node net.physnet1 ip link add name hv2 type veth peer name ph-physnet1 netns lab.l3-ha.hv2
 in_node net.physnet1 ip link set dev hv2 up
-in_node net.physnet1 ethtool -K hv2 tx off
 in_node hv2 ethtool -K ph-physnet1 tx off
 in_node hv2 ip link set dev ph-physnet1 up
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.net.physnet1 link set dev hv2 master bridge0
@@ -616,7 +611,6 @@ in_node hv3 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.underlay link add name hv3 type veth peer name eth0 netns lab.l3-ha.hv3 address 0c:00:c0:a8:a4:04
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.underlay link set dev hv3 up
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.underlay link set dev hv3 master underlay
-in_node underlay ethtool -K hv3 tx off
 in_node hv3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv3 link set dev eth0 up
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv3 addr add 192.168.164.4/24 dev eth0
@@ -626,7 +620,6 @@ LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.ext1 link set dev lo up
 mkdir -p /run/lab/l3-ha/nodes/ext1
 in_node net.physnet1 ip link add name ext1 type veth peer name eth0 netns lab.l3-ha.ext1 address 02:00:ac:10:40:01
 in_node net.physnet1 ip link set dev ext1 up
-in_node net.physnet1 ethtool -K ext1 tx off
 in_node ext1 ethtool -K eth0 tx off
 in_node ext1 ip link set dev eth0 addrgenmode none
 in_node ext1 ip link set dev eth0 up
@@ -696,7 +689,6 @@ mkdir -p /run/lab/l3-ha/nodes/vm1
 LAB_DIR=/run/lab/l3-ha ip netns add lab.l3-ha.vm1
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv3 link add name vm1 type veth peer name eth0 netns lab.l3-ha.vm1 address 02:00:0a:40:01:0b
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv3 link set dev vm1 mtu 1400 up
-in_node hv3 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.vm1 link set dev eth0 mtu 1400 up
@@ -705,7 +697,6 @@ mkdir -p /run/lab/l3-ha/nodes/vm2
 LAB_DIR=/run/lab/l3-ha ip netns add lab.l3-ha.vm2
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv3 link add name vm2 type veth peer name eth0 netns lab.l3-ha.vm2 address 02:00:0a:40:02:0b
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv3 link set dev vm2 mtu 1400 up
-in_node hv3 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.vm2 link set dev eth0 mtu 1400 up

@@ -562,7 +562,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.underlay link add name central type veth peer name eth0 netns lab.load-balancer.central address 0a:00:c0:a8:64:01
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.underlay link set dev central up
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.central link set dev eth0 up
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.central addr add 192.168.100.1/24 dev eth0
@@ -573,7 +572,6 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.underlay link add name hv1 type veth peer name eth0 netns lab.load-balancer.hv1 address 0c:00:c0:a8:64:02
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.underlay link set dev hv1 up
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv1 addr add 192.168.100.2/24 dev eth0
@@ -584,7 +582,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.underlay link add name hv2 type veth peer name eth0 netns lab.load-balancer.hv2 address 0c:00:c0:a8:64:03
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.underlay link set dev hv2 up
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 addr add 192.168.100.3/24 dev eth0
@@ -617,7 +614,6 @@ mkdir -p /run/lab/load-balancer/nodes/web1
 LAB_DIR=/run/lab/load-balancer ip netns add lab.load-balancer.web1
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv1 link add name web1 type veth peer name eth0 netns lab.load-balancer.web1 address 02:00:0a:46:00:0b
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv1 link set dev web1 mtu 1400 up
-in_node hv1 ethtool -K web1 tx off
 in_node web1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web1 link set dev eth0 mtu 1400 up
@@ -626,7 +622,6 @@ mkdir -p /run/lab/load-balancer/nodes/client
 LAB_DIR=/run/lab/load-balancer ip netns add lab.load-balancer.client
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv1 link add name client type veth peer name eth0 netns lab.load-balancer.client address 02:00:0a:46:00:15
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv1 link set dev client mtu 1400 up
-in_node hv1 ethtool -K client tx off
 in_node client ethtool -K eth0 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.client link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.client link set dev eth0 mtu 1400 up
@@ -651,7 +646,6 @@ mkdir -p /run/lab/load-balancer/nodes/web2
 LAB_DIR=/run/lab/load-balancer ip netns add lab.load-balancer.web2
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link add name web2 type veth peer name eth0 netns lab.load-balancer.web2 address 02:00:0a:46:00:0c
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link set dev web2 mtu 1400 up
-in_node hv2 ethtool -K web2 tx off
 in_node web2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web2 link set dev eth0 mtu 1400 up
@@ -660,7 +654,6 @@ mkdir -p /run/lab/load-balancer/nodes/web3
 LAB_DIR=/run/lab/load-balancer ip netns add lab.load-balancer.web3
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link add name web3 type veth peer name eth0 netns lab.load-balancer.web3 address 02:00:0a:46:00:0d
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link set dev web3 mtu 1400 up
-in_node hv2 ethtool -K web3 tx off
 in_node web3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web3 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web3 link set dev eth0 mtu 1400 up
@@ -669,7 +662,6 @@ mkdir -p /run/lab/load-balancer/nodes/remote
 LAB_DIR=/run/lab/load-balancer ip netns add lab.load-balancer.remote
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link add name remote type veth peer name eth0 netns lab.load-balancer.remote address 02:00:0a:47:00:15
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link set dev remote mtu 1400 up
-in_node hv2 ethtool -K remote tx off
 in_node remote ethtool -K eth0 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.remote link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.remote link set dev eth0 mtu 1400 up

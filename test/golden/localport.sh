@@ -262,7 +262,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/localport ip -n lab.localport.underlay link add name central type veth peer name eth0 netns lab.localport.central address 0a:00:c0:a8:64:01
 LAB_DIR=/run/lab/localport ip -n lab.localport.underlay link set dev central up
 LAB_DIR=/run/lab/localport ip -n lab.localport.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.central link set dev eth0 up
 LAB_DIR=/run/lab/localport ip -n lab.localport.central addr add 192.168.100.1/24 dev eth0
@@ -273,7 +272,6 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/localport ip -n lab.localport.underlay link add name hv1 type veth peer name eth0 netns lab.localport.hv1 address 0c:00:c0:a8:64:02
 LAB_DIR=/run/lab/localport ip -n lab.localport.underlay link set dev hv1 up
 LAB_DIR=/run/lab/localport ip -n lab.localport.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv1 addr add 192.168.100.2/24 dev eth0
@@ -284,7 +282,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/localport ip -n lab.localport.underlay link add name hv2 type veth peer name eth0 netns lab.localport.hv2 address 0c:00:c0:a8:64:03
 LAB_DIR=/run/lab/localport ip -n lab.localport.underlay link set dev hv2 up
 LAB_DIR=/run/lab/localport ip -n lab.localport.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv2 addr add 192.168.100.3/24 dev eth0
@@ -317,7 +314,6 @@ mkdir -p /run/lab/localport/nodes/vm1
 LAB_DIR=/run/lab/localport ip netns add lab.localport.vm1
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv1 link add name vm1 type veth peer name eth0 netns lab.localport.vm1 address 02:00:0a:14:00:0b
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv1 link set dev vm1 mtu 1400 up
-in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/localport ip -n lab.localport.vm1 link set dev eth0 mtu 1400 up
@@ -326,7 +322,6 @@ mkdir -p /run/lab/localport/nodes/meta-hv1
 LAB_DIR=/run/lab/localport ip netns add lab.localport.meta-hv1
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv1 link add name meta-hv1 type veth peer name eth0 netns lab.localport.meta-hv1 address 02:00:0a:14:00:02
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv1 link set dev meta-hv1 mtu 1400 up
-in_node hv1 ethtool -K meta-hv1 tx off
 in_node meta-hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.meta-hv1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/localport ip -n lab.localport.meta-hv1 link set dev eth0 mtu 1400 up
@@ -351,7 +346,6 @@ mkdir -p /run/lab/localport/nodes/vm2
 LAB_DIR=/run/lab/localport ip netns add lab.localport.vm2
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv2 link add name vm2 type veth peer name eth0 netns lab.localport.vm2 address 02:00:0a:14:00:0c
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv2 link set dev vm2 mtu 1400 up
-in_node hv2 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/localport ip -n lab.localport.vm2 link set dev eth0 mtu 1400 up
@@ -360,7 +354,6 @@ mkdir -p /run/lab/localport/nodes/meta-hv2
 LAB_DIR=/run/lab/localport ip netns add lab.localport.meta-hv2
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv2 link add name meta-hv2 type veth peer name eth0 netns lab.localport.meta-hv2 address 02:00:0a:14:00:02
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv2 link set dev meta-hv2 mtu 1400 up
-in_node hv2 ethtool -K meta-hv2 tx off
 in_node meta-hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.meta-hv2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/localport ip -n lab.localport.meta-hv2 link set dev eth0 mtu 1400 up

@@ -327,7 +327,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link add name central type veth peer name eth0 netns lab.mirror.central address 0a:00:c0:a8:51:01
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev central up
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.central link set dev eth0 up
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.central addr add 192.168.81.1/24 dev eth0
@@ -338,7 +337,6 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link add name hv1 type veth peer name eth0 netns lab.mirror.hv1 address 0c:00:c0:a8:51:02
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv1 up
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv1 addr add 192.168.81.2/24 dev eth0
@@ -349,7 +347,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link add name hv2 type veth peer name eth0 netns lab.mirror.hv2 address 0c:00:c0:a8:51:03
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv2 up
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv2 addr add 192.168.81.3/24 dev eth0
@@ -360,7 +357,6 @@ in_node hv3 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link add name hv3 type veth peer name eth0 netns lab.mirror.hv3 address 0c:00:c0:a8:51:04
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv3 up
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.underlay link set dev hv3 master underlay
-in_node underlay ethtool -K hv3 tx off
 in_node hv3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv3 link set dev eth0 up
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv3 addr add 192.168.81.4/24 dev eth0
@@ -394,7 +390,6 @@ mkdir -p /run/lab/mirror/nodes/vm1
 LAB_DIR=/run/lab/mirror ip netns add lab.mirror.vm1
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv1 link add name vm1 type veth peer name eth0 netns lab.mirror.vm1 address 02:00:0a:51:00:0b
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv1 link set dev vm1 mtu 1400 up
-in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.vm1 link set dev eth0 mtu 1400 up
@@ -420,7 +415,6 @@ mkdir -p /run/lab/mirror/nodes/vm2
 LAB_DIR=/run/lab/mirror ip netns add lab.mirror.vm2
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv2 link add name vm2 type veth peer name eth0 netns lab.mirror.vm2 address 02:00:0a:51:00:0c
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv2 link set dev vm2 mtu 1400 up
-in_node hv2 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.vm2 link set dev eth0 mtu 1400 up

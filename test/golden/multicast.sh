@@ -380,7 +380,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link add name central type veth peer name eth0 netns lab.multicast.central address 0a:00:c0:a8:56:01
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev central up
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.central link set dev eth0 up
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.central addr add 192.168.86.1/24 dev eth0
@@ -391,7 +390,6 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link add name hv1 type veth peer name eth0 netns lab.multicast.hv1 address 0c:00:c0:a8:56:02
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev hv1 up
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 addr add 192.168.86.2/24 dev eth0
@@ -402,7 +400,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link add name hv2 type veth peer name eth0 netns lab.multicast.hv2 address 0c:00:c0:a8:56:03
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev hv2 up
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 addr add 192.168.86.3/24 dev eth0
@@ -435,7 +432,6 @@ mkdir -p /run/lab/multicast/nodes/vm1
 LAB_DIR=/run/lab/multicast ip netns add lab.multicast.vm1
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link add name vm1 type veth peer name eth0 netns lab.multicast.vm1 address 02:00:0a:56:00:0b
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link set dev vm1 mtu 1400 up
-in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm1 link set dev eth0 mtu 1400 up
@@ -444,7 +440,6 @@ mkdir -p /run/lab/multicast/nodes/vm2
 LAB_DIR=/run/lab/multicast ip netns add lab.multicast.vm2
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link add name vm2 type veth peer name eth0 netns lab.multicast.vm2 address 02:00:0a:56:00:0c
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link set dev vm2 mtu 1400 up
-in_node hv1 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm2 link set dev eth0 mtu 1400 up
@@ -469,7 +464,6 @@ mkdir -p /run/lab/multicast/nodes/vm3
 LAB_DIR=/run/lab/multicast ip netns add lab.multicast.vm3
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link add name vm3 type veth peer name eth0 netns lab.multicast.vm3 address 02:00:0a:56:00:0d
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link set dev vm3 mtu 1400 up
-in_node hv2 ethtool -K vm3 tx off
 in_node vm3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm3 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm3 link set dev eth0 mtu 1400 up
@@ -478,7 +472,6 @@ mkdir -p /run/lab/multicast/nodes/vm4
 LAB_DIR=/run/lab/multicast ip netns add lab.multicast.vm4
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link add name vm4 type veth peer name eth0 netns lab.multicast.vm4 address 02:00:0a:56:00:0e
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link set dev vm4 mtu 1400 up
-in_node hv2 ethtool -K vm4 tx off
 in_node vm4 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm4 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm4 link set dev eth0 mtu 1400 up

@@ -581,7 +581,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.underlay link add name central type veth peer name eth0 netns lab.nat-options.central address 0a:00:c0:a8:af:01
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.underlay link set dev central up
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.central link set dev eth0 up
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.central addr add 192.168.175.1/24 dev eth0
@@ -592,14 +591,12 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.underlay link add name hv1 type veth peer name eth0 netns lab.nat-options.hv1 address 0c:00:c0:a8:af:02
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.underlay link set dev hv1 up
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv1 addr add 192.168.175.2/24 dev eth0
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv1 link set dev lo up
 in_node net.physnet1 ip link add name hv1 type veth peer name ph-physnet1 netns lab.nat-options.hv1
 in_node net.physnet1 ip link set dev hv1 up
-in_node net.physnet1 ethtool -K hv1 tx off
 in_node hv1 ethtool -K ph-physnet1 tx off
 in_node hv1 ip link set dev ph-physnet1 up
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link set dev hv1 master bridge0
@@ -609,7 +606,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.underlay link add name hv2 type veth peer name eth0 netns lab.nat-options.hv2 address 0c:00:c0:a8:af:03
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.underlay link set dev hv2 up
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv2 addr add 192.168.175.3/24 dev eth0
@@ -619,7 +615,6 @@ LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.ext1 link set dev lo up
 mkdir -p /run/lab/nat-options/nodes/ext1
 in_node net.physnet1 ip link add name ext1 type veth peer name eth0 netns lab.nat-options.ext1 address 02:00:ac:10:00:01
 in_node net.physnet1 ip link set dev ext1 up
-in_node net.physnet1 ethtool -K ext1 tx off
 in_node ext1 ethtool -K eth0 tx off
 in_node ext1 ip link set dev eth0 up
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link set dev ext1 master bridge0
@@ -628,7 +623,6 @@ LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.ext2 link set dev lo up
 mkdir -p /run/lab/nat-options/nodes/ext2
 in_node net.physnet1 ip link add name ext2 type veth peer name eth0 netns lab.nat-options.ext2 address 02:00:ac:10:00:02
 in_node net.physnet1 ip link set dev ext2 up
-in_node net.physnet1 ethtool -K ext2 tx off
 in_node ext2 ethtool -K eth0 tx off
 in_node ext2 ip link set dev eth0 addrgenmode none
 in_node ext2 ip link set dev eth0 up
@@ -663,7 +657,6 @@ mkdir -p /run/lab/nat-options/nodes/vm1
 LAB_DIR=/run/lab/nat-options ip netns add lab.nat-options.vm1
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv1 link add name vm1 type veth peer name eth0 netns lab.nat-options.vm1 address 02:00:0a:32:00:0b
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv1 link set dev vm1 mtu 1400 up
-in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.vm1 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.vm1 link set dev lo up
@@ -687,7 +680,6 @@ mkdir -p /run/lab/nat-options/nodes/vm2
 LAB_DIR=/run/lab/nat-options ip netns add lab.nat-options.vm2
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv2 link add name vm2 type veth peer name eth0 netns lab.nat-options.vm2 address 02:00:0a:32:00:0c
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv2 link set dev vm2 mtu 1400 up
-in_node hv2 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.vm2 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.vm2 link set dev lo up
@@ -695,7 +687,6 @@ mkdir -p /run/lab/nat-options/nodes/vm3
 LAB_DIR=/run/lab/nat-options ip netns add lab.nat-options.vm3
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv2 link add name vm3 type veth peer name eth0 netns lab.nat-options.vm3 address 02:00:0a:3c:00:0d
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv2 link set dev vm3 mtu 1400 up
-in_node hv2 ethtool -K vm3 tx off
 in_node vm3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.vm3 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.vm3 link set dev eth0 mtu 1400 up

@@ -309,7 +309,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.underlay link add name central type veth peer name eth0 netns lab.router-dnsmasq.central address 0a:00:c0:a8:64:01
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.underlay link set dev central up
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.central link set dev eth0 up
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.central addr add 192.168.100.1/24 dev eth0
@@ -320,7 +319,6 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.underlay link add name hv1 type veth peer name eth0 netns lab.router-dnsmasq.hv1 address 0c:00:c0:a8:64:02
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.underlay link set dev hv1 up
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv1 addr add 192.168.100.2/24 dev eth0
@@ -331,7 +329,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.underlay link add name hv2 type veth peer name eth0 netns lab.router-dnsmasq.hv2 address 0c:00:c0:a8:64:03
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.underlay link set dev hv2 up
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 addr add 192.168.100.3/24 dev eth0
@@ -364,14 +361,12 @@ mkdir -p /run/lab/router-dnsmasq/nodes/rtr
 LAB_DIR=/run/lab/router-dnsmasq ip netns add lab.router-dnsmasq.rtr
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv1 link add name rtr type veth peer name eth0 netns lab.router-dnsmasq.rtr address 02:00:0a:5b:01:01
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv1 link set dev rtr mtu 1400 up
-in_node hv1 ethtool -K rtr tx off
 in_node rtr ethtool -K eth0 tx off
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.rtr link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.rtr link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.rtr link set dev lo up
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv1 link add name vn0-eth1 type veth peer name eth1 netns lab.router-dnsmasq.rtr address 02:00:0a:5b:02:01
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv1 link set dev vn0-eth1 mtu 1400 up
-in_node hv1 ethtool -K vn0-eth1 tx off
 in_node rtr ethtool -K eth1 tx off
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.rtr link set dev eth1 addrgenmode none
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.rtr link set dev eth1 mtu 1400 up
@@ -395,7 +390,6 @@ mkdir -p /run/lab/router-dnsmasq/nodes/vm1
 LAB_DIR=/run/lab/router-dnsmasq ip netns add lab.router-dnsmasq.vm1
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 link add name vm1 type veth peer name eth0 netns lab.router-dnsmasq.vm1 address 02:00:0a:5b:01:0a
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 link set dev vm1 mtu 1400 up
-in_node hv2 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.vm1 link set dev eth0 mtu 1400 up
@@ -404,7 +398,6 @@ mkdir -p /run/lab/router-dnsmasq/nodes/vm2
 LAB_DIR=/run/lab/router-dnsmasq ip netns add lab.router-dnsmasq.vm2
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 link add name vm2 type veth peer name eth0 netns lab.router-dnsmasq.vm2 address 02:00:0a:5b:02:0a
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 link set dev vm2 mtu 1400 up
-in_node hv2 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.vm2 link set dev eth0 mtu 1400 up

@@ -292,7 +292,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.underlay link add name central type veth peer name eth0 netns lab.router-vm.central address 0a:00:c0:a8:64:01
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.underlay link set dev central up
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.central link set dev eth0 up
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.central addr add 192.168.100.1/24 dev eth0
@@ -303,7 +302,6 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.underlay link add name hv1 type veth peer name eth0 netns lab.router-vm.hv1 address 0c:00:c0:a8:64:02
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.underlay link set dev hv1 up
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.hv1 addr add 192.168.100.2/24 dev eth0
@@ -314,7 +312,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.underlay link add name hv2 type veth peer name eth0 netns lab.router-vm.hv2 address 0c:00:c0:a8:64:03
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.underlay link set dev hv2 up
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.hv2 addr add 192.168.100.3/24 dev eth0
@@ -347,7 +344,6 @@ mkdir -p /run/lab/router-vm/nodes/rtr
 LAB_DIR=/run/lab/router-vm ip netns add lab.router-vm.rtr
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.hv1 link add name rtr type veth peer name eth0 netns lab.router-vm.rtr address 02:00:0a:00:01:05
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.hv1 link set dev rtr mtu 1400 up
-in_node hv1 ethtool -K rtr tx off
 in_node rtr ethtool -K eth0 tx off
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.rtr link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.rtr link set dev eth0 mtu 1400 up
@@ -372,7 +368,6 @@ mkdir -p /run/lab/router-vm/nodes/vm1
 LAB_DIR=/run/lab/router-vm ip netns add lab.router-vm.vm1
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.hv2 link add name vm1 type veth peer name eth0 netns lab.router-vm.vm1 address 02:00:0a:00:02:0a
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.hv2 link set dev vm1 mtu 1400 up
-in_node hv2 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.vm1 link set dev eth0 mtu 1400 up

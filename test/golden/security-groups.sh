@@ -779,7 +779,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link add name central type veth peer name eth0 netns lab.security-groups.central address 0a:00:c0:a8:64:01
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev central up
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.central link set dev eth0 up
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.central addr add 192.168.100.1/24 dev eth0
@@ -790,7 +789,6 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link add name hv1 type veth peer name eth0 netns lab.security-groups.hv1 address 0c:00:c0:a8:64:02
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev hv1 up
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 addr add 192.168.100.2/24 dev eth0
@@ -801,7 +799,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link add name hv2 type veth peer name eth0 netns lab.security-groups.hv2 address 0c:00:c0:a8:64:03
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev hv2 up
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 addr add 192.168.100.3/24 dev eth0
@@ -834,7 +831,6 @@ mkdir -p /run/lab/security-groups/nodes/web1
 LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.web1
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link add name web1 type veth peer name eth0 netns lab.security-groups.web1 address 02:00:0a:3c:00:0b
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link set dev web1 mtu 1400 up
-in_node hv1 ethtool -K web1 tx off
 in_node web1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web1 link set dev eth0 mtu 1400 up
@@ -843,7 +839,6 @@ mkdir -p /run/lab/security-groups/nodes/client
 LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.client
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link add name client type veth peer name eth0 netns lab.security-groups.client address 02:00:0a:3c:00:15
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link set dev client mtu 1400 up
-in_node hv1 ethtool -K client tx off
 in_node client ethtool -K eth0 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.client link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.client link set dev eth0 mtu 1400 up
@@ -868,7 +863,6 @@ mkdir -p /run/lab/security-groups/nodes/web2
 LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.web2
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link add name web2 type veth peer name eth0 netns lab.security-groups.web2 address 02:00:0a:3c:00:0c
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link set dev web2 mtu 1400 up
-in_node hv2 ethtool -K web2 tx off
 in_node web2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web2 link set dev eth0 mtu 1400 up
@@ -877,7 +871,6 @@ mkdir -p /run/lab/security-groups/nodes/admin
 LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.admin
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link add name admin type veth peer name eth0 netns lab.security-groups.admin address 02:00:0a:3c:00:1f
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link set dev admin mtu 1400 up
-in_node hv2 ethtool -K admin tx off
 in_node admin ethtool -K eth0 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.admin link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.admin link set dev eth0 mtu 1400 up

@@ -395,7 +395,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link add name central type veth peer name eth0 netns lab.st-steps.central address 0a:00:c0:a8:ae:01
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link set dev central up
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.central link set dev eth0 up
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.central addr add 192.168.174.1/24 dev eth0
@@ -406,7 +405,6 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link add name hv1 type veth peer name eth0 netns lab.st-steps.hv1 address 0c:00:c0:a8:ae:02
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link set dev hv1 up
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv1 addr add 192.168.174.2/24 dev eth0
@@ -417,7 +415,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link add name hv2 type veth peer name eth0 netns lab.st-steps.hv2 address 0c:00:c0:a8:ae:03
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link set dev hv2 up
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv2 addr add 192.168.174.3/24 dev eth0
@@ -450,7 +447,6 @@ mkdir -p /run/lab/st-steps/nodes/vm1
 LAB_DIR=/run/lab/st-steps ip netns add lab.st-steps.vm1
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv1 link add name vm1 type veth peer name eth0 netns lab.st-steps.vm1 address 02:00:0a:4a:00:0b
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv1 link set dev vm1 mtu 1400 up
-in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.vm1 link set dev eth0 mtu 1400 up
@@ -475,7 +471,6 @@ mkdir -p /run/lab/st-steps/nodes/vm2
 LAB_DIR=/run/lab/st-steps ip netns add lab.st-steps.vm2
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv2 link add name vm2 type veth peer name eth0 netns lab.st-steps.vm2 address 02:00:0a:4a:00:0c
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv2 link set dev vm2 mtu 1400 up
-in_node hv2 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.vm2 link set dev eth0 mtu 1400 up

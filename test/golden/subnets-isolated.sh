@@ -260,7 +260,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link add name central type veth peer name eth0 netns lab.subnets-isolated.central address 0a:00:c0:a8:64:01
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link set dev central up
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.central link set dev eth0 up
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.central addr add 192.168.100.1/24 dev eth0
@@ -271,7 +270,6 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link add name hv1 type veth peer name eth0 netns lab.subnets-isolated.hv1 address 0c:00:c0:a8:64:02
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link set dev hv1 up
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 addr add 192.168.100.2/24 dev eth0
@@ -282,7 +280,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link add name hv2 type veth peer name eth0 netns lab.subnets-isolated.hv2 address 0c:00:c0:a8:64:03
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link set dev hv2 up
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 addr add 192.168.100.3/24 dev eth0
@@ -315,7 +312,6 @@ mkdir -p /run/lab/subnets-isolated/nodes/web1
 LAB_DIR=/run/lab/subnets-isolated ip netns add lab.subnets-isolated.web1
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 link add name web1 type veth peer name eth0 netns lab.subnets-isolated.web1 address 02:00:0a:00:01:0a
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 link set dev web1 mtu 1400 up
-in_node hv1 ethtool -K web1 tx off
 in_node web1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.web1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.web1 link set dev eth0 mtu 1400 up
@@ -324,7 +320,6 @@ mkdir -p /run/lab/subnets-isolated/nodes/db1
 LAB_DIR=/run/lab/subnets-isolated ip netns add lab.subnets-isolated.db1
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 link add name db1 type veth peer name eth0 netns lab.subnets-isolated.db1 address 02:00:0a:00:02:0a
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 link set dev db1 mtu 1400 up
-in_node hv1 ethtool -K db1 tx off
 in_node db1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.db1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.db1 link set dev eth0 mtu 1400 up
@@ -349,7 +344,6 @@ mkdir -p /run/lab/subnets-isolated/nodes/web2
 LAB_DIR=/run/lab/subnets-isolated ip netns add lab.subnets-isolated.web2
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 link add name web2 type veth peer name eth0 netns lab.subnets-isolated.web2 address 02:00:0a:00:01:0b
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 link set dev web2 mtu 1400 up
-in_node hv2 ethtool -K web2 tx off
 in_node web2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.web2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.web2 link set dev eth0 mtu 1400 up
@@ -358,7 +352,6 @@ mkdir -p /run/lab/subnets-isolated/nodes/db2
 LAB_DIR=/run/lab/subnets-isolated ip netns add lab.subnets-isolated.db2
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 link add name db2 type veth peer name eth0 netns lab.subnets-isolated.db2 address 02:00:0a:00:02:0b
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 link set dev db2 mtu 1400 up
-in_node hv2 ethtool -K db2 tx off
 in_node db2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.db2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.db2 link set dev eth0 mtu 1400 up

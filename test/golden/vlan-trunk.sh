@@ -356,7 +356,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link add name central type veth peer name eth0 netns lab.vlan-trunk.central address 0a:00:c0:a8:64:01
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev central up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.central link set dev eth0 up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.central addr add 192.168.100.1/24 dev eth0
@@ -367,7 +366,6 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link add name hv1 type veth peer name eth0 netns lab.vlan-trunk.hv1 address 0c:00:c0:a8:64:02
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev hv1 up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv1 addr add 192.168.100.2/24 dev eth0
@@ -378,7 +376,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link add name hv2 type veth peer name eth0 netns lab.vlan-trunk.hv2 address 0c:00:c0:a8:64:03
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev hv2 up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 addr add 192.168.100.3/24 dev eth0
@@ -411,26 +408,22 @@ mkdir -p /run/lab/vlan-trunk/nodes/vm1
 LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.vm1
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv1 link add name vm1 type veth peer name eth0 netns lab.vlan-trunk.vm1 address 02:00:0a:1e:00:0a
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv1 link set dev vm1 mtu 1400 up
-in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.vm1 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.vm1 link set dev lo up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv1 link add name vt0-10 type veth peer name eth0.10 netns lab.vlan-trunk.vm1 address 02:00:0a:1e:0a:0a
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv1 link set dev vt0-10 mtu 1400 up
-in_node hv1 ethtool -K vt0-10 tx off
 in_node vm1 ethtool -K eth0.10 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.vm1 link set dev eth0.10 addrgenmode none
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.vm1 link set dev eth0.10 mtu 1400 up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv1 link add name vt0-20 type veth peer name eth0.20 netns lab.vlan-trunk.vm1 address 02:00:0a:1e:14:0a
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv1 link set dev vt0-20 mtu 1400 up
-in_node hv1 ethtool -K vt0-20 tx off
 in_node vm1 ethtool -K eth0.20 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.vm1 link set dev eth0.20 addrgenmode none
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.vm1 link set dev eth0.20 mtu 1400 up
 in_node hv1 ip link add name vt0-up type veth peer name vt0-tr
 in_node hv1 ip link set dev vt0-up mtu 1400 up
-in_node hv1 ethtool -K vt0-up tx off
 in_node hv1 ethtool -K vt0-tr tx off
 in_node hv1 ip link set dev vt0-tr mtu 1400 up
 in_node hv1 ovs-vsctl --timeout=30 -- add-br vt0 -- set Bridge vt0 datapath_type=netdev -- add-port vt0 vt0-tr -- set Port vt0-tr vlan_mode=native-untagged tag=4094 trunks=4094,10,20 -- add-port vt0 vm1 -- set Port vm1 tag=4094 -- add-port vt0 vt0-10 -- set Port vt0-10 tag=10 -- add-port vt0 vt0-20 -- set Port vt0-20 tag=20
@@ -454,7 +447,6 @@ mkdir -p /run/lab/vlan-trunk/nodes/red
 LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.red
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link add name red type veth peer name eth0 netns lab.vlan-trunk.red address 02:00:0a:1e:0a:14
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev red mtu 1400 up
-in_node hv2 ethtool -K red tx off
 in_node red ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.red link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.red link set dev eth0 mtu 1400 up
@@ -463,7 +455,6 @@ mkdir -p /run/lab/vlan-trunk/nodes/blue
 LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.blue
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link add name blue type veth peer name eth0 netns lab.vlan-trunk.blue address 02:00:0a:1e:14:14
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev blue mtu 1400 up
-in_node hv2 ethtool -K blue tx off
 in_node blue ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.blue link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.blue link set dev eth0 mtu 1400 up
@@ -472,7 +463,6 @@ mkdir -p /run/lab/vlan-trunk/nodes/plain
 LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.plain
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link add name plain type veth peer name eth0 netns lab.vlan-trunk.plain address 02:00:0a:1e:00:14
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev plain mtu 1400 up
-in_node hv2 ethtool -K plain tx off
 in_node plain ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.plain link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.plain link set dev eth0 mtu 1400 up

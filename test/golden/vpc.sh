@@ -391,7 +391,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link add name central type veth peer name eth0 netns lab.vpc.central address 0a:00:c0:a8:64:01
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link set dev central up
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.central link set dev eth0 up
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.central addr add 192.168.100.1/24 dev eth0
@@ -402,14 +401,12 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link add name hv1 type veth peer name eth0 netns lab.vpc.hv1 address 0c:00:c0:a8:64:02
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link set dev hv1 up
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv1 addr add 192.168.100.2/24 dev eth0
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv1 link set dev lo up
 in_node net.physnet1 ip link add name hv1 type veth peer name ph-physnet1 netns lab.vpc.hv1
 in_node net.physnet1 ip link set dev hv1 up
-in_node net.physnet1 ethtool -K hv1 tx off
 in_node hv1 ethtool -K ph-physnet1 tx off
 in_node hv1 ip link set dev ph-physnet1 up
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.net.physnet1 link set dev hv1 master bridge0
@@ -419,7 +416,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link add name hv2 type veth peer name eth0 netns lab.vpc.hv2 address 0c:00:c0:a8:64:03
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link set dev hv2 up
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv2 addr add 192.168.100.3/24 dev eth0
@@ -429,7 +425,6 @@ LAB_DIR=/run/lab/vpc ip -n lab.vpc.ext1 link set dev lo up
 mkdir -p /run/lab/vpc/nodes/ext1
 in_node net.physnet1 ip link add name ext1 type veth peer name eth0 netns lab.vpc.ext1 address 02:00:ac:10:00:01
 in_node net.physnet1 ip link set dev ext1 up
-in_node net.physnet1 ethtool -K ext1 tx off
 in_node ext1 ethtool -K eth0 tx off
 in_node ext1 ip link set dev eth0 addrgenmode none
 in_node ext1 ip link set dev eth0 up
@@ -464,7 +459,6 @@ mkdir -p /run/lab/vpc/nodes/vm1
 LAB_DIR=/run/lab/vpc ip netns add lab.vpc.vm1
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv1 link add name vm1 type veth peer name eth0 netns lab.vpc.vm1 address 02:00:0a:32:00:0b
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv1 link set dev vm1 mtu 1400 up
-in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.vm1 link set dev eth0 mtu 1400 up
@@ -489,7 +483,6 @@ mkdir -p /run/lab/vpc/nodes/vm2
 LAB_DIR=/run/lab/vpc ip netns add lab.vpc.vm2
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv2 link add name vm2 type veth peer name eth0 netns lab.vpc.vm2 address 02:00:0a:32:00:0c
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv2 link set dev vm2 mtu 1400 up
-in_node hv2 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.vm2 link set dev eth0 mtu 1400 up

@@ -250,7 +250,6 @@ in_node central sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.defaul
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link add name central type veth peer name eth0 netns lab.vxlan.central address 0a:00:c0:a8:64:01
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev central up
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev central master underlay
-in_node underlay ethtool -K central tx off
 in_node central ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.central link set dev eth0 up
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.central addr add 192.168.100.1/24 dev eth0
@@ -261,7 +260,6 @@ in_node hv1 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link add name hv1 type veth peer name eth0 netns lab.vxlan.hv1 address 0c:00:c0:a8:64:02
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev hv1 up
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev hv1 master underlay
-in_node underlay ethtool -K hv1 tx off
 in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv1 addr add 192.168.100.2/24 dev eth0
@@ -272,7 +270,6 @@ in_node hv2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.di
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link add name hv2 type veth peer name eth0 netns lab.vxlan.hv2 address 0c:00:c0:a8:64:03
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev hv2 up
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.underlay link set dev hv2 master underlay
-in_node underlay ethtool -K hv2 tx off
 in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 addr add 192.168.100.3/24 dev eth0
@@ -305,7 +302,6 @@ mkdir -p /run/lab/vxlan/nodes/vm1
 LAB_DIR=/run/lab/vxlan ip netns add lab.vxlan.vm1
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv1 link add name vm1 type veth peer name eth0 netns lab.vxlan.vm1 address 02:00:0a:50:00:0b
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv1 link set dev vm1 mtu 1400 up
-in_node hv1 ethtool -K vm1 tx off
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm1 link set dev eth0 mtu 1400 up
@@ -330,7 +326,6 @@ mkdir -p /run/lab/vxlan/nodes/vm2
 LAB_DIR=/run/lab/vxlan ip netns add lab.vxlan.vm2
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link add name vm2 type veth peer name eth0 netns lab.vxlan.vm2 address 02:00:0a:50:00:0c
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link set dev vm2 mtu 1400 up
-in_node hv2 ethtool -K vm2 tx off
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm2 link set dev eth0 mtu 1400 up
@@ -339,7 +334,6 @@ mkdir -p /run/lab/vxlan/nodes/web
 LAB_DIR=/run/lab/vxlan ip netns add lab.vxlan.web
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link add name web type veth peer name eth0 netns lab.vxlan.web address 02:00:0a:50:00:14
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link set dev web mtu 1400 up
-in_node hv2 ethtool -K web tx off
 in_node web ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.web link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.web link set dev eth0 mtu 1400 up

@@ -320,7 +320,7 @@ export class DockerRuntime implements Runtime {
     const [a, b] = link.ends;
     const chassis = this.vmChassis.get(a.node)!;
     const end = (e: Link['ends'][number]): LinkEnd => ({ run: (argv) => this.run(chassis, ['ip', 'netns', 'exec', e.node, ...argv]), netns: e.node, dev: e.iface });
-    await veth(end(a), end(b), { mtu: link.mtu, quietBoth: true });
+    await veth(end(a), end(b), { mtu: link.mtu, plain: true });
   }
 
   exec(node: string, argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {

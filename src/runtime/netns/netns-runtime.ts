@@ -181,7 +181,7 @@ export class NetnsRuntime implements Runtime {
 
   async createLink(link: Link): Promise<void> {
     const [a, b] = link.ends;
-    await veth(this.end(this.ns(a.node), a.iface), this.end(this.ns(b.node), b.iface), { mtu: link.mtu, quietBoth: true });
+    await veth(this.end(this.ns(a.node), a.iface), this.end(this.ns(b.node), b.iface), { mtu: link.mtu, plain: true });
   }
 
   async exec(node: string, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult> {
