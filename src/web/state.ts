@@ -70,6 +70,8 @@ async function labView(name: string, exec: Exec, render: SvgRenderer): Promise<L
   return {
     ...base,
     ...(exercise ? { exercise } : {}),
+    // Its runtime not answering (a Docker engine stopped): the page says so beside the picture.
+    ...(status.problem ? { problem: status.problem } : {}),
     owner: record.owner.user,
     down,
     svg,

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { createExec } from '../../src/base/exec.js';
 import { Tokens } from '../../src/web/access.js';
 import { startWeb, type WebServer } from '../../src/web/server.js';
 import { downNodes, LiveLabs, type LabView } from '../../src/web/state.js';
+import { parseTopology } from '../../src/topology/load.js';
 
 const view = (name: string, owner: string): LabView => ({
   name,
@@ -91,5 +92,36 @@ describe('what the page draws as down', () => {
       node('unknown', { registered: 'unknown' }),
     ];
     expect(downNodes({ nodes })).toEqual(['gone', 'dead', 'unlisted']);
+  });
+});
+
+describe('what the page shows of a lab it cannot look at', () => {
+  it("a docker lab whose engine does not answer: incomplete, with why, and the other labs' looks go on", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lab-web-'));
+    const lab = parseTopology(readFileSync('labs/dmz.yaml', 'utf8'), 'labs/dmz.yaml');
+    mkdirSync(join(root, 'gone'));
+    writeFileSync(
+      join(root, 'gone', 'lab.json'),
+      JSON.stringify({ format: 2, lab: { ...lab, name: 'gone' }, runtime: 'docker', datapath: 'netdev', createdAt: '2026-01-01T00:00:00.000Z', owner: { user: 'alice', uid: 1000 }, maker: { pid: 1, start: '', command: 'up' }, state: 'up' }),
+    );
+    const saved = { state: process.env.LAB_STATE_DIR, docker: process.env.DOCKER_HOST };
+    process.env.LAB_STATE_DIR = root;
+    process.env.DOCKER_HOST = `unix://${join(root, 'no-docker.sock')}`;
+    try {
+      mkdirSync(join(root, 'halfway'));
+      writeFileSync(join(root, 'halfway', 'lab.json'), '{');
+      const views = await LiveLabs.of(createExec(), async () => '<svg></svg>', 1000).now();
+      expect(views.map((v) => [v.name, v.health])).toEqual([
+        ['gone', 'incomplete'],
+        ['halfway', 'incomplete'],
+      ]);
+      const view = views[0];
+      expect(view).toMatchObject({ name: 'gone', runtime: 'docker', owner: 'alice', health: 'incomplete' });
+      expect(view?.problem).toMatch(/^its docker runtime does not answer \(.*no-docker\.sock.*\); once it does, 'lab status gone' looks again/);
+    } finally {
+      process.env.LAB_STATE_DIR = saved.state;
+      if (saved.docker === undefined) delete process.env.DOCKER_HOST;
+      else process.env.DOCKER_HOST = saved.docker;
+    }
   });
 });
