@@ -103,6 +103,9 @@ export interface StatusOptions {
 
 async function statusOf(name: string, record: LabRecord, exec: Exec, opts: StatusOptions): Promise<LabStatus> {
   const lab = record.lab;
+  // Whether its up still ran when we began to look: the nodes below are seen as they were then. An
+  // up that ends while we look would otherwise turn a starting lab's half-made nodes into DEGRADED.
+  const starting = record.state === 'starting' && sameProcessAlive(record.maker);
   const runtime = createRuntime(record.runtime, name, exec, record.lab);
   const ctx = new LabContext(lab, runtime, exec);
   const all = nodeNames(lab);
@@ -168,7 +171,6 @@ async function statusOf(name: string, record: LabRecord, exec: Exec, opts: Statu
     ),
   );
   const warning = await fullDisk(labDir(name));
-  const starting = record.state === 'starting' && sameProcessAlive(record.maker);
   const healthy = !warning && !strays.length && nodes.every((n) => n.present && n.daemons.every((d) => d.running) && (n.registered === undefined || n.registered === 'yes'));
   return {
     name,
