@@ -24,6 +24,9 @@ const MAKER_GRACE_MS = 60_000;
 async function stopMaker(record: LabRecord, deps: DownDeps): Promise<void> {
   const { maker } = record;
   if (record.state !== 'starting' || maker.pid === process.pid || !sameProcessAlive(maker)) return;
+  // Looked at again just before the signal: an up that finished since has nothing to stop, and
+  // once done it no longer turns a SIGTERM into a teardown.
+  if ((await readRecord(record.lab.name).catch(() => undefined))?.state !== 'starting') return;
   deps.reporter?.notify({ type: 'info', message: `lab '${record.lab.name}' is still coming up (lab ${maker.command}, pid ${maker.pid}): stopping it first` });
   signalProcess(maker.pid, 'SIGTERM');
   if (await waitEnded([maker.pid], MAKER_GRACE_MS)) return;

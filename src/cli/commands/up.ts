@@ -29,7 +29,10 @@ export function registerUp(program: Command): void {
       const controller = new AbortController();
       // Every command of a parallel step listens for Ctrl-C on this one signal.
       setMaxListeners(0, controller.signal);
-      const release = onInterrupt((signal) => controller.abort(signal));
+      // Once the lab is up, a late SIGTERM (from a `lab down` that saw it still coming up) has nothing
+      // to stop: it is said and this process ends as it would, rather than killed half way.
+      let made = false;
+      const release = onInterrupt((signal) => (made ? `${signal}: lab ${lab.name} is up already, nothing to stop ('lab down ${lab.name}' removes it)` : controller.abort(signal)));
       try {
         const engines = await enginesOption(opts.engines);
         const result = await upLab(lab, ctx, { runtime: opts.runtime, ...(engines ? { engines } : {}), ...(opts.keepOnFailure ? { onFailure: 'keep' as const } : {}), signal: controller.signal });
@@ -38,6 +41,7 @@ export function registerUp(program: Command): void {
           await destroyLab(lab.name, ctx);
           throw new InterruptedError(String(controller.signal.reason ?? 'SIGINT'));
         }
+        made = true;
         await ctx.reporter.flush();
         out(`lab ${lab.name} is up (${seconds(result.durationMs)})`);
         for (const a of result.addresses) out(`  ${a.node.padEnd(12)} ${a.address}`);
@@ -45,7 +49,7 @@ export function registerUp(program: Command): void {
         out(`next: 'lab status ${lab.name}', 'lab exec --lab ${lab.name} ${lab.vms[0]?.name ?? lab.chassis[0]?.name} ip addr', 'lab down ${lab.name}'`);
       } finally {
         await ctx.reporter.flush();
-        release();
+        if (!made) release();
       }
     });
 }
