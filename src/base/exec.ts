@@ -42,6 +42,12 @@ export interface ExecOptions {
    * docker, where each exec costs): the configs and scripts a command reads.
    */
   files?: readonly NodeFile[];
+  /**
+   * The command never looks at the node's /sys (lab's own daemons, waits, dhclient): the netns
+   * runtime enters the node's network namespace alone for it, without the mount namespace that
+   * `ip netns exec` makes (src/runtime/netns/enter.ts says why).
+   */
+  netOnly?: boolean;
 }
 
 /**

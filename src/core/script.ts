@@ -1,6 +1,7 @@
 import { ExecResult, LAB_MARK, STANDARD_PATH, type Exec, type ExecOptions } from '../base/exec.js';
 import { filesAsShell } from '../base/files.js';
 import { namespacePrefix } from '../runtime/netns/netns-runtime.js';
+import { enteredNamespace } from '../runtime/netns/enter.js';
 import { SCRIPTED_RUNTIME } from '../runtime/registry.js';
 import { shellLine } from '../base/shell-line.js';
 import type { Lab } from '../topology/model.js';
@@ -55,13 +56,14 @@ class ScriptWriter implements Reporter {
   }
 
   /**
-   * A command in a node (`ip netns exec lab.<lab>.<node> …` with the node's environment) as
+   * A command in a node (`ip netns exec lab.<lab>.<node> …` or `nsenter --net=…`, with the node's environment) as
    * `in_node NODE …`, with only the variables of this one command; undefined for any other.
    */
   private inNode(argv: readonly string[], env: Record<string, string>): string[] | undefined {
-    const [a, b, c, ns, ...rest] = argv;
-    if (!(a === 'ip' && b === 'netns' && c === 'exec' && ns?.startsWith(this.prefix))) return undefined;
-    const node = ns.slice(this.prefix.length);
+    const entered = enteredNamespace(argv);
+    if (!entered?.ns.startsWith(this.prefix)) return undefined;
+    const node = entered.ns.slice(this.prefix.length);
+    const rest = entered.argv;
     // The node's environment: the first one with more than the lab's mark (which every command has).
     const known = this.nodes.get(node);
     if (!known || Object.keys(known).every((k) => k === LAB_MARK)) this.nodes.set(node, env);

@@ -1,5 +1,5 @@
 import type { Central } from '../topology/model.js';
-import { centralRemote, daemonArgs, NB_PORT, RAFT_PORTS, SB_PORT, type NodeShell } from './node-shell.js';
+import { centralRemote, daemonArgs, NB_PORT, NET_ONLY, RAFT_PORTS, SB_PORT, type NodeShell } from './node-shell.js';
 import { sslArgs, sslFiles } from './pki.js';
 import { schemaPaths } from '../topology/builds.js';
 
@@ -33,7 +33,7 @@ export async function startCentral(node: NodeShell, central: Central, chassis: r
   commands.push(raisePriority(r, CENTRAL_DAEMONS));
   if (chassis.length) commands.push(neighbourBatch(chassis));
   // One process for the whole start: on docker each command is an API exec of its own.
-  await node.runAll(commands);
+  await node.runAll(commands, NET_ONLY);
 }
 
 /** A node's neighbour on its eth0: an underlay address and its MAC. */
@@ -52,7 +52,7 @@ function neighbourBatch(chassis: readonly Neighbour[]): string[] {
 
 /** Starts one daemon of a central node (also again, after a fault step killed it: its database file is kept). */
 export async function startCentralDaemon(node: NodeShell, central: Central, daemon: CentralDaemon): Promise<void> {
-  await node.runAll([centralDaemonArgv(node, central, daemon), raisePriority(node.runDir, [daemon])]);
+  await node.runAll([centralDaemonArgv(node, central, daemon), raisePriority(node.runDir, [daemon])], NET_ONLY);
 }
 
 const CENTRAL_DAEMONS: readonly CentralDaemon[] = ['ovnnb_db', 'ovnsb_db', 'ovn-northd'];

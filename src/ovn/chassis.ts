@@ -1,5 +1,5 @@
 import { tunnelPeers, type Chassis, type Lab } from '../topology/model.js';
-import { centralRemote, daemonArgs, SB_PORT, waitCommand, type NodeShell } from './node-shell.js';
+import { centralRemote, daemonArgs, NET_ONLY, SB_PORT, waitCommand, type NodeShell } from './node-shell.js';
 import { sslArgs, sslFiles } from './pki.js';
 import { shellLine } from '../base/shell-line.js';
 import { macFromIpv4, parseIpv4, underlayMac } from '../topology/net.js';
@@ -21,7 +21,7 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
   const r = node.runDir;
   const prefix = lab.underlay.subnet.prefix;
   // One process for the whole start: on docker each command is an API exec of its own.
-  await node.runAll([
+  const start: string[][] = [
     ['ovsdb-tool', 'create', `${r}/conf.db`, schemaPaths(chassis.build).vswitch],
     ovsdbServerArgv(r),
     ['ovs-vsctl', '--no-wait', 'init'],
@@ -78,7 +78,8 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     // found no database would wait a second or more before trying again.
     sbWrittenByNorthd(node, lab, chassis),
     ovnControllerArgv(node, lab, chassis),
-  ]);
+  ];
+  await node.runAll(start, NET_ONLY);
 }
 
 /**
@@ -166,7 +167,7 @@ function vswitchdArgv(r: string, datapath: Datapath): string[] {
 export async function restartVswitchd(node: NodeShell, lab: Lab, chassis: Chassis): Promise<{ flowRestoreWait: boolean }> {
   const got = await node.run(['ovs-vsctl', '--timeout=10', 'get', 'Open_vSwitch', '.', 'external_ids', 'other_config']);
   const datapath: Datapath = /ovn-bridge-datapath-type="?system\b/.test(got.stdout) ? 'system' : 'netdev';
-  await node.runAll([vswitchdArgv(node.runDir, datapath), ...neighbourCommands(tunnelPeers(chassis, lab.chassis))]);
+  await node.runAll([vswitchdArgv(node.runDir, datapath), ...neighbourCommands(tunnelPeers(chassis, lab.chassis))], NET_ONLY);
   return { flowRestoreWait: /flow-restore-wait="?true\b/.test(got.stdout) };
 }
 

@@ -4,6 +4,12 @@ import { buildOf, type Build, type Central, type Lab, type NodeKind } from '../t
 import { buildBinDirs } from '../topology/builds.js';
 
 /** NB and SB ports on the central node. */
+/**
+ * For lab's own starts and waits: their commands (daemons, OVS and OVN tools, shell loops of them)
+ * never look at the node's /sys (see {@link ExecOptions.netOnly}).
+ */
+export const NET_ONLY: ExecOptions = { netOnly: true };
+
 export const NB_PORT = 6641;
 export const SB_PORT = 6642;
 
@@ -79,7 +85,7 @@ export async function settleCounters(chassis: NodeShell): Promise<void> {
  * the whole wait, and a plain loop in `lab script`. False when it never held within `seconds`.
  */
 export async function waitInNode(node: NodeShell, condition: string, seconds: number): Promise<boolean> {
-  return (await node.run(waitCommand(condition, seconds), { nothrow: true })).ok;
+  return (await node.run(waitCommand(condition, seconds), { ...NET_ONLY, nothrow: true })).ok;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { waitLoop, type NodeShell } from '../ovn/node-shell.js';
+import { NET_ONLY, waitLoop, type NodeShell } from '../ovn/node-shell.js';
 import { shellLine } from '../base/shell-line.js';
 import { DHCLIENT_CONF, DHCLIENT_SCRIPT, dhclientPaths, dhclientWrapper } from './dhclient-files.js';
 
@@ -33,7 +33,7 @@ export async function requestLease(vm: NodeShell, iface = 'eth0', opts: { family
   // shell itself: no process for each look.
   const daemon = `[ $s = 0 ] && ${waitLoop(`read -r pid 2>/dev/null < ${shellLine([p.pid])} && kill -0 "$pid" 2>/dev/null`, 1, 0.02)}`;
   const script = `timeout "$0" "$@" > ${log} 2>&1 && s=0 || s=$?; ${daemon}; cat ${log}${showAddress}; exit $s`;
-  const out = await vm.run(['sh', '-c', script, String(opts.timeoutSec ?? (family === 6 ? 20 : 40)), ...argv], { nothrow: true, files });
+  const out = await vm.run(['sh', '-c', script, String(opts.timeoutSec ?? (family === 6 ? 20 : 40)), ...argv], { ...NET_ONLY, nothrow: true, files });
   if (!out.ok) throw out;
   const [text, shown] = out.stdout.split(`${ADDRESS_FOLLOWS}\n`);
   const address = shown === undefined ? undefined : /inet (\S+)/.exec(shown)?.[1];

@@ -3,7 +3,8 @@
 // chassis). Per run: `lab up`'s wall time (every lease given), `down`, and from /proc the CPU and
 // memory of the lab's daemons, by daemon (the chassis' ovsdb-server, ovs-vswitchd, ovn-controller;
 // central's NB and SB ovsdb-server and northd), the SB database's size on disk, and the tunnel
-// ports of one chassis.
+// ports of one chassis; lab's own CPU over the up (Node and the programs it ran) and what the
+// kernel's slab grew by (namespaces, links, mount tables: memory no PSS counts).
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -44,6 +45,18 @@ function labDaemons(name) {
   return by;
 }
 
+/** CPU seconds of this process' ended children (a `lab up` and every program it waited for), user and system. */
+function childrenCpu() {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { user: Number(f[13]) / 100, system: Number(f[14]) / 100 };
+}
+
+/** The kernel's slab memory in MiB: a lab's namespaces, links and mount tables are there, outside any PSS. */
+function slabMiB() {
+  return Number(/^Slab:\s+(\d+)/m.exec(readFileSync('/proc/meminfo', 'utf8'))[1]) / 1024;
+}
+
 const CHASSIS_DAEMONS = ['ovsdb-server', 'ovs-vswitchd', 'ovn-controller'];
 const round = (x, d = 1) => Number(x.toFixed(d));
 
@@ -57,9 +70,11 @@ export async function scaleRun(lab, n, { flat = false, during } = {}) {
   const file = join(mkdtempSync(join(tmpdir(), 'lab-bench-')), `${name}.yaml`);
   const text = lab('generate', '--chassis', String(n), '--vms-per-chassis', '2', ...(flat ? [] : ['--chassis-per-switch', '10']), '--name', name);
   writeFileSync(file, text);
+  const [cpu0, slab0] = [childrenCpu(), slabMiB()];
   const t = performance.now();
   lab('up', file);
   const up = (performance.now() - t) / 1000;
+  const [cpu1, slab1] = [childrenCpu(), slabMiB()];
   const daemons = labDaemons(name);
   const central = `/run/lab/${name}/nodes/central`;
   const sh = (script) => execFileSync('bash', ['-c', script]).toString().trim();
@@ -85,9 +100,11 @@ export async function scaleRun(lab, n, { flat = false, during } = {}) {
       'down s': round(down),
       'daemon CPU s': round(cpu),
       [`wall / (CPU / ${cores} cores)`]: round(up / (cpu / cores), 2),
+      "lab's own CPU s (user + system)": `${round(cpu1.user - cpu0.user)} + ${round(cpu1.system - cpu0.system)}`,
       'chassis CPU s per chassis': round(chassisOf('cpu') / n, 2),
       'PSS MiB per chassis': round(chassisOf('pss') / n),
       'RSS MiB per chassis': round(chassisOf('rss') / n),
+      'kernel slab MiB per chassis': round((slab1 - slab0) / n, 2),
       'SB MiB (compacted)': round(sb, 2),
       'logical flows': Number(lflows),
       'tunnels on hv1': Number(tunnels),

@@ -559,13 +559,9 @@ mask_to_prefix() {
   done
   IFS=$ifs
 }
-# Whether $interface is up already (IFF_UP in its flags).
-link_up() {
-  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
-}
 case "$reason" in
   PREINIT)
-    link_up || ip link set dev "$interface" up ;;
+    ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
@@ -580,7 +576,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    link_up || ip link set dev "$interface" up ;;
+    ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then

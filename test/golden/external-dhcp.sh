@@ -15,7 +15,6 @@ in_node() {
     underlay) env LAB_DIR=/run/lab/external-dhcp ip netns exec lab.external-dhcp.underlay "$@" ;;
     central) env LAB_DIR=/run/lab/external-dhcp LAB_RUN_DIR=/run/lab/external-dhcp/nodes/central OVS_RUNDIR=/run/lab/external-dhcp/nodes/central OVS_DBDIR=/run/lab/external-dhcp/nodes/central OVS_LOGDIR=/run/lab/external-dhcp/nodes/central OVN_RUNDIR=/run/lab/external-dhcp/nodes/central OVN_DBDIR=/run/lab/external-dhcp/nodes/central OVN_LOGDIR=/run/lab/external-dhcp/nodes/central OVN_NB_DB=unix:/run/lab/external-dhcp/nodes/central/ovnnb_db.sock OVN_SB_DB=unix:/run/lab/external-dhcp/nodes/central/ovnsb_db.sock ip netns exec lab.external-dhcp.central "$@" ;;
     hv1) env LAB_DIR=/run/lab/external-dhcp LAB_RUN_DIR=/run/lab/external-dhcp/nodes/hv1 OVS_RUNDIR=/run/lab/external-dhcp/nodes/hv1 OVS_DBDIR=/run/lab/external-dhcp/nodes/hv1 OVS_LOGDIR=/run/lab/external-dhcp/nodes/hv1 OVN_RUNDIR=/run/lab/external-dhcp/nodes/hv1 OVN_DBDIR=/run/lab/external-dhcp/nodes/hv1 OVN_LOGDIR=/run/lab/external-dhcp/nodes/hv1 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.external-dhcp.hv1 "$@" ;;
-    net.physnet1) env LAB_DIR=/run/lab/external-dhcp ip netns exec lab.external-dhcp.net.physnet1 "$@" ;;
     hv2) env LAB_DIR=/run/lab/external-dhcp LAB_RUN_DIR=/run/lab/external-dhcp/nodes/hv2 OVS_RUNDIR=/run/lab/external-dhcp/nodes/hv2 OVS_DBDIR=/run/lab/external-dhcp/nodes/hv2 OVS_LOGDIR=/run/lab/external-dhcp/nodes/hv2 OVN_RUNDIR=/run/lab/external-dhcp/nodes/hv2 OVN_DBDIR=/run/lab/external-dhcp/nodes/hv2 OVN_LOGDIR=/run/lab/external-dhcp/nodes/hv2 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.external-dhcp.hv2 "$@" ;;
     hv3) env LAB_DIR=/run/lab/external-dhcp LAB_RUN_DIR=/run/lab/external-dhcp/nodes/hv3 OVS_RUNDIR=/run/lab/external-dhcp/nodes/hv3 OVS_DBDIR=/run/lab/external-dhcp/nodes/hv3 OVS_LOGDIR=/run/lab/external-dhcp/nodes/hv3 OVN_RUNDIR=/run/lab/external-dhcp/nodes/hv3 OVN_DBDIR=/run/lab/external-dhcp/nodes/hv3 OVN_LOGDIR=/run/lab/external-dhcp/nodes/hv3 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.external-dhcp.hv3 "$@" ;;
     bm1) env LAB_DIR=/run/lab/external-dhcp PATH=/run/lab/external-dhcp/nodes/bm1/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/external-dhcp/nodes/bm1 ip netns exec lab.external-dhcp.bm1 "$@" ;;
@@ -255,10 +254,10 @@ in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv1 addr add 192.168.100.2/24 dev eth0
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv1 link set dev lo up
-in_node net.physnet1 ip link add name hv1 type veth peer name ph-physnet1 netns lab.external-dhcp.hv1
-in_node net.physnet1 ip link set dev hv1 up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link add name hv1 type veth peer name ph-physnet1 netns lab.external-dhcp.hv1
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev hv1 up
 in_node hv1 ethtool -K ph-physnet1 tx off
-in_node hv1 ip link set dev ph-physnet1 up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv1 link set dev ph-physnet1 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev hv1 master bridge0
 mkdir -p /run/lab/external-dhcp/nodes/hv2
 LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.hv2
@@ -270,10 +269,10 @@ in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 addr add 192.168.100.3/24 dev eth0
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link set dev lo up
-in_node net.physnet1 ip link add name hv2 type veth peer name ph-physnet1 netns lab.external-dhcp.hv2
-in_node net.physnet1 ip link set dev hv2 up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link add name hv2 type veth peer name ph-physnet1 netns lab.external-dhcp.hv2
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev hv2 up
 in_node hv2 ethtool -K ph-physnet1 tx off
-in_node hv2 ip link set dev ph-physnet1 up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link set dev ph-physnet1 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev hv2 master bridge0
 mkdir -p /run/lab/external-dhcp/nodes/hv3
 LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.hv3
@@ -288,11 +287,11 @@ LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv3 link set dev lo up
 LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.bm1
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.bm1 link set dev lo up
 mkdir -p /run/lab/external-dhcp/nodes/bm1
-in_node net.physnet1 ip link add name bm1 type veth peer name eth0 netns lab.external-dhcp.bm1 address 02:00:ac:10:32:1e
-in_node net.physnet1 ip link set dev bm1 up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link add name bm1 type veth peer name eth0 netns lab.external-dhcp.bm1 address 02:00:ac:10:32:1e
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev bm1 up
 in_node bm1 ethtool -K eth0 tx off
-in_node bm1 ip link set dev eth0 addrgenmode none
-in_node bm1 ip link set dev eth0 up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.bm1 link set dev eth0 addrgenmode none
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.bm1 link set dev eth0 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev bm1 master bridge0
 
 # --- central 192.168.100.1: NB and SB databases, ovn-northd
@@ -393,13 +392,9 @@ mask_to_prefix() {
   done
   IFS=$ifs
 }
-# Whether $interface is up already (IFF_UP in its flags).
-link_up() {
-  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
-}
 case "$reason" in
   PREINIT)
-    link_up || ip link set dev "$interface" up ;;
+    ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
@@ -414,7 +409,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    link_up || ip link set dev "$interface" up ;;
+    ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then

@@ -15,7 +15,6 @@ in_node() {
     underlay) env LAB_DIR=/run/lab/nat-options ip netns exec lab.nat-options.underlay "$@" ;;
     central) env LAB_DIR=/run/lab/nat-options LAB_RUN_DIR=/run/lab/nat-options/nodes/central OVS_RUNDIR=/run/lab/nat-options/nodes/central OVS_DBDIR=/run/lab/nat-options/nodes/central OVS_LOGDIR=/run/lab/nat-options/nodes/central OVN_RUNDIR=/run/lab/nat-options/nodes/central OVN_DBDIR=/run/lab/nat-options/nodes/central OVN_LOGDIR=/run/lab/nat-options/nodes/central OVN_NB_DB=unix:/run/lab/nat-options/nodes/central/ovnnb_db.sock OVN_SB_DB=unix:/run/lab/nat-options/nodes/central/ovnsb_db.sock ip netns exec lab.nat-options.central "$@" ;;
     hv1) env LAB_DIR=/run/lab/nat-options LAB_RUN_DIR=/run/lab/nat-options/nodes/hv1 OVS_RUNDIR=/run/lab/nat-options/nodes/hv1 OVS_DBDIR=/run/lab/nat-options/nodes/hv1 OVS_LOGDIR=/run/lab/nat-options/nodes/hv1 OVN_RUNDIR=/run/lab/nat-options/nodes/hv1 OVN_DBDIR=/run/lab/nat-options/nodes/hv1 OVN_LOGDIR=/run/lab/nat-options/nodes/hv1 OVN_NB_DB=tcp:192.168.175.1:6641 OVN_SB_DB=tcp:192.168.175.1:6642 ip netns exec lab.nat-options.hv1 "$@" ;;
-    net.physnet1) env LAB_DIR=/run/lab/nat-options ip netns exec lab.nat-options.net.physnet1 "$@" ;;
     hv2) env LAB_DIR=/run/lab/nat-options LAB_RUN_DIR=/run/lab/nat-options/nodes/hv2 OVS_RUNDIR=/run/lab/nat-options/nodes/hv2 OVS_DBDIR=/run/lab/nat-options/nodes/hv2 OVS_LOGDIR=/run/lab/nat-options/nodes/hv2 OVN_RUNDIR=/run/lab/nat-options/nodes/hv2 OVN_DBDIR=/run/lab/nat-options/nodes/hv2 OVN_LOGDIR=/run/lab/nat-options/nodes/hv2 OVN_NB_DB=tcp:192.168.175.1:6641 OVN_SB_DB=tcp:192.168.175.1:6642 ip netns exec lab.nat-options.hv2 "$@" ;;
     ext1) env LAB_DIR=/run/lab/nat-options PATH=/run/lab/nat-options/nodes/ext1/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/nat-options/nodes/ext1 ip netns exec lab.nat-options.ext1 "$@" ;;
     ext2) env LAB_DIR=/run/lab/nat-options PATH=/run/lab/nat-options/nodes/ext2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/nat-options/nodes/ext2 ip netns exec lab.nat-options.ext2 "$@" ;;
@@ -595,10 +594,10 @@ in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv1 addr add 192.168.175.2/24 dev eth0
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv1 link set dev lo up
-in_node net.physnet1 ip link add name hv1 type veth peer name ph-physnet1 netns lab.nat-options.hv1
-in_node net.physnet1 ip link set dev hv1 up
+LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link add name hv1 type veth peer name ph-physnet1 netns lab.nat-options.hv1
+LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link set dev hv1 up
 in_node hv1 ethtool -K ph-physnet1 tx off
-in_node hv1 ip link set dev ph-physnet1 up
+LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv1 link set dev ph-physnet1 up
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link set dev hv1 master bridge0
 mkdir -p /run/lab/nat-options/nodes/hv2
 LAB_DIR=/run/lab/nat-options ip netns add lab.nat-options.hv2
@@ -613,19 +612,19 @@ LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv2 link set dev lo up
 LAB_DIR=/run/lab/nat-options ip netns add lab.nat-options.ext1
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.ext1 link set dev lo up
 mkdir -p /run/lab/nat-options/nodes/ext1
-in_node net.physnet1 ip link add name ext1 type veth peer name eth0 netns lab.nat-options.ext1 address 02:00:ac:10:00:01
-in_node net.physnet1 ip link set dev ext1 up
+LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link add name ext1 type veth peer name eth0 netns lab.nat-options.ext1 address 02:00:ac:10:00:01
+LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link set dev ext1 up
 in_node ext1 ethtool -K eth0 tx off
-in_node ext1 ip link set dev eth0 up
+LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.ext1 link set dev eth0 up
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link set dev ext1 master bridge0
 LAB_DIR=/run/lab/nat-options ip netns add lab.nat-options.ext2
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.ext2 link set dev lo up
 mkdir -p /run/lab/nat-options/nodes/ext2
-in_node net.physnet1 ip link add name ext2 type veth peer name eth0 netns lab.nat-options.ext2 address 02:00:ac:10:00:02
-in_node net.physnet1 ip link set dev ext2 up
+LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link add name ext2 type veth peer name eth0 netns lab.nat-options.ext2 address 02:00:ac:10:00:02
+LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link set dev ext2 up
 in_node ext2 ethtool -K eth0 tx off
-in_node ext2 ip link set dev eth0 addrgenmode none
-in_node ext2 ip link set dev eth0 up
+LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.ext2 link set dev eth0 addrgenmode none
+LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.ext2 link set dev eth0 up
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link set dev ext2 master bridge0
 
 # --- central 192.168.175.1: NB and SB databases, ovn-northd

@@ -383,13 +383,13 @@ in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 
 LAB_DIR=/run/lab/router-vm ip netns add lab.router-vm.ext
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.ext link set dev lo up
 mkdir -p /run/lab/router-vm/nodes/ext
-in_node rtr ip link add name eth1 type veth peer name eth0 netns lab.router-vm.ext
-in_node rtr ip link set dev eth1 addrgenmode none
-in_node rtr ip link set dev eth1 mtu 1500 up
+LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.rtr link add name eth1 type veth peer name eth0 netns lab.router-vm.ext
+LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.rtr link set dev eth1 addrgenmode none
+LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.rtr link set dev eth1 mtu 1500 up
 in_node rtr ethtool -K eth1 tx off
 in_node ext ethtool -K eth0 tx off
-in_node ext ip link set dev eth0 addrgenmode none
-in_node ext ip link set dev eth0 mtu 1500 up
+LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.ext link set dev eth0 addrgenmode none
+LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.ext link set dev eth0 mtu 1500 up
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2

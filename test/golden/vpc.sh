@@ -15,7 +15,6 @@ in_node() {
     underlay) env LAB_DIR=/run/lab/vpc ip netns exec lab.vpc.underlay "$@" ;;
     central) env LAB_DIR=/run/lab/vpc LAB_RUN_DIR=/run/lab/vpc/nodes/central OVS_RUNDIR=/run/lab/vpc/nodes/central OVS_DBDIR=/run/lab/vpc/nodes/central OVS_LOGDIR=/run/lab/vpc/nodes/central OVN_RUNDIR=/run/lab/vpc/nodes/central OVN_DBDIR=/run/lab/vpc/nodes/central OVN_LOGDIR=/run/lab/vpc/nodes/central OVN_NB_DB=unix:/run/lab/vpc/nodes/central/ovnnb_db.sock OVN_SB_DB=unix:/run/lab/vpc/nodes/central/ovnsb_db.sock ip netns exec lab.vpc.central "$@" ;;
     hv1) env LAB_DIR=/run/lab/vpc LAB_RUN_DIR=/run/lab/vpc/nodes/hv1 OVS_RUNDIR=/run/lab/vpc/nodes/hv1 OVS_DBDIR=/run/lab/vpc/nodes/hv1 OVS_LOGDIR=/run/lab/vpc/nodes/hv1 OVN_RUNDIR=/run/lab/vpc/nodes/hv1 OVN_DBDIR=/run/lab/vpc/nodes/hv1 OVN_LOGDIR=/run/lab/vpc/nodes/hv1 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.vpc.hv1 "$@" ;;
-    net.physnet1) env LAB_DIR=/run/lab/vpc ip netns exec lab.vpc.net.physnet1 "$@" ;;
     hv2) env LAB_DIR=/run/lab/vpc LAB_RUN_DIR=/run/lab/vpc/nodes/hv2 OVS_RUNDIR=/run/lab/vpc/nodes/hv2 OVS_DBDIR=/run/lab/vpc/nodes/hv2 OVS_LOGDIR=/run/lab/vpc/nodes/hv2 OVN_RUNDIR=/run/lab/vpc/nodes/hv2 OVN_DBDIR=/run/lab/vpc/nodes/hv2 OVN_LOGDIR=/run/lab/vpc/nodes/hv2 OVN_NB_DB=tcp:192.168.100.1:6641 OVN_SB_DB=tcp:192.168.100.1:6642 ip netns exec lab.vpc.hv2 "$@" ;;
     ext1) env LAB_DIR=/run/lab/vpc PATH=/run/lab/vpc/nodes/ext1/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/vpc/nodes/ext1 ip netns exec lab.vpc.ext1 "$@" ;;
     vm1) env LAB_DIR=/run/lab/vpc PATH=/run/lab/vpc/nodes/vm1/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_RUN_DIR=/run/lab/vpc/nodes/vm1 ip netns exec lab.vpc.vm1 "$@" ;;
@@ -405,10 +404,10 @@ in_node hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv1 link set dev eth0 up
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv1 addr add 192.168.100.2/24 dev eth0
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv1 link set dev lo up
-in_node net.physnet1 ip link add name hv1 type veth peer name ph-physnet1 netns lab.vpc.hv1
-in_node net.physnet1 ip link set dev hv1 up
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.net.physnet1 link add name hv1 type veth peer name ph-physnet1 netns lab.vpc.hv1
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.net.physnet1 link set dev hv1 up
 in_node hv1 ethtool -K ph-physnet1 tx off
-in_node hv1 ip link set dev ph-physnet1 up
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv1 link set dev ph-physnet1 up
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.net.physnet1 link set dev hv1 master bridge0
 mkdir -p /run/lab/vpc/nodes/hv2
 LAB_DIR=/run/lab/vpc ip netns add lab.vpc.hv2
@@ -423,11 +422,11 @@ LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv2 link set dev lo up
 LAB_DIR=/run/lab/vpc ip netns add lab.vpc.ext1
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.ext1 link set dev lo up
 mkdir -p /run/lab/vpc/nodes/ext1
-in_node net.physnet1 ip link add name ext1 type veth peer name eth0 netns lab.vpc.ext1 address 02:00:ac:10:00:01
-in_node net.physnet1 ip link set dev ext1 up
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.net.physnet1 link add name ext1 type veth peer name eth0 netns lab.vpc.ext1 address 02:00:ac:10:00:01
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.net.physnet1 link set dev ext1 up
 in_node ext1 ethtool -K eth0 tx off
-in_node ext1 ip link set dev eth0 addrgenmode none
-in_node ext1 ip link set dev eth0 up
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.ext1 link set dev eth0 addrgenmode none
+LAB_DIR=/run/lab/vpc ip -n lab.vpc.ext1 link set dev eth0 up
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.net.physnet1 link set dev ext1 master bridge0
 
 # --- central 192.168.100.1: NB and SB databases, ovn-northd
@@ -517,13 +516,9 @@ mask_to_prefix() {
   done
   IFS=$ifs
 }
-# Whether $interface is up already (IFF_UP in its flags).
-link_up() {
-  read -r flags 2>/dev/null < "/sys/class/net/$interface/flags" && [ $((flags & 1)) = 1 ]
-}
 case "$reason" in
   PREINIT)
-    link_up || ip link set dev "$interface" up ;;
+    ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
       ip -4 addr flush dev "$interface"
@@ -538,7 +533,7 @@ case "$reason" in
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    link_up || ip link set dev "$interface" up ;;
+    ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then

@@ -15,6 +15,7 @@ import { netnsRequirements } from './requirements.js';
 import { endProcesses, freezeMarked, parentOf, pidsWithEnv } from '../../base/processes.js';
 import { cmdlineOf, namedNamespaces, NETNS_RUN_DIR, pidsInNamespaces, stateDirsOf } from './processes.js';
 import { inNamespace, veth, vethCommands, type LinkEnd, type VethOptions } from '../links.js';
+import { enterNamespace, netOnlyCommand } from './enter.js';
 
 /** Prefix of every namespace a lab makes: `lab.<lab>.<node>`. Dots cannot occur in lab or node names. */
 export function namespacePrefix(lab: string): string {
@@ -186,7 +187,7 @@ export class NetnsRuntime implements Runtime {
 
   async exec(node: string, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult> {
     if (opts?.files) await this.writeFiles(node, opts.files);
-    return this.exec_(['ip', 'netns', 'exec', this.ns(node), ...argv], opts);
+    return this.exec_(enterNamespace(this.ns(node), argv, !!opts?.netOnly || netOnlyCommand(argv, opts?.batch)), opts);
   }
 
   attach(node: string, argv: readonly string[], env: Record<string, string>): Promise<number> {
@@ -262,7 +263,7 @@ export class NetnsRuntime implements Runtime {
 
   /** A link end in one of the lab's namespaces. */
   private end(ns: string, dev: string, mac?: string): LinkEnd {
-    return { run: (argv) => this.exec_(['ip', 'netns', 'exec', ns, ...argv]), netns: ns, dev, ...(mac ? { mac } : {}) };
+    return { run: (argv) => this.exec_(inNode(ns, argv)), netns: ns, dev, ...(mac ? { mac } : {}) };
   }
 
   private ip(ns: string, args: string[]): Promise<ExecResult> {
@@ -288,7 +289,12 @@ function namespaceCommands(ns: string): string[][] {
 const LO_UP = ['ip', 'link', 'set', 'dev', 'lo', 'up'];
 
 function loUp(ns: string): string[] {
-  return inNamespace(ns, LO_UP);
+  return inNode(ns, LO_UP);
+}
+
+/** One of lab's own commands (ip, ethtool, sysctl) in a namespace: `ip -n` for ip, else entered with nsenter. */
+function inNode(ns: string, argv: readonly string[]): string[] {
+  return argv[0] === 'ip' ? inNamespace(ns, argv) : enterNamespace(ns, argv, true);
 }
 
 /**
@@ -300,10 +306,10 @@ function loUp(ns: string): string[] {
  * under it), as in the docker runtime's containers. VMs have namespaces of their own.
  */
 function quietUnderlay(ns: string): string[] {
-  return ['ip', 'netns', 'exec', ns, 'sysctl', '-qw', 'net.ipv6.conf.all.disable_ipv6=1', 'net.ipv6.conf.default.disable_ipv6=1', 'net.ipv4.conf.all.arp_ignore=1'];
+  return inNode(ns, ['sysctl', '-qw', 'net.ipv6.conf.all.disable_ipv6=1', 'net.ipv6.conf.default.disable_ipv6=1', 'net.ipv4.conf.all.arp_ignore=1']);
 }
 
 /** A veth between two named namespaces, each end's commands run in its namespace. */
 function linkCommands(a: { netns: string; dev: string; mac?: string }, b: { netns: string; dev: string; mac?: string }, opts: VethOptions = {}): string[][] {
-  return vethCommands(a, b, opts).map(({ end, argv }) => inNamespace((end === 'a' ? a : b).netns, argv));
+  return vethCommands(a, b, opts).map(({ end, argv }) => inNode((end === 'a' ? a : b).netns, argv));
 }

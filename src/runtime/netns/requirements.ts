@@ -6,6 +6,7 @@ export const NETNS_REQUIREMENTS: readonly Requirement[] = [
   { program: 'ip', pkg: 'iproute2' },
   { program: 'ethtool', pkg: 'ethtool' },
   { program: 'timeout', pkg: 'coreutils' },
+  { program: 'nsenter', pkg: 'util-linux' },
   { program: 'ovsdb-tool', pkg: 'openvswitch-switch' },
   { program: 'ovsdb-server', pkg: 'openvswitch-switch' },
   { program: 'ovs-vswitchd', pkg: 'openvswitch-switch' },
