@@ -8,7 +8,7 @@ const STYLE = `
   table.nodes td, table.nodes th { border-bottom: 1px solid #ddd; padding: .2em .6em; text-align: left; }
   tr.down td { background: #fce8e6; color: #c5221f; }
   .lab { border-top: 3px solid #2e7d32; margin-top: 2em; }
-  .lab[data-health=degraded] { border-color: #c5221f; }
+  .lab[data-health=degraded], .lab[data-health=unreachable] { border-color: #c5221f; }
   .term { margin: .6em 0; } .term-title { font-size: 85%; color: #555; }
   .screen { height: 45vh; min-height: 10em; resize: vertical; overflow: hidden; }
   li[data-state=passed] { color: #2e7d32; } li[data-state=failed] { color: #c5221f; } li[data-state=skipped] { color: #777; }

@@ -2,6 +2,7 @@ import type { Exec } from '../base/exec.js';
 import { exerciseScore, type ExerciseScore } from '../core/exercise-state.js';
 import { listLabs, readRecord } from '../core/lab-store.js';
 import { labStatus, type LabStatus, type NodeStatus } from '../core/status.js';
+import { labHealth, type LabHealth } from '../core/health.js';
 import { id, labGraph } from '../graph/model.js';
 import { readableSvg, toDot } from '../graph/render.js';
 import { createRuntime } from '../runtime/registry.js';
@@ -11,7 +12,7 @@ export interface LabView {
   name: string;
   runtime: string;
   owner?: string;
-  health: 'healthy' | 'degraded' | 'starting' | 'incomplete';
+  health: LabHealth;
   problem?: string;
   nodes: NodeStatus[];
   /** Nodes gone, with a daemon not running, or a chassis the SB database does not list. */
@@ -34,10 +35,6 @@ export function downNodes(status: Pick<LabStatus, 'nodes'>): string[] {
   return status.nodes.filter((n) => !n.present || n.daemons.some((d) => !d.running) || n.registered === 'no').map((n) => n.name);
 }
 
-function health(s: LabStatus): LabView['health'] {
-  return s.problem ? 'incomplete' : s.state === 'starting' ? 'starting' : s.healthy ? 'healthy' : 'degraded';
-}
-
 /** Renders dot to SVG; the same picture is rendered once. */
 export type SvgRenderer = (dot: string) => Promise<string>;
 
@@ -58,7 +55,7 @@ export async function graphvizRenderer(): Promise<SvgRenderer> {
 async function labView(name: string, exec: Exec, render: SvgRenderer): Promise<LabView> {
   const status = await labStatus(name, exec, { withoutVersions: true });
   const record = await readRecord(name).catch(() => undefined);
-  const base = { name, runtime: status.runtime, owner: status.owner, health: health(status), nodes: status.nodes, checks: [], vms: [], chassis: [], hostFiles: true, terminals: false };
+  const base = { name, runtime: status.runtime, owner: status.owner, health: labHealth(status), nodes: status.nodes, checks: [], vms: [], chassis: [], hostFiles: true, terminals: false };
   if (!record) return { ...base, problem: status.problem, down: [], svg: '' };
   const lab = record.lab;
   const down = downNodes(status);

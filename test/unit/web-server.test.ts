@@ -96,7 +96,7 @@ describe('what the page draws as down', () => {
 });
 
 describe('what the page shows of a lab it cannot look at', () => {
-  it("a docker lab whose engine does not answer: incomplete, with why, and the other labs' looks go on", async () => {
+  it("a docker lab whose engine does not answer: unreachable, with why, and the other labs' looks go on", async () => {
     const root = mkdtempSync(join(tmpdir(), 'lab-web-'));
     const lab = parseTopology(readFileSync('labs/dmz.yaml', 'utf8'), 'labs/dmz.yaml');
     mkdirSync(join(root, 'gone'));
@@ -112,11 +112,11 @@ describe('what the page shows of a lab it cannot look at', () => {
       writeFileSync(join(root, 'halfway', 'lab.json'), '{');
       const views = await LiveLabs.of(createExec(), async () => '<svg></svg>', 1000).now();
       expect(views.map((v) => [v.name, v.health])).toEqual([
-        ['gone', 'incomplete'],
+        ['gone', 'unreachable'],
         ['halfway', 'incomplete'],
       ]);
       const view = views[0];
-      expect(view).toMatchObject({ name: 'gone', runtime: 'docker', owner: 'alice', health: 'incomplete' });
+      expect(view).toMatchObject({ name: 'gone', runtime: 'docker', owner: 'alice', health: 'unreachable' });
       expect(view?.problem).toMatch(/^its docker runtime does not answer \(.*no-docker\.sock.*\); once it does, 'lab status gone' looks again/);
     } finally {
       process.env.LAB_STATE_DIR = saved.state;

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { currentOwner, listLabs, readRecord } from '../../core/lab-store.js';
 import { requireRoot } from '../../base/host.js';
 import type { LabStatus, NodeStatus, StatusOptions } from '../../core/status.js';
+import { labHealth } from '../../core/health.js';
 import { cliContext, givenLabName, out, pickLab } from '../context.js';
 import { formatOption, textTable, type Format } from '../format.js';
 import { originText } from '../../topology/builds.js';
@@ -26,8 +27,10 @@ function detail(n: NodeStatus): string {
   return `${daemons}${versions}`;
 }
 
+/** The lab's health, in capitals where something is wrong. */
 function health(s: LabStatus): string {
-  return s.unreachable ? 'UNREACHABLE' : s.problem ? 'INCOMPLETE' : s.state === 'starting' ? 'starting' : s.healthy ? 'healthy' : 'DEGRADED';
+  const h = labHealth(s);
+  return h === 'healthy' || h === 'starting' ? h : h.toUpperCase();
 }
 
 /** What is wrong beyond the nodes: a full disk, processes of the lab running outside it. */
