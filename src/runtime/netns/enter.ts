@@ -5,11 +5,11 @@ import { NETNS_RUN_DIR } from './processes.js';
  * Programs that never look at /sys: OVS and OVN (whose only read there, a port's NUMA node, is of
  * no use to these ports), and the kernel's own tools that speak netlink, ioctl or /proc/sys.
  */
-const NET_ONLY = /^(?:(?:ovs|ovn|ovsdb)-.+|ethtool|sysctl|ip|renice)$/;
+const NET_ONLY_PROGRAMS = /^(?:(?:ovs|ovn|ovsdb)-.+|ethtool|sysctl|ip|renice)$/;
 
-/** Whether every program of the command (or of its batch) is one of {@link NET_ONLY}. */
+/** Whether every program of the command (or of its batch) is one of {@link NET_ONLY_PROGRAMS}. */
 export function netOnlyCommand(argv: readonly string[], batch?: readonly (readonly string[])[]): boolean {
-  return (batch ?? [argv]).every((a) => a[0] !== undefined && NET_ONLY.test(basename(a[0])));
+  return (batch ?? [argv]).every((a) => a[0] !== undefined && NET_ONLY_PROGRAMS.test(basename(a[0])));
 }
 
 /**
@@ -21,8 +21,9 @@ export function netOnlyCommand(argv: readonly string[], batch?: readonly (readon
  * VM's dhclient), and each namespace added later is mounted into every one of them. A lab of N
  * chassis kept 3N of them with 3N namespaces in each: O(N²) mounts, kernel memory and time (here,
  * 1000 processes over 500 namespaces held 218 MiB more slab than the same entered with nsenter, and
- * each namespace added then took 14 ms instead of 5). Commands that never look at /sys enter the network namespace alone.
- * Users' commands, captures and terminals keep `ip netns exec`: what they read in /sys is the node's.
+ * each namespace added then took 14 ms instead of 5). Commands that never look at /sys enter the
+ * network namespace alone. Users' commands, captures and terminals keep `ip netns exec`: what they
+ * read in /sys is the node's.
  */
 export function enterNamespace(ns: string, argv: readonly string[], netOnly: boolean): string[] {
   return netOnly ? ['nsenter', `--net=${join(NETNS_RUN_DIR, ns)}`, ...argv] : ['ip', 'netns', 'exec', ns, ...argv];

@@ -263,7 +263,7 @@ export class NetnsRuntime implements Runtime {
 
   /** A link end in one of the lab's namespaces. */
   private end(ns: string, dev: string, mac?: string): LinkEnd {
-    return { run: (argv) => this.exec_(inNode(ns, argv)), netns: ns, dev, ...(mac ? { mac } : {}) };
+    return { run: (argv) => this.exec_(labCommandIn(ns, argv)), netns: ns, dev, ...(mac ? { mac } : {}) };
   }
 
   private ip(ns: string, args: string[]): Promise<ExecResult> {
@@ -289,11 +289,11 @@ function namespaceCommands(ns: string): string[][] {
 const LO_UP = ['ip', 'link', 'set', 'dev', 'lo', 'up'];
 
 function loUp(ns: string): string[] {
-  return inNode(ns, LO_UP);
+  return labCommandIn(ns, LO_UP);
 }
 
 /** One of lab's own commands (ip, ethtool, sysctl) in a namespace: `ip -n` for ip, else entered with nsenter. */
-function inNode(ns: string, argv: readonly string[]): string[] {
+function labCommandIn(ns: string, argv: readonly string[]): string[] {
   return argv[0] === 'ip' ? inNamespace(ns, argv) : enterNamespace(ns, argv, true);
 }
 
@@ -306,10 +306,10 @@ function inNode(ns: string, argv: readonly string[]): string[] {
  * under it), as in the docker runtime's containers. VMs have namespaces of their own.
  */
 function quietUnderlay(ns: string): string[] {
-  return inNode(ns, ['sysctl', '-qw', 'net.ipv6.conf.all.disable_ipv6=1', 'net.ipv6.conf.default.disable_ipv6=1', 'net.ipv4.conf.all.arp_ignore=1']);
+  return labCommandIn(ns, ['sysctl', '-qw', 'net.ipv6.conf.all.disable_ipv6=1', 'net.ipv6.conf.default.disable_ipv6=1', 'net.ipv4.conf.all.arp_ignore=1']);
 }
 
 /** A veth between two named namespaces, each end's commands run in its namespace. */
 function linkCommands(a: { netns: string; dev: string; mac?: string }, b: { netns: string; dev: string; mac?: string }, opts: VethOptions = {}): string[][] {
-  return vethCommands(a, b, opts).map(({ end, argv }) => inNode((end === 'a' ? a : b).netns, argv));
+  return vethCommands(a, b, opts).map(({ end, argv }) => labCommandIn((end === 'a' ? a : b).netns, argv));
 }
