@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { NETNS_RUN_DIR } from './processes.js';
 
 /**
@@ -6,6 +6,9 @@ import { NETNS_RUN_DIR } from './processes.js';
  * no use to these ports), and the kernel's own tools that speak netlink, ioctl or /proc/sys.
  */
 const NET_ONLY_PROGRAMS = /^(?:(?:ovs|ovn|ovsdb)-.+|ethtool|sysctl|ip|renice)$/;
+
+/** How nsenter names a named namespace's file: `--net=/run/netns/<ns>`. */
+const NET_FLAG = `--net=${NETNS_RUN_DIR}/`;
 
 /** Whether every program of the command (or of its batch) is one of {@link NET_ONLY_PROGRAMS}. */
 export function netOnlyCommand(argv: readonly string[], batch?: readonly (readonly string[])[]): boolean {
@@ -26,13 +29,13 @@ export function netOnlyCommand(argv: readonly string[], batch?: readonly (readon
  * read in /sys is the node's.
  */
 export function enterNamespace(ns: string, argv: readonly string[], netOnly: boolean): string[] {
-  return netOnly ? ['nsenter', `--net=${join(NETNS_RUN_DIR, ns)}`, ...argv] : ['ip', 'netns', 'exec', ns, ...argv];
+  return netOnly ? ['nsenter', `${NET_FLAG}${ns}`, ...argv] : ['ip', 'netns', 'exec', ns, ...argv];
 }
 
 /** The namespace a command made by {@link enterNamespace} runs in, and the command; undefined for any other. */
 export function enteredNamespace(argv: readonly string[]): { ns: string; argv: readonly string[] } | undefined {
   const [a, b, c, ns] = argv;
   if (a === 'ip' && b === 'netns' && c === 'exec' && ns) return { ns, argv: argv.slice(4) };
-  const net = a === 'nsenter' && b?.startsWith(`--net=${NETNS_RUN_DIR}/`) ? b.slice(`--net=${NETNS_RUN_DIR}/`.length) : undefined;
+  const net = a === 'nsenter' && b?.startsWith(NET_FLAG) ? b.slice(NET_FLAG.length) : undefined;
   return net ? { ns: net, argv: argv.slice(2) } : undefined;
 }
