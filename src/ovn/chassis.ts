@@ -24,7 +24,7 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
   const start: string[][] = [
     ['ovsdb-tool', 'create', `${r}/conf.db`, schemaPaths(chassis.build).vswitch],
     ovsdbServerArgv(r),
-    ['ovs-vsctl', '--no-wait', 'init'],
+    // No `ovs-vsctl init` before it: ovs-vswitchd waits for the root row, which the next ovs-vsctl makes.
     vswitchdArgv(r, datapath),
     [
       'ovs-vsctl',

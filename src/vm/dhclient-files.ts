@@ -22,22 +22,31 @@ mask_to_prefix() {
 }
 case "$reason" in
   PREINIT)
-    ip link set dev "$interface" up ;;
+    # lab asks for its leases on links it brought up (it says so: -e LAB_LINK_UP=1), a user may not.
+    [ -n "$LAB_LINK_UP" ] || ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
+    # One ip for the whole lease (a process costs): its lines in order, the empty ones skipped.
+    flush= mtu= route=
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
-      ip -4 addr flush dev "$interface"
+      flush="addr flush dev $interface"
     fi
-    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    if [ -n "$new_interface_mtu" ]; then mtu="link set dev $interface mtu $new_interface_mtu"; fi
     mask_to_prefix "$new_subnet_mask"
-    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
     for router in $new_routers; do
-      ip -4 route replace default via "$router" dev "$interface"
+      route="route replace default via $router dev $interface"
       break
-    done ;;
+    done
+    ip -4 -batch - <<LAB_LEASE
+$flush
+$mtu
+addr replace $new_ip_address/$prefix dev $interface
+$route
+LAB_LEASE
+    ;;
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    ip link set dev "$interface" up ;;
+    [ -n "$LAB_LINK_UP" ] || ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then

@@ -23,8 +23,9 @@ export async function requestLease(vm: NodeShell, iface = 'eth0', opts: { family
     { path: p.conf, content: DHCLIENT_CONF },
     { path: p.wrapper, content: dhclientWrapper(dhclientPaths(vm.runDir)), mode: 0o755 },
   ];
-  // eth0's DHCPv4 goes through the wrapper users type too; the rest names its own files.
-  const argv = iface === 'eth0' && family === 4 ? [p.wrapper, '-1', '-v', 'eth0'] : ['/sbin/dhclient', ...(family === 6 ? ['-6'] : []), '-cf', p.conf, '-sf', p.script, '-lf', p.leases, '-pf', p.pid, '-1', '-v', iface];
+  // dhclient itself, with the files the wrapper users type names (no shell before it: a process
+  // costs). lab made the link up: its script need not (LAB_LINK_UP, see DHCLIENT_SCRIPT).
+  const argv = ['/sbin/dhclient', ...(family === 6 ? ['-6'] : []), '-cf', p.conf, '-sf', p.script, '-lf', p.leases, '-pf', p.pid, '-e', 'LAB_LINK_UP=1', '-1', '-v', iface];
   const log = shellLine([p.log]);
   const showAddress = family === 4 ? `; echo '${ADDRESS_FOLLOWS}'; ip -4 -o addr show dev ${shellLine([iface])}` : '';
   // With its lease, dhclient forks the daemon that renews it and exits; the daemon writes its pid
@@ -32,7 +33,8 @@ export async function requestLease(vm: NodeShell, iface = 'eth0', opts: { family
   // the request returns once the pid file names a live process (a second at most), read by the
   // shell itself: no process for each look.
   const daemon = `[ $s = 0 ] && ${waitLoop(`read -r pid 2>/dev/null < ${shellLine([p.pid])} && kill -0 "$pid" 2>/dev/null`, 1, 0.02)}`;
-  const script = `timeout "$0" "$@" > ${log} 2>&1 && s=0 || s=$?; ${daemon}; cat ${log}${showAddress}; exit $s`;
+  // dhclient's output, read back by the shell itself (no `cat`).
+  const script = `timeout "$0" "$@" > ${log} 2>&1 && s=0 || s=$?; ${daemon}; while IFS= read -r l || [ -n "$l" ]; do printf '%s\\n' "$l"; done < ${log}${showAddress}; exit $s`;
   const out = await vm.run(['sh', '-c', script, String(opts.timeoutSec ?? (family === 6 ? 20 : 40)), ...argv], { ...NET_ONLY, nothrow: true, files });
   if (!out.ok) throw out;
   const [text, shown] = out.stdout.split(`${ADDRESS_FOLLOWS}\n`);

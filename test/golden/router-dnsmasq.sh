@@ -346,7 +346,6 @@ in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.1
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VM rtr plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/router-dnsmasq/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
 in_node hv1 ovsdb-server /run/lab/router-dnsmasq/nodes/hv1/conf.db --remote=punix:/run/lab/router-dnsmasq/nodes/hv1/db.sock --pidfile=/run/lab/router-dnsmasq/nodes/hv1/ovsdb-server.pid --log-file=/run/lab/router-dnsmasq/nodes/hv1/ovsdb-server.log --detach --no-chdir
-in_node hv1 ovs-vsctl --no-wait init
 in_node hv1 ovs-vswitchd unix:/run/lab/router-dnsmasq/nodes/hv1/db.sock --disable-system --pidfile=/run/lab/router-dnsmasq/nodes/hv1/ovs-vswitchd.pid --log-file=/run/lab/router-dnsmasq/nodes/hv1/ovs-vswitchd.log --detach --no-chdir
 in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:02"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:64:02"' -- set Open_vSwitch . external_ids:system-id=hv1 external_ids:hostname=hv1 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.2 external_ids:ovn-bridge-datapath-type=netdev
 in_node hv1 ip addr flush dev eth0
@@ -375,7 +374,6 @@ in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int rtr -- set Int
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VMs vm1, vm2 plugged into br-int
 in_node hv2 ovsdb-tool create /run/lab/router-dnsmasq/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
 in_node hv2 ovsdb-server /run/lab/router-dnsmasq/nodes/hv2/conf.db --remote=punix:/run/lab/router-dnsmasq/nodes/hv2/db.sock --pidfile=/run/lab/router-dnsmasq/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/router-dnsmasq/nodes/hv2/ovsdb-server.log --detach --no-chdir
-in_node hv2 ovs-vsctl --no-wait init
 in_node hv2 ovs-vswitchd unix:/run/lab/router-dnsmasq/nodes/hv2/db.sock --disable-system --pidfile=/run/lab/router-dnsmasq/nodes/hv2/ovs-vswitchd.pid --log-file=/run/lab/router-dnsmasq/nodes/hv2/ovs-vswitchd.log --detach --no-chdir
 in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:03"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:64:03"' -- set Open_vSwitch . external_ids:system-id=hv2 external_ids:hostname=hv2 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.3 external_ids:ovn-bridge-datapath-type=netdev
 in_node hv2 ip addr flush dev eth0
@@ -439,22 +437,31 @@ mask_to_prefix() {
 }
 case "$reason" in
   PREINIT)
-    ip link set dev "$interface" up ;;
+    # lab asks for its leases on links it brought up (it says so: -e LAB_LINK_UP=1), a user may not.
+    [ -n "$LAB_LINK_UP" ] || ip link set dev "$interface" up ;;
   BOUND|RENEW|REBIND|REBOOT)
+    # One ip for the whole lease (a process costs): its lines in order, the empty ones skipped.
+    flush= mtu= route=
     if [ -n "$old_ip_address" ] && [ "$old_ip_address" != "$new_ip_address" ]; then
-      ip -4 addr flush dev "$interface"
+      flush="addr flush dev $interface"
     fi
-    if [ -n "$new_interface_mtu" ]; then ip link set dev "$interface" mtu "$new_interface_mtu"; fi
+    if [ -n "$new_interface_mtu" ]; then mtu="link set dev $interface mtu $new_interface_mtu"; fi
     mask_to_prefix "$new_subnet_mask"
-    ip -4 addr replace "$new_ip_address/$prefix" dev "$interface"
     for router in $new_routers; do
-      ip -4 route replace default via "$router" dev "$interface"
+      route="route replace default via $router dev $interface"
       break
-    done ;;
+    done
+    ip -4 -batch - <<LAB_LEASE
+$flush
+$mtu
+addr replace $new_ip_address/$prefix dev $interface
+$route
+LAB_LEASE
+    ;;
   EXPIRE|FAIL|RELEASE|STOP)
     ip -4 addr flush dev "$interface" ;;
   PREINIT6)
-    ip link set dev "$interface" up ;;
+    [ -n "$LAB_LINK_UP" ] || ip link set dev "$interface" up ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     # The prefix and the gateway come from router advertisements; DHCPv6 gives the address.
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
@@ -483,7 +490,7 @@ cat > /run/lab/router-dnsmasq/nodes/vm1/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/router-dnsmasq/nodes/vm1/dhclient.conf -sf /run/lab/router-dnsmasq/nodes/vm1/dhclient-script -lf /run/lab/router-dnsmasq/nodes/vm1/dhclient.leases -pf /run/lab/router-dnsmasq/nodes/vm1/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/router-dnsmasq/nodes/vm1/bin/dhclient
-in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/router-dnsmasq/nodes/vm1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/router-dnsmasq/nodes/vm1/dhclient.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; cat /run/lab/router-dnsmasq/nodes/vm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/router-dnsmasq/nodes/vm1/bin/dhclient -1 -v eth0
+in_node vm1 sh -c 'timeout "$0" "$@" > /run/lab/router-dnsmasq/nodes/vm1/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/router-dnsmasq/nodes/vm1/dhclient.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; while IFS= read -r l || [ -n "$l" ]; do printf '\''%s\n'\'' "$l"; done < /run/lab/router-dnsmasq/nodes/vm1/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /sbin/dhclient -cf /run/lab/router-dnsmasq/nodes/vm1/dhclient.conf -sf /run/lab/router-dnsmasq/nodes/vm1/dhclient-script -lf /run/lab/router-dnsmasq/nodes/vm1/dhclient.leases -pf /run/lab/router-dnsmasq/nodes/vm1/dhclient.pid -e LAB_LINK_UP=1 -1 -v eth0
 in_node vm1 ip -4 -o addr show dev eth0
 in_node vm1 ip -6 -o addr show dev eth0 scope global
 
@@ -497,7 +504,7 @@ cat > /run/lab/router-dnsmasq/nodes/vm2/bin/dhclient <<'LAB_EOF'
 exec /sbin/dhclient -cf /run/lab/router-dnsmasq/nodes/vm2/dhclient.conf -sf /run/lab/router-dnsmasq/nodes/vm2/dhclient-script -lf /run/lab/router-dnsmasq/nodes/vm2/dhclient.leases -pf /run/lab/router-dnsmasq/nodes/vm2/dhclient.pid "$@"
 LAB_EOF
 chmod 755 /run/lab/router-dnsmasq/nodes/vm2/bin/dhclient
-in_node vm2 sh -c 'timeout "$0" "$@" > /run/lab/router-dnsmasq/nodes/vm2/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/router-dnsmasq/nodes/vm2/dhclient.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; cat /run/lab/router-dnsmasq/nodes/vm2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /run/lab/router-dnsmasq/nodes/vm2/bin/dhclient -1 -v eth0
+in_node vm2 sh -c 'timeout "$0" "$@" > /run/lab/router-dnsmasq/nodes/vm2/dhclient.log 2>&1 && s=0 || s=$?; [ $s = 0 ] && n=0 && until read -r pid 2>/dev/null < /run/lab/router-dnsmasq/nodes/vm2/dhclient.pid && kill -0 "$pid" 2>/dev/null; do n=$((n + 1)); [ $n -le 50 ] || break; sleep 0.02; done; while IFS= read -r l || [ -n "$l" ]; do printf '\''%s\n'\'' "$l"; done < /run/lab/router-dnsmasq/nodes/vm2/dhclient.log; echo '\''--- lab: the address now'\''; ip -4 -o addr show dev eth0; exit $s' 40 /sbin/dhclient -cf /run/lab/router-dnsmasq/nodes/vm2/dhclient.conf -sf /run/lab/router-dnsmasq/nodes/vm2/dhclient-script -lf /run/lab/router-dnsmasq/nodes/vm2/dhclient.leases -pf /run/lab/router-dnsmasq/nodes/vm2/dhclient.pid -e LAB_LINK_UP=1 -1 -v eth0
 in_node vm2 ip -4 -o addr show dev eth0
 in_node vm2 ip -6 -o addr show dev eth0 scope global
 

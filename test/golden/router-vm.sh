@@ -329,7 +329,6 @@ in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.1
 # --- chassis hv1 192.168.100.2: ovs-vswitchd, br-phy, ovn-controller, VM rtr plugged into br-int
 in_node hv1 ovsdb-tool create /run/lab/router-vm/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
 in_node hv1 ovsdb-server /run/lab/router-vm/nodes/hv1/conf.db --remote=punix:/run/lab/router-vm/nodes/hv1/db.sock --pidfile=/run/lab/router-vm/nodes/hv1/ovsdb-server.pid --log-file=/run/lab/router-vm/nodes/hv1/ovsdb-server.log --detach --no-chdir
-in_node hv1 ovs-vsctl --no-wait init
 in_node hv1 ovs-vswitchd unix:/run/lab/router-vm/nodes/hv1/db.sock --disable-system --pidfile=/run/lab/router-vm/nodes/hv1/ovs-vswitchd.pid --log-file=/run/lab/router-vm/nodes/hv1/ovs-vswitchd.log --detach --no-chdir
 in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:02"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:64:02"' -- set Open_vSwitch . external_ids:system-id=hv1 external_ids:hostname=hv1 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.2 external_ids:ovn-bridge-datapath-type=netdev
 in_node hv1 ip addr flush dev eth0
@@ -353,7 +352,6 @@ in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int rtr -- set Int
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
 in_node hv2 ovsdb-tool create /run/lab/router-vm/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
 in_node hv2 ovsdb-server /run/lab/router-vm/nodes/hv2/conf.db --remote=punix:/run/lab/router-vm/nodes/hv2/db.sock --pidfile=/run/lab/router-vm/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/router-vm/nodes/hv2/ovsdb-server.log --detach --no-chdir
-in_node hv2 ovs-vsctl --no-wait init
 in_node hv2 ovs-vswitchd unix:/run/lab/router-vm/nodes/hv2/db.sock --disable-system --pidfile=/run/lab/router-vm/nodes/hv2/ovs-vswitchd.pid --log-file=/run/lab/router-vm/nodes/hv2/ovs-vswitchd.log --detach --no-chdir
 in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:03"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:64:03"' -- set Open_vSwitch . external_ids:system-id=hv2 external_ids:hostname=hv2 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.3 external_ids:ovn-bridge-datapath-type=netdev
 in_node hv2 ip addr flush dev eth0

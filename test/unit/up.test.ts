@@ -36,7 +36,7 @@ describe('upLab with a fake runtime', () => {
       { node: 'vm1', address: LEASED.vm1 },
       { node: 'vm2', address: LEASED.vm2 },
     ]);
-    expect(runtime.calls.findIndex((c) => c.startsWith('vm1: ip') && c.includes('addr'))).toBeGreaterThan(runtime.calls.findIndex((c) => c.startsWith('vm1: sh -c') && c.includes('40 /fake/vm1/bin/dhclient -1 -v eth0')));
+    expect(runtime.calls.findIndex((c) => c.startsWith('vm1: ip') && c.includes('addr'))).toBeGreaterThan(runtime.calls.findIndex((c) => c.startsWith('vm1: sh -c') && c.includes('40 /sbin/dhclient -cf /fake/vm1/dhclient.conf')));
     // The logical network is written once every chassis has registered (their registrations then
     // recompute next to nothing), after the chassis steps, which plug the VMs.
     const calls = (o: string) => runtime.calls.findIndex((c) => c.includes(o));
@@ -53,7 +53,7 @@ describe('upLab with a fake runtime', () => {
       'hv1: ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1',
       'central: ovn-nbctl --timeout=30 -- ls-add dmz',
       '--wait=hv sync',
-      '40 /fake/vm1/bin/dhclient -1 -v eth0',
+      '40 /sbin/dhclient -cf /fake/vm1/dhclient.conf',
     ];
     const positions = order.map((o) => runtime.calls.findIndex((c) => c.includes(o)));
     expect(positions.every((p) => p >= 0)).toBe(true);
@@ -113,7 +113,7 @@ describe('upLab with a fake runtime', () => {
 
   it("keeps what was made with onFailure: 'keep', and says how to remove it", async () => {
     const { runtime, deps, events } = setup();
-    runtime.failOn = (_node, argv) => argv.some((a) => a.endsWith('/bin/dhclient'));
+    runtime.failOn = (_node, argv) => argv.includes('/sbin/dhclient');
     await expect(upLab({ ...lab, datapath: 'netdev' }, deps, { onFailure: 'keep' })).rejects.toThrow(LabError);
     expect(runtime.destroyed).toBe(0);
     expect(existsSync(join(process.env.LAB_STATE_DIR!, 'dmz', 'lab.json'))).toBe(true);
@@ -171,7 +171,7 @@ describe('lab test of a lab that does not come up', () => {
   const kept = { type: 'warn', message: "lab 'dmz' kept for debugging; remove it with 'lab down dmz'" };
   const failingUp = () => {
     const s = setup();
-    s.runtime.failOn = (_node, argv) => argv.some((a) => a.endsWith('/bin/dhclient'));
+    s.runtime.failOn = (_node, argv) => argv.includes('/sbin/dhclient');
     return s;
   };
   let bundles: string[] = [];
