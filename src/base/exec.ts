@@ -76,17 +76,20 @@ interface BatchUnit {
 }
 
 /** The objects and changes of `ip` commands that one `ip -batch` runs together. */
-const IP_OBJECTS = new Set(['link', 'addr', 'address', 'route', 'neigh']);
+const IP_OBJECTS = new Set(['link', 'addr', 'address', 'route', 'neigh', 'netns']);
 const IP_CHANGES = new Set(['add', 'set', 'del', 'delete', 'replace', 'flush', 'change']);
 
 /**
  * The namespace an `ip` command changes (`ip -n NS link set …`; '' for its own), when `ip -batch`
- * can run it with others there: a change to links, addresses, routes or neighbours, in plain words.
+ * can run it with others there: a change to links, addresses, routes, neighbours or named
+ * namespaces, in plain words. Namespaces are added and deleted from the shell's own namespace
+ * only: under `-n`, ip works in a mount namespace of its own, where the name it mounts stays.
  */
 function ipChangeIn(argv: readonly string[]): string | undefined {
   if (argv[0] !== 'ip') return undefined;
   const ns = argv[1] === '-n' ? argv[2] : '';
   const [object, change] = argv.slice(ns ? 3 : 1);
+  if (object === 'netns' && ns) return undefined;
   return object && change && IP_OBJECTS.has(object) && IP_CHANGES.has(change) && argv.every(isPlainWord) ? ns : undefined;
 }
 

@@ -180,11 +180,9 @@ function chassisStep(lab: Lab, c: Lab['chassis'][number], vms: readonly [number,
         datapath,
         features.flatMap((f) => f.chassisCommands?.(lab, c, datapath) ?? []),
       );
+      await runtime.createVms(vms.map(([, vm]) => vm));
       const plugs: Plug[] = [];
-      for (const [i, vm] of vms) {
-        await runtime.createVm(vm);
-        plugs.push(...(await vmPlugs(runtime, ctx.node(c.name), vm, i, datapath)));
-      }
+      for (const [i, vm] of vms) plugs.push(...(await vmPlugs(runtime, ctx.node(c.name), vm, i, datapath)));
       await plugIntoBrInt(ctx.node(c.name), plugs);
       return `${datapath} datapath`;
     },

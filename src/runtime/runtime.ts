@@ -48,10 +48,10 @@ export interface Runtime {
   /** Creates a central or chassis node attached to the underlay, eth0 up with spec.ip. */
   createNode(spec: NodeSpec): Promise<void>;
   /**
-   * Creates a VM: a network namespace whose eth0 (vm.mac, vm.mtu) is a veth whose peer, named
-   * vm.name, sits in the chassis node ready to be added to br-int.
+   * Creates the VMs of one chassis: each a network namespace whose eth0 (vm.mac, vm.mtu) is a veth
+   * whose peer, named vm.name, sits in the chassis node ready to be added to br-int.
    */
-  createVm(vm: Vm): Promise<void>;
+  createVms(vms: readonly Vm[]): Promise<void>;
   /** One more veth between a VM (vmIf, with mac) and its chassis (chassisIf), both up, MTU set. */
   addVmLink(vm: Vm, vmIf: string, chassisIf: string, mac: string): Promise<void>;
   /** Creates a plain namespace outside OVN: only lo until links give it interfaces. */

@@ -507,16 +507,16 @@ in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv2 ovn-controller unix:/run/lab/dhcpv6/nodes/hv2/db.sock --pidfile=/run/lab/dhcpv6/nodes/hv2/ovn-controller.pid --log-file=/run/lab/dhcpv6/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/dhcpv6/nodes/vm2
+mkdir -p /run/lab/dhcpv6/nodes/vm3
 LAB_DIR=/run/lab/dhcpv6 ip netns add lab.dhcpv6.vm2
+LAB_DIR=/run/lab/dhcpv6 ip netns add lab.dhcpv6.vm3
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv2 link add name vm2 type veth peer name eth0 netns lab.dhcpv6.vm2 address 02:00:00:62:00:12
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv2 link set dev vm2 mtu 1400 up
+LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv2 link add name vm3 type veth peer name eth0 netns lab.dhcpv6.vm3 address 02:00:00:63:00:13
+LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv2 link set dev vm3 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.vm2 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.vm2 link set dev lo up
-mkdir -p /run/lab/dhcpv6/nodes/vm3
-LAB_DIR=/run/lab/dhcpv6 ip netns add lab.dhcpv6.vm3
-LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv2 link add name vm3 type veth peer name eth0 netns lab.dhcpv6.vm3 address 02:00:00:63:00:13
-LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv2 link set dev vm3 mtu 1400 up
 in_node vm3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.vm3 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.vm3 link set dev lo up

@@ -393,17 +393,17 @@ in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.4 0a:00:c0:a8:64:04
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/dnsmasq-ha/nodes/hv1/db.sock --pidfile=/run/lab/dnsmasq-ha/nodes/hv1/ovn-controller.pid --log-file=/run/lab/dnsmasq-ha/nodes/hv1/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/dnsmasq-ha/nodes/vm2
+mkdir -p /run/lab/dnsmasq-ha/nodes/dhcp1
 LAB_DIR=/run/lab/dnsmasq-ha ip netns add lab.dnsmasq-ha.vm2
+LAB_DIR=/run/lab/dnsmasq-ha ip netns add lab.dnsmasq-ha.dhcp1
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv1 link add name vm2 type veth peer name eth0 netns lab.dnsmasq-ha.vm2 address 02:00:0a:28:00:0c
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv1 link set dev vm2 mtu 1400 up
+LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv1 link add name dhcp1 type veth peer name eth0 netns lab.dnsmasq-ha.dhcp1 address 02:00:0a:28:00:02
+LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv1 link set dev dhcp1 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.vm2 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.vm2 link set dev lo up
-mkdir -p /run/lab/dnsmasq-ha/nodes/dhcp1
-LAB_DIR=/run/lab/dnsmasq-ha ip netns add lab.dnsmasq-ha.dhcp1
-LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv1 link add name dhcp1 type veth peer name eth0 netns lab.dnsmasq-ha.dhcp1 address 02:00:0a:28:00:02
-LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv1 link set dev dhcp1 mtu 1400 up
 in_node dhcp1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.dhcp1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.dhcp1 link set dev eth0 mtu 1400 up

@@ -336,17 +336,17 @@ in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.172.3 0a:00:c0:a8:ac:03
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.172.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/fdb/nodes/hv1/db.sock --pidfile=/run/lab/fdb/nodes/hv1/ovn-controller.pid --log-file=/run/lab/fdb/nodes/hv1/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/fdb/nodes/vm1
+mkdir -p /run/lab/fdb/nodes/remote
 LAB_DIR=/run/lab/fdb ip netns add lab.fdb.vm1
+LAB_DIR=/run/lab/fdb ip netns add lab.fdb.remote
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv1 link add name vm1 type veth peer name eth0 netns lab.fdb.vm1 address 02:00:0a:49:00:0b
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv1 link set dev vm1 mtu 1400 up
+LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv1 link add name remote type veth peer name eth0 netns lab.fdb.remote address 02:00:0a:4a:00:15
+LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv1 link set dev remote mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.vm1 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.vm1 link set dev lo up
-mkdir -p /run/lab/fdb/nodes/remote
-LAB_DIR=/run/lab/fdb ip netns add lab.fdb.remote
-LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv1 link add name remote type veth peer name eth0 netns lab.fdb.remote address 02:00:0a:4a:00:15
-LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv1 link set dev remote mtu 1400 up
 in_node remote ethtool -K eth0 tx off
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.remote link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.remote link set dev eth0 mtu 1400 up

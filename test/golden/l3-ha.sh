@@ -682,17 +682,17 @@ in_node hv3 ovs-appctl tnl/neigh/set br-phy 192.168.164.3 0a:00:c0:a8:a4:03
 in_node hv3 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.164.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv3 ovn-controller unix:/run/lab/l3-ha/nodes/hv3/db.sock --pidfile=/run/lab/l3-ha/nodes/hv3/ovn-controller.pid --log-file=/run/lab/l3-ha/nodes/hv3/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/l3-ha/nodes/vm1
+mkdir -p /run/lab/l3-ha/nodes/vm2
 LAB_DIR=/run/lab/l3-ha ip netns add lab.l3-ha.vm1
+LAB_DIR=/run/lab/l3-ha ip netns add lab.l3-ha.vm2
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv3 link add name vm1 type veth peer name eth0 netns lab.l3-ha.vm1 address 02:00:0a:40:01:0b
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv3 link set dev vm1 mtu 1400 up
+LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv3 link add name vm2 type veth peer name eth0 netns lab.l3-ha.vm2 address 02:00:0a:40:02:0b
+LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv3 link set dev vm2 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.vm1 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.vm1 link set dev lo up
-mkdir -p /run/lab/l3-ha/nodes/vm2
-LAB_DIR=/run/lab/l3-ha ip netns add lab.l3-ha.vm2
-LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv3 link add name vm2 type veth peer name eth0 netns lab.l3-ha.vm2 address 02:00:0a:40:02:0b
-LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv3 link set dev vm2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.vm2 link set dev eth0 mtu 1400 up

@@ -610,17 +610,17 @@ in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/load-balancer/nodes/hv1/db.sock --pidfile=/run/lab/load-balancer/nodes/hv1/ovn-controller.pid --log-file=/run/lab/load-balancer/nodes/hv1/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/load-balancer/nodes/web1
+mkdir -p /run/lab/load-balancer/nodes/client
 LAB_DIR=/run/lab/load-balancer ip netns add lab.load-balancer.web1
+LAB_DIR=/run/lab/load-balancer ip netns add lab.load-balancer.client
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv1 link add name web1 type veth peer name eth0 netns lab.load-balancer.web1 address 02:00:0a:46:00:0b
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv1 link set dev web1 mtu 1400 up
+LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv1 link add name client type veth peer name eth0 netns lab.load-balancer.client address 02:00:0a:46:00:15
+LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv1 link set dev client mtu 1400 up
 in_node web1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web1 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web1 link set dev lo up
-mkdir -p /run/lab/load-balancer/nodes/client
-LAB_DIR=/run/lab/load-balancer ip netns add lab.load-balancer.client
-LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv1 link add name client type veth peer name eth0 netns lab.load-balancer.client address 02:00:0a:46:00:15
-LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv1 link set dev client mtu 1400 up
 in_node client ethtool -K eth0 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.client link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.client link set dev eth0 mtu 1400 up
@@ -641,25 +641,25 @@ in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv2 ovn-controller unix:/run/lab/load-balancer/nodes/hv2/db.sock --pidfile=/run/lab/load-balancer/nodes/hv2/ovn-controller.pid --log-file=/run/lab/load-balancer/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/load-balancer/nodes/web2
+mkdir -p /run/lab/load-balancer/nodes/web3
+mkdir -p /run/lab/load-balancer/nodes/remote
 LAB_DIR=/run/lab/load-balancer ip netns add lab.load-balancer.web2
+LAB_DIR=/run/lab/load-balancer ip netns add lab.load-balancer.web3
+LAB_DIR=/run/lab/load-balancer ip netns add lab.load-balancer.remote
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link add name web2 type veth peer name eth0 netns lab.load-balancer.web2 address 02:00:0a:46:00:0c
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link set dev web2 mtu 1400 up
+LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link add name web3 type veth peer name eth0 netns lab.load-balancer.web3 address 02:00:0a:46:00:0d
+LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link set dev web3 mtu 1400 up
+LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link add name remote type veth peer name eth0 netns lab.load-balancer.remote address 02:00:0a:47:00:15
+LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link set dev remote mtu 1400 up
 in_node web2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web2 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web2 link set dev lo up
-mkdir -p /run/lab/load-balancer/nodes/web3
-LAB_DIR=/run/lab/load-balancer ip netns add lab.load-balancer.web3
-LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link add name web3 type veth peer name eth0 netns lab.load-balancer.web3 address 02:00:0a:46:00:0d
-LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link set dev web3 mtu 1400 up
 in_node web3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web3 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web3 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.web3 link set dev lo up
-mkdir -p /run/lab/load-balancer/nodes/remote
-LAB_DIR=/run/lab/load-balancer ip netns add lab.load-balancer.remote
-LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link add name remote type veth peer name eth0 netns lab.load-balancer.remote address 02:00:0a:47:00:15
-LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.hv2 link set dev remote mtu 1400 up
 in_node remote ethtool -K eth0 tx off
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.remote link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/load-balancer ip -n lab.load-balancer.remote link set dev eth0 mtu 1400 up

@@ -310,17 +310,17 @@ in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/localport/nodes/hv1/db.sock --pidfile=/run/lab/localport/nodes/hv1/ovn-controller.pid --log-file=/run/lab/localport/nodes/hv1/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/localport/nodes/vm1
+mkdir -p /run/lab/localport/nodes/meta-hv1
 LAB_DIR=/run/lab/localport ip netns add lab.localport.vm1
+LAB_DIR=/run/lab/localport ip netns add lab.localport.meta-hv1
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv1 link add name vm1 type veth peer name eth0 netns lab.localport.vm1 address 02:00:0a:14:00:0b
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv1 link set dev vm1 mtu 1400 up
+LAB_DIR=/run/lab/localport ip -n lab.localport.hv1 link add name meta-hv1 type veth peer name eth0 netns lab.localport.meta-hv1 address 02:00:0a:14:00:02
+LAB_DIR=/run/lab/localport ip -n lab.localport.hv1 link set dev meta-hv1 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/localport ip -n lab.localport.vm1 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/localport ip -n lab.localport.vm1 link set dev lo up
-mkdir -p /run/lab/localport/nodes/meta-hv1
-LAB_DIR=/run/lab/localport ip netns add lab.localport.meta-hv1
-LAB_DIR=/run/lab/localport ip -n lab.localport.hv1 link add name meta-hv1 type veth peer name eth0 netns lab.localport.meta-hv1 address 02:00:0a:14:00:02
-LAB_DIR=/run/lab/localport ip -n lab.localport.hv1 link set dev meta-hv1 mtu 1400 up
 in_node meta-hv1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.meta-hv1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/localport ip -n lab.localport.meta-hv1 link set dev eth0 mtu 1400 up
@@ -341,17 +341,17 @@ in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv2 ovn-controller unix:/run/lab/localport/nodes/hv2/db.sock --pidfile=/run/lab/localport/nodes/hv2/ovn-controller.pid --log-file=/run/lab/localport/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/localport/nodes/vm2
+mkdir -p /run/lab/localport/nodes/meta-hv2
 LAB_DIR=/run/lab/localport ip netns add lab.localport.vm2
+LAB_DIR=/run/lab/localport ip netns add lab.localport.meta-hv2
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv2 link add name vm2 type veth peer name eth0 netns lab.localport.vm2 address 02:00:0a:14:00:0c
 LAB_DIR=/run/lab/localport ip -n lab.localport.hv2 link set dev vm2 mtu 1400 up
+LAB_DIR=/run/lab/localport ip -n lab.localport.hv2 link add name meta-hv2 type veth peer name eth0 netns lab.localport.meta-hv2 address 02:00:0a:14:00:02
+LAB_DIR=/run/lab/localport ip -n lab.localport.hv2 link set dev meta-hv2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/localport ip -n lab.localport.vm2 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/localport ip -n lab.localport.vm2 link set dev lo up
-mkdir -p /run/lab/localport/nodes/meta-hv2
-LAB_DIR=/run/lab/localport ip netns add lab.localport.meta-hv2
-LAB_DIR=/run/lab/localport ip -n lab.localport.hv2 link add name meta-hv2 type veth peer name eth0 netns lab.localport.meta-hv2 address 02:00:0a:14:00:02
-LAB_DIR=/run/lab/localport ip -n lab.localport.hv2 link set dev meta-hv2 mtu 1400 up
 in_node meta-hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/localport ip -n lab.localport.meta-hv2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/localport ip -n lab.localport.meta-hv2 link set dev eth0 mtu 1400 up

@@ -428,17 +428,17 @@ in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.86.3 0a:00:c0:a8:56:03
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.86.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/multicast/nodes/hv1/db.sock --pidfile=/run/lab/multicast/nodes/hv1/ovn-controller.pid --log-file=/run/lab/multicast/nodes/hv1/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/multicast/nodes/vm1
+mkdir -p /run/lab/multicast/nodes/vm2
 LAB_DIR=/run/lab/multicast ip netns add lab.multicast.vm1
+LAB_DIR=/run/lab/multicast ip netns add lab.multicast.vm2
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link add name vm1 type veth peer name eth0 netns lab.multicast.vm1 address 02:00:0a:56:00:0b
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link set dev vm1 mtu 1400 up
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link add name vm2 type veth peer name eth0 netns lab.multicast.vm2 address 02:00:0a:56:00:0c
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link set dev vm2 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm1 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm1 link set dev lo up
-mkdir -p /run/lab/multicast/nodes/vm2
-LAB_DIR=/run/lab/multicast ip netns add lab.multicast.vm2
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link add name vm2 type veth peer name eth0 netns lab.multicast.vm2 address 02:00:0a:56:00:0c
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv1 link set dev vm2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm2 link set dev eth0 mtu 1400 up
@@ -459,17 +459,17 @@ in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.86.2 0a:00:c0:a8:56:02
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.86.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv2 ovn-controller unix:/run/lab/multicast/nodes/hv2/db.sock --pidfile=/run/lab/multicast/nodes/hv2/ovn-controller.pid --log-file=/run/lab/multicast/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/multicast/nodes/vm3
+mkdir -p /run/lab/multicast/nodes/vm4
 LAB_DIR=/run/lab/multicast ip netns add lab.multicast.vm3
+LAB_DIR=/run/lab/multicast ip netns add lab.multicast.vm4
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link add name vm3 type veth peer name eth0 netns lab.multicast.vm3 address 02:00:0a:56:00:0d
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link set dev vm3 mtu 1400 up
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link add name vm4 type veth peer name eth0 netns lab.multicast.vm4 address 02:00:0a:56:00:0e
+LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link set dev vm4 mtu 1400 up
 in_node vm3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm3 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm3 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm3 link set dev lo up
-mkdir -p /run/lab/multicast/nodes/vm4
-LAB_DIR=/run/lab/multicast ip netns add lab.multicast.vm4
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link add name vm4 type veth peer name eth0 netns lab.multicast.vm4 address 02:00:0a:56:00:0e
-LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link set dev vm4 mtu 1400 up
 in_node vm4 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm4 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.vm4 link set dev eth0 mtu 1400 up

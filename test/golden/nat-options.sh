@@ -674,16 +674,16 @@ in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.175.2 0a:00:c0:a8:af:02
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.175.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv2 ovn-controller unix:/run/lab/nat-options/nodes/hv2/db.sock --pidfile=/run/lab/nat-options/nodes/hv2/ovn-controller.pid --log-file=/run/lab/nat-options/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/nat-options/nodes/vm2
+mkdir -p /run/lab/nat-options/nodes/vm3
 LAB_DIR=/run/lab/nat-options ip netns add lab.nat-options.vm2
+LAB_DIR=/run/lab/nat-options ip netns add lab.nat-options.vm3
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv2 link add name vm2 type veth peer name eth0 netns lab.nat-options.vm2 address 02:00:0a:32:00:0c
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv2 link set dev vm2 mtu 1400 up
+LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv2 link add name vm3 type veth peer name eth0 netns lab.nat-options.vm3 address 02:00:0a:3c:00:0d
+LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv2 link set dev vm3 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.vm2 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.vm2 link set dev lo up
-mkdir -p /run/lab/nat-options/nodes/vm3
-LAB_DIR=/run/lab/nat-options ip netns add lab.nat-options.vm3
-LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv2 link add name vm3 type veth peer name eth0 netns lab.nat-options.vm3 address 02:00:0a:3c:00:0d
-LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv2 link set dev vm3 mtu 1400 up
 in_node vm3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.vm3 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.vm3 link set dev eth0 mtu 1400 up

@@ -480,17 +480,17 @@ in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/qos/nodes/hv1/db.sock --pidfile=/run/lab/qos/nodes/hv1/ovn-controller.pid --log-file=/run/lab/qos/nodes/hv1/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/qos/nodes/vm1
+mkdir -p /run/lab/qos/nodes/vm3
 LAB_DIR=/run/lab/qos ip netns add lab.qos.vm1
+LAB_DIR=/run/lab/qos ip netns add lab.qos.vm3
 LAB_DIR=/run/lab/qos ip -n lab.qos.hv1 link add name vm1 type veth peer name eth0 netns lab.qos.vm1 address 02:00:0a:50:00:0b
 LAB_DIR=/run/lab/qos ip -n lab.qos.hv1 link set dev vm1 mtu 1400 up
+LAB_DIR=/run/lab/qos ip -n lab.qos.hv1 link add name vm3 type veth peer name eth0 netns lab.qos.vm3 address 02:00:0a:50:00:0d
+LAB_DIR=/run/lab/qos ip -n lab.qos.hv1 link set dev vm3 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/qos ip -n lab.qos.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/qos ip -n lab.qos.vm1 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/qos ip -n lab.qos.vm1 link set dev lo up
-mkdir -p /run/lab/qos/nodes/vm3
-LAB_DIR=/run/lab/qos ip netns add lab.qos.vm3
-LAB_DIR=/run/lab/qos ip -n lab.qos.hv1 link add name vm3 type veth peer name eth0 netns lab.qos.vm3 address 02:00:0a:50:00:0d
-LAB_DIR=/run/lab/qos ip -n lab.qos.hv1 link set dev vm3 mtu 1400 up
 in_node vm3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/qos ip -n lab.qos.vm3 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/qos ip -n lab.qos.vm3 link set dev eth0 mtu 1400 up

@@ -385,17 +385,17 @@ in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv2 ovn-controller unix:/run/lab/router-dnsmasq/nodes/hv2/db.sock --pidfile=/run/lab/router-dnsmasq/nodes/hv2/ovn-controller.pid --log-file=/run/lab/router-dnsmasq/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/router-dnsmasq/nodes/vm1
+mkdir -p /run/lab/router-dnsmasq/nodes/vm2
 LAB_DIR=/run/lab/router-dnsmasq ip netns add lab.router-dnsmasq.vm1
+LAB_DIR=/run/lab/router-dnsmasq ip netns add lab.router-dnsmasq.vm2
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 link add name vm1 type veth peer name eth0 netns lab.router-dnsmasq.vm1 address 02:00:0a:5b:01:0a
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 link set dev vm1 mtu 1400 up
+LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 link add name vm2 type veth peer name eth0 netns lab.router-dnsmasq.vm2 address 02:00:0a:5b:02:0a
+LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 link set dev vm2 mtu 1400 up
 in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.vm1 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.vm1 link set dev lo up
-mkdir -p /run/lab/router-dnsmasq/nodes/vm2
-LAB_DIR=/run/lab/router-dnsmasq ip netns add lab.router-dnsmasq.vm2
-LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 link add name vm2 type veth peer name eth0 netns lab.router-dnsmasq.vm2 address 02:00:0a:5b:02:0a
-LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 link set dev vm2 mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.vm2 link set dev eth0 mtu 1400 up

@@ -827,17 +827,17 @@ in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/security-groups/nodes/hv1/db.sock --pidfile=/run/lab/security-groups/nodes/hv1/ovn-controller.pid --log-file=/run/lab/security-groups/nodes/hv1/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/security-groups/nodes/web1
+mkdir -p /run/lab/security-groups/nodes/client
 LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.web1
+LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.client
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link add name web1 type veth peer name eth0 netns lab.security-groups.web1 address 02:00:0a:3c:00:0b
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link set dev web1 mtu 1400 up
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link add name client type veth peer name eth0 netns lab.security-groups.client address 02:00:0a:3c:00:15
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link set dev client mtu 1400 up
 in_node web1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web1 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web1 link set dev lo up
-mkdir -p /run/lab/security-groups/nodes/client
-LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.client
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link add name client type veth peer name eth0 netns lab.security-groups.client address 02:00:0a:3c:00:15
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv1 link set dev client mtu 1400 up
 in_node client ethtool -K eth0 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.client link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.client link set dev eth0 mtu 1400 up
@@ -858,17 +858,17 @@ in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv2 ovn-controller unix:/run/lab/security-groups/nodes/hv2/db.sock --pidfile=/run/lab/security-groups/nodes/hv2/ovn-controller.pid --log-file=/run/lab/security-groups/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/security-groups/nodes/web2
+mkdir -p /run/lab/security-groups/nodes/admin
 LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.web2
+LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.admin
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link add name web2 type veth peer name eth0 netns lab.security-groups.web2 address 02:00:0a:3c:00:0c
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link set dev web2 mtu 1400 up
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link add name admin type veth peer name eth0 netns lab.security-groups.admin address 02:00:0a:3c:00:1f
+LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link set dev admin mtu 1400 up
 in_node web2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web2 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.web2 link set dev lo up
-mkdir -p /run/lab/security-groups/nodes/admin
-LAB_DIR=/run/lab/security-groups ip netns add lab.security-groups.admin
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link add name admin type veth peer name eth0 netns lab.security-groups.admin address 02:00:0a:3c:00:1f
-LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.hv2 link set dev admin mtu 1400 up
 in_node admin ethtool -K eth0 tx off
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.admin link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/security-groups ip -n lab.security-groups.admin link set dev eth0 mtu 1400 up

@@ -308,17 +308,17 @@ in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/subnets-isolated/nodes/hv1/db.sock --pidfile=/run/lab/subnets-isolated/nodes/hv1/ovn-controller.pid --log-file=/run/lab/subnets-isolated/nodes/hv1/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/subnets-isolated/nodes/web1
+mkdir -p /run/lab/subnets-isolated/nodes/db1
 LAB_DIR=/run/lab/subnets-isolated ip netns add lab.subnets-isolated.web1
+LAB_DIR=/run/lab/subnets-isolated ip netns add lab.subnets-isolated.db1
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 link add name web1 type veth peer name eth0 netns lab.subnets-isolated.web1 address 02:00:0a:00:01:0a
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 link set dev web1 mtu 1400 up
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 link add name db1 type veth peer name eth0 netns lab.subnets-isolated.db1 address 02:00:0a:00:02:0a
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 link set dev db1 mtu 1400 up
 in_node web1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.web1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.web1 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.web1 link set dev lo up
-mkdir -p /run/lab/subnets-isolated/nodes/db1
-LAB_DIR=/run/lab/subnets-isolated ip netns add lab.subnets-isolated.db1
-LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 link add name db1 type veth peer name eth0 netns lab.subnets-isolated.db1 address 02:00:0a:00:02:0a
-LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv1 link set dev db1 mtu 1400 up
 in_node db1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.db1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.db1 link set dev eth0 mtu 1400 up
@@ -339,17 +339,17 @@ in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv2 ovn-controller unix:/run/lab/subnets-isolated/nodes/hv2/db.sock --pidfile=/run/lab/subnets-isolated/nodes/hv2/ovn-controller.pid --log-file=/run/lab/subnets-isolated/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/subnets-isolated/nodes/web2
+mkdir -p /run/lab/subnets-isolated/nodes/db2
 LAB_DIR=/run/lab/subnets-isolated ip netns add lab.subnets-isolated.web2
+LAB_DIR=/run/lab/subnets-isolated ip netns add lab.subnets-isolated.db2
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 link add name web2 type veth peer name eth0 netns lab.subnets-isolated.web2 address 02:00:0a:00:01:0b
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 link set dev web2 mtu 1400 up
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 link add name db2 type veth peer name eth0 netns lab.subnets-isolated.db2 address 02:00:0a:00:02:0b
+LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 link set dev db2 mtu 1400 up
 in_node web2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.web2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.web2 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.web2 link set dev lo up
-mkdir -p /run/lab/subnets-isolated/nodes/db2
-LAB_DIR=/run/lab/subnets-isolated ip netns add lab.subnets-isolated.db2
-LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 link add name db2 type veth peer name eth0 netns lab.subnets-isolated.db2 address 02:00:0a:00:02:0b
-LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.hv2 link set dev db2 mtu 1400 up
 in_node db2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.db2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/subnets-isolated ip -n lab.subnets-isolated.db2 link set dev eth0 mtu 1400 up

@@ -442,25 +442,25 @@ in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv2 ovn-controller unix:/run/lab/vlan-trunk/nodes/hv2/db.sock --pidfile=/run/lab/vlan-trunk/nodes/hv2/ovn-controller.pid --log-file=/run/lab/vlan-trunk/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/vlan-trunk/nodes/red
+mkdir -p /run/lab/vlan-trunk/nodes/blue
+mkdir -p /run/lab/vlan-trunk/nodes/plain
 LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.red
+LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.blue
+LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.plain
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link add name red type veth peer name eth0 netns lab.vlan-trunk.red address 02:00:0a:1e:0a:14
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev red mtu 1400 up
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link add name blue type veth peer name eth0 netns lab.vlan-trunk.blue address 02:00:0a:1e:14:14
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev blue mtu 1400 up
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link add name plain type veth peer name eth0 netns lab.vlan-trunk.plain address 02:00:0a:1e:00:14
+LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev plain mtu 1400 up
 in_node red ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.red link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.red link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.red link set dev lo up
-mkdir -p /run/lab/vlan-trunk/nodes/blue
-LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.blue
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link add name blue type veth peer name eth0 netns lab.vlan-trunk.blue address 02:00:0a:1e:14:14
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev blue mtu 1400 up
 in_node blue ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.blue link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.blue link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.blue link set dev lo up
-mkdir -p /run/lab/vlan-trunk/nodes/plain
-LAB_DIR=/run/lab/vlan-trunk ip netns add lab.vlan-trunk.plain
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link add name plain type veth peer name eth0 netns lab.vlan-trunk.plain address 02:00:0a:1e:00:14
-LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev plain mtu 1400 up
 in_node plain ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.plain link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.plain link set dev eth0 mtu 1400 up

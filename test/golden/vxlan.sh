@@ -321,17 +321,17 @@ in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv2 ovn-controller unix:/run/lab/vxlan/nodes/hv2/db.sock --pidfile=/run/lab/vxlan/nodes/hv2/ovn-controller.pid --log-file=/run/lab/vxlan/nodes/hv2/ovn-controller.log --detach --no-chdir
 mkdir -p /run/lab/vxlan/nodes/vm2
+mkdir -p /run/lab/vxlan/nodes/web
 LAB_DIR=/run/lab/vxlan ip netns add lab.vxlan.vm2
+LAB_DIR=/run/lab/vxlan ip netns add lab.vxlan.web
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link add name vm2 type veth peer name eth0 netns lab.vxlan.vm2 address 02:00:0a:50:00:0c
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link set dev vm2 mtu 1400 up
+LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link add name web type veth peer name eth0 netns lab.vxlan.web address 02:00:0a:50:00:14
+LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link set dev web mtu 1400 up
 in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm2 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.vm2 link set dev lo up
-mkdir -p /run/lab/vxlan/nodes/web
-LAB_DIR=/run/lab/vxlan ip netns add lab.vxlan.web
-LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link add name web type veth peer name eth0 netns lab.vxlan.web address 02:00:0a:50:00:14
-LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.hv2 link set dev web mtu 1400 up
 in_node web ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.web link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/vxlan ip -n lab.vxlan.web link set dev eth0 mtu 1400 up

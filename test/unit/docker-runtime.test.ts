@@ -113,11 +113,11 @@ describe('docker runtime with a fake Docker', () => {
     const rt = new DockerRuntime('dmz', noExec, () => f.docker, { vms: [vm], networks: [] } as unknown as Lab);
     await rt.createNode({ name: 'hv1', ip: '192.168.100.2', prefix: 24 });
     await rt.exec('hv1', ['true']);
-    await rt.createVm(vm);
+    await rt.createVms([vm]);
     expect(f.containers[0]!.execs).toHaveLength(1);
     await Promise.all([rt.exec('hv1', ['plug']), rt.exec('vm1', ['lease'])]);
     const [, plug, lease] = f.containers[0]!.execs;
-    expect(plug![2]!.split('\n')).toContain('ip netns add vm1');
+    expect(plug![2]!.split('\n')).toContain('netns add vm1');
     expect(plug!.slice(-1)).toEqual(['plug']);
     expect(lease).toEqual(['ip', 'netns', 'exec', 'vm1', 'lease']);
     expect(f.events.slice(-4)).toEqual(['exec plug', 'end plug', 'exec lease', 'end lease']);

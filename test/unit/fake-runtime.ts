@@ -37,8 +37,8 @@ export class FakeRuntime implements Runtime {
   async createHost(host: { name: string; network: string }) {
     this.calls.push(`host ${host.name} on ${host.network}`);
   }
-  async createVm(vm: Vm) {
-    this.calls.push(`vm ${vm.name} on ${vm.chassis}`);
+  async createVms(vms: readonly Vm[]) {
+    for (const vm of vms) this.calls.push(`vm ${vm.name} on ${vm.chassis}`);
   }
   async addVmLink(vm: Vm, vmIf: string, chassisIf: string) {
     this.calls.push(`link ${vm.name}:${vmIf} ${vm.chassis}:${chassisIf}`);

@@ -281,10 +281,12 @@ export class DockerRuntime implements Runtime {
     await this.adoptInterface(host.name, 'eth0', 'eth0', host.mac);
   }
 
-  async createVm(vm: Vm): Promise<void> {
-    this.vmChassis.set(vm.name, vm.chassis);
-    // The namespace and its link are made by the chassis container's next exec (plugging the VM).
-    this.later(containerName(this.lab, vm.chassis), [['mkdir', '-p', this.runDir(vm.name)], ['ip', 'netns', 'add', vm.name], ...this.vmLinkCommands(vm, 'eth0', vm.name, vm.mac, [['ip', 'link', 'set', 'dev', 'lo', 'up']])]);
+  async createVms(vms: readonly Vm[]): Promise<void> {
+    for (const vm of vms) {
+      this.vmChassis.set(vm.name, vm.chassis);
+      // The namespace and its link are made by the chassis container's next exec (plugging the VM).
+      this.later(containerName(this.lab, vm.chassis), [['mkdir', '-p', this.runDir(vm.name)], ['ip', 'netns', 'add', vm.name], ...this.vmLinkCommands(vm, 'eth0', vm.name, vm.mac, [['ip', 'link', 'set', 'dev', 'lo', 'up']])]);
+    }
   }
 
   /** Commands a container's next exec runs first (see {@link run}). */
