@@ -76,6 +76,19 @@ describe('how lab runs a command', () => {
     expect(failed.message).toBe('command failed (exit 1) on vm1: ip -n lab.t.vm1 addr add 10.0.0.2/24 dev eth0\nError: ipv4: Address already assigned.');
   });
 
+  it("adds a chassis' VM namespaces with one ip -batch, never under -n (where the name ip mounts would stay in ip's own mount namespace)", () => {
+    const own = batchScript([
+      ['ip', 'netns', 'add', 'lab.t.vm1'],
+      ['ip', 'netns', 'add', 'lab.t.vm2'],
+    ])[2]!.split('\n');
+    expect(own).toEqual(["ip -batch - <<'LAB_IP'", 'netns add lab.t.vm1', 'netns add lab.t.vm2', 'LAB_IP']);
+    const under = batchScript([
+      ['ip', '-n', 'lab.t.hv1', 'netns', 'add', 'lab.t.vm1'],
+      ['ip', '-n', 'lab.t.hv1', 'netns', 'add', 'lab.t.vm2'],
+    ])[2]!.split('\n');
+    expect(under).toEqual(['ip -n lab.t.hv1 netns add lab.t.vm1', 'ip -n lab.t.hv1 netns add lab.t.vm2']);
+  });
+
   it('passes arguments through unchanged, quotes and all, with no shell reading them', async () => {
     const args = ["it's", '$(touch /tmp/x)', '`id`', 'a b', '*', '', 'line\nbreak'];
     const r = await createExec()(['printf', '[%s]', ...args]);
