@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseTopology } from '../../src/topology/load.js';
 import { chassisNics, enginesSpanned, engineOfNode, overlayAutoRange, parseEngines } from '../../src/topology/engines.js';
 import { placeOnEngines } from '../../src/runtime/docker/placement.js';
+import { probeUnderlay } from '../../src/runtime/docker/swarm.js';
+import { ExecResult } from '../../src/base/exec.js';
 import { parseCidr } from '../../src/topology/net.js';
 import { upSteps } from '../../src/core/up-steps.js';
 import { UserError } from '../../src/base/errors.js';
@@ -104,5 +106,33 @@ describe('Docker engines: where nodes go', () => {
     ['an underlay MTU too small for IPv6', edit('switches:', 'underlay: { mtu: 1000 }\nswitches:'), '10:18 underlay.mtu: 1000 is too small: at least 1280'],
   ])('refuses %s at its line', (_what, text, message) => {
     expect(issues(text)).toEqual([message]);
+  });
+});
+
+describe('Docker engines: the probe of the network between them', () => {
+  const lab = placeOnEngines(parseTopology(BASE, 't.yaml'));
+  const engineOf = (node: string) => engineOfNode(lab, node);
+  /** An overlay that answers pings up to `carries` bytes of payload to the addresses in `reach`. */
+  const overlay = (reach: string[], carries: number) => {
+    const sent: string[] = [];
+    const run = async (node: string, argv: string[]) => {
+      sent.push(`${node}: ${argv.join(' ')}`);
+      const size = argv.includes('-s') ? Number(argv[argv.indexOf('-s') + 1]) : 56;
+      const ok = reach.includes(argv.at(-1)!) && size <= carries;
+      return new ExecResult(argv, ok ? 0 : 1, '', ok ? '' : '1 packets transmitted, 0 received, 100% packet loss', 1);
+    };
+    return { sent, run };
+  };
+
+  it('pings each other engine once, small until it answers, then full size with DF', async () => {
+    const { sent, run } = overlay([lab.chassis[1]!.ip], 9000);
+    await probeUnderlay(lab, run, engineOf);
+    const size = lab.underlay.mtu! - 28;
+    expect(sent).toEqual([`central: ping -c 1 -w 10 ${lab.chassis[1]!.ip}`, `central: ping -c 1 -w 3 -M do -s ${size} ${lab.chassis[1]!.ip}`]);
+  });
+
+  it('tells a node it cannot reach from a network too small for the underlay', async () => {
+    await expect(probeUnderlay(lab, overlay([], 9000).run, engineOf)).rejects.toThrow(/central on Docker engine 'a' cannot reach hv2 on engine 'b' over the swarm's overlay/);
+    await expect(probeUnderlay(lab, overlay([lab.chassis[1]!.ip], lab.underlay.mtu! - 29).run, engineOf)).rejects.toThrow(/does not carry the lab's \d+-byte underlay packets/);
   });
 });

@@ -55,13 +55,27 @@ export async function probeUnderlay(lab: Lab, run: (node: string, argv: string[]
     const engine = engineOf(c.name);
     if (seen.has(engine)) continue;
     seen.add(engine);
+    // A node just started on another engine may miss the first packet while the overlay learns
+    // where it is: a small ping until one reply (up to 10 s) first, so that only the size can fail
+    // the ping that follows.
+    const reach = await run(central.name, ['ping', '-c', '1', '-w', '10', c.ip]);
+    if (!reach.ok) {
+      throw new UserError(
+        `${central.name} on Docker engine '${engineOf(central.name)}' cannot reach ${c.name} on engine '${engine}' over the swarm's overlay (ping ${c.ip}: ${lastLine(reach)})`,
+        `check that the engines' swarm ports are open between the machines (TCP 2377, TCP and UDP 7946, UDP 4789) and that 'docker node ls' on the manager lists every engine as Ready`,
+      );
+    }
     const size = lab.underlay.mtu - 28;
-    const ping = await run(central.name, ['ping', '-c', '1', '-W', '2', '-M', 'do', '-s', String(size), c.ip]);
+    const ping = await run(central.name, ['ping', '-c', '1', '-w', '3', '-M', 'do', '-s', String(size), c.ip]);
     if (ping.ok) continue;
     const vm = Math.max(...lab.vms.map((v) => v.mtu), 0);
     throw new UserError(
-      `the network between Docker engines '${engineOf(central.name)}' and '${engine}' does not carry the lab's ${lab.underlay.mtu}-byte underlay packets (${size}-byte ping with DF from ${central.name} to ${c.name}: ${(ping.stdout + ping.stderr).trim().split('\n').pop()})`,
+      `the network between Docker engines '${engineOf(central.name)}' and '${engine}' does not carry the lab's ${lab.underlay.mtu}-byte underlay packets (${size}-byte ping with DF from ${central.name} to ${c.name}: ${lastLine(ping)})`,
       `across machines on a 1500-byte network, give the file underlay: { mtu: 1450 } (VMs then get 1450 less the tunnel's ${lab.underlay.mtu - vm} bytes), or use jumbo frames between the machines`,
     );
   }
+}
+
+function lastLine(r: ExecResult): string {
+  return (r.stdout + r.stderr).trim().split('\n').pop() ?? '';
 }
