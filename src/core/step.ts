@@ -1,7 +1,7 @@
 import type { StepInfo } from '../base/events.js';
 import type { UpAnchor } from '../features/feature.js';
 import type { LabContext } from '../ovn/lab-context.js';
-import type { Datapath } from '../ovn/chassis.js';
+import type { Datapath } from '../ovn/datapath.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Lab } from '../topology/model.js';
 

@@ -10,7 +10,7 @@ import { centralNames, tunnelPeers, type Host, type Lab, type Vm } from '../topo
 import { underlayMac } from '../topology/net.js';
 import { chassisNics } from '../topology/engines.js';
 import { vmAddress, vmAddresses6 } from '../vm/address.js';
-import { addressHost, addressVm, vmPlugs } from '../vm/vm.js';
+import { addressHost, addressVm, directPlug, vmPlugs } from '../vm/vm.js';
 import { plugIntoBrInt, type Plug } from '../ovn/br-int.js';
 import { startServers } from '../vm/servers.js';
 import { applyRouting, routedNodes } from '../vm/routing.js';
@@ -166,23 +166,28 @@ function chassisSteps(lab: Lab): UpStep[] {
   return lab.chassis.map((c) => chassisStep(lab, c, vmsOf.get(c.name) ?? []));
 }
 
-/** A chassis, then its VMs plugged (a VM's index names its trunk and extra ports); the chassis side by side. */
+/**
+ * A chassis with its VMs, the chassis side by side. A VM's namespace and link are made first, and a
+ * VM with one interface on its switch is plugged by the chassis' start (see startChassis); a VM
+ * with VLANs or more interfaces, after it (its index names its trunk and extra ports).
+ */
 function chassisStep(lab: Lab, c: Lab['chassis'][number], vms: readonly [number, Vm][]): UpStep {
   return {
     id: `chassis:${c.name}`,
     group: 'chassis',
-    title: `chassis ${c.name} ${c.ip}: ovs-vswitchd, br-phy, ovn-controller${vms.length ? `, ${vms.length === 1 ? 'VM' : 'VMs'} ${vms.map(([, v]) => v.name).join(', ')} plugged into br-int` : ''}`,
+    title: `chassis ${c.name} ${c.ip}: ovs-vswitchd, br-phy, ${vms.length ? `${vms.length === 1 ? 'VM' : 'VMs'} ${vms.map(([, v]) => v.name).join(', ')} plugged into br-int, ` : ''}ovn-controller`,
     run: async ({ runtime, ctx, datapath }) => {
+      await runtime.createVms(vms.map(([, vm]) => vm));
       await startChassis(
         ctx.node(c.name),
         lab,
         c,
         datapath,
         features.flatMap((f) => f.chassisCommands?.(lab, c, datapath) ?? []),
+        vms.flatMap(([, vm]) => directPlug(vm) ?? []),
       );
-      await runtime.createVms(vms.map(([, vm]) => vm));
       const plugs: Plug[] = [];
-      for (const [i, vm] of vms) plugs.push(...(await vmPlugs(runtime, ctx.node(c.name), vm, i, datapath)));
+      for (const [i, vm] of vms) if (!directPlug(vm)) plugs.push(...(await vmPlugs(runtime, ctx.node(c.name), vm, i, datapath)));
       await plugIntoBrInt(ctx.node(c.name), plugs);
       return `${datapath} datapath`;
     },

@@ -1,4 +1,4 @@
-import type { Datapath } from './chassis.js';
+import type { Datapath } from './datapath.js';
 import type { NodeShell } from './node-shell.js';
 
 /** An interface of a chassis and the logical switch port it is bound to (its iface-id). */
@@ -13,7 +13,12 @@ export interface Plug {
  */
 export async function plugIntoBrInt(chassis: NodeShell, plugs: readonly Plug[]): Promise<void> {
   if (plugs.length === 0) return;
-  await chassis.run(['ovs-vsctl', '--timeout=30', ...plugs.flatMap((p) => ['--', '--may-exist', 'add-port', 'br-int', p.iface, '--', 'set', 'Interface', p.iface, `external_ids:iface-id=${p.logicalPort}`])]);
+  await chassis.run(['ovs-vsctl', '--timeout=30', ...plugCommands(plugs)]);
+}
+
+/** The ovs-vsctl commands (each after its `--`) that plug interfaces into br-int, bound by iface-id. */
+export function plugCommands(plugs: readonly Plug[]): string[] {
+  return plugs.flatMap((p) => ['--', '--may-exist', 'add-port', 'br-int', p.iface, '--', 'set', 'Interface', p.iface, `external_ids:iface-id=${p.logicalPort}`]);
 }
 
 /**

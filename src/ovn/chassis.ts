@@ -5,8 +5,8 @@ import { shellLine } from '../base/shell-line.js';
 import { macFromIpv4, parseIpv4, underlayMac } from '../topology/net.js';
 import { announcesTunnels, neighbourCommands } from './announce.js';
 import { schemaPaths } from '../topology/builds.js';
-
-export type Datapath = 'netdev' | 'system';
+import type { Datapath } from './datapath.js';
+import { plugCommands, type Plug } from './br-int.js';
 
 /**
  * Starts one chassis: its own ovsdb-server and ovs-vswitchd, the underlay on br-phy,
@@ -15,9 +15,11 @@ export type Datapath = 'netdev' | 'system';
  * The tunnel address sits on br-phy, not on eth0: the userspace datapath only tunnels when
  * the route to the remote endpoint leaves through an OVS bridge ("br-phy pattern"). A chassis with
  * few peers gets their tunnel neighbours here (see {@link announcesTunnels}). `before` are
- * commands run before ovn-controller starts (the features': provider networks' bridges).
+ * commands run before ovn-controller starts (the features': provider networks' bridges). `plugs`,
+ * interfaces already made in the chassis (its VMs'), go into br-int in the transaction that makes it:
+ * ovn-controller finds them at its start, and no process of their own plugs them.
  */
-export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, datapath: Datapath, before: string[][] = []): Promise<void> {
+export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, datapath: Datapath, before: string[][] = [], plugs: readonly Plug[] = []): Promise<void> {
   const r = node.runDir;
   const prefix = lab.underlay.subnet.prefix;
   // One process for the whole start: on docker each command is an API exec of its own.
@@ -51,6 +53,7 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
       'Bridge',
       'br-int',
       ...brIntSettings(chassis, datapath),
+      ...plugCommands(plugs),
       '--',
       'set',
       'Open_vSwitch',

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { UserError } from '../base/errors.js';
-import type { Datapath } from './chassis.js';
+
+/** The OVS datapath of a lab's chassis: the userspace one (netdev) or the kernel's (system). */
+export type Datapath = 'netdev' | 'system';
 
 /** True when the host kernel has what the OVS kernel datapath needs for Geneve. */
 export function kernelDatapathAvailable(): boolean {

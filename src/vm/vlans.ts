@@ -1,7 +1,7 @@
 import type { NodeShell } from '../ovn/node-shell.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Vm } from '../topology/model.js';
-import type { Datapath } from '../ovn/chassis.js';
+import type { Datapath } from '../ovn/datapath.js';
 import { veth } from '../runtime/links.js';
 import { addTrunkBridge } from '../ovn/br-int.js';
 

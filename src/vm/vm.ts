@@ -5,7 +5,7 @@ import type { Runtime } from '../runtime/runtime.js';
 import { buildTrunk } from './vlans.js';
 import { addressVm6 } from './ipv6.js';
 import type { Plug } from '../ovn/br-int.js';
-import type { Datapath } from '../ovn/chassis.js';
+import type { Datapath } from '../ovn/datapath.js';
 
 /**
  * Makes what plugs a VM into br-int: its eth0 veth, or, for a VM with VLANs, the uplink of its
@@ -21,6 +21,14 @@ export async function vmPlugs(runtime: Runtime, chassis: NodeShell, vm: Vm, inde
     plugs.push({ iface: chassisIf, logicalPort: n.port });
   }
   return plugs;
+}
+
+/**
+ * The plug of a VM that is one untagged port, its eth0's veth straight into br-int (which the
+ * chassis' start makes, plugging it at once); undefined for a VM with VLANs or more interfaces.
+ */
+export function directPlug(vm: Vm): Plug | undefined {
+  return vm.vlans.length || vm.nics?.length ? undefined : { iface: vm.name, logicalPort: vm.port };
 }
 
 /** Static addressing for an interface of a VM without DHCP. */

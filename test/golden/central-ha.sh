@@ -477,11 +477,19 @@ in_node central3 sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.
 in_node central timeout 30 sh -c 'until ovs-appctl -t /run/lab/central-ha/nodes/central/ovnnb_db.ctl cluster/status OVN_Northbound 2>/dev/null | awk '\''/^Leader: unknown/{u=1} /^Servers:/{s=1;next} s&&/ at /{n++} END{exit !(n>=3 && !u)}'\''; do sleep 0.2; done'
 in_node central timeout 30 sh -c 'until ovs-appctl -t /run/lab/central-ha/nodes/central/ovnsb_db.ctl cluster/status OVN_Southbound 2>/dev/null | awk '\''/^Leader: unknown/{u=1} /^Servers:/{s=1;next} s&&/ at /{n++} END{exit !(n>=3 && !u)}'\''; do sleep 0.2; done'
 
-# --- chassis hv1 192.168.100.4: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
+# --- chassis hv1 192.168.100.4: ovs-vswitchd, br-phy, VM vm1 plugged into br-int, ovn-controller
+mkdir -p /run/lab/central-ha/nodes/vm1
+LAB_DIR=/run/lab/central-ha ip netns add lab.central-ha.vm1
+LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv1 link add name vm1 type veth peer name eth0 netns lab.central-ha.vm1 address 02:00:0a:5f:00:0b
+LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv1 link set dev vm1 mtu 1400 up
+in_node vm1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm1 link set dev eth0 addrgenmode none
+LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm1 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm1 link set dev lo up
 in_node hv1 ovsdb-tool create /run/lab/central-ha/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
 in_node hv1 ovsdb-server /run/lab/central-ha/nodes/hv1/conf.db --remote=punix:/run/lab/central-ha/nodes/hv1/db.sock --pidfile=/run/lab/central-ha/nodes/hv1/ovsdb-server.pid --log-file=/run/lab/central-ha/nodes/hv1/ovsdb-server.log --detach --no-chdir
 in_node hv1 ovs-vswitchd unix:/run/lab/central-ha/nodes/hv1/db.sock --disable-system --pidfile=/run/lab/central-ha/nodes/hv1/ovs-vswitchd.pid --log-file=/run/lab/central-ha/nodes/hv1/ovs-vswitchd.log --detach --no-chdir
-in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:04"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:64:04"' -- set Open_vSwitch . external_ids:system-id=hv1 external_ids:hostname=hv1 external_ids:ovn-remote=tcp:192.168.100.1:6642,tcp:192.168.100.2:6642,tcp:192.168.100.3:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.4 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:04"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:64:04"' -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=net-vm1 -- set Open_vSwitch . external_ids:system-id=hv1 external_ids:hostname=hv1 external_ids:ovn-remote=tcp:192.168.100.1:6642,tcp:192.168.100.2:6642,tcp:192.168.100.3:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.4 external_ids:ovn-bridge-datapath-type=netdev
 in_node hv1 ip addr flush dev eth0
 in_node hv1 ip addr add 192.168.100.4/24 dev br-phy
 in_node hv1 ip link set dev br-phy up
@@ -494,21 +502,20 @@ in_node hv1 ip neigh replace 192.168.100.3 lladdr 0a:00:c0:a8:64:03 dev eth0 nud
 in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.5 0a:00:c0:a8:64:05
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642,tcp:192.168.100.2:6642,tcp:192.168.100.3:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/central-ha/nodes/hv1/db.sock --pidfile=/run/lab/central-ha/nodes/hv1/ovn-controller.pid --log-file=/run/lab/central-ha/nodes/hv1/ovn-controller.log --detach --no-chdir
-mkdir -p /run/lab/central-ha/nodes/vm1
-LAB_DIR=/run/lab/central-ha ip netns add lab.central-ha.vm1
-LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv1 link add name vm1 type veth peer name eth0 netns lab.central-ha.vm1 address 02:00:0a:5f:00:0b
-LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv1 link set dev vm1 mtu 1400 up
-in_node vm1 ethtool -K eth0 tx off
-LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm1 link set dev eth0 addrgenmode none
-LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm1 link set dev eth0 mtu 1400 up
-LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm1 link set dev lo up
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=net-vm1
 
-# --- chassis hv2 192.168.100.5: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
+# --- chassis hv2 192.168.100.5: ovs-vswitchd, br-phy, VM vm2 plugged into br-int, ovn-controller
+mkdir -p /run/lab/central-ha/nodes/vm2
+LAB_DIR=/run/lab/central-ha ip netns add lab.central-ha.vm2
+LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv2 link add name vm2 type veth peer name eth0 netns lab.central-ha.vm2 address 02:00:0a:5f:00:0c
+LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv2 link set dev vm2 mtu 1400 up
+in_node vm2 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm2 link set dev eth0 addrgenmode none
+LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm2 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm2 link set dev lo up
 in_node hv2 ovsdb-tool create /run/lab/central-ha/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
 in_node hv2 ovsdb-server /run/lab/central-ha/nodes/hv2/conf.db --remote=punix:/run/lab/central-ha/nodes/hv2/db.sock --pidfile=/run/lab/central-ha/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/central-ha/nodes/hv2/ovsdb-server.log --detach --no-chdir
 in_node hv2 ovs-vswitchd unix:/run/lab/central-ha/nodes/hv2/db.sock --disable-system --pidfile=/run/lab/central-ha/nodes/hv2/ovs-vswitchd.pid --log-file=/run/lab/central-ha/nodes/hv2/ovs-vswitchd.log --detach --no-chdir
-in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:05"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:64:05"' -- set Open_vSwitch . external_ids:system-id=hv2 external_ids:hostname=hv2 external_ids:ovn-remote=tcp:192.168.100.1:6642,tcp:192.168.100.2:6642,tcp:192.168.100.3:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.5 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:05"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:64:05"' -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=net-vm2 -- set Open_vSwitch . external_ids:system-id=hv2 external_ids:hostname=hv2 external_ids:ovn-remote=tcp:192.168.100.1:6642,tcp:192.168.100.2:6642,tcp:192.168.100.3:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.5 external_ids:ovn-bridge-datapath-type=netdev
 in_node hv2 ip addr flush dev eth0
 in_node hv2 ip addr add 192.168.100.5/24 dev br-phy
 in_node hv2 ip link set dev br-phy up
@@ -521,15 +528,6 @@ in_node hv2 ip neigh replace 192.168.100.3 lladdr 0a:00:c0:a8:64:03 dev eth0 nud
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.4 0a:00:c0:a8:64:04
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642,tcp:192.168.100.2:6642,tcp:192.168.100.3:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv2 ovn-controller unix:/run/lab/central-ha/nodes/hv2/db.sock --pidfile=/run/lab/central-ha/nodes/hv2/ovn-controller.pid --log-file=/run/lab/central-ha/nodes/hv2/ovn-controller.log --detach --no-chdir
-mkdir -p /run/lab/central-ha/nodes/vm2
-LAB_DIR=/run/lab/central-ha ip netns add lab.central-ha.vm2
-LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv2 link add name vm2 type veth peer name eth0 netns lab.central-ha.vm2 address 02:00:0a:5f:00:0c
-LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv2 link set dev vm2 mtu 1400 up
-in_node vm2 ethtool -K eth0 tx off
-LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm2 link set dev eth0 addrgenmode none
-LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm2 link set dev eth0 mtu 1400 up
-LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.vm2 link set dev lo up
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=net-vm2
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 2 ports (one transaction)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2

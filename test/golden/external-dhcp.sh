@@ -320,11 +320,19 @@ in_node hv1 ovs-vsctl set Open_vSwitch . 'external_ids:ovn-bridge-mappings="phys
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/external-dhcp/nodes/hv1/db.sock --pidfile=/run/lab/external-dhcp/nodes/hv1/ovn-controller.pid --log-file=/run/lab/external-dhcp/nodes/hv1/ovn-controller.log --detach --no-chdir
 
-# --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
+# --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, VM vm1 plugged into br-int, ovn-controller
+mkdir -p /run/lab/external-dhcp/nodes/vm1
+LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.vm1
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link add name vm1 type veth peer name eth0 netns lab.external-dhcp.vm1 address 02:00:ac:10:32:14
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link set dev vm1 mtu 1400 up
+in_node vm1 ethtool -K eth0 tx off
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.vm1 link set dev eth0 addrgenmode none
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.vm1 link set dev eth0 mtu 1400 up
+LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.vm1 link set dev lo up
 in_node hv2 ovsdb-tool create /run/lab/external-dhcp/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
 in_node hv2 ovsdb-server /run/lab/external-dhcp/nodes/hv2/conf.db --remote=punix:/run/lab/external-dhcp/nodes/hv2/db.sock --pidfile=/run/lab/external-dhcp/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/external-dhcp/nodes/hv2/ovsdb-server.log --detach --no-chdir
 in_node hv2 ovs-vswitchd unix:/run/lab/external-dhcp/nodes/hv2/db.sock --disable-system --pidfile=/run/lab/external-dhcp/nodes/hv2/ovs-vswitchd.pid --log-file=/run/lab/external-dhcp/nodes/hv2/ovs-vswitchd.log --detach --no-chdir
-in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:03"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:64:03"' -- set Open_vSwitch . external_ids:system-id=hv2 external_ids:hostname=hv2 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.3 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:64:03"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:64:03"' -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=provider-vm1 -- set Open_vSwitch . external_ids:system-id=hv2 external_ids:hostname=hv2 external_ids:ovn-remote=tcp:192.168.100.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.100.3 external_ids:ovn-bridge-datapath-type=netdev
 in_node hv2 ip addr flush dev eth0
 in_node hv2 ip addr add 192.168.100.3/24 dev br-phy
 in_node hv2 ip link set dev br-phy up
@@ -336,15 +344,6 @@ in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-br br-ex -- set Bridge br-
 in_node hv2 ovs-vsctl set Open_vSwitch . 'external_ids:ovn-bridge-mappings="physnet1:br-ex"'
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv2 ovn-controller unix:/run/lab/external-dhcp/nodes/hv2/db.sock --pidfile=/run/lab/external-dhcp/nodes/hv2/ovn-controller.pid --log-file=/run/lab/external-dhcp/nodes/hv2/ovn-controller.log --detach --no-chdir
-mkdir -p /run/lab/external-dhcp/nodes/vm1
-LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.vm1
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link add name vm1 type veth peer name eth0 netns lab.external-dhcp.vm1 address 02:00:ac:10:32:14
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv2 link set dev vm1 mtu 1400 up
-in_node vm1 ethtool -K eth0 tx off
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.vm1 link set dev eth0 addrgenmode none
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.vm1 link set dev eth0 mtu 1400 up
-LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.vm1 link set dev lo up
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=provider-vm1
 
 # --- chassis hv3 192.168.100.4: ovs-vswitchd, br-phy, ovn-controller
 in_node hv3 ovsdb-tool create /run/lab/external-dhcp/nodes/hv3/conf.db /usr/share/openvswitch/vswitch.ovsschema

@@ -667,20 +667,7 @@ in_node hv2 ovs-vsctl set Open_vSwitch . 'external_ids:ovn-bridge-mappings="phys
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.164.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv2 ovn-controller unix:/run/lab/l3-ha/nodes/hv2/db.sock --pidfile=/run/lab/l3-ha/nodes/hv2/ovn-controller.pid --log-file=/run/lab/l3-ha/nodes/hv2/ovn-controller.log --detach --no-chdir
 
-# --- chassis hv3 192.168.164.4: ovs-vswitchd, br-phy, ovn-controller, VMs vm1, vm2 plugged into br-int
-in_node hv3 ovsdb-tool create /run/lab/l3-ha/nodes/hv3/conf.db /usr/share/openvswitch/vswitch.ovsschema
-in_node hv3 ovsdb-server /run/lab/l3-ha/nodes/hv3/conf.db --remote=punix:/run/lab/l3-ha/nodes/hv3/db.sock --pidfile=/run/lab/l3-ha/nodes/hv3/ovsdb-server.pid --log-file=/run/lab/l3-ha/nodes/hv3/ovsdb-server.log --detach --no-chdir
-in_node hv3 ovs-vswitchd unix:/run/lab/l3-ha/nodes/hv3/db.sock --disable-system --pidfile=/run/lab/l3-ha/nodes/hv3/ovs-vswitchd.pid --log-file=/run/lab/l3-ha/nodes/hv3/ovs-vswitchd.log --detach --no-chdir
-in_node hv3 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:a4:04"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:a4:04"' -- set Open_vSwitch . external_ids:system-id=hv3 external_ids:hostname=hv3 external_ids:ovn-remote=tcp:192.168.164.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.164.4 external_ids:ovn-bridge-datapath-type=netdev
-in_node hv3 ip addr flush dev eth0
-in_node hv3 ip addr add 192.168.164.4/24 dev br-phy
-in_node hv3 ip link set dev br-phy up
-in_node hv3 ip route add 192.168.164.1/32 dev eth0 src 192.168.164.4
-in_node hv3 ip neigh replace 192.168.164.1 lladdr 0a:00:c0:a8:a4:01 dev eth0 nud permanent
-in_node hv3 ovs-appctl tnl/neigh/set br-phy 192.168.164.2 0a:00:c0:a8:a4:02
-in_node hv3 ovs-appctl tnl/neigh/set br-phy 192.168.164.3 0a:00:c0:a8:a4:03
-in_node hv3 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.164.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
-in_node hv3 ovn-controller unix:/run/lab/l3-ha/nodes/hv3/db.sock --pidfile=/run/lab/l3-ha/nodes/hv3/ovn-controller.pid --log-file=/run/lab/l3-ha/nodes/hv3/ovn-controller.log --detach --no-chdir
+# --- chassis hv3 192.168.164.4: ovs-vswitchd, br-phy, VMs vm1, vm2 plugged into br-int, ovn-controller
 mkdir -p /run/lab/l3-ha/nodes/vm1
 mkdir -p /run/lab/l3-ha/nodes/vm2
 LAB_DIR=/run/lab/l3-ha ip netns add lab.l3-ha.vm1
@@ -697,7 +684,19 @@ in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.vm2 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.vm2 link set dev lo up
-in_node hv3 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=net1-vm1 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=net2-vm2
+in_node hv3 ovsdb-tool create /run/lab/l3-ha/nodes/hv3/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv3 ovsdb-server /run/lab/l3-ha/nodes/hv3/conf.db --remote=punix:/run/lab/l3-ha/nodes/hv3/db.sock --pidfile=/run/lab/l3-ha/nodes/hv3/ovsdb-server.pid --log-file=/run/lab/l3-ha/nodes/hv3/ovsdb-server.log --detach --no-chdir
+in_node hv3 ovs-vswitchd unix:/run/lab/l3-ha/nodes/hv3/db.sock --disable-system --pidfile=/run/lab/l3-ha/nodes/hv3/ovs-vswitchd.pid --log-file=/run/lab/l3-ha/nodes/hv3/ovs-vswitchd.log --detach --no-chdir
+in_node hv3 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:a4:04"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:a4:04"' -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=net1-vm1 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=net2-vm2 -- set Open_vSwitch . external_ids:system-id=hv3 external_ids:hostname=hv3 external_ids:ovn-remote=tcp:192.168.164.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.164.4 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv3 ip addr flush dev eth0
+in_node hv3 ip addr add 192.168.164.4/24 dev br-phy
+in_node hv3 ip link set dev br-phy up
+in_node hv3 ip route add 192.168.164.1/32 dev eth0 src 192.168.164.4
+in_node hv3 ip neigh replace 192.168.164.1 lladdr 0a:00:c0:a8:a4:01 dev eth0 nud permanent
+in_node hv3 ovs-appctl tnl/neigh/set br-phy 192.168.164.2 0a:00:c0:a8:a4:02
+in_node hv3 ovs-appctl tnl/neigh/set br-phy 192.168.164.3 0a:00:c0:a8:a4:03
+in_node hv3 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.164.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv3 ovn-controller unix:/run/lab/l3-ha/nodes/hv3/db.sock --pidfile=/run/lab/l3-ha/nodes/hv3/ovn-controller.pid --log-file=/run/lab/l3-ha/nodes/hv3/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 3 chassis have registered: 3 switches, 2 ports (one transaction)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3

@@ -429,19 +429,7 @@ in_node central ovn-northd --ovnnb-db=unix:/run/lab/st-steps/nodes/central/ovnnb
 in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/st-steps/nodes/central/ovnnb_db.pid /run/lab/st-steps/nodes/central/ovnsb_db.pid /run/lab/st-steps/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.174.2 lladdr 0c:00:c0:a8:ae:02 dev eth0 nud permanent' 'neigh replace 192.168.174.3 lladdr 0c:00:c0:a8:ae:03 dev eth0 nud permanent'
 
-# --- chassis hv1 192.168.174.2: ovs-vswitchd, br-phy, ovn-controller, VM vm1 plugged into br-int
-in_node hv1 ovsdb-tool create /run/lab/st-steps/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
-in_node hv1 ovsdb-server /run/lab/st-steps/nodes/hv1/conf.db --remote=punix:/run/lab/st-steps/nodes/hv1/db.sock --pidfile=/run/lab/st-steps/nodes/hv1/ovsdb-server.pid --log-file=/run/lab/st-steps/nodes/hv1/ovsdb-server.log --detach --no-chdir
-in_node hv1 ovs-vswitchd unix:/run/lab/st-steps/nodes/hv1/db.sock --disable-system --pidfile=/run/lab/st-steps/nodes/hv1/ovs-vswitchd.pid --log-file=/run/lab/st-steps/nodes/hv1/ovs-vswitchd.log --detach --no-chdir
-in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:ae:02"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:ae:02"' -- set Open_vSwitch . external_ids:system-id=hv1 external_ids:hostname=hv1 external_ids:ovn-remote=tcp:192.168.174.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.174.2 external_ids:ovn-bridge-datapath-type=netdev
-in_node hv1 ip addr flush dev eth0
-in_node hv1 ip addr add 192.168.174.2/24 dev br-phy
-in_node hv1 ip link set dev br-phy up
-in_node hv1 ip route add 192.168.174.1/32 dev eth0 src 192.168.174.2
-in_node hv1 ip neigh replace 192.168.174.1 lladdr 0a:00:c0:a8:ae:01 dev eth0 nud permanent
-in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.174.3 0a:00:c0:a8:ae:03
-in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.174.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
-in_node hv1 ovn-controller unix:/run/lab/st-steps/nodes/hv1/db.sock --pidfile=/run/lab/st-steps/nodes/hv1/ovn-controller.pid --log-file=/run/lab/st-steps/nodes/hv1/ovn-controller.log --detach --no-chdir
+# --- chassis hv1 192.168.174.2: ovs-vswitchd, br-phy, VM vm1 plugged into br-int, ovn-controller
 mkdir -p /run/lab/st-steps/nodes/vm1
 LAB_DIR=/run/lab/st-steps ip netns add lab.st-steps.vm1
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv1 link add name vm1 type veth peer name eth0 netns lab.st-steps.vm1 address 02:00:0a:4a:00:0b
@@ -450,21 +438,20 @@ in_node vm1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.vm1 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.vm1 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.vm1 link set dev lo up
-in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=lan-vm1
+in_node hv1 ovsdb-tool create /run/lab/st-steps/nodes/hv1/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv1 ovsdb-server /run/lab/st-steps/nodes/hv1/conf.db --remote=punix:/run/lab/st-steps/nodes/hv1/db.sock --pidfile=/run/lab/st-steps/nodes/hv1/ovsdb-server.pid --log-file=/run/lab/st-steps/nodes/hv1/ovsdb-server.log --detach --no-chdir
+in_node hv1 ovs-vswitchd unix:/run/lab/st-steps/nodes/hv1/db.sock --disable-system --pidfile=/run/lab/st-steps/nodes/hv1/ovs-vswitchd.pid --log-file=/run/lab/st-steps/nodes/hv1/ovs-vswitchd.log --detach --no-chdir
+in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:ae:02"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:ae:02"' -- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=lan-vm1 -- set Open_vSwitch . external_ids:system-id=hv1 external_ids:hostname=hv1 external_ids:ovn-remote=tcp:192.168.174.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.174.2 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv1 ip addr flush dev eth0
+in_node hv1 ip addr add 192.168.174.2/24 dev br-phy
+in_node hv1 ip link set dev br-phy up
+in_node hv1 ip route add 192.168.174.1/32 dev eth0 src 192.168.174.2
+in_node hv1 ip neigh replace 192.168.174.1 lladdr 0a:00:c0:a8:ae:01 dev eth0 nud permanent
+in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.174.3 0a:00:c0:a8:ae:03
+in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.174.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv1 ovn-controller unix:/run/lab/st-steps/nodes/hv1/db.sock --pidfile=/run/lab/st-steps/nodes/hv1/ovn-controller.pid --log-file=/run/lab/st-steps/nodes/hv1/ovn-controller.log --detach --no-chdir
 
-# --- chassis hv2 192.168.174.3: ovs-vswitchd, br-phy, ovn-controller, VM vm2 plugged into br-int
-in_node hv2 ovsdb-tool create /run/lab/st-steps/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
-in_node hv2 ovsdb-server /run/lab/st-steps/nodes/hv2/conf.db --remote=punix:/run/lab/st-steps/nodes/hv2/db.sock --pidfile=/run/lab/st-steps/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/st-steps/nodes/hv2/ovsdb-server.log --detach --no-chdir
-in_node hv2 ovs-vswitchd unix:/run/lab/st-steps/nodes/hv2/db.sock --disable-system --pidfile=/run/lab/st-steps/nodes/hv2/ovs-vswitchd.pid --log-file=/run/lab/st-steps/nodes/hv2/ovs-vswitchd.log --detach --no-chdir
-in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:ae:03"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:ae:03"' -- set Open_vSwitch . external_ids:system-id=hv2 external_ids:hostname=hv2 external_ids:ovn-remote=tcp:192.168.174.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.174.3 external_ids:ovn-bridge-datapath-type=netdev
-in_node hv2 ip addr flush dev eth0
-in_node hv2 ip addr add 192.168.174.3/24 dev br-phy
-in_node hv2 ip link set dev br-phy up
-in_node hv2 ip route add 192.168.174.1/32 dev eth0 src 192.168.174.3
-in_node hv2 ip neigh replace 192.168.174.1 lladdr 0a:00:c0:a8:ae:01 dev eth0 nud permanent
-in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.174.2 0a:00:c0:a8:ae:02
-in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.174.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
-in_node hv2 ovn-controller unix:/run/lab/st-steps/nodes/hv2/db.sock --pidfile=/run/lab/st-steps/nodes/hv2/ovn-controller.pid --log-file=/run/lab/st-steps/nodes/hv2/ovn-controller.log --detach --no-chdir
+# --- chassis hv2 192.168.174.3: ovs-vswitchd, br-phy, VM vm2 plugged into br-int, ovn-controller
 mkdir -p /run/lab/st-steps/nodes/vm2
 LAB_DIR=/run/lab/st-steps ip netns add lab.st-steps.vm2
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv2 link add name vm2 type veth peer name eth0 netns lab.st-steps.vm2 address 02:00:0a:4a:00:0c
@@ -473,7 +460,18 @@ in_node vm2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.vm2 link set dev eth0 addrgenmode none
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.vm2 link set dev eth0 mtu 1400 up
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.vm2 link set dev lo up
-in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=lan-vm2
+in_node hv2 ovsdb-tool create /run/lab/st-steps/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
+in_node hv2 ovsdb-server /run/lab/st-steps/nodes/hv2/conf.db --remote=punix:/run/lab/st-steps/nodes/hv2/db.sock --pidfile=/run/lab/st-steps/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/st-steps/nodes/hv2/ovsdb-server.log --detach --no-chdir
+in_node hv2 ovs-vswitchd unix:/run/lab/st-steps/nodes/hv2/db.sock --disable-system --pidfile=/run/lab/st-steps/nodes/hv2/ovs-vswitchd.pid --log-file=/run/lab/st-steps/nodes/hv2/ovs-vswitchd.log --detach --no-chdir
+in_node hv2 ovs-vsctl --timeout=30 -- add-br br-phy -- set Bridge br-phy datapath_type=netdev 'other_config:hwaddr="0a:00:c0:a8:ae:03"' -- add-port br-phy eth0 -- add-br br-int -- set Bridge br-int datapath_type=netdev fail_mode=secure other_config:disable-in-band=true 'other_config:hwaddr="0e:00:c0:a8:ae:03"' -- --may-exist add-port br-int vm2 -- set Interface vm2 external_ids:iface-id=lan-vm2 -- set Open_vSwitch . external_ids:system-id=hv2 external_ids:hostname=hv2 external_ids:ovn-remote=tcp:192.168.174.1:6642 external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip=192.168.174.3 external_ids:ovn-bridge-datapath-type=netdev
+in_node hv2 ip addr flush dev eth0
+in_node hv2 ip addr add 192.168.174.3/24 dev br-phy
+in_node hv2 ip link set dev br-phy up
+in_node hv2 ip route add 192.168.174.1/32 dev eth0 src 192.168.174.3
+in_node hv2 ip neigh replace 192.168.174.1 lladdr 0a:00:c0:a8:ae:01 dev eth0 nud permanent
+in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.174.2 0a:00:c0:a8:ae:02
+in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.174.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 ovn-controller unix:/run/lab/st-steps/nodes/hv2/db.sock --pidfile=/run/lab/st-steps/nodes/hv2/ovn-controller.pid --log-file=/run/lab/st-steps/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 2 ports (one transaction)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2

@@ -38,23 +38,17 @@ describe('upLab with a fake runtime', () => {
     ]);
     expect(runtime.calls.findIndex((c) => c.startsWith('vm1: ip') && c.includes('addr'))).toBeGreaterThan(runtime.calls.findIndex((c) => c.startsWith('vm1: sh -c') && c.includes('40 /sbin/dhclient -cf /fake/vm1/dhclient.conf')));
     // The logical network is written once every chassis has registered (their registrations then
-    // recompute next to nothing), after the chassis steps, which plug the VMs.
+    // recompute next to nothing), after the chassis steps, which plug the VMs: made before the
+    // chassis starts, plugged in the transaction that makes br-int, before ovn-controller starts.
     const calls = (o: string) => runtime.calls.findIndex((c) => c.includes(o));
     expect(calls('hv1: ovn-controller')).toBeGreaterThan(calls('central: ovn-northd'));
-    expect(calls('hv1: ovn-controller')).toBeLessThan(calls('vm vm1 on hv1'));
+    expect(calls('hv1: ovn-controller')).toBeGreaterThan(calls('vm vm1 on hv1'));
+    expect(calls('hv1: ovn-controller')).toBeGreaterThan(calls('add-br br-int'));
+    expect(runtime.calls[calls('add-br br-int')]).toMatch(/^hv1: ovs-vsctl .*-- add-br br-int .*-- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=dmz-vm1 /);
     const lastRegistration = Math.max(...['hv1', 'hv2'].map((c) => runtime.calls.findIndex((x) => x.includes(`wait-until Chassis ${c}`))));
     expect(lastRegistration).toBeGreaterThan(Math.max(calls('hv1: ovn-controller'), calls('hv2: ovn-controller')));
     expect(calls('ls-add dmz')).toBeGreaterThan(lastRegistration);
-    const order = [
-      'underlay',
-      'node central',
-      'central: ovn-northd',
-      'vm vm1 on hv1',
-      'hv1: ovs-vsctl --timeout=30 -- --may-exist add-port br-int vm1',
-      'central: ovn-nbctl --timeout=30 -- ls-add dmz',
-      '--wait=hv sync',
-      '40 /sbin/dhclient -cf /fake/vm1/dhclient.conf',
-    ];
+    const order = ['underlay', 'node central', 'vm vm1 on hv1', 'central: ovn-northd', 'hv1: ovn-controller', 'central: ovn-nbctl --timeout=30 -- ls-add dmz', '--wait=hv sync', '40 /sbin/dhclient -cf /fake/vm1/dhclient.conf'];
     const positions = order.map((o) => runtime.calls.findIndex((c) => c.includes(o)));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
