@@ -1,6 +1,6 @@
 import { commandArgv } from '../base/exec.js';
 import { count } from '../base/text.js';
-import { startCentral } from '../ovn/central.js';
+import { chassisRows, startCentral } from '../ovn/central.js';
 import { startChassis } from '../ovn/chassis.js';
 import { announceTunnelAddress, announcesTunnels, completeNeighbours } from '../ovn/announce.js';
 import { logicalNetworkTransactions } from '../ovn/logical-network.js';
@@ -110,10 +110,12 @@ function clusterStep(lab: Lab): UpStep {
   const members = lab.central.members ?? [];
   return {
     id: 'central',
-    title: `central cluster of ${members.length}: ${members.map((m) => `${m.name} ${m.ip}`).join(', ')}: NB and SB Raft clusters, ovn-northd on each`,
+    title: `central cluster of ${members.length}: ${members.map((m) => `${m.name} ${m.ip}`).join(', ')}: NB and SB Raft clusters, ovn-northd on each, the chassis' SB rows`,
     run: async ({ ctx }) => {
       for (const m of members) await startCentral(ctx.node(m.name), lab.central, chassisNics(lab));
       await waitClusterFormed(ctx.central(), members.length);
+      // Through every member, to the leader (see chassisRows); the chassis steps come after this one.
+      await ctx.central().runAll(chassisRows(lab.chassis));
     },
   };
 }
@@ -123,8 +125,8 @@ function centralStep(lab: Lab): UpStep {
   return {
     id: 'central',
     group: 'chassis',
-    title: `central ${lab.central.ip}: NB and SB databases${lab.central.ssl ? ' (SSL)' : ''}, ovn-northd`,
-    run: ({ ctx }) => startCentral(ctx.central(), lab.central, chassisNics(lab)),
+    title: `central ${lab.central.ip}: NB and SB databases${lab.central.ssl ? ' (SSL)' : ''}, the chassis' SB rows, ovn-northd`,
+    run: ({ ctx }) => startCentral(ctx.central(), lab.central, chassisNics(lab), lab.chassis),
   };
 }
 

@@ -20,16 +20,22 @@ export async function rows(node: NodeShell, argv: readonly string[], opts?: Exec
     .map((l) => l.split(','));
 }
 
-/** The chassis registered in the SB database; undefined when it does not answer (it cannot say). */
+/**
+ * The chassis registered in the SB database, by their ovn-controller (which writes the hostname in
+ * the row central made, see chassisRows); undefined when it does not answer (it cannot say).
+ */
 export async function registeredChassis(central: NodeShell): Promise<Set<string> | undefined> {
-  const found = await rows(central, ['ovn-sbctl', '--columns=name', 'list', 'Chassis'], { timeoutMs: 10_000 });
-  return found && new Set(found.map(([name]) => name!));
+  const found = await rows(central, ['ovn-sbctl', '--columns=name,hostname', 'list', 'Chassis'], { timeoutMs: 10_000 });
+  return found && new Set(found.filter(([, hostname]) => hostname).map(([name]) => name!));
 }
 
-/** Every chassis' encapsulations as `<chassis> <type> <ip>`, sorted. */
+/** Every registered chassis' encapsulations as `<chassis> <type> <ip>`, sorted (a row central wrote counts once its ovn-controller has taken it over). */
 export async function encaps(central: NodeShell): Promise<string[]> {
-  const found = (await rows(central, ['ovn-sbctl', '--columns=chassis_name,type,ip', 'list', 'Encap'])) ?? [];
-  return found.map(([name, type, ip]) => `${name} ${type} ${ip}`).sort();
+  const [found, registered] = await Promise.all([rows(central, ['ovn-sbctl', '--columns=chassis_name,type,ip', 'list', 'Encap']), registeredChassis(central)]);
+  return (found ?? [])
+    .filter(([name]) => registered?.has(name!))
+    .map(([name, type, ip]) => `${name} ${type} ${ip}`)
+    .sort();
 }
 
 /** A logical switch port in the NB database: its switch, type and addresses; undefined when there is none. */

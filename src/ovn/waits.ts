@@ -6,17 +6,23 @@ import { waitInNode, type NodeShell } from './node-shell.js';
  */
 
 /**
+ * A chassis has registered once its ovn-controller has written its Chassis row: central writes
+ * the rows before (see chassisRows), without a hostname, which ovn-controller sets.
+ */
+const REGISTERED = 'hostname!=""';
+
+/**
  * The chassis have registered in the SB database, the logical ports are bound on their chassis and
  * up, and every chassis has applied the NB as it is now: one process, failing at the first wait
  * that times out (the error shows the script's start, not which wait it was).
  */
 export async function waitRegisteredBoundSynced(central: NodeShell, chassis: readonly string[], ports: readonly string[]): Promise<void> {
-  await runEach(central, [...waitEvery('ovn-sbctl', 'Chassis', chassis), ...waitEvery('ovn-nbctl', 'Logical_Switch_Port', ports, 'up=true'), HV_SYNC]);
+  await runEach(central, [...waitEvery('ovn-sbctl', 'Chassis', chassis, REGISTERED), ...waitEvery('ovn-nbctl', 'Logical_Switch_Port', ports, 'up=true'), HV_SYNC]);
 }
 
 /** The chassis have registered in the SB database. */
 export async function waitRegistered(central: NodeShell, chassis: readonly string[]): Promise<void> {
-  await runEach(central, waitEvery('ovn-sbctl', 'Chassis', chassis));
+  await runEach(central, waitEvery('ovn-sbctl', 'Chassis', chassis, REGISTERED));
 }
 
 /**

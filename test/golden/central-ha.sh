@@ -452,7 +452,7 @@ LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv2 addr add 192.168.100.5/24 dev eth0
 LAB_DIR=/run/lab/central-ha ip -n lab.central-ha.hv2 link set dev lo up
 
-# --- central cluster of 3: central 192.168.100.1, central2 192.168.100.2, central3 192.168.100.3: NB and SB Raft clusters, ovn-northd on each
+# --- central cluster of 3: central 192.168.100.1, central2 192.168.100.2, central3 192.168.100.3: NB and SB Raft clusters, ovn-northd on each, the chassis' SB rows
 in_node central ovsdb-tool create-cluster /run/lab/central-ha/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema tcp:192.168.100.1:6643
 in_node central ovsdb-server /run/lab/central-ha/nodes/central/ovnnb_db.db --remote=punix:/run/lab/central-ha/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/central-ha/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/central-ha/nodes/central/ovnnb_db.pid --log-file=/run/lab/central-ha/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create-cluster /run/lab/central-ha/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema tcp:192.168.100.1:6644
@@ -476,6 +476,7 @@ in_node central3 sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >
 in_node central3 sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.4 lladdr 0c:00:c0:a8:64:04 dev eth0 nud permanent' 'neigh replace 192.168.100.5 lladdr 0c:00:c0:a8:64:05 dev eth0 nud permanent'
 in_node central timeout 30 sh -c 'until ovs-appctl -t /run/lab/central-ha/nodes/central/ovnnb_db.ctl cluster/status OVN_Northbound 2>/dev/null | awk '\''/^Leader: unknown/{u=1} /^Servers:/{s=1;next} s&&/ at /{n++} END{exit !(n>=3 && !u)}'\''; do sleep 0.2; done'
 in_node central timeout 30 sh -c 'until ovs-appctl -t /run/lab/central-ha/nodes/central/ovnsb_db.ctl cluster/status OVN_Southbound 2>/dev/null | awk '\''/^Leader: unknown/{u=1} /^Servers:/{s=1;next} s&&/ at /{n++} END{exit !(n>=3 && !u)}'\''; do sleep 0.2; done'
+in_node central ovn-sbctl --timeout=30 -- chassis-add hv1 geneve 192.168.100.4 -- chassis-add hv2 geneve 192.168.100.5
 
 # --- chassis hv1 192.168.100.4: ovs-vswitchd, br-phy, VM vm1 plugged into br-int, ovn-controller
 mkdir -p /run/lab/central-ha/nodes/vm1
@@ -530,14 +531,14 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv2 ovn-controller unix:/run/lab/central-ha/nodes/hv2/db.sock --pidfile=/run/lab/central-ha/nodes/hv2/ovn-controller.pid --log-file=/run/lab/central-ha/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 2 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=30 -- ls-add net -- --id=@dhcp0 create DHCP_Options cidr=10.95.0.0/24 'options:server_id="10.95.0.1"' 'options:server_mac="02:00:0a:5f:00:01"' 'options:lease_time="3600"' -- lsp-add net net-vm1 -- lsp-set-addresses net-vm1 '02:00:0a:5f:00:0b 10.95.0.11' -- set Logical_Switch_Port net-vm1 dhcpv4_options=@dhcp0 -- lsp-add net net-vm2 -- lsp-set-addresses net-vm2 '02:00:0a:5f:00:0c 10.95.0.12' -- set Logical_Switch_Port net-vm2 dhcpv4_options=@dhcp0
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 in_node central2 sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 in_node central3 sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port net-vm1 up=true -- wait-until Logical_Switch_Port net-vm2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

@@ -462,11 +462,12 @@ LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv2 addr add 192.168.100.3/24 dev eth0
 LAB_DIR=/run/lab/dhcpv6 ip -n lab.dhcpv6.hv2 link set dev lo up
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd
+# --- central 192.168.100.1: NB and SB databases, the chassis' SB rows, ovn-northd
 in_node central ovsdb-tool create /run/lab/dhcpv6/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/dhcpv6/nodes/central/ovnnb_db.db --remote=punix:/run/lab/dhcpv6/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/dhcpv6/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/dhcpv6/nodes/central/ovnnb_db.pid --log-file=/run/lab/dhcpv6/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/dhcpv6/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/dhcpv6/nodes/central/ovnsb_db.db --remote=punix:/run/lab/dhcpv6/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/dhcpv6/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/dhcpv6/nodes/central/ovnsb_db.pid --log-file=/run/lab/dhcpv6/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-sbctl --db=unix:/run/lab/dhcpv6/nodes/central/ovnsb_db.sock --timeout=30 -- chassis-add hv1 geneve 192.168.100.2 -- chassis-add hv2 geneve 192.168.100.3
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/dhcpv6/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/dhcpv6/nodes/central/ovnsb_db.sock --pidfile=/run/lab/dhcpv6/nodes/central/ovn-northd.pid --log-file=/run/lab/dhcpv6/nodes/central/ovn-northd.log --detach --no-chdir
 in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/dhcpv6/nodes/central/ovnnb_db.pid /run/lab/dhcpv6/nodes/central/ovnsb_db.pid /run/lab/dhcpv6/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.2 lladdr 0c:00:c0:a8:64:02 dev eth0 nud permanent' 'neigh replace 192.168.100.3 lladdr 0c:00:c0:a8:64:03 dev eth0 nud permanent'
@@ -521,12 +522,12 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv2 ovn-controller unix:/run/lab/dhcpv6/nodes/hv2/db.sock --pidfile=/run/lab/dhcpv6/nodes/hv2/ovn-controller.pid --log-file=/run/lab/dhcpv6/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 3 switches, 3 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=30 -- ls-add stateful -- ls-add slaac -- ls-add v6only -- --id=@dhcp0 create DHCP_Options 'cidr="fd00:61::/64"' 'options:server_id="02:00:00:61:00:01"' 'options:dns_server="{fd00:61::53}"' -- lsp-add stateful stateful-vm1 -- lsp-set-addresses stateful-vm1 '02:00:00:61:00:11 10.61.0.11 fd00:61::11' -- set Logical_Switch_Port stateful-vm1 dhcpv6_options=@dhcp0 -- lsp-add slaac slaac-vm2 -- lsp-set-addresses slaac-vm2 '02:00:00:62:00:12 10.62.0.12 fd00:62::ff:fe62:12' -- lsp-add v6only v6only-vm3 -- lsp-set-addresses v6only-vm3 '02:00:00:63:00:13 fd00:63::ff:fe63:13' -- lr-add r1 -- lrp-add r1 r1-stateful 02:00:00:61:00:01 10.61.0.1/24 fd00:61::1/64 -- set Logical_Router_Port r1-stateful ipv6_ra_configs:address_mode=dhcpv6_stateful -- lsp-add stateful stateful-r1 -- lsp-set-type stateful-r1 router -- lsp-set-addresses stateful-r1 router -- lsp-set-options stateful-r1 router-port=r1-stateful -- lrp-add r1 r1-slaac 02:00:00:62:00:01 10.62.0.1/24 fd00:62::1/64 -- set Logical_Router_Port r1-slaac ipv6_ra_configs:address_mode=slaac -- lsp-add slaac slaac-r1 -- lsp-set-type slaac-r1 router -- lsp-set-addresses slaac-r1 router -- lsp-set-options slaac-r1 router-port=r1-slaac -- lrp-add r1 r1-v6only 06:01:02:80:79:ef fd00:63::1/64 -- set Logical_Router_Port r1-v6only ipv6_ra_configs:address_mode=slaac -- lsp-add v6only v6only-r1 -- lsp-set-type v6only-r1 router -- lsp-set-addresses v6only-r1 router -- lsp-set-options v6only-r1 router-port=r1-v6only -- --id=@acl0 create ACL direction=to-lport priority=1002 'match="ip6 && tcp.dst == 8080"' action=allow-related label=61 -- add Logical_Switch slaac acls @acl0
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port stateful-vm1 up=true -- wait-until Logical_Switch_Port slaac-vm2 up=true -- wait-until Logical_Switch_Port v6only-vm3 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

@@ -405,11 +405,12 @@ LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv2 addr add 192.168.100.3/24 dev eth0
 LAB_DIR=/run/lab/dmz ip -n lab.dmz.hv2 link set dev lo up
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd
+# --- central 192.168.100.1: NB and SB databases, the chassis' SB rows, ovn-northd
 in_node central ovsdb-tool create /run/lab/dmz/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/dmz/nodes/central/ovnnb_db.db --remote=punix:/run/lab/dmz/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/dmz/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/dmz/nodes/central/ovnnb_db.pid --log-file=/run/lab/dmz/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/dmz/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/dmz/nodes/central/ovnsb_db.db --remote=punix:/run/lab/dmz/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/dmz/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/dmz/nodes/central/ovnsb_db.pid --log-file=/run/lab/dmz/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-sbctl --db=unix:/run/lab/dmz/nodes/central/ovnsb_db.sock --timeout=30 -- chassis-add hv1 geneve 192.168.100.2 -- chassis-add hv2 geneve 192.168.100.3
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/dmz/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/dmz/nodes/central/ovnsb_db.sock --pidfile=/run/lab/dmz/nodes/central/ovn-northd.pid --log-file=/run/lab/dmz/nodes/central/ovn-northd.log --detach --no-chdir
 in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/dmz/nodes/central/ovnnb_db.pid /run/lab/dmz/nodes/central/ovnsb_db.pid /run/lab/dmz/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.2 lladdr 0c:00:c0:a8:64:02 dev eth0 nud permanent' 'neigh replace 192.168.100.3 lladdr 0c:00:c0:a8:64:03 dev eth0 nud permanent'
@@ -459,12 +460,12 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv2 ovn-controller unix:/run/lab/dmz/nodes/hv2/db.sock --pidfile=/run/lab/dmz/nodes/hv2/ovn-controller.pid --log-file=/run/lab/dmz/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 2 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=30 -- ls-add dmz -- --id=@dhcp0 create DHCP_Options cidr=172.16.255.128/26 'options:server_id="172.16.255.129"' 'options:server_mac="02:ac:10:ff:01:29"' 'options:lease_time="3600"' 'options:router="172.16.255.129"' -- lsp-add dmz dmz-vm1 -- lsp-set-addresses dmz-vm1 '02:ac:10:ff:01:30 172.16.255.130' -- set Logical_Switch_Port dmz-vm1 dhcpv4_options=@dhcp0 -- lsp-add dmz dmz-vm2 -- lsp-set-addresses dmz-vm2 '02:ac:10:ff:01:31 172.16.255.131' -- set Logical_Switch_Port dmz-vm2 dhcpv4_options=@dhcp0
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port dmz-vm1 up=true -- wait-until Logical_Switch_Port dmz-vm2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

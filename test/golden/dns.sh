@@ -415,11 +415,12 @@ LAB_DIR=/run/lab/dns ip -n lab.dns.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/dns ip -n lab.dns.hv2 addr add 192.168.100.3/24 dev eth0
 LAB_DIR=/run/lab/dns ip -n lab.dns.hv2 link set dev lo up
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd
+# --- central 192.168.100.1: NB and SB databases, the chassis' SB rows, ovn-northd
 in_node central ovsdb-tool create /run/lab/dns/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/dns/nodes/central/ovnnb_db.db --remote=punix:/run/lab/dns/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/dns/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/dns/nodes/central/ovnnb_db.pid --log-file=/run/lab/dns/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/dns/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/dns/nodes/central/ovnsb_db.db --remote=punix:/run/lab/dns/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/dns/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/dns/nodes/central/ovnsb_db.pid --log-file=/run/lab/dns/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-sbctl --db=unix:/run/lab/dns/nodes/central/ovnsb_db.sock --timeout=30 -- chassis-add hv1 geneve 192.168.100.2 -- chassis-add hv2 geneve 192.168.100.3
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/dns/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/dns/nodes/central/ovnsb_db.sock --pidfile=/run/lab/dns/nodes/central/ovn-northd.pid --log-file=/run/lab/dns/nodes/central/ovn-northd.log --detach --no-chdir
 in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/dns/nodes/central/ovnnb_db.pid /run/lab/dns/nodes/central/ovnsb_db.pid /run/lab/dns/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.2 lladdr 0c:00:c0:a8:64:02 dev eth0 nud permanent' 'neigh replace 192.168.100.3 lladdr 0c:00:c0:a8:64:03 dev eth0 nud permanent'
@@ -467,12 +468,12 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv2 ovn-controller unix:/run/lab/dns/nodes/hv2/db.sock --pidfile=/run/lab/dns/nodes/hv2/ovn-controller.pid --log-file=/run/lab/dns/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 2 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- --id=@dhcp0 create DHCP_Options cidr=10.70.0.0/24 'options:server_id="10.70.0.1"' 'options:server_mac="02:00:0a:46:00:01"' 'options:lease_time="3600"' 'options:router="10.70.0.1"' 'options:dns_server="{10.70.0.1}"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:46:00:0b 10.70.0.11 fd00:70::aff:fe46:b' -- set Logical_Switch_Port lan-vm1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:46:00:0c 10.70.0.12 fd00:70::aff:fe46:c' -- set Logical_Switch_Port lan-vm2 dhcpv4_options=@dhcp0 -- lr-add r1 -- lrp-add r1 r1-lan 06:00:0a:46:00:01 10.70.0.1/24 fd00:70::1/64 -- set Logical_Router_Port r1-lan ipv6_ra_configs:address_mode=slaac -- lsp-add lan lan-r1 -- lsp-set-type lan-r1 router -- lsp-set-addresses lan-r1 router -- lsp-set-options lan-r1 router-port=r1-lan -- --id=@dns_lab create DNS 'records:"vm1.lab.example"="10.70.0.11 fd00:70::aff:fe46:b"' 'records:"vm2.lab.example"="10.70.0.12 fd00:70::aff:fe46:c"' 'records:"www.lab.example"="10.70.0.11 fd00:70::aff:fe46:b 10.70.0.12 fd00:70::aff:fe46:c"' 'records:"gw.lab.example"="10.70.0.1"' 'records:"11.0.70.10.in-addr.arpa"="vm1.lab.example"' 'records:"b.0.0.0.6.4.e.f.f.f.a.0.0.0.0.0.0.0.0.0.0.0.0.0.0.7.0.0.0.0.d.f.ip6.arpa"="vm1.lab.example"' 'records:"12.0.70.10.in-addr.arpa"="vm2.lab.example"' 'records:"c.0.0.0.6.4.e.f.f.f.a.0.0.0.0.0.0.0.0.0.0.0.0.0.0.7.0.0.0.0.d.f.ip6.arpa"="vm2.lab.example"' 'records:"1.0.70.10.in-addr.arpa"="gw.lab.example"' 'external_ids:lab-name="lab"' -- add Logical_Switch lan dns_records @dns_lab
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port lan-vm1 up=true -- wait-until Logical_Switch_Port lan-vm2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

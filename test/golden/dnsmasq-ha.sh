@@ -369,11 +369,12 @@ LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv3 link set dev eth0 up
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv3 addr add 192.168.100.4/24 dev eth0
 LAB_DIR=/run/lab/dnsmasq-ha ip -n lab.dnsmasq-ha.hv3 link set dev lo up
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd
+# --- central 192.168.100.1: NB and SB databases, the chassis' SB rows, ovn-northd
 in_node central ovsdb-tool create /run/lab/dnsmasq-ha/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/dnsmasq-ha/nodes/central/ovnnb_db.db --remote=punix:/run/lab/dnsmasq-ha/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/dnsmasq-ha/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/dnsmasq-ha/nodes/central/ovnnb_db.pid --log-file=/run/lab/dnsmasq-ha/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/dnsmasq-ha/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/dnsmasq-ha/nodes/central/ovnsb_db.db --remote=punix:/run/lab/dnsmasq-ha/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/dnsmasq-ha/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/dnsmasq-ha/nodes/central/ovnsb_db.pid --log-file=/run/lab/dnsmasq-ha/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-sbctl --db=unix:/run/lab/dnsmasq-ha/nodes/central/ovnsb_db.sock --timeout=30 -- chassis-add hv1 geneve 192.168.100.2 -- chassis-add hv2 geneve 192.168.100.3 -- chassis-add hv3 geneve 192.168.100.4
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/dnsmasq-ha/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/dnsmasq-ha/nodes/central/ovnsb_db.sock --pidfile=/run/lab/dnsmasq-ha/nodes/central/ovn-northd.pid --log-file=/run/lab/dnsmasq-ha/nodes/central/ovn-northd.log --detach --no-chdir
 in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/dnsmasq-ha/nodes/central/ovnnb_db.pid /run/lab/dnsmasq-ha/nodes/central/ovnsb_db.pid /run/lab/dnsmasq-ha/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.2 lladdr 0c:00:c0:a8:64:02 dev eth0 nud permanent' 'neigh replace 192.168.100.3 lladdr 0c:00:c0:a8:64:03 dev eth0 nud permanent' 'neigh replace 192.168.100.4 lladdr 0c:00:c0:a8:64:04 dev eth0 nud permanent'
@@ -456,12 +457,12 @@ in_node hv3 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv3 ovn-controller unix:/run/lab/dnsmasq-ha/nodes/hv3/db.sock --pidfile=/run/lab/dnsmasq-ha/nodes/hv3/ovn-controller.pid --log-file=/run/lab/dnsmasq-ha/nodes/hv3/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 3 chassis have registered: 1 switch, 4 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""' -- wait-until Chassis hv3 'hostname!=""'
 in_node central ovn-nbctl --timeout=30 -- ls-add net -- lsp-add net net-vm1 -- lsp-set-addresses net-vm1 '02:00:0a:28:00:0b 10.40.0.11' -- lsp-add net net-vm2 -- lsp-set-addresses net-vm2 '02:00:0a:28:00:0c 10.40.0.12' -- lsp-add net net-dhcp1 -- lsp-set-addresses net-dhcp1 '02:00:0a:28:00:02 10.40.0.2' -- lsp-add net net-dhcp2 -- lsp-set-addresses net-dhcp2 '02:00:0a:28:00:03 10.40.0.3'
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""' -- wait-until Chassis hv3 'hostname!=""'
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port net-vm1 up=true -- wait-until Logical_Switch_Port net-vm2 up=true -- wait-until Logical_Switch_Port net-dhcp1 up=true -- wait-until Logical_Switch_Port net-dhcp2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

@@ -294,11 +294,12 @@ LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.bm1 link set dev eth0 add
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.bm1 link set dev eth0 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev bm1 master bridge0
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd
+# --- central 192.168.100.1: NB and SB databases, the chassis' SB rows, ovn-northd
 in_node central ovsdb-tool create /run/lab/external-dhcp/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/external-dhcp/nodes/central/ovnnb_db.db --remote=punix:/run/lab/external-dhcp/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/external-dhcp/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/external-dhcp/nodes/central/ovnnb_db.pid --log-file=/run/lab/external-dhcp/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/external-dhcp/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/external-dhcp/nodes/central/ovnsb_db.db --remote=punix:/run/lab/external-dhcp/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/external-dhcp/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/external-dhcp/nodes/central/ovnsb_db.pid --log-file=/run/lab/external-dhcp/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-sbctl --db=unix:/run/lab/external-dhcp/nodes/central/ovnsb_db.sock --timeout=30 -- chassis-add hv1 geneve 192.168.100.2 -- chassis-add hv2 geneve 192.168.100.3 -- chassis-add hv3 geneve 192.168.100.4
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/external-dhcp/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/external-dhcp/nodes/central/ovnsb_db.sock --pidfile=/run/lab/external-dhcp/nodes/central/ovn-northd.pid --log-file=/run/lab/external-dhcp/nodes/central/ovn-northd.log --detach --no-chdir
 in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/external-dhcp/nodes/central/ovnnb_db.pid /run/lab/external-dhcp/nodes/central/ovnsb_db.pid /run/lab/external-dhcp/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.2 lladdr 0c:00:c0:a8:64:02 dev eth0 nud permanent' 'neigh replace 192.168.100.3 lladdr 0c:00:c0:a8:64:03 dev eth0 nud permanent' 'neigh replace 192.168.100.4 lladdr 0c:00:c0:a8:64:04 dev eth0 nud permanent'
@@ -361,12 +362,12 @@ in_node hv3 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv3 ovn-controller unix:/run/lab/external-dhcp/nodes/hv3/db.sock --pidfile=/run/lab/external-dhcp/nodes/hv3/ovn-controller.pid --log-file=/run/lab/external-dhcp/nodes/hv3/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 3 chassis have registered: 1 switch, 1 port (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""' -- wait-until Chassis hv3 'hostname!=""'
 in_node central ovn-nbctl --timeout=30 -- ls-add provider -- lsp-add provider provider-localnet -- lsp-set-type provider-localnet localnet -- lsp-set-addresses provider-localnet unknown -- lsp-set-options provider-localnet network_name=physnet1 -- --id=@dhcp0 create DHCP_Options cidr=172.16.50.0/24 'options:server_id="172.16.50.1"' 'options:server_mac="02:00:ac:10:32:01"' 'options:lease_time="3600"' 'options:mtu="1400"' -- lsp-add provider provider-vm1 -- lsp-set-addresses provider-vm1 '02:00:ac:10:32:14 172.16.50.20' -- set Logical_Switch_Port provider-vm1 dhcpv4_options=@dhcp0 -- --id=@hcg0_0 create HA_Chassis chassis_name=hv1 priority=20 -- --id=@hcg0_1 create HA_Chassis chassis_name=hv2 priority=10 -- --id=@hcg0 create HA_Chassis_Group name=bm1 'ha_chassis=[@hcg0_0,@hcg0_1]' -- lsp-add provider provider-bm1 -- lsp-set-type provider-bm1 external -- lsp-set-addresses provider-bm1 '02:00:ac:10:32:1e 172.16.50.30' -- set Logical_Switch_Port provider-bm1 ha_chassis_group=@hcg0 -- set Logical_Switch_Port provider-bm1 dhcpv4_options=@dhcp0
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""' -- wait-until Chassis hv3 'hostname!=""'
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port provider-vm1 up=true -- wait-until Logical_Switch_Port provider-bm1 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

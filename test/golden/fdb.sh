@@ -313,11 +313,12 @@ LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv2 addr add 192.168.172.3/24 dev eth0
 LAB_DIR=/run/lab/fdb ip -n lab.fdb.hv2 link set dev lo up
 
-# --- central 192.168.172.1: NB and SB databases, ovn-northd
+# --- central 192.168.172.1: NB and SB databases, the chassis' SB rows, ovn-northd
 in_node central ovsdb-tool create /run/lab/fdb/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/fdb/nodes/central/ovnnb_db.db --remote=punix:/run/lab/fdb/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.172.1 --unixctl=/run/lab/fdb/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/fdb/nodes/central/ovnnb_db.pid --log-file=/run/lab/fdb/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/fdb/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/fdb/nodes/central/ovnsb_db.db --remote=punix:/run/lab/fdb/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.172.1 --unixctl=/run/lab/fdb/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/fdb/nodes/central/ovnsb_db.pid --log-file=/run/lab/fdb/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-sbctl --db=unix:/run/lab/fdb/nodes/central/ovnsb_db.sock --timeout=30 -- chassis-add hv1 geneve 192.168.172.2 -- chassis-add hv2 geneve 192.168.172.3
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/fdb/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/fdb/nodes/central/ovnsb_db.sock --pidfile=/run/lab/fdb/nodes/central/ovn-northd.pid --log-file=/run/lab/fdb/nodes/central/ovn-northd.log --detach --no-chdir
 in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/fdb/nodes/central/ovnnb_db.pid /run/lab/fdb/nodes/central/ovnsb_db.pid /run/lab/fdb/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.172.2 lladdr 0c:00:c0:a8:ac:02 dev eth0 nud permanent' 'neigh replace 192.168.172.3 lladdr 0c:00:c0:a8:ac:03 dev eth0 nud permanent'
@@ -375,12 +376,12 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.172.1:664
 in_node hv2 ovn-controller unix:/run/lab/fdb/nodes/hv2/db.sock --pidfile=/run/lab/fdb/nodes/hv2/ovn-controller.pid --log-file=/run/lab/fdb/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 2 switches, 3 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- ls-add wan -- --id=@dhcp0 create DHCP_Options cidr=10.73.0.0/24 'options:server_id="10.73.0.1"' 'options:server_mac="02:00:0a:49:00:01"' 'options:lease_time="3600"' 'options:router="10.73.0.1"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:49:00:0b 10.73.0.11' -- set Logical_Switch_Port lan-vm1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 unknown -- --id=@dhcp1 create DHCP_Options cidr=10.74.0.0/24 'options:server_id="10.74.0.1"' 'options:server_mac="02:00:0a:4a:00:01"' 'options:lease_time="3600"' 'options:router="10.74.0.1"' -- lsp-add wan wan-remote -- lsp-set-addresses wan-remote '02:00:0a:4a:00:15 10.74.0.21' -- set Logical_Switch_Port wan-remote dhcpv4_options=@dhcp1 -- lr-add r1 -- set Logical_Router r1 'options:mac_binding_age_threshold="20"' -- lrp-add r1 r1-lan 06:00:0a:49:00:01 10.73.0.1/24 -- lsp-add lan lan-r1 -- lsp-set-type lan-r1 router -- lsp-set-addresses lan-r1 router -- lsp-set-options lan-r1 router-port=r1-lan -- lrp-add r1 r1-wan 06:00:0a:4a:00:01 10.74.0.1/24 -- lsp-add wan wan-r1 -- lsp-set-type wan-r1 router -- lsp-set-addresses wan-r1 router -- lsp-set-options wan-r1 router-port=r1-wan
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port lan-vm1 up=true -- wait-until Logical_Switch_Port lan-vm2 up=true -- wait-until Logical_Switch_Port wan-remote up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

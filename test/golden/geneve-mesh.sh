@@ -288,11 +288,12 @@ LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv3 link set dev eth0 up
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv3 addr add 192.168.100.4/24 dev eth0
 LAB_DIR=/run/lab/geneve-mesh ip -n lab.geneve-mesh.hv3 link set dev lo up
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd
+# --- central 192.168.100.1: NB and SB databases, the chassis' SB rows, ovn-northd
 in_node central ovsdb-tool create /run/lab/geneve-mesh/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/geneve-mesh/nodes/central/ovnnb_db.db --remote=punix:/run/lab/geneve-mesh/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/geneve-mesh/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/geneve-mesh/nodes/central/ovnnb_db.pid --log-file=/run/lab/geneve-mesh/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/geneve-mesh/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/geneve-mesh/nodes/central/ovnsb_db.db --remote=punix:/run/lab/geneve-mesh/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/geneve-mesh/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/geneve-mesh/nodes/central/ovnsb_db.pid --log-file=/run/lab/geneve-mesh/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-sbctl --db=unix:/run/lab/geneve-mesh/nodes/central/ovnsb_db.sock --timeout=30 -- chassis-add hv1 geneve 192.168.100.2 -- chassis-add hv2 geneve 192.168.100.3 -- chassis-add hv3 geneve 192.168.100.4
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/geneve-mesh/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/geneve-mesh/nodes/central/ovnsb_db.sock --pidfile=/run/lab/geneve-mesh/nodes/central/ovn-northd.pid --log-file=/run/lab/geneve-mesh/nodes/central/ovn-northd.log --detach --no-chdir
 in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/geneve-mesh/nodes/central/ovnnb_db.pid /run/lab/geneve-mesh/nodes/central/ovnsb_db.pid /run/lab/geneve-mesh/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.2 lladdr 0c:00:c0:a8:64:02 dev eth0 nud permanent' 'neigh replace 192.168.100.3 lladdr 0c:00:c0:a8:64:03 dev eth0 nud permanent' 'neigh replace 192.168.100.4 lladdr 0c:00:c0:a8:64:04 dev eth0 nud permanent'
@@ -367,12 +368,12 @@ in_node hv3 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv3 ovn-controller unix:/run/lab/geneve-mesh/nodes/hv3/db.sock --pidfile=/run/lab/geneve-mesh/nodes/hv3/ovn-controller.pid --log-file=/run/lab/geneve-mesh/nodes/hv3/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 3 chassis have registered: 1 switch, 3 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""' -- wait-until Chassis hv3 'hostname!=""'
 in_node central ovn-nbctl --timeout=30 -- ls-add net -- --id=@dhcp0 create DHCP_Options cidr=10.10.0.0/24 'options:server_id="10.10.0.1"' 'options:server_mac="02:00:0a:0a:00:01"' 'options:lease_time="3600"' 'options:mtu="1400"' -- lsp-add net net-vm1 -- lsp-set-addresses net-vm1 '02:00:0a:0a:00:0b 10.10.0.11' -- set Logical_Switch_Port net-vm1 dhcpv4_options=@dhcp0 -- lsp-add net net-vm2 -- lsp-set-addresses net-vm2 '02:00:0a:0a:00:0c 10.10.0.12' -- set Logical_Switch_Port net-vm2 dhcpv4_options=@dhcp0 -- lsp-add net net-vm3 -- lsp-set-addresses net-vm3 '02:00:0a:0a:00:0d 10.10.0.13' -- set Logical_Switch_Port net-vm3 dhcpv4_options=@dhcp0
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""' -- wait-until Chassis hv3 'hostname!=""'
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port net-vm1 up=true -- wait-until Logical_Switch_Port net-vm2 up=true -- wait-until Logical_Switch_Port net-vm3 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

@@ -362,11 +362,12 @@ LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv3 link set dev eth0 up
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv3 addr add 192.168.81.4/24 dev eth0
 LAB_DIR=/run/lab/mirror ip -n lab.mirror.hv3 link set dev lo up
 
-# --- central 192.168.81.1: NB and SB databases, ovn-northd
+# --- central 192.168.81.1: NB and SB databases, the chassis' SB rows, ovn-northd
 in_node central ovsdb-tool create /run/lab/mirror/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/mirror/nodes/central/ovnnb_db.db --remote=punix:/run/lab/mirror/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.81.1 --unixctl=/run/lab/mirror/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/mirror/nodes/central/ovnnb_db.pid --log-file=/run/lab/mirror/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/mirror/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/mirror/nodes/central/ovnsb_db.db --remote=punix:/run/lab/mirror/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.81.1 --unixctl=/run/lab/mirror/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/mirror/nodes/central/ovnsb_db.pid --log-file=/run/lab/mirror/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-sbctl --db=unix:/run/lab/mirror/nodes/central/ovnsb_db.sock --timeout=30 -- chassis-add hv1 geneve 192.168.81.2 -- chassis-add hv2 geneve 192.168.81.3 -- chassis-add hv3 geneve 192.168.81.4
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/mirror/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/mirror/nodes/central/ovnsb_db.sock --pidfile=/run/lab/mirror/nodes/central/ovn-northd.pid --log-file=/run/lab/mirror/nodes/central/ovn-northd.log --detach --no-chdir
 in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/mirror/nodes/central/ovnnb_db.pid /run/lab/mirror/nodes/central/ovnsb_db.pid /run/lab/mirror/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.81.2 lladdr 0c:00:c0:a8:51:02 dev eth0 nud permanent' 'neigh replace 192.168.81.3 lladdr 0c:00:c0:a8:51:03 dev eth0 nud permanent' 'neigh replace 192.168.81.4 lladdr 0c:00:c0:a8:51:04 dev eth0 nud permanent'
@@ -433,12 +434,12 @@ in_node hv3 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.81.1:6642
 in_node hv3 ovn-controller unix:/run/lab/mirror/nodes/hv3/db.sock --pidfile=/run/lab/mirror/nodes/hv3/ovn-controller.pid --log-file=/run/lab/mirror/nodes/hv3/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 3 chassis have registered: 1 switch, 2 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""' -- wait-until Chassis hv3 'hostname!=""'
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:51:00:0b 10.81.0.11' -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:51:00:0c 10.81.0.12' -- mirror-add tap-out gre 7 from-lport 192.168.81.4 -- lsp-attach-mirror lan-vm1 tap-out -- mirror-add tap-in erspan 8 to-lport 192.168.81.4 -- lsp-attach-mirror lan-vm1 tap-in
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2 -- wait-until Chassis hv3
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""' -- wait-until Chassis hv3 'hostname!=""'
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port lan-vm1 up=true -- wait-until Logical_Switch_Port lan-vm2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

@@ -405,11 +405,12 @@ LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 addr add 192.168.86.3/24 dev eth0
 LAB_DIR=/run/lab/multicast ip -n lab.multicast.hv2 link set dev lo up
 
-# --- central 192.168.86.1: NB and SB databases, ovn-northd
+# --- central 192.168.86.1: NB and SB databases, the chassis' SB rows, ovn-northd
 in_node central ovsdb-tool create /run/lab/multicast/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/multicast/nodes/central/ovnnb_db.db --remote=punix:/run/lab/multicast/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.86.1 --unixctl=/run/lab/multicast/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/multicast/nodes/central/ovnnb_db.pid --log-file=/run/lab/multicast/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/multicast/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/multicast/nodes/central/ovnsb_db.db --remote=punix:/run/lab/multicast/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.86.1 --unixctl=/run/lab/multicast/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/multicast/nodes/central/ovnsb_db.pid --log-file=/run/lab/multicast/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-sbctl --db=unix:/run/lab/multicast/nodes/central/ovnsb_db.sock --timeout=30 -- chassis-add hv1 geneve 192.168.86.2 -- chassis-add hv2 geneve 192.168.86.3
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/multicast/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/multicast/nodes/central/ovnsb_db.sock --pidfile=/run/lab/multicast/nodes/central/ovn-northd.pid --log-file=/run/lab/multicast/nodes/central/ovn-northd.log --detach --no-chdir
 in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/multicast/nodes/central/ovnnb_db.pid /run/lab/multicast/nodes/central/ovnsb_db.pid /run/lab/multicast/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.86.2 lladdr 0c:00:c0:a8:56:02 dev eth0 nud permanent' 'neigh replace 192.168.86.3 lladdr 0c:00:c0:a8:56:03 dev eth0 nud permanent'
@@ -475,12 +476,12 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.86.1:6642
 in_node hv2 ovn-controller unix:/run/lab/multicast/nodes/hv2/db.sock --pidfile=/run/lab/multicast/nodes/hv2/ovn-controller.pid --log-file=/run/lab/multicast/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 4 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- set Logical_Switch lan 'other_config:mcast_snoop="true"' 'other_config:mcast_querier="true"' 'other_config:mcast_query_interval="10"' 'other_config:mcast_eth_src="0a:00:00:86:00:fe"' 'other_config:mcast_ip4_src="10.86.0.254"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:56:00:0b 10.86.0.11' -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:56:00:0c 10.86.0.12' -- lsp-add lan lan-vm3 -- lsp-set-addresses lan-vm3 '02:00:0a:56:00:0d 10.86.0.13' -- lsp-add lan lan-vm4 -- lsp-set-addresses lan-vm4 '02:00:0a:56:00:0e 10.86.0.14'
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port lan-vm1 up=true -- wait-until Logical_Switch_Port lan-vm2 up=true -- wait-until Logical_Switch_Port lan-vm3 up=true -- wait-until Logical_Switch_Port lan-vm4 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

@@ -310,11 +310,12 @@ LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv2 addr add 192.168.100.3/24 dev eth0
 LAB_DIR=/run/lab/ovn-trace ip -n lab.ovn-trace.hv2 link set dev lo up
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd
+# --- central 192.168.100.1: NB and SB databases, the chassis' SB rows, ovn-northd
 in_node central ovsdb-tool create /run/lab/ovn-trace/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/ovn-trace/nodes/central/ovnnb_db.db --remote=punix:/run/lab/ovn-trace/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/ovn-trace/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/ovn-trace/nodes/central/ovnnb_db.pid --log-file=/run/lab/ovn-trace/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/ovn-trace/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/ovn-trace/nodes/central/ovnsb_db.db --remote=punix:/run/lab/ovn-trace/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/ovn-trace/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/ovn-trace/nodes/central/ovnsb_db.pid --log-file=/run/lab/ovn-trace/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-sbctl --db=unix:/run/lab/ovn-trace/nodes/central/ovnsb_db.sock --timeout=30 -- chassis-add hv1 geneve 192.168.100.2 -- chassis-add hv2 geneve 192.168.100.3
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/ovn-trace/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/ovn-trace/nodes/central/ovnsb_db.sock --pidfile=/run/lab/ovn-trace/nodes/central/ovn-northd.pid --log-file=/run/lab/ovn-trace/nodes/central/ovn-northd.log --detach --no-chdir
 in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/ovn-trace/nodes/central/ovnnb_db.pid /run/lab/ovn-trace/nodes/central/ovnsb_db.pid /run/lab/ovn-trace/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.2 lladdr 0c:00:c0:a8:64:02 dev eth0 nud permanent' 'neigh replace 192.168.100.3 lladdr 0c:00:c0:a8:64:03 dev eth0 nud permanent'
@@ -364,12 +365,12 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv2 ovn-controller unix:/run/lab/ovn-trace/nodes/hv2/db.sock --pidfile=/run/lab/ovn-trace/nodes/hv2/ovn-controller.pid --log-file=/run/lab/ovn-trace/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 2 switches, 2 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=30 -- ls-add sw0 -- ls-add sw1 -- lsp-add sw0 sw0-port1 -- lsp-set-addresses sw0-port1 '50:54:00:00:00:01 192.168.0.2' -- lsp-add sw1 sw1-port1 -- lsp-set-addresses sw1-port1 '50:54:00:00:00:03 11.0.0.2' -- lr-add lr0 -- lrp-add lr0 lrp0 00:00:00:00:ff:01 192.168.0.1/24 -- lsp-add sw0 lrp0-attachment -- lsp-set-type lrp0-attachment router -- lsp-set-addresses lrp0-attachment router -- lsp-set-options lrp0-attachment router-port=lrp0 -- lrp-add lr0 lrp1 00:00:00:00:ff:02 11.0.0.1/24 -- lsp-add sw1 lrp1-attachment -- lsp-set-type lrp1-attachment router -- lsp-set-addresses lrp1-attachment router -- lsp-set-options lrp1-attachment router-port=lrp1
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port sw0-port1 up=true -- wait-until Logical_Switch_Port sw1-port1 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

@@ -457,11 +457,12 @@ LAB_DIR=/run/lab/qos ip -n lab.qos.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/qos ip -n lab.qos.hv2 addr add 192.168.100.3/24 dev eth0
 LAB_DIR=/run/lab/qos ip -n lab.qos.hv2 link set dev lo up
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd
+# --- central 192.168.100.1: NB and SB databases, the chassis' SB rows, ovn-northd
 in_node central ovsdb-tool create /run/lab/qos/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/qos/nodes/central/ovnnb_db.db --remote=punix:/run/lab/qos/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/qos/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/qos/nodes/central/ovnnb_db.pid --log-file=/run/lab/qos/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/qos/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/qos/nodes/central/ovnsb_db.db --remote=punix:/run/lab/qos/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/qos/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/qos/nodes/central/ovnsb_db.pid --log-file=/run/lab/qos/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-sbctl --db=unix:/run/lab/qos/nodes/central/ovnsb_db.sock --timeout=30 -- chassis-add hv1 geneve 192.168.100.2 -- chassis-add hv2 geneve 192.168.100.3
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/qos/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/qos/nodes/central/ovnsb_db.sock --pidfile=/run/lab/qos/nodes/central/ovn-northd.pid --log-file=/run/lab/qos/nodes/central/ovn-northd.log --detach --no-chdir
 in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/qos/nodes/central/ovnnb_db.pid /run/lab/qos/nodes/central/ovnsb_db.pid /run/lab/qos/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.2 lladdr 0c:00:c0:a8:64:02 dev eth0 nud permanent' 'neigh replace 192.168.100.3 lladdr 0c:00:c0:a8:64:03 dev eth0 nud permanent'
@@ -519,12 +520,12 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv2 ovn-controller unix:/run/lab/qos/nodes/hv2/db.sock --pidfile=/run/lab/qos/nodes/hv2/ovn-controller.pid --log-file=/run/lab/qos/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 3 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- --id=@dhcp0 create DHCP_Options cidr=10.80.0.0/24 'options:server_id="10.80.0.1"' 'options:server_mac="02:00:0a:50:00:01"' 'options:lease_time="3600"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:50:00:0b 10.80.0.11' -- set Logical_Switch_Port lan-vm1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:50:00:0c 10.80.0.12' -- set Logical_Switch_Port lan-vm2 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm3 -- lsp-set-addresses lan-vm3 '02:00:0a:50:00:0d 10.80.0.13' -- set Logical_Switch_Port lan-vm3 dhcpv4_options=@dhcp0 -- meter-add acl-log drop 2 pktps -- qos-add lan from-lport 200 'inport == "lan-vm1"' rate=2000 burst=200 dscp=46 -- qos-add lan from-lport 100 'inport == "lan-vm3"' dscp=10 -- qos-add lan from-lport 200 'inport == "lan-vm3" && (udp.dst == 5202)' rate=2000 burst=200 -- --id=@acl0 create ACL direction=to-lport priority=1000 'match="outport == \"lan-vm2\" && icmp4 && ip4.src == 10.80.0.11"' action=allow-stateless log=true 'name="ping-vm1"' 'meter="acl-log"' -- add Logical_Switch lan acls @acl0 -- --id=@acl1 create ACL direction=to-lport priority=1000 'match="outport == \"lan-vm2\" && icmp4 && ip4.src == 10.80.0.13"' action=allow-stateless log=true 'name="ping-vm3"' -- add Logical_Switch lan acls @acl1
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port lan-vm1 up=true -- wait-until Logical_Switch_Port lan-vm2 up=true -- wait-until Logical_Switch_Port lan-vm3 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

@@ -334,11 +334,12 @@ LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 link set dev eth0 u
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 addr add 192.168.100.3/24 dev eth0
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.hv2 link set dev lo up
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd
+# --- central 192.168.100.1: NB and SB databases, the chassis' SB rows, ovn-northd
 in_node central ovsdb-tool create /run/lab/router-dnsmasq/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/router-dnsmasq/nodes/central/ovnnb_db.db --remote=punix:/run/lab/router-dnsmasq/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/router-dnsmasq/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/router-dnsmasq/nodes/central/ovnnb_db.pid --log-file=/run/lab/router-dnsmasq/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/router-dnsmasq/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/router-dnsmasq/nodes/central/ovnsb_db.db --remote=punix:/run/lab/router-dnsmasq/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/router-dnsmasq/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/router-dnsmasq/nodes/central/ovnsb_db.pid --log-file=/run/lab/router-dnsmasq/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-sbctl --db=unix:/run/lab/router-dnsmasq/nodes/central/ovnsb_db.sock --timeout=30 -- chassis-add hv1 geneve 192.168.100.2 -- chassis-add hv2 geneve 192.168.100.3
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/router-dnsmasq/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/router-dnsmasq/nodes/central/ovnsb_db.sock --pidfile=/run/lab/router-dnsmasq/nodes/central/ovn-northd.pid --log-file=/run/lab/router-dnsmasq/nodes/central/ovn-northd.log --detach --no-chdir
 in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/router-dnsmasq/nodes/central/ovnnb_db.pid /run/lab/router-dnsmasq/nodes/central/ovnsb_db.pid /run/lab/router-dnsmasq/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.2 lladdr 0c:00:c0:a8:64:02 dev eth0 nud permanent' 'neigh replace 192.168.100.3 lladdr 0c:00:c0:a8:64:03 dev eth0 nud permanent'
@@ -402,12 +403,12 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv2 ovn-controller unix:/run/lab/router-dnsmasq/nodes/hv2/db.sock --pidfile=/run/lab/router-dnsmasq/nodes/hv2/ovn-controller.pid --log-file=/run/lab/router-dnsmasq/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 2 switches, 3 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=30 -- ls-add lan1 -- ls-add lan2 -- lsp-add lan1 lan1-rtr -- lsp-set-addresses lan1-rtr '02:00:0a:5b:01:01 10.91.1.1' -- lsp-add lan2 lan2-rtr -- lsp-set-addresses lan2-rtr '02:00:0a:5b:02:01 10.91.2.1' -- lsp-add lan1 lan1-vm1 -- lsp-set-addresses lan1-vm1 '02:00:0a:5b:01:0a 10.91.1.10' -- lsp-add lan2 lan2-vm2 -- lsp-set-addresses lan2-vm2 '02:00:0a:5b:02:0a 10.91.2.10'
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port lan1-rtr up=true -- wait-until Logical_Switch_Port lan2-rtr up=true -- wait-until Logical_Switch_Port lan1-vm1 up=true -- wait-until Logical_Switch_Port lan2-vm2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

@@ -317,11 +317,12 @@ LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.hv2 addr add 192.168.100.3/24 dev eth0
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.hv2 link set dev lo up
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd
+# --- central 192.168.100.1: NB and SB databases, the chassis' SB rows, ovn-northd
 in_node central ovsdb-tool create /run/lab/router-vm/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/router-vm/nodes/central/ovnnb_db.db --remote=punix:/run/lab/router-vm/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/router-vm/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/router-vm/nodes/central/ovnnb_db.pid --log-file=/run/lab/router-vm/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/router-vm/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/router-vm/nodes/central/ovnsb_db.db --remote=punix:/run/lab/router-vm/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/router-vm/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/router-vm/nodes/central/ovnsb_db.pid --log-file=/run/lab/router-vm/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-sbctl --db=unix:/run/lab/router-vm/nodes/central/ovnsb_db.sock --timeout=30 -- chassis-add hv1 geneve 192.168.100.2 -- chassis-add hv2 geneve 192.168.100.3
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/router-vm/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/router-vm/nodes/central/ovnsb_db.sock --pidfile=/run/lab/router-vm/nodes/central/ovn-northd.pid --log-file=/run/lab/router-vm/nodes/central/ovn-northd.log --detach --no-chdir
 in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/router-vm/nodes/central/ovnnb_db.pid /run/lab/router-vm/nodes/central/ovnsb_db.pid /run/lab/router-vm/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.2 lladdr 0c:00:c0:a8:64:02 dev eth0 nud permanent' 'neigh replace 192.168.100.3 lladdr 0c:00:c0:a8:64:03 dev eth0 nud permanent'
@@ -371,7 +372,7 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv2 ovn-controller unix:/run/lab/router-vm/nodes/hv2/db.sock --pidfile=/run/lab/router-vm/nodes/hv2/ovn-controller.pid --log-file=/run/lab/router-vm/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 2 switches, 2 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=30 -- ls-add sw1 -- ls-add sw2 -- lsp-add sw1 sw1-rtr -- lsp-set-addresses sw1-rtr '02:00:0a:00:01:05 10.0.1.5' -- lsp-add sw2 sw2-vm1 -- lsp-set-addresses sw2-vm1 '02:00:0a:00:02:0a 10.0.2.10' -- lr-add r1 -- lrp-add r1 r1-sw1 06:00:0a:00:01:01 10.0.1.1/24 -- lsp-add sw1 sw1-r1 -- lsp-set-type sw1-r1 router -- lsp-set-addresses sw1-r1 router -- lsp-set-options sw1-r1 router-port=r1-sw1 -- lrp-add r1 r1-sw2 06:00:0a:00:02:01 10.0.2.1/24 -- lsp-add sw2 sw2-r1 -- lsp-set-type sw2-r1 router -- lsp-set-addresses sw2-r1 router -- lsp-set-options sw2-r1 router-port=r1-sw2 -- lr-route-add r1 10.99.0.0/24 10.0.1.5
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
@@ -388,7 +389,7 @@ LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.ext link set dev eth0 addrgenmode
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.ext link set dev eth0 mtu 1500 up
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port sw1-rtr up=true -- wait-until Logical_Switch_Port sw2-vm1 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

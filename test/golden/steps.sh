@@ -420,11 +420,12 @@ LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv2 addr add 192.168.174.3/24 dev eth0
 LAB_DIR=/run/lab/st-steps ip -n lab.st-steps.hv2 link set dev lo up
 
-# --- central 192.168.174.1: NB and SB databases, ovn-northd
+# --- central 192.168.174.1: NB and SB databases, the chassis' SB rows, ovn-northd
 in_node central ovsdb-tool create /run/lab/st-steps/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/st-steps/nodes/central/ovnnb_db.db --remote=punix:/run/lab/st-steps/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.174.1 --unixctl=/run/lab/st-steps/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/st-steps/nodes/central/ovnnb_db.pid --log-file=/run/lab/st-steps/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/st-steps/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/st-steps/nodes/central/ovnsb_db.db --remote=punix:/run/lab/st-steps/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.174.1 --unixctl=/run/lab/st-steps/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/st-steps/nodes/central/ovnsb_db.pid --log-file=/run/lab/st-steps/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-sbctl --db=unix:/run/lab/st-steps/nodes/central/ovnsb_db.sock --timeout=30 -- chassis-add hv1 geneve 192.168.174.2 -- chassis-add hv2 geneve 192.168.174.3
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/st-steps/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/st-steps/nodes/central/ovnsb_db.sock --pidfile=/run/lab/st-steps/nodes/central/ovn-northd.pid --log-file=/run/lab/st-steps/nodes/central/ovn-northd.log --detach --no-chdir
 in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/st-steps/nodes/central/ovnnb_db.pid /run/lab/st-steps/nodes/central/ovnsb_db.pid /run/lab/st-steps/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.174.2 lladdr 0c:00:c0:a8:ae:02 dev eth0 nud permanent' 'neigh replace 192.168.174.3 lladdr 0c:00:c0:a8:ae:03 dev eth0 nud permanent'
@@ -474,12 +475,12 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.174.1:664
 in_node hv2 ovn-controller unix:/run/lab/st-steps/nodes/hv2/db.sock --pidfile=/run/lab/st-steps/nodes/hv2/ovn-controller.pid --log-file=/run/lab/st-steps/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 2 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:4a:00:0b 10.74.0.11' -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:4a:00:0c 10.74.0.12' -- pg-add servers lan-vm2 -- --id=@acl0 create ACL direction=from-lport priority=1001 'match="ip4"' action=allow-related -- add Logical_Switch lan acls @acl0 -- --id=@acl1 create ACL direction=from-lport priority=1001 'match="arp"' action=allow -- add Logical_Switch lan acls @acl1 -- --id=@acl2 create ACL direction=to-lport priority=1001 'match="arp"' action=allow -- add Logical_Switch lan acls @acl2 -- --id=@acl3 create ACL direction=to-lport priority=1002 'match="outport == @servers && tcp.dst == 8080"' action=allow-related -- add Port_Group servers acls @acl3
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port lan-vm1 up=true -- wait-until Logical_Switch_Port lan-vm2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

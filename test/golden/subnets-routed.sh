@@ -350,11 +350,12 @@ LAB_DIR=/run/lab/subnets-routed ip -n lab.subnets-routed.hv2 link set dev eth0 u
 LAB_DIR=/run/lab/subnets-routed ip -n lab.subnets-routed.hv2 addr add 192.168.100.3/24 dev eth0
 LAB_DIR=/run/lab/subnets-routed ip -n lab.subnets-routed.hv2 link set dev lo up
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd
+# --- central 192.168.100.1: NB and SB databases, the chassis' SB rows, ovn-northd
 in_node central ovsdb-tool create /run/lab/subnets-routed/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/subnets-routed/nodes/central/ovnnb_db.db --remote=punix:/run/lab/subnets-routed/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/subnets-routed/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/subnets-routed/nodes/central/ovnnb_db.pid --log-file=/run/lab/subnets-routed/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/subnets-routed/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/subnets-routed/nodes/central/ovnsb_db.db --remote=punix:/run/lab/subnets-routed/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/subnets-routed/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/subnets-routed/nodes/central/ovnsb_db.pid --log-file=/run/lab/subnets-routed/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-sbctl --db=unix:/run/lab/subnets-routed/nodes/central/ovnsb_db.sock --timeout=30 -- chassis-add hv1 geneve 192.168.100.2 -- chassis-add hv2 geneve 192.168.100.3
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/subnets-routed/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/subnets-routed/nodes/central/ovnsb_db.sock --pidfile=/run/lab/subnets-routed/nodes/central/ovn-northd.pid --log-file=/run/lab/subnets-routed/nodes/central/ovn-northd.log --detach --no-chdir
 in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/subnets-routed/nodes/central/ovnnb_db.pid /run/lab/subnets-routed/nodes/central/ovnsb_db.pid /run/lab/subnets-routed/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.2 lladdr 0c:00:c0:a8:64:02 dev eth0 nud permanent' 'neigh replace 192.168.100.3 lladdr 0c:00:c0:a8:64:03 dev eth0 nud permanent'
@@ -420,12 +421,12 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv2 ovn-controller unix:/run/lab/subnets-routed/nodes/hv2/db.sock --pidfile=/run/lab/subnets-routed/nodes/hv2/ovn-controller.pid --log-file=/run/lab/subnets-routed/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 2 switches, 4 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=30 -- ls-add web -- ls-add db -- --id=@dhcp0 create DHCP_Options cidr=10.0.1.0/24 'options:server_id="10.0.1.1"' 'options:server_mac="02:00:0a:00:01:01"' 'options:lease_time="3600"' 'options:router="10.0.1.1"' -- lsp-add web web-web1 -- lsp-set-addresses web-web1 '02:00:0a:00:01:0a 10.0.1.10' -- set Logical_Switch_Port web-web1 dhcpv4_options=@dhcp0 -- lsp-add web web-web2 -- lsp-set-addresses web-web2 '02:00:0a:00:01:0b 10.0.1.11' -- set Logical_Switch_Port web-web2 dhcpv4_options=@dhcp0 -- --id=@dhcp1 create DHCP_Options cidr=10.0.2.0/24 'options:server_id="10.0.2.1"' 'options:server_mac="02:00:0a:00:02:01"' 'options:lease_time="3600"' 'options:router="10.0.2.1"' -- lsp-add db db-db1 -- lsp-set-addresses db-db1 '02:00:0a:00:02:0a 10.0.2.10' -- set Logical_Switch_Port db-db1 dhcpv4_options=@dhcp1 -- lsp-add db db-db2 -- lsp-set-addresses db-db2 '02:00:0a:00:02:0b 10.0.2.11' -- set Logical_Switch_Port db-db2 dhcpv4_options=@dhcp1 -- lr-add r1 -- lrp-add r1 r1-web 06:00:0a:00:01:01 10.0.1.1/24 -- lsp-add web web-r1 -- lsp-set-type web-r1 router -- lsp-set-addresses web-r1 router -- lsp-set-options web-r1 router-port=r1-web -- lrp-add r1 r1-db 06:00:0a:00:02:01 10.0.2.1/24 -- lsp-add db db-r1 -- lsp-set-type db-r1 router -- lsp-set-addresses db-r1 router -- lsp-set-options db-r1 router-port=r1-db
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port web-web1 up=true -- wait-until Logical_Switch_Port web-web2 up=true -- wait-until Logical_Switch_Port db-db1 up=true -- wait-until Logical_Switch_Port db-db2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

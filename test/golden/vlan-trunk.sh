@@ -381,11 +381,12 @@ LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 addr add 192.168.100.3/24 dev eth0
 LAB_DIR=/run/lab/vlan-trunk ip -n lab.vlan-trunk.hv2 link set dev lo up
 
-# --- central 192.168.100.1: NB and SB databases, ovn-northd
+# --- central 192.168.100.1: NB and SB databases, the chassis' SB rows, ovn-northd
 in_node central ovsdb-tool create /run/lab/vlan-trunk/nodes/central/ovnnb_db.db /usr/share/ovn/ovn-nb.ovsschema
 in_node central ovsdb-server /run/lab/vlan-trunk/nodes/central/ovnnb_db.db --remote=punix:/run/lab/vlan-trunk/nodes/central/ovnnb_db.sock --remote=ptcp:6641:192.168.100.1 --unixctl=/run/lab/vlan-trunk/nodes/central/ovnnb_db.ctl --pidfile=/run/lab/vlan-trunk/nodes/central/ovnnb_db.pid --log-file=/run/lab/vlan-trunk/nodes/central/ovnnb_db.log --detach --no-chdir
 in_node central ovsdb-tool create /run/lab/vlan-trunk/nodes/central/ovnsb_db.db /usr/share/ovn/ovn-sb.ovsschema
 in_node central ovsdb-server /run/lab/vlan-trunk/nodes/central/ovnsb_db.db --remote=punix:/run/lab/vlan-trunk/nodes/central/ovnsb_db.sock --remote=ptcp:6642:192.168.100.1 --unixctl=/run/lab/vlan-trunk/nodes/central/ovnsb_db.ctl --pidfile=/run/lab/vlan-trunk/nodes/central/ovnsb_db.pid --log-file=/run/lab/vlan-trunk/nodes/central/ovnsb_db.log --detach --no-chdir
+in_node central ovn-sbctl --db=unix:/run/lab/vlan-trunk/nodes/central/ovnsb_db.sock --timeout=30 -- chassis-add hv1 geneve 192.168.100.2 -- chassis-add hv2 geneve 192.168.100.3
 in_node central ovn-northd --ovnnb-db=unix:/run/lab/vlan-trunk/nodes/central/ovnnb_db.sock --ovnsb-db=unix:/run/lab/vlan-trunk/nodes/central/ovnsb_db.sock --pidfile=/run/lab/vlan-trunk/nodes/central/ovn-northd.pid --log-file=/run/lab/vlan-trunk/nodes/central/ovn-northd.log --detach --no-chdir
 in_node central sh -c 'for f in "$@"; do p=$(cat "$f"); renice -n -10 -p "$p" >/dev/null 2>&1 || true; echo -10 2>/dev/null > /proc/"$p"/autogroup || true; done' sh /run/lab/vlan-trunk/nodes/central/ovnnb_db.pid /run/lab/vlan-trunk/nodes/central/ovnsb_db.pid /run/lab/vlan-trunk/nodes/central/ovn-northd.pid
 in_node central sh -c 'printf "%s\n" "$@" | ip -batch -' sh 'neigh replace 192.168.100.2 lladdr 0c:00:c0:a8:64:02 dev eth0 nud permanent' 'neigh replace 192.168.100.3 lladdr 0c:00:c0:a8:64:03 dev eth0 nud permanent'
@@ -467,12 +468,12 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv2 ovn-controller unix:/run/lab/vlan-trunk/nodes/hv2/db.sock --pidfile=/run/lab/vlan-trunk/nodes/hv2/ovn-controller.pid --log-file=/run/lab/vlan-trunk/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 3 switches, 4 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=30 -- ls-add native -- ls-add v10 -- ls-add v20 -- --id=@dhcp0 create DHCP_Options cidr=10.30.0.0/24 'options:server_id="10.30.0.1"' 'options:server_mac="02:00:0a:1e:00:01"' 'options:lease_time="3600"' -- --id=@dhcp1 create DHCP_Options cidr=10.30.10.0/24 'options:server_id="10.30.10.1"' 'options:server_mac="02:00:0a:1e:0a:01"' 'options:lease_time="3600"' -- --id=@dhcp2 create DHCP_Options cidr=10.30.20.0/24 'options:server_id="10.30.20.1"' 'options:server_mac="02:00:0a:1e:14:01"' 'options:lease_time="3600"' -- lsp-add native native-vm1 -- lsp-set-addresses native-vm1 '02:00:0a:1e:00:0a 10.30.0.10' -- set Logical_Switch_Port native-vm1 dhcpv4_options=@dhcp0 -- lsp-add v10 v10-vm1-10 native-vm1 10 -- lsp-set-addresses v10-vm1-10 '02:00:0a:1e:0a:0a 10.30.10.10' -- set Logical_Switch_Port v10-vm1-10 dhcpv4_options=@dhcp1 -- lsp-add v20 v20-vm1-20 native-vm1 20 -- lsp-set-addresses v20-vm1-20 '02:00:0a:1e:14:0a 10.30.20.10' -- set Logical_Switch_Port v20-vm1-20 dhcpv4_options=@dhcp2 -- lsp-add v10 v10-red -- lsp-set-addresses v10-red '02:00:0a:1e:0a:14 10.30.10.20' -- set Logical_Switch_Port v10-red dhcpv4_options=@dhcp1 -- lsp-add v20 v20-blue -- lsp-set-addresses v20-blue '02:00:0a:1e:14:14 10.30.20.20' -- set Logical_Switch_Port v20-blue dhcpv4_options=@dhcp2 -- lsp-add native native-plain -- lsp-set-addresses native-plain '02:00:0a:1e:00:14 10.30.0.20' -- set Logical_Switch_Port native-plain dhcpv4_options=@dhcp0
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 -- wait-until Chassis hv2
+in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port native-vm1 up=true -- wait-until Logical_Switch_Port v10-vm1-10 up=true -- wait-until Logical_Switch_Port v20-vm1-20 up=true -- wait-until Logical_Switch_Port v10-red up=true -- wait-until Logical_Switch_Port v20-blue up=true -- wait-until Logical_Switch_Port native-plain up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

@@ -42,6 +42,9 @@ describe('upLab with a fake runtime', () => {
     // chassis starts, plugged in the transaction that makes br-int, before ovn-controller starts.
     const calls = (o: string) => runtime.calls.findIndex((c) => c.includes(o));
     expect(calls('hv1: ovn-controller')).toBeGreaterThan(calls('central: ovn-northd'));
+    // Central writes every chassis' row before northd, whose SB the chassis wait for.
+    expect(runtime.calls[calls('chassis-add')]).toMatch(/^central: ovn-sbctl --db=unix:\S+\/ovnsb_db.sock --timeout=30 -- chassis-add hv1 geneve 192\.168\.100\.2 -- chassis-add hv2 geneve 192\.168\.100\.3$/);
+    expect(calls('chassis-add')).toBeLessThan(calls('central: ovn-northd'));
     expect(calls('hv1: ovn-controller')).toBeGreaterThan(calls('vm vm1 on hv1'));
     expect(calls('hv1: ovn-controller')).toBeGreaterThan(calls('add-br br-int'));
     expect(runtime.calls[calls('add-br br-int')]).toMatch(/^hv1: ovs-vsctl .*-- add-br br-int .*-- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=dmz-vm1 /);
