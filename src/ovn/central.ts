@@ -23,15 +23,16 @@ export async function startCentral(node: NodeShell, central: Central, chassis: r
   const commands: string[][] = [];
   // The NB and SB schemas of its OVN: the build tree's, else the packages'.
   const schemas = schemaPaths(central.build);
+  // A single central's SB listens for the chassis once it holds their rows (see chassisRows).
+  const rowsFirst = !central.members && rows.length > 0;
   for (const db of ['nb', 'sb'] as const) {
     const file = `${r}/ovn${db}_db.db`;
     if (!central.members) commands.push(['ovsdb-tool', 'create', file, schemas[db]]);
     else if (me.name === central.members[0]!.name) commands.push(['ovsdb-tool', 'create-cluster', file, schemas[db], `tcp:${me.ip}:${RAFT_PORTS[db]}`]);
     else commands.push(['ovsdb-tool', 'join-cluster', file, DB_NAMES[db], `tcp:${me.ip}:${RAFT_PORTS[db]}`, `tcp:${central.members[0]!.ip}:${RAFT_PORTS[db]}`]);
-    commands.push(centralDaemonArgv(node, central, `ovn${db}_db`));
+    commands.push(centralDaemonArgv(node, central, `ovn${db}_db`, { listen: !(db === 'sb' && rowsFirst) }));
   }
-  // Before northd: a chassis starts once northd has written the SB (see startChassis), so it finds every row.
-  if (!central.members) commands.push(...chassisRows(rows, `unix:${r}/ovnsb_db.sock`));
+  if (rowsFirst) commands.push(...chassisRows(rows, `unix:${r}/ovnsb_db.sock`), ['ovs-appctl', '-t', `${r}/ovnsb_db.ctl`, 'ovsdb-server/add-remote', clientRemote(central, me.ip, 'sb')]);
   commands.push(centralDaemonArgv(node, central, 'ovn-northd'));
   commands.push(raisePriority(r, CENTRAL_DAEMONS));
   if (chassis.length) commands.push(neighbourBatch(chassis));
@@ -49,7 +50,10 @@ const CHASSIS_PER_TRANSACTION = 500;
  * ovn-controller add a tunnel port to br-int, and ovs-vswitchd reconfigure the bridge: chassis that
  * registered one after another made each chassis' OVS do that once per other chassis (one switch
  * over 50 chassis: ovs-vswitchd 13.2 → 9.9 s, ovn-controller 10.6 → 6.3 s). With every row there
- * first, a chassis makes its tunnels in its first pass.
+ * first, a chassis makes its tunnels in its first pass. A single central's SB listens for the chassis
+ * only once their rows are in: a chassis starts once the SB has its SB_Global row, which any
+ * ovn-sbctl inserts when there is none (a chassis' own `list SB_Global` made it), and a chassis
+ * that registered itself first made central's transaction fail (seen at 500 chassis).
  */
 export function chassisRows(chassis: readonly Chassis[], db?: string): string[][] {
   const batches: string[][] = [];
@@ -98,7 +102,13 @@ function raisePriority(runDir: string, daemons: readonly CentralDaemon[]): strin
   return ['sh', '-c', script, 'sh', ...daemons.map((d) => `${runDir}/${d}.pid`)];
 }
 
-function centralDaemonArgv(node: NodeShell, central: Central, daemon: CentralDaemon): string[] {
+/** Where a central database listens for other nodes: TCP, or SSL with the lab's certificates. */
+function clientRemote(central: Central, ip: string, db: 'nb' | 'sb'): string {
+  return `${central.ssl ? 'pssl' : 'ptcp'}:${CLIENT_PORTS[db]}:${ip}`;
+}
+
+/** `listen: false`: a database that listens on its unix socket only, until given its client remote. */
+function centralDaemonArgv(node: NodeShell, central: Central, daemon: CentralDaemon, opts: { listen: boolean } = { listen: true }): string[] {
   const r = node.runDir;
   const ip = central.members?.find((m) => m.name === node.name)?.ip ?? central.ip;
   if (daemon === 'ovn-northd') {
@@ -110,6 +120,6 @@ function centralDaemonArgv(node: NodeShell, central: Central, daemon: CentralDae
   const db = daemon === 'ovnnb_db' ? 'nb' : 'sb';
   // With SSL, chassis reach the databases on pssl: with the lab's certificates; northd and the lab's
   // own checks keep using the local unix sockets.
-  const listen = central.ssl ? [`--remote=pssl:${CLIENT_PORTS[db]}:${ip}`, ...sslArgs(sslFiles(r, central.name))] : [`--remote=ptcp:${CLIENT_PORTS[db]}:${ip}`];
+  const listen = [...(opts.listen ? [`--remote=${clientRemote(central, ip, db)}`] : []), ...(central.ssl ? sslArgs(sslFiles(r, central.name)) : [])];
   return ['ovsdb-server', `${r}/${daemon}.db`, `--remote=punix:${r}/${daemon}.sock`, ...listen, `--unixctl=${r}/${daemon}.ctl`, ...daemonArgs(r, daemon)];
 }

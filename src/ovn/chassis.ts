@@ -75,11 +75,11 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     // The peers' tunnel addresses are known from the file: set before the first packet needs them.
     ...(announcesTunnels(lab) ? [] : neighbourCommands(tunnelPeers(chassis, lab.chassis))),
     ...before,
-    // Central may be starting beside the chassis: ovn-controller starts once northd has written
-    // the SB database its first time. Started against the empty database, ovn-controller 23.03
-    // sometimes died of a segmentation fault (seen on 4 of 20 chassis under load); and one that
-    // found no database would wait a second or more before trying again.
-    sbWrittenByNorthd(node, lab, chassis),
+    // Central may be starting beside the chassis: ovn-controller starts once central has written
+    // the SB database its first time (the chassis' rows). Started against the empty database,
+    // ovn-controller 23.03 sometimes died of a segmentation fault (seen on 4 of 20 chassis under
+    // load); and one that found no database would wait a second or more before trying again.
+    sbWrittenByCentral(node, lab, chassis),
     ovnControllerArgv(node, lab, chassis),
   ];
   await node.runAll(start, NET_ONLY);
@@ -140,11 +140,13 @@ function quietAtScale(lab: Lab): string[] {
 }
 
 /**
- * A loop that returns once the SB database has northd's SB_Global row: 30 s at most, or a tenth of
- * a second per chassis where that is longer (500 chassis: 50 s). The chassis that start last ask
- * while the SB server and every daemon before them share two cores: at 500, one waited past 30 s.
+ * A loop that returns once the SB database has its SB_Global row, which central's first
+ * transaction writes with the chassis' rows before the SB listens for them (see chassisRows): 30 s
+ * at most, or a tenth of a second per chassis where that is longer (500 chassis: 50 s). The chassis
+ * that start last ask while the SB server and every daemon before them share two cores: at 500,
+ * one waited past 30 s.
  */
-function sbWrittenByNorthd(node: NodeShell, lab: Lab, chassis: Chassis): string[] {
+function sbWrittenByCentral(node: NodeShell, lab: Lab, chassis: Chassis): string[] {
   const ssl = lab.central.ssl ? sslArgs(sslFiles(node.runDir, chassis.name)) : [];
   const probe = shellLine(['ovn-sbctl', ...ssl, `--db=${centralRemote(lab.central, SB_PORT)}`, '--timeout=5', '--bare', '--columns=_uuid', 'list', 'SB_Global']);
   return waitCommand(`[ -n "$(${probe} 2>/dev/null)" ]`, Math.max(30, lab.chassis.length / 10), 0.02);
