@@ -180,16 +180,17 @@ function chassisStep(lab: Lab, c: Lab['chassis'][number], vms: readonly [number,
     title: `chassis ${c.name} ${c.ip}: ovs-vswitchd, br-phy, ${vms.length ? `${vms.length === 1 ? 'VM' : 'VMs'} ${vms.map(([, v]) => v.name).join(', ')} plugged into br-int, ` : ''}ovn-controller`,
     run: async ({ runtime, ctx, datapath }) => {
       await runtime.createVms(vms.map(([, vm]) => vm));
+      const direct = vms.map(([, vm]) => directPlug(vm));
       await startChassis(
         ctx.node(c.name),
         lab,
         c,
         datapath,
         features.flatMap((f) => f.chassisCommands?.(lab, c, datapath) ?? []),
-        vms.flatMap(([, vm]) => directPlug(vm) ?? []),
+        direct.flatMap((p) => p ?? []),
       );
       const plugs: Plug[] = [];
-      for (const [i, vm] of vms) if (!directPlug(vm)) plugs.push(...(await vmPlugs(runtime, ctx.node(c.name), vm, i, datapath)));
+      for (const [k, [i, vm]] of vms.entries()) if (!direct[k]) plugs.push(...(await vmPlugs(runtime, ctx.node(c.name), vm, i, datapath)));
       await plugIntoBrInt(ctx.node(c.name), plugs);
       return `${datapath} datapath`;
     },

@@ -49,7 +49,7 @@ const CHASSIS_PER_TRANSACTION = 500;
  * hostname, other_config) as it starts. A Chassis row that appears makes every running
  * ovn-controller add a tunnel port to br-int, and ovs-vswitchd reconfigure the bridge: chassis that
  * registered one after another made each chassis' OVS do that once per other chassis (one switch
- * over 50 chassis: ovs-vswitchd 13.2 → 9.9 s, ovn-controller 10.6 → 6.3 s). With every row there
+ * over 50 chassis, side by side: ovs-vswitchd 13.0-13.5 → 9.8-10.3 s, ovn-controller 9.5-9.7 → 6.4-6.6 s). With every row there
  * first, a chassis makes its tunnels in its first pass. A single central's SB listens for the chassis
  * only once their rows are in: a chassis starts once the SB has its SB_Global row, which any
  * ovn-sbctl inserts when there is none (a chassis' own `list SB_Global` made it), and a chassis
