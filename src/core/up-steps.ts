@@ -1,6 +1,8 @@
 import { commandArgv } from '../base/exec.js';
 import { count } from '../base/text.js';
 import { chassisRows, startCentral } from '../ovn/central.js';
+import { NET_ONLY } from '../ovn/node-shell.js';
+import { chassisTemplate, chassisTemplateCommand, type ChassisTemplate } from '../ovn/chassis-template.js';
 import { startChassis } from '../ovn/chassis.js';
 import { announceTunnelAddress, announcesTunnels, completeNeighbours } from '../ovn/announce.js';
 import { logicalNetworkTransactions } from '../ovn/logical-network.js';
@@ -165,7 +167,22 @@ function chassisSteps(lab: Lab): UpStep[] {
     on.push([i, vm]);
     vmsOf.set(vm.chassis, on);
   }
-  return lab.chassis.map((c) => chassisStep(lab, c, vmsOf.get(c.name) ?? []));
+  const template = chassisTemplate(lab, (c) => features.flatMap((f) => f.chassisCommands?.(lab, c, 'netdev') ?? []));
+  const templated = new Set(template?.others.map((c) => c.name));
+  const steps = lab.chassis.map((c) => chassisStep(lab, c, vmsOf.get(c.name) ?? [], templated.has(c.name)));
+  // Right after the first chassis' step: the others, started beside it, wait for their rows.
+  if (template) steps.splice(1, 0, templateStep(lab, template));
+  return steps;
+}
+
+/** Central fills in the rows of the chassis configured as the first, from its own (see chassisTemplateCommand). */
+function templateStep(lab: Lab, template: ChassisTemplate): UpStep {
+  return {
+    id: 'chassis-template',
+    group: 'chassis',
+    title: `the SB rows of ${template.others.length === 1 ? 'the other chassis' : `${template.others.length} other chassis`} filled in from ${template.first.name}'s, once it has registered`,
+    run: async ({ ctx }) => void (await ctx.central().run(chassisTemplateCommand(template, 30 + Math.ceil(lab.chassis.length / 10)), NET_ONLY)),
+  };
 }
 
 /**
@@ -173,7 +190,7 @@ function chassisSteps(lab: Lab): UpStep[] {
  * VM with one interface on its switch is plugged by the chassis' start (see startChassis); a VM
  * with VLANs or more interfaces, after it (its index names its trunk and extra ports).
  */
-function chassisStep(lab: Lab, c: Lab['chassis'][number], vms: readonly [number, Vm][]): UpStep {
+function chassisStep(lab: Lab, c: Lab['chassis'][number], vms: readonly [number, Vm][], templated: boolean): UpStep {
   return {
     id: `chassis:${c.name}`,
     group: 'chassis',
@@ -188,6 +205,7 @@ function chassisStep(lab: Lab, c: Lab['chassis'][number], vms: readonly [number,
         datapath,
         features.flatMap((f) => f.chassisCommands?.(lab, c, datapath) ?? []),
         direct.flatMap((p) => p ?? []),
+        templated,
       );
       const plugs: Plug[] = [];
       for (const [k, [i, vm]] of vms.entries()) if (!direct[k]) plugs.push(...(await vmPlugs(runtime, ctx.node(c.name), vm, i, datapath)));

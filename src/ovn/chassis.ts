@@ -7,6 +7,7 @@ import { announcesTunnels, neighbourCommands } from './announce.js';
 import { schemaPaths } from '../topology/builds.js';
 import type { Datapath } from './datapath.js';
 import { plugCommands, type Plug } from './br-int.js';
+import { rowReadyCondition } from './chassis-template.js';
 
 /**
  * Starts one chassis: its own ovsdb-server and ovs-vswitchd, the underlay on br-phy,
@@ -19,7 +20,7 @@ import { plugCommands, type Plug } from './br-int.js';
  * interfaces already made in the chassis (its VMs'), go into br-int in the transaction that makes it:
  * ovn-controller finds them at its start, and no process of their own plugs them.
  */
-export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, datapath: Datapath, before: string[][] = [], plugs: readonly Plug[] = []): Promise<void> {
+export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, datapath: Datapath, before: string[][] = [], plugs: readonly Plug[] = [], templated = false): Promise<void> {
   const r = node.runDir;
   const prefix = lab.underlay.subnet.prefix;
   // One process for the whole start: on docker each command is an API exec of its own.
@@ -76,10 +77,11 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     ...(announcesTunnels(lab) ? [] : neighbourCommands(tunnelPeers(chassis, lab.chassis))),
     ...before,
     // Central may be starting beside the chassis: ovn-controller starts once central has written
-    // the SB database its first time (the chassis' rows). Started against the empty database,
+    // the SB database its first time (the chassis' rows), or, on a chassis whose row central fills
+    // in (see chassisTemplateCommand), once it has. Started against the empty database,
     // ovn-controller 23.03 sometimes died of a segmentation fault (seen on 4 of 20 chassis under
     // load); and one that found no database would wait a second or more before trying again.
-    sbWrittenByCentral(node, lab, chassis),
+    rowWrittenByCentral(node, lab, chassis, templated),
     ovnControllerArgv(node, lab, chassis),
   ];
   await node.runAll(start, NET_ONLY);
@@ -141,15 +143,15 @@ function quietAtScale(lab: Lab): string[] {
 
 /**
  * A loop that returns once the SB database has its SB_Global row, which central's first
- * transaction writes with the chassis' rows before the SB listens for them (see chassisRows): 30 s
- * at most, or a tenth of a second per chassis where that is longer (500 chassis: 50 s). The chassis
- * that start last ask while the SB server and every daemon before them share two cores: at 500,
- * one waited past 30 s.
+ * transaction writes with the chassis' rows before the SB listens for them (see chassisRows), or
+ * for a templated chassis once its row has a hostname: 30 s at most, or a tenth of a second per
+ * chassis where that is longer (500 chassis: 50 s). The chassis that start last ask while the SB
+ * server and every daemon before them share two cores: at 500, one waited past 30 s.
  */
-function sbWrittenByCentral(node: NodeShell, lab: Lab, chassis: Chassis): string[] {
+function rowWrittenByCentral(node: NodeShell, lab: Lab, chassis: Chassis, templated: boolean): string[] {
   const ssl = lab.central.ssl ? sslArgs(sslFiles(node.runDir, chassis.name)) : [];
-  const probe = shellLine(['ovn-sbctl', ...ssl, `--db=${centralRemote(lab.central, SB_PORT)}`, '--timeout=5', '--bare', '--columns=_uuid', 'list', 'SB_Global']);
-  return waitCommand(`[ -n "$(${probe} 2>/dev/null)" ]`, Math.max(30, lab.chassis.length / 10), 0.02);
+  const probe = (query: string[]) => shellLine(['ovn-sbctl', ...ssl, `--db=${centralRemote(lab.central, SB_PORT)}`, '--timeout=5', ...query]);
+  return waitCommand(rowReadyCondition(probe, chassis, templated), Math.max(30, lab.chassis.length / 10), templated ? 0.1 : 0.02);
 }
 
 function ovsdbServerArgv(r: string): string[] {

@@ -21,15 +21,17 @@ export async function rows(node: NodeShell, argv: readonly string[], opts?: Exec
 }
 
 /**
- * The chassis registered in the SB database, by their ovn-controller (which writes the hostname in
- * the row central made, see chassisRows); undefined when it does not answer (it cannot say).
+ * The chassis registered in the SB database by their ovn-controller, which makes a Chassis_Private
+ * row pointing at the Chassis row (central made that one, see chassisRows); undefined when it
+ * does not answer (it cannot say). A Chassis row deleted leaves its Chassis_Private row pointing
+ * nowhere: not registered.
  */
 export async function registeredChassis(central: NodeShell): Promise<Set<string> | undefined> {
-  const found = await rows(central, ['ovn-sbctl', '--columns=name,hostname', 'list', 'Chassis'], { timeoutMs: 10_000 });
-  return found && new Set(found.filter(([, hostname]) => hostname).map(([name]) => name!));
+  const found = await rows(central, ['ovn-sbctl', '--columns=name,chassis', 'list', 'Chassis_Private'], { timeoutMs: 10_000 });
+  return found && new Set(found.filter(([, chassis]) => chassis).map(([name]) => name!));
 }
 
-/** Every registered chassis' encapsulations as `<chassis> <type> <ip>`, sorted (a row central wrote counts once its ovn-controller has taken it over). */
+/** Every registered chassis' encapsulations as `<chassis> <type> <ip>`, sorted (a row central wrote counts once its ovn-controller has registered). */
 export async function encaps(central: NodeShell): Promise<string[]> {
   const [found, registered] = await Promise.all([rows(central, ['ovn-sbctl', '--columns=chassis_name,type,ip', 'list', 'Encap']), registeredChassis(central)]);
   return (found ?? [])

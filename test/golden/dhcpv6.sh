@@ -494,6 +494,9 @@ in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/dhcpv6/nodes/hv1/db.sock --pidfile=/run/lab/dhcpv6/nodes/hv1/ovn-controller.pid --log-file=/run/lab/dhcpv6/nodes/hv1/ovn-controller.log --detach --no-chdir
 
+# --- the SB rows of the other chassis filled in from hv1's, once it has registered
+in_node central timeout 61 sh -c 'w() { n=$#; for c; do set -- "$@" -- set Chassis "$c" "hostname=$c" "other_config=$oc" "external_ids=$ei"; done; shift $n; ovn-sbctl --timeout=30 "$@"; }; until ovn-sbctl --timeout=5 wait-until Chassis_Private hv1 2>/dev/null; do sleep 0.1; done && oc=$(ovn-sbctl --timeout=30 get Chassis hv1 other_config) && ei=$(ovn-sbctl --timeout=30 get Chassis hv1 external_ids) && w hv2'
+
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, VMs vm2, vm3 plugged into br-int, ovn-controller
 mkdir -p /run/lab/dhcpv6/nodes/vm2
 mkdir -p /run/lab/dhcpv6/nodes/vm3
@@ -519,16 +522,16 @@ in_node hv2 ip link set dev br-phy up
 in_node hv2 ip route add 192.168.100.1/32 dev eth0 src 192.168.100.3
 in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev eth0 nud permanent
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
-in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 timeout 30 sh -c 'until ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 wait-until Chassis hv2 '\''hostname!=""'\'' >/dev/null 2>&1; do sleep 0.1; done'
 in_node hv2 ovn-controller unix:/run/lab/dhcpv6/nodes/hv2/db.sock --pidfile=/run/lab/dhcpv6/nodes/hv2/ovn-controller.pid --log-file=/run/lab/dhcpv6/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 3 switches, 3 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add stateful -- ls-add slaac -- ls-add v6only -- --id=@dhcp0 create DHCP_Options 'cidr="fd00:61::/64"' 'options:server_id="02:00:00:61:00:01"' 'options:dns_server="{fd00:61::53}"' -- lsp-add stateful stateful-vm1 -- lsp-set-addresses stateful-vm1 '02:00:00:61:00:11 10.61.0.11 fd00:61::11' -- set Logical_Switch_Port stateful-vm1 dhcpv6_options=@dhcp0 -- lsp-add slaac slaac-vm2 -- lsp-set-addresses slaac-vm2 '02:00:00:62:00:12 10.62.0.12 fd00:62::ff:fe62:12' -- lsp-add v6only v6only-vm3 -- lsp-set-addresses v6only-vm3 '02:00:00:63:00:13 fd00:63::ff:fe63:13' -- lr-add r1 -- lrp-add r1 r1-stateful 02:00:00:61:00:01 10.61.0.1/24 fd00:61::1/64 -- set Logical_Router_Port r1-stateful ipv6_ra_configs:address_mode=dhcpv6_stateful -- lsp-add stateful stateful-r1 -- lsp-set-type stateful-r1 router -- lsp-set-addresses stateful-r1 router -- lsp-set-options stateful-r1 router-port=r1-stateful -- lrp-add r1 r1-slaac 02:00:00:62:00:01 10.62.0.1/24 fd00:62::1/64 -- set Logical_Router_Port r1-slaac ipv6_ra_configs:address_mode=slaac -- lsp-add slaac slaac-r1 -- lsp-set-type slaac-r1 router -- lsp-set-addresses slaac-r1 router -- lsp-set-options slaac-r1 router-port=r1-slaac -- lrp-add r1 r1-v6only 06:01:02:80:79:ef fd00:63::1/64 -- set Logical_Router_Port r1-v6only ipv6_ra_configs:address_mode=slaac -- lsp-add v6only v6only-r1 -- lsp-set-type v6only-r1 router -- lsp-set-addresses v6only-r1 router -- lsp-set-options v6only-r1 router-port=r1-v6only -- --id=@acl0 create ACL direction=to-lport priority=1002 'match="ip6 && tcp.dst == 8080"' action=allow-related label=61 -- add Logical_Switch slaac acls @acl0
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port stateful-vm1 up=true -- wait-until Logical_Switch_Port slaac-vm2 up=true -- wait-until Logical_Switch_Port v6only-vm3 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

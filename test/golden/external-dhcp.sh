@@ -322,6 +322,9 @@ in_node hv1 ovs-vsctl set Open_vSwitch . 'external_ids:ovn-bridge-mappings="phys
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/external-dhcp/nodes/hv1/db.sock --pidfile=/run/lab/external-dhcp/nodes/hv1/ovn-controller.pid --log-file=/run/lab/external-dhcp/nodes/hv1/ovn-controller.log --detach --no-chdir
 
+# --- the SB rows of the other chassis filled in from hv1's, once it has registered
+in_node central timeout 61 sh -c 'w() { n=$#; for c; do set -- "$@" -- set Chassis "$c" "hostname=$c" "other_config=$oc" "external_ids=$ei"; done; shift $n; ovn-sbctl --timeout=30 "$@"; }; until ovn-sbctl --timeout=5 wait-until Chassis_Private hv1 2>/dev/null; do sleep 0.1; done && oc=$(ovn-sbctl --timeout=30 get Chassis hv1 other_config) && ei=$(ovn-sbctl --timeout=30 get Chassis hv1 external_ids) && w hv2'
+
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, VM vm1 plugged into br-int, ovn-controller
 mkdir -p /run/lab/external-dhcp/nodes/vm1
 LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.vm1
@@ -344,7 +347,7 @@ in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.4 0a:00:c0:a8:64:04
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-br br-ex -- set Bridge br-ex datapath_type=netdev -- --may-exist add-port br-ex ph-physnet1
 in_node hv2 ovs-vsctl set Open_vSwitch . 'external_ids:ovn-bridge-mappings="physnet1:br-ex"'
-in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 timeout 30 sh -c 'until ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 wait-until Chassis hv2 '\''hostname!=""'\'' >/dev/null 2>&1; do sleep 0.1; done'
 in_node hv2 ovn-controller unix:/run/lab/external-dhcp/nodes/hv2/db.sock --pidfile=/run/lab/external-dhcp/nodes/hv2/ovn-controller.pid --log-file=/run/lab/external-dhcp/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- chassis hv3 192.168.100.4: ovs-vswitchd, br-phy, ovn-controller
@@ -363,12 +366,12 @@ in_node hv3 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv3 ovn-controller unix:/run/lab/external-dhcp/nodes/hv3/db.sock --pidfile=/run/lab/external-dhcp/nodes/hv3/ovn-controller.pid --log-file=/run/lab/external-dhcp/nodes/hv3/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 3 chassis have registered: 1 switch, 1 port (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""' -- wait-until Chassis hv3 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2 -- wait-until Chassis_Private hv3
 in_node central ovn-nbctl --timeout=30 -- ls-add provider -- lsp-add provider provider-localnet -- lsp-set-type provider-localnet localnet -- lsp-set-addresses provider-localnet unknown -- lsp-set-options provider-localnet network_name=physnet1 -- --id=@dhcp0 create DHCP_Options cidr=172.16.50.0/24 'options:server_id="172.16.50.1"' 'options:server_mac="02:00:ac:10:32:01"' 'options:lease_time="3600"' 'options:mtu="1400"' -- lsp-add provider provider-vm1 -- lsp-set-addresses provider-vm1 '02:00:ac:10:32:14 172.16.50.20' -- set Logical_Switch_Port provider-vm1 dhcpv4_options=@dhcp0 -- --id=@hcg0_0 create HA_Chassis chassis_name=hv1 priority=20 -- --id=@hcg0_1 create HA_Chassis chassis_name=hv2 priority=10 -- --id=@hcg0 create HA_Chassis_Group name=bm1 'ha_chassis=[@hcg0_0,@hcg0_1]' -- lsp-add provider provider-bm1 -- lsp-set-type provider-bm1 external -- lsp-set-addresses provider-bm1 '02:00:ac:10:32:1e 172.16.50.30' -- set Logical_Switch_Port provider-bm1 ha_chassis_group=@hcg0 -- set Logical_Switch_Port provider-bm1 dhcpv4_options=@dhcp0
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""' -- wait-until Chassis hv3 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2 -- wait-until Chassis_Private hv3
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port provider-vm1 up=true -- wait-until Logical_Switch_Port provider-bm1 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

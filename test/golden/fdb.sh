@@ -354,6 +354,9 @@ in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.172.3 0a:00:c0:a8:ac:03
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.172.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/fdb/nodes/hv1/db.sock --pidfile=/run/lab/fdb/nodes/hv1/ovn-controller.pid --log-file=/run/lab/fdb/nodes/hv1/ovn-controller.log --detach --no-chdir
 
+# --- the SB rows of the other chassis filled in from hv1's, once it has registered
+in_node central timeout 61 sh -c 'w() { n=$#; for c; do set -- "$@" -- set Chassis "$c" "hostname=$c" "other_config=$oc" "external_ids=$ei"; done; shift $n; ovn-sbctl --timeout=30 "$@"; }; until ovn-sbctl --timeout=5 wait-until Chassis_Private hv1 2>/dev/null; do sleep 0.1; done && oc=$(ovn-sbctl --timeout=30 get Chassis hv1 other_config) && ei=$(ovn-sbctl --timeout=30 get Chassis hv1 external_ids) && w hv2'
+
 # --- chassis hv2 192.168.172.3: ovs-vswitchd, br-phy, VM vm2 plugged into br-int, ovn-controller
 mkdir -p /run/lab/fdb/nodes/vm2
 LAB_DIR=/run/lab/fdb ip netns add lab.fdb.vm2
@@ -373,16 +376,16 @@ in_node hv2 ip link set dev br-phy up
 in_node hv2 ip route add 192.168.172.1/32 dev eth0 src 192.168.172.3
 in_node hv2 ip neigh replace 192.168.172.1 lladdr 0a:00:c0:a8:ac:01 dev eth0 nud permanent
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.172.2 0a:00:c0:a8:ac:02
-in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.172.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 timeout 30 sh -c 'until ovn-sbctl --db=tcp:192.168.172.1:6642 --timeout=5 wait-until Chassis hv2 '\''hostname!=""'\'' >/dev/null 2>&1; do sleep 0.1; done'
 in_node hv2 ovn-controller unix:/run/lab/fdb/nodes/hv2/db.sock --pidfile=/run/lab/fdb/nodes/hv2/ovn-controller.pid --log-file=/run/lab/fdb/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 2 switches, 3 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- ls-add wan -- --id=@dhcp0 create DHCP_Options cidr=10.73.0.0/24 'options:server_id="10.73.0.1"' 'options:server_mac="02:00:0a:49:00:01"' 'options:lease_time="3600"' 'options:router="10.73.0.1"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:49:00:0b 10.73.0.11' -- set Logical_Switch_Port lan-vm1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 unknown -- --id=@dhcp1 create DHCP_Options cidr=10.74.0.0/24 'options:server_id="10.74.0.1"' 'options:server_mac="02:00:0a:4a:00:01"' 'options:lease_time="3600"' 'options:router="10.74.0.1"' -- lsp-add wan wan-remote -- lsp-set-addresses wan-remote '02:00:0a:4a:00:15 10.74.0.21' -- set Logical_Switch_Port wan-remote dhcpv4_options=@dhcp1 -- lr-add r1 -- set Logical_Router r1 'options:mac_binding_age_threshold="20"' -- lrp-add r1 r1-lan 06:00:0a:49:00:01 10.73.0.1/24 -- lsp-add lan lan-r1 -- lsp-set-type lan-r1 router -- lsp-set-addresses lan-r1 router -- lsp-set-options lan-r1 router-port=r1-lan -- lrp-add r1 r1-wan 06:00:0a:4a:00:01 10.74.0.1/24 -- lsp-add wan wan-r1 -- lsp-set-type wan-r1 router -- lsp-set-addresses wan-r1 router -- lsp-set-options wan-r1 router-port=r1-wan
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port lan-vm1 up=true -- wait-until Logical_Switch_Port lan-vm2 up=true -- wait-until Logical_Switch_Port wan-remote up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

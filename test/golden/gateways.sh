@@ -609,6 +609,9 @@ in_node hv1 ovs-vsctl set Open_vSwitch . 'external_ids:ovn-bridge-mappings="phys
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/gateways/nodes/hv1/db.sock --pidfile=/run/lab/gateways/nodes/hv1/ovn-controller.pid --log-file=/run/lab/gateways/nodes/hv1/ovn-controller.log --detach --no-chdir
 
+# --- the SB rows of the other chassis filled in from hv1's, once it has registered
+in_node central timeout 61 sh -c 'w() { n=$#; for c; do set -- "$@" -- set Chassis "$c" "hostname=$c" "other_config=$oc" "external_ids=$ei"; done; shift $n; ovn-sbctl --timeout=30 "$@"; }; until ovn-sbctl --timeout=5 wait-until Chassis_Private hv1 2>/dev/null; do sleep 0.1; done && oc=$(ovn-sbctl --timeout=30 get Chassis hv1 other_config) && ei=$(ovn-sbctl --timeout=30 get Chassis hv1 external_ids) && w hv2'
+
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, VM vm1 plugged into br-int, ovn-controller
 mkdir -p /run/lab/gateways/nodes/vm1
 LAB_DIR=/run/lab/gateways ip netns add lab.gateways.vm1
@@ -630,16 +633,16 @@ in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev eth0 nud
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-br br-ex -- set Bridge br-ex datapath_type=netdev -- --may-exist add-port br-ex ph-physnet1
 in_node hv2 ovs-vsctl set Open_vSwitch . 'external_ids:ovn-bridge-mappings="physnet1:br-ex"'
-in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 timeout 30 sh -c 'until ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 wait-until Chassis hv2 '\''hostname!=""'\'' >/dev/null 2>&1; do sleep 0.1; done'
 in_node hv2 ovn-controller unix:/run/lab/gateways/nodes/hv2/db.sock --pidfile=/run/lab/gateways/nodes/hv2/ovn-controller.pid --log-file=/run/lab/gateways/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 4 switches, 2 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add sw1 -- ls-add sw2 -- ls-add join -- ls-add ext -- lsp-add ext ext-localnet -- lsp-set-type ext-localnet localnet -- lsp-set-addresses ext-localnet unknown -- lsp-set-options ext-localnet network_name=physnet1 -- --id=@dhcp0 create DHCP_Options cidr=10.0.1.0/24 'options:server_id="10.0.1.1"' 'options:server_mac="02:00:0a:00:01:01"' 'options:lease_time="3600"' 'options:router="10.0.1.1"' -- lsp-add sw1 sw1-vm1 -- lsp-set-addresses sw1-vm1 '02:00:0a:00:01:0a 10.0.1.10' -- set Logical_Switch_Port sw1-vm1 dhcpv4_options=@dhcp0 -- --id=@dhcp1 create DHCP_Options cidr=10.0.2.0/24 'options:server_id="10.0.2.1"' 'options:server_mac="02:00:0a:00:02:01"' 'options:lease_time="3600"' 'options:router="10.0.2.1"' -- lsp-add sw2 sw2-vm2 -- lsp-set-addresses sw2-vm2 '02:00:0a:00:02:0a 10.0.2.10' -- set Logical_Switch_Port sw2-vm2 dhcpv4_options=@dhcp1 -- lr-add r1 -- lrp-add r1 r1-sw1 06:00:0a:00:01:01 10.0.1.1/24 -- lsp-add sw1 sw1-r1 -- lsp-set-type sw1-r1 router -- lsp-set-addresses sw1-r1 router -- lsp-set-options sw1-r1 router-port=r1-sw1 -- lrp-add r1 r1-sw2 06:00:0a:00:02:01 10.0.2.1/24 -- lsp-add sw2 sw2-r1 -- lsp-set-type sw2-r1 router -- lsp-set-addresses sw2-r1 router -- lsp-set-options sw2-r1 router-port=r1-sw2 -- lrp-add r1 r1-join 06:00:64:40:00:01 100.64.0.1/24 -- lsp-add join join-r1 -- lsp-set-type join-r1 router -- lsp-set-addresses join-r1 router -- lsp-set-options join-r1 router-port=r1-join -- --policy=src-ip lr-route-add r1 10.0.1.0/24 100.64.0.2 -- --policy=src-ip lr-route-add r1 10.0.2.0/24 100.64.0.3 -- lr-add gw1 -- set Logical_Router gw1 'options:chassis="hv1"' 'options:snat-ct-zone="0"' -- lrp-add gw1 gw1-join 06:00:64:40:00:02 100.64.0.2/24 -- lsp-add join join-gw1 -- lsp-set-type join-gw1 router -- lsp-set-addresses join-gw1 router -- lsp-set-options join-gw1 router-port=gw1-join -- lrp-add gw1 gw1-ext 06:00:ac:10:00:02 172.16.0.2/24 -- lsp-add ext ext-gw1 -- lsp-set-type ext-gw1 router -- lsp-set-addresses ext-gw1 router -- lsp-set-options ext-gw1 router-port=gw1-ext -- lr-route-add gw1 10.0.0.0/16 100.64.0.1 -- lr-nat-add gw1 snat 172.16.0.2 10.0.0.0/16 -- lr-add gw2 -- set Logical_Router gw2 'options:chassis="hv2"' -- lrp-add gw2 gw2-join 06:00:64:40:00:03 100.64.0.3/24 -- lsp-add join join-gw2 -- lsp-set-type join-gw2 router -- lsp-set-addresses join-gw2 router -- lsp-set-options join-gw2 router-port=gw2-join -- lrp-add gw2 gw2-ext 06:00:ac:10:00:03 172.16.0.3/24 -- lsp-add ext ext-gw2 -- lsp-set-type ext-gw2 router -- lsp-set-addresses ext-gw2 router -- lsp-set-options ext-gw2 router-port=gw2-ext -- lr-route-add gw2 10.0.0.0/16 100.64.0.1 -- lr-nat-add gw2 snat 172.16.0.3 10.0.0.0/16
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port sw1-vm1 up=true -- wait-until Logical_Switch_Port sw2-vm2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

@@ -652,6 +652,9 @@ in_node hv1 ovs-vsctl set Open_vSwitch . 'external_ids:ovn-bridge-mappings="phys
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.164.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/l3-ha/nodes/hv1/db.sock --pidfile=/run/lab/l3-ha/nodes/hv1/ovn-controller.pid --log-file=/run/lab/l3-ha/nodes/hv1/ovn-controller.log --detach --no-chdir
 
+# --- the SB rows of the other chassis filled in from hv1's, once it has registered
+in_node central timeout 61 sh -c 'w() { n=$#; for c; do set -- "$@" -- set Chassis "$c" "hostname=$c" "other_config=$oc" "external_ids=$ei"; done; shift $n; ovn-sbctl --timeout=30 "$@"; }; until ovn-sbctl --timeout=5 wait-until Chassis_Private hv1 2>/dev/null; do sleep 0.1; done && oc=$(ovn-sbctl --timeout=30 get Chassis hv1 other_config) && ei=$(ovn-sbctl --timeout=30 get Chassis hv1 external_ids) && w hv2'
+
 # --- chassis hv2 192.168.164.3: ovs-vswitchd, br-phy, ovn-controller
 in_node hv2 ovsdb-tool create /run/lab/l3-ha/nodes/hv2/conf.db /usr/share/openvswitch/vswitch.ovsschema
 in_node hv2 ovsdb-server /run/lab/l3-ha/nodes/hv2/conf.db --remote=punix:/run/lab/l3-ha/nodes/hv2/db.sock --pidfile=/run/lab/l3-ha/nodes/hv2/ovsdb-server.pid --log-file=/run/lab/l3-ha/nodes/hv2/ovsdb-server.log --detach --no-chdir
@@ -666,7 +669,7 @@ in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.164.2 0a:00:c0:a8:a4:02
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.164.4 0a:00:c0:a8:a4:04
 in_node hv2 ovs-vsctl --timeout=30 -- --may-exist add-br br-ex -- set Bridge br-ex datapath_type=netdev -- --may-exist add-port br-ex ph-physnet1
 in_node hv2 ovs-vsctl set Open_vSwitch . 'external_ids:ovn-bridge-mappings="physnet1:br-ex"'
-in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.164.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 timeout 30 sh -c 'until ovn-sbctl --db=tcp:192.168.164.1:6642 --timeout=5 wait-until Chassis hv2 '\''hostname!=""'\'' >/dev/null 2>&1; do sleep 0.1; done'
 in_node hv2 ovn-controller unix:/run/lab/l3-ha/nodes/hv2/db.sock --pidfile=/run/lab/l3-ha/nodes/hv2/ovn-controller.pid --log-file=/run/lab/l3-ha/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- chassis hv3 192.168.164.4: ovs-vswitchd, br-phy, VMs vm1, vm2 plugged into br-int, ovn-controller
@@ -701,12 +704,12 @@ in_node hv3 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.164.1:664
 in_node hv3 ovn-controller unix:/run/lab/l3-ha/nodes/hv3/db.sock --pidfile=/run/lab/l3-ha/nodes/hv3/ovn-controller.pid --log-file=/run/lab/l3-ha/nodes/hv3/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 3 chassis have registered: 3 switches, 2 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""' -- wait-until Chassis hv3 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2 -- wait-until Chassis_Private hv3
 in_node central ovn-nbctl --timeout=30 -- ls-add net1 -- ls-add net2 -- ls-add public -- lsp-add public public-localnet -- lsp-set-type public-localnet localnet -- lsp-set-addresses public-localnet unknown -- lsp-set-options public-localnet network_name=physnet1 -- --id=@dhcp0 create DHCP_Options cidr=10.64.1.0/24 'options:server_id="10.64.1.1"' 'options:server_mac="02:00:0a:40:01:01"' 'options:lease_time="3600"' 'options:router="10.64.1.1"' -- lsp-add net1 net1-vm1 -- lsp-set-addresses net1-vm1 '02:00:0a:40:01:0b 10.64.1.11' -- set Logical_Switch_Port net1-vm1 dhcpv4_options=@dhcp0 -- --id=@dhcp1 create DHCP_Options cidr=10.64.2.0/24 'options:server_id="10.64.2.1"' 'options:server_mac="02:00:0a:40:02:01"' 'options:lease_time="3600"' 'options:router="10.64.2.1"' -- lsp-add net2 net2-vm2 -- lsp-set-addresses net2-vm2 '02:00:0a:40:02:0b 10.64.2.11' -- set Logical_Switch_Port net2-vm2 dhcpv4_options=@dhcp1 -- lr-add r1 -- lrp-add r1 r1-net1 06:00:0a:40:01:01 10.64.1.1/24 -- lsp-add net1 net1-r1 -- lsp-set-type net1-r1 router -- lsp-set-addresses net1-r1 router -- lsp-set-options net1-r1 router-port=r1-net1 -- lrp-add r1 r1-public 06:00:ac:10:40:0a 172.16.64.10/24 -- lsp-add public public-r1 -- lsp-set-type public-r1 router -- lsp-set-addresses public-r1 router -- lsp-set-options public-r1 router-port=r1-public -- lrp-set-gateway-chassis r1-public hv1 20 -- lrp-set-gateway-chassis r1-public hv2 10 -- lr-nat-add r1 snat 172.16.64.10 10.64.1.0/24 -- lr-add r2 -- lrp-add r2 r2-net2 06:00:0a:40:02:01 10.64.2.1/24 -- lsp-add net2 net2-r2 -- lsp-set-type net2-r2 router -- lsp-set-addresses net2-r2 router -- lsp-set-options net2-r2 router-port=r2-net2 -- lrp-add r2 r2-public 06:00:ac:10:40:14 172.16.64.20/24 -- lsp-add public public-r2 -- lsp-set-type public-r2 router -- lsp-set-addresses public-r2 router -- lsp-set-options public-r2 router-port=r2-public -- lr-nat-add r2 snat 172.16.64.20 10.64.2.0/24 -- --id=@ha_edge_0 create HA_Chassis 'chassis_name="hv2"' priority=30 -- --id=@ha_edge_1 create HA_Chassis 'chassis_name="hv1"' priority=20 -- --id=@ha_edge create HA_Chassis_Group 'name="edge"' 'ha_chassis=[@ha_edge_0,@ha_edge_1]' -- set Logical_Router_Port r2-public ha_chassis_group=@ha_edge -- set NB_Global . 'options:bfd-min-rx="300"' 'options:bfd-min-tx="300"' 'options:bfd-mult="3"'
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""' -- wait-until Chassis hv3 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2 -- wait-until Chassis_Private hv3
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port net1-vm1 up=true -- wait-until Logical_Switch_Port net2-vm2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

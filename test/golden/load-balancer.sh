@@ -628,6 +628,9 @@ in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/load-balancer/nodes/hv1/db.sock --pidfile=/run/lab/load-balancer/nodes/hv1/ovn-controller.pid --log-file=/run/lab/load-balancer/nodes/hv1/ovn-controller.log --detach --no-chdir
 
+# --- the SB rows of the other chassis filled in from hv1's, once it has registered
+in_node central timeout 61 sh -c 'w() { n=$#; for c; do set -- "$@" -- set Chassis "$c" "hostname=$c" "other_config=$oc" "external_ids=$ei"; done; shift $n; ovn-sbctl --timeout=30 "$@"; }; until ovn-sbctl --timeout=5 wait-until Chassis_Private hv1 2>/dev/null; do sleep 0.1; done && oc=$(ovn-sbctl --timeout=30 get Chassis hv1 other_config) && ei=$(ovn-sbctl --timeout=30 get Chassis hv1 external_ids) && w hv2'
+
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, VMs web2, web3, remote plugged into br-int, ovn-controller
 mkdir -p /run/lab/load-balancer/nodes/web2
 mkdir -p /run/lab/load-balancer/nodes/web3
@@ -663,16 +666,16 @@ in_node hv2 ip link set dev br-phy up
 in_node hv2 ip route add 192.168.100.1/32 dev eth0 src 192.168.100.3
 in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev eth0 nud permanent
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
-in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 timeout 30 sh -c 'until ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 wait-until Chassis hv2 '\''hostname!=""'\'' >/dev/null 2>&1; do sleep 0.1; done'
 in_node hv2 ovn-controller unix:/run/lab/load-balancer/nodes/hv2/db.sock --pidfile=/run/lab/load-balancer/nodes/hv2/ovn-controller.pid --log-file=/run/lab/load-balancer/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 2 switches, 5 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- ls-add outside -- --id=@dhcp0 create DHCP_Options cidr=10.70.0.0/24 'options:server_id="10.70.0.1"' 'options:server_mac="02:00:0a:46:00:01"' 'options:lease_time="3600"' 'options:router="10.70.0.1"' -- lsp-add lan lan-web1 -- lsp-set-addresses lan-web1 '02:00:0a:46:00:0b 10.70.0.11' -- set Logical_Switch_Port lan-web1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-web2 -- lsp-set-addresses lan-web2 '02:00:0a:46:00:0c 10.70.0.12' -- set Logical_Switch_Port lan-web2 dhcpv4_options=@dhcp0 -- lsp-add lan lan-web3 -- lsp-set-addresses lan-web3 '02:00:0a:46:00:0d 10.70.0.13' -- set Logical_Switch_Port lan-web3 dhcpv4_options=@dhcp0 -- lsp-add lan lan-client -- lsp-set-addresses lan-client '02:00:0a:46:00:15 10.70.0.21' -- set Logical_Switch_Port lan-client dhcpv4_options=@dhcp0 -- --id=@dhcp1 create DHCP_Options cidr=10.71.0.0/24 'options:server_id="10.71.0.1"' 'options:server_mac="02:00:0a:47:00:01"' 'options:lease_time="3600"' 'options:router="10.71.0.1"' -- lsp-add outside outside-remote -- lsp-set-addresses outside-remote '02:00:0a:47:00:15 10.71.0.21' -- set Logical_Switch_Port outside-remote dhcpv4_options=@dhcp1 -- lr-add r1 -- lrp-add r1 r1-lan 06:00:0a:46:00:01 10.70.0.1/24 -- lsp-add lan lan-r1 -- lsp-set-type lan-r1 router -- lsp-set-addresses lan-r1 router -- lsp-set-options lan-r1 router-port=r1-lan -- lrp-add r1 r1-outside 06:00:0a:47:00:01 10.71.0.1/24 -- lsp-add outside outside-r1 -- lsp-set-type outside-r1 router -- lsp-set-addresses outside-r1 router -- lsp-set-options outside-r1 router-port=r1-outside -- lb-add web 10.72.0.100:80 10.70.0.11:8080,10.70.0.12:8080,10.70.0.13:8080 tcp -- lb-add web 10.70.0.200:80 10.70.0.11:8080,10.70.0.12:8080,10.70.0.13:8080 tcp -- set Load_Balancer web 'options:hairpin_snat_ip="10.72.0.100"' -- --id=@hc_web_0 create Load_Balancer_Health_Check 'vip="10.72.0.100:80"' 'options:interval="1"' 'options:timeout="1"' 'options:success_count="1"' 'options:failure_count="2"' -- add Load_Balancer web health_check @hc_web_0 -- --id=@hc_web_1 create Load_Balancer_Health_Check 'vip="10.70.0.200:80"' 'options:interval="1"' 'options:timeout="1"' 'options:success_count="1"' 'options:failure_count="2"' -- add Load_Balancer web health_check @hc_web_1 -- set Load_Balancer web 'ip_port_mappings:"10.70.0.11"="lan-web1:10.70.0.250"' 'ip_port_mappings:"10.70.0.12"="lan-web2:10.70.0.250"' 'ip_port_mappings:"10.70.0.13"="lan-web3:10.70.0.250"' -- ls-lb-add lan web -- ls-lb-add outside web
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port lan-web1 up=true -- wait-until Logical_Switch_Port lan-web2 up=true -- wait-until Logical_Switch_Port lan-web3 up=true -- wait-until Logical_Switch_Port lan-client up=true -- wait-until Logical_Switch_Port outside-remote up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

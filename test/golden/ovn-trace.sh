@@ -343,6 +343,9 @@ in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/ovn-trace/nodes/hv1/db.sock --pidfile=/run/lab/ovn-trace/nodes/hv1/ovn-controller.pid --log-file=/run/lab/ovn-trace/nodes/hv1/ovn-controller.log --detach --no-chdir
 
+# --- the SB rows of the other chassis filled in from hv1's, once it has registered
+in_node central timeout 61 sh -c 'w() { n=$#; for c; do set -- "$@" -- set Chassis "$c" "hostname=$c" "other_config=$oc" "external_ids=$ei"; done; shift $n; ovn-sbctl --timeout=30 "$@"; }; until ovn-sbctl --timeout=5 wait-until Chassis_Private hv1 2>/dev/null; do sleep 0.1; done && oc=$(ovn-sbctl --timeout=30 get Chassis hv1 other_config) && ei=$(ovn-sbctl --timeout=30 get Chassis hv1 external_ids) && w hv2'
+
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, VM vm2 plugged into br-int, ovn-controller
 mkdir -p /run/lab/ovn-trace/nodes/vm2
 LAB_DIR=/run/lab/ovn-trace ip netns add lab.ovn-trace.vm2
@@ -362,16 +365,16 @@ in_node hv2 ip link set dev br-phy up
 in_node hv2 ip route add 192.168.100.1/32 dev eth0 src 192.168.100.3
 in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev eth0 nud permanent
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
-in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 timeout 30 sh -c 'until ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 wait-until Chassis hv2 '\''hostname!=""'\'' >/dev/null 2>&1; do sleep 0.1; done'
 in_node hv2 ovn-controller unix:/run/lab/ovn-trace/nodes/hv2/db.sock --pidfile=/run/lab/ovn-trace/nodes/hv2/ovn-controller.pid --log-file=/run/lab/ovn-trace/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 2 switches, 2 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add sw0 -- ls-add sw1 -- lsp-add sw0 sw0-port1 -- lsp-set-addresses sw0-port1 '50:54:00:00:00:01 192.168.0.2' -- lsp-add sw1 sw1-port1 -- lsp-set-addresses sw1-port1 '50:54:00:00:00:03 11.0.0.2' -- lr-add lr0 -- lrp-add lr0 lrp0 00:00:00:00:ff:01 192.168.0.1/24 -- lsp-add sw0 lrp0-attachment -- lsp-set-type lrp0-attachment router -- lsp-set-addresses lrp0-attachment router -- lsp-set-options lrp0-attachment router-port=lrp0 -- lrp-add lr0 lrp1 00:00:00:00:ff:02 11.0.0.1/24 -- lsp-add sw1 lrp1-attachment -- lsp-set-type lrp1-attachment router -- lsp-set-addresses lrp1-attachment router -- lsp-set-options lrp1-attachment router-port=lrp1
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port sw0-port1 up=true -- wait-until Logical_Switch_Port sw1-port1 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

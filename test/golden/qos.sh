@@ -498,6 +498,9 @@ in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/qos/nodes/hv1/db.sock --pidfile=/run/lab/qos/nodes/hv1/ovn-controller.pid --log-file=/run/lab/qos/nodes/hv1/ovn-controller.log --detach --no-chdir
 
+# --- the SB rows of the other chassis filled in from hv1's, once it has registered
+in_node central timeout 61 sh -c 'w() { n=$#; for c; do set -- "$@" -- set Chassis "$c" "hostname=$c" "other_config=$oc" "external_ids=$ei"; done; shift $n; ovn-sbctl --timeout=30 "$@"; }; until ovn-sbctl --timeout=5 wait-until Chassis_Private hv1 2>/dev/null; do sleep 0.1; done && oc=$(ovn-sbctl --timeout=30 get Chassis hv1 other_config) && ei=$(ovn-sbctl --timeout=30 get Chassis hv1 external_ids) && w hv2'
+
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, VM vm2 plugged into br-int, ovn-controller
 mkdir -p /run/lab/qos/nodes/vm2
 LAB_DIR=/run/lab/qos ip netns add lab.qos.vm2
@@ -517,16 +520,16 @@ in_node hv2 ip link set dev br-phy up
 in_node hv2 ip route add 192.168.100.1/32 dev eth0 src 192.168.100.3
 in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev eth0 nud permanent
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
-in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 timeout 30 sh -c 'until ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 wait-until Chassis hv2 '\''hostname!=""'\'' >/dev/null 2>&1; do sleep 0.1; done'
 in_node hv2 ovn-controller unix:/run/lab/qos/nodes/hv2/db.sock --pidfile=/run/lab/qos/nodes/hv2/ovn-controller.pid --log-file=/run/lab/qos/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 3 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- --id=@dhcp0 create DHCP_Options cidr=10.80.0.0/24 'options:server_id="10.80.0.1"' 'options:server_mac="02:00:0a:50:00:01"' 'options:lease_time="3600"' -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:50:00:0b 10.80.0.11' -- set Logical_Switch_Port lan-vm1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:50:00:0c 10.80.0.12' -- set Logical_Switch_Port lan-vm2 dhcpv4_options=@dhcp0 -- lsp-add lan lan-vm3 -- lsp-set-addresses lan-vm3 '02:00:0a:50:00:0d 10.80.0.13' -- set Logical_Switch_Port lan-vm3 dhcpv4_options=@dhcp0 -- meter-add acl-log drop 2 pktps -- qos-add lan from-lport 200 'inport == "lan-vm1"' rate=2000 burst=200 dscp=46 -- qos-add lan from-lport 100 'inport == "lan-vm3"' dscp=10 -- qos-add lan from-lport 200 'inport == "lan-vm3" && (udp.dst == 5202)' rate=2000 burst=200 -- --id=@acl0 create ACL direction=to-lport priority=1000 'match="outport == \"lan-vm2\" && icmp4 && ip4.src == 10.80.0.11"' action=allow-stateless log=true 'name="ping-vm1"' 'meter="acl-log"' -- add Logical_Switch lan acls @acl0 -- --id=@acl1 create ACL direction=to-lport priority=1000 'match="outport == \"lan-vm2\" && icmp4 && ip4.src == 10.80.0.13"' action=allow-stateless log=true 'name="ping-vm3"' -- add Logical_Switch lan acls @acl1
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port lan-vm1 up=true -- wait-until Logical_Switch_Port lan-vm2 up=true -- wait-until Logical_Switch_Port lan-vm3 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

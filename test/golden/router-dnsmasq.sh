@@ -373,6 +373,9 @@ LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.rtr link set dev eth1 a
 LAB_DIR=/run/lab/router-dnsmasq ip -n lab.router-dnsmasq.rtr link set dev eth1 mtu 1400 up
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int rtr -- set Interface rtr external_ids:iface-id=lan1-rtr -- --may-exist add-port br-int vn0-eth1 -- set Interface vn0-eth1 external_ids:iface-id=lan2-rtr
 
+# --- the SB rows of the other chassis filled in from hv1's, once it has registered
+in_node central timeout 61 sh -c 'w() { n=$#; for c; do set -- "$@" -- set Chassis "$c" "hostname=$c" "other_config=$oc" "external_ids=$ei"; done; shift $n; ovn-sbctl --timeout=30 "$@"; }; until ovn-sbctl --timeout=5 wait-until Chassis_Private hv1 2>/dev/null; do sleep 0.1; done && oc=$(ovn-sbctl --timeout=30 get Chassis hv1 other_config) && ei=$(ovn-sbctl --timeout=30 get Chassis hv1 external_ids) && w hv2'
+
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, VMs vm1, vm2 plugged into br-int, ovn-controller
 mkdir -p /run/lab/router-dnsmasq/nodes/vm1
 mkdir -p /run/lab/router-dnsmasq/nodes/vm2
@@ -400,16 +403,16 @@ in_node hv2 ip link set dev br-phy up
 in_node hv2 ip route add 192.168.100.1/32 dev eth0 src 192.168.100.3
 in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev eth0 nud permanent
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
-in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 timeout 30 sh -c 'until ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 wait-until Chassis hv2 '\''hostname!=""'\'' >/dev/null 2>&1; do sleep 0.1; done'
 in_node hv2 ovn-controller unix:/run/lab/router-dnsmasq/nodes/hv2/db.sock --pidfile=/run/lab/router-dnsmasq/nodes/hv2/ovn-controller.pid --log-file=/run/lab/router-dnsmasq/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 2 switches, 3 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add lan1 -- ls-add lan2 -- lsp-add lan1 lan1-rtr -- lsp-set-addresses lan1-rtr '02:00:0a:5b:01:01 10.91.1.1' -- lsp-add lan2 lan2-rtr -- lsp-set-addresses lan2-rtr '02:00:0a:5b:02:01 10.91.2.1' -- lsp-add lan1 lan1-vm1 -- lsp-set-addresses lan1-vm1 '02:00:0a:5b:01:0a 10.91.1.10' -- lsp-add lan2 lan2-vm2 -- lsp-set-addresses lan2-vm2 '02:00:0a:5b:02:0a 10.91.2.10'
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port lan1-rtr up=true -- wait-until Logical_Switch_Port lan2-rtr up=true -- wait-until Logical_Switch_Port lan1-vm1 up=true -- wait-until Logical_Switch_Port lan2-vm2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

@@ -845,6 +845,9 @@ in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/security-groups/nodes/hv1/db.sock --pidfile=/run/lab/security-groups/nodes/hv1/ovn-controller.pid --log-file=/run/lab/security-groups/nodes/hv1/ovn-controller.log --detach --no-chdir
 
+# --- the SB rows of the other chassis filled in from hv1's, once it has registered
+in_node central timeout 61 sh -c 'w() { n=$#; for c; do set -- "$@" -- set Chassis "$c" "hostname=$c" "other_config=$oc" "external_ids=$ei"; done; shift $n; ovn-sbctl --timeout=30 "$@"; }; until ovn-sbctl --timeout=5 wait-until Chassis_Private hv1 2>/dev/null; do sleep 0.1; done && oc=$(ovn-sbctl --timeout=30 get Chassis hv1 other_config) && ei=$(ovn-sbctl --timeout=30 get Chassis hv1 external_ids) && w hv2'
+
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, VMs web2, admin plugged into br-int, ovn-controller
 mkdir -p /run/lab/security-groups/nodes/web2
 mkdir -p /run/lab/security-groups/nodes/admin
@@ -872,16 +875,16 @@ in_node hv2 ip link set dev br-phy up
 in_node hv2 ip route add 192.168.100.1/32 dev eth0 src 192.168.100.3
 in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev eth0 nud permanent
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
-in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 timeout 30 sh -c 'until ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 wait-until Chassis hv2 '\''hostname!=""'\'' >/dev/null 2>&1; do sleep 0.1; done'
 in_node hv2 ovn-controller unix:/run/lab/security-groups/nodes/hv2/db.sock --pidfile=/run/lab/security-groups/nodes/hv2/ovn-controller.pid --log-file=/run/lab/security-groups/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 4 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- --id=@dhcp0 create DHCP_Options cidr=10.60.0.0/24 'options:server_id="10.60.0.1"' 'options:server_mac="02:00:0a:3c:00:01"' 'options:lease_time="3600"' 'options:router="10.60.0.1"' -- lsp-add lan lan-web1 -- lsp-set-addresses lan-web1 '02:00:0a:3c:00:0b 10.60.0.11' -- lsp-set-port-security lan-web1 '02:00:0a:3c:00:0b 10.60.0.11' -- set Logical_Switch_Port lan-web1 dhcpv4_options=@dhcp0 -- lsp-add lan lan-web2 -- lsp-set-addresses lan-web2 '02:00:0a:3c:00:0c 10.60.0.12' -- lsp-set-port-security lan-web2 '02:00:0a:3c:00:0c 10.60.0.12' -- set Logical_Switch_Port lan-web2 dhcpv4_options=@dhcp0 -- lsp-add lan lan-client -- lsp-set-addresses lan-client '02:00:0a:3c:00:15 10.60.0.21' -- set Logical_Switch_Port lan-client dhcpv4_options=@dhcp0 -- lsp-add lan lan-admin -- lsp-set-addresses lan-admin '02:00:0a:3c:00:1f 10.60.0.31' -- set Logical_Switch_Port lan-admin dhcpv4_options=@dhcp0 -- create Address_Set name=admins 'addresses=["10.60.0.31"]' -- pg-add web lan-web1 lan-web2 -- pg-add clients lan-client -- --id=@acl0 create ACL direction=from-lport priority=1002 'match="inport == @web && ip4"' action=allow-related -- add Port_Group web acls @acl0 -- --id=@acl1 create ACL direction=to-lport priority=1002 'match="outport == @web && ip4 && tcp.dst == 80"' action=allow-related -- add Port_Group web acls @acl1 -- --id=@acl2 create ACL direction=to-lport priority=1002 'match="outport == @web && ip4.src == $admins && tcp.dst == 22"' action=allow-related -- add Port_Group web acls @acl2 -- --id=@acl3 create ACL direction=to-lport priority=1002 'match="outport == @web && ip4.src == $clients_ip4 && tcp.dst == 9091"' action=allow-related -- add Port_Group web acls @acl3 -- --id=@acl4 create ACL direction=to-lport priority=1002 'match="outport == @web && inport == @clients && tcp.dst == 9090"' action=allow-related -- add Port_Group web acls @acl4 -- --id=@acl5 create ACL direction=to-lport priority=1001 'match="outport == @web && tcp.dst == 8080"' action=reject log=true 'name="web-8080"' 'severity="info"' -- add Port_Group web acls @acl5 -- --id=@acl6 create ACL direction=to-lport priority=1000 'match="outport == @web && ip"' action=drop -- add Port_Group web acls @acl6 -- --id=@acl7 create ACL direction=from-lport priority=1000 'match="inport == @web && ip"' action=drop -- add Port_Group web acls @acl7
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port lan-web1 up=true -- wait-until Logical_Switch_Port lan-web2 up=true -- wait-until Logical_Switch_Port lan-client up=true -- wait-until Logical_Switch_Port lan-admin up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

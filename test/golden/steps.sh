@@ -453,6 +453,9 @@ in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.174.3 0a:00:c0:a8:ae:03
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.174.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/st-steps/nodes/hv1/db.sock --pidfile=/run/lab/st-steps/nodes/hv1/ovn-controller.pid --log-file=/run/lab/st-steps/nodes/hv1/ovn-controller.log --detach --no-chdir
 
+# --- the SB rows of the other chassis filled in from hv1's, once it has registered
+in_node central timeout 61 sh -c 'w() { n=$#; for c; do set -- "$@" -- set Chassis "$c" "hostname=$c" "other_config=$oc" "external_ids=$ei"; done; shift $n; ovn-sbctl --timeout=30 "$@"; }; until ovn-sbctl --timeout=5 wait-until Chassis_Private hv1 2>/dev/null; do sleep 0.1; done && oc=$(ovn-sbctl --timeout=30 get Chassis hv1 other_config) && ei=$(ovn-sbctl --timeout=30 get Chassis hv1 external_ids) && w hv2'
+
 # --- chassis hv2 192.168.174.3: ovs-vswitchd, br-phy, VM vm2 plugged into br-int, ovn-controller
 mkdir -p /run/lab/st-steps/nodes/vm2
 LAB_DIR=/run/lab/st-steps ip netns add lab.st-steps.vm2
@@ -472,16 +475,16 @@ in_node hv2 ip link set dev br-phy up
 in_node hv2 ip route add 192.168.174.1/32 dev eth0 src 192.168.174.3
 in_node hv2 ip neigh replace 192.168.174.1 lladdr 0a:00:c0:a8:ae:01 dev eth0 nud permanent
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.174.2 0a:00:c0:a8:ae:02
-in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.174.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 timeout 30 sh -c 'until ovn-sbctl --db=tcp:192.168.174.1:6642 --timeout=5 wait-until Chassis hv2 '\''hostname!=""'\'' >/dev/null 2>&1; do sleep 0.1; done'
 in_node hv2 ovn-controller unix:/run/lab/st-steps/nodes/hv2/db.sock --pidfile=/run/lab/st-steps/nodes/hv2/ovn-controller.pid --log-file=/run/lab/st-steps/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 2 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add lan -- lsp-add lan lan-vm1 -- lsp-set-addresses lan-vm1 '02:00:0a:4a:00:0b 10.74.0.11' -- lsp-add lan lan-vm2 -- lsp-set-addresses lan-vm2 '02:00:0a:4a:00:0c 10.74.0.12' -- pg-add servers lan-vm2 -- --id=@acl0 create ACL direction=from-lport priority=1001 'match="ip4"' action=allow-related -- add Logical_Switch lan acls @acl0 -- --id=@acl1 create ACL direction=from-lport priority=1001 'match="arp"' action=allow -- add Logical_Switch lan acls @acl1 -- --id=@acl2 create ACL direction=to-lport priority=1001 'match="arp"' action=allow -- add Logical_Switch lan acls @acl2 -- --id=@acl3 create ACL direction=to-lport priority=1002 'match="outport == @servers && tcp.dst == 8080"' action=allow-related -- add Port_Group servers acls @acl3
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port lan-vm1 up=true -- wait-until Logical_Switch_Port lan-vm2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

@@ -430,6 +430,9 @@ in_node hv1 ip link set dev vt0-tr mtu 1400 up
 in_node hv1 ovs-vsctl --timeout=30 -- add-br vt0 -- set Bridge vt0 datapath_type=netdev -- add-port vt0 vt0-tr -- set Port vt0-tr vlan_mode=native-untagged tag=4094 trunks=4094,10,20 -- add-port vt0 vm1 -- set Port vm1 tag=4094 -- add-port vt0 vt0-10 -- set Port vt0-10 tag=10 -- add-port vt0 vt0-20 -- set Port vt0-20 tag=20
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-port br-int vt0-up -- set Interface vt0-up external_ids:iface-id=native-vm1
 
+# --- the SB rows of the other chassis filled in from hv1's, once it has registered
+in_node central timeout 61 sh -c 'w() { n=$#; for c; do set -- "$@" -- set Chassis "$c" "hostname=$c" "other_config=$oc" "external_ids=$ei"; done; shift $n; ovn-sbctl --timeout=30 "$@"; }; until ovn-sbctl --timeout=5 wait-until Chassis_Private hv1 2>/dev/null; do sleep 0.1; done && oc=$(ovn-sbctl --timeout=30 get Chassis hv1 other_config) && ei=$(ovn-sbctl --timeout=30 get Chassis hv1 external_ids) && w hv2'
+
 # --- chassis hv2 192.168.100.3: ovs-vswitchd, br-phy, VMs red, blue, plain plugged into br-int, ovn-controller
 mkdir -p /run/lab/vlan-trunk/nodes/red
 mkdir -p /run/lab/vlan-trunk/nodes/blue
@@ -465,16 +468,16 @@ in_node hv2 ip link set dev br-phy up
 in_node hv2 ip route add 192.168.100.1/32 dev eth0 src 192.168.100.3
 in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev eth0 nud permanent
 in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
-in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
+in_node hv2 timeout 30 sh -c 'until ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 wait-until Chassis hv2 '\''hostname!=""'\'' >/dev/null 2>&1; do sleep 0.1; done'
 in_node hv2 ovn-controller unix:/run/lab/vlan-trunk/nodes/hv2/db.sock --pidfile=/run/lab/vlan-trunk/nodes/hv2/ovn-controller.pid --log-file=/run/lab/vlan-trunk/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 3 switches, 4 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add native -- ls-add v10 -- ls-add v20 -- --id=@dhcp0 create DHCP_Options cidr=10.30.0.0/24 'options:server_id="10.30.0.1"' 'options:server_mac="02:00:0a:1e:00:01"' 'options:lease_time="3600"' -- --id=@dhcp1 create DHCP_Options cidr=10.30.10.0/24 'options:server_id="10.30.10.1"' 'options:server_mac="02:00:0a:1e:0a:01"' 'options:lease_time="3600"' -- --id=@dhcp2 create DHCP_Options cidr=10.30.20.0/24 'options:server_id="10.30.20.1"' 'options:server_mac="02:00:0a:1e:14:01"' 'options:lease_time="3600"' -- lsp-add native native-vm1 -- lsp-set-addresses native-vm1 '02:00:0a:1e:00:0a 10.30.0.10' -- set Logical_Switch_Port native-vm1 dhcpv4_options=@dhcp0 -- lsp-add v10 v10-vm1-10 native-vm1 10 -- lsp-set-addresses v10-vm1-10 '02:00:0a:1e:0a:0a 10.30.10.10' -- set Logical_Switch_Port v10-vm1-10 dhcpv4_options=@dhcp1 -- lsp-add v20 v20-vm1-20 native-vm1 20 -- lsp-set-addresses v20-vm1-20 '02:00:0a:1e:14:0a 10.30.20.10' -- set Logical_Switch_Port v20-vm1-20 dhcpv4_options=@dhcp2 -- lsp-add v10 v10-red -- lsp-set-addresses v10-red '02:00:0a:1e:0a:14 10.30.10.20' -- set Logical_Switch_Port v10-red dhcpv4_options=@dhcp1 -- lsp-add v20 v20-blue -- lsp-set-addresses v20-blue '02:00:0a:1e:14:14 10.30.20.20' -- set Logical_Switch_Port v20-blue dhcpv4_options=@dhcp2 -- lsp-add native native-plain -- lsp-set-addresses native-plain '02:00:0a:1e:00:14 10.30.0.20' -- set Logical_Switch_Port native-plain dhcpv4_options=@dhcp0
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port native-vm1 up=true -- wait-until Logical_Switch_Port v10-vm1-10 up=true -- wait-until Logical_Switch_Port v20-vm1-20 up=true -- wait-until Logical_Switch_Port v10-red up=true -- wait-until Logical_Switch_Port v20-blue up=true -- wait-until Logical_Switch_Port native-plain up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

@@ -487,12 +487,12 @@ in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:664
 in_node hv2 ovn-controller unix:/run/lab/vpc/nodes/hv2/db.sock --pidfile=/run/lab/vpc/nodes/hv2/ovn-controller.pid --log-file=/run/lab/vpc/nodes/hv2/ovn-controller.log --detach --no-chdir
 
 # --- logical network, once the 2 chassis have registered: 2 switches, 2 ports (one transaction)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=30 -- ls-add tenant -- ls-add public -- lsp-add public public-localnet -- lsp-set-type public-localnet localnet -- lsp-set-addresses public-localnet unknown -- lsp-set-options public-localnet network_name=physnet1 -- --id=@dhcp0 create DHCP_Options cidr=10.50.0.0/24 'options:server_id="10.50.0.1"' 'options:server_mac="02:00:0a:32:00:01"' 'options:lease_time="3600"' 'options:router="10.50.0.1"' 'options:mtu="1400"' -- lsp-add tenant tenant-vm1 -- lsp-set-addresses tenant-vm1 '02:00:0a:32:00:0b 10.50.0.11' -- set Logical_Switch_Port tenant-vm1 dhcpv4_options=@dhcp0 -- lsp-add tenant tenant-vm2 -- lsp-set-addresses tenant-vm2 '02:00:0a:32:00:0c 10.50.0.12' -- set Logical_Switch_Port tenant-vm2 dhcpv4_options=@dhcp0 -- lr-add r1 -- lrp-add r1 r1-tenant 06:00:0a:32:00:01 10.50.0.1/24 -- lsp-add tenant tenant-r1 -- lsp-set-type tenant-r1 router -- lsp-set-addresses tenant-r1 router -- lsp-set-options tenant-r1 router-port=r1-tenant -- lrp-add r1 r1-public 06:00:ac:10:00:0a 172.16.0.10/24 -- lsp-add public public-r1 -- lsp-set-type public-r1 router -- lsp-set-addresses public-r1 router -- lsp-set-options public-r1 router-port=r1-public -- lrp-set-gateway-chassis r1-public hv1 10 -- lr-nat-add r1 snat 172.16.0.10 10.50.0.0/24 -- lr-nat-add r1 dnat_and_snat 172.16.0.100 10.50.0.11
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- chassis registered, ports bound and flows installed (ovn-nbctl --wait=hv sync)
-in_node central ovn-sbctl --timeout=31 wait-until Chassis hv1 'hostname!=""' -- wait-until Chassis hv2 'hostname!=""'
+in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2
 in_node central ovn-nbctl --timeout=31 wait-until Logical_Switch_Port tenant-vm1 up=true -- wait-until Logical_Switch_Port tenant-vm2 up=true
 in_node central ovn-nbctl --timeout=30 --wait=hv sync
 

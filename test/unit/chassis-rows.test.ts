@@ -20,7 +20,10 @@ describe("central's rows of the chassis", () => {
 });
 
 describe('a chassis registered', () => {
-  /** Central's SB as ovn-sbctl prints it: hv1 taken over by its ovn-controller (its hostname), hv2 only written by central. */
+  /**
+   * Central's SB as ovn-sbctl prints it: hv1 registered by its ovn-controller (its Chassis_Private
+   * row points at its Chassis row), hv2 only written by central, hv3's Chassis row deleted.
+   */
   const central: NodeShell = {
     name: 'central',
     kind: 'central',
@@ -28,13 +31,13 @@ describe('a chassis registered', () => {
     env: {},
     run: async (argv) => {
       const table = argv.at(-1);
-      const out = table === 'Encap' ? 'hv1,geneve,192.168.100.2\nhv2,geneve,192.168.100.3\n' : table === 'Chassis' ? 'hv1,hv1\nhv2,\n' : '';
+      const out = table === 'Encap' ? 'hv1,geneve,192.168.100.2\nhv2,geneve,192.168.100.3\n' : table === 'Chassis_Private' ? 'hv1,8e2c54a6-3bd6-4c8f-9d36-6d1c4f0b6a21\nhv3,\n' : '';
       return new ExecResult(argv, 0, out, '', 1);
     },
     runAll: async () => new ExecResult([], 0, '', '', 1),
   };
 
-  it("is one whose ovn-controller has taken its row over: central's row alone is not registered", async () => {
+  it("is one whose ovn-controller has made its Chassis_Private row: central's row alone is not registered", async () => {
     expect(await registeredChassis(central)).toEqual(new Set(['hv1']));
     expect(await encaps(central)).toEqual(['hv1 geneve 192.168.100.2']);
   });

@@ -21,7 +21,7 @@ describe('waiting for chassis and ports', () => {
     await waitRegisteredBoundSynced(central, ['hv1', 'hv2'], ['p1', 'p2', 'p3']);
     expect(processes).toEqual([
       [
-        ['ovn-sbctl', '--timeout=31', 'wait-until', 'Chassis', 'hv1', 'hostname!=""', '--', 'wait-until', 'Chassis', 'hv2', 'hostname!=""'],
+        ['ovn-sbctl', '--timeout=31', 'wait-until', 'Chassis_Private', 'hv1', '--', 'wait-until', 'Chassis_Private', 'hv2'],
         ['ovn-nbctl', '--timeout=31', 'wait-until', 'Logical_Switch_Port', 'p1', 'up=true', '--', 'wait-until', 'Logical_Switch_Port', 'p2', 'up=true', '--', 'wait-until', 'Logical_Switch_Port', 'p3', 'up=true'],
         ['ovn-nbctl', '--timeout=30', '--wait=hv', 'sync'],
       ],
