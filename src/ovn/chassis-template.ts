@@ -37,8 +37,11 @@ const CHASSIS_PER_TRANSACTION = 500;
  * writing its hostname and other_config, made every running ovn-controller recompute all its
  * flows, N recomputes on each of N chassis (tenant switches of 10, 50 chassis: 51 on hv1). A
  * chassis whose row already holds what it would write changes nothing there (it only inserts its
- * Chassis_Private row, which the others do not watch), so none recomputes. One shell on central:
- * `lab script` prints it as it runs.
+ * Chassis_Private row, which the others do not watch), so none recomputes. That is 23.03's case
+ * (Debian 12). 25.03 and 26.03 write two keys that depend on what their OVS supports
+ * (ct-label-flush, ovn-sample-with-registers) as false at registration and true a moment later,
+ * once they have probed it: those two changes remain there, as many as before. One shell on
+ * central: `lab script` prints it as it runs.
  */
 export function chassisTemplateCommand(template: ChassisTemplate, timeoutSec: number): string[] {
   const { first, others } = template;
