@@ -37,16 +37,19 @@ const CHASSIS_PER_TRANSACTION = 500;
  * writing its hostname and other_config, made every running ovn-controller recompute all its
  * flows, N recomputes on each of N chassis (tenant switches of 10, 50 chassis: 51 on hv1). A
  * chassis whose row already holds what it would write changes nothing there (it only inserts its
- * Chassis_Private row, which the others do not watch), so none recomputes. That is 23.03's case
- * (Debian 12). 25.03 and 26.03 write two keys that depend on what their OVS supports
- * (ct-label-flush, ovn-sample-with-registers) as false at registration and true a moment later,
- * once they have probed it: those two changes remain there, as many as before. One shell on
- * central: `lab script` prints it as it runs.
+ * Chassis_Private row, which the others do not watch), so none recomputes: OVN 23.03's case.
+ * 25.03 and 26.03 write two keys that depend on what their OVS supports (ct-label-flush,
+ * ovn-sample-with-registers) as false as they register and true once they have probed it, a
+ * moment later, in one write or two. The row is read in the invocation that sees the first
+ * chassis register, so as it registered it when that invocation was already watching; each
+ * chassis still changes its row once or twice there (docker trixie and sid, dnsmasq-ha), about
+ * as before. One shell on central: `lab script` prints it as it runs.
  */
 export function chassisTemplateCommand(template: ChassisTemplate, timeoutSec: number): string[] {
   const { first, others } = template;
-  const wait = shellLine(['ovn-sbctl', '--timeout=5', 'wait-until', 'Chassis_Private', first.name]);
-  const get = (column: string) => shellLine(['ovn-sbctl', '--timeout=30', 'get', 'Chassis', first.name, column]);
+  // The wait and the read in one invocation (see above).
+  const firstRow = shellLine(['ovn-sbctl', '--timeout=5', 'wait-until', 'Chassis_Private', first.name, '--', 'get', 'Chassis', first.name, 'other_config']);
+  const externalIds = shellLine(['ovn-sbctl', '--timeout=30', 'get', 'Chassis', first.name, 'external_ids']);
   // w NAME…: one transaction that writes the rows of the chassis named (each name an argument of
   // its own, the columns the shell's: the script stays small whatever the lab's size).
   const w = 'w() { n=$#; for c; do set -- "$@" -- set Chassis "$c" "hostname=$c" "other_config=$oc" "external_ids=$ei"; done; shift $n; ovn-sbctl --timeout=30 "$@"; }';
@@ -54,7 +57,7 @@ export function chassisTemplateCommand(template: ChassisTemplate, timeoutSec: nu
   for (let at = 0; at < others.length; at += CHASSIS_PER_TRANSACTION) writes.push(shellLine(['w', ...others.slice(at, at + CHASSIS_PER_TRANSACTION).map((c) => c.name)]));
   // Central may still be starting beside the first chassis (its SB not there yet): asked again
   // until the row is there.
-  const script = [`until ${wait} 2>/dev/null; do sleep 0.1; done`, `oc=$(${get('other_config')})`, `ei=$(${get('external_ids')})`, ...writes].join(' && ');
+  const script = [`until oc=$(${firstRow} 2>/dev/null); do sleep 0.1; done`, `ei=$(${externalIds})`, ...writes].join(' && ');
   return ['timeout', String(timeoutSec + 30), 'sh', '-c', `${w}; ${script}`];
 }
 

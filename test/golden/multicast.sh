@@ -447,7 +447,7 @@ in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.86.1:6642
 in_node hv1 ovn-controller unix:/run/lab/multicast/nodes/hv1/db.sock --pidfile=/run/lab/multicast/nodes/hv1/ovn-controller.pid --log-file=/run/lab/multicast/nodes/hv1/ovn-controller.log --detach --no-chdir
 
 # --- the SB rows of the other chassis filled in from hv1's, once it has registered
-in_node central timeout 61 sh -c 'w() { n=$#; for c; do set -- "$@" -- set Chassis "$c" "hostname=$c" "other_config=$oc" "external_ids=$ei"; done; shift $n; ovn-sbctl --timeout=30 "$@"; }; until ovn-sbctl --timeout=5 wait-until Chassis_Private hv1 2>/dev/null; do sleep 0.1; done && oc=$(ovn-sbctl --timeout=30 get Chassis hv1 other_config) && ei=$(ovn-sbctl --timeout=30 get Chassis hv1 external_ids) && w hv2'
+in_node central timeout 61 sh -c 'w() { n=$#; for c; do set -- "$@" -- set Chassis "$c" "hostname=$c" "other_config=$oc" "external_ids=$ei"; done; shift $n; ovn-sbctl --timeout=30 "$@"; }; until oc=$(ovn-sbctl --timeout=5 wait-until Chassis_Private hv1 -- get Chassis hv1 other_config 2>/dev/null); do sleep 0.1; done && ei=$(ovn-sbctl --timeout=30 get Chassis hv1 external_ids) && w hv2'
 
 # --- chassis hv2 192.168.86.3: ovs-vswitchd, br-phy, VMs vm3, vm4 plugged into br-int, ovn-controller
 mkdir -p /run/lab/multicast/nodes/vm3

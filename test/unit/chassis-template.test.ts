@@ -30,9 +30,13 @@ describe("central's command that fills them in", () => {
     const dir = mkdtempSync(join(tmpdir(), 'lab-template-'));
     try {
       const calls = join(dir, 'calls');
-      writeFileSync(join(dir, 'ovn-sbctl'), `#!/bin/sh\nprintf '%s\\n' "$*" >> ${calls}\ncase "$*" in *other_config) echo '{datapath-type=netdev, iface-types="geneve,patch", port-up-notif="true"}' ;; *external_ids) echo '{}' ;; esac\n`, {
-        mode: 0o755,
-      });
+      writeFileSync(
+        join(dir, 'ovn-sbctl'),
+        `#!/bin/sh\nprintf '%s\\n' "$*" >> ${calls}\ncase "$*" in *'get Chassis hv1 other_config') echo '{datapath-type=netdev, iface-types="geneve,patch", port-up-notif="true"}' ;; *external_ids) echo '{}' ;; esac\n`,
+        {
+          mode: 0o755,
+        },
+      );
       execFileSync(argv[0]!, argv.slice(1), { env: { PATH: `${dir}:/usr/bin:/bin` } });
       return readFileSync(calls, 'utf8')
         .trim()
@@ -43,19 +47,16 @@ describe("central's command that fills them in", () => {
     }
   }
 
-  it("waits for the first chassis' own row, then writes its other_config and external_ids, each chassis' hostname its name", () => {
+  it("reads the first chassis' other_config as it registered (in the invocation that waits for it), then writes it and its external_ids, each chassis' hostname its name", () => {
     const l = lab('  hv1: {}\n  hv2: {}\n  hv3: {}');
-    const [wait, getOther, getExternal, write, ...more] = run(
+    const [firstRow, getExternal, write, ...more] = run(
       chassisTemplateCommand(
         chassisTemplate(l, () => [])!,
         30,
       ),
     );
-    expect(wait).toEqual(['--timeout=5', 'wait-until', 'Chassis_Private', 'hv1']);
-    expect([getOther, getExternal]).toEqual([
-      ['--timeout=30', 'get', 'Chassis', 'hv1', 'other_config'],
-      ['--timeout=30', 'get', 'Chassis', 'hv1', 'external_ids'],
-    ]);
+    expect(firstRow).toEqual(['--timeout=5', 'wait-until', 'Chassis_Private', 'hv1', '--', 'get', 'Chassis', 'hv1', 'other_config']);
+    expect(getExternal).toEqual(['--timeout=30', 'get', 'Chassis', 'hv1', 'external_ids']);
     expect(write!.join(' ')).toBe(
       '--timeout=30 -- set Chassis hv2 hostname=hv2 other_config={datapath-type=netdev, iface-types="geneve,patch", port-up-notif="true"} external_ids={} -- set Chassis hv3 hostname=hv3 other_config={datapath-type=netdev, iface-types="geneve,patch", port-up-notif="true"} external_ids={}',
     );

@@ -49,7 +49,9 @@ describe('upLab with a fake runtime', () => {
     expect(calls('hv1: ovn-controller')).toBeGreaterThan(calls('add-br br-int'));
     expect(runtime.calls[calls('add-br br-int')]).toMatch(/^hv1: ovs-vsctl .*-- add-br br-int .*-- --may-exist add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=dmz-vm1 /);
     // hv2, configured as hv1, waits for central to fill its row in from hv1's (see chassisTemplateCommand).
-    expect(runtime.calls[calls('wait-until Chassis_Private hv1 2>/dev/null')]).toMatch(/^central: timeout \d+ sh -c .*oc=\$\(ovn-sbctl --timeout=30 get Chassis hv1 other_config\).* && w hv2$/s);
+    expect(runtime.calls[calls('wait-until Chassis_Private hv1 -- get Chassis hv1 other_config')]).toMatch(
+      /^central: timeout \d+ sh -c .*until oc=\$\(ovn-sbctl --timeout=5 wait-until Chassis_Private hv1 -- get Chassis hv1 other_config .* && w hv2$/s,
+    );
     expect(runtime.calls[calls('hv2: timeout')]).toContain('wait-until Chassis hv2');
     expect(runtime.calls[calls('hv1: timeout')]).toContain('list SB_Global');
     const lastRegistration = Math.max(...['hv1', 'hv2'].map((c) => runtime.calls.findIndex((x) => x.includes(`--timeout=31 wait-until Chassis_Private ${c}`))));
