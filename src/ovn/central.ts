@@ -41,7 +41,7 @@ export async function startCentral(node: NodeShell, central: Central, chassis: r
 }
 
 /** At most this many chassis in one `ovn-sbctl`: a batch's script is one argument, under 128 KiB. */
-const CHASSIS_PER_TRANSACTION = 500;
+export const CHASSIS_PER_TRANSACTION = 500;
 
 /**
  * Every chassis' SB row and tunnel endpoint (Chassis, Encap, transport zones) written by central,

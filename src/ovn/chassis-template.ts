@@ -1,5 +1,6 @@
 import type { Chassis, Lab } from '../topology/model.js';
 import { shellLine } from '../base/shell-line.js';
+import { CHASSIS_PER_TRANSACTION } from './central.js';
 
 /**
  * Which chassis take their SB row's last columns from the first chassis' (see
@@ -25,9 +26,6 @@ export function chassisTemplate(lab: Lab, settings: (c: Chassis) => unknown): Ch
   return others.length ? { first, others } : undefined;
 }
 
-/** At most this many chassis in one `ovn-sbctl` (its arguments, about 650 bytes a chassis, stay well within the 2 MiB Linux allows). */
-const CHASSIS_PER_TRANSACTION = 500;
-
 /**
  * Central fills in the other chassis' rows as their ovn-controller would write them, copied from
  * the first chassis' once it has registered: the hostname (each chassis' name, as lab sets it in
@@ -50,8 +48,9 @@ export function chassisTemplateCommand(template: ChassisTemplate, timeoutSec: nu
   // The wait and the read in one invocation (see above).
   const firstRow = shellLine(['ovn-sbctl', '--timeout=5', 'wait-until', 'Chassis_Private', first.name, '--', 'get', 'Chassis', first.name, 'other_config']);
   const externalIds = shellLine(['ovn-sbctl', '--timeout=30', 'get', 'Chassis', first.name, 'external_ids']);
-  // w NAME…: one transaction that writes the rows of the chassis named (each name an argument of
-  // its own, the columns the shell's: the script stays small whatever the lab's size).
+  // w NAME…: one transaction that writes the rows of the chassis named, 500 as central's first
+  // (each name an argument of its own, the columns the shell's: the script stays small whatever
+  // the lab's size; the arguments, about 650 bytes a chassis, well within the 2 MiB Linux allows).
   const w = 'w() { n=$#; for c; do set -- "$@" -- set Chassis "$c" "hostname=$c" "other_config=$oc" "external_ids=$ei"; done; shift $n; ovn-sbctl --timeout=30 "$@"; }';
   const writes: string[] = [];
   for (let at = 0; at < others.length; at += CHASSIS_PER_TRANSACTION) writes.push(shellLine(['w', ...others.slice(at, at + CHASSIS_PER_TRANSACTION).map((c) => c.name)]));
