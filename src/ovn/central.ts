@@ -46,14 +46,15 @@ export const CHASSIS_PER_TRANSACTION = 500;
 /**
  * Every chassis' SB row and tunnel endpoint (Chassis, Encap, transport zones) written by central,
  * 500 in a transaction, before any chassis starts; each ovn-controller then takes its row over (its
- * hostname, other_config) as it starts. A Chassis row that appears makes every running
- * ovn-controller add a tunnel port to br-int, and ovs-vswitchd reconfigure the bridge: chassis that
- * registered one after another made each chassis' OVS do that once per other chassis (one switch
- * over 50 chassis, side by side: ovs-vswitchd 13.0-13.5 → 9.8-10.3 s, ovn-controller 9.5-9.7 → 6.4-6.6 s). With every row there
- * first, a chassis makes its tunnels in its first pass. A single central's SB listens for the chassis
- * only once their rows are in: a chassis starts once the SB has its SB_Global row, which any
- * ovn-sbctl inserts when there is none (a chassis' own `list SB_Global` made it), and a chassis
- * that registered itself first made central's transaction fail (seen at 500 chassis).
+ * hostname, other_config, which central fills in first where it can: see chassisTemplateCommand)
+ * as it starts. A Chassis row that appears makes every running ovn-controller add a tunnel port
+ * to br-int, and ovs-vswitchd reconfigure the bridge: chassis that registered one after another
+ * made each chassis' OVS do that once per other chassis (one switch over 50 chassis, side by side:
+ * ovs-vswitchd 13.0-13.5 → 9.8-10.3 s, ovn-controller 9.5-9.7 → 6.4-6.6 s). With every row there
+ * first, a chassis makes its tunnels in its first pass. A single central's SB listens for the
+ * chassis only once their rows are in: a chassis starts once the SB has its SB_Global row, which
+ * any ovn-sbctl inserts when there is none (a chassis' own `list SB_Global` made it), and a
+ * chassis that registered itself first made central's transaction fail (seen at 500 chassis).
  */
 export function chassisRows(chassis: readonly Chassis[], db?: string): string[][] {
   const batches: string[][] = [];

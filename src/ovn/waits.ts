@@ -6,11 +6,11 @@ import { waitInNode, type NodeShell } from './node-shell.js';
  */
 
 /**
- * A chassis has registered once its ovn-controller has made its Chassis_Private row: central
+ * The table where a chassis has registered: once its ovn-controller has made its row there. Central
  * writes the Chassis rows before, and fills most in (see chassisRows, chassisTemplateCommand), but
  * only ovn-controller makes that row.
  */
-const REGISTERED = 'Chassis_Private';
+const REGISTERED_IN = 'Chassis_Private';
 
 /**
  * The chassis have registered in the SB database, the logical ports are bound on their chassis and
@@ -18,12 +18,12 @@ const REGISTERED = 'Chassis_Private';
  * that times out (the error shows the script's start, not which wait it was).
  */
 export async function waitRegisteredBoundSynced(central: NodeShell, chassis: readonly string[], ports: readonly string[]): Promise<void> {
-  await runEach(central, [...waitEvery('ovn-sbctl', REGISTERED, chassis), ...waitEvery('ovn-nbctl', 'Logical_Switch_Port', ports, 'up=true'), HV_SYNC]);
+  await runEach(central, [...waitEvery('ovn-sbctl', REGISTERED_IN, chassis), ...waitEvery('ovn-nbctl', 'Logical_Switch_Port', ports, 'up=true'), HV_SYNC]);
 }
 
 /** The chassis have registered in the SB database. */
 export async function waitRegistered(central: NodeShell, chassis: readonly string[]): Promise<void> {
-  await runEach(central, waitEvery('ovn-sbctl', REGISTERED, chassis));
+  await runEach(central, waitEvery('ovn-sbctl', REGISTERED_IN, chassis));
 }
 
 /**
