@@ -7,6 +7,7 @@ import { validateChecks } from './checks/validate.js';
 import { exerciseProblems } from '../features/exercises/index.js';
 import { ruleProblems } from './rules/index.js';
 import type { Lab } from './model.js';
+import { plainYaml } from './plain-yaml.js';
 import { Positions } from './positions.js';
 import { salvagedProblems } from './salvage.js';
 import { readTopologyText, STDIN } from './read-file.js';
@@ -130,15 +131,42 @@ function withUnderlay(data: Record<string, unknown>, subnet: string): void {
   data.underlay = { ...(given && typeof given === 'object' ? given : {}), subnet };
 }
 
-/** Parses topology text; `file` is the name used in messages, `absPath` the one recorded in the lab. */
+/** Where paths of the file are written: worked out when first asked (a valid file read the fast way seldom is). */
+type Places = Pick<Positions, 'of'>;
+
+/**
+ * Parses topology text; `file` is the name used in messages, `absPath` the one recorded in the lab.
+ * Plain YAML is read the fast way ({@link plainYaml}); a file with any problem is read again with
+ * positions, and its problems are said where they are written.
+ */
 export function parseTopology(text: string, file: string, absPath?: string, opts: LoadOptions = {}): Lab {
+  const fast = plainYaml(text);
+  if (fast) {
+    let exact: Positions | undefined;
+    const places: Places = { of: (path, key) => (exact ??= exactYaml(text, file).positions).of(path, key) };
+    try {
+      return topologyOf(fast.data, text, file, absPath, opts, places);
+    } catch (err) {
+      if (!(err instanceof TopologyError)) throw err;
+    }
+  }
+  const { data, positions } = exactYaml(text, file);
+  return topologyOf(data, text, file, absPath, opts, positions);
+}
+
+/** The text's data and positions as `yaml` reads them, or its YAML problems. */
+function exactYaml(text: string, file: string): { data: unknown; positions: Positions } {
   const { doc, lines } = parseYaml(text, file);
-  const data: unknown = yamlData(doc, lines, file) ?? {};
+  return { data: yamlData(doc, lines, file), positions: new Positions(doc, lines) };
+}
+
+/** The lab a file's data describes, or every problem with where it is written. */
+function topologyOf(yamlValue: unknown, text: string, file: string, absPath: string | undefined, opts: LoadOptions, positions: Places): Lab {
+  const data: unknown = yamlValue ?? {};
   if (opts.name !== undefined && data && typeof data === 'object' && !Array.isArray(data)) (data as Record<string, unknown>).name = requireLabName(opts.name, '--name');
   if (opts.underlay !== undefined && data && typeof data === 'object' && !Array.isArray(data)) withUnderlay(data as Record<string, unknown>, opts.underlay);
   // An empty section (`vms:` with nothing under it) means "none", not an error.
   if (data && typeof data === 'object') for (const [k, v] of Object.entries(data)) if (v === null) delete (data as Record<string, unknown>)[k];
-  const positions = new Positions(doc, lines);
   const place = (p: SchemaProblem): TopologyIssue => ({ file, ...positions.of(p.path, p.atKey), message: p.message });
 
   const parsed = topologySchema.safeParse(data);
