@@ -128,6 +128,14 @@ describe('a topology read the fast way is what the exact way reads', () => {
     expect(plainYaml(text)!.data).toEqual(exact(text));
   });
 
+  it('keeps a __proto__ key as a key of its own, as `yaml` does (no prototype is set)', () => {
+    const text = 'name: x\n__proto__:\n  polluted: 1\n';
+    const data = plainYaml(text)!.data as Record<string, unknown>;
+    expect(Object.keys(data)).toEqual(['name', '__proto__']);
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(data).toEqual(exact(text));
+  });
+
   it.each(readdirSync('labs').filter((f) => f.endsWith('.yaml')))('reads labs/%s as `yaml` does', (f) => {
     const text = readFileSync(`labs/${f}`, 'utf8');
     const fast = plainYaml(text);
