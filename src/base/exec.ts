@@ -1,5 +1,3 @@
-import { constants } from 'node:os';
-import { spawn, type SpawnOptions } from 'node:child_process';
 import { commandText, isPlainWord, shellLine, shellQuote } from './shell-line.js';
 import { hostFiles, type HostFiles, type NodeFile } from './files.js';
 
@@ -162,10 +160,11 @@ function clipLines(text: string, max = 20): string {
 /**
  * Every zx setting, pinned, so that zx takes none from ZX_* environment variables (ZX_PREFIX,
  * ZX_SHELL…): what lab runs must not depend on the caller's environment, least of all under
- * `sudo -E`. zx would go through a shell (`/bin/sh -c 'exec …'`); lab gives it a spawn that starts
- * the program from its argv instead ({@link spawnArgv}). Each command is a process group of its
- * own, so a Ctrl-C at the terminal reaches lab alone, which ends what it started (its abort kills
- * the group).
+ * `sudo -E`. zx always goes through a shell: /bin/sh, which reads no start-up file when it is not
+ * interactive (bash would source the caller's ~/.bashrc, taking the socket Node gives it as stdin
+ * for a remote shell, and BASH_ENV), and `exec` replaces it by the program at once. Each command
+ * is a process group of its own, so a Ctrl-C at the terminal reaches lab alone, which ends what it
+ * started (its abort kills the group).
  */
 const ZX_SETTINGS = {
   shell: '/bin/sh',
@@ -184,20 +183,6 @@ const ZX_SETTINGS = {
  */
 let zx: Promise<typeof import('zx/core')> | undefined;
 const loadZx = () => (zx ??= import('zx/core'));
-
-/**
- * zx's spawn for one argv: the program itself, found on the command's PATH, with no shell before
- * it. The shell was one more program per command (about 5 ms of CPU each on a 2-core VM, and
- * Node waits for a child's exec before it goes on): at 50 chassis, 360 of them.
- */
-function spawnArgv(argv: readonly string[]): typeof spawn {
-  return ((_cmd: string, _args: readonly string[], opts: SpawnOptions) => {
-    const child = spawn(argv[0]!, argv.slice(1), { ...opts, shell: false });
-    // Input for a program that ends without reading it all is not an error of lab's (EPIPE).
-    child.stdin?.on('error', () => undefined);
-    return child;
-  }) as typeof spawn;
-}
 
 /** The variables passed on from the caller: where a proxy is (debootstrap), nothing else. */
 const PASSED_ON = ['http_proxy', 'https_proxy', 'no_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY'];
@@ -250,23 +235,15 @@ export function createExec(onCommand?: CommandListener): Exec {
       input: opts.input,
       timeout: opts.timeoutMs ?? 0,
       env: childEnv(opts.env),
-      spawn: spawnArgv(argv),
     })`${argv}`;
     const out = await killedWith(child, opts.signal);
-    const unstarted = (out.exitCode ?? 0) < 0; // the program could not be started: -errno
-    const code = unstarted ? notStarted(out.exitCode!) : (out.exitCode ?? (out.signal ? 128 : 1));
-    const stderr = unstarted ? `${argv[0]}: ${out.exitCode === -constants.errno.EACCES ? 'permission denied' : 'not found'}\n` : out.stderr;
-    const result = new ExecResult(argv, code, out.stdout, stderr, performance.now() - started);
+    const code = out.exitCode ?? (out.signal ? 128 : 1);
+    const result = new ExecResult(argv, code, out.stdout, out.stderr, performance.now() - started);
     if (!result.ok && !opts.nothrow) throw result;
     return result;
   };
   exec.onCommand = onCommand;
   return exec;
-}
-
-/** A program that could not be started exits as a shell's would: 126 when it may not be run, else 127. */
-function notStarted(negativeErrno: number): number {
-  return negativeErrno === -constants.errno.EACCES ? 126 : 127;
 }
 
 /** Ends the command's process group (a `sh -ec` batch and what it runs) when `signal` aborts. */
