@@ -141,16 +141,17 @@ type Places = Pick<Positions, 'of'>;
  */
 export function parseTopology(text: string, file: string, absPath?: string, opts: LoadOptions = {}): Lab {
   const fast = plainYaml(text);
+  // The exact reading, made once: for a position the fast way asks for, then for the problems.
+  let exact: ReturnType<typeof exactYaml> | undefined;
   if (fast) {
-    let exact: Positions | undefined;
-    const places: Places = { of: (path, key) => (exact ??= exactYaml(text, file).positions).of(path, key) };
+    const places: Places = { of: (path, key) => (exact ??= exactYaml(text, file)).positions.of(path, key) };
     try {
       return topologyOf(fast.data, text, file, absPath, opts, places);
     } catch (err) {
       if (!(err instanceof TopologyError)) throw err;
     }
   }
-  const { data, positions } = exactYaml(text, file);
+  const { data, positions } = exact ?? exactYaml(text, file);
   return topologyOf(data, text, file, absPath, opts, positions);
 }
 
