@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { createExec, type Exec } from '../../src/base/exec.js';
+import { createRuntime } from '../../src/runtime/registry.js';
 import { CLI, describeE2E, dockerLeftovers, dockerPrerequisites, lab, labFile, labNamespaces, labProcess, leftovers, until, usesLabs } from './helpers.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -88,6 +90,32 @@ function ctrlCToGroup(runtime: string, name: string, delaysMs: number[]): void {
 describeE2E('up and down racing on the netns runtime', () => {
   downDuringUp('netns', 'e2e-race', [0, 100, 200, 300, 400, 500, 600, 800, 1000, 1400]);
   downAfterKill('netns', 'e2e-rkill', [150, 300, 450, 600, 900]);
+
+  // The case behind downAfterKill made certain: a command that up forked but that had not started
+  // its program when up was killed is a copy of Node, without the lab's mark, so down cannot see
+  // it. Here up's batch is held before it starts, down runs, then the batch goes on.
+  const LATE = 'e2e-late';
+  usesLabs(LATE);
+  it('a namespace batch that starts only after down makes nothing', async () => {
+    const real = createExec();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const heldExec: Exec = (argv, opts) => held.then(() => real(argv, opts));
+    const underlay = createRuntime('netns', LATE, heldExec).createUnderlay('10.0.0.0/24');
+    const outcome = underlay.then(
+      () => 'made',
+      (e: unknown) => String(e),
+    );
+    // up made the node's run directory itself, then forked the batch.
+    expect(await until(() => existsSync(`/run/lab/${LATE}/nodes/underlay`), 5000)).toBe(true);
+    await createRuntime('netns', LATE, createExec()).destroy();
+    release();
+    expect(await outcome).toMatch(/command failed .*test -d \/run\/lab\/e2e-late\/nodes/);
+    expect(await labNamespaces(LATE)).toEqual([]);
+    expect(existsSync(`/run/lab/${LATE}/nodes`)).toBe(false);
+    // The directory this test's runtime made, with no lab record in it (down would refuse it).
+    rmSync(`/run/lab/${LATE}`, { recursive: true, force: true });
+  });
   ctrlCToGroup('netns', 'e2e-rint', [50, 200, 400, 700]);
 
   const SAME = 'e2e-same';

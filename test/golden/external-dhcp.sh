@@ -227,9 +227,9 @@ LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link add name un
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.underlay link set dev underlay up
 
 # --- provider networks: physnet1
+mkdir -p /run/lab/external-dhcp/nodes/net.physnet1
 LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.net.physnet1
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev lo up
-mkdir -p /run/lab/external-dhcp/nodes/net.physnet1
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link add name bridge0 type bridge
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev bridge0 up
 
@@ -284,9 +284,9 @@ in_node hv3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv3 link set dev eth0 up
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv3 addr add 192.168.100.4/24 dev eth0
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.hv3 link set dev lo up
+mkdir -p /run/lab/external-dhcp/nodes/bm1
 LAB_DIR=/run/lab/external-dhcp ip netns add lab.external-dhcp.bm1
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.bm1 link set dev lo up
-mkdir -p /run/lab/external-dhcp/nodes/bm1
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link add name bm1 type veth peer name eth0 netns lab.external-dhcp.bm1 address 02:00:ac:10:32:1e
 LAB_DIR=/run/lab/external-dhcp ip -n lab.external-dhcp.net.physnet1 link set dev bm1 up
 in_node bm1 ethtool -K eth0 tx off

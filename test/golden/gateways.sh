@@ -517,9 +517,9 @@ LAB_DIR=/run/lab/gateways ip -n lab.gateways.underlay link add name underlay typ
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.underlay link set dev underlay up
 
 # --- provider networks: physnet1
+mkdir -p /run/lab/gateways/nodes/net.physnet1
 LAB_DIR=/run/lab/gateways ip netns add lab.gateways.net.physnet1
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.net.physnet1 link set dev lo up
-mkdir -p /run/lab/gateways/nodes/net.physnet1
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.net.physnet1 link add name bridge0 type bridge
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.net.physnet1 link set dev bridge0 up
 
@@ -564,9 +564,9 @@ LAB_DIR=/run/lab/gateways ip -n lab.gateways.net.physnet1 link set dev hv2 up
 in_node hv2 ethtool -K ph-physnet1 tx off
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.hv2 link set dev ph-physnet1 up
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.net.physnet1 link set dev hv2 master bridge0
+mkdir -p /run/lab/gateways/nodes/ext1
 LAB_DIR=/run/lab/gateways ip netns add lab.gateways.ext1
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.ext1 link set dev lo up
-mkdir -p /run/lab/gateways/nodes/ext1
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.net.physnet1 link add name ext1 type veth peer name eth0 netns lab.gateways.ext1 address 02:00:ac:10:00:01
 LAB_DIR=/run/lab/gateways ip -n lab.gateways.net.physnet1 link set dev ext1 up
 in_node ext1 ethtool -K eth0 tx off

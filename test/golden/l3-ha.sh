@@ -557,9 +557,9 @@ LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.underlay link add name underlay type brid
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.underlay link set dev underlay up
 
 # --- provider networks: physnet1
+mkdir -p /run/lab/l3-ha/nodes/net.physnet1
 LAB_DIR=/run/lab/l3-ha ip netns add lab.l3-ha.net.physnet1
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.net.physnet1 link set dev lo up
-mkdir -p /run/lab/l3-ha/nodes/net.physnet1
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.net.physnet1 link add name bridge0 type bridge
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.net.physnet1 link set dev bridge0 up
 
@@ -614,9 +614,9 @@ in_node hv3 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv3 link set dev eth0 up
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv3 addr add 192.168.164.4/24 dev eth0
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.hv3 link set dev lo up
+mkdir -p /run/lab/l3-ha/nodes/ext1
 LAB_DIR=/run/lab/l3-ha ip netns add lab.l3-ha.ext1
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.ext1 link set dev lo up
-mkdir -p /run/lab/l3-ha/nodes/ext1
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.net.physnet1 link add name ext1 type veth peer name eth0 netns lab.l3-ha.ext1 address 02:00:ac:10:40:01
 LAB_DIR=/run/lab/l3-ha ip -n lab.l3-ha.net.physnet1 link set dev ext1 up
 in_node ext1 ethtool -K eth0 tx off

@@ -567,9 +567,9 @@ LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.underlay link add name underl
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.underlay link set dev underlay up
 
 # --- provider networks: physnet1
+mkdir -p /run/lab/nat-options/nodes/net.physnet1
 LAB_DIR=/run/lab/nat-options ip netns add lab.nat-options.net.physnet1
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link set dev lo up
-mkdir -p /run/lab/nat-options/nodes/net.physnet1
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link add name bridge0 type bridge
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link set dev bridge0 up
 
@@ -609,17 +609,17 @@ in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv2 addr add 192.168.175.3/24 dev eth0
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.hv2 link set dev lo up
+mkdir -p /run/lab/nat-options/nodes/ext1
 LAB_DIR=/run/lab/nat-options ip netns add lab.nat-options.ext1
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.ext1 link set dev lo up
-mkdir -p /run/lab/nat-options/nodes/ext1
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link add name ext1 type veth peer name eth0 netns lab.nat-options.ext1 address 02:00:ac:10:00:01
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link set dev ext1 up
 in_node ext1 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.ext1 link set dev eth0 up
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link set dev ext1 master bridge0
+mkdir -p /run/lab/nat-options/nodes/ext2
 LAB_DIR=/run/lab/nat-options ip netns add lab.nat-options.ext2
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.ext2 link set dev lo up
-mkdir -p /run/lab/nat-options/nodes/ext2
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link add name ext2 type veth peer name eth0 netns lab.nat-options.ext2 address 02:00:ac:10:00:02
 LAB_DIR=/run/lab/nat-options ip -n lab.nat-options.net.physnet1 link set dev ext2 up
 in_node ext2 ethtool -K eth0 tx off

@@ -381,9 +381,9 @@ in_node central ovn-nbctl --timeout=30 -- ls-add sw1 -- ls-add sw2 -- lsp-add sw
 in_node central sh -c 'ovn-appctl -t ovn-northd inc-engine/recompute >/dev/null 2>&1 || true'
 
 # --- links outside OVN: namespace ext, rtr:eth1 — ext:eth0
+mkdir -p /run/lab/router-vm/nodes/ext
 LAB_DIR=/run/lab/router-vm ip netns add lab.router-vm.ext
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.ext link set dev lo up
-mkdir -p /run/lab/router-vm/nodes/ext
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.rtr link add name eth1 type veth peer name eth0 netns lab.router-vm.ext
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.rtr link set dev eth1 addrgenmode none
 LAB_DIR=/run/lab/router-vm ip -n lab.router-vm.rtr link set dev eth1 mtu 1500 up

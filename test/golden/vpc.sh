@@ -377,9 +377,9 @@ LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link add name underlay type bridge
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.underlay link set dev underlay up
 
 # --- provider networks: physnet1
+mkdir -p /run/lab/vpc/nodes/net.physnet1
 LAB_DIR=/run/lab/vpc ip netns add lab.vpc.net.physnet1
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.net.physnet1 link set dev lo up
-mkdir -p /run/lab/vpc/nodes/net.physnet1
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.net.physnet1 link add name bridge0 type bridge
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.net.physnet1 link set dev bridge0 up
 
@@ -419,9 +419,9 @@ in_node hv2 ethtool -K eth0 tx off
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv2 link set dev eth0 up
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv2 addr add 192.168.100.3/24 dev eth0
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.hv2 link set dev lo up
+mkdir -p /run/lab/vpc/nodes/ext1
 LAB_DIR=/run/lab/vpc ip netns add lab.vpc.ext1
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.ext1 link set dev lo up
-mkdir -p /run/lab/vpc/nodes/ext1
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.net.physnet1 link add name ext1 type veth peer name eth0 netns lab.vpc.ext1 address 02:00:ac:10:00:01
 LAB_DIR=/run/lab/vpc ip -n lab.vpc.net.physnet1 link set dev ext1 up
 in_node ext1 ethtool -K eth0 tx off

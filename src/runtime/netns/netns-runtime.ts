@@ -1,4 +1,4 @@
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { UserError } from '../../base/errors.js';
 import { join } from 'node:path';
@@ -79,14 +79,25 @@ export class NetnsRuntime implements Runtime {
   }
 
   runDir(node: string): string {
-    return join(this.labDir, 'nodes', node);
+    return join(this.nodesDir(), node);
+  }
+
+  /**
+   * The nodes' run directories. It is also what lets a namespace be added: every batch that adds
+   * one first checks that it is there, and `down` moves it away before it looks for what to stop.
+   * A command that `up` forked but that had not started its program when `up` was killed is a copy
+   * of Node, without the lab's mark, so `down` cannot see it; if it starts only after `down`, its
+   * batch stops at that check instead of making a namespace that nothing would remove.
+   */
+  private nodesDir(): string {
+    return join(this.labDir, 'nodes');
   }
 
   /** One shell for the underlay's namespace and its bridge. */
   async createUnderlay(_subnet: string): Promise<void> {
     const ns = this.ns(UNDERLAY);
     await filesOf(this.exec_).mkdir(this.runDir(UNDERLAY));
-    await this.batch([['ip', 'netns', 'add', ns], quietUnderlay(ns), loUp(ns), ['ip', '-n', ns, 'link', 'add', 'name', UNDERLAY, 'type', 'bridge'], ['ip', '-n', ns, 'link', 'set', 'dev', UNDERLAY, 'up']]);
+    await this.addingBatch([['ip', 'netns', 'add', ns], quietUnderlay(ns), loUp(ns), ['ip', '-n', ns, 'link', 'add', 'name', UNDERLAY, 'type', 'bridge'], ['ip', '-n', ns, 'link', 'set', 'dev', UNDERLAY, 'up']]);
     // `ip netns add` refuses a name that exists: the underlay made here is this lab's, and its
     // inode tells it apart from one of another lab of this name (see ownsNamespaces). Under `lab
     // script` nothing was made: a namespace of that name is another lab's.
@@ -117,7 +128,7 @@ export class NetnsRuntime implements Runtime {
     const ns = this.ns(spec.name);
     const underlay = this.ns(UNDERLAY);
     await filesOf(this.exec_).mkdir(this.runDir(spec.name));
-    await this.batch([
+    await this.addingBatch([
       ['ip', 'netns', 'add', ns],
       quietUnderlay(ns),
       ...linkCommands(
@@ -165,7 +176,7 @@ export class NetnsRuntime implements Runtime {
     for (const vm of vms) await filesOf(this.exec_).mkdir(this.runDir(vm.name));
     const links = vms.map((vm) => this.vmLinkSteps(vm, 'eth0', vm.name, vm.mac, [LO_UP]));
     const at = (end: 'a' | 'b') => links.flatMap((steps) => steps.filter((s) => s.end === end).map((s) => s.argv));
-    await this.batch([...vms.map((vm) => ['ip', 'netns', 'add', this.ns(vm.name)]), ...at('a'), ...at('b')]);
+    await this.addingBatch([...vms.map((vm) => ['ip', 'netns', 'add', this.ns(vm.name)]), ...at('a'), ...at('b')]);
   }
 
   async addVmLink(vm: Vm, vmIf: string, chassisIf: string, mac: string): Promise<void> {
@@ -181,6 +192,14 @@ export class NetnsRuntime implements Runtime {
   private batch(argvs: string[][]): Promise<ExecResult> {
     // On this machine: each command names the namespace it works in.
     return runBatch(this.exec_, argvs);
+  }
+
+  /**
+   * A batch that adds a namespace runs only while the lab's nodes directory is there (see
+   * {@link nodesDir}). `lab script` leaves the check out: its reader runs the lines one by one.
+   */
+  private addingBatch(argvs: string[][]): Promise<ExecResult> {
+    return this.batch(this.exec_.recording ? argvs : [['test', '-d', this.nodesDir()], ...argvs]);
   }
 
   async createNamespace(ns: Namespace): Promise<void> {
@@ -246,13 +265,22 @@ export class NetnsRuntime implements Runtime {
    * another state directory are left alone.
    */
   async destroy(opts: DestroyOptions = {}): Promise<number> {
+    const ours = !opts.onlyOurs || (await this.ownsNamespaces());
+    // From here on, no batch of this lab adds a namespace (see nodesDir).
+    const removed = `${this.nodesDir()}.removed`;
+    await rm(removed, { recursive: true, force: true });
+    await rename(this.nodesDir(), removed).catch(() => undefined);
     const marked = await freezeMarked(LAB_MARK, this.labDir);
-    const namespaces = opts.onlyOurs && !(await this.ownsNamespaces()) ? [] : await this.namespaces();
+    const namespaces = ours ? await this.namespaces() : [];
     await endProcesses([...new Set([...marked, ...(await pidsInNamespaces(namespaces))])]);
     // One ip process for all of them: `netns del` unmounts and removes each name.
     if (namespaces.length) await this.exec_(['ip', '-force', '-batch', '-'], { input: namespaces.map((ns) => `netns del ${ns}\n`).join(''), nothrow: true });
-    await rm(join(this.labDir, 'nodes'), { recursive: true, force: true });
-    return namespaces.length + marked.length;
+    // A command that started its program since the first look (into a namespace that was still there).
+    const late = await freezeMarked(LAB_MARK, this.labDir);
+    await endProcesses(late);
+    await rm(removed, { recursive: true, force: true });
+    await rm(this.nodesDir(), { recursive: true, force: true });
+    return namespaces.length + marked.length + late.length;
   }
 
   /** The lab's namespaces, as `ip netns list` names them (the files under /run/netns). */
@@ -263,8 +291,8 @@ export class NetnsRuntime implements Runtime {
 
   private async addNamespace(node: string): Promise<string> {
     const ns = this.ns(node);
-    await this.batch(namespaceCommands(ns));
     await filesOf(this.exec_).mkdir(this.runDir(node));
+    await this.addingBatch(namespaceCommands(ns));
     return ns;
   }
 
