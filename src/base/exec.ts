@@ -138,12 +138,22 @@ export function batchFailure(result: ExecResult, argvs: readonly (readonly strin
   return new ExecResult(failed, result.exitCode, result.stdout, stderr, result.durationMs, where);
 }
 
+/** How runBatch runs a batch: a node's or a runtime's exec, `recording` when it only writes the commands down. */
+export type BatchRunner = ((argv: readonly string[], opts: ExecOptions) => Promise<ExecResult>) & { recording?: boolean };
+
 /**
- * Runs commands as one batch through `run` (a node's or a runtime's exec); when it fails, the
- * failure is that of the command in it that failed, on `where` ({@link batchFailure}).
+ * What a recorded batch's shell is given: `lab script` writes the batch's commands (ExecOptions'
+ * `batch`) one per line, not its script, which a big lab would spell out for nothing.
  */
-export async function runBatch(run: (argv: readonly string[], opts: ExecOptions) => Promise<ExecResult>, argvs: readonly (readonly string[])[], where?: string, opts: ExecOptions = {}): Promise<ExecResult> {
-  const result = batchFailure(await run(batchScript(argvs), { ...opts, nothrow: true, env: { PS4: BATCH_TRACE, ...opts.env }, batch: argvs }), argvs, where);
+const RECORDED_BATCH = ['sh', '-xec', ':'];
+
+/**
+ * Runs commands as one batch through `run`; when it fails, the failure is that of the command in
+ * it that failed, on `where` ({@link batchFailure}).
+ */
+export async function runBatch(run: BatchRunner, argvs: readonly (readonly string[])[], where?: string, opts: ExecOptions = {}): Promise<ExecResult> {
+  const script = run.recording ? RECORDED_BATCH : batchScript(argvs);
+  const result = batchFailure(await run(script, { ...opts, nothrow: true, env: { PS4: BATCH_TRACE, ...opts.env }, batch: argvs }), argvs, where);
   if (!result.ok && !opts.nothrow) throw result;
   return result;
 }

@@ -9,6 +9,7 @@ import type { LabEvent, Reporter, StepInfo } from '../base/events.js';
 import { claimLabWith } from './lab-store.js';
 import { labDir } from '../base/paths.js';
 import { upLab } from './up.js';
+import { ScriptText } from './script-text.js';
 
 /**
  * What every recorded command gives back: one result, shared (an ExecResult is an Error, whose
@@ -24,7 +25,7 @@ const HEREDOC = 'LAB_EOF';
  * node (`ip netns exec lab.<lab>.<node> …` with the node's environment) becomes `in_node NODE …`.
  */
 class ScriptWriter implements Reporter {
-  readonly lines: string[] = [];
+  readonly lines = new ScriptText();
   /** Node → the environment its commands ran with (the first one seen beyond the lab's mark). */
   readonly nodes = new Map<string, Record<string, string>>();
   private steps = new Map<string, StepInfo>();
@@ -106,8 +107,9 @@ class ScriptWriter implements Reporter {
  * The lab as a plain bash script of the commands `lab up` runs on the netns runtime (ip,
  * ovs-vsctl, ovn-nbctl, dhclient…), for learners to read and to run by themselves. The script
  * also writes the lab's record, so `lab status`, `lab test NAME` and `lab down` work on its lab.
+ * It comes as UTF-8 in pieces, to be written one after another ({@link ScriptText}).
  */
-export async function scriptLab(lab: Lab, source: string): Promise<string> {
+export async function scriptLab(lab: Lab, source: string): Promise<Buffer[]> {
   const prefix = namespacePrefix(lab.name);
   const writer = new ScriptWriter(prefix);
   const claim = async (r: Parameters<typeof claimLabWith>[1]) => {
@@ -115,7 +117,7 @@ export async function scriptLab(lab: Lab, source: string): Promise<string> {
     // record before anything is made, so `lab down` removes what a script stopped half way made.
     const recorder = new ScriptWriter(prefix);
     await claimLabWith(recorder.exec, { ...r, state: 'up' });
-    writer.lines.push(...recorder.lines);
+    writer.lines.push(...recorder.lines.toString().split('\n').slice(0, -1));
   };
   // The record a script writes has no digest of the text: the script is what the text makes,
   // the same whatever its comments say (`lab test FILE` then goes by the file's path).
@@ -139,5 +141,7 @@ export async function scriptLab(lab: Lab, source: string): Promise<string> {
     "# 'lab status', 'lab test' and 'lab down' know this lab",
   ];
   const footer = ['', `echo "lab ${lab.name} is up"`];
-  return `${[...header, ...writer.lines, ...footer].join('\n')}\n`;
+  const text = new ScriptText();
+  text.push(...header);
+  return [...text.pieces(), ...writer.lines.pieces(), Buffer.from(`${footer.join('\n')}\n`)];
 }

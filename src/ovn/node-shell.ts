@@ -63,7 +63,13 @@ export function nodeShell(runtime: Runtime, lab: Lab, name: string, kind: NodeKi
     runDir,
     env,
     run: (argv, opts = {}) => runtime.exec(name, argv, { ...opts, env: { ...env, ...opts.env } }),
-    runAll: (argvs, opts = {}) => runBatch((argv, o) => runtime.exec(name, argv, { ...o, env: { ...env, ...o.env } }), argvs, name, opts),
+    runAll: (argvs, opts = {}) =>
+      runBatch(
+        Object.assign((argv: readonly string[], o: ExecOptions) => runtime.exec(name, argv, { ...o, env: { ...env, ...o.env } }), { recording: runtime.recording }),
+        argvs,
+        name,
+        opts,
+      ),
   };
 }
 

@@ -41,6 +41,8 @@ export interface NodeSpec {
  */
 export interface Runtime {
   readonly name: string;
+  /** Its commands are written down (`lab script`), not run. */
+  readonly recording?: boolean;
   /** Refuses, with a user error saying what to do, when this host cannot run the lab (not root, a program or image missing, no daemon). */
   preflight(): Promise<void>;
   /** Creates the network that joins central and chassis (it carries Geneve and the SB connection). */

@@ -41,7 +41,7 @@ describe('lab script of every lab matches test/golden/', () => {
   it.each(LABS)('%s', async (name) => {
     // As typed at the repository root (vitest runs there): the path appears in the script as given.
     const source = `labs/${name}.yaml`;
-    const script = await scriptLab(await loadTopology(source), source);
+    const script = Buffer.concat(await scriptLab(await loadTopology(source), source)).toString();
     await expect(script.replaceAll(`${ROOT}/`, '<repo>/'), HINT).toMatchFileSnapshot(join(GOLDEN, `${name}.sh`));
   });
 
@@ -54,7 +54,10 @@ describe('lab script of every lab matches test/golden/', () => {
 describe('a lab of hundreds of chassis tunes OVS and OVN as deployments of that size do', () => {
   const settings = async (chassis: number) => {
     const lab = parseTopology(generateLab({ name: 'big', chassis, vmsPerChassis: 1, chassisPerSwitch: 10, runtime: 'netns' }), 'big.yaml');
-    const hv1 = (await scriptLab(lab, 'big.yaml')).split('\n').find((l) => l.startsWith('in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy'))!;
+    const hv1 = Buffer.concat(await scriptLab(lab, 'big.yaml'))
+      .toString()
+      .split('\n')
+      .find((l) => l.startsWith('in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy'))!;
     return ['max-revalidator', 'stats-update-interval', 'ovn-remote-probe-interval'].map((k) => new RegExp(`:${k}=(\\d+)`).exec(hv1)?.[1]);
   };
 

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { buildOption, out, OVN_OPTION, OVS_OPTION, topologyLoader } from '../context.js';
+import { buildOption, OVN_OPTION, OVS_OPTION, topologyLoader } from '../context.js';
 
 /** `lab script FILE`: the bash script of a lab (also `lab up --dry-run FILE`). */
 export async function printScript(file: string, output?: string, opts: { name?: string; underlay?: string; ovn?: string; ovs?: string } = {}): Promise<void> {
@@ -10,7 +10,7 @@ export async function printScript(file: string, output?: string, opts: { name?: 
   if (output) {
     await writeFile(output, script, { mode: 0o755 });
     process.stderr.write(`wrote ${output}: run it as root to build lab ${lab.name}\n`);
-  } else out(script);
+  } else for (const piece of script) process.stdout.write(piece);
 }
 
 export function registerScript(program: Command): void {

@@ -44,6 +44,10 @@ export class NetnsRuntime implements Runtime {
     this.exec_ = markedFor(exec, labDir);
   }
 
+  get recording(): boolean {
+    return this.exec_.recording === true;
+  }
+
   async preflight(): Promise<void> {
     requireRoot('up');
     // Nodes here run this machine's OVS and OVN: a release named in the file is the docker runtime's.
@@ -101,7 +105,7 @@ export class NetnsRuntime implements Runtime {
     // `ip netns add` refuses a name that exists: the underlay made here is this lab's, and its
     // inode tells it apart from one of another lab of this name (see ownsNamespaces). Under `lab
     // script` nothing was made: a namespace of that name is another lab's.
-    if (this.exec_.recording) return;
+    if (this.recording) return;
     const made = await stat(join(NETNS_RUN_DIR, ns)).catch(() => undefined);
     if (made) await writeFile(this.anchorFile(), String(made.ino));
   }
@@ -199,7 +203,7 @@ export class NetnsRuntime implements Runtime {
    * {@link nodesDir}). `lab script` leaves the check out: its reader runs the lines one by one.
    */
   private addingBatch(argvs: string[][]): Promise<ExecResult> {
-    return this.batch(this.exec_.recording ? argvs : [['test', '-d', this.nodesDir()], ...argvs]);
+    return this.batch(this.recording ? argvs : [['test', '-d', this.nodesDir()], ...argvs]);
   }
 
   async createNamespace(ns: Namespace): Promise<void> {
