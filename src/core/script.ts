@@ -41,8 +41,9 @@ class ScriptWriter implements Reporter {
       const before = opts.batch ? argv.slice(0, argv.length - 3) : [];
       const commands = opts.batch ?? [argv];
       const inNode = commands.length ? this.inNode(before, env) : undefined;
+      const prefix = inNode ? `${shellLine(inNode)} ` : '';
       for (const one of commands) {
-        let line = shellLine(inNode ? [...inNode, ...one] : this.words([...before, ...one], env));
+        let line = inNode ? prefix + shellLine(one) : shellLine(this.words([...before, ...one], env));
         if (opts.input !== undefined) line += ` <<'${HEREDOC}'\n${opts.input}${opts.input.endsWith('\n') ? '' : '\n'}${HEREDOC}`;
         this.lines.push(line);
       }
@@ -70,10 +71,11 @@ class ScriptWriter implements Reporter {
     if (!known || Object.keys(known).every((k) => k === LAB_MARK)) this.nodes.set(node, env);
     // Variables of this one command (a server's LOG and PID files) beyond the node's own.
     const nodeEnv = this.nodes.get(node)!;
-    const extra = Object.entries(env)
-      .filter(([k, v]) => nodeEnv[k] !== v)
-      .map(([k, v]) => `${k}=${v}`);
-    return ['in_node', node, ...(extra.length ? ['env', ...extra] : []), ...rest];
+    const words = ['in_node', node];
+    for (const k in env) if (nodeEnv[k] !== env[k]) words.push(`${k}=${env[k]}`);
+    if (words.length > 2) words.splice(2, 0, 'env');
+    for (const word of rest) words.push(word);
+    return words;
   }
 
   notify(e: LabEvent): void {
