@@ -4,7 +4,9 @@
 // memory of the lab's daemons, by daemon (the chassis' ovsdb-server, ovs-vswitchd, ovn-controller;
 // central's NB and SB ovsdb-server and northd), the SB database's size on disk, and the tunnel
 // ports of one chassis; lab's own CPU over the up (Node and the programs it ran) and what the
-// kernel's slab grew by (namespaces, links, mount tables: memory no PSS counts).
+// kernel's slab grew by (namespaces, links, mount tables: memory no PSS counts); and what the
+// daemons cost idle over 10 s after up, with the estimate of what the chassis spent so while the
+// others came up (the idle rate times each chassis' age at the end of up).
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -20,9 +22,13 @@ function daemonOf(cmd) {
   return 'ovsdb-server';
 }
 
-/** Per daemon of a netns lab: CPU s (user + system), RSS and PSS in MiB, and on how many nodes it runs. */
-function labDaemons(name) {
+/**
+ * Per daemon of a netns lab: CPU s (user + system), RSS and PSS in MiB, and on how many nodes it
+ * runs; `ages` gets how long each chassis' ovn-controller has run, in seconds.
+ */
+function labDaemons(name, ages = []) {
   const by = {};
+  const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
@@ -38,6 +44,7 @@ function labDaemons(name) {
       d.rss += Number(/^Rss:\s+(\d+)/m.exec(roll)[1]) / 1024;
       d.pss += Number(/^Pss:\s+(\d+)/m.exec(roll)[1]) / 1024;
       d.nodes.add(node);
+      if (daemon === 'ovn-controller') ages.push(uptime - Number(f[19]) / 100);
     } catch {
       /* ended meanwhile */
     }
@@ -58,6 +65,8 @@ function slabMiB() {
 }
 
 const CHASSIS_DAEMONS = ['ovsdb-server', 'ovs-vswitchd', 'ovn-controller'];
+/** How long the lab is left alone after up to measure what its daemons cost idle. */
+const IDLE_S = 10;
 const round = (x, d = 1) => Number(x.toFixed(d));
 
 /**
@@ -75,7 +84,14 @@ export async function scaleRun(lab, n, { flat = false, during } = {}) {
   lab('up', file);
   const up = (performance.now() - t) / 1000;
   const [cpu1, slab1] = [childrenCpu(), slabMiB()];
-  const daemons = labDaemons(name);
+  const ages = [];
+  const daemons = labDaemons(name, ages);
+  // What the daemons cost doing nothing, once up: timers, probes, revalidator rounds. A chassis
+  // that started early in the up spent this the whole time the others took to come up.
+  await new Promise((r) => setTimeout(r, IDLE_S * 1000));
+  const idle = labDaemons(name);
+  const cpuOf = (by, ds = Object.keys(by)) => ds.reduce((sum, d) => sum + (by[d]?.cpu ?? 0), 0);
+  const idlePerChassis = (cpuOf(idle, CHASSIS_DAEMONS) - cpuOf(daemons, CHASSIS_DAEMONS)) / IDLE_S / n;
   const central = `/run/lab/${name}/nodes/central`;
   const sh = (script) => execFileSync('bash', ['-c', script]).toString().trim();
   // The SB's size as its rows take it: the file compacted first (it is a log of transactions).
@@ -102,6 +118,9 @@ export async function scaleRun(lab, n, { flat = false, during } = {}) {
       [`wall / (CPU / ${cores} cores)`]: round(up / (cpu / cores), 2),
       "lab's own CPU s (user + system)": `${round(cpu1.user - cpu0.user)} + ${round(cpu1.system - cpu0.system)}`,
       'chassis CPU s per chassis': round(chassisOf('cpu') / n, 2),
+      'idle after up, chassis CPU ms/s per chassis': round(idlePerChassis * 1000, 2),
+      'idle after up, all daemons, cores': round((cpuOf(idle) - cpuOf(daemons)) / IDLE_S, 2),
+      'chassis idling during up, CPU s (estimate)': round(idlePerChassis * ages.reduce((a, b) => a + b, 0)),
       'PSS MiB per chassis': round(chassisOf('pss') / n),
       'RSS MiB per chassis': round(chassisOf('rss') / n),
       'kernel slab MiB per chassis': round((slab1 - slab0) / n, 2),
