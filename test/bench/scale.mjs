@@ -117,6 +117,8 @@ export async function scaleRun(lab, n, { flat = false, during } = {}) {
       'daemon CPU s': round(cpu),
       [`wall / (CPU / ${cores} cores)`]: round(up / (cpu / cores), 2),
       "lab's own CPU s (user + system)": `${round(cpu1.user - cpu0.user)} + ${round(cpu1.system - cpu0.system)}`,
+      // Near 1: the machine was busy all along, and the wall time is the daemons' CPU and lab's together.
+      [`wall / ((daemons + lab) CPU / ${cores} cores)`]: round(up / ((cpu + cpu1.user - cpu0.user + cpu1.system - cpu0.system) / cores), 2),
       'chassis CPU s per chassis': round(chassisOf('cpu') / n, 2),
       'idle after up, chassis CPU ms/s per chassis': round(idlePerChassis * 1000, 2),
       'idle after up, all daemons, cores': round((cpuOf(idle) - cpuOf(daemons)) / IDLE_S, 2),
