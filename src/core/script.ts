@@ -25,12 +25,15 @@ const HEREDOC = 'LAB_EOF';
  * node (`ip netns exec lab.<lab>.<node> …` with the node's environment) becomes `in_node NODE …`.
  */
 class ScriptWriter implements Reporter {
-  readonly lines = new ScriptText();
   /** Node → the environment its commands ran with (the first one seen beyond the lab's mark). */
   readonly nodes = new Map<string, Record<string, string>>();
   private steps = new Map<string, StepInfo>();
 
-  constructor(private readonly prefix: string) {}
+  constructor(
+    private readonly prefix: string,
+    /** Where its lines go (another writer's, to add to that writer's script). */
+    readonly lines = new ScriptText(),
+  ) {}
 
   readonly exec: Exec = Object.assign(
     async (argv: readonly string[], opts: ExecOptions = {}) => {
@@ -117,9 +120,8 @@ export async function scriptLab(lab: Lab, source: string): Promise<Buffer[]> {
   const claim = async (r: Parameters<typeof claimLabWith>[1]) => {
     // As `lab up` does: the state directory (its mkdir fails when the lab is up) and the lab's
     // record before anything is made, so `lab down` removes what a script stopped half way made.
-    const recorder = new ScriptWriter(prefix);
+    const recorder = new ScriptWriter(prefix, writer.lines);
     await claimLabWith(recorder.exec, { ...r, state: 'up' });
-    writer.lines.push(...recorder.lines.toString().split('\n').slice(0, -1));
   };
   // The record a script writes has no digest of the text: the script is what the text makes,
   // the same whatever its comments say (`lab test FILE` then goes by the file's path).
@@ -143,7 +145,5 @@ export async function scriptLab(lab: Lab, source: string): Promise<Buffer[]> {
     "# 'lab status', 'lab test' and 'lab down' know this lab",
   ];
   const footer = ['', `echo "lab ${lab.name} is up"`];
-  const text = new ScriptText();
-  text.push(...header);
-  return [...text.pieces(), ...writer.lines.pieces(), Buffer.from(`${footer.join('\n')}\n`)];
+  return [Buffer.from(`${header.join('\n')}\n`), ...writer.lines.pieces(), Buffer.from(`${footer.join('\n')}\n`)];
 }

@@ -105,6 +105,7 @@ export async function scaleRun(lab, n, { flat = false, during } = {}) {
   const down = (performance.now() - t2) / 1000;
   const chassisOf = (k) => CHASSIS_DAEMONS.reduce((sum, d) => sum + (daemons[d]?.[k] ?? 0), 0);
   const cpu = Object.values(daemons).reduce((sum, d) => sum + d.cpu, 0);
+  const own = { user: cpu1.user - cpu0.user, system: cpu1.system - cpu0.system };
   const cores = cpus().length;
   return {
     row: {
@@ -116,9 +117,9 @@ export async function scaleRun(lab, n, { flat = false, during } = {}) {
       'down s': round(down),
       'daemon CPU s': round(cpu),
       [`wall / (CPU / ${cores} cores)`]: round(up / (cpu / cores), 2),
-      "lab's own CPU s (user + system)": `${round(cpu1.user - cpu0.user)} + ${round(cpu1.system - cpu0.system)}`,
+      "lab's own CPU s (user + system)": `${round(own.user)} + ${round(own.system)}`,
       // Near 1: the machine was busy all along, and the wall time is the daemons' CPU and lab's together.
-      [`wall / ((daemons + lab) CPU / ${cores} cores)`]: round(up / ((cpu + cpu1.user - cpu0.user + cpu1.system - cpu0.system) / cores), 2),
+      [`wall / ((daemons + lab) CPU / ${cores} cores)`]: round(up / ((cpu + own.user + own.system) / cores), 2),
       'chassis CPU s per chassis': round(chassisOf('cpu') / n, 2),
       'idle after up, chassis CPU ms/s per chassis': round(idlePerChassis * 1000, 2),
       'idle after up, all daemons, cores': round((cpuOf(idle) - cpuOf(daemons)) / IDLE_S, 2),
