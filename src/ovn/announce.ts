@@ -28,15 +28,9 @@ export async function announceTunnelAddress(node: NodeShell, chassis: Chassis): 
   await node.run(['ovs-ofctl', 'packet-out', 'br-phy', 'LOCAL', 'NORMAL', gratuitousArp(chassis.ip, chassis.mac)]);
 }
 
-/** Sets these peers as a chassis' tunnel neighbours, all in one process. */
-async function setNeighbours(node: NodeShell, peers: readonly Chassis[]): Promise<void> {
-  if (!peers.length) return;
-  await node.runAll(neighbourCommands(peers));
-}
-
-/** The commands that set these peers as a chassis' tunnel neighbours on br-phy. */
-export function neighbourCommands(peers: readonly Chassis[]): string[][] {
-  return peers.map((p) => ['ovs-appctl', 'tnl/neigh/set', 'br-phy', p.ip, p.mac]);
+/** Sets these peers as a chassis' tunnel neighbours on br-phy: no process of its own where lab reaches ovs-vswitchd's socket (see NodeShell.appctl). */
+export async function setNeighbours(node: NodeShell, peers: readonly Chassis[]): Promise<void> {
+  await node.appctl(peers.map((p) => ['tnl/neigh/set', 'br-phy', p.ip, p.mac]));
 }
 
 /**
@@ -50,7 +44,7 @@ export function neighbourCommands(peers: readonly Chassis[]): string[][] {
  */
 export async function completeNeighbours(node: NodeShell, peers: readonly Chassis[]): Promise<void> {
   if (!peers.length) return;
-  const known = learnedNeighbours((await node.run(['ovs-appctl', 'tnl/neigh/show'])).stdout);
+  const known = learnedNeighbours(await node.appctl([['tnl/neigh/show']]));
   await setNeighbours(
     node,
     peers.filter((p) => known.get(p.ip) !== p.mac.toLowerCase()),
@@ -65,7 +59,7 @@ function learnedNeighbours(table: string): Map<string, string> {
 
 /**
  * Up to this many peers, a chassis' tunnel neighbours are set when it starts (their addresses and
- * MACs are in the file), one short `ovs-appctl` each in the process that starts it; beyond, once
+ * MACs are in the file), a command to its ovs-vswitchd each; beyond, once
  * every chassis is up, each announces itself once to all (N announcements where setting would
  * take N² commands), and what a chassis missed is set.
  */

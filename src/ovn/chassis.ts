@@ -3,7 +3,7 @@ import { centralRemote, daemonArgs, NET_ONLY, SB_PORT, waitCommand, type NodeShe
 import { sslArgs, sslFiles } from './pki.js';
 import { shellLine } from '../base/shell-line.js';
 import { macFromIpv4, parseIpv4, underlayMac } from '../topology/net.js';
-import { announcesTunnels, neighbourCommands } from './announce.js';
+import { announcesTunnels, setNeighbours } from './announce.js';
 import { schemaPaths } from '../topology/builds.js';
 import type { Datapath } from './datapath.js';
 import { plugCommands, type Plug } from './br-int.js';
@@ -73,8 +73,6 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     ['ip', 'addr', 'add', `${chassis.ip}/${prefix}`, 'dev', 'br-phy'],
     ['ip', 'link', 'set', 'dev', 'br-phy', 'up'],
     ...managementPath(lab, chassis),
-    // The peers' tunnel addresses are known from the file: set before the first packet needs them.
-    ...(announcesTunnels(lab) ? [] : neighbourCommands(tunnelPeers(chassis, lab.chassis))),
     ...before,
     // Central may be starting beside the chassis: ovn-controller starts once central has written
     // the SB database its first time (the chassis' rows), or, on a chassis whose row central fills
@@ -85,6 +83,8 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     ovnControllerArgv(node, lab, chassis),
   ];
   await node.runAll(start, NET_ONLY);
+  // The peers' tunnel addresses are known from the file: set before any VM sends (its port is not even bound yet).
+  if (!announcesTunnels(lab)) await setNeighbours(node, tunnelPeers(chassis, lab.chassis));
 }
 
 /**
@@ -174,7 +174,8 @@ function vswitchdArgv(r: string, datapath: Datapath): string[] {
 export async function restartVswitchd(node: NodeShell, lab: Lab, chassis: Chassis): Promise<{ flowRestoreWait: boolean }> {
   const got = await node.run(['ovs-vsctl', '--timeout=10', 'get', 'Open_vSwitch', '.', 'external_ids', 'other_config']);
   const datapath: Datapath = /ovn-bridge-datapath-type="?system\b/.test(got.stdout) ? 'system' : 'netdev';
-  await node.runAll([vswitchdArgv(node.runDir, datapath), ...neighbourCommands(tunnelPeers(chassis, lab.chassis))], NET_ONLY);
+  await node.run(vswitchdArgv(node.runDir, datapath), NET_ONLY);
+  await setNeighbours(node, tunnelPeers(chassis, lab.chassis));
   return { flowRestoreWait: /flow-restore-wait="?true\b/.test(got.stdout) };
 }
 

@@ -1,4 +1,5 @@
-import { runBatch, STANDARD_PATH, type ExecOptions, type ExecResult } from '../base/exec.js';
+import { ExecResult, runBatch, STANDARD_PATH, type ExecOptions } from '../base/exec.js';
+import { UnixctlError } from '../base/unixctl.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { buildOf, type Build, type Central, type Lab, type NodeKind } from '../topology/model.js';
 import { buildBinDirs } from '../topology/builds.js';
@@ -23,6 +24,12 @@ export interface NodeShell {
   run(argv: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
   /** Commands one after another in one process of the node, stopping at the first that fails. */
   runAll(argvs: readonly (readonly string[])[], opts?: ExecOptions): Promise<ExecResult>;
+  /**
+   * `ovs-appctl` commands to the node's ovs-vswitchd, stopping at the first it refuses; resolves to
+   * what they printed. Sent from this process where the runtime reaches the daemon's socket (see
+   * Runtime.appctl), else run as `ovs-appctl` in one process of the node (and so under `lab script`).
+   */
+  appctl(commands: readonly (readonly string[])[]): Promise<string>;
 }
 
 /**
@@ -57,20 +64,49 @@ export function nodeShell(runtime: Runtime, lab: Lab, name: string, kind: NodeKi
   const runDir = runtime.runDir(name);
   // Only central and the chassis run a build's programs: a VM's name is not looked for among a big lab's chassis.
   const env = nodeEnv(lab, kind, runDir, kind === 'central' || kind === 'chassis' ? buildOf(lab, name) : undefined);
+  const run = (argv: readonly string[], opts: ExecOptions = {}) => runtime.exec(name, argv, { ...opts, env: { ...env, ...opts.env } });
+  const runAll = (argvs: readonly (readonly string[])[], opts: ExecOptions = {}) =>
+    runBatch(
+      Object.assign((argv: readonly string[], o: ExecOptions) => run(argv, o), { recording: runtime.recording }),
+      argvs,
+      name,
+      opts,
+    );
   return {
     name,
     kind,
     runDir,
     env,
-    run: (argv, opts = {}) => runtime.exec(name, argv, { ...opts, env: { ...env, ...opts.env } }),
-    runAll: (argvs, opts = {}) =>
-      runBatch(
-        Object.assign((argv: readonly string[], o: ExecOptions) => runtime.exec(name, argv, { ...o, env: { ...env, ...o.env } }), { recording: runtime.recording }),
-        argvs,
-        name,
-        opts,
-      ),
+    run,
+    runAll,
+    appctl: async (commands) => {
+      if (!commands.length) return '';
+      const sent = runtime.appctl && !runtime.recording ? await appctlFrom(runtime.appctl.bind(runtime), name, commands) : undefined;
+      return (
+        sent ??
+        (
+          await runAll(
+            commands.map((c) => ['ovs-appctl', ...c]),
+            NET_ONLY,
+          )
+        ).stdout
+      );
+    },
   };
+}
+
+/**
+ * The commands sent from this process: their replies, as ovs-appctl prints them; a refused
+ * command fails as its `ovs-appctl` would have (exit 2, the daemon's reply on standard error).
+ * Undefined when the socket could not be reached: the caller runs `ovs-appctl`, which says why.
+ */
+async function appctlFrom(appctl: NonNullable<Runtime['appctl']>, node: string, commands: readonly (readonly string[])[]): Promise<string | undefined> {
+  try {
+    return (await appctl(node, 'ovs-vswitchd', commands)).join('');
+  } catch (e) {
+    if (e instanceof UnixctlError) throw new ExecResult(['ovs-appctl', ...e.command], 2, '', e.reply, 0, node);
+    return undefined;
+  }
 }
 
 /** Options every detached OVS/OVN daemon gets: pid file and log in the node's run directory. */

@@ -90,6 +90,12 @@ export interface Runtime {
    * host), false when it sees only its own (containers).
    */
   readonly hostFiles: boolean;
+  /**
+   * Sends `ovs-appctl` commands to a daemon of a node from this process, over the daemon's control
+   * socket in the node's run directory; resolves to each command's reply. Optional: where this
+   * process cannot reach the socket (a container's), node shells run `ovs-appctl` instead.
+   */
+  appctl?(node: string, daemon: string, commands: readonly (readonly string[])[]): Promise<string[]>;
   /** Copies a file from one node to another (the lab's certificates from central to chassis). */
   copyFile(from: string, fromPath: string, to: string, toPath: string, mode?: number): Promise<void>;
   /** Writes a file a node can read at `path`. */

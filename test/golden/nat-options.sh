@@ -655,11 +655,11 @@ in_node hv1 ip addr add 192.168.175.2/24 dev br-phy
 in_node hv1 ip link set dev br-phy up
 in_node hv1 ip route add 192.168.175.1/32 dev eth0 src 192.168.175.2
 in_node hv1 ip neigh replace 192.168.175.1 lladdr 0a:00:c0:a8:af:01 dev eth0 nud permanent
-in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.175.3 0a:00:c0:a8:af:03
 in_node hv1 ovs-vsctl --timeout=30 -- --may-exist add-br br0 -- set Bridge br0 datapath_type=netdev -- --may-exist add-port br0 ph-physnet1
 in_node hv1 ovs-vsctl set Open_vSwitch . 'external_ids:ovn-bridge-mappings="physnet1:br0"'
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.175.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/nat-options/nodes/hv1/db.sock --pidfile=/run/lab/nat-options/nodes/hv1/ovn-controller.pid --log-file=/run/lab/nat-options/nodes/hv1/ovn-controller.log --detach --no-chdir
+in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.175.3 0a:00:c0:a8:af:03
 
 # --- chassis hv2 192.168.175.3: ovs-vswitchd, br-phy, VMs vm2, vm3 plugged into br-int, ovn-controller
 mkdir -p /run/lab/nat-options/nodes/vm2
@@ -686,9 +686,9 @@ in_node hv2 ip addr add 192.168.175.3/24 dev br-phy
 in_node hv2 ip link set dev br-phy up
 in_node hv2 ip route add 192.168.175.1/32 dev eth0 src 192.168.175.3
 in_node hv2 ip neigh replace 192.168.175.1 lladdr 0a:00:c0:a8:af:01 dev eth0 nud permanent
-in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.175.2 0a:00:c0:a8:af:02
 in_node hv2 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.175.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv2 ovn-controller unix:/run/lab/nat-options/nodes/hv2/db.sock --pidfile=/run/lab/nat-options/nodes/hv2/ovn-controller.pid --log-file=/run/lab/nat-options/nodes/hv2/ovn-controller.log --detach --no-chdir
+in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.175.2 0a:00:c0:a8:af:02
 
 # --- logical network, once the 2 chassis have registered: 3 switches, 3 ports (one transaction)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2

@@ -304,9 +304,9 @@ in_node hv1 ip addr add 192.168.100.2/24 dev br-phy
 in_node hv1 ip link set dev br-phy up
 in_node hv1 ip route add 192.168.100.1/32 dev eth0 src 192.168.100.2
 in_node hv1 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev eth0 nud permanent
-in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
 in_node hv1 timeout 30 sh -c 'until [ -n "$(ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 --bare --columns=_uuid list SB_Global 2>/dev/null)" ]; do sleep 0.02; done'
 in_node hv1 ovn-controller unix:/run/lab/vxlan/nodes/hv1/db.sock --pidfile=/run/lab/vxlan/nodes/hv1/ovn-controller.pid --log-file=/run/lab/vxlan/nodes/hv1/ovn-controller.log --detach --no-chdir
+in_node hv1 ovs-appctl tnl/neigh/set br-phy 192.168.100.3 0a:00:c0:a8:64:03
 
 # --- the SB rows of the other chassis filled in from hv1's, once it has registered
 in_node central timeout 61 sh -c 'w() { n=$#; for c; do set -- "$@" -- set Chassis "$c" "hostname=$c" "other_config=$oc" "external_ids=$ei"; done; shift $n; ovn-sbctl --timeout=30 "$@"; }; until oc=$(ovn-sbctl --timeout=5 wait-until Chassis_Private hv1 -- get Chassis hv1 other_config 2>/dev/null); do sleep 0.1; done && ei=$(ovn-sbctl --timeout=30 get Chassis hv1 external_ids) && w hv2'
@@ -337,9 +337,9 @@ in_node hv2 ip addr add 192.168.100.3/24 dev br-phy
 in_node hv2 ip link set dev br-phy up
 in_node hv2 ip route add 192.168.100.1/32 dev eth0 src 192.168.100.3
 in_node hv2 ip neigh replace 192.168.100.1 lladdr 0a:00:c0:a8:64:01 dev eth0 nud permanent
-in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
 in_node hv2 timeout 30 sh -c 'until ovn-sbctl --db=tcp:192.168.100.1:6642 --timeout=5 wait-until Chassis hv2 '\''hostname!=""'\'' >/dev/null 2>&1; do sleep 0.1; done'
 in_node hv2 ovn-controller unix:/run/lab/vxlan/nodes/hv2/db.sock --pidfile=/run/lab/vxlan/nodes/hv2/ovn-controller.pid --log-file=/run/lab/vxlan/nodes/hv2/ovn-controller.log --detach --no-chdir
+in_node hv2 ovs-appctl tnl/neigh/set br-phy 192.168.100.2 0a:00:c0:a8:64:02
 
 # --- logical network, once the 2 chassis have registered: 1 switch, 3 ports (one transaction)
 in_node central ovn-sbctl --timeout=31 wait-until Chassis_Private hv1 -- wait-until Chassis_Private hv2

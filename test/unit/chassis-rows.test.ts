@@ -35,6 +35,7 @@ describe('a chassis registered', () => {
       return new ExecResult(argv, 0, out, '', 1);
     },
     runAll: async () => new ExecResult([], 0, '', '', 1),
+    appctl: async () => '',
   };
 
   it("is one whose ovn-controller has made its Chassis_Private row: central's row alone is not registered", async () => {

@@ -16,6 +16,7 @@ import { endProcesses, freezeMarked, parentOf, pidsWithEnv } from '../../base/pr
 import { cmdlineOf, namedNamespaces, NETNS_RUN_DIR, pidsInNamespaces, stateDirsOf } from './processes.js';
 import { inNamespace, veth, vethCommands, type LinkEnd, type VethOptions } from '../links.js';
 import { enterNamespace, netOnlyCommand } from './enter.js';
+import { unixctl } from '../../base/unixctl.js';
 
 /** Prefix of every namespace a lab makes: `lab.<lab>.<node>`. Dots cannot occur in lab or node names. */
 export function namespacePrefix(lab: string): string {
@@ -218,6 +219,13 @@ export class NetnsRuntime implements Runtime {
   async exec(node: string, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult> {
     if (opts?.files) await this.writeFiles(node, opts.files);
     return this.exec_(enterNamespace(this.ns(node), argv, !!opts?.netOnly || netOnlyCommand(argv, opts?.batch)), opts);
+  }
+
+  /** The daemon's control socket is a file of the node's run directory, on this host: no `ovs-appctl` process. */
+  async appctl(node: string, daemon: string, commands: readonly (readonly string[])[]): Promise<string[]> {
+    const dir = this.runDir(node);
+    const pid = (await readFile(join(dir, `${daemon}.pid`), 'utf8')).trim();
+    return unixctl(join(dir, `${daemon}.${pid}.ctl`), commands);
   }
 
   attach(node: string, argv: readonly string[], env: Record<string, string>): Promise<number> {
