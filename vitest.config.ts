@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // One temporary directory for the run, removed at its end (see the file).
+    globalSetup: ['test/setup/temporary-dir.ts'],
     reporters: ['default'],
     coverage: {
       provider: 'v8',
