@@ -1,5 +1,6 @@
 import { tunnelPeers, type Chassis, type Lab } from '../topology/model.js';
 import type { NodeShell } from './node-shell.js';
+import type { ExecOptions } from '../base/exec.js';
 
 /*
  * Tunnel neighbours. The userspace datapath drops the first packet to a tunnel endpoint whose MAC
@@ -29,8 +30,21 @@ export async function announceTunnelAddress(node: NodeShell, chassis: Chassis): 
 }
 
 /** Sets these peers as a chassis' tunnel neighbours on br-phy: no process of its own where lab reaches ovs-vswitchd's socket (see NodeShell.appctl). */
-export async function setNeighbours(node: NodeShell, peers: readonly Chassis[]): Promise<void> {
-  await node.appctl(peers.map((p) => ['tnl/neigh/set', 'br-phy', p.ip, p.mac]));
+async function setNeighbours(node: NodeShell, peers: readonly Chassis[]): Promise<void> {
+  await node.appctl(neighbourCommands(peers));
+}
+
+function neighbourCommands(peers: readonly Chassis[]): string[][] {
+  return peers.map((p) => ['tnl/neigh/set', 'br-phy', p.ip, p.mac]);
+}
+
+/**
+ * Runs a batch that starts a chassis' ovs-vswitchd, then sets its tunnel neighbours (these peers):
+ * from lab's own process where it can, else as `ovs-appctl` lines at the batch's end, in its process.
+ */
+export async function startThenSetNeighbours(node: NodeShell, batch: readonly (readonly string[])[], peers: readonly Chassis[], opts: ExecOptions): Promise<void> {
+  await node.runAll([...batch, ...(node.appctlHere ? [] : neighbourCommands(peers).map((c) => ['ovs-appctl', ...c]))], opts);
+  if (node.appctlHere) await setNeighbours(node, peers);
 }
 
 /**

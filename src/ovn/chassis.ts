@@ -3,7 +3,7 @@ import { centralRemote, daemonArgs, NET_ONLY, SB_PORT, waitCommand, type NodeShe
 import { sslArgs, sslFiles } from './pki.js';
 import { shellLine } from '../base/shell-line.js';
 import { macFromIpv4, parseIpv4, underlayMac } from '../topology/net.js';
-import { announcesTunnels, setNeighbours } from './announce.js';
+import { announcesTunnels, startThenSetNeighbours } from './announce.js';
 import { schemaPaths } from '../topology/builds.js';
 import type { Datapath } from './datapath.js';
 import { plugCommands, type Plug } from './br-int.js';
@@ -82,9 +82,8 @@ export async function startChassis(node: NodeShell, lab: Lab, chassis: Chassis, 
     rowWrittenByCentral(node, lab, chassis, templated),
     ovnControllerArgv(node, lab, chassis),
   ];
-  await node.runAll(start, NET_ONLY);
   // The peers' tunnel addresses are known from the file: set before any VM sends (its port is not even bound yet).
-  if (!announcesTunnels(lab)) await setNeighbours(node, tunnelPeers(chassis, lab.chassis));
+  await startThenSetNeighbours(node, start, announcesTunnels(lab) ? [] : tunnelPeers(chassis, lab.chassis), NET_ONLY);
 }
 
 /**
@@ -174,8 +173,7 @@ function vswitchdArgv(r: string, datapath: Datapath): string[] {
 export async function restartVswitchd(node: NodeShell, lab: Lab, chassis: Chassis): Promise<{ flowRestoreWait: boolean }> {
   const got = await node.run(['ovs-vsctl', '--timeout=10', 'get', 'Open_vSwitch', '.', 'external_ids', 'other_config']);
   const datapath: Datapath = /ovn-bridge-datapath-type="?system\b/.test(got.stdout) ? 'system' : 'netdev';
-  await node.run(vswitchdArgv(node.runDir, datapath), NET_ONLY);
-  await setNeighbours(node, tunnelPeers(chassis, lab.chassis));
+  await startThenSetNeighbours(node, [vswitchdArgv(node.runDir, datapath)], tunnelPeers(chassis, lab.chassis), NET_ONLY);
   return { flowRestoreWait: /flow-restore-wait="?true\b/.test(got.stdout) };
 }
 

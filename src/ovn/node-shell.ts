@@ -30,6 +30,11 @@ export interface NodeShell {
    * Runtime.appctl), else run as `ovs-appctl` in one process of the node (and so under `lab script`).
    */
   appctl(commands: readonly (readonly string[])[]): Promise<string>;
+  /**
+   * Whether {@link appctl} sends from this process. When it does not, its commands are processes of
+   * the node, best run as lines of a batch the node runs anyway (on docker each batch is an exec).
+   */
+  readonly appctlHere: boolean;
 }
 
 /**
@@ -79,6 +84,7 @@ export function nodeShell(runtime: Runtime, lab: Lab, name: string, kind: NodeKi
     env,
     run,
     runAll,
+    appctlHere: !!runtime.appctl && !runtime.recording,
     appctl: async (commands) => {
       if (!commands.length) return '';
       const sent = runtime.appctl && !runtime.recording ? await appctlFrom(runtime.appctl.bind(runtime), name, commands) : undefined;

@@ -36,6 +36,7 @@ describe('a chassis registered', () => {
     },
     runAll: async () => new ExecResult([], 0, '', '', 1),
     appctl: async () => '',
+    appctlHere: false,
   };
 
   it("is one whose ovn-controller has made its Chassis_Private row: central's row alone is not registered", async () => {

@@ -72,10 +72,10 @@ describe('step: faults', () => {
       .on('hv1', 'sh -c for f in', fixture('step-controller-state-gone'))
       .on('hv1', 'ovs-vsctl --timeout=10 get', '{hostname=hv1, ovn-bridge-datapath-type=netdev, system-id=hv1}\n{vlan-limit="0"}\n');
     expect(await lab.attempt()).toEqual({ ok: true, seen: 'ovs-vswitchd started again on hv1' });
-    const [started, neighbours] = lab.ran.slice(-2);
+    const started = lab.ran.at(-1) ?? '';
     expect(started).toMatch(/^hv1: .*ovs-vswitchd unix:\/fake\/hv1\/db\.sock --disable-system --pidfile=\/fake\/hv1\/ovs-vswitchd\.pid /);
-    expect(neighbours).toContain('ovs-appctl tnl/neigh/set br-phy 192.168.164.3 ');
-    expect(neighbours).toContain('ovs-appctl tnl/neigh/set br-phy 192.168.164.4 ');
+    expect(started).toContain('ovs-appctl tnl/neigh/set br-phy 192.168.164.3 ');
+    expect(started).toContain('ovs-appctl tnl/neigh/set br-phy 192.168.164.4 ');
   });
 
   it('restart ovs-vswitchd on OVN 26.03: says it starts in the flow-restore-wait ovn-controller set, on the datapath the database keeps', async () => {
@@ -103,11 +103,10 @@ describe('step: faults', () => {
   it('recover_chassis: ovsdb-server on the kept database, ovs-vswitchd, then ovn-controller', async () => {
     const lab = fakeLab('l3-ha', 'kind: step, recover_chassis: hv2').on('hv2', 'ovs-vsctl --timeout=10 get', '{hostname=hv1, ovn-bridge-datapath-type=netdev, system-id=hv1}\n{vlan-limit="0"}\n');
     expect(await lab.attempt()).toEqual({ ok: true, seen: 'hv2 booted: ovsdb-server, ovs-vswitchd and ovn-controller started again' });
-    expect(lab.ran.map((l) => /(ovsdb-server|ovs-vswitchd|ovn-controller) unix|ovsdb-server \/fake|ovs-vsctl --timeout=10 get|tnl\/neigh\/set/.exec(l)?.[0])).toEqual([
+    expect(lab.ran.map((l) => /(ovsdb-server|ovs-vswitchd|ovn-controller) unix|ovsdb-server \/fake|ovs-vsctl --timeout=10 get/.exec(l)?.[0])).toEqual([
       'ovsdb-server /fake',
       'ovs-vsctl --timeout=10 get',
       'ovs-vswitchd unix',
-      'tnl/neigh/set',
       'ovn-controller unix',
     ]);
   });
