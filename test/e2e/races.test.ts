@@ -171,7 +171,7 @@ describeE2E('up and down racing on the netns runtime', () => {
       spawn('dd', ['if=/dev/zero', `of=${join(mnt, 'fill')}`, 'bs=4k']);
       await sleep(300);
       const r = await lab(['up', labFile('dmz', 'e2e-full')], { env: { LAB_STATE_DIR: mnt } });
-      expect(r.stderr).toMatch(/^error: no space left on the device of \/tmp\/lab-full-\w+\nhint: free space there/m);
+      expect(r.stderr).toMatch(new RegExp(`^error: no space left on the device of ${mnt.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\nhint: free space there`, 'm'));
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
       expect(r.code).toBe(2);
       expect(await labNamespaces('e2e-full')).toEqual([]);
