@@ -77,6 +77,7 @@ export function nodeShell(runtime: Runtime, lab: Lab, name: string, kind: NodeKi
       name,
       opts,
     );
+  const appctlHere = !!runtime.appctl && !runtime.recording;
   return {
     name,
     kind,
@@ -84,10 +85,10 @@ export function nodeShell(runtime: Runtime, lab: Lab, name: string, kind: NodeKi
     env,
     run,
     runAll,
-    appctlHere: !!runtime.appctl && !runtime.recording,
+    appctlHere,
     appctl: async (commands) => {
       if (!commands.length) return '';
-      const sent = runtime.appctl && !runtime.recording ? await appctlFrom(runtime.appctl.bind(runtime), name, commands) : undefined;
+      const sent = appctlHere ? await appctlFrom(runtime.appctl!.bind(runtime), name, commands) : undefined;
       return (
         sent ??
         (
