@@ -1,5 +1,5 @@
 import { tunnelPeers, type Chassis, type Lab } from '../topology/model.js';
-import type { NodeShell } from './node-shell.js';
+import { appctlLines, type NodeShell } from './node-shell.js';
 import type { ExecOptions } from '../base/exec.js';
 
 /*
@@ -43,7 +43,7 @@ function neighbourCommands(peers: readonly Chassis[]): string[][] {
  * from lab's own process where it can, else as `ovs-appctl` lines at the batch's end, in its process.
  */
 export async function startThenSetNeighbours(node: NodeShell, batch: readonly (readonly string[])[], peers: readonly Chassis[], opts: ExecOptions): Promise<void> {
-  await node.runAll([...batch, ...(node.appctlHere ? [] : neighbourCommands(peers).map((c) => ['ovs-appctl', ...c]))], opts);
+  await node.runAll([...batch, ...(node.appctlHere ? [] : appctlLines(neighbourCommands(peers)))], opts);
   if (node.appctlHere) await setNeighbours(node, peers);
 }
 

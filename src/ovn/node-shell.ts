@@ -88,18 +88,15 @@ export function nodeShell(runtime: Runtime, lab: Lab, name: string, kind: NodeKi
     appctlHere,
     appctl: async (commands) => {
       if (!commands.length) return '';
-      const sent = appctlHere ? await appctlFrom(runtime.appctl!.bind(runtime), name, commands) : undefined;
-      return (
-        sent ??
-        (
-          await runAll(
-            commands.map((c) => ['ovs-appctl', ...c]),
-            NET_ONLY,
-          )
-        ).stdout
-      );
+      const sent = appctlHere ? await appctlFrom(runtime, name, commands) : undefined;
+      return sent ?? (await runAll(appctlLines(commands), NET_ONLY)).stdout;
     },
   };
+}
+
+/** `ovs-appctl` commands as the lines of a node's batch. */
+export function appctlLines(commands: readonly (readonly string[])[]): string[][] {
+  return commands.map((c) => ['ovs-appctl', ...c]);
 }
 
 /**
@@ -107,9 +104,9 @@ export function nodeShell(runtime: Runtime, lab: Lab, name: string, kind: NodeKi
  * command fails as its `ovs-appctl` would have (exit 2, the daemon's reply on standard error).
  * Undefined when the socket could not be reached: the caller runs `ovs-appctl`, which says why.
  */
-async function appctlFrom(appctl: NonNullable<Runtime['appctl']>, node: string, commands: readonly (readonly string[])[]): Promise<string | undefined> {
+async function appctlFrom(runtime: Runtime, node: string, commands: readonly (readonly string[])[]): Promise<string | undefined> {
   try {
-    return (await appctl(node, 'ovs-vswitchd', commands)).join('');
+    return (await runtime.appctl!(node, 'ovs-vswitchd', commands)).join('');
   } catch (e) {
     if (e instanceof UnixctlError) throw new ExecResult(['ovs-appctl', ...e.command], 2, '', e.reply, 0, node);
     return undefined;
