@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -90,19 +90,45 @@ export async function pidsWithEnv(name: string, value: string): Promise<number[]
 }
 
 /**
- * Stops (SIGSTOP) every process whose environment holds `name=value`, again and again until no new
- * one appears: a shell still running a script cannot start one more command after that. Returns
- * them all, stopped, for {@link endProcesses}.
+ * Stops (SIGSTOP) every process whose environment holds `name=value`, and every process below one
+ * of them, again and again until no new one appears: a shell still running a script cannot start
+ * one more command after that. A child is taken by its parent, not by its mark, because while it
+ * execs its program /proc shows it no environment for a moment (the shell's `ip netns add` could
+ * slip through and make a namespace after `down` had looked). Each round waits until what it
+ * stopped is stopped. Returns them all, stopped, for {@link endProcesses}.
  */
 export async function freezeMarked(name: string, value: string): Promise<number[]> {
   const stopped = new Set<number>();
   for (let round = 0; round < 50; round++) {
-    const fresh = (await pidsWithEnv(name, value)).filter((p) => !stopped.has(p) && processAlive(p));
+    const marked = new Set(await pidsWithEnv(name, value));
+    const fresh = [...withDescendants(new Set([...marked, ...stopped]))].filter((p) => !stopped.has(p) && p !== process.pid && processAlive(p));
     if (!fresh.length) break;
     for (const pid of fresh) {
       signalProcess(pid, 'SIGSTOP');
       stopped.add(pid);
     }
+    await waitStopped(fresh, 1000);
   }
   return [...stopped];
+}
+
+/** The processes given and every process below them (children, their children…), from /proc. */
+function withDescendants(roots: ReadonlySet<number>): Set<number> {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const parent = parentOf(Number(entry));
+    if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+  }
+  const all = new Set(roots);
+  // Not below this process: its own commands are not the ones to stop.
+  for (const pid of all) if (pid !== process.pid) for (const child of children.get(pid) ?? []) all.add(child);
+  return all;
+}
+
+/** Waits until each process is stopped (or ended), or `ms` passed. */
+async function waitStopped(pids: readonly number[], ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  const running = (pid: number) => processAlive(pid) && !['T', 't'].includes(statFields(pid)?.[0] ?? 'T');
+  while (pids.some(running) && Date.now() < deadline) await sleep(5);
 }

@@ -285,14 +285,20 @@ export class NetnsRuntime implements Runtime {
     const marked = await freezeMarked(LAB_MARK, this.labDir);
     const namespaces = ours ? await this.namespaces() : [];
     await endProcesses([...new Set([...marked, ...(await pidsInNamespaces(namespaces))])]);
-    // One ip process for all of them: `netns del` unmounts and removes each name.
-    if (namespaces.length) await this.exec_(['ip', '-force', '-batch', '-'], { input: namespaces.map((ns) => `netns del ${ns}\n`).join(''), nothrow: true });
-    // A command that started its program since the first look (into a namespace that was still there).
+    await this.deleteNamespaces(namespaces);
+    // A command that started its program since the first look (into a namespace that was still there),
+    // and a namespace one of them made meanwhile.
     const late = await freezeMarked(LAB_MARK, this.labDir);
     await endProcesses(late);
+    if (ours) await this.deleteNamespaces(await this.namespaces());
     await rm(removed, { recursive: true, force: true });
     await rm(this.nodesDir(), { recursive: true, force: true });
     return namespaces.length + marked.length + late.length;
+  }
+
+  /** One ip process for all of them: `netns del` unmounts and removes each name. */
+  private async deleteNamespaces(namespaces: readonly string[]): Promise<void> {
+    if (namespaces.length) await this.exec_(['ip', '-force', '-batch', '-'], { input: namespaces.map((ns) => `netns del ${ns}\n`).join(''), nothrow: true });
   }
 
   /** The lab's namespaces, as `ip netns list` names them (the files under /run/netns). */
