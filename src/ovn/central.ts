@@ -32,7 +32,7 @@ export async function startCentral(node: NodeShell, central: Central, chassis: r
     else commands.push(['ovsdb-tool', 'join-cluster', file, DB_NAMES[db], `tcp:${me.ip}:${RAFT_PORTS[db]}`, `tcp:${central.members[0]!.ip}:${RAFT_PORTS[db]}`]);
     commands.push(centralDaemonArgv(node, central, `ovn${db}_db`, { listen: !(db === 'sb' && rowsFirst) }));
   }
-  if (rowsFirst) commands.push(...chassisRows(rows, `unix:${r}/ovnsb_db.sock`), ['ovs-appctl', '-t', `${r}/ovnsb_db.ctl`, 'ovsdb-server/add-remote', clientRemote(central, me.ip, 'sb')]);
+  if (rowsFirst) commands.push(...chassisRows(rows, `unix:${r}/ovnsb_db.sock`), ...sbListens(node, central, me.ip, rows.length));
   commands.push(centralDaemonArgv(node, central, 'ovn-northd'));
   commands.push(raisePriority(r, CENTRAL_DAEMONS));
   if (chassis.length) commands.push(neighbourBatch(chassis));
@@ -80,9 +80,47 @@ function neighbourBatch(chassis: readonly Neighbour[]): string[] {
   return ['sh', '-c', 'printf "%s\\n" "$@" | ip -batch -', 'sh', ...chassis.map((c) => `neigh replace ${c.ip} lladdr ${c.mac} dev eth0 nud permanent`)];
 }
 
-/** Starts one daemon of a central node (also again, after a fault step killed it: its database file is kept). */
-export async function startCentralDaemon(node: NodeShell, central: Central, daemon: CentralDaemon): Promise<void> {
-  await node.runAll([centralDaemonArgv(node, central, daemon), raisePriority(node.runDir, [daemon])], NET_ONLY);
+/**
+ * How long a chassis and the SB server each wait for the other's echo before dropping their
+ * connection: OVN's default of 5 s, or a tenth of a second per chassis where that is longer (500
+ * chassis: 50 s), as large deployments raise `ovn-remote-probe-interval` on the chassis and the
+ * Connection row's `inactivity_probe` on the SB. One SB server answers every chassis: at 500 on
+ * two cores it answered a chassis' probe later than 5 s while the chassis registered, each chassis
+ * that gave up reconnected and fetched the whole database again, and the lab never settled (a
+ * reconnect storm). And each echo wakes it to look at every connection: with the SB probing every 5 s,
+ * the idle SB used 0.17-0.23 of a core and the whole idle lab 0.83-0.93; probing every 50 s,
+ * 0.04-0.07 and 0.45-0.50 (one lab, switched back and forth). Undefined: OVN's default.
+ */
+export function probeAtScale(chassisCount: number): number | undefined {
+  const ms = chassisCount * 100;
+  return ms > 5000 ? ms : undefined;
+}
+
+/** Where the SB server finds its client remote when a Connection row sets its probe (see {@link probeAtScale}). */
+const SB_CONNECTIONS = 'db:OVN_Southbound,SB_Global,connections';
+
+/**
+ * A single central's SB is given its client remote once it holds the chassis' rows (see
+ * chassisRows): the remote itself, or at scale a Connection row with the SB's probe and the remote
+ * that reads it, which a restarted SB reads again (see {@link centralDaemonArgv}).
+ */
+function sbListens(node: NodeShell, central: Central, ip: string, chassisCount: number): string[][] {
+  const ctl = ['ovs-appctl', '-t', `${node.runDir}/ovnsb_db.ctl`, 'ovsdb-server/add-remote'];
+  const probe = probeAtScale(chassisCount);
+  if (probe === undefined) return [[...ctl, clientRemote(central, ip, 'sb')]];
+  return [
+    ['ovn-sbctl', `--db=unix:${node.runDir}/ovnsb_db.sock`, `--inactivity-probe=${probe}`, 'set-connection', clientRemote(central, ip, 'sb')],
+    [...ctl, SB_CONNECTIONS],
+  ];
+}
+
+/**
+ * Starts one daemon of a central node (also again, after a fault step killed it: its database file
+ * is kept, and with it the SB's Connection row where a lab of `chassisCount` chassis has one).
+ */
+export async function startCentralDaemon(node: NodeShell, central: Central, daemon: CentralDaemon, chassisCount: number): Promise<void> {
+  const throughRow = daemon === 'ovnsb_db' && !central.members && probeAtScale(chassisCount) !== undefined;
+  await node.runAll([centralDaemonArgv(node, central, daemon, { listen: true, throughRow }), raisePriority(node.runDir, [daemon])], NET_ONLY);
 }
 
 const CENTRAL_DAEMONS: readonly CentralDaemon[] = ['ovnnb_db', 'ovnsb_db', 'ovn-northd'];
@@ -108,8 +146,11 @@ function clientRemote(central: Central, ip: string, db: 'nb' | 'sb'): string {
   return `${central.ssl ? 'pssl' : 'ptcp'}:${CLIENT_PORTS[db]}:${ip}`;
 }
 
-/** `listen: false`: a database that listens on its unix socket only, until given its client remote. */
-function centralDaemonArgv(node: NodeShell, central: Central, daemon: CentralDaemon, opts: { listen: boolean } = { listen: true }): string[] {
+/**
+ * `listen: false`: a database that listens on its unix socket only, until given its client remote;
+ * `throughRow`: the SB's client remote is its Connection row's (see {@link sbListens}).
+ */
+function centralDaemonArgv(node: NodeShell, central: Central, daemon: CentralDaemon, opts: { listen: boolean; throughRow?: boolean } = { listen: true }): string[] {
   const r = node.runDir;
   const ip = central.members?.find((m) => m.name === node.name)?.ip ?? central.ip;
   if (daemon === 'ovn-northd') {
@@ -121,6 +162,7 @@ function centralDaemonArgv(node: NodeShell, central: Central, daemon: CentralDae
   const db = daemon === 'ovnnb_db' ? 'nb' : 'sb';
   // With SSL, chassis reach the databases on pssl: with the lab's certificates; northd and the lab's
   // own checks keep using the local unix sockets.
-  const listen = [...(opts.listen ? [`--remote=${clientRemote(central, ip, db)}`] : []), ...(central.ssl ? sslArgs(sslFiles(r, central.name)) : [])];
+  const remote = opts.throughRow ? SB_CONNECTIONS : clientRemote(central, ip, db);
+  const listen = [...(opts.listen ? [`--remote=${remote}`] : []), ...(central.ssl ? sslArgs(sslFiles(r, central.name)) : [])];
   return ['ovsdb-server', `${r}/${daemon}.db`, `--remote=punix:${r}/${daemon}.sock`, ...listen, `--unixctl=${r}/${daemon}.ctl`, ...daemonArgs(r, daemon)];
 }

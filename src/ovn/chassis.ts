@@ -8,6 +8,7 @@ import { schemaPaths } from '../topology/builds.js';
 import type { Datapath } from './datapath.js';
 import { plugCommands, type Plug } from './br-int.js';
 import { rowReadyCondition } from './chassis-template.js';
+import { probeAtScale } from './central.js';
 
 /**
  * Starts one chassis: its own ovsdb-server and ovs-vswitchd, the underlay on br-phy,
@@ -114,16 +115,10 @@ function brIntSettings(chassis: Chassis, datapath: Datapath): string[] {
   return [`datapath_type=${datapath}`, 'fail_mode=secure', 'other_config:disable-in-band=true', `other_config:hwaddr="${macFromIpv4(0x0e, parseIpv4(chassis.ip)!)}"`];
 }
 
-/**
- * How long ovn-controller waits for the SB to answer before it drops the connection: OVN's default
- * of 5 s, or a tenth of a second per chassis where that is longer (500 chassis: 50 s), as large
- * deployments raise `ovn-remote-probe-interval`. One SB server answers every chassis; at 500 on two
- * cores it answered a probe later than 5 s while the chassis registered, each chassis that gave up
- * reconnected and fetched the whole database again, and the lab never settled (a reconnect storm).
- */
+/** ovn-controller's probe of the SB server, as the SB's of it (see {@link probeAtScale}). */
 function sbProbeInterval(lab: Lab): string[] {
-  const ms = lab.chassis.length * 100;
-  return ms > 5000 ? [`external_ids:ovn-remote-probe-interval=${ms}`] : [];
+  const ms = probeAtScale(lab.chassis.length);
+  return ms === undefined ? [] : [`external_ids:ovn-remote-probe-interval=${ms}`];
 }
 
 /**

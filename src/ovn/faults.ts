@@ -59,7 +59,7 @@ export async function restartDaemon(ctx: LabContext, daemon: FaultDaemon, name?:
         started.push(`${n} (${FLOW_RESTORE_WAIT})`);
         continue;
       }
-    } else await startCentralDaemon(node, ctx.lab.central, daemon);
+    } else await startCentralDaemon(node, ctx.lab.central, daemon, ctx.lab.chassis.length);
     started.push(n);
   }
   return started;

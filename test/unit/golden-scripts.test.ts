@@ -4,6 +4,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { scriptLab } from '../../src/core/script.js';
 import { loadTopology, parseTopology } from '../../src/topology/load.js';
 import { generateLab } from '../../src/core/generate.js';
+import { startCentralDaemon } from '../../src/ovn/central.js';
+import type { NodeShell } from '../../src/ovn/node-shell.js';
+import type { Lab } from '../../src/topology/model.js';
 
 /**
  * Each lab's `lab script` output, compared with the one committed in test/golden/: a change to the
@@ -52,21 +55,51 @@ describe('lab script of every lab matches test/golden/', () => {
 });
 
 describe('a lab of hundreds of chassis tunes OVS and OVN as deployments of that size do', () => {
-  const settings = async (chassis: number) => {
+  const script = async (chassis: number) => {
     const lab = parseTopology(generateLab({ name: 'big', chassis, vmsPerChassis: 1, chassisPerSwitch: 10, runtime: 'netns' }), 'big.yaml');
-    const hv1 = Buffer.concat(await scriptLab(lab, 'big.yaml'))
+    return Buffer.concat(await scriptLab(lab, 'big.yaml'))
       .toString()
-      .split('\n')
-      .find((l) => l.startsWith('in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy'))!;
-    return ['max-revalidator', 'stats-update-interval', 'ovn-remote-probe-interval'].map((k) => new RegExp(`:${k}=(\\d+)`).exec(hv1)?.[1]);
+      .split('\n');
   };
+  /** The chassis' settings, and the probe of the SB server's Connection row (undefined: none). */
+  const settings = async (chassis: number) => {
+    const lines = await script(chassis);
+    const hv1 = lines.find((l) => l.startsWith('in_node hv1 ovs-vsctl --timeout=30 -- add-br br-phy'))!;
+    const sb = lines.find((l) => l.includes(' set-connection '));
+    return [...['max-revalidator', 'stats-update-interval', 'ovn-remote-probe-interval'].map((k) => new RegExp(`:${k}=(\\d+)`).exec(hv1)?.[1]), sb && /--inactivity-probe=(\d+) set-connection ptcp:6642:/.exec(sb)?.[1]];
+  };
+  const sbRemote = async (chassis: number) =>
+    (await script(chassis))
+      .find((l) => l.includes('ovnsb_db.ctl ovsdb-server/add-remote'))
+      ?.split(' ')
+      .at(-1);
 
   it("keeps OVS's and OVN's defaults up to 50 chassis, where checks read packet counters at once", async () => {
-    expect(await settings(50)).toEqual([undefined, undefined, undefined]);
+    expect(await settings(50)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(await sbRemote(50)).toMatch(/^ptcp:6642:/);
   });
 
-  it('above, revalidates and writes statistics less often, and waits longer for the SB, as the lab grows', async () => {
-    expect(await settings(120)).toEqual(['1200', '12000', '12000']);
-    expect(await settings(600)).toEqual(['5000', '60000', '60000']);
+  it('above, revalidates and writes statistics less often, and the chassis and the SB probe each other less often, as the lab grows', async () => {
+    expect(await settings(120)).toEqual(['1200', '12000', '12000', '12000']);
+    expect(await settings(600)).toEqual(['5000', '60000', '60000', '60000']);
+    // The SB listens through its Connection row, written after the chassis' rows.
+    const lines = await script(120);
+    expect(await sbRemote(120)).toBe('db:OVN_Southbound,SB_Global,connections');
+    expect(lines.findIndex((l) => l.includes(' set-connection '))).toBeGreaterThan(lines.findIndex((l) => l.includes(' chassis-add ')));
+  });
+
+  it('an SB started again after a kill listens through its Connection row where it had one, and keeps its probe', async () => {
+    const remoteOf = async (central: Lab['central'], chassis: number) => {
+      const started: string[][] = [];
+      const node = { name: central.members?.[0]?.name ?? 'central', runDir: '/r', runAll: async (commands: string[][]) => void started.push(...commands) } as unknown as NodeShell;
+      await startCentralDaemon(node, central, 'ovnsb_db', chassis);
+      return started[0]!.filter((a) => a.startsWith('--remote=') && !a.startsWith('--remote=punix:'));
+    };
+    const big = parseTopology(generateLab({ name: 'big', chassis: 120, vmsPerChassis: 1, chassisPerSwitch: 10, runtime: 'netns' }), 'big.yaml');
+    expect(await remoteOf(big.central, 120)).toEqual(['--remote=db:OVN_Southbound,SB_Global,connections']);
+    expect(await remoteOf(big.central, 50)).toEqual([`--remote=ptcp:6642:${big.central.ip}`]);
+    // A cluster's members each listen on their own address: no shared row.
+    const cluster = (await loadTopology('labs/central-ha.yaml')).central;
+    expect(await remoteOf(cluster, 120)).toEqual([`--remote=ptcp:6642:${cluster.members![0]!.ip}`]);
   });
 });
