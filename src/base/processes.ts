@@ -100,8 +100,7 @@ export async function pidsWithEnv(name: string, value: string): Promise<number[]
 export async function freezeMarked(name: string, value: string): Promise<number[]> {
   const stopped = new Set<number>();
   for (let round = 0; round < 50; round++) {
-    const marked = new Set(await pidsWithEnv(name, value));
-    const fresh = [...withDescendants(new Set([...marked, ...stopped]))].filter((p) => !stopped.has(p) && p !== process.pid && processAlive(p));
+    const fresh = [...withDescendants(new Set([...(await pidsWithEnv(name, value)), ...stopped]))].filter((p) => !stopped.has(p) && p !== process.pid && processAlive(p));
     if (!fresh.length) break;
     for (const pid of fresh) {
       signalProcess(pid, 'SIGSTOP');

@@ -96,6 +96,14 @@ export function probeAtScale(chassisCount: number): number | undefined {
   return ms > 5000 ? ms : undefined;
 }
 
+/**
+ * The SB's probe in a Connection row, for a single central at scale; undefined where the SB keeps
+ * its command-line remote (a cluster's members each listen on their own address).
+ */
+function sbProbeRow(central: Central, chassisCount: number): number | undefined {
+  return central.members ? undefined : probeAtScale(chassisCount);
+}
+
 /** Where the SB server finds its client remote when a Connection row sets its probe (see {@link probeAtScale}). */
 const SB_CONNECTIONS = 'db:OVN_Southbound,SB_Global,connections';
 
@@ -106,7 +114,7 @@ const SB_CONNECTIONS = 'db:OVN_Southbound,SB_Global,connections';
  */
 function sbListens(node: NodeShell, central: Central, ip: string, chassisCount: number): string[][] {
   const ctl = ['ovs-appctl', '-t', `${node.runDir}/ovnsb_db.ctl`, 'ovsdb-server/add-remote'];
-  const probe = probeAtScale(chassisCount);
+  const probe = sbProbeRow(central, chassisCount);
   if (probe === undefined) return [[...ctl, clientRemote(central, ip, 'sb')]];
   return [
     ['ovn-sbctl', `--db=unix:${node.runDir}/ovnsb_db.sock`, `--inactivity-probe=${probe}`, 'set-connection', clientRemote(central, ip, 'sb')],
@@ -119,7 +127,7 @@ function sbListens(node: NodeShell, central: Central, ip: string, chassisCount: 
  * is kept, and with it the SB's Connection row where a lab of `chassisCount` chassis has one).
  */
 export async function startCentralDaemon(node: NodeShell, central: Central, daemon: CentralDaemon, chassisCount: number): Promise<void> {
-  const throughRow = daemon === 'ovnsb_db' && !central.members && probeAtScale(chassisCount) !== undefined;
+  const throughRow = daemon === 'ovnsb_db' && sbProbeRow(central, chassisCount) !== undefined;
   await node.runAll([centralDaemonArgv(node, central, daemon, { listen: true, throughRow }), raisePriority(node.runDir, [daemon])], NET_ONLY);
 }
 

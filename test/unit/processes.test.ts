@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { endProcesses, freezeMarked, processAlive, signalProcess } from '../../src/base/processes.js';
+import { endProcesses, freezeMarked, parentOf, processAlive, signalProcess } from '../../src/base/processes.js';
 
 /** Real shells carrying a mark, as `down` finds those of a killed `up`. */
 const MARK = 'LAB_TEST_FREEZE';
@@ -33,14 +33,7 @@ function childrenOf(pid: number): number[] {
   return readdirSync('/proc')
     .filter((e) => /^\d+$/.test(e))
     .map(Number)
-    .filter((p) => {
-      try {
-        const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false;
-      }
-    });
+    .filter((p) => parentOf(p) === pid);
 }
 
 describe('freezeMarked: what down stops before it looks at namespaces', () => {
